@@ -1,0 +1,113 @@
+import { Int16, Int32, Int8, Table, tableToIPC, Utf8, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
+import type { FileBatch } from '../ingest/types.ts';
+import type { LoadedFile } from './load.ts';
+
+type Column = Vector<DataType>;
+
+function build(columns: Record<string, Column>): Uint8Array {
+  return tableToIPC(new Table(columns), 'stream');
+}
+
+const utf8 = (values: Array<string | null>) => vectorFromArray(values, new Utf8()) as Column;
+const int = <T extends DataType>(values: Array<number | null>, type: T) => vectorFromArray(values, type) as Column;
+
+/**
+ * A file's records as Arrow IPC streams, built where the file was read (the ingest worker), so the main
+ * thread only hands bytes to DuckDB. Dates travel as ISO text and are cast in SQL.
+ */
+export interface BatchPayload {
+  ratings: Uint8Array | null;
+  narratives: Uint8Array | null;
+  centers: Uint8Array | null;
+  rejected: Uint8Array | null;
+  conflicts: Uint8Array | null;
+  textConflicts: Uint8Array | null;
+}
+
+export function toArrowPayload(batch: FileBatch): BatchPayload {
+  const { ratings, narratives, centers, conflictValues: conflicts, textConflictValues: textConflicts } = batch;
+  const errors = batch.report.errors;
+  return {
+    ratings:
+      ratings.length === 0
+        ? null
+        : build({
+            ward: utf8(ratings.map((r) => r.ward)),
+            fiscal_year: int(ratings.map((r) => r.fiscalYear), new Int16()),
+            stage: utf8(ratings.map((r) => r.stage)),
+            question_no: int(ratings.map((r) => r.questionNo), new Int8()),
+            question: utf8(ratings.map((r) => r.question)),
+            rater: utf8(ratings.map((r) => r.rater)),
+            rating: utf8(ratings.map((r) => r.rating)),
+            line: int(ratings.map((r) => r.line), new Int32()),
+          }),
+    narratives:
+      narratives.length === 0
+        ? null
+        : build({
+            ward: utf8(narratives.map((r) => r.ward)),
+            fiscal_year: int(narratives.map((r) => r.fiscalYear), new Int16()),
+            section: utf8(narratives.map((r) => r.section)),
+            item_no: int(narratives.map((r) => r.itemNo), new Int32()),
+            text: utf8(narratives.map((r) => r.text)),
+            line: int(narratives.map((r) => r.line), new Int32()),
+          }),
+    centers:
+      centers.length === 0
+        ? null
+        : build({
+            ward: utf8(centers.map((r) => r.ward)),
+            fiscal_year: int(centers.map((r) => r.fiscalYear), new Int16()),
+            center_name: utf8(centers.map((r) => r.centerName)),
+            operator: utf8(centers.map((r) => r.operator)),
+            contract_year: int(centers.map((r) => r.contractYear), new Int32()),
+            contract_length: int(centers.map((r) => r.contractLength), new Int32()),
+            period_start: utf8(centers.map((r) => r.periodStart)),
+            period_end: utf8(centers.map((r) => r.periodEnd)),
+            line: int(centers.map((r) => r.line), new Int32()),
+          }),
+    rejected:
+      errors.length === 0
+        ? null
+        : build({
+            line: int(errors.map((e) => e.line), new Int32()),
+            column_name: utf8(errors.map((e) => e.column)),
+            value: utf8(errors.map((e) => e.value)),
+            reason_code: utf8(errors.map((e) => e.code)),
+            reason_params: utf8(errors.map((e) => JSON.stringify(e.params))),
+          }),
+    conflicts:
+      conflicts.length === 0
+        ? null
+        : build({
+            ward: utf8(conflicts.map((c) => c.ward)),
+            fiscal_year: int(conflicts.map((c) => c.fiscalYear), new Int16()),
+            stage: utf8(conflicts.map((c) => c.stage)),
+            question_no: int(conflicts.map((c) => c.questionNo), new Int8()),
+            rater: utf8(conflicts.map((c) => c.rater)),
+            seq: int(conflicts.map((c) => c.seq), new Int32()),
+            file: utf8(conflicts.map((c) => c.file)),
+            line: int(conflicts.map((c) => c.line), new Int32()),
+            rating: utf8(conflicts.map((c) => c.rating)),
+          }),
+    textConflicts:
+      textConflicts.length === 0
+        ? null
+        : build({
+            kind: utf8(textConflicts.map((c) => c.kind)),
+            ward: utf8(textConflicts.map((c) => c.ward)),
+            fiscal_year: int(textConflicts.map((c) => c.fiscalYear), new Int16()),
+            item_key: utf8(textConflicts.map((c) => c.key)),
+            seq: int(textConflicts.map((c) => c.seq), new Int32()),
+            file: utf8(textConflicts.map((c) => c.file)),
+            line: int(textConflicts.map((c) => c.line), new Int32()),
+            text: utf8(textConflicts.map((c) => c.text)),
+          }),
+  };
+}
+
+/** What crosses from ingest to the database: the report without its (possibly huge) error list, plus Arrow bytes. */
+export function toLoadedFile(batch: FileBatch): LoadedFile {
+  const { errors: _errors, ...report } = batch.report;
+  return { report, payload: toArrowPayload(batch), wards: batch.wards };
+}

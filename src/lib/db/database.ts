@@ -1,0 +1,40 @@
+/** Values a query can bind: DuckDB-WASM prepared statements take these as they are. */
+export type SqlValue = string | number | boolean | null;
+
+/**
+ * The one interface the app, the validate command and the tests use; a Node (blocking) and a
+ * browser (worker) implementation stand behind it. Results are plain objects with plain numbers.
+ */
+export interface Database {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  exec(sql: string): Promise<void>;
+  /** Creates (or replaces) `table` from an Arrow IPC stream. */
+  insertArrow(table: string, ipc: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Arrow rows → plain objects: BigInt becomes number (counts never exceed 2^53 here), lists become arrays. */
+export function toPlainRows<T>(rows: Iterable<{ toJSON(): Record<string, unknown> } | null>): T[] {
+  const out: T[] = [];
+  for (const row of rows) {
+    if (!row) continue;
+    const json = row.toJSON();
+    for (const key in json) json[key] = toPlainValue(json[key]);
+    out.push(json as T);
+  }
+  return out;
+}
+
+function toPlainValue(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (!value || typeof value !== 'object' || value instanceof Date) return value;
+  if ('toArray' in value && typeof value.toArray === 'function') {
+    return Array.from(value.toArray() as ArrayLike<unknown>, toPlainValue);
+  }
+  if ('toJSON' in value && typeof value.toJSON === 'function') {
+    const json = value.toJSON() as Record<string, unknown>;
+    for (const key in json) json[key] = toPlainValue(json[key]);
+    return json;
+  }
+  return value;
+}

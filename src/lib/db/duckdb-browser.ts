@@ -1,0 +1,41 @@
+import { AsyncDuckDB, ConsoleLogger, LogLevel, selectBundle } from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { toPlainRows, type Database, type SqlValue } from './database.ts';
+
+/** DuckDB-WASM in the browser, bundled by Vite from the package (never a CDN: the app works offline). */
+export async function createBrowserDatabase(): Promise<Database> {
+  const bundle = await selectBundle({
+    mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+    eh: { mainModule: ehWasm, mainWorker: ehWorker },
+  });
+  const worker = new Worker(bundle.mainWorker!);
+  const db = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
+  await db.instantiate(bundle.mainModule);
+  await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  const conn = await db.connect();
+  return {
+    async query<T>(sql: string, params: readonly SqlValue[] = []) {
+      if (params.length === 0) return toPlainRows<T>((await conn.query(sql)).toArray());
+      const statement = await conn.prepare(sql);
+      try {
+        return toPlainRows<T>((await statement.query(...params)).toArray());
+      } finally {
+        await statement.close();
+      }
+    },
+    async exec(sql: string) {
+      await conn.query(sql);
+    },
+    async insertArrow(table: string, ipc: Uint8Array) {
+      await conn.query(`DROP TABLE IF EXISTS ${table}`);
+      await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    },
+    async close() {
+      await conn.close();
+      await db.terminate();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { createRequire } from 'node:module';
+import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
+import { toPlainRows, type Database, type SqlValue } from './database.ts';
+
+const require = createRequire(import.meta.url);
+
+/** DuckDB-WASM in Node (tests, `npm run validate`, the bench's reference figures): the same engine as the browser. */
+export async function createNodeDatabase(): Promise<Database> {
+  const dist = (file: string) => require.resolve(`@duckdb/duckdb-wasm/dist/${file}`);
+  const bundles = {
+    mvp: { mainModule: dist('duckdb-mvp.wasm'), mainWorker: dist('duckdb-node-mvp.worker.cjs') },
+    eh: { mainModule: dist('duckdb-eh.wasm'), mainWorker: dist('duckdb-node-eh.worker.cjs') },
+  };
+  const db = await createDuckDB(bundles, new VoidLogger(), NODE_RUNTIME);
+  await db.instantiate();
+  db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  const conn = db.connect();
+  return {
+    async query<T>(sql: string, params: readonly SqlValue[] = []) {
+      if (params.length === 0) return toPlainRows<T>(conn.query(sql).toArray());
+      const statement = conn.prepare(sql);
+      try {
+        return toPlainRows<T>(statement.query(...params).toArray());
+      } finally {
+        statement.close();
+      }
+    },
+    async exec(sql: string) {
+      conn.query(sql);
+    },
+    async insertArrow(table: string, ipc: Uint8Array) {
+      conn.query(`DROP TABLE IF EXISTS ${table}`);
+      conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    },
+    async close() {
+      conn.close();
+      await db.reset();
+    },
+  };
+}

@@ -1,0 +1,211 @@
+import type { Rater, Rating, Stage } from '../ingest/fields.ts';
+import type { Database, SqlValue } from './database.ts';
+import { ratingFiltersWhere, type RatingFilters } from './sql.ts';
+
+/** A named question the app asks DuckDB: the SQL and its bound values, nothing else. */
+export interface Query<Row> {
+  name: string;
+  sql: string;
+  params: SqlValue[];
+  /** Phantom: the row type the query returns. */
+  readonly row?: Row;
+}
+
+export function runQuery<Row>(db: Database, query: Query<Row>): Promise<Row[]> {
+  return db.query<Row>(query.sql, query.params);
+}
+
+const WARD_ORDER = 'coalesce(w.sort_order, 10000), r.ward';
+
+export interface WardDistributionRow {
+  ward: string;
+  wardCode: string | null;
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+  unrated: number;
+  n: number;
+}
+
+/** A–D counts per ward (unrated apart), wards in registry order; levels with no rows come back as 0. */
+export function ratingDistributionByWardQuery(filters: RatingFilters): Query<WardDistributionRow> {
+  const where = ratingFiltersWhere(filters);
+  return {
+    name: 'ratingDistributionByWard',
+    sql: `SELECT r.ward AS ward, any_value(w.code) AS "wardCode",
+        count(*) FILTER (WHERE r.rating = 'A')::INTEGER AS a,
+        count(*) FILTER (WHERE r.rating = 'B')::INTEGER AS b,
+        count(*) FILTER (WHERE r.rating = 'C')::INTEGER AS c,
+        count(*) FILTER (WHERE r.rating = 'D')::INTEGER AS d,
+        count(*) FILTER (WHERE r.rating IS NULL)::INTEGER AS unrated,
+        count(*)::INTEGER AS n
+      FROM ratings r LEFT JOIN wards w ON w.name = r.ward
+      WHERE ${where.sql}
+      GROUP BY r.ward, w.sort_order
+      ORDER BY ${WARD_ORDER}`,
+    params: where.params,
+  };
+}
+
+export interface FilterOptionsRow {
+  fiscalYears: number[];
+  wards: string[];
+}
+
+/** Years and wards present in the ratings, for the filter controls. */
+export function ratingFilterOptionsQuery(): Query<FilterOptionsRow> {
+  return {
+    name: 'ratingFilterOptions',
+    sql: `SELECT
+        (SELECT coalesce(list(DISTINCT fiscal_year ORDER BY fiscal_year), []) FROM ratings)::INTEGER[] AS "fiscalYears",
+        (SELECT coalesce(list(ward ORDER BY o, ward), []) FROM (
+           SELECT DISTINCT r.ward, coalesce(w.sort_order, 10000) AS o FROM ratings r LEFT JOIN wards w ON w.name = r.ward)) AS wards`,
+    params: [],
+  };
+}
+
+export interface TotalsRow {
+  ratings: number;
+  narratives: number;
+  centers: number;
+  wards: string[];
+  fiscalYears: number[];
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+  unrated: number;
+}
+
+/** What is loaded, across ratings, narratives and centers. */
+export function loadedTotalsQuery(): Query<TotalsRow> {
+  return {
+    name: 'loadedTotals',
+    sql: `WITH keys AS (
+        SELECT ward, fiscal_year FROM ratings UNION SELECT ward, fiscal_year FROM narratives
+        UNION SELECT ward, fiscal_year FROM centers)
+      SELECT
+        (SELECT count(*) FROM ratings)::INTEGER AS ratings,
+        (SELECT count(*) FROM narratives)::INTEGER AS narratives,
+        (SELECT count(*) FROM centers)::INTEGER AS centers,
+        (SELECT coalesce(list(ward ORDER BY o, ward), []) FROM (
+           SELECT DISTINCT k.ward, coalesce(w.sort_order, 10000) AS o FROM keys k LEFT JOIN wards w ON w.name = k.ward)) AS wards,
+        (SELECT coalesce(list(DISTINCT fiscal_year ORDER BY fiscal_year), []) FROM keys)::INTEGER[] AS "fiscalYears",
+        (SELECT count(*) FILTER (WHERE rating = 'A') FROM ratings)::INTEGER AS a,
+        (SELECT count(*) FILTER (WHERE rating = 'B') FROM ratings)::INTEGER AS b,
+        (SELECT count(*) FILTER (WHERE rating = 'C') FROM ratings)::INTEGER AS c,
+        (SELECT count(*) FILTER (WHERE rating = 'D') FROM ratings)::INTEGER AS d,
+        (SELECT count(*) FILTER (WHERE rating IS NULL) FROM ratings)::INTEGER AS unrated`,
+    params: [],
+  };
+}
+
+export interface FileReportRow {
+  fileId: number;
+  file: string;
+  kind: string;
+  encoding: string | null;
+  origin: string;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsDuplicate: number;
+  rowsRejected: number;
+  notRated: number;
+  ratings: number;
+  narratives: number;
+  centers: number;
+  wards: number;
+  fileError: string | null;
+  fileErrorParams: string | null;
+  missingParts: string[];
+  ignoredColumns: string[];
+}
+
+/** Per-file accounting, newest first; `fromFileId` limits it to one load. */
+export function fileReportsQuery(fromFileId = 0): Query<FileReportRow> {
+  return {
+    name: 'fileReports',
+    sql: `SELECT file_id AS "fileId", file, kind, encoding, origin, rows_read AS "rowsRead", rows_loaded AS "rowsLoaded",
+        rows_duplicate AS "rowsDuplicate", rows_rejected AS "rowsRejected", not_rated AS "notRated",
+        ratings, narratives, centers, wards, file_error AS "fileError", file_error_params AS "fileErrorParams",
+        missing_parts AS "missingParts", ignored_columns AS "ignoredColumns"
+      FROM files WHERE file_id >= ? ORDER BY file_id DESC`,
+    params: [fromFileId],
+  };
+}
+
+export interface RejectedRowRow {
+  fileId: number;
+  file: string;
+  line: number;
+  column: string | null;
+  value: string | null;
+  reasonCode: string;
+  reasonParams: string;
+}
+
+/** Rejected rows in file and line order, a page at a time. */
+export function rejectedRowsQuery(fromFileId: number, limit: number, offset = 0): Query<RejectedRowRow> {
+  return {
+    name: 'rejectedRows',
+    sql: `SELECT x.file_id AS "fileId", f.file, x.line, x.column_name AS "column", x.value,
+        x.reason_code AS "reasonCode", x.reason_params AS "reasonParams"
+      FROM rejected_rows x JOIN files f USING (file_id)
+      WHERE x.file_id >= ? ORDER BY x.file_id, x.line, x.column_name LIMIT ? OFFSET ?`,
+    params: [fromFileId, limit, offset],
+  };
+}
+
+export interface ConflictRow {
+  ward: string;
+  fiscalYear: number;
+  stage: Stage;
+  questionNo: number;
+  rater: Rater;
+  values: Array<{ file: string; line: number; rating: Rating | null }>;
+}
+
+/** Open (not dismissed) rating conflicts with every value seen, in load order; the last one is in use. */
+export function ratingConflictsQuery(): Query<ConflictRow> {
+  return {
+    name: 'ratingConflicts',
+    sql: `SELECT c.ward, c.fiscal_year::INTEGER AS "fiscalYear", c.stage, c.question_no::INTEGER AS "questionNo", c.rater,
+        list({'file': c.file, 'line': c.line, 'rating': c.rating} ORDER BY c.seq) AS "values"
+      FROM conflicts c LEFT JOIN wards w ON w.name = c.ward
+      WHERE NOT c.dismissed
+      GROUP BY c.ward, c.fiscal_year, c.stage, c.question_no, c.rater, w.sort_order
+      ORDER BY coalesce(w.sort_order, 10000), c.ward, c.fiscal_year,
+        list_position(['planning', 'implementation', 'review'], c.stage), c.question_no,
+        list_position(['ward', 'center', 'joint'], c.rater)`,
+    params: [],
+  };
+}
+
+export interface TextConflictRow {
+  kind: 'narrative' | 'center';
+  ward: string;
+  fiscalYear: number;
+  key: string;
+  values: Array<{ file: string; line: number; text: string }>;
+}
+
+export function textConflictsQuery(): Query<TextConflictRow> {
+  return {
+    name: 'textConflicts',
+    sql: `SELECT kind, ward, fiscal_year::INTEGER AS "fiscalYear", item_key AS "key",
+        list({'file': file, 'line': line, 'text': text} ORDER BY seq) AS "values"
+      FROM text_conflicts WHERE NOT dismissed
+      GROUP BY kind, ward, fiscal_year, item_key ORDER BY ward, fiscal_year, item_key`,
+    params: [],
+  };
+}
+
+export function dismissConflictQuery(c: Pick<ConflictRow, 'ward' | 'fiscalYear' | 'stage' | 'questionNo' | 'rater'>): Query<never> {
+  return {
+    name: 'dismissConflict',
+    sql: `UPDATE conflicts SET dismissed = true
+      WHERE ward = ? AND fiscal_year = ? AND stage = ? AND question_no = ? AND rater = ?`,
+    params: [c.ward, c.fiscalYear, c.stage, c.questionNo, c.rater],
+  };
+}

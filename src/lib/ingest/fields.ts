@@ -1,0 +1,89 @@
+import { normalizeCode } from './normalize.ts';
+
+export const STAGES = ['planning', 'implementation', 'review'] as const;
+export type Stage = (typeof STAGES)[number];
+export const RATERS = ['ward', 'center', 'joint'] as const;
+export type Rater = (typeof RATERS)[number];
+export const RATINGS = ['A', 'B', 'C', 'D'] as const;
+export type Rating = (typeof RATINGS)[number];
+export const SECTIONS = ['goal', 'action', 'effect', 'challenge', 'next_goal', 'next_action'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/** Number of questions per stage in the collaboration-process table (6 + 7 + 3 = 16). */
+export const QUESTIONS_PER_STAGE: Record<Stage, number> = { planning: 6, implementation: 7, review: 3 };
+
+/** A=4 … D=1, the scale the published reports use. */
+export const RATING_SCORE: Record<Rating, number> = { A: 4, B: 3, C: 2, D: 1 };
+
+function lookup<T>(table: Record<string, T>) {
+  return (raw: string): T | undefined => table[normalizeCode(raw).toLowerCase().replace(/\s/g, '')];
+}
+
+/** Keys are NFKC + lower case: `①事業計画段階` arrives here as `1事業計画段階`. */
+export const parseStage = lookup<Stage>({
+  計画: 'planning', 事業計画: 'planning', 事業計画段階: 'planning', '1事業計画段階': 'planning', 計画段階: 'planning',
+  plan: 'planning', planning: 'planning', '1': 'planning',
+  実施: 'implementation', 事業実施: 'implementation', 事業実施段階: 'implementation', '2事業実施段階': 'implementation',
+  実施段階: 'implementation', implementation: 'implementation', '2': 'implementation',
+  振り返り: 'review', ふりかえり: 'review', 振返り: 'review', 事業の振り返り段階: 'review', '3事業の振り返り段階': 'review',
+  振り返り段階: 'review', review: 'review', '3': 'review',
+});
+
+export const parseRater = lookup<Rater>({
+  区: 'ward', ward: 'ward', 区役所: 'ward',
+  拠点: 'center', center: 'center', centre: 'center',
+  相互: 'joint', 相互評価: 'joint', joint: 'joint', mutual: 'joint',
+});
+
+const NOT_RATED = new Set(['', '-', '−', '―', '—', '‐', 'ー', '未評価', 'n/a', 'na']);
+const RATING_WORDS: Record<string, Rating> = {
+  a: 'A', b: 'B', c: 'C', d: 'D',
+  よくできた: 'A', できた: 'B', あまりできなかった: 'C', まったくできなかった: 'D',
+};
+
+export type RatingResult = { ok: true; rating: Rating | null } | { ok: false };
+
+/** `A`–`D` in any case or width, or the labels よくできた…; empty, `-`, `－`, `未評価` mean not rated. */
+export function parseRating(raw: string): RatingResult {
+  const value = normalizeCode(raw).toLowerCase().replace(/\s/g, '');
+  if (NOT_RATED.has(value)) return { ok: true, rating: null };
+  const rating = RATING_WORDS[value];
+  return rating ? { ok: true, rating } : { ok: false };
+}
+
+export type SectionResult = { ok: true; section: Section } | { ok: false };
+
+const SECTION_WORDS: Record<string, Section> = {
+  goal: 'goal', 重点目標: 'goal', 今年度重点目標: 'goal',
+  action: 'action', 取組内容: 'action', 取り組み内容: 'action', 取組: 'action',
+  effect: 'effect', 取組の効果: 'effect', 取り組みの効果: 'effect', 効果: 'effect',
+  challenge: 'challenge', 取組の課題: 'challenge', 取り組みの課題: 'challenge', 課題: 'challenge',
+  next_goal: 'next_goal', 次年度重点目標: 'next_goal',
+  next_action: 'next_action', 次年度取組内容: 'next_action', 次年度の取組内容: 'next_action',
+};
+
+/**
+ * Sections; `令和N年度重点目標` is `goal` when N is the evaluated year and `next_goal` when it is
+ * the year after, as the published report titles both goal lists that way.
+ */
+export function parseSection(raw: string, fiscalYear: number | undefined, parseYear: (v: string) => number | undefined): SectionResult {
+  const value = normalizeCode(raw).toLowerCase().replace(/\s/g, '');
+  const direct = SECTION_WORDS[value];
+  if (direct) return { ok: true, section: direct };
+  const titled = /^(.+?年度?)の?重点目標$/.exec(value);
+  if (titled && fiscalYear !== undefined) {
+    const year = parseYear(titled[1]);
+    if (year === fiscalYear) return { ok: true, section: 'goal' };
+    if (year === fiscalYear + 1) return { ok: true, section: 'next_goal' };
+  }
+  return { ok: false };
+}
+
+/** A positive whole number after NFKC (`１` is 1); `3年度目` and `5か年度` keep their number. */
+export function parsePositiveInt(raw: string, suffix?: RegExp): number | undefined {
+  let value = normalizeCode(raw).replace(/\s/g, '');
+  if (suffix) value = value.replace(suffix, '');
+  if (!/^\d{1,7}$/.test(value)) return undefined;
+  const n = Number(value);
+  return n >= 1 ? n : undefined;
+}

@@ -1,0 +1,76 @@
+import { normalizeCode } from './normalize.ts';
+
+/** Japanese eras in use for fiscal years; 元年 is year 1 of the era. */
+const ERAS: Record<string, { start: number; last?: number }> = {
+  令和: { start: 2019 },
+  r: { start: 2019 },
+  平成: { start: 1989, last: 31 },
+  h: { start: 1989, last: 31 },
+};
+
+export const MIN_FISCAL_YEAR = 1989;
+export const MAX_FISCAL_YEAR = 2099;
+
+export type FiscalYearResult = { ok: true; fiscalYear: number } | { ok: false; code: 'invalid_fiscal_year' | 'fiscal_year_out_of_range' };
+
+const WESTERN = /^(?:fy)?\s*(\d{4})\s*(?:年度|年)?$/;
+const ERA = /^(令和|平成|r|h)\s*(\d{1,2}|元)\s*(?:年度|年)?$/;
+
+/**
+ * Parses `2025`, `2025年度`, `FY2025`, `令和7年度`, `令和7`, `R7`, `令和元年度`, `平成31年度`, `H30`.
+ * Returns the Western year in which the fiscal year starts (April): 令和元年度 is 2019, and so is
+ * 平成31年度, because the era changed on 1 May 2019, inside the fiscal year that began in April.
+ */
+export function parseFiscalYear(raw: string): FiscalYearResult {
+  const value = normalizeCode(raw).toLowerCase();
+  let year: number | undefined;
+  const western = WESTERN.exec(value);
+  if (western) {
+    year = Number(western[1]);
+  } else {
+    const era = ERA.exec(value);
+    if (!era) return { ok: false, code: 'invalid_fiscal_year' };
+    const { start, last } = ERAS[era[1]];
+    const n = era[2] === '元' ? 1 : Number(era[2]);
+    if (n < 1 || (last !== undefined && n > last)) return { ok: false, code: 'fiscal_year_out_of_range' };
+    year = start + n - 1;
+  }
+  if (year < MIN_FISCAL_YEAR || year > MAX_FISCAL_YEAR) return { ok: false, code: 'fiscal_year_out_of_range' };
+  return { ok: true, fiscalYear: year };
+}
+
+/** 令和7年度（2025年度） for Reiwa years; 平成30年度（2018年度） before. */
+export function toJapaneseFiscalYear(fiscalYear: number): string {
+  if (fiscalYear >= 2019) {
+    const n = fiscalYear - 2018;
+    return `令和${n === 1 ? '元' : n}年度`;
+  }
+  const n = fiscalYear - 1988;
+  return `平成${n === 1 ? '元' : n}年度`;
+}
+
+const DATE_ERA = /^(令和|平成|r|h)\s*(\d{1,2}|元)\s*[年.\/-]\s*(\d{1,2})\s*[月.\/-]\s*(\d{1,2})\s*日?$/;
+const DATE_WESTERN = /^(\d{4})\s*[年.\/-]\s*(\d{1,2})\s*[月.\/-]\s*(\d{1,2})\s*日?$/;
+
+/** `令和7年4月1日`, `R7.4.1`, `2025-04-01`, `2025/4/1` → `2025-04-01`; undefined when not a real date. */
+export function parseJapaneseDate(raw: string): string | undefined {
+  const value = normalizeCode(raw).toLowerCase();
+  let year: number;
+  let month: number;
+  let day: number;
+  const era = DATE_ERA.exec(value);
+  const western = DATE_WESTERN.exec(value);
+  if (era) {
+    const { start, last } = ERAS[era[1]];
+    const n = era[2] === '元' ? 1 : Number(era[2]);
+    if (n < 1 || (last !== undefined && n > last)) return undefined;
+    [year, month, day] = [start + n - 1, Number(era[3]), Number(era[4])];
+  } else if (western) {
+    [year, month, day] = [Number(western[1]), Number(western[2]), Number(western[3])];
+  } else {
+    return undefined;
+  }
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return date.toISOString().slice(0, 10);
+}

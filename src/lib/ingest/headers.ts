@@ -1,0 +1,128 @@
+import { normalizeHeader } from './normalize.ts';
+
+export const FILE_KINDS = ['ratings_long', 'ratings_wide', 'narratives', 'centers', 'wards', 'report', 'unknown'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+export type CsvKind = Exclude<FileKind, 'report' | 'unknown'>;
+
+export type Field =
+  | 'ward' | 'fiscal_year' | 'stage' | 'question_no' | 'question' | 'rater' | 'rating'
+  | 'ward_rating' | 'center_rating' | 'joint_rating'
+  | 'section' | 'item_no' | 'text'
+  | 'center_name' | 'operator' | 'contract_year' | 'contract_length' | 'period_start' | 'period_end'
+  | 'code' | 'name' | 'name_en' | 'city' | 'tile_x' | 'tile_y';
+
+/** Header aliases from the data contract, written as they normalise (NFKC, lower case). */
+const ALIASES: Record<Field, string[]> = {
+  ward: ['ward', '区', '区名', 'ward_name'],
+  fiscal_year: ['fiscal_year', 'year', '年度'],
+  stage: ['stage', '段階'],
+  question_no: ['question_no', 'no', '設問番号', '番号'],
+  question: ['question', '設問', '質問'],
+  rater: ['rater', '評価者'],
+  rating: ['rating', '評価'],
+  ward_rating: ['区', 'ward_rating'],
+  center_rating: ['拠点', 'center_rating'],
+  joint_rating: ['相互評価', '相互', 'joint_rating'],
+  section: ['section', '区分', '項目'],
+  item_no: ['item_no', 'no', '番号'],
+  text: ['text', '内容', '本文'],
+  center_name: ['center_name', '拠点名'],
+  operator: ['operator', '運営法人', '事業の実施者'],
+  contract_year: ['contract_year', '年度目'],
+  contract_length: ['contract_length', 'か年度'],
+  period_start: ['period_start', '期間開始', '事業実施期間開始'],
+  period_end: ['period_end', '期間終了', '事業実施期間終了'],
+  code: ['code', '団体コード'],
+  name: ['name', '区名'],
+  name_en: ['name_en', 'romaji'],
+  city: ['city', '市'],
+  tile_x: ['tile_x'],
+  tile_y: ['tile_y'],
+};
+
+/** Columns each kind reads, required first. */
+const KIND_FIELDS: Record<CsvKind, { required: Field[]; optional: Field[] }> = {
+  ratings_long: { required: ['ward', 'fiscal_year', 'stage', 'question_no', 'rater', 'rating'], optional: ['question'] },
+  ratings_wide: {
+    required: ['ward', 'fiscal_year', 'stage', 'question_no'],
+    optional: ['question', 'ward_rating', 'center_rating', 'joint_rating'],
+  },
+  narratives: { required: ['ward', 'fiscal_year', 'section', 'text'], optional: ['item_no'] },
+  centers: {
+    required: ['ward', 'fiscal_year'],
+    optional: ['center_name', 'operator', 'contract_year', 'contract_length', 'period_start', 'period_end'],
+  },
+  wards: { required: ['code', 'name'], optional: ['name_en', 'city', 'tile_x', 'tile_y'] },
+};
+
+export type HeaderResult =
+  | { ok: true; kind: CsvKind; columns: Map<Field, number>; ignored: string[] }
+  | { ok: false; code: 'unrecognised_header'; found: string[]; expected: string[] }
+  | { ok: false; code: 'duplicate_column'; field: Field; found: string[] }
+  | { ok: false; code: 'missing_columns'; kind: CsvKind; missing: string[]; found: string[] };
+
+function has(normalized: string[], field: Field): boolean {
+  return ALIASES[field].some((alias) => normalized.includes(alias));
+}
+
+/** The file's kind comes from its header alone (never from its file name). */
+function detectKind(normalized: string[]): CsvKind | undefined {
+  const wideSignal = has(normalized, 'center_rating') || has(normalized, 'joint_rating') || normalized.includes('ward_rating');
+  if (has(normalized, 'stage') && has(normalized, 'question_no') && wideSignal && !has(normalized, 'rater')) return 'ratings_wide';
+  if (has(normalized, 'rater') || (has(normalized, 'stage') && has(normalized, 'rating'))) return 'ratings_long';
+  if (has(normalized, 'section') || (has(normalized, 'text') && has(normalized, 'fiscal_year'))) return 'narratives';
+  if (['center_name', 'operator', 'contract_year', 'contract_length'].some((f) => has(normalized, f as Field))) return 'centers';
+  if (has(normalized, 'code') && !has(normalized, 'fiscal_year')) return 'wards';
+  return undefined;
+}
+
+/**
+ * Aliases are shared between kinds (`区` is the ward in a long file but the ward office's rating in a
+ * wide one; `区名` is the ward, or the registry's name; `番号` is a question or an item number),
+ * so each header is resolved against the fields of the detected kind only.
+ */
+export function resolveHeader(header: string[]): HeaderResult {
+  const normalized = header.map(normalizeHeader);
+  const found = header.filter((h) => h.trim() !== '');
+  const kind = detectKind(normalized);
+  if (!kind) {
+    return { ok: false, code: 'unrecognised_header', found, expected: expectedHeaders() };
+  }
+  const { required, optional } = KIND_FIELDS[kind];
+  const fields = [...required, ...optional];
+  const columns = new Map<Field, number>();
+  const ignored: string[] = [];
+  normalized.forEach((name, index) => {
+    if (name === '') return;
+    // The wide form's `区` column is a rating; its ward comes from `区名`/`ward`.
+    const field = fields.find((f) => ALIASES[f].includes(name) && !(kind === 'ratings_wide' && f === 'ward' && name === '区'));
+    if (!field) {
+      ignored.push(header[index]);
+      return;
+    }
+    if (columns.has(field)) {
+      columns.set(field, -1);
+      return;
+    }
+    columns.set(field, index);
+  });
+  for (const [field, index] of columns) {
+    if (index === -1) {
+      return { ok: false, code: 'duplicate_column', field, found: header.filter((_, i) => ALIASES[field].includes(normalized[i])) };
+    }
+  }
+  const missing = required.filter((f) => !columns.has(f));
+  if (kind === 'ratings_wide' && !['ward_rating', 'center_rating', 'joint_rating'].some((f) => columns.has(f as Field))) {
+    missing.push('ward_rating');
+  }
+  if (missing.length > 0) {
+    return { ok: false, code: 'missing_columns', kind, missing: missing.map((f) => ALIASES[f].join(' / ')), found };
+  }
+  return { ok: true, kind, columns, ignored };
+}
+
+export function expectedHeaders(): string[] {
+  return (Object.keys(KIND_FIELDS) as CsvKind[]).map(
+    (kind) => `${kind}: ${KIND_FIELDS[kind].required.map((f) => ALIASES[f][0]).join(', ')}`,
+  );
+}

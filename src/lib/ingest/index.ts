@@ -1,0 +1,8 @@
+export { decodeBytes, type Encoding } from './decode.ts';
+export { parseCsv } from './csv.ts';
+export * from './fields.ts';
+export { parseFiscalYear, parseJapaneseDate, toJapaneseFiscalYear } from './fiscal-year.ts';
+export { resolveHeader, FILE_KINDS, type FileKind } from './headers.ts';
+export { WardRegistry, defaultWards, checkDigit, type Ward } from './registry.ts';
+export { IngestSession, IngestCancelled, type IngestOptions } from './session.ts';
+export type * from './types.ts';

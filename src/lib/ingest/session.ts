@@ -1,0 +1,482 @@
+import { parseCsv, type CsvRow } from './csv.ts';
+import { decodeBytes } from './decode.ts';
+import {
+  parsePositiveInt,
+  parseRater,
+  parseRating,
+  parseSection,
+  parseStage,
+  QUESTIONS_PER_STAGE,
+  RATERS,
+  STAGES,
+  type Rater,
+  type Rating,
+  type Stage,
+} from './fields.ts';
+import { parseFiscalYear, parseJapaneseDate } from './fiscal-year.ts';
+import { resolveHeader, type CsvKind, type Field } from './headers.ts';
+import { normalizeCode } from './normalize.ts';
+import { checkDigit, WardRegistry, type Ward } from './registry.ts';
+import type { CenterRecord, FileBatch, FileReport, NarrativeRecord, RatingRecord, ReasonCode, RowError } from './types.ts';
+
+export interface IngestOptions {
+  /** Called every `checkpointEvery` rows; a worker awaits a macrotask here so it can hear "cancel", and throws to stop. */
+  checkpoint?: (rowsDone: number, rowsTotal: number) => Promise<void>;
+  checkpointEvery?: number;
+}
+
+export class IngestCancelled extends Error {
+  constructor() {
+    super('ingest cancelled');
+  }
+}
+
+type RowOutcome = 'loaded' | 'duplicate' | 'rejected';
+
+const RATING_CODE: Record<string, number> = { A: 1, B: 2, C: 3, D: 4 };
+const RATING_OF: Array<Rating | null> = [null, 'A', 'B', 'C', 'D'];
+const LINE_SPAN = 2 ** 26;
+
+/** Cells of one CSV row, addressed by field; collects the row's errors with the header as written. */
+class RowReader {
+  readonly errors: RowError[] = [];
+  constructor(
+    readonly row: CsvRow,
+    private columns: Map<Field, number>,
+    private header: string[],
+  ) {}
+
+  has(field: Field): boolean {
+    return this.columns.has(field);
+  }
+
+  raw(field: Field): string {
+    const index = this.columns.get(field);
+    return index === undefined ? '' : (this.row.fields[index] ?? '');
+  }
+
+  /** A required cell: blank is an error. */
+  required(field: Field): string | undefined {
+    const value = this.raw(field);
+    if (value.trim() === '') {
+      this.fail(field, 'missing_value');
+      return undefined;
+    }
+    return value;
+  }
+
+  fail(field: Field | null, code: ReasonCode, params: Record<string, string | number> = {}, value?: string): void {
+    const index = field === null ? undefined : this.columns.get(field);
+    this.errors.push({
+      line: this.row.line,
+      column: index === undefined ? null : this.header[index],
+      value: value ?? (field === null ? '' : this.raw(field)),
+      code,
+      params,
+    });
+  }
+}
+
+/**
+ * One user's loading session: the ward registry in force and every key loaded so far, so that
+ * exact duplicates merge and conflicting ratings are found across files, in the order files arrive.
+ * Pure TypeScript: the same code runs in the browser's ingest worker and in `npm run validate`.
+ */
+export class IngestSession {
+  registry: WardRegistry;
+  private fileNames: string[] = [];
+  private wardIds = new Map<string, number>();
+  /** rating key → packed (rating code, file id, line) of the value currently loaded. */
+  private ratingIndex = new Map<number, number>();
+  private narrativeIndex = new Map<string, { text: string; fileId: number; line: number }>();
+  private centerIndex = new Map<string, { text: string; fileId: number; line: number }>();
+  private conflictSeq = new Map<string, number>();
+  private undo: Array<() => void> = [];
+
+  constructor(registry: WardRegistry = WardRegistry.yokohama()) {
+    this.registry = registry;
+  }
+
+  get fileCount(): number {
+    return this.fileNames.length;
+  }
+
+  async ingestFile(name: string, bytes: Uint8Array, options: IngestOptions = {}): Promise<FileBatch> {
+    this.undo = [];
+    try {
+      return await this.ingest(name, bytes, options);
+    } catch (error) {
+      // A cancelled file leaves the session exactly as before it started.
+      for (let i = this.undo.length - 1; i >= 0; i--) this.undo[i]();
+      this.undo = [];
+      throw error;
+    }
+  }
+
+  private async ingest(name: string, bytes: Uint8Array, options: IngestOptions): Promise<FileBatch> {
+    const fileId = this.fileNames.length;
+    this.fileNames.push(name);
+    this.undo.push(() => this.fileNames.pop());
+    const batch = emptyBatch(fileId, name);
+    const report = batch.report;
+    const decoded = decodeBytes(bytes);
+    if (!decoded.ok) {
+      report.fileError = { code: decoded.code, params: {} };
+      return batch;
+    }
+    report.encoding = decoded.encoding;
+    const table = parseCsv(decoded.text);
+    if (table.header.length === 0) {
+      report.fileError = { code: 'empty_file', params: {} };
+      return batch;
+    }
+    const header = resolveHeader(table.header);
+    if (!header.ok) {
+      const { code, ok: _ok, ...params } = header;
+      report.fileError = { code, params };
+      report.rowsRead = table.rows.length;
+      report.rowsRejected = table.rows.length;
+      return batch;
+    }
+    report.kind = header.kind;
+    report.ignoredColumns = header.ignored;
+    if (table.rows.length === 0) {
+      report.fileError = { code: 'no_data_rows', params: {} };
+      return batch;
+    }
+    const builder = new BatchBuilder(batch);
+    const handler = this.rowHandler(header.kind, builder);
+    const every = options.checkpointEvery ?? 20000;
+    const width = table.header.length;
+    for (let i = 0; i < table.rows.length; i++) {
+      if (options.checkpoint && i % every === 0) await options.checkpoint(i, table.rows.length);
+      const row = table.rows[i];
+      const reader = new RowReader(row, header.columns, table.header);
+      report.rowsRead++;
+      if (table.brokenRows.has(i)) {
+        reader.fail(null, 'unterminated_quote', {}, row.fields.join(',').slice(0, 80));
+      } else if (row.fields.slice(width).some((f) => f.trim() !== '')) {
+        reader.fail(null, 'too_many_fields', { expected: width, found: row.fields.length }, row.fields.slice(width).join(','));
+      }
+      const outcome = reader.errors.length > 0 ? 'rejected' : handler(reader);
+      if (outcome === 'rejected') {
+        report.rowsRejected++;
+        report.errors.push(...reader.errors);
+      } else if (outcome === 'duplicate') {
+        report.rowsDuplicate++;
+      } else {
+        report.rowsLoaded++;
+      }
+    }
+    if (options.checkpoint) await options.checkpoint(table.rows.length, table.rows.length);
+    if (batch.wards) this.replaceRegistry(batch.wards);
+    return builder.finish();
+  }
+
+  private rowHandler(kind: CsvKind, batch: BatchBuilder): (reader: RowReader) => RowOutcome {
+    switch (kind) {
+      case 'ratings_long':
+        return (reader) => this.ratingsRow(reader, batch, false);
+      case 'ratings_wide':
+        return (reader) => this.ratingsRow(reader, batch, true);
+      case 'narratives':
+        return this.narrativesHandler(batch);
+      case 'centers':
+        return (reader) => this.centersRow(reader, batch);
+      case 'wards':
+        return this.wardsHandler(batch);
+    }
+  }
+
+  private readWardAndYear(reader: RowReader): { ward?: Ward; fiscalYear?: number } {
+    let ward: Ward | undefined;
+    let fiscalYear: number | undefined;
+    const wardRaw = reader.required('ward');
+    if (wardRaw !== undefined) {
+      const match = this.registry.resolve(wardRaw);
+      if (match.ok) ward = match.ward;
+      else reader.fail('ward', match.code, match.suggestion ? { suggestion: match.suggestion } : {});
+    }
+    const yearRaw = reader.required('fiscal_year');
+    if (yearRaw !== undefined) {
+      const year = parseFiscalYear(yearRaw);
+      if (year.ok) fiscalYear = year.fiscalYear;
+      else reader.fail('fiscal_year', year.code);
+    }
+    return { ward, fiscalYear };
+  }
+
+  private ratingsRow(reader: RowReader, batch: BatchBuilder, wide: boolean): RowOutcome {
+    const { ward, fiscalYear } = this.readWardAndYear(reader);
+    let stage: Stage | undefined;
+    const stageRaw = reader.required('stage');
+    if (stageRaw !== undefined) {
+      stage = parseStage(stageRaw);
+      if (!stage) reader.fail('stage', 'invalid_stage');
+    }
+    let questionNo: number | undefined;
+    const questionRaw = reader.required('question_no');
+    if (questionRaw !== undefined) {
+      questionNo = parsePositiveInt(questionRaw);
+      if (questionNo === undefined) reader.fail('question_no', 'invalid_question_no');
+      else if (stage && questionNo > QUESTIONS_PER_STAGE[stage]) {
+        reader.fail('question_no', 'question_no_out_of_range', { stage, max: QUESTIONS_PER_STAGE[stage] });
+      }
+    }
+    const cells: Array<{ rater: Rater; rating: Rating | null }> = [];
+    const readRating = (field: Field, rater: Rater | undefined) => {
+      const parsed = parseRating(reader.raw(field));
+      if (!parsed.ok) reader.fail(field, 'invalid_rating');
+      else if (rater) cells.push({ rater, rating: parsed.rating });
+    };
+    if (wide) {
+      const columns: Array<[Field, Rater]> = [['ward_rating', 'ward'], ['center_rating', 'center'], ['joint_rating', 'joint']];
+      for (const [field, rater] of columns) if (reader.has(field)) readRating(field, rater);
+    } else {
+      const raterRaw = reader.required('rater');
+      let rater: Rater | undefined;
+      if (raterRaw !== undefined) {
+        rater = parseRater(raterRaw);
+        if (!rater) reader.fail('rater', 'invalid_rater');
+      }
+      readRating('rating', rater);
+    }
+    if (reader.errors.length > 0 || !ward || fiscalYear === undefined || !stage || questionNo === undefined) return 'rejected';
+    const questionText = reader.raw('question').trim();
+    let anyLoaded = false;
+    for (const { rater, rating } of cells) {
+      const record: RatingRecord = {
+        ward: ward.name, fiscalYear, stage, questionNo, question: questionText === '' ? null : questionText, rater, rating, line: reader.row.line,
+      };
+      if (this.addRating(record, batch)) anyLoaded = true;
+    }
+    return anyLoaded ? 'loaded' : 'duplicate';
+  }
+
+  private wardId(name: string): number {
+    let id = this.wardIds.get(name);
+    if (id === undefined) {
+      id = this.wardIds.size;
+      this.wardIds.set(name, id);
+    }
+    return id;
+  }
+
+  private ratingKey(r: RatingRecord): number {
+    const stage = STAGES.indexOf(r.stage);
+    const rater = RATERS.indexOf(r.rater);
+    return (((this.wardId(r.ward) * 200 + (r.fiscalYear - 1900)) * 3 + stage) * 8 + r.questionNo) * 3 + rater;
+  }
+
+  /** Returns false for an exact duplicate; a different rating for the same key is a conflict, the later wins. */
+  private addRating(record: RatingRecord, builder: BatchBuilder): boolean {
+    const batch = builder.batch;
+    const key = this.ratingKey(record);
+    const fileId = batch.report.fileId;
+    const code = record.rating === null ? 0 : RATING_CODE[record.rating];
+    const packed = code + 5 * (fileId * LINE_SPAN + record.line);
+    const previous = this.ratingIndex.get(key);
+    if (previous !== undefined && previous % 5 === code) return false;
+    this.setUndoable(this.ratingIndex, key, packed);
+    if (previous !== undefined) {
+      const place = Math.floor(previous / 5);
+      const earlier = { file: this.fileNames[Math.floor(place / LINE_SPAN)], line: place % LINE_SPAN, rating: RATING_OF[previous % 5] };
+      const base = { ward: record.ward, fiscalYear: record.fiscalYear, stage: record.stage, questionNo: record.questionNo, rater: record.rater };
+      const conflictKey = `r${key}`;
+      const seq = this.conflictSeq.get(conflictKey) ?? 0;
+      if (seq === 0) batch.conflictValues.push({ ...base, ...earlier, seq: 0 });
+      batch.conflictValues.push({ ...base, file: batch.report.file, line: record.line, rating: record.rating, seq: seq === 0 ? 1 : seq });
+      this.setUndoable(this.conflictSeq, conflictKey, (seq === 0 ? 1 : seq) + 1);
+    }
+    if (record.rating === null) batch.report.notRated++;
+    builder.push('ratings', key, record);
+    return true;
+  }
+
+  private narrativesHandler(batch: BatchBuilder): (reader: RowReader) => RowOutcome {
+    const order = new Map<string, number>();
+    return (reader) => {
+      const { ward, fiscalYear } = this.readWardAndYear(reader);
+      let section: NarrativeRecord['section'] | undefined;
+      const sectionRaw = reader.required('section');
+      if (sectionRaw !== undefined) {
+        const parsed = parseSection(sectionRaw, fiscalYear, (v) => {
+          const y = parseFiscalYear(v);
+          return y.ok ? y.fiscalYear : undefined;
+        });
+        if (parsed.ok) section = parsed.section;
+        else reader.fail('section', 'invalid_section');
+      }
+      let itemNo: number | undefined;
+      if (reader.has('item_no')) {
+        const raw = reader.required('item_no');
+        if (raw !== undefined) {
+          itemNo = parsePositiveInt(raw);
+          if (itemNo === undefined) reader.fail('item_no', 'invalid_item_no');
+        }
+      }
+      const text = reader.required('text')?.trim();
+      if (reader.errors.length > 0 || !ward || fiscalYear === undefined || !section || text === undefined) return 'rejected';
+      const group = `${ward.name}|${fiscalYear}|${section}`;
+      const next = (order.get(group) ?? 0) + 1;
+      order.set(group, next);
+      const record: NarrativeRecord = { ward: ward.name, fiscalYear, section, itemNo: itemNo ?? next, text, line: reader.row.line };
+      const itemKey = `${section}#${record.itemNo}`;
+      return this.addText(batch, 'narrative', this.narrativeIndex, record, itemKey, text) ? 'loaded' : 'duplicate';
+    };
+  }
+
+  private centersRow(reader: RowReader, batch: BatchBuilder): RowOutcome {
+    const { ward, fiscalYear } = this.readWardAndYear(reader);
+    const optionalText = (field: Field) => {
+      const value = reader.raw(field).trim();
+      return value === '' ? null : value;
+    };
+    const optionalInt = (field: Field, suffix: RegExp, code: ReasonCode) => {
+      const raw = reader.raw(field);
+      if (raw.trim() === '') return null;
+      const n = parsePositiveInt(raw, suffix);
+      if (n === undefined) reader.fail(field, code);
+      return n ?? null;
+    };
+    const optionalDate = (field: Field) => {
+      const raw = reader.raw(field);
+      if (raw.trim() === '') return null;
+      const date = parseJapaneseDate(raw);
+      if (!date) reader.fail(field, 'invalid_date');
+      return date ?? null;
+    };
+    const contractYear = optionalInt('contract_year', /年度目$/, 'invalid_contract_year');
+    const contractLength = optionalInt('contract_length', /(?:か|ヶ|ケ|カ|箇)?年度?$/, 'invalid_contract_length');
+    if (contractYear !== null && contractLength !== null && contractYear > contractLength) {
+      reader.fail('contract_year', 'contract_year_exceeds_length', { length: contractLength });
+    }
+    const periodStart = optionalDate('period_start');
+    const periodEnd = optionalDate('period_end');
+    if (reader.errors.length > 0 || !ward || fiscalYear === undefined) return 'rejected';
+    const record: CenterRecord = {
+      ward: ward.name, fiscalYear, centerName: optionalText('center_name'), operator: optionalText('operator'),
+      contractYear, contractLength, periodStart, periodEnd, line: reader.row.line,
+    };
+    const content = [record.centerName, record.operator, contractYear, contractLength, periodStart, periodEnd].join(' / ');
+    return this.addText(batch, 'center', this.centerIndex, record, '', content) ? 'loaded' : 'duplicate';
+  }
+
+  /** Narratives and centers: same key and content merge; other content replaces and is listed. */
+  private addText<R extends NarrativeRecord | CenterRecord>(
+    builder: BatchBuilder,
+    kind: 'narrative' | 'center',
+    index: Map<string, { text: string; fileId: number; line: number }>,
+    record: R,
+    itemKey: string,
+    content: string,
+  ): boolean {
+    const batch = builder.batch;
+    const key = `${record.ward}|${record.fiscalYear}|${itemKey}`;
+    const previous = index.get(key);
+    if (previous && previous.text === content) return false;
+    this.setUndoable(index, key, { text: content, fileId: batch.report.fileId, line: record.line });
+    if (previous) {
+      const conflictKey = `${kind}|${key}`;
+      const seq = this.conflictSeq.get(conflictKey) ?? 0;
+      const base = { kind, ward: record.ward, fiscalYear: record.fiscalYear, key: itemKey };
+      if (seq === 0) batch.textConflictValues.push({ ...base, file: this.fileNames[previous.fileId], line: previous.line, text: previous.text, seq: 0 });
+      batch.textConflictValues.push({ ...base, file: batch.report.file, line: record.line, text: content, seq: seq === 0 ? 1 : seq });
+      this.setUndoable(this.conflictSeq, conflictKey, (seq === 0 ? 1 : seq) + 1);
+    }
+    if (kind === 'narrative') builder.push('narratives', key, record as NarrativeRecord);
+    else builder.push('centers', key, record as CenterRecord);
+    return true;
+  }
+
+  private wardsHandler({ batch }: BatchBuilder): (reader: RowReader) => RowOutcome {
+    const byCode = new Map<string, Ward>();
+    batch.wards = [];
+    return (reader) => {
+      const codeRaw = reader.required('code');
+      let code: string | undefined;
+      if (codeRaw !== undefined) {
+        const value = normalizeCode(codeRaw);
+        if (/^\d{5}$/.test(value)) code = value;
+        else if (/^\d{6}$/.test(value) && checkDigit(value.slice(0, 5)) === Number(value[5])) code = value.slice(0, 5);
+        else reader.fail('code', 'invalid_ward_code');
+      }
+      const name = reader.required('name')?.trim();
+      const tile = (field: Field) => {
+        const raw = normalizeCode(reader.raw(field));
+        if (raw === '') return null;
+        if (!/^\d{1,3}$/.test(raw)) reader.fail(field, 'invalid_tile');
+        return Number(raw);
+      };
+      const tileX = tile('tile_x');
+      const tileY = tile('tile_y');
+      if (reader.errors.length > 0 || !code || !name) return 'rejected';
+      const ward: Ward = { code, name, nameEn: reader.raw('name_en').trim(), city: reader.raw('city').trim(), tileX, tileY };
+      const same = byCode.get(code);
+      if (same) {
+        if (JSON.stringify(same) === JSON.stringify(ward)) return 'duplicate';
+        reader.fail('code', 'duplicate_ward_code', { name: same.name });
+        return 'rejected';
+      }
+      byCode.set(code, ward);
+      batch.wards!.push(ward);
+      batch.report.records.wards++;
+      return 'loaded';
+    };
+  }
+
+  private replaceRegistry(wards: Ward[]): void {
+    if (wards.length === 0) return;
+    const previous = this.registry;
+    this.registry = new WardRegistry(wards, false);
+    this.undo.push(() => (this.registry = previous));
+  }
+
+  private setUndoable<K, V>(map: Map<K, V>, key: K, value: V): void {
+    const had = map.has(key);
+    const old = map.get(key);
+    map.set(key, value);
+    this.undo.push(() => (had ? map.set(key, old as V) : map.delete(key)));
+  }
+}
+
+type RecordList = 'ratings' | 'narratives' | 'centers';
+
+/** Keeps one record per key inside a file: a later line replaces an earlier one of the same file. */
+class BatchBuilder {
+  private slots = new Map<string | number, number>();
+  private dead: Record<RecordList, Set<number>> = { ratings: new Set(), narratives: new Set(), centers: new Set() };
+
+  constructor(readonly batch: FileBatch) {}
+
+  push<K extends RecordList>(list: K, key: string | number, record: FileBatch[K][number]): void {
+    const records = this.batch[list] as Array<FileBatch[K][number]>;
+    const slotKey = list === 'ratings' ? key : `${list}:${key}`;
+    const earlier = this.slots.get(slotKey);
+    if (earlier !== undefined) {
+      this.dead[list].add(earlier);
+      if (list === 'ratings' && (records[earlier] as RatingRecord).rating === null) this.batch.report.notRated--;
+      this.batch.report.records[list]--;
+    }
+    this.slots.set(slotKey, records.length);
+    records.push(record);
+    this.batch.report.records[list]++;
+  }
+
+  finish(): FileBatch {
+    const { batch, dead } = this;
+    batch.ratings = batch.ratings.filter((_, i) => !dead.ratings.has(i));
+    batch.narratives = batch.narratives.filter((_, i) => !dead.narratives.has(i));
+    batch.centers = batch.centers.filter((_, i) => !dead.centers.has(i));
+    return batch;
+  }
+}
+
+function emptyBatch(fileId: number, file: string): FileBatch {
+  const report: FileReport = {
+    fileId, file, kind: 'unknown', encoding: null, rowsRead: 0, rowsLoaded: 0, rowsDuplicate: 0, rowsRejected: 0, notRated: 0,
+    records: { ratings: 0, narratives: 0, centers: 0, wards: 0 }, fileError: null, missingParts: [], ignoredColumns: [], errors: [],
+  };
+  return { report, ratings: [], narratives: [], centers: [], wards: null, conflictValues: [], textConflictValues: [] };
+}
+

@@ -1,0 +1,142 @@
+import type { Encoding } from './decode.ts';
+import type { FileKind } from './headers.ts';
+import type { Rater, Rating, Section, Stage } from './fields.ts';
+import type { Ward } from './registry.ts';
+
+/** Why a row or a file was not loaded; rendered in ja/en by `src/lib/i18n`. */
+export type ReasonCode =
+  | 'missing_value'
+  | 'unknown_ward'
+  | 'ward_code_check_digit'
+  | 'invalid_fiscal_year'
+  | 'fiscal_year_out_of_range'
+  | 'invalid_stage'
+  | 'invalid_question_no'
+  | 'question_no_out_of_range'
+  | 'invalid_rater'
+  | 'invalid_rating'
+  | 'invalid_section'
+  | 'invalid_item_no'
+  | 'invalid_contract_year'
+  | 'invalid_contract_length'
+  | 'contract_year_exceeds_length'
+  | 'invalid_date'
+  | 'invalid_ward_code'
+  | 'invalid_tile'
+  | 'duplicate_ward_code'
+  | 'too_many_fields'
+  | 'unterminated_quote';
+
+export type FileErrorCode =
+  | 'unrecognised_header'
+  | 'missing_columns'
+  | 'duplicate_column'
+  | 'empty_file'
+  | 'no_data_rows'
+  | 'utf16_unsupported'
+  | 'binary_file'
+  | 'not_a_report'
+  | 'unreadable';
+
+export interface RowError {
+  line: number;
+  /** The column's header as written in the file; null when the row as a whole is at fault. */
+  column: string | null;
+  value: string;
+  code: ReasonCode;
+  /** e.g. `{ suggestion: '鶴見区' }`, `{ max: 6, stage: 'planning' }`. */
+  params: Record<string, string | number>;
+}
+
+export interface FileError {
+  code: FileErrorCode;
+  params: Record<string, string | number | string[]>;
+}
+
+export interface RatingRecord {
+  ward: string;
+  fiscalYear: number;
+  stage: Stage;
+  questionNo: number;
+  question: string | null;
+  rater: Rater;
+  rating: Rating | null;
+  line: number;
+}
+
+export interface NarrativeRecord {
+  ward: string;
+  fiscalYear: number;
+  section: Section;
+  itemNo: number;
+  text: string;
+  line: number;
+}
+
+export interface CenterRecord {
+  ward: string;
+  fiscalYear: number;
+  centerName: string | null;
+  operator: string | null;
+  contractYear: number | null;
+  contractLength: number | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  line: number;
+}
+
+export interface ConflictValue {
+  file: string;
+  line: number;
+  rating: Rating | null;
+}
+
+export interface RatingConflict {
+  ward: string;
+  fiscalYear: number;
+  stage: Stage;
+  questionNo: number;
+  rater: Rater;
+  values: ConflictValue[];
+}
+
+/** Narrative or centers rows with the same key but other content: the later one is used. */
+export interface TextConflict {
+  kind: 'narrative' | 'center';
+  ward: string;
+  fiscalYear: number;
+  /** `goal#2` for a narrative item, `` for a centers row. */
+  key: string;
+  values: Array<{ file: string; line: number; text: string }>;
+}
+
+export interface FileReport {
+  fileId: number;
+  file: string;
+  kind: FileKind;
+  encoding: Encoding | null;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsDuplicate: number;
+  rowsRejected: number;
+  notRated: number;
+  records: { ratings: number; narratives: number; centers: number; wards: number };
+  fileError: FileError | null;
+  /** Parts a published report lacked (report kind only). */
+  missingParts: string[];
+  ignoredColumns: string[];
+  errors: RowError[];
+}
+
+/** What one file adds to the database; records superseded inside the same file are already gone. */
+export interface FileBatch {
+  report: FileReport;
+  ratings: RatingRecord[];
+  narratives: NarrativeRecord[];
+  centers: CenterRecord[];
+  /** Set when the file was a wards registry: it replaces the registry. */
+  wards: Ward[] | null;
+  /** Conflict values first seen in this file (each with the earlier value it conflicts with). */
+  conflictValues: Array<Omit<RatingConflict, 'values'> & ConflictValue & { seq: number }>;
+  textConflictValues: Array<Omit<TextConflict, 'values'> & { file: string; line: number; text: string; seq: number }>;
+}

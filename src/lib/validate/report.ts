@@ -1,0 +1,65 @@
+import type { FileReport } from '../ingest/types.ts';
+import { fileErrorText, reasonText, type Lang } from '../i18n/messages.ts';
+import type { Database } from '../db/database.ts';
+import { loadedTotalsQuery, ratingConflictsQuery, runQuery, textConflictsQuery, type ConflictRow, type TextConflictRow } from '../db/queries.ts';
+
+/** The `npm run validate -- --json` document (its shape is a published contract: see README). */
+export interface ValidationReport {
+  files: Array<{
+    file: string;
+    kind: string;
+    encoding: string | null;
+    rowsRead: number;
+    rowsLoaded: number;
+    rowsDuplicate: number;
+    rowsRejected: number;
+    notRated: number;
+    records: { ratings: number; narratives: number; centers: number; wards: number };
+    fileError: string | null;
+    missingParts: string[];
+    ignoredColumns: string[];
+    errors: Array<{ line: number; column: string | null; value: string; reason: string; code: string }>;
+  }>;
+  conflicts: ConflictRow[];
+  textConflicts: TextConflictRow[];
+  totals: {
+    ratings: number;
+    narratives: number;
+    centers: number;
+    wards: string[];
+    fiscalYears: number[];
+    ratingCounts: { A: number; B: number; C: number; D: number; unrated: number };
+  };
+}
+
+/** Builds the report from the ingest reports and, for everything counted across files, from SQL. */
+export async function buildValidationReport(db: Database, reports: FileReport[], lang: Lang): Promise<ValidationReport> {
+  const [totals] = await runQuery(db, loadedTotalsQuery());
+  return {
+    files: reports.map((r) => ({
+      file: r.file,
+      kind: r.kind,
+      encoding: r.encoding,
+      rowsRead: r.rowsRead,
+      rowsLoaded: r.rowsLoaded,
+      rowsDuplicate: r.rowsDuplicate,
+      rowsRejected: r.rowsRejected,
+      notRated: r.notRated,
+      records: r.records,
+      fileError: r.fileError ? fileErrorText(lang, r.fileError.code, r.fileError.params) : null,
+      missingParts: r.missingParts,
+      ignoredColumns: r.ignoredColumns,
+      errors: r.errors.map((e) => ({ line: e.line, column: e.column, value: e.value, reason: reasonText(lang, e.code, e.params), code: e.code })),
+    })),
+    conflicts: await runQuery(db, ratingConflictsQuery()),
+    textConflicts: await runQuery(db, textConflictsQuery()),
+    totals: {
+      ratings: totals.ratings,
+      narratives: totals.narratives,
+      centers: totals.centers,
+      wards: totals.wards,
+      fiscalYears: totals.fiscalYears,
+      ratingCounts: { A: totals.a, B: totals.b, C: totals.c, D: totals.d, unrated: totals.unrated },
+    },
+  };
+}

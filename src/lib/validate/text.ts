@@ -1,0 +1,66 @@
+import { toJapaneseFiscalYear } from '../ingest/fiscal-year.ts';
+import type { Lang } from '../i18n/messages.ts';
+import type { ValidationReport } from './report.ts';
+
+const STAGE: Record<Lang, Record<string, string>> = {
+  ja: { planning: '計画', implementation: '実施', review: '振り返り' },
+  en: { planning: 'planning', implementation: 'implementation', review: 'review' },
+};
+const RATER: Record<Lang, Record<string, string>> = {
+  ja: { ward: '区', center: '拠点', joint: '相互評価' },
+  en: { ward: 'ward', center: 'center', joint: 'joint' },
+};
+const MAX_ERRORS_SHOWN = 50;
+
+/** The readable summary `npm run validate` prints without --json. */
+export function formatValidationReport(report: ValidationReport, lang: Lang): string {
+  const ja = lang === 'ja';
+  const out: string[] = [];
+  for (const f of report.files) {
+    out.push(`■ ${f.file}`);
+    if (f.fileError) {
+      out.push(`  ${ja ? '読み込めません' : 'Not loaded'}: ${f.fileError}`);
+      if (f.rowsRead === 0) continue;
+    }
+    out.push(`  ${ja ? '種類' : 'kind'}: ${f.kind}   ${ja ? '文字コード' : 'encoding'}: ${f.encoding ?? '-'}`);
+    out.push(
+      ja
+        ? `  読んだ行 ${f.rowsRead} = 読み込み ${f.rowsLoaded} + 重複 ${f.rowsDuplicate} + 不採用 ${f.rowsRejected}（未評価 ${f.notRated}）`
+        : `  rows read ${f.rowsRead} = loaded ${f.rowsLoaded} + duplicates ${f.rowsDuplicate} + rejected ${f.rowsRejected} (not rated ${f.notRated})`,
+    );
+    out.push(
+      ja
+        ? `  評価 ${f.records.ratings} 件、記述 ${f.records.narratives} 件、拠点情報 ${f.records.centers} 件${f.records.wards ? `、区 ${f.records.wards} 件` : ''}`
+        : `  ratings ${f.records.ratings}, narratives ${f.records.narratives}, centers ${f.records.centers}${f.records.wards ? `, wards ${f.records.wards}` : ''}`,
+    );
+    if (f.missingParts.length > 0) out.push(`  ${ja ? '見つからない部分' : 'missing parts'}: ${f.missingParts.join(', ')}`);
+    if (f.ignoredColumns.length > 0) out.push(`  ${ja ? '使わなかった列' : 'ignored columns'}: ${f.ignoredColumns.join(', ')}`);
+    for (const e of f.errors.slice(0, MAX_ERRORS_SHOWN)) {
+      const where = ja ? `${e.line}行目${e.column ? `「${e.column}」列` : ''}` : `line ${e.line}${e.column ? `, column "${e.column}"` : ''}`;
+      out.push(`  ✗ ${where}: ${JSON.stringify(e.value)} — ${e.reason}`);
+    }
+    if (f.errors.length > MAX_ERRORS_SHOWN) {
+      out.push(ja ? `  …ほか ${f.errors.length - MAX_ERRORS_SHOWN} 件（--json ですべて出力）` : `  … ${f.errors.length - MAX_ERRORS_SHOWN} more (all with --json)`);
+    }
+  }
+  if (report.conflicts.length > 0) {
+    out.push(ja ? `■ 食い違い ${report.conflicts.length} 件（後から読んだ値を使います）` : `■ ${report.conflicts.length} conflicts (the value read last is used)`);
+    for (const c of report.conflicts) {
+      const year = ja ? toJapaneseFiscalYear(c.fiscalYear) : `FY${c.fiscalYear}`;
+      const values = c.values.map((v) => `${v.rating ?? '-'} (${v.file}:${v.line})`).join(' → ');
+      out.push(`  ${c.ward} ${year} ${STAGE[lang][c.stage]} ${c.questionNo} ${RATER[lang][c.rater]}: ${values}`);
+    }
+  }
+  for (const c of report.textConflicts) {
+    const values = c.values.map((v) => `${v.file}:${v.line}`).join(' → ');
+    out.push(`  ${ja ? '記述の差し替え' : 'text replaced'}: ${c.ward} ${c.fiscalYear} ${c.key || c.kind}: ${values}`);
+  }
+  const t = report.totals;
+  const counts = t.ratingCounts;
+  out.push(
+    ja
+      ? `■ 合計: 評価 ${t.ratings} 件（A ${counts.A} / B ${counts.B} / C ${counts.C} / D ${counts.D} / 未評価 ${counts.unrated}）、記述 ${t.narratives} 件、${t.wards.length} 区、年度 ${t.fiscalYears.join(', ') || '-'}`
+      : `■ Totals: ${t.ratings} ratings (A ${counts.A} / B ${counts.B} / C ${counts.C} / D ${counts.D} / unrated ${counts.unrated}), ${t.narratives} narratives, ${t.wards.length} wards, years ${t.fiscalYears.join(', ') || '-'}`,
+  );
+  return out.join('\n');
+}
