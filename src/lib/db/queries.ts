@@ -20,6 +20,7 @@ const WARD_ORDER = 'coalesce(w.sort_order, 10000), r.ward';
 export interface WardDistributionRow {
   ward: string;
   wardCode: string | null;
+  wardEn: string | null;
   a: number;
   b: number;
   c: number;
@@ -33,7 +34,7 @@ export function ratingDistributionByWardQuery(filters: RatingFilters): Query<War
   const where = ratingFiltersWhere(filters);
   return {
     name: 'ratingDistributionByWard',
-    sql: `SELECT r.ward AS ward, any_value(w.code) AS "wardCode",
+    sql: `SELECT r.ward AS ward, any_value(w.code) AS "wardCode", any_value(w.name_en) AS "wardEn",
         count(*) FILTER (WHERE r.rating = 'A')::INTEGER AS a,
         count(*) FILTER (WHERE r.rating = 'B')::INTEGER AS b,
         count(*) FILTER (WHERE r.rating = 'C')::INTEGER AS c,

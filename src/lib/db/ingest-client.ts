@@ -1,0 +1,86 @@
+import type { Database } from './database.ts';
+import type { FromIngestWorker, SourceFile } from './ingest-protocol.ts';
+import { loadFile, type FileOrigin } from './load.ts';
+
+export interface LoadProgress {
+  filesTotal: number;
+  fileIndex: number;
+  file: string;
+  rowsDone: number;
+  rowsTotal: number;
+  /** 0–1 over the whole load. */
+  fraction: number;
+}
+
+export interface LoadOutcome {
+  /** The first file id of this load: the load report asks for files from here on. */
+  firstFileId: number | null;
+  filesLoaded: number;
+  cancelled: boolean;
+}
+
+/**
+ * The main thread's side of loading: hands files to the ingest worker and writes each finished file
+ * into DuckDB, in order, while the worker reads the next one.
+ */
+export class IngestClient {
+  private worker: Worker;
+  private nextJobId = 1;
+  private activeJob: number | null = null;
+
+  constructor(
+    private db: Database,
+    createWorker: () => Worker,
+  ) {
+    this.worker = createWorker();
+  }
+
+  load(files: SourceFile[], origin: FileOrigin, onProgress: (p: LoadProgress) => void = () => {}): Promise<LoadOutcome> {
+    const jobId = this.nextJobId++;
+    this.activeJob = jobId;
+    const outcome: LoadOutcome = { firstFileId: null, filesLoaded: 0, cancelled: false };
+    let writes = Promise.resolve();
+    return new Promise<LoadOutcome>((resolve, reject) => {
+      const onMessage = (event: MessageEvent<FromIngestWorker>) => {
+        const message = event.data;
+        if (message.jobId !== jobId) return;
+        if (message.type === 'progress') {
+          const within = message.rowsTotal === 0 ? 0 : message.rowsDone / message.rowsTotal;
+          onProgress({
+            filesTotal: files.length, fileIndex: message.fileIndex, file: message.file, rowsDone: message.rowsDone,
+            rowsTotal: message.rowsTotal, fraction: (message.fileIndex + within) / files.length,
+          });
+        } else if (message.type === 'file') {
+          writes = writes.then(async () => {
+            await loadFile(this.db, message.loaded, origin);
+            outcome.firstFileId ??= message.loaded.report.fileId;
+            outcome.filesLoaded++;
+            onProgress({
+              filesTotal: files.length, fileIndex: message.fileIndex, file: message.loaded.report.file, rowsDone: 1, rowsTotal: 1,
+              fraction: (message.fileIndex + 1) / files.length,
+            });
+          });
+        } else {
+          this.worker.removeEventListener('message', onMessage);
+          if (this.activeJob === jobId) this.activeJob = null;
+          if (message.type === 'failed') {
+            writes.then(() => reject(new Error(message.message)), reject);
+          } else {
+            outcome.cancelled = message.cancelled;
+            writes.then(() => resolve(outcome), reject);
+          }
+        }
+      };
+      this.worker.addEventListener('message', onMessage);
+      this.worker.postMessage({ type: 'ingest', jobId, files }, files.map((f) => f.bytes.buffer as ArrayBuffer));
+    });
+  }
+
+  cancel(): void {
+    if (this.activeJob !== null) this.worker.postMessage({ type: 'cancel', jobId: this.activeJob });
+  }
+
+  get busy(): boolean {
+    return this.activeJob !== null;
+  }
+}

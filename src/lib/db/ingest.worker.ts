@@ -1,0 +1,48 @@
+/// <reference lib="webworker" />
+import { IngestCancelled, IngestSession } from '../ingest/session.ts';
+import { toLoadedFile } from './arrow.ts';
+import type { FromIngestWorker, ToIngestWorker } from './ingest-protocol.ts';
+
+/**
+ * Ingest off the main thread: the session (registry, keys seen, conflicts) lives here for the life of
+ * the page, so duplicates and conflicts are found across every load. papaparse runs inline here
+ * (its own `worker: true` hangs in a minified Vite build).
+ */
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const session = new IngestSession();
+const cancelled = new Set<number>();
+
+const post = (message: FromIngestWorker, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+/** A macrotask, so a queued "cancel" message is handled between chunks of rows. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+scope.onmessage = async (event: MessageEvent<ToIngestWorker>) => {
+  const message = event.data;
+  if (message.type === 'cancel') {
+    cancelled.add(message.jobId);
+    return;
+  }
+  const { jobId, files } = message;
+  try {
+    for (const [fileIndex, source] of files.entries()) {
+      if (cancelled.has(jobId)) throw new IngestCancelled();
+      const batch = await session.ingestFile(source.name, source.bytes, {
+        checkpointEvery: 25000,
+        checkpoint: async (rowsDone, rowsTotal) => {
+          post({ type: 'progress', jobId, fileIndex, file: source.name, rowsDone, rowsTotal });
+          await nextTask();
+          if (cancelled.has(jobId)) throw new IngestCancelled();
+        },
+      });
+      const loaded = toLoadedFile(batch);
+      const buffers = Object.values(loaded.payload).filter((b): b is Uint8Array => b !== null).map((b) => b.buffer as ArrayBuffer);
+      post({ type: 'file', jobId, fileIndex, loaded }, buffers);
+    }
+    post({ type: 'done', jobId, cancelled: false });
+  } catch (error) {
+    if (error instanceof IngestCancelled) post({ type: 'done', jobId, cancelled: true });
+    else post({ type: 'failed', jobId, message: error instanceof Error ? error.message : String(error) });
+  } finally {
+    cancelled.delete(jobId);
+  }
+};

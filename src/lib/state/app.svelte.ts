@@ -1,0 +1,56 @@
+import { createContext } from 'svelte';
+import type { Database } from '../db/database.ts';
+import type { IngestClient, LoadOutcome, LoadProgress } from '../db/ingest-client.ts';
+import type { SourceFile } from '../db/ingest-protocol.ts';
+import { dismissConflictQuery, runQuery, type ConflictRow } from '../db/queries.ts';
+import { FilterState } from './filters.svelte.ts';
+
+/** Application state: the open database, loading, the shared filters. Views read it from context. */
+export class AppState {
+  db = $state.raw<Database | null>(null);
+  /** Bumped after every write, so queries that depend on the data re-run. */
+  dataVersion = $state(0);
+  progress = $state.raw<LoadProgress | null>(null);
+  lastLoad = $state.raw<LoadOutcome | null>(null);
+  loadError = $state<string | null>(null);
+  readonly filters = new FilterState();
+  private ingest: IngestClient | null = null;
+
+  attach(db: Database, ingest: IngestClient): void {
+    this.db = db;
+    this.ingest = ingest;
+  }
+
+  get loading(): boolean {
+    return this.progress !== null;
+  }
+
+  async load(files: SourceFile[], origin: 'bundled' | 'user'): Promise<LoadOutcome | null> {
+    if (!this.ingest || files.length === 0) return null;
+    this.loadError = null;
+    this.progress = { filesTotal: files.length, fileIndex: 0, file: files[0].name, rowsDone: 0, rowsTotal: 0, fraction: 0 };
+    try {
+      const outcome = await this.ingest.load(files, origin, (p) => (this.progress = p));
+      if (origin === 'user') this.lastLoad = outcome;
+      return outcome;
+    } catch (error) {
+      this.loadError = error instanceof Error ? error.message : String(error);
+      return null;
+    } finally {
+      this.progress = null;
+      this.dataVersion++;
+    }
+  }
+
+  cancelLoad(): void {
+    this.ingest?.cancel();
+  }
+
+  async dismissConflict(conflict: ConflictRow): Promise<void> {
+    if (!this.db) return;
+    await runQuery(this.db, dismissConflictQuery(conflict));
+    this.dataVersion++;
+  }
+}
+
+export const [getAppState, setAppState] = createContext<AppState>();

@@ -1,0 +1,40 @@
+import type { Database } from '../db/database.ts';
+import { runQuery, type Query } from '../db/queries.ts';
+
+/**
+ * The result of a named query that re-runs whenever what `source` reads changes (filters, the data
+ * version); only the latest run may write its result, so a slow earlier query never wins.
+ * Create it during component initialisation: it owns an effect.
+ */
+export class QueryState<Row> {
+  rows = $state.raw<Row[] | null>(null);
+  error = $state<string | null>(null);
+  running = $state(false);
+  /** Milliseconds the latest query took, for the benchmark and the curious. */
+  elapsed = $state(0);
+  private latest = 0;
+
+  constructor(source: () => { db: Database | null; query: Query<Row> }) {
+    $effect(() => {
+      const { db, query } = source();
+      if (!db) return;
+      const run = ++this.latest;
+      const started = performance.now();
+      this.running = true;
+      runQuery(db, query).then(
+        (rows) => {
+          if (run !== this.latest) return;
+          this.rows = rows;
+          this.error = null;
+          this.elapsed = performance.now() - started;
+          this.running = false;
+        },
+        (error: unknown) => {
+          if (run !== this.latest) return;
+          this.error = error instanceof Error ? error.message : String(error);
+          this.running = false;
+        },
+      );
+    });
+  }
+}

@@ -1,0 +1,35 @@
+import { mount } from 'svelte';
+import App from './App.svelte';
+import { createBrowserDatabase } from './lib/db/duckdb-browser.ts';
+import { IngestClient } from './lib/db/ingest-client.ts';
+import { createSchema } from './lib/db/load.ts';
+import { defaultWards } from './lib/ingest/registry.ts';
+import { AppState } from './lib/state/app.svelte.ts';
+import IngestWorker from './lib/db/ingest.worker.ts?worker';
+import './styles.css';
+
+/** The bundled dataset (see data/README.md), served as static assets. */
+const bundled = import.meta.glob('/data/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+
+const app = new AppState();
+app.filters.readFrom(location.search);
+mount(App, { target: document.getElementById('app')!, props: { app } });
+
+async function start() {
+  // DuckDB (~0.8 s) and the bundled files download in parallel; the page is already drawn.
+  const files = Promise.all(
+    Object.entries(bundled)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(async ([path, url]) => ({ name: path.replace(/^\/data\//, ''), bytes: new Uint8Array(await (await fetch(url)).arrayBuffer()) })),
+  );
+  const db = await createBrowserDatabase();
+  await createSchema(db, defaultWards());
+  app.attach(db, new IngestClient(db, () => new IngestWorker()));
+  await app.load(await files, 'bundled');
+  performance.mark('app:db-ready');
+  document.body.dataset.dbReady = 'true';
+}
+
+start().catch((error) => {
+  app.loadError = error instanceof Error ? error.message : String(error);
+});
