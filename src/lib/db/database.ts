@@ -16,25 +16,22 @@ export interface Database {
 /** Arrow rows → plain objects: BigInt becomes number (counts never exceed 2^53 here), lists become arrays. */
 export function toPlainRows<T>(rows: Iterable<{ toJSON(): Record<string, unknown> } | null>): T[] {
   const out: T[] = [];
-  for (const row of rows) {
-    if (!row) continue;
-    const json = row.toJSON();
-    for (const key in json) json[key] = toPlainValue(json[key]);
-    out.push(json as T);
-  }
+  for (const row of rows) if (row) out.push(toPlainValue(row) as T);
   return out;
 }
 
 function toPlainValue(value: unknown): unknown {
   if (typeof value === 'bigint') return Number(value);
   if (!value || typeof value !== 'object' || value instanceof Date) return value;
-  if ('toArray' in value && typeof value.toArray === 'function') {
-    return Array.from(value.toArray() as ArrayLike<unknown>, toPlainValue);
-  }
-  if ('toJSON' in value && typeof value.toJSON === 'function') {
-    const json = value.toJSON() as Record<string, unknown>;
-    for (const key in json) json[key] = toPlainValue(json[key]);
-    return json;
+  if (Array.isArray(value)) return value.map(toPlainValue);
+  // Arrow vectors and struct rows; struct rows are proxies whose `in` sees only their fields.
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') {
+    const json = toJSON.call(value) as unknown;
+    if (Array.isArray(json)) return json.map(toPlainValue);
+    const out: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(json as Record<string, unknown>)) out[key] = toPlainValue(field);
+    return out;
   }
   return value;
 }

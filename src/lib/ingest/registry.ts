@@ -80,7 +80,7 @@ function romajiKey(value: string): string {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[\s_-]*(ku|ward)$/, '')
+    .replace(/[\s_-]+(ku|ward)$/, '')
     .replace(/[\s_-]+/g, '')
     .replace(/ou|oo/g, 'o')
     .replace(/uu/g, 'u');

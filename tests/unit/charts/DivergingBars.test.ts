@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import DivergingBars from '../../../src/lib/charts/DivergingBars.svelte';
+import { renderSvg } from './svg-snapshot.ts';
+
+const props = {
+  width: 640,
+  levelLabels: { A: 'よくできた', B: 'できた', C: 'あまりできなかった', D: 'まったくできなかった' },
+  unratedLabel: '未評価',
+  countLabel: '件数',
+  axisLabel: '評価の割合（%、未評価を除く）',
+  summary: '2 区の評価の分布',
+  rows: [
+    { key: '鶴見区', label: '鶴見区', counts: { A: 38, B: 10, C: 0, D: 0 }, unrated: 0, n: 48 },
+    { key: '西区', label: '西区', counts: { A: 10, B: 20, C: 12, D: 6 }, unrated: 2, n: 50 },
+  ],
+};
+
+describe('DivergingBars', () => {
+  it('draws four segments per row in D, C, B, A order, even for empty levels', () => {
+    const svg = renderSvg(DivergingBars, props);
+    const levels = [...svg.matchAll(/data-level="([A-D])"/g)].map((m) => m[1]);
+    expect(levels).toEqual(['D', 'C', 'B', 'A', 'D', 'C', 'B', 'A']);
+  });
+
+  it('puts the zero line between B and C and labels the axis with its unit', () => {
+    const svg = renderSvg(DivergingBars, props);
+    const zero = /class="zero" x1="([\d.]+)"/.exec(svg)?.[1];
+    const firstB = /data-level="B" x="([\d.]+)"/.exec(svg)?.[1];
+    expect(zero).toBe(firstB);
+    expect(svg).toContain('評価の割合（%、未評価を除く）');
+    expect(svg).toContain('aria-label="2 区の評価の分布"');
+  });
+
+  it('shows unrated apart, in grey, only where there are any', () => {
+    const svg = renderSvg(DivergingBars, props);
+    expect(svg.match(/class="unrated"/g)).toHaveLength(1);
+    expect(svg).toContain('<title>西区 未評価: 2</title>');
+  });
+
+  it('matches the reviewed SVG', () => {
+    expect(renderSvg(DivergingBars, props)).toMatchSnapshot();
+  });
+});

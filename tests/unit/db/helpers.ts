@@ -1,0 +1,42 @@
+import { toLoadedFile } from '../../../src/lib/db/arrow.ts';
+import type { Database } from '../../../src/lib/db/database.ts';
+import { createNodeDatabase } from '../../../src/lib/db/duckdb-node.ts';
+import { createSchema, loadFile } from '../../../src/lib/db/load.ts';
+import { IngestSession } from '../../../src/lib/ingest/session.ts';
+import type { FileReport } from '../../../src/lib/ingest/types.ts';
+
+/** A real DuckDB-WASM (Node build) with the schema and the given files loaded through the app's own path. */
+export async function databaseWith(files: Array<[name: string, content: string | Uint8Array]>) {
+  const db: Database = await createNodeDatabase();
+  const session = new IngestSession();
+  await createSchema(db, session.registry.wards);
+  const reports: FileReport[] = [];
+  for (const [name, content] of files) {
+    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    const batch = await session.ingestFile(name, bytes);
+    await loadFile(db, toLoadedFile(batch), 'user');
+    reports.push(batch.report);
+  }
+  return { db, session, reports };
+}
+
+export const LONG_HEADER = 'ward,fiscal_year,stage,question_no,rater,rating\n';
+
+/**
+ * Hand-countable ratings: 鶴見区 A2 B1 C1 D1 unrated 1 (FY2024 only); 西区 A1 B1 (one per year);
+ * 中区 D1 unrated 1 (FY2025 only: a ward with a missing year).
+ */
+export const FIXTURE_RATINGS =
+  LONG_HEADER +
+  [
+    '鶴見区,2024,planning,1,ward,A',
+    '鶴見区,2024,planning,1,center,B',
+    '鶴見区,2024,planning,1,joint,A',
+    '鶴見区,2024,review,1,ward,C',
+    '鶴見区,2024,review,1,center,',
+    '鶴見区,2024,review,1,joint,D',
+    '西区,2024,planning,1,ward,B',
+    '西区,2025,planning,1,ward,A',
+    '中区,2025,implementation,1,ward,D',
+    '中区,2025,implementation,1,center,未評価',
+  ].join('\n');

@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../src/lib/db/database.ts';
+import {
+  dismissConflictQuery,
+  fileReportsQuery,
+  loadedTotalsQuery,
+  ratingConflictsQuery,
+  ratingDistributionByWardQuery,
+  ratingFilterOptionsQuery,
+  rejectedRowsQuery,
+  runQuery,
+} from '../../../src/lib/db/queries.ts';
+import { NO_FILTERS } from '../../../src/lib/db/sql.ts';
+import { databaseWith, FIXTURE_RATINGS, LONG_HEADER } from './helpers.ts';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url)));
+const counts = (rows: Array<{ ward: string; a: number; b: number; c: number; d: number; unrated: number; n: number }>) =>
+  rows.map((r) => [r.ward, r.a, r.b, r.c, r.d, r.unrated, r.n]);
+
+let db: Database;
+beforeAll(async () => {
+  ({ db } = await databaseWith([['fixture.csv', FIXTURE_RATINGS]]));
+});
+afterAll(() => db.close());
+
+describe('ratingDistributionByWardQuery(filters)', () => {
+  it('counts A–D and unrated per ward, in registry order, zeros included', async () => {
+    expect(counts(await runQuery(db, ratingDistributionByWardQuery(NO_FILTERS)))).toEqual([
+      ['鶴見区', 2, 1, 1, 1, 1, 6],
+      ['西区', 1, 1, 0, 0, 0, 2],
+      ['中区', 0, 0, 0, 1, 1, 2],
+    ]);
+  });
+
+  it('returns plain numbers and the ward code and romaji', async () => {
+    const [row] = await runQuery(db, ratingDistributionByWardQuery(NO_FILTERS));
+    expect(row).toEqual({ ward: '鶴見区', wardCode: '14101', wardEn: 'Tsurumi', a: 2, b: 1, c: 1, d: 1, unrated: 1, n: 6 });
+    expect(typeof row.n).toBe('number');
+  });
+
+  it('filters by fiscal year: a ward without that year drops out', async () => {
+    expect(counts(await runQuery(db, ratingDistributionByWardQuery({ ...NO_FILTERS, fiscalYears: [2025] })))).toEqual([
+      ['西区', 1, 0, 0, 0, 0, 1],
+      ['中区', 0, 0, 0, 1, 1, 2],
+    ]);
+  });
+
+  it('filters by stage and rater together', async () => {
+    const filters = { ...NO_FILTERS, stages: ['review' as const], raters: ['ward' as const, 'joint' as const] };
+    expect(counts(await runQuery(db, ratingDistributionByWardQuery(filters)))).toEqual([['鶴見区', 0, 0, 1, 1, 0, 2]]);
+  });
+
+  it('filters by ward, with hostile text bound as a value', async () => {
+    expect(counts(await runQuery(db, ratingDistributionByWardQuery({ ...NO_FILTERS, wards: ['中区', "x' OR 1=1 --"] })))).toEqual([
+      ['中区', 0, 0, 0, 1, 1, 2],
+    ]);
+  });
+});
+
+describe('ratingFilterOptionsQuery()', () => {
+  it('lists the years and the wards present, wards in registry order', async () => {
+    expect(await runQuery(db, ratingFilterOptionsQuery())).toEqual([{ fiscalYears: [2024, 2025], wards: ['鶴見区', '西区', '中区'] }]);
+  });
+});
+
+describe('loadedTotalsQuery()', () => {
+  it('totals ratings by level across the database', async () => {
+    expect(await runQuery(db, loadedTotalsQuery())).toEqual([
+      { ratings: 10, narratives: 0, centers: 0, wards: ['鶴見区', '西区', '中区'], fiscalYears: [2024, 2025], a: 3, b: 2, c: 1, d: 2, unrated: 2 },
+    ]);
+  });
+});
+
+describe('loading files into DuckDB', () => {
+  it('keeps the later file’s value for a conflict and lists both values until dismissed', async () => {
+    const { db: conflictDb } = await databaseWith([
+      ['conflict_a.csv', fixture('conflict_a.csv')],
+      ['conflict_b.csv', fixture('conflict_b.csv')],
+    ]);
+    const ratings = await conflictDb.query('SELECT question_no, rating, file_id, line FROM ratings ORDER BY question_no');
+    expect(ratings).toEqual([
+      { question_no: 1, rating: 'C', file_id: 1, line: 2 },
+      { question_no: 2, rating: 'B', file_id: 0, line: 3 },
+    ]);
+    const conflicts = await runQuery(conflictDb, ratingConflictsQuery());
+    expect(conflicts).toEqual([
+      {
+        ward: '西区', fiscalYear: 2024, stage: 'review', questionNo: 1, rater: 'ward',
+        values: [
+          { file: 'conflict_a.csv', line: 2, rating: 'A' },
+          { file: 'conflict_b.csv', line: 2, rating: 'C' },
+        ],
+      },
+    ]);
+    await runQuery(conflictDb, dismissConflictQuery(conflicts[0]));
+    expect(await runQuery(conflictDb, ratingConflictsQuery())).toEqual([]);
+    await conflictDb.close();
+  });
+
+  it('records each file’s accounting and its rejected rows with reasons', async () => {
+    const { db: badDb } = await databaseWith([
+      ['good.csv', `${LONG_HEADER}鶴見区,2025,1,1,区,A\n`],
+      ['bad.csv', fixture('bad_rows.csv')],
+    ]);
+    const files = await runQuery(badDb, fileReportsQuery(1));
+    expect(files.map((f) => [f.file, f.kind, f.rowsRead, f.rowsLoaded, f.rowsDuplicate, f.rowsRejected])).toEqual([
+      ['bad.csv', 'ratings_long', 6, 2, 0, 4],
+    ]);
+    const rejected = await runQuery(badDb, rejectedRowsQuery(1, 10));
+    expect(rejected.map((r) => [r.file, r.line, r.column, r.value, r.reasonCode, JSON.parse(r.reasonParams)])).toEqual([
+      ['bad.csv', 3, 'ward', '鶴身区', 'unknown_ward', { suggestion: '鶴見区' }],
+      ['bad.csv', 4, 'question_no', '9', 'question_no_out_of_range', { stage: 'planning', max: 6 }],
+      ['bad.csv', 5, 'rating', 'E', 'invalid_rating', {}],
+      ['bad.csv', 6, 'fiscal_year', '令和9X年度', 'invalid_fiscal_year', {}],
+    ]);
+    await badDb.close();
+  });
+
+  it('a wards registry file replaces the wards table', async () => {
+    const { db: cityDb } = await databaseWith([['wards.csv', 'code,name,name_en,city\n13101,千代田区,Chiyoda,東京都\n']]);
+    expect(await cityDb.query('SELECT code, name, sort_order FROM wards')).toEqual([{ code: '13101', name: '千代田区', sort_order: 1 }]);
+    await cityDb.close();
+  });
+});

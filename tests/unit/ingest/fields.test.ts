@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parseRater, parseRating, parseSection, parseStage } from '../../../src/lib/ingest/fields.ts';
+import { parseFiscalYear } from '../../../src/lib/ingest/fiscal-year.ts';
+
+describe('parseStage', () => {
+  it.each([
+    ...['計画', '事業計画段階', '①事業計画段階', 'plan', 'planning', 'Planning', '1', '①', '１'].map((v) => [v, 'planning']),
+    ...['実施', '事業実施段階', '②事業実施段階', 'implementation', '2', '②'].map((v) => [v, 'implementation']),
+    ...['振り返り', '事業の振り返り段階', '③事業の振り返り段階', 'review', '3', '③'].map((v) => [v, 'review']),
+  ])('reads %s as %s', (raw, stage) => expect(parseStage(raw)).toBe(stage));
+
+  it.each(['4', '④', 'evaluation', ''])('rejects %s', (raw) => expect(parseStage(raw)).toBeUndefined());
+});
+
+describe('parseRater', () => {
+  it.each([
+    ['区', 'ward'], ['ward', 'ward'], ['Ward', 'ward'],
+    ['拠点', 'center'], ['center', 'center'],
+    ['相互', 'joint'], ['相互評価', 'joint'], ['joint', 'joint'], ['mutual', 'joint'],
+  ])('reads %s as %s', (raw, rater) => expect(parseRater(raw)).toBe(rater));
+
+  it('rejects others', () => expect(parseRater('市')).toBeUndefined());
+});
+
+describe('parseRating', () => {
+  it.each([['A', 'A'], ['a', 'A'], ['Ａ', 'A'], ['ｂ', 'B'], [' C ', 'C'], ['d', 'D'], ['よくできた', 'A'], ['まったくできなかった', 'D']])(
+    'reads %s as %s',
+    (raw, rating) => expect(parseRating(raw)).toEqual({ ok: true, rating }),
+  );
+
+  it.each(['', ' ', '-', '－', '未評価', 'ー'])('reads %j as not rated', (raw) => expect(parseRating(raw)).toEqual({ ok: true, rating: null }));
+
+  it.each(['E', 'AB', '4', 'A+'])('rejects %s', (raw) => expect(parseRating(raw)).toEqual({ ok: false }));
+});
+
+describe('parseSection', () => {
+  const year = (v: string) => {
+    const r = parseFiscalYear(v);
+    return r.ok ? r.fiscalYear : undefined;
+  };
+  it.each([
+    ['goal', 'goal'], ['重点目標', 'goal'], ['取組内容', 'action'], ['取組の効果', 'effect'], ['取組の課題', 'challenge'],
+    ['次年度重点目標', 'next_goal'], ['next_action', 'next_action'], ['次年度取組内容', 'next_action'],
+    ['令和7年度重点目標', 'goal'], ['令和8年度重点目標', 'next_goal'],
+  ])('reads %s (report of FY2025) as %s', (raw, section) => expect(parseSection(raw, 2025, year)).toEqual({ ok: true, section }));
+
+  it('rejects a titled goal of an unrelated year', () => expect(parseSection('令和3年度重点目標', 2025, year)).toEqual({ ok: false }));
+});

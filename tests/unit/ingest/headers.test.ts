@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { resolveHeader } from '../../../src/lib/ingest/headers.ts';
+
+const kind = (header: string[]) => {
+  const r = resolveHeader(header);
+  return r.ok ? r.kind : r.code;
+};
+const columnOf = (header: string[], field: string) => {
+  const r = resolveHeader(header);
+  if (!r.ok) throw new Error(r.code);
+  return r.columns.get(field as never);
+};
+
+describe('resolveHeader', () => {
+  it.each([
+    [['ward', 'fiscal_year', 'stage', 'question_no', 'rater', 'rating'], 'ratings_long'],
+    [['区', '年度', '段階', '設問番号', '評価者', '評価'], 'ratings_long'],
+    [['区名', 'year', '段階', '番号', '設問', '評価者', '評価'], 'ratings_long'],
+    [['WARD_NAME', 'Year', 'Stage', 'No', 'Rater', 'Rating'], 'ratings_long'],
+    [['ｗａｒｄ', ' fiscal year ', 'stage', 'question-no', 'rater', 'rating'], 'ratings_long'],
+    [['区名', '年度', '段階', '番号', '設問', '区', '拠点', '相互評価'], 'ratings_wide'],
+    [['ward', 'year', 'stage', 'no', 'ward_rating', 'center_rating', 'joint_rating'], 'ratings_wide'],
+    [['区名', '年度', '段階', '番号', '拠点', '相互'], 'ratings_wide'],
+    [['ward', 'fiscal_year', 'section', 'item_no', 'text'], 'narratives'],
+    [['区', '年度', '区分', '番号', '内容'], 'narratives'],
+    [['区名', '年度', '項目', '本文'], 'narratives'],
+    [['ward', 'fiscal_year', 'center_name', 'operator', 'contract_year', 'contract_length'], 'centers'],
+    [['区', '年度', '拠点名', '運営法人', '年度目', 'か年度'], 'centers'],
+    [['区', '年度', '事業の実施者'], 'centers'],
+    [['code', 'name', 'name_en', 'city', 'tile_x', 'tile_y'], 'wards'],
+    [['団体コード', '区名', 'romaji', '市'], 'wards'],
+  ])('%j is %s', (header, expected) => expect(kind(header)).toBe(expected));
+
+  it('in the wide form `区` is the ward office rating and the ward comes from `区名`', () => {
+    const header = ['区名', '年度', '段階', '番号', '設問', '区', '拠点', '相互評価'];
+    expect(columnOf(header, 'ward')).toBe(0);
+    expect(columnOf(header, 'ward_rating')).toBe(5);
+  });
+
+  it('`番号` is the question number in ratings and the item number in narratives', () => {
+    expect(columnOf(['区', '年度', '段階', '番号', '評価者', '評価'], 'question_no')).toBe(3);
+    expect(columnOf(['区', '年度', '区分', '番号', '内容'], 'item_no')).toBe(3);
+  });
+
+  it('lists unknown columns as ignored', () => {
+    const r = resolveHeader(['ward', 'fiscal_year', 'stage', 'question_no', 'rater', 'rating', '備考', '']);
+    expect(r).toMatchObject({ ok: true, ignored: ['備考'] });
+  });
+
+  it('rejects a header it cannot place, naming what it found and what it expects', () => {
+    const r = resolveHeader(['名前', '点数']);
+    expect(r).toMatchObject({ ok: false, code: 'unrecognised_header', found: ['名前', '点数'] });
+    expect(r.ok === false && 'expected' in r && r.expected.join('\n')).toContain('ratings_long: ward, fiscal_year, stage, question_no, rater, rating');
+  });
+
+  it('names the missing columns of a recognised kind', () => {
+    expect(resolveHeader(['ward', 'stage', 'question_no', 'rater', 'rating'])).toMatchObject({
+      ok: false, code: 'missing_columns', kind: 'ratings_long', missing: ['fiscal_year / year / 年度'],
+    });
+    expect(resolveHeader(['区', '年度', '段階', '番号', '拠点'])).toMatchObject({ ok: false, code: 'missing_columns', kind: 'ratings_wide' });
+  });
+
+  it('rejects two columns for one field', () => {
+    expect(resolveHeader(['ward', '区名', 'year', 'stage', 'no', 'rater', 'rating'])).toMatchObject({
+      ok: false, code: 'duplicate_column', field: 'ward', found: ['ward', '区名'],
+    });
+  });
+});

@@ -1,0 +1,296 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { IngestCancelled, IngestSession } from '../../../src/lib/ingest/session.ts';
+import type { FileBatch } from '../../../src/lib/ingest/types.ts';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url)));
+const LONG = 'ward,fiscal_year,stage,question_no,rater,rating\n';
+
+async function ingest(text: string, session = new IngestSession(), name = 'test.csv'): Promise<FileBatch> {
+  return session.ingestFile(name, utf8(text));
+}
+
+function accounted(batch: FileBatch) {
+  const r = batch.report;
+  return r.rowsLoaded + r.rowsDuplicate + r.rowsRejected === r.rowsRead;
+}
+
+describe('IngestSession.ingestFile: accepted forms', () => {
+  it('reads the long form, every alias of stage, rater and year', async () => {
+    const batch = await ingest(
+      LONG +
+        ['鶴見区,2025,計画,1,区,A', 'Tsurumi,令和7年度,①事業計画段階,2,拠点,b', '14101,R7,implementation,7,相互評価,Ｃ',
+         '141011,ＦＹ２０２５,③,3,joint,-'].join('\n'),
+    );
+    expect(batch.report).toMatchObject({ kind: 'ratings_long', encoding: 'utf-8', rowsRead: 4, rowsLoaded: 4, rowsRejected: 0, notRated: 1 });
+    expect(batch.ratings.map((r) => [r.ward, r.fiscalYear, r.stage, r.questionNo, r.rater, r.rating])).toEqual([
+      ['鶴見区', 2025, 'planning', 1, 'ward', 'A'],
+      ['鶴見区', 2025, 'planning', 2, 'center', 'B'],
+      ['鶴見区', 2025, 'implementation', 7, 'joint', 'C'],
+      ['鶴見区', 2025, 'review', 3, 'joint', null],
+    ]);
+  });
+
+  it('melts the wide form into three ratings per row, keeping the question text as written', async () => {
+    const batch = await ingest('区名,年度,段階,番号,設問,区,拠点,相互評価\n鶴見区,令和7年度,事業計画段階,5,役割分担を①決めた,B,A,B\n');
+    expect(batch.report).toMatchObject({ kind: 'ratings_wide', rowsRead: 1, rowsLoaded: 1, records: { ratings: 3 } });
+    expect(batch.ratings.map((r) => [r.rater, r.rating, r.question])).toEqual([
+      ['ward', 'B', '役割分担を①決めた'],
+      ['center', 'A', '役割分担を①決めた'],
+      ['joint', 'B', '役割分担を①決めた'],
+    ]);
+  });
+
+  it('decodes CP932 with CRLF, 保土ヶ谷 spelling, full-width values and not-rated marks', async () => {
+    const batch = await new IngestSession().ingestFile('sjis.csv', fixture('ratings_wide_cp932.csv'));
+    expect(batch.report).toMatchObject({ encoding: 'shift_jis', kind: 'ratings_wide', rowsRead: 2, rowsLoaded: 2, notRated: 2 });
+    expect(batch.ratings.map((r) => [r.ward, r.fiscalYear, r.stage, r.questionNo, r.rater, r.rating])).toEqual([
+      ['保土ケ谷区', 2024, 'planning', 1, 'ward', 'A'],
+      ['保土ケ谷区', 2024, 'planning', 1, 'center', 'B'],
+      ['保土ケ谷区', 2024, 'planning', 1, 'joint', 'B'],
+      ['保土ケ谷区', 2024, 'implementation', 2, 'ward', 'C'],
+      ['保土ケ谷区', 2024, 'implementation', 2, 'center', null],
+      ['保土ケ谷区', 2024, 'implementation', 2, 'joint', null],
+    ]);
+    expect(batch.ratings[0].question).toBe('目的や理念を話し合えたか');
+  });
+
+  it('reads UTF-8 with a BOM and reports it', async () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(`${LONG}鶴見区,2025,1,1,区,A\n`)]);
+    const batch = await new IngestSession().ingestFile('bom.csv', bytes);
+    expect(batch.report).toMatchObject({ encoding: 'utf-8-bom', kind: 'ratings_long', rowsLoaded: 1 });
+  });
+
+  it('skips blank lines but keeps line numbers, also across quoted newlines', async () => {
+    const batch = await ingest(`${LONG}\n鶴見区,2025,1,1,区,A\n\n"鶴見\n町",2025,1,2,区,A\n鶴見区,2025,1,3,区,Z\n`);
+    expect(batch.report.rowsRead).toBe(3);
+    expect(batch.report.errors.map((e) => [e.line, e.column])).toEqual([
+      [5, 'ward'],
+      [7, 'rating'],
+    ]);
+  });
+
+  it('accepts trailing empty columns and ignores unknown columns', async () => {
+    const batch = await ingest('ward,year,stage,no,rater,rating,memo,,\n鶴見区,2025,1,1,区,A,メモ,,\n');
+    expect(batch.report).toMatchObject({ rowsLoaded: 1, ignoredColumns: ['memo'] });
+  });
+
+  it('reads narratives; item numbers follow file order when absent; text is kept as written', async () => {
+    const batch = await ingest('区,年度,区分,内容\n鶴見区,令和7年度,取組の課題,父親支援の充実 ①\n鶴見区,令和7年度,取組の課題, ピアサポート\n鶴見区,令和7年度,令和8年度重点目標,孤立防止\n');
+    expect(batch.report).toMatchObject({ kind: 'narratives', rowsLoaded: 3, records: { narratives: 3 } });
+    expect(batch.narratives.map((n) => [n.section, n.itemNo, n.text])).toEqual([
+      ['challenge', 1, '父親支援の充実 ①'],
+      ['challenge', 2, 'ピアサポート'],
+      ['next_goal', 1, '孤立防止'],
+    ]);
+  });
+
+  it('reads centers rows with 3年度目 / 5か年度 and Japanese dates', async () => {
+    const batch = await ingest('区,年度,拠点名,事業の実施者,年度目,か年度,period_start,period_end\n鶴見区,R7,どろっぷ,社会福祉法人青い鳥,3年度目,5か年度,令和7年4月1日,令和8年3月31日\n');
+    expect(batch.centers).toEqual([
+      {
+        ward: '鶴見区', fiscalYear: 2025, centerName: 'どろっぷ', operator: '社会福祉法人青い鳥', contractYear: 3, contractLength: 5,
+        periodStart: '2025-04-01', periodEnd: '2026-03-31', line: 2,
+      },
+    ]);
+  });
+
+  it('a wards registry replaces the default one for the files after it', async () => {
+    const session = new IngestSession();
+    const wards = await ingest('code,name,name_en,city\n131016,千代田区,Chiyoda,東京都\n13102,中央区,Chuo,東京都\n', session);
+    expect(wards.report).toMatchObject({ kind: 'wards', rowsLoaded: 2, records: { wards: 2 } });
+    expect(wards.wards?.map((w) => w.code)).toEqual(['13101', '13102']);
+    const ratings = await ingest(`${LONG}Chiyoda,2025,1,1,区,A\n鶴見区,2025,1,1,区,A\n`, session);
+    expect(ratings.ratings.map((r) => r.ward)).toEqual(['千代田区']);
+    expect(ratings.report.errors[0]).toMatchObject({ line: 3, column: 'ward', code: 'unknown_ward' });
+  });
+});
+
+describe('IngestSession.ingestFile: rejections name line, column, value and reason', () => {
+  it.each([
+    ['鶴身区,2025,1,1,区,A', 'ward', '鶴身区', 'unknown_ward', { suggestion: '鶴見区' }],
+    ['141012,2025,1,1,区,A', 'ward', '141012', 'ward_code_check_digit', { suggestion: '141011' }],
+    [',2025,1,1,区,A', 'ward', '', 'missing_value', {}],
+    ['鶴見区,令和X年度,1,1,区,A', 'fiscal_year', '令和X年度', 'invalid_fiscal_year', {}],
+    ['鶴見区,平成32年度,1,1,区,A', 'fiscal_year', '平成32年度', 'fiscal_year_out_of_range', {}],
+    ['鶴見区,2025,4,1,区,A', 'stage', '4', 'invalid_stage', {}],
+    ['鶴見区,2025,1,一,区,A', 'question_no', '一', 'invalid_question_no', {}],
+    ['鶴見区,2025,review,4,区,A', 'question_no', '4', 'question_no_out_of_range', { stage: 'review', max: 3 }],
+    ['鶴見区,2025,1,1,市,A', 'rater', '市', 'invalid_rater', {}],
+    ['鶴見区,2025,1,1,区,E', 'rating', 'E', 'invalid_rating', {}],
+  ])('%s → %s', async (row, column, value, code, params) => {
+    const batch = await ingest(`${LONG}${row}\n`, new IngestSession(), 'bad.csv');
+    expect(batch.report).toMatchObject({ rowsRead: 1, rowsRejected: 1, rowsLoaded: 0 });
+    expect(batch.report.errors).toEqual([{ line: 2, column, value, code, params }]);
+    expect(batch.ratings).toEqual([]);
+  });
+
+  it('reports every bad cell of a row but counts the row once', async () => {
+    const batch = await ingest(`${LONG}鶴身区,20X5,1,1,区,E\n`);
+    expect(batch.report.rowsRejected).toBe(1);
+    expect(batch.report.errors.map((e) => e.code)).toEqual(['unknown_ward', 'invalid_fiscal_year', 'invalid_rating']);
+  });
+
+  it('rejects rows with values beyond the header and unterminated quotes', async () => {
+    const batch = await ingest(`${LONG}鶴見区,2025,1,1,区,A,extra\n鶴見区,2025,1,2,区,"A\n`);
+    expect(batch.report.errors.map((e) => [e.line, e.code, e.column])).toEqual([
+      [2, 'too_many_fields', null],
+      [3, 'unterminated_quote', null],
+    ]);
+  });
+
+  it.each([
+    ['区,年度,区分,内容\n鶴見区,2025,感想,よかった\n', 'invalid_section', '区分'],
+    ['区,年度,区分,番号,内容\n鶴見区,2025,goal,0,目標\n', 'invalid_item_no', '番号'],
+    ['区,年度,区分,内容\n鶴見区,2025,goal,\n', 'missing_value', '内容'],
+    ['区,年度,年度目,か年度\n鶴見区,2025,6年度目,5か年度\n', 'contract_year_exceeds_length', '年度目'],
+    ['区,年度,年度目\n鶴見区,2025,三年目\n', 'invalid_contract_year', '年度目'],
+    ['区,年度,か年度\n鶴見区,2025,長期\n', 'invalid_contract_length', 'か年度'],
+    ['区,年度,運営法人,period_start\n鶴見区,2025,青い鳥,令和7年2月30日\n', 'invalid_date', 'period_start'],
+    ['code,name\n1410,鶴見区\n', 'invalid_ward_code', 'code'],
+    ['code,name,tile_x\n14101,鶴見区,x\n', 'invalid_tile', 'tile_x'],
+    ['code,name\n14101,鶴見区\n14101,神奈川区\n', 'duplicate_ward_code', 'code'],
+  ])('other kinds: %j → %s', async (text, code, column) => {
+    const batch = await ingest(text);
+    expect(batch.report.errors).toHaveLength(1);
+    expect(batch.report.errors[0]).toMatchObject({ code, column });
+    expect(accounted(batch)).toBe(true);
+  });
+
+  it.each([
+    ['名前,点数\n太郎,1\n', 'unrecognised_header', 1],
+    ['ward,stage,question_no,rater,rating\n鶴見区,1,1,区,A\n', 'missing_columns', 1],
+    ['', 'empty_file', 0],
+    ['\n\n', 'empty_file', 0],
+    [LONG, 'no_data_rows', 0],
+  ])('file errors: %j → %s', async (text, code, rowsRejected) => {
+    const batch = await ingest(text);
+    expect(batch.report.fileError?.code).toBe(code);
+    expect(batch.report.rowsRejected).toBe(rowsRejected);
+    expect(accounted(batch)).toBe(true);
+  });
+
+  it('refuses UTF-16 and binary files with a reason', async () => {
+    const session = new IngestSession();
+    expect((await session.ingestFile('u16.csv', new Uint8Array([0xff, 0xfe, 0x41, 0]))).report.fileError?.code).toBe('utf16_unsupported');
+    expect((await session.ingestFile('x.xlsx', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]))).report.fileError?.code).toBe('binary_file');
+  });
+});
+
+describe('IngestSession: duplicates and conflicts', () => {
+  it('merges exact duplicates within and across files', async () => {
+    const session = new IngestSession();
+    const first = await ingest(`${LONG}鶴見区,2025,1,1,区,A\n鶴見,R7,計画,1,区,ａ\n`, session, 'a.csv');
+    expect(first.report).toMatchObject({ rowsLoaded: 1, rowsDuplicate: 1 });
+    const second = await ingest(`${LONG}14101,2025,1,1,ward,A\n14101,2025,1,2,ward,-\n`, session, 'b.csv');
+    expect(second.report).toMatchObject({ rowsLoaded: 1, rowsDuplicate: 1, notRated: 1 });
+    expect(second.conflictValues).toEqual([]);
+  });
+
+  it('lists a conflict across files with both values, files and lines; the later file wins', async () => {
+    const session = new IngestSession();
+    await session.ingestFile('conflict_a.csv', fixture('conflict_a.csv'));
+    const b = await session.ingestFile('conflict_b.csv', fixture('conflict_b.csv'));
+    expect(b.report).toMatchObject({ rowsRead: 2, rowsLoaded: 1, rowsDuplicate: 1 });
+    expect(b.ratings.map((r) => [r.questionNo, r.rating])).toEqual([[1, 'C']]);
+    expect(b.conflictValues).toEqual([
+      { ward: '西区', fiscalYear: 2024, stage: 'review', questionNo: 1, rater: 'ward', file: 'conflict_a.csv', line: 2, rating: 'A', seq: 0 },
+      { ward: '西区', fiscalYear: 2024, stage: 'review', questionNo: 1, rater: 'ward', file: 'conflict_b.csv', line: 2, rating: 'C', seq: 1 },
+    ]);
+  });
+
+  it('a conflict inside one file keeps only the later line in the batch', async () => {
+    const batch = await ingest(`${LONG}鶴見区,2025,1,1,区,-\n鶴見区,2025,1,1,区,B\n`);
+    expect(batch.report).toMatchObject({ rowsLoaded: 2, notRated: 0, records: { ratings: 1 } });
+    expect(batch.ratings.map((r) => [r.line, r.rating])).toEqual([[3, 'B']]);
+    expect(batch.conflictValues.map((c) => [c.line, c.rating, c.seq])).toEqual([
+      [2, null, 0],
+      [3, 'B', 1],
+    ]);
+  });
+
+  it('a third value on the same key continues the conflict', async () => {
+    const session = new IngestSession();
+    await ingest(`${LONG}鶴見区,2025,1,1,区,A\n`, session, 'a.csv');
+    await ingest(`${LONG}鶴見区,2025,1,1,区,B\n`, session, 'b.csv');
+    const c = await ingest(`${LONG}鶴見区,2025,1,1,区,C\n`, session, 'c.csv');
+    expect(c.conflictValues.map((v) => [v.file, v.rating, v.seq])).toEqual([['c.csv', 'C', 2]]);
+  });
+
+  it('narratives: same text merges, other text replaces and is listed', async () => {
+    const session = new IngestSession();
+    const header = 'ward,fiscal_year,section,item_no,text\n';
+    await ingest(`${header}鶴見区,2025,goal,1,孤立を防ぐ\n`, session, 'a.csv');
+    const b = await ingest(`${header}鶴見区,2025,goal,1,孤立を防ぐ\n鶴見区,2025,goal,1,孤立を防ぎ、つなぐ\n`, session, 'b.csv');
+    expect(b.report).toMatchObject({ rowsDuplicate: 1, rowsLoaded: 1 });
+    expect(b.textConflictValues.map((v) => [v.file, v.line, v.text])).toEqual([
+      ['a.csv', 2, '孤立を防ぐ'],
+      ['b.csv', 3, '孤立を防ぎ、つなぐ'],
+    ]);
+  });
+});
+
+describe('IngestSession: cancel', () => {
+  it('a cancelled file leaves the session as it was', async () => {
+    const session = new IngestSession();
+    await ingest(`${LONG}鶴見区,2025,1,1,区,A\n`, session, 'a.csv');
+    const rows = Array.from({ length: 50 }, (_, i) => `鶴見区,2025,2,${(i % 7) + 1},区,B`).join('\n');
+    await expect(
+      session.ingestFile('big.csv', utf8(`${LONG}鶴見区,2025,1,1,区,C\n${rows}\n`), {
+        checkpointEvery: 10,
+        checkpoint: async (done) => {
+          if (done >= 20) throw new IngestCancelled();
+        },
+      }),
+    ).rejects.toBeInstanceOf(IngestCancelled);
+    const again = await ingest(`${LONG}鶴見区,2025,1,1,区,A\n鶴見区,2025,2,1,区,B\n`, session, 'b.csv');
+    expect(again.report).toMatchObject({ rowsDuplicate: 1, rowsLoaded: 1 });
+    expect(again.conflictValues).toEqual([]);
+    expect(again.report.fileId).toBe(1);
+  });
+});
+
+describe('IngestSession: every row is accounted for', () => {
+  /** Mulberry32: a small seeded PRNG, so a failing case can be replayed. */
+  function random(seed: number) {
+    return () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const pick = <T,>(rand: () => number, items: T[]) => items[Math.floor(rand() * items.length)];
+
+  it('rowsRead = rowsLoaded + rowsDuplicate + rowsRejected over 200 generated files', async () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const rand = random(seed);
+      const session = new IngestSession();
+      for (let f = 0; f < 3; f++) {
+        const wide = rand() < 0.4;
+        const header = wide ? '区名,年度,段階,番号,区,拠点,相互評価' : 'ward,year,stage,no,rater,rating';
+        const lines = [header];
+        const count = Math.floor(rand() * 30);
+        for (let i = 0; i < count; i++) {
+          const ward = pick(rand, ['鶴見区', '西', 'Naka', '14104', '鶴身区', '', '141011']);
+          const year = pick(rand, ['2024', 'R6', '令和7年度', 'H40', 'x']);
+          const stage = pick(rand, ['1', '実施', 'review', '4']);
+          const q = pick(rand, ['1', '2', '3', '7', '0']);
+          const rating = () => pick(rand, ['A', 'b', 'Ｃ', '-', '', 'E']);
+          lines.push(
+            wide
+              ? [ward, year, stage, q, rating(), rating(), rating()].join(',')
+              : [ward, year, stage, q, pick(rand, ['区', '拠点', '相互', '市']), rating()].join(','),
+          );
+          if (rand() < 0.1) lines.push('');
+        }
+        const batch = await ingest(lines.join(rand() < 0.5 ? '\n' : '\r\n'), session, `f${f}.csv`);
+        const r = batch.report;
+        expect(r.rowsLoaded + r.rowsDuplicate + r.rowsRejected, `seed ${seed} file ${f}`).toBe(r.rowsRead);
+        expect(r.rowsRead, `seed ${seed} file ${f}`).toBe(count);
+        expect(new Set(batch.ratings.map((x) => `${x.ward}|${x.fiscalYear}|${x.stage}|${x.questionNo}|${x.rater}`)).size).toBe(batch.ratings.length);
+      }
+    }
+  });
+});
