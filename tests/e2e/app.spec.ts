@@ -1,0 +1,128 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+/** What the bundled data holds, according to the validate command (same ingest code, Node DuckDB). */
+function bundledTotals(): { wards: string[]; ratings: number } {
+  const files = readdirSync(`${root}data`).filter((f) => f.endsWith('.csv')).map((f) => `data/${f}`);
+  const out = execFileSync('npx', ['tsx', 'scripts/validate.ts', '--json', ...files], { cwd: root, encoding: 'utf8' });
+  return JSON.parse(out).totals;
+}
+
+async function openApp(page: Page, path = '/') {
+  await page.goto(path);
+  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
+}
+
+const chartRows = (page: Page) => page.locator('.diverging svg g.row');
+
+test('opens in Japanese with a bar for every ward in the bundled data and a table under the chart', async ({ page }) => {
+  const totals = bundledTotals();
+  await openApp(page);
+  await expect(page.locator('h1')).toHaveText('拠点ダッシュボード');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await expect(chartRows(page)).toHaveCount(totals.wards.length);
+  expect(await chartRows(page).locator('text.label').allTextContents()).toEqual(totals.wards);
+  for (const row of await chartRows(page).all()) {
+    expect(await row.locator('rect.segment').evaluateAll((rects) => rects.map((r) => r.getAttribute('data-level')))).toEqual(['D', 'C', 'B', 'A']);
+  }
+  const tableCounts = await page.locator('.view table.data-table tbody tr td:nth-child(7)').allTextContents();
+  expect(tableCounts.map(Number).reduce((a, b) => a + b, 0)).toBe(totals.ratings);
+  const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+  expect(marks).toEqual(expect.arrayContaining(['app:first-chart', 'app:db-ready']));
+});
+
+test('switches to English and back, keeping the choice in the URL', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: '表示言語を英語に切り替える' }).click();
+  await expect(page.locator('h2#distribution-title')).toHaveText('Rating distribution by ward (A–D)');
+  await expect(page).toHaveURL(/lang=en/);
+  await page.reload();
+  await expect(page.locator('h2#distribution-title')).toHaveText('Rating distribution by ward (A–D)');
+  await expect(page.locator('.legend')).toContainText('A Very well');
+  await page.getByRole('button', { name: 'Switch the interface to Japanese' }).click();
+  await expect(page.locator('h2#distribution-title')).toHaveText('区別の評価の分布（A〜D）');
+  await expect(page).not.toHaveURL(/lang=en/);
+});
+
+test('a filter narrows the chart and lives in the URL', async ({ page }) => {
+  await openApp(page);
+  await page.locator('select[name="rater"]').selectOption('ward');
+  await expect(page).toHaveURL(/rater=ward/);
+  await expect(page.locator('.view table.data-table tbody tr').first().locator('td:nth-child(7)')).toHaveText('16');
+  await page.reload();
+  await expect(page.locator('select[name="rater"]')).toHaveValue('ward');
+  await expect(page.locator('.view table.data-table tbody tr').first().locator('td:nth-child(7)')).toHaveText('16');
+});
+
+test('a file with bad rows shows each rejected row with line, column, value and reason; the chart takes its good rows', async ({ page }) => {
+  await openApp(page);
+  const before = await chartRows(page).count();
+  await page.locator('input[type="file"]').setInputFiles(`${root}tests/fixtures/bad_rows.csv`);
+  const report = page.locator('section.report');
+  await expect(report.locator('table.files tbody tr').first()).toContainText('bad_rows.csv');
+  await expect(report.locator('table.files tbody tr').first().locator('td')).toHaveText(['評価（縦持ち）', 'utf-8', '6', '2', '0', '4', '0']);
+  const rejected = report.locator('table.rejected tbody tr');
+  await expect(rejected).toHaveCount(4);
+  await expect(rejected.nth(0).locator('td')).toHaveText(['bad_rows.csv', '3', 'ward', '鶴身区', '区が見つかりません。「鶴見区」のことですか？']);
+  await expect(rejected.nth(1)).toContainText('事業計画段階の設問番号は 1〜6 です');
+  await expect(rejected.nth(2)).toContainText('評価が読めません');
+  await expect(rejected.nth(3)).toContainText('年度として読めません');
+  await expect(chartRows(page)).toHaveCount(before + 1);
+  await expect(chartRows(page).locator('text.label')).toContainText(['中区']);
+});
+
+test('conflicting files list both values, files and lines until dismissed', async ({ page }) => {
+  await openApp(page);
+  await page.locator('input[type="file"]').setInputFiles([`${root}tests/fixtures/conflict_a.csv`, `${root}tests/fixtures/conflict_b.csv`]);
+  const conflict = page.locator('table.conflicts tbody tr');
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict).toContainText('西区 令和6年度（2024年度） 振り返り段階 1 区');
+  await expect(conflict).toContainText('A (conflict_a.csv:2) → C (conflict_b.csv:2)');
+  await conflict.getByRole('button', { name: '確認済みにする' }).click();
+  await expect(page.locator('table.conflicts')).toHaveCount(0);
+});
+
+test('a large load dropped on the page shows progress, can be cancelled, and leaves the page responsive and the data unchanged', async ({ page }) => {
+  await openApp(page);
+  const before = await page.locator('.view table.data-table tbody').textContent();
+  type Probe = { longTasks: number[]; bigFile: File };
+  // The file is made in the page before the long-task probe starts, so only the app's own work is measured.
+  await page.evaluate(() => {
+    const rows = ['ward,fiscal_year,stage,question_no,rater,rating'];
+    for (let i = 0; i < 400_000; i++) rows.push(`西区,${2000 + (i % 20)},implementation,${(i % 7) + 1},center,${'ABCD'[i % 4]}`);
+    const probe = window as unknown as Probe;
+    probe.bigFile = new File([rows.join('\n')], 'big.csv', { type: 'text/csv' });
+    probe.longTasks = [];
+  });
+  await page.evaluate(() => {
+    const probe = window as unknown as Probe;
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => probe.longTasks.push(e.duration))).observe({ type: 'longtask' });
+    const transfer = new DataTransfer();
+    transfer.items.add(probe.bigFile);
+    document.querySelector('.dropzone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  });
+  const progress = page.locator('.progress progress');
+  await expect(progress).toBeVisible();
+  await expect(page.locator('.progress')).toContainText('big.csv');
+  await page.getByRole('button', { name: '中止' }).click();
+  await expect(page.locator('.notice')).toHaveText('読み込みを中止しました。中止までに読み終えたファイルは反映されています。');
+  await expect(progress).toHaveCount(0);
+  expect(await page.locator('.view table.data-table tbody').textContent()).toBe(before);
+  const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as Probe).longTasks));
+  expect(longest, 'no main-thread task long enough to freeze the page').toBeLessThan(500);
+});
+
+test('no request leaves the page’s own origin', async ({ page, baseURL }) => {
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(baseURL!) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+  });
+  await openApp(page);
+  await page.locator('input[type="file"]').setInputFiles(`${root}tests/fixtures/bad_rows.csv`);
+  await expect(page.locator('table.rejected tbody tr')).toHaveCount(4);
+  expect(foreign).toEqual([]);
+});
