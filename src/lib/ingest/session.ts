@@ -15,6 +15,7 @@ import {
 } from './fields.ts';
 import { parseFiscalYear, parseJapaneseDate } from './fiscal-year.ts';
 import { resolveHeader, type CsvKind, type Field } from './headers.ts';
+import { memoize } from './memo.ts';
 import { normalizeCode } from './normalize.ts';
 import { checkDigit, WardRegistry, type Ward } from './registry.ts';
 import type { CenterRecord, FileBatch, FileReport, NarrativeRecord, RatingRecord, ReasonCode, RowError } from './types.ts';
@@ -33,18 +34,31 @@ export class IngestCancelled extends Error {
 
 type RowOutcome = 'loaded' | 'duplicate' | 'rejected';
 
+const readFiscalYear = memoize(parseFiscalYear);
+const readStage = memoize(parseStage);
+const readRater = memoize(parseRater);
+const readRating = memoize(parseRating);
+const readQuestionNo = memoize((raw: string) => parsePositiveInt(raw));
+
 const RATING_CODE: Record<string, number> = { A: 1, B: 2, C: 3, D: 4 };
 const RATING_OF: Array<Rating | null> = [null, 'A', 'B', 'C', 'D'];
 const LINE_SPAN = 2 ** 26;
 
 /** Cells of one CSV row, addressed by field; collects the row's errors with the header as written. */
 class RowReader {
-  readonly errors: RowError[] = [];
+  errors: RowError[] = [];
+  row: CsvRow = { line: 0, fields: [] };
   constructor(
-    readonly row: CsvRow,
     private columns: Map<Field, number>,
     private header: string[],
   ) {}
+
+  /** One reader serves a whole file; a million rows should not mean a million readers. */
+  reset(row: CsvRow): this {
+    this.row = row;
+    if (this.errors.length > 0) this.errors = [];
+    return this;
+  }
 
   has(field: Field): boolean {
     return this.columns.has(field);
@@ -92,6 +106,9 @@ export class IngestSession {
   private centerIndex = new Map<string, { text: string; fileId: number; line: number }>();
   private conflictSeq = new Map<string, number>();
   private undo: Array<() => void> = [];
+  /** The rating index's undo log, as numbers (a closure per rating would cost a million allocations). */
+  private ratingUndoKeys: number[] = [];
+  private ratingUndoPrevious: number[] = [];
 
   constructor(registry: WardRegistry = WardRegistry.yokohama()) {
     this.registry = registry;
@@ -103,13 +120,23 @@ export class IngestSession {
 
   async ingestFile(name: string, bytes: Uint8Array, options: IngestOptions = {}): Promise<FileBatch> {
     this.undo = [];
+    this.ratingUndoKeys = [];
+    this.ratingUndoPrevious = [];
     try {
       return await this.ingest(name, bytes, options);
     } catch (error) {
       // A cancelled file leaves the session exactly as before it started.
+      for (let i = this.ratingUndoKeys.length - 1; i >= 0; i--) {
+        const previous = this.ratingUndoPrevious[i];
+        if (previous === -1) this.ratingIndex.delete(this.ratingUndoKeys[i]);
+        else this.ratingIndex.set(this.ratingUndoKeys[i], previous);
+      }
       for (let i = this.undo.length - 1; i >= 0; i--) this.undo[i]();
-      this.undo = [];
       throw error;
+    } finally {
+      this.undo = [];
+      this.ratingUndoKeys = [];
+      this.ratingUndoPrevious = [];
     }
   }
 
@@ -144,18 +171,19 @@ export class IngestSession {
       report.fileError = { code: 'no_data_rows', params: {} };
       return batch;
     }
-    const builder = new BatchBuilder(batch);
+    const builder = new BatchBuilder(batch, (r) => this.ratingKey(r));
+    const reader = new RowReader(header.columns, table.header);
     const handler = this.rowHandler(header.kind, builder);
     const every = options.checkpointEvery ?? 20000;
     const width = table.header.length;
     for (let i = 0; i < table.rows.length; i++) {
       if (options.checkpoint && i % every === 0) await options.checkpoint(i, table.rows.length);
       const row = table.rows[i];
-      const reader = new RowReader(row, header.columns, table.header);
+      reader.reset(row);
       report.rowsRead++;
       if (table.brokenRows.has(i)) {
         reader.fail(null, 'unterminated_quote', {}, row.fields.join(',').slice(0, 80));
-      } else if (row.fields.slice(width).some((f) => f.trim() !== '')) {
+      } else if (row.fields.length > width && row.fields.slice(width).some((f) => f.trim() !== '')) {
         reader.fail(null, 'too_many_fields', { expected: width, found: row.fields.length }, row.fields.slice(width).join(','));
       }
       const outcome = reader.errors.length > 0 ? 'rejected' : handler(reader);
@@ -199,7 +227,7 @@ export class IngestSession {
     }
     const yearRaw = reader.required('fiscal_year');
     if (yearRaw !== undefined) {
-      const year = parseFiscalYear(yearRaw);
+      const year = readFiscalYear(yearRaw);
       if (year.ok) fiscalYear = year.fiscalYear;
       else reader.fail('fiscal_year', year.code);
     }
@@ -211,35 +239,35 @@ export class IngestSession {
     let stage: Stage | undefined;
     const stageRaw = reader.required('stage');
     if (stageRaw !== undefined) {
-      stage = parseStage(stageRaw);
+      stage = readStage(stageRaw);
       if (!stage) reader.fail('stage', 'invalid_stage');
     }
     let questionNo: number | undefined;
     const questionRaw = reader.required('question_no');
     if (questionRaw !== undefined) {
-      questionNo = parsePositiveInt(questionRaw);
+      questionNo = readQuestionNo(questionRaw);
       if (questionNo === undefined) reader.fail('question_no', 'invalid_question_no');
       else if (stage && questionNo > QUESTIONS_PER_STAGE[stage]) {
         reader.fail('question_no', 'question_no_out_of_range', { stage, max: QUESTIONS_PER_STAGE[stage] });
       }
     }
     const cells: Array<{ rater: Rater; rating: Rating | null }> = [];
-    const readRating = (field: Field, rater: Rater | undefined) => {
-      const parsed = parseRating(reader.raw(field));
+    const takeRating = (field: Field, rater: Rater | undefined) => {
+      const parsed = readRating(reader.raw(field));
       if (!parsed.ok) reader.fail(field, 'invalid_rating');
       else if (rater) cells.push({ rater, rating: parsed.rating });
     };
     if (wide) {
       const columns: Array<[Field, Rater]> = [['ward_rating', 'ward'], ['center_rating', 'center'], ['joint_rating', 'joint']];
-      for (const [field, rater] of columns) if (reader.has(field)) readRating(field, rater);
+      for (const [field, rater] of columns) if (reader.has(field)) takeRating(field, rater);
     } else {
       const raterRaw = reader.required('rater');
       let rater: Rater | undefined;
       if (raterRaw !== undefined) {
-        rater = parseRater(raterRaw);
+        rater = readRater(raterRaw);
         if (!rater) reader.fail('rater', 'invalid_rater');
       }
-      readRating('rating', rater);
+      takeRating('rating', rater);
     }
     if (reader.errors.length > 0 || !ward || fiscalYear === undefined || !stage || questionNo === undefined) return 'rejected';
     const questionText = reader.raw('question').trim();
@@ -277,7 +305,9 @@ export class IngestSession {
     const packed = code + 5 * (fileId * LINE_SPAN + record.line);
     const previous = this.ratingIndex.get(key);
     if (previous !== undefined && previous % 5 === code) return false;
-    this.setUndoable(this.ratingIndex, key, packed);
+    this.ratingIndex.set(key, packed);
+    this.ratingUndoKeys.push(key);
+    this.ratingUndoPrevious.push(previous ?? -1);
     if (previous !== undefined) {
       const place = Math.floor(previous / 5);
       const earlier = { file: this.fileNames[Math.floor(place / LINE_SPAN)], line: place % LINE_SPAN, rating: RATING_OF[previous % 5] };
@@ -289,7 +319,9 @@ export class IngestSession {
       this.setUndoable(this.conflictSeq, conflictKey, (seq === 0 ? 1 : seq) + 1);
     }
     if (record.rating === null) batch.report.notRated++;
-    builder.push('ratings', key, record);
+    const earlier = previous === undefined ? undefined : Math.floor(previous / 5);
+    const sameFile = earlier !== undefined && Math.floor(earlier / LINE_SPAN) === fileId;
+    builder.push('ratings', key, record, sameFile ? { line: earlier % LINE_SPAN, unrated: previous! % 5 === 0 } : undefined);
     return true;
   }
 
@@ -442,32 +474,49 @@ export class IngestSession {
 
 type RecordList = 'ratings' | 'narratives' | 'centers';
 
-/** Keeps one record per key inside a file: a later line replaces an earlier one of the same file. */
+/**
+ * Keeps one record per key inside a file: a later line replaces an earlier one of the same file.
+ * Ratings learn of such a line from the session's index (no per-file map for a million keys);
+ * narratives and centers, which are few, keep a map of their own.
+ */
 class BatchBuilder {
-  private slots = new Map<string | number, number>();
-  private dead: Record<RecordList, Set<number>> = { ratings: new Set(), narratives: new Set(), centers: new Set() };
+  private textSlots = new Map<string, number>();
+  private deadRatings = new Set<string>();
+  private deadText: Record<'narratives' | 'centers', Set<number>> = { narratives: new Set(), centers: new Set() };
 
-  constructor(readonly batch: FileBatch) {}
+  constructor(
+    readonly batch: FileBatch,
+    private ratingKey: (record: RatingRecord) => number,
+  ) {}
 
-  push<K extends RecordList>(list: K, key: string | number, record: FileBatch[K][number]): void {
-    const records = this.batch[list] as Array<FileBatch[K][number]>;
-    const slotKey = list === 'ratings' ? key : `${list}:${key}`;
-    const earlier = this.slots.get(slotKey);
-    if (earlier !== undefined) {
-      this.dead[list].add(earlier);
-      if (list === 'ratings' && (records[earlier] as RatingRecord).rating === null) this.batch.report.notRated--;
-      this.batch.report.records[list]--;
+  push<K extends RecordList>(list: K, key: string | number, record: FileBatch[K][number], superseded?: { line: number; unrated: boolean }): void {
+    const { batch } = this;
+    if (list === 'ratings') {
+      if (superseded) {
+        if (superseded.unrated) batch.report.notRated--;
+        this.deadRatings.add(`${superseded.line}|${key}`);
+        batch.report.records.ratings--;
+      }
+      batch.ratings.push(record as RatingRecord);
+    } else {
+      const records = batch[list] as Array<FileBatch[K][number]>;
+      const slot = `${list}:${key}`;
+      const earlier = this.textSlots.get(slot);
+      if (earlier !== undefined) {
+        this.deadText[list as 'narratives' | 'centers'].add(earlier);
+        batch.report.records[list]--;
+      }
+      this.textSlots.set(slot, records.length);
+      records.push(record);
     }
-    this.slots.set(slotKey, records.length);
-    records.push(record);
-    this.batch.report.records[list]++;
+    batch.report.records[list]++;
   }
 
   finish(): FileBatch {
-    const { batch, dead } = this;
-    batch.ratings = batch.ratings.filter((_, i) => !dead.ratings.has(i));
-    batch.narratives = batch.narratives.filter((_, i) => !dead.narratives.has(i));
-    batch.centers = batch.centers.filter((_, i) => !dead.centers.has(i));
+    const { batch, deadRatings, deadText } = this;
+    if (deadRatings.size > 0) batch.ratings = batch.ratings.filter((r) => !deadRatings.has(`${r.line}|${this.ratingKey(r)}`));
+    if (deadText.narratives.size > 0) batch.narratives = batch.narratives.filter((_, i) => !deadText.narratives.has(i));
+    if (deadText.centers.size > 0) batch.centers = batch.centers.filter((_, i) => !deadText.centers.has(i));
     return batch;
   }
 }

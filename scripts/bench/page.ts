@@ -1,0 +1,91 @@
+import { AsyncDuckDB, ConsoleLogger, LogLevel, selectBundle } from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { createBrowserDatabase } from '../../src/lib/db/duckdb-browser.ts';
+import { IngestClient } from '../../src/lib/db/ingest-client.ts';
+import { createSchema } from '../../src/lib/db/load.ts';
+import { ratingDistributionByWardQuery, runQuery } from '../../src/lib/db/queries.ts';
+import { NO_FILTERS, type RatingFilters } from '../../src/lib/db/sql.ts';
+import { defaultWards } from '../../src/lib/ingest/registry.ts';
+import IngestWorker from '../../src/lib/db/ingest.worker.ts?worker';
+import { benchRatingsCsv, benchWardsCsv } from './generate.ts';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Loads `rows` generated ratings through the app's own path: worker ingest, Arrow, DuckDB. */
+async function ourPath(rows: number) {
+  const csv = encode(benchRatingsCsv(rows));
+  const db = await createBrowserDatabase();
+  await createSchema(db, defaultWards());
+  const client = new IngestClient(db, () => new IngestWorker());
+  await client.load([{ name: 'wards.csv', bytes: encode(benchWardsCsv()) }], 'user');
+  const bytes = csv.length;
+  const started = performance.now();
+  await client.load([{ name: 'ratings.csv', bytes: csv }], 'user');
+  const ms = performance.now() - started;
+  const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM ratings');
+  return { db, ms, bytes, loaded: n };
+}
+
+/** DuckDB's own read_csv of the same bytes, no validation: the floor our path is compared with. */
+async function bareReadCsv(rows: number) {
+  const csv = encode(benchRatingsCsv(rows));
+  const bundle = await selectBundle({ mvp: { mainModule: mvpWasm, mainWorker: mvpWorker }, eh: { mainModule: ehWasm, mainWorker: ehWorker } });
+  const db = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), new Worker(bundle.mainWorker!));
+  await db.instantiate(bundle.mainModule);
+  const conn = await db.connect();
+  const started = performance.now();
+  await db.registerFileBuffer('ratings.csv', csv);
+  await conn.query(`CREATE TABLE t AS SELECT * FROM read_csv('ratings.csv', header = true)`);
+  const ms = performance.now() - started;
+  const n = Number((await conn.query('SELECT count(*) AS n FROM t')).toArray()[0].n);
+  await db.terminate();
+  return { ms, loaded: n };
+}
+
+const FILTERS: RatingFilters[] = [
+  NO_FILTERS,
+  { ...NO_FILTERS, fiscalYears: [2010] },
+  { ...NO_FILTERS, raters: ['ward'] },
+  { ...NO_FILTERS, stages: ['review'], raters: ['center'] },
+  { ...NO_FILTERS, fiscalYears: [2005, 2006], stages: ['planning'] },
+];
+
+async function filterTimes(db: Awaited<ReturnType<typeof ourPath>>['db'], repeats: number) {
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    for (const filters of FILTERS) {
+      const started = performance.now();
+      await runQuery(db, ratingDistributionByWardQuery(filters));
+      times.push(performance.now() - started);
+    }
+  }
+  return { runs: times.length, p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+async function run(rows: number) {
+  const ours = await ourPath(rows);
+  const filter = await filterTimes(ours.db, 10);
+  await ours.db.close();
+  const bare = await bareReadCsv(rows);
+  return {
+    rows,
+    csvBytes: ours.bytes,
+    ingestOursMs: Math.round(ours.ms),
+    ingestBareReadCsvMs: Math.round(bare.ms),
+    ratio: Math.round((ours.ms / bare.ms) * 10) / 10,
+    loadedOurs: ours.loaded,
+    loadedBare: bare.loaded,
+    filterQueryMs: { runs: filter.runs, p50: Math.round(filter.p50 * 10) / 10, p95: Math.round(filter.p95 * 10) / 10 },
+  };
+}
+
+(window as unknown as { bench: typeof run }).bench = run;
+document.body.dataset.ready = 'true';
