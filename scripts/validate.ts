@@ -4,10 +4,8 @@
  * was unreadable, 2 on usage errors. Files are read in the order given; a later file wins a conflict.
  */
 import { readFile } from 'node:fs/promises';
-import { IngestSession, type FileReport } from '../src/lib/ingest/index.ts';
-import { toLoadedFile } from '../src/lib/db/arrow.ts';
-import { createNodeDatabase } from '../src/lib/db/duckdb-node.ts';
-import { createSchema, loadFile } from '../src/lib/db/load.ts';
+import type { FileReport } from '../src/lib/ingest/index.ts';
+import { loadIntoNodeDatabase, loadOne } from '../src/lib/db/node-load.ts';
 import { buildValidationReport } from '../src/lib/validate/report.ts';
 import { formatValidationReport } from '../src/lib/validate/text.ts';
 import type { Lang } from '../src/lib/i18n/messages.ts';
@@ -34,9 +32,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const session = new IngestSession();
-  const db = await createNodeDatabase();
-  await createSchema(db, session.registry.wards);
+  const { db, session } = await loadIntoNodeDatabase([]);
   const reports: FileReport[] = [];
   for (const file of files) {
     let bytes: Uint8Array;
@@ -46,9 +42,7 @@ async function main(argv: string[]): Promise<number> {
       reports.push(unreadable(-1, file, (error as NodeJS.ErrnoException).code ?? String(error)));
       continue;
     }
-    const batch = await session.ingestFile(file, bytes);
-    await loadFile(db, toLoadedFile(batch), 'user');
-    reports.push(batch.report);
+    reports.push(await loadOne(db, session, { name: file, bytes }));
   }
   const report = await buildValidationReport(db, reports, lang);
   await db.close();

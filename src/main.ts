@@ -6,12 +6,13 @@ import { createSchema } from './lib/db/load.ts';
 import { defaultWards } from './lib/ingest/registry.ts';
 import { AppState } from './lib/state/app.svelte.ts';
 import IngestWorker from './lib/db/ingest.worker.ts?worker';
+import firstView from 'virtual:first-view';
 import './styles.css';
 
 /** The bundled dataset (see data/README.md), served as static assets. */
 const bundled = import.meta.glob('/data/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 
-const app = new AppState();
+const app = new AppState(firstView);
 app.filters.readFrom(location.search);
 mount(App, { target: document.getElementById('app')!, props: { app } });
 

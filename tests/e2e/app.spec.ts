@@ -34,6 +34,24 @@ test('opens in Japanese with a bar for every ward in the bundled data and a tabl
   expect(marks).toEqual(expect.arrayContaining(['app:first-chart', 'app:db-ready']));
 });
 
+test('the first chart is drawn before DuckDB has started, from the build’s snapshot, and matches the live one', async ({ page }) => {
+  let releaseWasm!: () => void;
+  const wasmHeld = new Promise<void>((resolve) => (releaseWasm = resolve));
+  await page.route(/\.wasm$/, async (route) => {
+    await wasmHeld;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(chartRows(page).first()).toBeVisible();
+  await expect(page.locator('.view .status[role="status"]')).toContainText('同梱データの集計を表示しています');
+  const early = await page.locator('.view table.data-table').textContent();
+  expect(await page.evaluate(() => document.body.dataset.dbReady)).toBeUndefined();
+  releaseWasm();
+  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
+  await expect(page.locator('.view .status[role="status"]')).toHaveCount(0);
+  expect(await page.locator('.view table.data-table').textContent()).toBe(early);
+});
+
 test('switches to English and back, keeping the choice in the URL', async ({ page }) => {
   await openApp(page);
   await page.getByRole('button', { name: '表示言語を英語に切り替える' }).click();

@@ -14,6 +14,10 @@ const STRINGS = {
   tableCaption: { ja: '区別の評価件数（グラフと同じデータ）', en: 'Ratings per ward (the data behind the chart)' },
   shareAB: { ja: 'A+B の割合', en: 'A+B share' },
   noData: { ja: '条件に合う評価がありません', en: 'No ratings match the filters' },
+  snapshotNote: {
+    ja: '同梱データの集計を表示しています（データベースを準備中）。',
+    en: 'Showing the bundled data, summarised at build time (the database is starting).',
+  },
   dbStarting: { ja: 'データベースを準備しています…', en: 'Starting the database…' },
   filters: { ja: '絞り込み', en: 'Filters' },
   fiscalYear: { ja: '年度', en: 'Fiscal year' },

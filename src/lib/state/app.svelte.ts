@@ -2,6 +2,7 @@ import { createContext } from 'svelte';
 import type { Database } from '../db/database.ts';
 import type { IngestClient, LoadOutcome, LoadProgress } from '../db/ingest-client.ts';
 import type { SourceFile } from '../db/ingest-protocol.ts';
+import type { FirstViewSnapshot } from '../db/first-view.ts';
 import { dismissConflictQuery, runQuery, type ConflictRow } from '../db/queries.ts';
 import { FilterState } from './filters.svelte.ts';
 
@@ -15,6 +16,9 @@ export class AppState {
   loadError = $state<string | null>(null);
   readonly filters = new FilterState();
   private ingest: IngestClient | null = null;
+
+  /** The first view's results over the bundled data, from the build, for the moments before DuckDB is up. */
+  constructor(readonly firstView: FirstViewSnapshot | null = null) {}
 
   attach(db: Database, ingest: IngestClient): void {
     this.db = db;

@@ -20,6 +20,10 @@ export class FilterState {
     raters: this.raters,
   });
 
+  readonly unfiltered: boolean = $derived(
+    this.fiscalYears.length === 0 && this.wards.length === 0 && this.stages.length === 0 && this.raters.length === 0,
+  );
+
   /** Reads `?lang=en&fy=2024,2025&ward=鶴見区&stage=review&rater=ward`; unknown values are ignored. */
   readFrom(search: string): void {
     const params = new URLSearchParams(search);

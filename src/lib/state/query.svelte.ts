@@ -14,10 +14,22 @@ export class QueryState<Row> {
   elapsed = $state(0);
   private latest = 0;
 
-  constructor(source: () => { db: Database | null; query: Query<Row> }) {
+  /** True while `rows` come from the build-time snapshot rather than the live database. */
+  fromSnapshot = $state(false);
+
+  /**
+   * `snapshot` answers while the database is not open yet (the build computed it with the same query),
+   * or returns null when it does not hold this query's answer (e.g. other filters).
+   */
+  constructor(source: () => { db: Database | null; query: Query<Row> }, snapshot: () => Row[] | null = () => null) {
     $effect(() => {
       const { db, query } = source();
-      if (!db) return;
+      if (!db) {
+        const rows = snapshot();
+        this.rows = rows;
+        this.fromSnapshot = rows !== null;
+        return;
+      }
       const run = ++this.latest;
       const started = performance.now();
       this.running = true;
@@ -25,6 +37,7 @@ export class QueryState<Row> {
         (rows) => {
           if (run !== this.latest) return;
           this.rows = rows;
+          this.fromSnapshot = false;
           this.error = null;
           this.elapsed = performance.now() - started;
           this.running = false;

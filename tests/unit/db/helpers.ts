@@ -1,23 +1,8 @@
-import { toLoadedFile } from '../../../src/lib/db/arrow.ts';
-import type { Database } from '../../../src/lib/db/database.ts';
-import { createNodeDatabase } from '../../../src/lib/db/duckdb-node.ts';
-import { createSchema, loadFile } from '../../../src/lib/db/load.ts';
-import { IngestSession } from '../../../src/lib/ingest/session.ts';
-import type { FileReport } from '../../../src/lib/ingest/types.ts';
+import { loadIntoNodeDatabase } from '../../../src/lib/db/node-load.ts';
 
 /** A real DuckDB-WASM (Node build) with the schema and the given files loaded through the app's own path. */
-export async function databaseWith(files: Array<[name: string, content: string | Uint8Array]>) {
-  const db: Database = await createNodeDatabase();
-  const session = new IngestSession();
-  await createSchema(db, session.registry.wards);
-  const reports: FileReport[] = [];
-  for (const [name, content] of files) {
-    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-    const batch = await session.ingestFile(name, bytes);
-    await loadFile(db, toLoadedFile(batch), 'user');
-    reports.push(batch.report);
-  }
-  return { db, session, reports };
+export function databaseWith(files: Array<[name: string, content: string | Uint8Array]>) {
+  return loadIntoNodeDatabase(files.map(([name, content]) => ({ name, bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content })));
 }
 
 export const LONG_HEADER = 'ward,fiscal_year,stage,question_no,rater,rating\n';
