@@ -66,3 +66,42 @@ describe('resolveHeader', () => {
     });
   });
 });
+
+describe('resolveHeader: every alias of the data contract', () => {
+  const base: Record<string, string[]> = {
+    ratings_long: ['ward', 'fiscal_year', 'stage', 'question_no', 'question', 'rater', 'rating'],
+    ratings_wide: ['ward', 'fiscal_year', 'stage', 'question_no', 'question', 'ward_rating', 'center_rating', 'joint_rating'],
+    narratives: ['ward', 'fiscal_year', 'section', 'item_no', 'text'],
+    centers: ['ward', 'fiscal_year', 'center_name', 'operator', 'contract_year', 'contract_length'],
+    wards: ['code', 'name', 'name_en', 'city', 'tile_x', 'tile_y'],
+  };
+  const aliases: Array<[kind: string, field: string, alias: string]> = [
+    ...['ward', '区', '区名', 'ward_name'].map((a) => ['ratings_long', 'ward', a] as [string, string, string]),
+    ...['fiscal_year', 'year', '年度'].map((a) => ['ratings_long', 'fiscal_year', a] as [string, string, string]),
+    ...['stage', '段階'].map((a) => ['ratings_long', 'stage', a] as [string, string, string]),
+    ...['question_no', 'no', '設問番号', '番号'].map((a) => ['ratings_long', 'question_no', a] as [string, string, string]),
+    ...['question', '設問', '質問'].map((a) => ['ratings_long', 'question', a] as [string, string, string]),
+    ...['rater', '評価者'].map((a) => ['ratings_long', 'rater', a] as [string, string, string]),
+    ...['rating', '評価'].map((a) => ['ratings_long', 'rating', a] as [string, string, string]),
+    ...['区', 'ward_rating'].map((a) => ['ratings_wide', 'ward_rating', a] as [string, string, string]),
+    ...['拠点', 'center_rating'].map((a) => ['ratings_wide', 'center_rating', a] as [string, string, string]),
+    ...['相互評価', '相互', 'joint_rating'].map((a) => ['ratings_wide', 'joint_rating', a] as [string, string, string]),
+    ...['section', '区分', '項目'].map((a) => ['narratives', 'section', a] as [string, string, string]),
+    ...['item_no', 'no', '番号'].map((a) => ['narratives', 'item_no', a] as [string, string, string]),
+    ...['text', '内容', '本文'].map((a) => ['narratives', 'text', a] as [string, string, string]),
+    ...['center_name', '拠点名'].map((a) => ['centers', 'center_name', a] as [string, string, string]),
+    ...['operator', '運営法人', '事業の実施者'].map((a) => ['centers', 'operator', a] as [string, string, string]),
+    ...['contract_year', '年度目'].map((a) => ['centers', 'contract_year', a] as [string, string, string]),
+    ...['contract_length', 'か年度'].map((a) => ['centers', 'contract_length', a] as [string, string, string]),
+    ...['code', '団体コード'].map((a) => ['wards', 'code', a] as [string, string, string]),
+    ...['name', '区名'].map((a) => ['wards', 'name', a] as [string, string, string]),
+    ...['name_en', 'romaji'].map((a) => ['wards', 'name_en', a] as [string, string, string]),
+    ...['city', '市'].map((a) => ['wards', 'city', a] as [string, string, string]),
+  ];
+  it.each(aliases)('%s: %s as %s', (kind, field, alias) => {
+    const header = base[kind].map((f) => (f === field ? alias : f));
+    const r = resolveHeader(header);
+    expect(r).toMatchObject({ ok: true, kind });
+    expect(r.ok && r.columns.get(field as never)).toBe(header.indexOf(alias));
+  });
+});
