@@ -31,6 +31,9 @@ export const REASONS: Record<Lang, Record<ReasonCode, Message>> = {
     duplicate_ward_code: (p) => `同じ団体コードが別の区名（${p.name}）で既にあります`,
     too_many_fields: (p) => `列が多すぎます（見出しは ${p.expected} 列、この行は ${p.found} 列）`,
     unterminated_quote: '引用符 " が閉じられていません',
+    report_rating_cells: (p) => `評価表の行には評価が ${p.expected} つ（区・拠点・相互評価）必要ですが、${p.found} つしかありません`,
+    report_unknown_heading: '報告書の見出しとして分からない行です',
+    report_unknown_section: (p) => `報告書の項目「${p.section}」が分かりません（重点目標・取組内容・取組の効果・取組の課題・次年度重点目標のいずれか）`,
   },
   en: {
     missing_value: 'Empty value in a required column',
@@ -54,6 +57,9 @@ export const REASONS: Record<Lang, Record<ReasonCode, Message>> = {
     duplicate_ward_code: (p) => `This code is already used for another ward (${p.name})`,
     too_many_fields: (p) => `Too many columns (header has ${p.expected}, this row ${p.found})`,
     unterminated_quote: 'A quote " is never closed',
+    report_rating_cells: (p) => `A rating table row needs ${p.expected} ratings (ward, center, joint) but has ${p.found}`,
+    report_unknown_heading: 'A line the report layout does not have',
+    report_unknown_section: (p) => `Unknown report section “${p.section}” (expected 重点目標, 取組内容, 取組の効果, 取組の課題 or 次年度重点目標)`,
   },
 };
 
@@ -66,7 +72,9 @@ export const FILE_ERRORS: Record<Lang, Record<FileErrorCode, Message>> = {
     no_data_rows: '見出しはありますがデータ行がありません',
     utf16_unsupported: 'UTF-16 のファイルは読めません。Excel で「CSV UTF-8」または「CSV（コンマ区切り）」で保存してください',
     binary_file: 'テキストファイルではありません（Excel の .xlsx などは CSV で保存してください）',
-    not_a_report: (p) => `評価結果の報告書として読めません: ${list(p.reason)}`,
+    not_a_report: (p) => `CSV でも評価結果の報告書でもありません。報告書なら次が必要です: ${list(p.reason)}`,
+    report_missing_title: (p) => `報告書のタイトルが見つからないため、区と年度が分かりません（必要: ${list(p.reason)}）`,
+    report_unknown_ward: (p) => `タイトルの区「${p.ward}」が区の一覧にありません${p.suggestion ? `。「${p.suggestion}」のことですか？` : ''}`,
     unreadable: (p) => `ファイルを開けません（${p.reason}）`,
   },
   en: {
@@ -77,7 +85,9 @@ export const FILE_ERRORS: Record<Lang, Record<FileErrorCode, Message>> = {
     no_data_rows: 'The file has a header but no data rows',
     utf16_unsupported: 'UTF-16 files cannot be read; save as “CSV UTF-8” or “CSV (comma delimited)” in Excel',
     binary_file: 'Not a text file (save .xlsx and the like as CSV)',
-    not_a_report: (p) => `Not an evaluation report: ${list(p.reason)}`,
+    not_a_report: (p) => `Neither a CSV nor an evaluation report. A report needs: ${list(p.reason)}`,
+    report_missing_title: (p) => `The report's title is missing, so its ward and year are unknown (expected: ${list(p.reason)})`,
+    report_unknown_ward: (p) => `The title's ward “${p.ward}” is not in the wards registry${p.suggestion ? `. Did you mean “${p.suggestion}”?` : ''}`,
     unreadable: (p) => `Cannot open the file (${p.reason})`,
   },
 };

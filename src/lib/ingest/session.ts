@@ -18,6 +18,8 @@ import { resolveHeader, type CsvKind, type Field } from './headers.ts';
 import { memoize } from './memo.ts';
 import { normalizeCode } from './normalize.ts';
 import { checkDigit, WardRegistry, type Ward } from './registry.ts';
+import { parseReport } from './report.ts';
+import { looksLikeReport } from './report-text.ts';
 import type { CenterRecord, FileBatch, FileReport, NarrativeRecord, RatingRecord, ReasonCode, RowError } from './types.ts';
 
 export interface IngestOptions {
@@ -152,6 +154,7 @@ export class IngestSession {
       return batch;
     }
     report.encoding = decoded.encoding;
+    if (looksLikeReport(decoded.text)) return this.ingestReport(decoded.text, new BatchBuilder(batch, (r) => this.ratingKey(r)));
     const table = parseCsv(decoded.text);
     if (table.header.length === 0) {
       report.fileError = { code: 'empty_file', params: {} };
@@ -198,6 +201,57 @@ export class IngestSession {
     }
     if (options.checkpoint) await options.checkpoint(table.rows.length, table.rows.length);
     if (batch.wards) this.replaceRegistry(batch.wards);
+    return builder.finish();
+  }
+
+  /**
+   * A published report: its table rows, narrative items and centers row are the rows accounted for;
+   * a line the parser could not use is a rejected row.
+   */
+  private ingestReport(text: string, builder: BatchBuilder): FileBatch {
+    const { batch } = builder;
+    const report = batch.report;
+    report.kind = 'report';
+    const parsed = parseReport(text);
+    if (!parsed.ok) {
+      report.fileError = { code: parsed.code, params: { reason: parsed.reason } };
+      return batch;
+    }
+    const r = parsed.report;
+    const ward = this.registry.resolve(r.wardText);
+    if (!ward.ok) {
+      report.fileError = { code: 'report_unknown_ward', params: { ward: r.wardText, ...(ward.suggestion ? { suggestion: ward.suggestion } : {}) } };
+      return batch;
+    }
+    const wardName = ward.ward.name;
+    const fiscalYear = r.fiscalYear;
+    report.missingParts = r.missing;
+    const rejectedLines = new Set(r.problems.map((p) => p.line));
+    report.errors.push(...r.problems);
+    report.rowsRejected = rejectedLines.size;
+    const tableLines = new Map<number, boolean>();
+    for (const rating of r.ratings) {
+      const record: RatingRecord = { ward: wardName, fiscalYear, stage: rating.stage, questionNo: rating.questionNo, question: rating.question || null, rater: rating.rater, rating: rating.rating, line: rating.line };
+      const added = this.addRating(record, builder);
+      tableLines.set(rating.line, (tableLines.get(rating.line) ?? false) || added);
+    }
+    for (const added of tableLines.values()) {
+      if (added) report.rowsLoaded++;
+      else report.rowsDuplicate++;
+    }
+    for (const item of r.narratives) {
+      const record: NarrativeRecord = { ward: wardName, fiscalYear, section: item.section, itemNo: item.itemNo, text: item.text, line: item.line };
+      if (this.addText(builder, 'narrative', this.narrativeIndex, record, `${item.section}#${item.itemNo}`, item.text)) report.rowsLoaded++;
+      else report.rowsDuplicate++;
+    }
+    if (r.center) {
+      const c = r.center;
+      const record: CenterRecord = { ward: wardName, fiscalYear, centerName: null, operator: c.operator, contractYear: c.contractYear, contractLength: c.contractLength, periodStart: c.periodStart, periodEnd: c.periodEnd, line: c.line };
+      const content = [null, c.operator, c.contractYear, c.contractLength, c.periodStart, c.periodEnd].join(' / ');
+      if (this.addText(builder, 'center', this.centerIndex, record, '', content)) report.rowsLoaded++;
+      else report.rowsDuplicate++;
+    }
+    report.rowsRead = report.rowsLoaded + report.rowsDuplicate + report.rowsRejected;
     return builder.finish();
   }
 

@@ -25,7 +25,10 @@ export type ReasonCode =
   | 'invalid_tile'
   | 'duplicate_ward_code'
   | 'too_many_fields'
-  | 'unterminated_quote';
+  | 'unterminated_quote'
+  | 'report_rating_cells'
+  | 'report_unknown_heading'
+  | 'report_unknown_section';
 
 export type FileErrorCode =
   | 'unrecognised_header'
@@ -36,6 +39,8 @@ export type FileErrorCode =
   | 'utf16_unsupported'
   | 'binary_file'
   | 'not_a_report'
+  | 'report_missing_title'
+  | 'report_unknown_ward'
   | 'unreadable';
 
 export interface RowError {

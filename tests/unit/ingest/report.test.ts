@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseReport, splitItems } from '../../../src/lib/ingest/report.ts';
+import { IngestSession } from '../../../src/lib/ingest/session.ts';
+import type { FileBatch } from '../../../src/lib/ingest/types.ts';
+
+const fixtureBytes = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url)));
+const ingest = (name: string) => new IngestSession().ingestFile(name, fixtureBytes(name));
+
+/** The seed's three tables as printed: question number → 区 拠点 相互評価. */
+const SEED_TABLES = {
+  planning: ['AAA', 'AAA', 'AAA', 'AAA', 'BAB', 'AAA'],
+  implementation: ['AAA', 'AAA', 'AAA', 'ABA', 'BAA', 'BBB', 'AAA'],
+  review: ['BBB', 'AAA', 'AAA'],
+};
+
+/** Every list item of the seed, read off the page. */
+const SEED_ITEMS: Array<[string, string]> = [
+  ['goal', '妊娠期からの継続的な支援と地域をつなぐを通して、安心して子育てできる地域づくりを推進していく。'],
+  ['goal', '子育て家庭が地域で孤立することがないように、ネットワークで築いた関係を活かし、地域ぐるみで子育て支援体制の基盤強化を目指していく。'],
+  ['action', '産前産後の交流イベントの内容や周知方法を見直し、イベントの充実を図る。'],
+  ['action', '家庭や地域での孤立感の解消のため、地域との連携イベントを検討する。'],
+  ['action', '地域ケアプラザで「プレママプレパパの会」を継続開催し、地域の子育て資源や情報を伝える。'],
+  ['action', '親と子のつどいの広場、保育園、一時保育事業者、地域ケアプラザ、療育センターとの連絡会を通じて、地域での困りごとや情報を共有し、より協力体制を深める。'],
+  ['action', '図書館、国際交流ラウンジ、地域ケアプラザ、プレイパーク等とのイベント開催について検討する。'],
+  ['action', 'スタッフを地区担当制にし、より担当地域との協力体制を強化していく。'],
+  ['action', '拠点の周知と地域とのつながりのため、ネットワークを活用したアウトリーチ事業を展開していく。'],
+  ['action', '横浜子育てサポートシステム入会説明会においてアクセスが難しい地域でも開催を継続し、広く参加の機会を提供する。'],
+  ['effect', '先輩母親との交流を通して出産後の生活を具体的にイメージすることができ、妊娠期の不安軽減につながった。'],
+  ['effect', '連携イベントの実施により地域との接点が増え、参加者が地域とつながるきっかけづくりにつながった。'],
+  ['effect', '「つるみ子育て支え合いの会」を通じて地域の課題や情報を共有したことで関係機関の連携が深まり、地域課題に迅速かつ包括的に対応できる体制づくりが進んだ。'],
+  ['effect', '他機関連携イベントにより地域資源理解が深まり、地域との関係性構築が進んだ。'],
+  ['effect', 'アウトリーチ事業を通じて拠点の認知が増え、地域の中で支援につながる機会の拡充につながった。'],
+  ['effect', '拠点にアクセスが難しい地域での開催を継続したことで、参加機会の拡充と制度周知の向上につながった。'],
+  ['challenge', '妊娠期の交流イベントの周知方法を見直したが参加者数の増加には至らず、ニーズを踏まえた内容の再検討を行い、参加しやすい形へ改善していく。'],
+  ['challenge', '父親の利用や関わりは一定程度見られるものの、気軽に参加できる交流や体験の機会はまだまだ十分とはいえず、父親支援のさらなる充実が求められている。'],
+  ['challenge', '連携や周知の広がりは見られたものの、当事者同士が継続的につながり支え合えるピアサポートの仕組みをさらに充実させていくことが今後の課題である。'],
+  ['next_goal', '切れ目のない一体的な支援体制のもと、保護者の孤立防止と父親支援の強化を図り、居場所づくりの推進と参加機会の拡充、相談支援体制の整備を行う。'],
+  ['next_goal', '関係機関とのネットワークを活かし、協働による事業の推進及び地域への理解促進に取り組む。'],
+  ['next_action', '父親が気軽に参加できる交流や体験型プログラムを企画し、仲間づくりや情報共有の機会を設ける。'],
+  ['next_action', '関係機関との連携及び情報共有の強化を図り、継続支援につながる相談支援体制の整備を進める。'],
+  ['next_action', '妊娠期から安心して拠点や地域につながる仕組みを整え、切れ目のない参加機会の拡充を図る。'],
+  ['next_action', '関係機関と協働でピアサポート事業を実施し、当事者同士が交流できる機会を広げていく。'],
+  ['next_action', '横浜子育てサポートシステムにおいて、地域の理解促進を図り、ネットワークを活かして提供会員の増加に向けた周知活動を強化する。'],
+];
+
+/** A batch without line numbers, so layouts can be compared. */
+function content(batch: FileBatch) {
+  return {
+    ratings: batch.ratings.map(({ line: _line, ...r }) => r),
+    narratives: batch.narratives.map(({ line: _line, ...n }) => n),
+    centers: batch.centers.map(({ line: _line, ...c }) => c),
+  };
+}
+
+describe('the seed report (鶴見区, 令和7年度)', () => {
+  it('imports to exactly its content: 48 ratings, 26 items, the centers row', async () => {
+    const batch = await ingest('report_seed.txt');
+    expect(batch.report).toMatchObject({
+      kind: 'report', encoding: 'utf-8', rowsRead: 43, rowsLoaded: 43, rowsDuplicate: 0, rowsRejected: 0, notRated: 0,
+      records: { ratings: 48, narratives: 26, centers: 1 }, fileError: null, missingParts: [], errors: [],
+    });
+    const tables = Object.fromEntries(
+      Object.keys(SEED_TABLES).map((stage) => {
+        const rows = batch.ratings.filter((r) => r.stage === stage);
+        const byQuestion = new Map<number, string>();
+        for (const r of rows) byQuestion.set(r.questionNo, (byQuestion.get(r.questionNo) ?? '') + r.rating);
+        return [stage, [...byQuestion.values()]];
+      }),
+    );
+    expect(tables).toEqual(SEED_TABLES);
+    expect(new Set(batch.ratings.map((r) => `${r.ward} ${r.fiscalYear}`))).toEqual(new Set(['鶴見区 2025']));
+    expect(batch.ratings.map((r) => r.rater).slice(0, 3)).toEqual(['ward', 'center', 'joint']);
+    expect(batch.ratings.find((r) => r.stage === 'planning' && r.questionNo === 2)?.question).toBe(
+      'お互いの立場や組織の違いを話し合っよく理解することができましたか。',
+    );
+    expect(batch.narratives.map((n) => [n.section, n.text])).toEqual(SEED_ITEMS);
+    expect(batch.narratives.filter((n) => n.section === 'action').map((n) => n.itemNo)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(batch.centers).toEqual([
+      { ward: '鶴見区', fiscalYear: 2025, centerName: null, operator: '社会福祉法人青い鳥', contractYear: 3, contractLength: 5, periodStart: '2025-04-01', periodEnd: '2026-03-31', line: 6 },
+    ]);
+  });
+
+  it('a variant with full-width numbers, extra blank lines and CRLF imports identically', async () => {
+    const [seed, variant] = await Promise.all([ingest('report_seed.txt'), ingest('report_variant.txt')]);
+    expect(readFileSync(new URL('../../fixtures/report_variant.txt', import.meta.url), 'utf8')).toMatch(/\r\n１\t/);
+    expect(content(variant)).toEqual(content(seed));
+    expect(variant.report).toMatchObject({ rowsRead: 43, rowsLoaded: 43, missingParts: [] });
+  });
+
+  it('the saved HTML page (tables, <ol>, <ul>, site navigation around it) imports identically', async () => {
+    const [seed, page] = await Promise.all([ingest('report_seed.txt'), ingest('report.html')]);
+    expect(content(page)).toEqual(content(seed));
+    expect(page.report).toMatchObject({ kind: 'report', rowsRead: 43, rowsRejected: 0, missingParts: [] });
+  });
+});
+
+describe('damaged reports', () => {
+  it('name the table row with two ratings and the unknown section, and load the rest', async () => {
+    const batch = await ingest('report_damaged.txt');
+    expect(batch.report.errors.map((e) => [e.line, e.code, e.column])).toEqual([
+      [19, 'report_unknown_section', '取組の感想'],
+      [31, 'report_rating_cells', null],
+    ]);
+    expect(batch.report.errors[1].params).toEqual({ expected: 3, found: 2 });
+    expect(batch.report).toMatchObject({ rowsRejected: 2, rowsLoaded: 41 - 2, records: { ratings: 45, narratives: 23, centers: 1 } });
+    expect(batch.report.missingParts).toEqual(['取組の課題', '事業計画段階 設問1']);
+  });
+
+  it('without a title, the file is rejected: its ward and year are unknown', async () => {
+    const batch = await ingest('report_no_title.txt');
+    expect(batch.report.fileError?.code).toBe('report_missing_title');
+    expect(batch.ratings).toEqual([]);
+  });
+
+  it('without rating tables, loads the text and names the missing tables', async () => {
+    const batch = await ingest('report_no_ratings.txt');
+    expect(batch.report).toMatchObject({ rowsRejected: 0, records: { ratings: 0, narratives: 26, centers: 1 } });
+    expect(batch.report.missingParts).toEqual([
+      '協働のプロセスの評価: 事業計画段階', '協働のプロセスの評価: 事業実施段階', '協働のプロセスの評価: 事業の振り返り段階',
+    ]);
+  });
+
+  it('a text that is not a report is rejected as a whole, saying what a report needs', async () => {
+    const batch = await ingest('not_a_report.txt');
+    expect(batch.report.fileError).toMatchObject({ code: 'not_a_report' });
+    expect(batch.report.rowsRead).toBe(0);
+  });
+
+  it('a title naming a ward outside the registry is rejected with a suggestion', () => {
+    const text = readFileSync(new URL('../../fixtures/report_seed.txt', import.meta.url), 'utf8').replace('鶴見区地域', '鶴身区地域');
+    return new IngestSession().ingestFile('x.txt', new TextEncoder().encode(text)).then((batch) => {
+      expect(batch.report.fileError).toEqual({ code: 'report_unknown_ward', params: { ward: '鶴身区', suggestion: '鶴見区' } });
+    });
+  });
+
+  it('a rating the table cannot read is named with its rater column', () => {
+    const text = readFileSync(new URL('../../fixtures/report_seed.txt', import.meta.url), 'utf8').replace('できましたか。\tB\tA\tB', 'できましたか。\tB\tX\tB');
+    const parsed = parseReport(text);
+    expect(parsed.ok && parsed.report.problems).toEqual([{ line: 35, column: '拠点', value: 'X', code: 'invalid_rating', params: {} }]);
+  });
+});
+
+describe('splitItems(cell)', () => {
+  it.each([
+    [' ・一つ目 ・二つ目', ['一つ目', '二つ目']],
+    ['1. 目標A 2. 目標B', ['目標A', '目標B']],
+    ['１．目標A ２．目標B', ['目標A', '目標B']],
+    ['1 乳幼児の遊び 2 子育て相談', ['乳幼児の遊び', '子育て相談']],
+    ['1. 年 2 回の講座を開く 2. 相談を受ける', ['年 2 回の講座を開く', '相談を受ける']],
+    ['\u241E一つ目\u241E二つ目', ['一つ目', '二つ目']],
+    ['A・B 連携を進める', ['A・B 連携を進める']],
+    ['ひとつだけの目標', ['ひとつだけの目標']],
+  ])('%j → %j', (cell, items) => expect(splitItems(cell)).toEqual(items));
+});
