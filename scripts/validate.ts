@@ -4,7 +4,7 @@
  * was unreadable, 2 on usage errors. Files are read in the order given; a later file wins a conflict.
  */
 import { readFile } from 'node:fs/promises';
-import type { FileReport } from '../src/lib/ingest/index.ts';
+import { emptyFileReport, type FileReport } from '../src/lib/ingest/index.ts';
 import { loadIntoNodeDatabase, loadOne } from '../src/lib/db/node-load.ts';
 import { buildValidationReport } from '../src/lib/validate/report.ts';
 import { formatValidationReport } from '../src/lib/validate/text.ts';
@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     try {
       bytes = new Uint8Array(await readFile(file));
     } catch (error) {
-      reports.push(unreadable(-1, file, (error as NodeJS.ErrnoException).code ?? String(error)));
+      reports.push(unreadable(file, (error as NodeJS.ErrnoException).code ?? String(error)));
       continue;
     }
     reports.push(await loadOne(db, session, { name: file, bytes }));
@@ -50,12 +50,8 @@ async function main(argv: string[]): Promise<number> {
   return report.files.some((f) => f.fileError !== null || f.rowsRejected > 0) ? 1 : 0;
 }
 
-function unreadable(fileId: number, file: string, reason: string): FileReport {
-  return {
-    fileId, file, kind: 'unknown', encoding: null, rowsRead: 0, rowsLoaded: 0, rowsDuplicate: 0, rowsRejected: 0, notRated: 0,
-    records: { ratings: 0, narratives: 0, centers: 0, wards: 0 }, fileError: { code: 'unreadable', params: { reason } },
-    missingParts: [], ignoredColumns: [], errors: [],
-  };
+function unreadable(file: string, reason: string): FileReport {
+  return { ...emptyFileReport(-1, file), fileError: { code: 'unreadable', params: { reason } } };
 }
 
 main(process.argv.slice(2)).then(

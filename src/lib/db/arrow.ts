@@ -91,6 +91,7 @@ export function toArrowPayload(batch: FileBatch): BatchPayload {
             question: utf8(ratings.map((r) => r.question)),
             rater: utf8(ratings.map((r) => r.rater)),
             rating: utf8(ratings.map((r) => r.rating)),
+            provenance: utf8(ratings.map((r) => r.provenance)),
             line: int(ratings.map((r) => r.line), new Int32()),
           }),
     narratives:
@@ -102,6 +103,7 @@ export function toArrowPayload(batch: FileBatch): BatchPayload {
             section: utf8(narratives.map((r) => r.section)),
             item_no: int(narratives.map((r) => r.itemNo), new Int32()),
             text: utf8(narratives.map((r) => r.text)),
+            provenance: utf8(narratives.map((r) => r.provenance)),
             line: int(narratives.map((r) => r.line), new Int32()),
           }),
     centers:
@@ -116,6 +118,7 @@ export function toArrowPayload(batch: FileBatch): BatchPayload {
             contract_length: int(centers.map((r) => r.contractLength), new Int32()),
             period_start: utf8(centers.map((r) => r.periodStart)),
             period_end: utf8(centers.map((r) => r.periodEnd)),
+            provenance: utf8(centers.map((r) => r.provenance)),
             line: int(centers.map((r) => r.line), new Int32()),
           }),
     rejected:

@@ -46,9 +46,9 @@ export async function loadFile(db: Database, file: LoadedFile, origin: FileOrigi
 async function writeFile(db: Database, file: LoadedFile, origin: FileOrigin): Promise<void> {
   const { report, payload } = file;
   const id = report.fileId;
-  await db.query('INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::VARCHAR[], ?::VARCHAR[])', [
+  await db.query('INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::VARCHAR[], ?::VARCHAR[])', [
     id, report.file, report.kind, report.encoding, origin, report.rowsRead, report.rowsLoaded, report.rowsDuplicate,
-    report.rowsRejected, report.notRated, report.records.ratings, report.records.narratives, report.records.centers,
+    report.rowsRejected, report.notRated, report.sampleReplaced, report.records.ratings, report.records.narratives, report.records.centers,
     report.records.wards, report.fileError?.code ?? null, report.fileError ? JSON.stringify(report.fileError.params) : null,
     JSON.stringify(report.missingParts), JSON.stringify(report.ignoredColumns),
   ]);
@@ -58,7 +58,7 @@ async function writeFile(db: Database, file: LoadedFile, origin: FileOrigin): Pr
     await db.exec(`DELETE FROM ratings USING staging_ratings s WHERE ${KEY('ratings', 's', ['ward', 'fiscal_year', 'stage', 'question_no', 'rater'])}`);
     await db.query(
       `INSERT INTO ratings SELECT ward, fiscal_year, stage, question_no, question, rater, rating,
-         CASE rating WHEN 'A' THEN 4 WHEN 'B' THEN 3 WHEN 'C' THEN 2 WHEN 'D' THEN 1 END, ?, line FROM staging_ratings`,
+         CASE rating WHEN 'A' THEN 4 WHEN 'B' THEN 3 WHEN 'C' THEN 2 WHEN 'D' THEN 1 END, provenance, ?, line FROM staging_ratings`,
       [id],
     );
     await db.exec('DROP TABLE staging_ratings');
@@ -66,7 +66,7 @@ async function writeFile(db: Database, file: LoadedFile, origin: FileOrigin): Pr
   if (payload.narratives) {
     await db.insertArrow('staging_narratives', payload.narratives);
     await db.exec(`DELETE FROM narratives USING staging_narratives s WHERE ${KEY('narratives', 's', ['ward', 'fiscal_year', 'section', 'item_no'])}`);
-    await db.query('INSERT INTO narratives SELECT ward, fiscal_year, section, item_no, text, ?, line FROM staging_narratives', [id]);
+    await db.query('INSERT INTO narratives SELECT ward, fiscal_year, section, item_no, text, provenance, ?, line FROM staging_narratives', [id]);
     await db.exec('DROP TABLE staging_narratives');
   }
   if (payload.centers) {
@@ -74,7 +74,7 @@ async function writeFile(db: Database, file: LoadedFile, origin: FileOrigin): Pr
     await db.exec(`DELETE FROM centers USING staging_centers s WHERE ${KEY('centers', 's', ['ward', 'fiscal_year'])}`);
     await db.query(
       `INSERT INTO centers SELECT ward, fiscal_year, center_name, operator, contract_year, contract_length,
-         period_start::DATE, period_end::DATE, ?, line FROM staging_centers`,
+         period_start::DATE, period_end::DATE, provenance, ?, line FROM staging_centers`,
       [id],
     );
     await db.exec('DROP TABLE staging_centers');

@@ -1,5 +1,6 @@
 /**
- * Tables the app holds. Ratings keep the ward's canonical name (the registry in force when the row was
+ * Tables the app holds. `provenance` is `real` or `sample` on every record, so synthetic numbers are
+ * never shown as a ward's results without saying so. Ratings keep the ward's canonical name (the registry in force when the row was
  * read) and their provenance: the file and line each value came from.
  */
 export const SCHEMA = `
@@ -10,21 +11,22 @@ CREATE TABLE IF NOT EXISTS wards (
 CREATE TABLE IF NOT EXISTS files (
   file_id INTEGER PRIMARY KEY, file VARCHAR NOT NULL, kind VARCHAR NOT NULL, encoding VARCHAR,
   origin VARCHAR NOT NULL, rows_read INTEGER NOT NULL, rows_loaded INTEGER NOT NULL,
-  rows_duplicate INTEGER NOT NULL, rows_rejected INTEGER NOT NULL, not_rated INTEGER NOT NULL,
+  rows_duplicate INTEGER NOT NULL, rows_rejected INTEGER NOT NULL, not_rated INTEGER NOT NULL, sample_replaced INTEGER NOT NULL,
   ratings INTEGER NOT NULL, narratives INTEGER NOT NULL, centers INTEGER NOT NULL, wards INTEGER NOT NULL,
   file_error VARCHAR, file_error_params VARCHAR, missing_parts VARCHAR[], ignored_columns VARCHAR[]
 );
 CREATE TABLE IF NOT EXISTS ratings (
   ward VARCHAR NOT NULL, fiscal_year SMALLINT NOT NULL, stage VARCHAR NOT NULL, question_no TINYINT NOT NULL,
-  question VARCHAR, rater VARCHAR NOT NULL, rating VARCHAR, score TINYINT, file_id INTEGER NOT NULL, line INTEGER NOT NULL
+  question VARCHAR, rater VARCHAR NOT NULL, rating VARCHAR, score TINYINT, provenance VARCHAR NOT NULL,
+  file_id INTEGER NOT NULL, line INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS narratives (
   ward VARCHAR NOT NULL, fiscal_year SMALLINT NOT NULL, section VARCHAR NOT NULL, item_no INTEGER NOT NULL,
-  text VARCHAR NOT NULL, file_id INTEGER NOT NULL, line INTEGER NOT NULL
+  text VARCHAR NOT NULL, provenance VARCHAR NOT NULL, file_id INTEGER NOT NULL, line INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS centers (
   ward VARCHAR NOT NULL, fiscal_year SMALLINT NOT NULL, center_name VARCHAR, operator VARCHAR,
-  contract_year INTEGER, contract_length INTEGER, period_start DATE, period_end DATE,
+  contract_year INTEGER, contract_length INTEGER, period_start DATE, period_end DATE, provenance VARCHAR NOT NULL,
   file_id INTEGER NOT NULL, line INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS rejected_rows (

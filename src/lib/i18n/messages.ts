@@ -34,6 +34,7 @@ export const REASONS: Record<Lang, Record<ReasonCode, Message>> = {
     report_rating_cells: (p) => `評価表の行には評価が ${p.expected} つ（区・拠点・相互評価）必要ですが、${p.found} つしかありません`,
     report_unknown_heading: '報告書の見出しとして分からない行です',
     report_unknown_section: (p) => `報告書の項目「${p.section}」が分かりません（重点目標・取組内容・取組の効果・取組の課題・次年度重点目標のいずれか）`,
+    invalid_provenance: 'データ種別が読めません（real／実データ、sample／サンプル）',
   },
   en: {
     missing_value: 'Empty value in a required column',
@@ -60,6 +61,7 @@ export const REASONS: Record<Lang, Record<ReasonCode, Message>> = {
     report_rating_cells: (p) => `A rating table row needs ${p.expected} ratings (ward, center, joint) but has ${p.found}`,
     report_unknown_heading: 'A line the report layout does not have',
     report_unknown_section: (p) => `Unknown report section “${p.section}” (expected 重点目標, 取組内容, 取組の効果, 取組の課題 or 次年度重点目標)`,
+    invalid_provenance: 'Unknown data type (real or sample)',
   },
 };
 

@@ -8,6 +8,8 @@ export const RATINGS = ['A', 'B', 'C', 'D'] as const;
 export type Rating = (typeof RATINGS)[number];
 export const SECTIONS = ['goal', 'action', 'effect', 'challenge', 'next_goal', 'next_action'] as const;
 export type Section = (typeof SECTIONS)[number];
+/** Whether a record is a ward's real result or synthetic sample data (never to be presented as real). */
+export type Provenance = 'real' | 'sample';
 
 /** Number of questions per stage in the collaboration-process table (6 + 7 + 3 = 16). */
 export const QUESTIONS_PER_STAGE: Record<Stage, number> = { planning: 6, implementation: 7, review: 3 };
@@ -78,6 +80,12 @@ export function parseSection(raw: string, fiscalYear: number | undefined, parseY
   }
   return { ok: false };
 }
+
+/** `real`/`実データ` or `sample`/`サンプル`/`synthetic`/`架空`; an absent column means real. */
+export const parseProvenance = lookup<Provenance>({
+  real: 'real', 実データ: 'real', 実績: 'real',
+  sample: 'sample', synthetic: 'sample', サンプル: 'sample', 架空: 'sample', ダミー: 'sample',
+});
 
 /** A positive whole number after NFKC (`１` is 1); `3年度目` and `5か年度` keep their number. */
 export function parsePositiveInt(raw: string, suffix?: RegExp): number | undefined {

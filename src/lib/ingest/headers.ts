@@ -9,7 +9,8 @@ export type Field =
   | 'ward_rating' | 'center_rating' | 'joint_rating'
   | 'section' | 'item_no' | 'text'
   | 'center_name' | 'operator' | 'contract_year' | 'contract_length' | 'period_start' | 'period_end'
-  | 'code' | 'name' | 'name_en' | 'city' | 'tile_x' | 'tile_y';
+  | 'code' | 'name' | 'name_en' | 'city' | 'tile_x' | 'tile_y'
+  | 'provenance';
 
 /** Header aliases from the data contract, written as they normalise (NFKC, lower case). */
 const ALIASES: Record<Field, string[]> = {
@@ -38,19 +39,20 @@ const ALIASES: Record<Field, string[]> = {
   city: ['city', '市'],
   tile_x: ['tile_x'],
   tile_y: ['tile_y'],
+  provenance: ['provenance', 'data_type', 'データ種別'],
 };
 
 /** Columns each kind reads, required first. */
 const KIND_FIELDS: Record<CsvKind, { required: Field[]; optional: Field[] }> = {
-  ratings_long: { required: ['ward', 'fiscal_year', 'stage', 'question_no', 'rater', 'rating'], optional: ['question'] },
+  ratings_long: { required: ['ward', 'fiscal_year', 'stage', 'question_no', 'rater', 'rating'], optional: ['question', 'provenance'] },
   ratings_wide: {
     required: ['ward', 'fiscal_year', 'stage', 'question_no'],
-    optional: ['question', 'ward_rating', 'center_rating', 'joint_rating'],
+    optional: ['question', 'ward_rating', 'center_rating', 'joint_rating', 'provenance'],
   },
-  narratives: { required: ['ward', 'fiscal_year', 'section', 'text'], optional: ['item_no'] },
+  narratives: { required: ['ward', 'fiscal_year', 'section', 'text'], optional: ['item_no', 'provenance'] },
   centers: {
     required: ['ward', 'fiscal_year'],
-    optional: ['center_name', 'operator', 'contract_year', 'contract_length', 'period_start', 'period_end'],
+    optional: ['center_name', 'operator', 'contract_year', 'contract_length', 'period_start', 'period_end', 'provenance'],
   },
   wards: { required: ['code', 'name'], optional: ['name_en', 'city', 'tile_x', 'tile_y'] },
 };

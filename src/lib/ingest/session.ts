@@ -2,6 +2,7 @@ import { parseCsv, type CsvRow } from './csv.ts';
 import { decodeBytes } from './decode.ts';
 import {
   parsePositiveInt,
+  parseProvenance,
   parseRater,
   parseRating,
   parseSection,
@@ -9,6 +10,7 @@ import {
   QUESTIONS_PER_STAGE,
   RATERS,
   STAGES,
+  type Provenance,
   type Rater,
   type Rating,
   type Stage,
@@ -41,10 +43,31 @@ const readStage = memoize(parseStage);
 const readRater = memoize(parseRater);
 const readRating = memoize(parseRating);
 const readQuestionNo = memoize((raw: string) => parsePositiveInt(raw));
+const readProvenanceCell = memoize(parseProvenance);
 
 const RATING_CODE: Record<string, number> = { A: 1, B: 2, C: 3, D: 4 };
 const RATING_OF: Array<Rating | null> = [null, 'A', 'B', 'C', 'D'];
 const LINE_SPAN = 2 ** 26;
+
+/** Where the value in force for a rating key came from, packed in one number per key (a million keys). */
+interface PlacedRating {
+  code: number;
+  sample: boolean;
+  fileId: number;
+  line: number;
+}
+const packRating = (p: PlacedRating) => ((p.fileId * LINE_SPAN + p.line) * 2 + (p.sample ? 1 : 0)) * 5 + p.code;
+function unpackRating(packed: number): PlacedRating {
+  const place = Math.floor(packed / 10);
+  return { code: packed % 5, sample: Math.floor(packed / 5) % 2 === 1, fileId: Math.floor(place / LINE_SPAN), line: place % LINE_SPAN };
+}
+
+interface PlacedText {
+  text: string;
+  sample: boolean;
+  fileId: number;
+  line: number;
+}
 
 /** Cells of one CSV row, addressed by field; collects the row's errors with the header as written. */
 class RowReader {
@@ -102,10 +125,10 @@ export class IngestSession {
   registry: WardRegistry;
   private fileNames: string[] = [];
   private wardIds = new Map<string, number>();
-  /** rating key → packed (rating code, file id, line) of the value currently loaded. */
+  /** rating key → packed (rating code, sample flag, file id, line) of the value currently loaded. */
   private ratingIndex = new Map<number, number>();
-  private narrativeIndex = new Map<string, { text: string; fileId: number; line: number }>();
-  private centerIndex = new Map<string, { text: string; fileId: number; line: number }>();
+  private narrativeIndex = new Map<string, PlacedText>();
+  private centerIndex = new Map<string, PlacedText>();
   private conflictSeq = new Map<string, number>();
   private undo: Array<() => void> = [];
   /** The rating index's undo log, as numbers (a closure per rating would cost a million allocations). */
@@ -154,12 +177,12 @@ export class IngestSession {
       return batch;
     }
     report.encoding = decoded.encoding;
-    if (looksLikeReport(decoded.text)) return this.ingestReport(decoded.text, new BatchBuilder(batch, (r) => this.ratingKey(r)));
-    const table = parseCsv(decoded.text);
-    if (table.header.length === 0) {
+    if (decoded.text.trim() === '') {
       report.fileError = { code: 'empty_file', params: {} };
       return batch;
     }
+    if (looksLikeReport(decoded.text)) return this.ingestReport(decoded.text, new BatchBuilder(batch, (r) => this.ratingKey(r)));
+    const table = parseCsv(decoded.text);
     const header = resolveHeader(table.header);
     if (!header.ok) {
       const { code, ok: _ok, ...params } = header;
@@ -231,7 +254,7 @@ export class IngestSession {
     report.rowsRejected = rejectedLines.size;
     const tableLines = new Map<number, boolean>();
     for (const rating of r.ratings) {
-      const record: RatingRecord = { ward: wardName, fiscalYear, stage: rating.stage, questionNo: rating.questionNo, question: rating.question || null, rater: rating.rater, rating: rating.rating, line: rating.line };
+      const record: RatingRecord = { ward: wardName, fiscalYear, stage: rating.stage, questionNo: rating.questionNo, question: rating.question || null, rater: rating.rater, rating: rating.rating, provenance: 'real', line: rating.line };
       const added = this.addRating(record, builder);
       tableLines.set(rating.line, (tableLines.get(rating.line) ?? false) || added);
     }
@@ -240,13 +263,13 @@ export class IngestSession {
       else report.rowsDuplicate++;
     }
     for (const item of r.narratives) {
-      const record: NarrativeRecord = { ward: wardName, fiscalYear, section: item.section, itemNo: item.itemNo, text: item.text, line: item.line };
+      const record: NarrativeRecord = { ward: wardName, fiscalYear, section: item.section, itemNo: item.itemNo, text: item.text, provenance: 'real', line: item.line };
       if (this.addText(builder, 'narrative', this.narrativeIndex, record, `${item.section}#${item.itemNo}`, item.text)) report.rowsLoaded++;
       else report.rowsDuplicate++;
     }
     if (r.center) {
       const c = r.center;
-      const record: CenterRecord = { ward: wardName, fiscalYear, centerName: null, operator: c.operator, contractYear: c.contractYear, contractLength: c.contractLength, periodStart: c.periodStart, periodEnd: c.periodEnd, line: c.line };
+      const record: CenterRecord = { ward: wardName, fiscalYear, centerName: null, operator: c.operator, contractYear: c.contractYear, contractLength: c.contractLength, periodStart: c.periodStart, periodEnd: c.periodEnd, provenance: 'real', line: c.line };
       const content = [null, c.operator, c.contractYear, c.contractLength, c.periodStart, c.periodEnd].join(' / ');
       if (this.addText(builder, 'center', this.centerIndex, record, '', content)) report.rowsLoaded++;
       else report.rowsDuplicate++;
@@ -268,6 +291,15 @@ export class IngestSession {
       case 'wards':
         return this.wardsHandler(batch);
     }
+  }
+
+  /** The optional `provenance` column; without it a file holds real data. */
+  private readProvenance(reader: RowReader): Provenance {
+    const raw = reader.raw('provenance');
+    if (raw.trim() === '') return 'real';
+    const provenance = readProvenanceCell(raw);
+    if (!provenance) reader.fail('provenance', 'invalid_provenance');
+    return provenance ?? 'real';
   }
 
   private readWardAndYear(reader: RowReader): { ward?: Ward; fiscalYear?: number } {
@@ -323,12 +355,13 @@ export class IngestSession {
       }
       takeRating('rating', rater);
     }
+    const provenance = this.readProvenance(reader);
     if (reader.errors.length > 0 || !ward || fiscalYear === undefined || !stage || questionNo === undefined) return 'rejected';
     const questionText = reader.raw('question').trim();
     let anyLoaded = false;
     for (const { rater, rating } of cells) {
       const record: RatingRecord = {
-        ward: ward.name, fiscalYear, stage, questionNo, question: questionText === '' ? null : questionText, rater, rating, line: reader.row.line,
+        ward: ward.name, fiscalYear, stage, questionNo, question: questionText === '' ? null : questionText, rater, rating, provenance, line: reader.row.line,
       };
       if (this.addRating(record, batch)) anyLoaded = true;
     }
@@ -350,21 +383,26 @@ export class IngestSession {
     return (((this.wardId(r.ward) * 200 + (r.fiscalYear - 1900)) * 3 + stage) * 8 + r.questionNo) * 3 + rater;
   }
 
-  /** Returns false for an exact duplicate; a different rating for the same key is a conflict, the later wins. */
+  /**
+   * Returns false for an exact duplicate; a different rating for the same key is a conflict and the
+   * later wins. Real data replacing sample data is not a conflict: it is counted as `sampleReplaced`.
+   */
   private addRating(record: RatingRecord, builder: BatchBuilder): boolean {
     const batch = builder.batch;
     const key = this.ratingKey(record);
     const fileId = batch.report.fileId;
     const code = record.rating === null ? 0 : RATING_CODE[record.rating];
-    const packed = code + 5 * (fileId * LINE_SPAN + record.line);
-    const previous = this.ratingIndex.get(key);
-    if (previous !== undefined && previous % 5 === code) return false;
-    this.ratingIndex.set(key, packed);
+    const sample = record.provenance === 'sample';
+    const stored = this.ratingIndex.get(key);
+    const previous = stored === undefined ? undefined : unpackRating(stored);
+    if (previous && previous.code === code && previous.sample === sample) return false;
+    this.ratingIndex.set(key, packRating({ code, sample, fileId, line: record.line }));
     this.ratingUndoKeys.push(key);
-    this.ratingUndoPrevious.push(previous ?? -1);
-    if (previous !== undefined) {
-      const place = Math.floor(previous / 5);
-      const earlier = { file: this.fileNames[Math.floor(place / LINE_SPAN)], line: place % LINE_SPAN, rating: RATING_OF[previous % 5] };
+    this.ratingUndoPrevious.push(stored ?? -1);
+    if (previous && previous.sample && !sample) {
+      batch.report.sampleReplaced++;
+    } else if (previous) {
+      const earlier = { file: this.fileNames[previous.fileId], line: previous.line, rating: RATING_OF[previous.code] };
       const base = { ward: record.ward, fiscalYear: record.fiscalYear, stage: record.stage, questionNo: record.questionNo, rater: record.rater };
       const conflictKey = `r${key}`;
       const seq = this.conflictSeq.get(conflictKey) ?? 0;
@@ -373,9 +411,8 @@ export class IngestSession {
       this.setUndoable(this.conflictSeq, conflictKey, (seq === 0 ? 1 : seq) + 1);
     }
     if (record.rating === null) batch.report.notRated++;
-    const earlier = previous === undefined ? undefined : Math.floor(previous / 5);
-    const sameFile = earlier !== undefined && Math.floor(earlier / LINE_SPAN) === fileId;
-    builder.push('ratings', key, record, sameFile ? { line: earlier % LINE_SPAN, unrated: previous! % 5 === 0 } : undefined);
+    const sameFile = previous !== undefined && previous.fileId === fileId;
+    builder.push('ratings', key, record, sameFile ? { line: previous.line, unrated: previous.code === 0 } : undefined);
     return true;
   }
 
@@ -402,11 +439,12 @@ export class IngestSession {
         }
       }
       const text = reader.required('text')?.trim();
+      const provenance = this.readProvenance(reader);
       if (reader.errors.length > 0 || !ward || fiscalYear === undefined || !section || text === undefined) return 'rejected';
       const group = `${ward.name}|${fiscalYear}|${section}`;
       const next = (order.get(group) ?? 0) + 1;
       order.set(group, next);
-      const record: NarrativeRecord = { ward: ward.name, fiscalYear, section, itemNo: itemNo ?? next, text, line: reader.row.line };
+      const record: NarrativeRecord = { ward: ward.name, fiscalYear, section, itemNo: itemNo ?? next, text, provenance, line: reader.row.line };
       const itemKey = `${section}#${record.itemNo}`;
       return this.addText(batch, 'narrative', this.narrativeIndex, record, itemKey, text) ? 'loaded' : 'duplicate';
     };
@@ -439,10 +477,11 @@ export class IngestSession {
     }
     const periodStart = optionalDate('period_start');
     const periodEnd = optionalDate('period_end');
+    const provenance = this.readProvenance(reader);
     if (reader.errors.length > 0 || !ward || fiscalYear === undefined) return 'rejected';
     const record: CenterRecord = {
       ward: ward.name, fiscalYear, centerName: optionalText('center_name'), operator: optionalText('operator'),
-      contractYear, contractLength, periodStart, periodEnd, line: reader.row.line,
+      contractYear, contractLength, periodStart, periodEnd, provenance, line: reader.row.line,
     };
     const content = [record.centerName, record.operator, contractYear, contractLength, periodStart, periodEnd].join(' / ');
     return this.addText(batch, 'center', this.centerIndex, record, '', content) ? 'loaded' : 'duplicate';
@@ -452,7 +491,7 @@ export class IngestSession {
   private addText<R extends NarrativeRecord | CenterRecord>(
     builder: BatchBuilder,
     kind: 'narrative' | 'center',
-    index: Map<string, { text: string; fileId: number; line: number }>,
+    index: Map<string, PlacedText>,
     record: R,
     itemKey: string,
     content: string,
@@ -460,9 +499,12 @@ export class IngestSession {
     const batch = builder.batch;
     const key = `${record.ward}|${record.fiscalYear}|${itemKey}`;
     const previous = index.get(key);
-    if (previous && previous.text === content) return false;
-    this.setUndoable(index, key, { text: content, fileId: batch.report.fileId, line: record.line });
-    if (previous) {
+    const sample = record.provenance === 'sample';
+    if (previous && previous.text === content && previous.sample === sample) return false;
+    this.setUndoable(index, key, { text: content, sample, fileId: batch.report.fileId, line: record.line });
+    if (previous && previous.sample && !sample) {
+      batch.report.sampleReplaced++;
+    } else if (previous) {
       const conflictKey = `${kind}|${key}`;
       const seq = this.conflictSeq.get(conflictKey) ?? 0;
       const base = { kind, ward: record.ward, fiscalYear: record.fiscalYear, key: itemKey };
@@ -575,11 +617,15 @@ class BatchBuilder {
   }
 }
 
-function emptyBatch(fileId: number, file: string): FileBatch {
-  const report: FileReport = {
+export function emptyFileReport(fileId: number, file: string): FileReport {
+  return {
     fileId, file, kind: 'unknown', encoding: null, rowsRead: 0, rowsLoaded: 0, rowsDuplicate: 0, rowsRejected: 0, notRated: 0,
-    records: { ratings: 0, narratives: 0, centers: 0, wards: 0 }, fileError: null, missingParts: [], ignoredColumns: [], errors: [],
+    sampleReplaced: 0, records: { ratings: 0, narratives: 0, centers: 0, wards: 0 }, fileError: null, missingParts: [],
+    ignoredColumns: [], errors: [],
   };
-  return { report, ratings: [], narratives: [], centers: [], wards: null, conflictValues: [], textConflictValues: [] };
+}
+
+function emptyBatch(fileId: number, file: string): FileBatch {
+  return { report: emptyFileReport(fileId, file), ratings: [], narratives: [], centers: [], wards: null, conflictValues: [], textConflictValues: [] };
 }
 

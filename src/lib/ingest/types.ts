@@ -1,6 +1,6 @@
 import type { Encoding } from './decode.ts';
 import type { FileKind } from './headers.ts';
-import type { Rater, Rating, Section, Stage } from './fields.ts';
+import type { Provenance, Rater, Rating, Section, Stage } from './fields.ts';
 import type { Ward } from './registry.ts';
 
 /** Why a row or a file was not loaded; rendered in ja/en by `src/lib/i18n`. */
@@ -28,7 +28,8 @@ export type ReasonCode =
   | 'unterminated_quote'
   | 'report_rating_cells'
   | 'report_unknown_heading'
-  | 'report_unknown_section';
+  | 'report_unknown_section'
+  | 'invalid_provenance';
 
 export type FileErrorCode =
   | 'unrecognised_header'
@@ -66,6 +67,7 @@ export interface RatingRecord {
   question: string | null;
   rater: Rater;
   rating: Rating | null;
+  provenance: Provenance;
   line: number;
 }
 
@@ -75,6 +77,7 @@ export interface NarrativeRecord {
   section: Section;
   itemNo: number;
   text: string;
+  provenance: Provenance;
   line: number;
 }
 
@@ -87,6 +90,7 @@ export interface CenterRecord {
   contractLength: number | null;
   periodStart: string | null;
   periodEnd: string | null;
+  provenance: Provenance;
   line: number;
 }
 
@@ -125,6 +129,8 @@ export interface FileReport {
   rowsDuplicate: number;
   rowsRejected: number;
   notRated: number;
+  /** Sample records this file's real records replaced (not conflicts: real data supersedes the sample). */
+  sampleReplaced: number;
   records: { ratings: number; narratives: number; centers: number; wards: number };
   fileError: FileError | null;
   /** Parts a published report lacked (report kind only). */

@@ -14,6 +14,7 @@ export interface ValidationReport {
     rowsDuplicate: number;
     rowsRejected: number;
     notRated: number;
+    sampleReplaced: number;
     records: { ratings: number; narratives: number; centers: number; wards: number };
     fileError: string | null;
     missingParts: string[];
@@ -45,6 +46,7 @@ export async function buildValidationReport(db: Database, reports: FileReport[],
       rowsDuplicate: r.rowsDuplicate,
       rowsRejected: r.rowsRejected,
       notRated: r.notRated,
+      sampleReplaced: r.sampleReplaced,
       records: r.records,
       fileError: r.fileError ? fileErrorText(lang, r.fileError.code, r.fileError.params) : null,
       missingParts: r.missingParts,

@@ -77,7 +77,7 @@ describe('the seed report (鶴見区, 令和7年度)', () => {
     expect(batch.narratives.map((n) => [n.section, n.text])).toEqual(SEED_ITEMS);
     expect(batch.narratives.filter((n) => n.section === 'action').map((n) => n.itemNo)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(batch.centers).toEqual([
-      { ward: '鶴見区', fiscalYear: 2025, centerName: null, operator: '社会福祉法人青い鳥', contractYear: 3, contractLength: 5, periodStart: '2025-04-01', periodEnd: '2026-03-31', line: 6 },
+      { ward: '鶴見区', fiscalYear: 2025, centerName: null, operator: '社会福祉法人青い鳥', contractYear: 3, contractLength: 5, periodStart: '2025-04-01', periodEnd: '2026-03-31', provenance: 'real', line: 6 },
     ]);
   });
 

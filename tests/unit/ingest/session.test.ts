@@ -91,7 +91,7 @@ describe('IngestSession.ingestFile: accepted forms', () => {
     expect(batch.centers).toEqual([
       {
         ward: '鶴見区', fiscalYear: 2025, centerName: 'どろっぷ', operator: '社会福祉法人青い鳥', contractYear: 3, contractLength: 5,
-        periodStart: '2025-04-01', periodEnd: '2026-03-31', line: 2,
+        periodStart: '2025-04-01', periodEnd: '2026-03-31', provenance: 'real', line: 2,
       },
     ]);
   });
