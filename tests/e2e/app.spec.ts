@@ -24,7 +24,8 @@ test('opens in Japanese with a bar for every ward in the bundled data and a tabl
   await expect(page.locator('h1')).toHaveText('拠点ダッシュボード');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   await expect(chartRows(page)).toHaveCount(totals.wards.length);
-  expect(await chartRows(page).locator('text.label').allTextContents()).toEqual(totals.wards);
+  const labels = await chartRows(page).locator('text.label').allTextContents();
+  expect(labels.map((label) => label.replace(/＊$/, ''))).toEqual(totals.wards);
   for (const row of await chartRows(page).all()) {
     expect(await row.locator('rect.segment').evaluateAll((rects) => rects.map((r) => r.getAttribute('data-level')))).toEqual(['D', 'C', 'B', 'A']);
   }
@@ -65,14 +66,49 @@ test('switches to English and back, keeping the choice in the URL', async ({ pag
   await expect(page).not.toHaveURL(/lang=en/);
 });
 
-test('a filter narrows the chart and lives in the URL', async ({ page }) => {
+test('filters narrow the chart and live in the URL', async ({ page }) => {
   await openApp(page);
+  const tsurumiCount = page.locator('.view table.data-table tbody tr').first().locator('td:nth-child(7)');
+  await page.locator('select[name="fiscal-year"]').selectOption('2025');
   await page.locator('select[name="rater"]').selectOption('ward');
+  await expect(page).toHaveURL(/fy=2025/);
   await expect(page).toHaveURL(/rater=ward/);
-  await expect(page.locator('.view table.data-table tbody tr').first().locator('td:nth-child(7)')).toHaveText('16');
+  await expect(tsurumiCount).toHaveText('16');
   await page.reload();
   await expect(page.locator('select[name="rater"]')).toHaveValue('ward');
-  await expect(page.locator('.view table.data-table tbody tr').first().locator('td:nth-child(7)')).toHaveText('16');
+  await expect(page.locator('select[name="fiscal-year"]')).toHaveValue('2025');
+  await expect(tsurumiCount).toHaveText('16');
+});
+
+test('sample data is marked plainly and hidden with one click; the choice is in the URL', async ({ page }) => {
+  await openApp(page);
+  const notice = page.locator('.sample-notice');
+  await expect(notice).toContainText('サンプル（架空）のデータを含みます');
+  await expect(chartRows(page)).toHaveCount(18);
+  const nishi = chartRows(page).filter({ hasText: '西区' });
+  await expect(nishi.locator('text.label')).toHaveText('西区＊');
+  expect(await nishi.locator('rect.segment title').first().textContent()).toContain('（サンプル）');
+  await expect(page.locator('.view table.data-table tbody tr').filter({ hasText: '西区' }).locator('td.sample')).toHaveText('サンプル');
+  await expect(page.locator('.view table.data-table tbody tr').filter({ hasText: '鶴見区' }).locator('td').last()).toHaveText('一部サンプル');
+  await notice.getByRole('button', { name: 'サンプルを隠す' }).click();
+  await expect(page).toHaveURL(/sample=hide/);
+  await expect(chartRows(page)).toHaveCount(1);
+  await expect(chartRows(page).locator('text.label')).toHaveText('鶴見区');
+  await expect(page.locator('.view table.data-table tbody tr td').last()).toHaveText('実データ');
+  await page.reload();
+  await expect(chartRows(page)).toHaveCount(1);
+  await page.getByRole('button', { name: 'サンプルを表示' }).click();
+  await expect(chartRows(page)).toHaveCount(18);
+});
+
+test('a published report dropped as saved HTML is read as a report; a text that is not one is refused with the reason', async ({ page }) => {
+  await openApp(page);
+  await page.locator('input[type="file"]').setInputFiles([`${root}tests/fixtures/report.html`, `${root}tests/fixtures/not_a_report.txt`, `${root}tests/fixtures/report_no_ratings.txt`]);
+  const files = page.locator('section.report table.files tbody');
+  const html = files.locator('tr').filter({ hasText: 'report.html' });
+  await expect(html.locator('td')).toHaveText(['評価結果の報告書', 'utf-8', '43', '0', '43', '0', '0', '0']);
+  await expect(files.locator('tr.file-error')).toContainText('CSV でも評価結果の報告書でもありません');
+  await expect(files.locator('tr.missing-parts')).toContainText('報告書に見つからない部分: 協働のプロセスの評価: 事業計画段階');
 });
 
 test('a file with bad rows shows each rejected row with line, column, value and reason; the chart takes its good rows', async ({ page }) => {
@@ -81,15 +117,17 @@ test('a file with bad rows shows each rejected row with line, column, value and 
   await page.locator('input[type="file"]').setInputFiles(`${root}tests/fixtures/bad_rows.csv`);
   const report = page.locator('section.report');
   await expect(report.locator('table.files tbody tr').first()).toContainText('bad_rows.csv');
-  await expect(report.locator('table.files tbody tr').first().locator('td')).toHaveText(['評価（縦持ち）', 'utf-8', '6', '2', '0', '4', '0']);
+  await expect(report.locator('table.files tbody tr').first().locator('td')).toHaveText(['評価（縦持ち）', 'utf-8', '6', '2', '0', '4', '0', '2']);
   const rejected = report.locator('table.rejected tbody tr');
   await expect(rejected).toHaveCount(4);
   await expect(rejected.nth(0).locator('td')).toHaveText(['bad_rows.csv', '3', 'ward', '鶴身区', '区が見つかりません。「鶴見区」のことですか？']);
   await expect(rejected.nth(1)).toContainText('事業計画段階の設問番号は 1〜6 です');
   await expect(rejected.nth(2)).toContainText('評価が読めません');
   await expect(rejected.nth(3)).toContainText('年度として読めません');
-  await expect(chartRows(page)).toHaveCount(before + 1);
-  await expect(chartRows(page).locator('text.label')).toContainText(['中区']);
+  // Its two good rows are real: they replace sample values, so 中区 is no longer all sample.
+  await expect(report.locator('table.files tbody tr').first().locator('td').last()).toHaveText('2');
+  await expect(page.locator('.view table.data-table tbody tr').filter({ hasText: '中区' }).locator('td').last()).toHaveText('一部サンプル');
+  await expect(chartRows(page)).toHaveCount(before);
 });
 
 test('conflicting files list both values, files and lines until dismissed', async ({ page }) => {

@@ -6,6 +6,8 @@ export interface DivergingRow {
   counts: Record<Level, number>;
   unrated: number;
   n: number;
+  /** Said after the label and in every tooltip of the row, e.g. that it is sample data. */
+  note?: string;
 }
 
 export interface DivergingSegment {

@@ -1,12 +1,21 @@
 import type { SourceFile } from './ingest-protocol.ts';
 import { loadIntoNodeDatabase } from './node-load.ts';
-import { ratingDistributionByWardQuery, ratingFilterOptionsQuery, runQuery, type FilterOptionsRow, type WardDistributionRow } from './queries.ts';
+import {
+  provenanceSummaryQuery,
+  ratingDistributionByWardQuery,
+  ratingFilterOptionsQuery,
+  runQuery,
+  type FilterOptionsRow,
+  type ProvenanceRow,
+  type WardDistributionRow,
+} from './queries.ts';
 import { NO_FILTERS } from './sql.ts';
 
 /** The first view's query results over the bundled data, computed at build time by the same SQL. */
 export interface FirstViewSnapshot {
   distribution: WardDistributionRow[];
   filterOptions: FilterOptionsRow[];
+  provenance: ProvenanceRow[];
 }
 
 /**
@@ -20,6 +29,7 @@ export async function computeFirstViewSnapshot(files: SourceFile[]): Promise<Fir
     return {
       distribution: await runQuery(db, ratingDistributionByWardQuery(NO_FILTERS)),
       filterOptions: await runQuery(db, ratingFilterOptionsQuery()),
+      provenance: await runQuery(db, provenanceSummaryQuery()),
     };
   } finally {
     await db.close();

@@ -27,6 +27,8 @@ export interface WardDistributionRow {
   d: number;
   unrated: number;
   n: number;
+  /** How many of the n are synthetic sample records. */
+  sample: number;
 }
 
 /** A–D counts per ward (unrated apart), wards in registry order; levels with no rows come back as 0. */
@@ -40,12 +42,31 @@ export function ratingDistributionByWardQuery(filters: RatingFilters): Query<War
         count(*) FILTER (WHERE r.rating = 'C')::INTEGER AS c,
         count(*) FILTER (WHERE r.rating = 'D')::INTEGER AS d,
         count(*) FILTER (WHERE r.rating IS NULL)::INTEGER AS unrated,
-        count(*)::INTEGER AS n
+        count(*)::INTEGER AS n,
+        count(*) FILTER (WHERE r.provenance = 'sample')::INTEGER AS sample
       FROM ratings r LEFT JOIN wards w ON w.name = r.ward
       WHERE ${where.sql}
       GROUP BY r.ward, w.sort_order
       ORDER BY ${WARD_ORDER}`,
     params: where.params,
+  };
+}
+
+export interface ProvenanceRow {
+  realRatings: number;
+  sampleRatings: number;
+  sampleNarratives: number;
+}
+
+/** How much of what is loaded is real and how much is sample: drives the page's sample badge. */
+export function provenanceSummaryQuery(): Query<ProvenanceRow> {
+  return {
+    name: 'provenanceSummary',
+    sql: `SELECT
+        (SELECT count(*) FILTER (WHERE provenance = 'real') FROM ratings)::INTEGER AS "realRatings",
+        (SELECT count(*) FILTER (WHERE provenance = 'sample') FROM ratings)::INTEGER AS "sampleRatings",
+        (SELECT count(*) FILTER (WHERE provenance = 'sample') FROM narratives)::INTEGER AS "sampleNarratives"`,
+    params: [],
   };
 }
 
@@ -113,6 +134,7 @@ export interface FileReportRow {
   rowsDuplicate: number;
   rowsRejected: number;
   notRated: number;
+  sampleReplaced: number;
   ratings: number;
   narratives: number;
   centers: number;
@@ -128,7 +150,7 @@ export function fileReportsQuery(fromFileId = 0): Query<FileReportRow> {
   return {
     name: 'fileReports',
     sql: `SELECT file_id AS "fileId", file, kind, encoding, origin, rows_read AS "rowsRead", rows_loaded AS "rowsLoaded",
-        rows_duplicate AS "rowsDuplicate", rows_rejected AS "rowsRejected", not_rated AS "notRated",
+        rows_duplicate AS "rowsDuplicate", rows_rejected AS "rowsRejected", not_rated AS "notRated", sample_replaced AS "sampleReplaced",
         ratings, narratives, centers, wards, file_error AS "fileError", file_error_params AS "fileErrorParams",
         missing_parts AS "missingParts", ignored_columns AS "ignoredColumns"
       FROM files WHERE file_id >= ? ORDER BY file_id DESC`,

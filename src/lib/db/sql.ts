@@ -7,9 +7,11 @@ export interface RatingFilters {
   wards: string[];
   stages: Stage[];
   raters: Rater[];
+  /** False hides synthetic sample records, leaving only real results. */
+  includeSample: boolean;
 }
 
-export const NO_FILTERS: RatingFilters = { fiscalYears: [], wards: [], stages: [], raters: [] };
+export const NO_FILTERS: RatingFilters = { fiscalYears: [], wards: [], stages: [], raters: [], includeSample: true };
 
 export interface SqlFragment {
   sql: string;
@@ -36,6 +38,7 @@ export function ratingFiltersWhere(filters: RatingFilters, alias = 'r'): SqlFrag
   if (filters.wards.length > 0) parts.push(inList(column('ward'), filters.wards));
   if (filters.stages.length > 0) parts.push(inList(column('stage'), filters.stages));
   if (filters.raters.length > 0) parts.push(inList(column('rater'), filters.raters));
+  if (!filters.includeSample) parts.push({ sql: `${column('provenance')} = ?`, params: ['real'] });
   if (parts.length === 0) return { sql: 'TRUE', params: [] };
   return { sql: parts.map((p) => p.sql).join(' AND '), params: parts.flatMap((p) => p.params) };
 }

@@ -61,10 +61,26 @@ const STRINGS = {
   textConflictsTitle: { ja: '記述・拠点情報の差し替え', en: 'Replaced narrative and center rows' },
   fileError: { ja: 'ファイル全体を読み込めませんでした', en: 'The file as a whole could not be loaded' },
   ignoredColumns: { ja: '使わなかった列', en: 'Ignored columns' },
+  missingParts: { ja: '報告書に見つからない部分', en: 'Parts missing from the report' },
   bundled: { ja: '同梱データ', en: 'bundled' },
   user: { ja: '読み込んだファイル', en: 'your file' },
   noRejected: { ja: '不採用の行はありません。', en: 'No rows were rejected.' },
   summaryAll: { ja: '全体', en: 'Overall' },
+  sampleBadge: { ja: 'サンプルデータ', en: 'Sample data' },
+  sampleNotice: {
+    ja: 'サンプル（架空）のデータを含みます。＊印の区の数値は実際の評価結果ではありません。',
+    en: 'Includes synthetic sample data. Figures of wards marked ＊ are not real evaluation results.',
+  },
+  sampleHiddenNotice: { ja: 'サンプルデータを隠しています。実データだけを表示中です。', en: 'Sample data hidden: real data only.' },
+  hideSample: { ja: 'サンプルを隠す', en: 'Hide sample data' },
+  showSample: { ja: 'サンプルを表示', en: 'Show sample data' },
+  sampleNote: { ja: '（サンプル）', en: '(sample)' },
+  sampleLegend: { ja: '＊ サンプル（架空）データを含む区', en: '＊ ward includes synthetic sample data' },
+  provenanceColumn: { ja: 'データ', en: 'Data' },
+  provenanceReal: { ja: '実データ', en: 'Real' },
+  provenanceSample: { ja: 'サンプル', en: 'Sample' },
+  provenanceMixed: { ja: '一部サンプル', en: 'Partly sample' },
+  sampleReplaced: { ja: 'サンプルを置換', en: 'Sample replaced' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type UiKey = keyof typeof STRINGS;

@@ -12,19 +12,21 @@ export class FilterState {
   wards = $state<string[]>([]);
   stages = $state<Stage[]>([]);
   raters = $state<Rater[]>([]);
+  includeSample = $state(true);
 
   readonly ratingFilters: RatingFilters = $derived({
     fiscalYears: this.fiscalYears,
     wards: this.wards,
     stages: this.stages,
     raters: this.raters,
+    includeSample: this.includeSample,
   });
 
   readonly unfiltered: boolean = $derived(
-    this.fiscalYears.length === 0 && this.wards.length === 0 && this.stages.length === 0 && this.raters.length === 0,
+    this.fiscalYears.length === 0 && this.wards.length === 0 && this.stages.length === 0 && this.raters.length === 0 && this.includeSample,
   );
 
-  /** Reads `?lang=en&fy=2024,2025&ward=鶴見区&stage=review&rater=ward`; unknown values are ignored. */
+  /** Reads `?lang=en&fy=2024,2025&ward=鶴見区&stage=review&rater=ward&sample=hide`; unknown values are ignored. */
   readFrom(search: string): void {
     const params = new URLSearchParams(search);
     const list = (name: string) => (params.get(name) ?? '').split(',').filter((v) => v !== '');
@@ -33,6 +35,7 @@ export class FilterState {
     this.wards = list('ward');
     this.stages = list('stage').filter(isStage);
     this.raters = list('rater').filter(isRater);
+    this.includeSample = params.get('sample') !== 'hide';
   }
 
   toSearch(): string {
@@ -42,6 +45,7 @@ export class FilterState {
     if (this.wards.length) params.set('ward', this.wards.join(','));
     if (this.stages.length) params.set('stage', this.stages.join(','));
     if (this.raters.length) params.set('rater', this.raters.join(','));
+    if (!this.includeSample) params.set('sample', 'hide');
     const search = params.toString();
     return search ? `?${search}` : '';
   }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/lib/db/database.ts';
 import {
   dismissConflictQuery,
+  provenanceSummaryQuery,
   fileReportsQuery,
   loadedTotalsQuery,
   ratingConflictsQuery,
@@ -35,7 +36,7 @@ describe('ratingDistributionByWardQuery(filters)', () => {
 
   it('returns plain numbers and the ward code and romaji', async () => {
     const [row] = await runQuery(db, ratingDistributionByWardQuery(NO_FILTERS));
-    expect(row).toEqual({ ward: '鶴見区', wardCode: '14101', wardEn: 'Tsurumi', a: 2, b: 1, c: 1, d: 1, unrated: 1, n: 6 });
+    expect(row).toEqual({ ward: '鶴見区', wardCode: '14101', wardEn: 'Tsurumi', a: 2, b: 1, c: 1, d: 1, unrated: 1, n: 6, sample: 0 });
     expect(typeof row.n).toBe('number');
   });
 
@@ -55,6 +56,24 @@ describe('ratingDistributionByWardQuery(filters)', () => {
     expect(counts(await runQuery(db, ratingDistributionByWardQuery({ ...NO_FILTERS, wards: ['中区', "x' OR 1=1 --"] })))).toEqual([
       ['中区', 0, 0, 0, 1, 1, 2],
     ]);
+  });
+});
+
+describe('provenance: sample data is counted and can be hidden', () => {
+  it('counts sample ratings per ward and leaves only real ones when sample is hidden', async () => {
+    const { db: mixed } = await databaseWith([
+      ['real.csv', `${LONG_HEADER}鶴見区,2025,1,1,区,A\n`],
+      ['sample.csv', 'ward,fiscal_year,stage,question_no,rater,rating,provenance\n鶴見区,2024,1,1,区,B,sample\n西区,2024,1,1,区,C,サンプル\n'],
+    ]);
+    expect((await runQuery(mixed, ratingDistributionByWardQuery(NO_FILTERS))).map((r) => [r.ward, r.n, r.sample])).toEqual([
+      ['鶴見区', 2, 1],
+      ['西区', 1, 1],
+    ]);
+    expect((await runQuery(mixed, ratingDistributionByWardQuery({ ...NO_FILTERS, includeSample: false }))).map((r) => [r.ward, r.a, r.n, r.sample])).toEqual([
+      ['鶴見区', 1, 1, 0],
+    ]);
+    expect(await runQuery(mixed, provenanceSummaryQuery())).toEqual([{ realRatings: 1, sampleRatings: 2, sampleNarratives: 0 }]);
+    await mixed.close();
   });
 });
 

@@ -15,10 +15,12 @@ describe('ratingFiltersWhere(filters)', () => {
   });
 
   it('binds every value and names only whitelisted columns', async () => {
-    const where = ratingFiltersWhere({ fiscalYears: [2024, 2025], wards: ["鶴見区'; DROP TABLE ratings; --"], stages: ['review'], raters: ['ward', 'joint'] });
+    const where = ratingFiltersWhere({
+      fiscalYears: [2024, 2025], wards: ["鶴見区'; DROP TABLE ratings; --"], stages: ['review'], raters: ['ward', 'joint'], includeSample: false,
+    });
     expect(where).toEqual({
-      sql: 'r.fiscal_year IN (?, ?) AND r.ward IN (?) AND r.stage IN (?) AND r.rater IN (?, ?)',
-      params: [2024, 2025, "鶴見区'; DROP TABLE ratings; --", 'review', 'ward', 'joint'],
+      sql: 'r.fiscal_year IN (?, ?) AND r.ward IN (?) AND r.stage IN (?) AND r.rater IN (?, ?) AND r.provenance = ?',
+      params: [2024, 2025, "鶴見区'; DROP TABLE ratings; --", 'review', 'ward', 'joint', 'real'],
     });
     const rows = await db.query(`SELECT count(*)::INTEGER AS n FROM ratings r WHERE ${where.sql}`, where.params);
     expect(rows).toEqual([{ n: 0 }]);

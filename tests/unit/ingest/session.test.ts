@@ -231,6 +231,38 @@ describe('IngestSession: duplicates and conflicts', () => {
   });
 });
 
+describe('IngestSession: provenance', () => {
+  const header = 'ward,fiscal_year,stage,question_no,rater,rating,provenance\n';
+
+  it('real data replaces sample data for the same key without a conflict, and says how much', async () => {
+    const session = new IngestSession();
+    await ingest(`${header}鶴見区,2024,1,1,区,B,sample\n鶴見区,2024,1,2,区,A,sample\n`, session, 'sample.csv');
+    const real = await ingest(`${LONG}鶴見区,2024,1,1,区,A\n鶴見区,2024,1,2,区,A\n`, session, 'real.csv');
+    expect(real.report).toMatchObject({ rowsLoaded: 2, rowsDuplicate: 0, sampleReplaced: 2 });
+    expect(real.conflictValues).toEqual([]);
+    expect(real.ratings.map((r) => [r.rating, r.provenance])).toEqual([
+      ['A', 'real'],
+      ['A', 'real'],
+    ]);
+  });
+
+  it('sample data arriving after real data for the same key is a listed conflict', async () => {
+    const session = new IngestSession();
+    await ingest(`${LONG}鶴見区,2024,1,1,区,A\n`, session, 'real.csv');
+    const sample = await ingest(`${header}鶴見区,2024,1,1,区,C,sample\n`, session, 'sample.csv');
+    expect(sample.conflictValues.map((c) => [c.file, c.rating])).toEqual([
+      ['real.csv', 'A'],
+      ['sample.csv', 'C'],
+    ]);
+  });
+
+  it('reads real/sample in Japanese and English and rejects anything else', async () => {
+    const batch = await ingest(`${header}鶴見区,2024,1,1,区,A,実データ\n鶴見区,2024,1,2,区,A,サンプル\n鶴見区,2024,1,3,区,A,maybe\n`);
+    expect(batch.ratings.map((r) => r.provenance)).toEqual(['real', 'sample']);
+    expect(batch.report.errors).toEqual([{ line: 4, column: 'provenance', value: 'maybe', code: 'invalid_provenance', params: {} }]);
+  });
+});
+
 describe('IngestSession: cancel', () => {
   it('a cancelled file leaves the session as it was', async () => {
     const session = new IngestSession();

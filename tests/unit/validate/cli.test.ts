@@ -77,3 +77,23 @@ describe('npm run validate', () => {
     expect((await validate('--frobnicate', 'x.csv')).code).toBe(2);
   });
 });
+
+describe('npm run validate on the bundled data', () => {
+  it('loads every row of data/ with none rejected, real and sample together', async () => {
+    const { readdirSync } = await import('node:fs');
+    const files = readdirSync(join(root, 'data')).filter((f) => f.endsWith('.csv')).map((f) => join(root, 'data', f));
+    const { code, stdout } = await validate('--json', ...files);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.files.every((f: { rowsRejected: number; fileError: unknown }) => f.rowsRejected === 0 && f.fileError === null)).toBe(true);
+    expect(report.totals.wards).toHaveLength(18);
+    expect(report.totals.fiscalYears).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+    expect(report.conflicts).toEqual([]);
+  });
+
+  it('reads the published report itself as kind "report"', async () => {
+    const { code, stdout } = await validate('--json', fixture('report_seed.txt'));
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).files[0]).toMatchObject({ kind: 'report', rowsRead: 43, rowsRejected: 0, records: { ratings: 48, narratives: 26, centers: 1 } });
+  });
+});
