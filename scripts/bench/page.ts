@@ -6,7 +6,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import { createBrowserDatabase } from '../../src/lib/db/duckdb-browser.ts';
 import { IngestClient } from '../../src/lib/db/ingest-client.ts';
 import { createSchema } from '../../src/lib/db/load.ts';
-import { ratingDistributionByWardQuery, runQuery } from '../../src/lib/db/queries.ts';
+import { ratingDistributionByWardQuery, runQuery } from '../../src/lib/db/queries/index.ts';
 import { NO_FILTERS, type RatingFilters } from '../../src/lib/db/sql.ts';
 import { defaultWards } from '../../src/lib/ingest/registry.ts';
 import IngestWorker from '../../src/lib/db/ingest.worker.ts?worker';

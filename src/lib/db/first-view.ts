@@ -8,7 +8,7 @@ import {
   type FilterOptionsRow,
   type ProvenanceRow,
   type WardDistributionRow,
-} from './queries.ts';
+} from './queries/index.ts';
 import { NO_FILTERS } from './sql.ts';
 
 /** The first view's query results over the bundled data, computed at build time by the same SQL. */

@@ -1,17 +1,28 @@
 import type { Rater, Stage } from '../ingest/fields.ts';
 import type { SqlValue } from './database.ts';
 
-/** The filters every ratings view shares; an empty list means "all". */
+/** One of the 16 questions: stage and number within it. */
+export interface QuestionKey {
+  stage: Stage;
+  questionNo: number;
+}
+
+/**
+ * The filters every ratings view shares. `null` means "all"; an empty list means "none" (the user
+ * cleared the selection), which matches nothing.
+ */
 export interface RatingFilters {
-  fiscalYears: number[];
-  wards: string[];
-  stages: Stage[];
-  raters: Rater[];
+  fiscalYears: number[] | null;
+  wards: string[] | null;
+  stages: Stage[] | null;
+  raters: Rater[] | null;
+  /** Narrowed by a click on a question in a linked chart. */
+  questions: QuestionKey[] | null;
   /** False hides synthetic sample records, leaving only real results. */
   includeSample: boolean;
 }
 
-export const NO_FILTERS: RatingFilters = { fiscalYears: [], wards: [], stages: [], raters: [], includeSample: true };
+export const NO_FILTERS: RatingFilters = { fiscalYears: null, wards: null, stages: null, raters: null, questions: null, includeSample: true };
 
 export interface SqlFragment {
   sql: string;
@@ -24,6 +35,7 @@ export function quoteIdentifier(name: string): string {
 }
 
 function inList(column: string, values: readonly SqlValue[]): SqlFragment {
+  if (values.length === 0) return { sql: 'FALSE', params: [] };
   return { sql: `${column} IN (${values.map(() => '?').join(', ')})`, params: [...values] };
 }
 
@@ -34,10 +46,21 @@ function inList(column: string, values: readonly SqlValue[]): SqlFragment {
 export function ratingFiltersWhere(filters: RatingFilters, alias = 'r'): SqlFragment {
   const parts: SqlFragment[] = [];
   const column = (name: string) => `${alias}.${name}`;
-  if (filters.fiscalYears.length > 0) parts.push(inList(column('fiscal_year'), filters.fiscalYears));
-  if (filters.wards.length > 0) parts.push(inList(column('ward'), filters.wards));
-  if (filters.stages.length > 0) parts.push(inList(column('stage'), filters.stages));
-  if (filters.raters.length > 0) parts.push(inList(column('rater'), filters.raters));
+  if (filters.fiscalYears) parts.push(inList(column('fiscal_year'), filters.fiscalYears));
+  if (filters.wards) parts.push(inList(column('ward'), filters.wards));
+  if (filters.stages) parts.push(inList(column('stage'), filters.stages));
+  if (filters.raters) parts.push(inList(column('rater'), filters.raters));
+  if (filters.questions) {
+    const keys = filters.questions;
+    parts.push(
+      keys.length === 0
+        ? { sql: 'FALSE', params: [] }
+        : {
+            sql: `(${keys.map(() => `(${column('stage')} = ? AND ${column('question_no')} = ?)`).join(' OR ')})`,
+            params: keys.flatMap((k) => [k.stage, k.questionNo]),
+          },
+    );
+  }
   if (!filters.includeSample) parts.push({ sql: `${column('provenance')} = ?`, params: ['real'] });
   if (parts.length === 0) return { sql: 'TRUE', params: [] };
   return { sql: parts.map((p) => p.sql).join(' AND '), params: parts.flatMap((p) => p.params) };

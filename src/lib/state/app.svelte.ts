@@ -3,7 +3,7 @@ import type { Database } from '../db/database.ts';
 import type { IngestClient, LoadOutcome, LoadProgress } from '../db/ingest-client.ts';
 import type { SourceFile } from '../db/ingest-protocol.ts';
 import type { FirstViewSnapshot } from '../db/first-view.ts';
-import { dismissConflictQuery, runQuery, type ConflictRow } from '../db/queries.ts';
+import { dismissConflictQuery, runQuery, type ConflictRow } from '../db/queries/index.ts';
 import { FilterState } from './filters.svelte.ts';
 
 /** Application state: the open database, loading, the shared filters. Views read it from context. */

@@ -1,52 +1,130 @@
 import { RATERS, STAGES, type Rater, type Stage } from '../ingest/fields.ts';
-import type { RatingFilters } from '../db/sql.ts';
+import type { QuestionKey, RatingFilters } from '../db/sql.ts';
 import type { Lang } from '../i18n/messages.ts';
+
+export const VIEWS = ['distribution', 'heatmap', 'raters', 'benchmark', 'data'] as const;
+export type View = (typeof VIEWS)[number];
+/** A single rater, or the mean of the three. */
+export type RaterChoice = Rater | 'mean';
 
 const isStage = (v: string): v is Stage => (STAGES as readonly string[]).includes(v);
 const isRater = (v: string): v is Rater => (RATERS as readonly string[]).includes(v);
+const oneOf = <T extends string>(value: string | null, options: readonly T[], fallback: T): T =>
+  value !== null && (options as readonly string[]).includes(value) ? (value as T) : fallback;
 
-/** Shared filters and language; the URL holds all of it, so a link reproduces the view. */
+export function questionKeyToString(q: QuestionKey): string {
+  return `${q.stage}-${q.questionNo}`;
+}
+
+export function parseQuestionKey(value: string | null): QuestionKey | null {
+  const match = /^(planning|implementation|review)-(\d)$/.exec(value ?? '');
+  return match ? { stage: match[1] as Stage, questionNo: Number(match[2]) } : null;
+}
+
+/**
+ * Everything that decides what the page shows: view, language, the shared filters, the linked
+ * selection and each view's options. The URL holds all of it, so a link reproduces the exact view
+ * and back/forward walk through the changes.
+ */
 export class FilterState {
+  view = $state<View>('distribution');
   lang = $state<Lang>('ja');
-  fiscalYears = $state<number[]>([]);
-  wards = $state<string[]>([]);
-  stages = $state<Stage[]>([]);
-  raters = $state<Rater[]>([]);
+  /** `null` = all; `[]` = none (cleared by the user). */
+  fiscalYears = $state<number[] | null>(null);
+  wards = $state<string[] | null>(null);
+  stages = $state<Stage[] | null>(null);
+  raters = $state<Rater[] | null>(null);
   includeSample = $state(true);
+  /** Set by clicking a ward or a question in one chart; narrows the others. */
+  selectedWard = $state<string | null>(null);
+  selectedQuestion = $state<QuestionKey | null>(null);
+  distributionBy = $state<'ward' | 'question'>('ward');
+  distributionSort = $state<'order' | 'share'>('order');
+  distributionScale = $state<'diverging' | 'stacked'>('diverging');
+  /** The year the heatmap, rater comparison and benchmark show; null = the latest year in the data. */
+  year = $state<number | null>(null);
+  raterChoice = $state<RaterChoice>('mean');
+  heatmapOrder = $state<'code' | 'score'>('code');
 
   readonly ratingFilters: RatingFilters = $derived({
     fiscalYears: this.fiscalYears,
     wards: this.wards,
     stages: this.stages,
     raters: this.raters,
+    questions: null,
     includeSample: this.includeSample,
   });
 
   readonly unfiltered: boolean = $derived(
-    this.fiscalYears.length === 0 && this.wards.length === 0 && this.stages.length === 0 && this.raters.length === 0 && this.includeSample,
+    this.fiscalYears === null && this.wards === null && this.stages === null && this.raters === null && this.includeSample &&
+      this.selectedWard === null && this.selectedQuestion === null,
   );
 
-  /** Reads `?lang=en&fy=2024,2025&ward=鶴見区&stage=review&rater=ward&sample=hide`; unknown values are ignored. */
+  /**
+   * The shared filters narrowed by the linked selection, except along the chart's own dimension
+   * (a chart of wards keeps all wards and highlights the selected one).
+   */
+  filtersFor(own: 'ward' | 'question' | null): RatingFilters {
+    const base = this.ratingFilters;
+    const ward = own !== 'ward' && this.selectedWard !== null ? this.selectedWard : null;
+    return {
+      ...base,
+      wards: ward === null ? base.wards : (base.wards ?? [ward]).filter((w) => w === ward),
+      questions: own !== 'question' && this.selectedQuestion ? [this.selectedQuestion] : null,
+    };
+  }
+
   readFrom(search: string): void {
     const params = new URLSearchParams(search);
-    const list = (name: string) => (params.get(name) ?? '').split(',').filter((v) => v !== '');
+    const list = (name: string): string[] | null => {
+      const value = params.get(name);
+      return value === null ? null : value.split(',').filter((v) => v !== '');
+    };
+    this.view = oneOf(params.get('view'), VIEWS, 'distribution');
     this.lang = params.get('lang') === 'en' ? 'en' : 'ja';
-    this.fiscalYears = list('fy').map(Number).filter((n) => Number.isInteger(n));
+    this.fiscalYears = list('fy')?.map(Number).filter((n) => Number.isInteger(n)) ?? null;
     this.wards = list('ward');
-    this.stages = list('stage').filter(isStage);
-    this.raters = list('rater').filter(isRater);
+    this.stages = list('stage')?.filter(isStage) ?? null;
+    this.raters = list('rater')?.filter(isRater) ?? null;
     this.includeSample = params.get('sample') !== 'hide';
+    this.selectedWard = params.get('sw');
+    this.selectedQuestion = parseQuestionKey(params.get('sq'));
+    this.distributionBy = oneOf(params.get('by'), ['ward', 'question'] as const, 'ward');
+    this.distributionSort = oneOf(params.get('sort'), ['order', 'share'] as const, 'order');
+    this.distributionScale = oneOf(params.get('scale'), ['diverging', 'stacked'] as const, 'diverging');
+    const year = Number(params.get('y'));
+    this.year = params.get('y') !== null && Number.isInteger(year) ? year : null;
+    this.raterChoice = oneOf(params.get('r'), ['mean', ...RATERS] as const, 'mean');
+    this.heatmapOrder = oneOf(params.get('order'), ['code', 'score'] as const, 'code');
   }
 
   toSearch(): string {
     const params = new URLSearchParams();
-    if (this.lang !== 'ja') params.set('lang', this.lang);
-    if (this.fiscalYears.length) params.set('fy', this.fiscalYears.join(','));
-    if (this.wards.length) params.set('ward', this.wards.join(','));
-    if (this.stages.length) params.set('stage', this.stages.join(','));
-    if (this.raters.length) params.set('rater', this.raters.join(','));
-    if (!this.includeSample) params.set('sample', 'hide');
+    const set = (name: string, value: string | null, fallback: string | null = null) => {
+      if (value !== null && value !== fallback) params.set(name, value);
+    };
+    set('view', this.view, 'distribution');
+    set('lang', this.lang, 'ja');
+    set('fy', this.fiscalYears?.join(',') ?? null);
+    set('ward', this.wards?.join(',') ?? null);
+    set('stage', this.stages?.join(',') ?? null);
+    set('rater', this.raters?.join(',') ?? null);
+    set('sample', this.includeSample ? null : 'hide');
+    set('sw', this.selectedWard);
+    set('sq', this.selectedQuestion ? questionKeyToString(this.selectedQuestion) : null);
+    set('by', this.distributionBy, 'ward');
+    set('sort', this.distributionSort, 'order');
+    set('scale', this.distributionScale, 'diverging');
+    set('y', this.year === null ? null : String(this.year));
+    set('r', this.raterChoice, 'mean');
+    set('order', this.heatmapOrder, 'code');
     const search = params.toString();
     return search ? `?${search}` : '';
+  }
+
+  /** Applies a change and records it in the history, so back/forward undo and redo it. */
+  update(change: (state: this) => void): void {
+    change(this);
+    history.pushState(null, '', `${location.pathname}${this.toSearch()}`);
   }
 }

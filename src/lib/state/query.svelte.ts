@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import { runQuery, type Query } from '../db/queries.ts';
+import { runQuery, type Query } from '../db/queries/index.ts';
 
 /**
  * The result of a named query that re-runs whenever what `source` reads changes (filters, the data

@@ -1,7 +1,7 @@
 import type { FileReport } from '../ingest/types.ts';
 import { fileErrorText, reasonText, type Lang } from '../i18n/messages.ts';
 import type { Database } from '../db/database.ts';
-import { loadedTotalsQuery, ratingConflictsQuery, runQuery, textConflictsQuery, type ConflictRow, type TextConflictRow } from '../db/queries.ts';
+import { loadedTotalsQuery, ratingConflictsQuery, runQuery, textConflictsQuery, type ConflictRow, type TextConflictRow } from '../db/queries/index.ts';
 
 /** The `npm run validate -- --json` document (its shape is a published contract: see README). */
 export interface ValidationReport {

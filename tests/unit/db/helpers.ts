@@ -25,3 +25,26 @@ export const FIXTURE_RATINGS =
     '中区,2025,implementation,1,ward,D',
     '中区,2025,implementation,1,center,未評価',
   ].join('\n');
+
+/**
+ * Three wards, two years, three questions (planning 1–2, review 1), every rater; 中区 has no FY2024
+ * and 西区 FY2024 only planning 1; 西区 FY2025 planning 2 joint is unrated. The expected figures in
+ * tests/unit/db/analytics.test.ts are worked out by hand from this table.
+ */
+export const ANALYTICS_RATINGS =
+  'ward,fiscal_year,stage,question_no,question,rater,rating\n' +
+  [
+    // 2025: 区 拠点 相互
+    ['鶴見区', 2025, 'planning', 1, 'AAA'], ['鶴見区', 2025, 'planning', 2, 'BAB'], ['鶴見区', 2025, 'review', 1, 'CAB'],
+    ['西区', 2025, 'planning', 1, 'BBB'], ['西区', 2025, 'planning', 2, 'BC-'], ['西区', 2025, 'review', 1, 'DCC'],
+    ['中区', 2025, 'planning', 1, 'ABA'], ['中区', 2025, 'planning', 2, 'AAA'], ['中区', 2025, 'review', 1, 'BBA'],
+    // 2024
+    ['鶴見区', 2024, 'planning', 1, 'ABB'], ['鶴見区', 2024, 'planning', 2, 'CBC'], ['鶴見区', 2024, 'review', 1, 'DCC'],
+    ['西区', 2024, 'planning', 1, 'AAA'],
+  ]
+    .flatMap(([ward, year, stage, q, ratings]) =>
+      ['ward', 'center', 'joint'].map(
+        (rater, i) => `${ward},${year},${stage},${q},${stage === 'planning' && q === 1 ? '目的を話し合えたか' : ''},${rater},${String(ratings)[i]}`,
+      ),
+    )
+    .join('\n');

@@ -11,7 +11,7 @@ import {
   ratingFilterOptionsQuery,
   rejectedRowsQuery,
   runQuery,
-} from '../../../src/lib/db/queries.ts';
+} from '../../../src/lib/db/queries/index.ts';
 import { NO_FILTERS } from '../../../src/lib/db/sql.ts';
 import { databaseWith, FIXTURE_RATINGS, LONG_HEADER } from './helpers.ts';
 

@@ -16,15 +16,25 @@ describe('ratingFiltersWhere(filters)', () => {
 
   it('binds every value and names only whitelisted columns', async () => {
     const where = ratingFiltersWhere({
-      fiscalYears: [2024, 2025], wards: ["鶴見区'; DROP TABLE ratings; --"], stages: ['review'], raters: ['ward', 'joint'], includeSample: false,
+      fiscalYears: [2024, 2025], wards: ["鶴見区'; DROP TABLE ratings; --"], stages: ['review'], raters: ['ward', 'joint'],
+      questions: [{ stage: 'review', questionNo: 2 }, { stage: 'planning', questionNo: 6 }], includeSample: false,
     });
     expect(where).toEqual({
-      sql: 'r.fiscal_year IN (?, ?) AND r.ward IN (?) AND r.stage IN (?) AND r.rater IN (?, ?) AND r.provenance = ?',
-      params: [2024, 2025, "鶴見区'; DROP TABLE ratings; --", 'review', 'ward', 'joint', 'real'],
+      sql:
+        'r.fiscal_year IN (?, ?) AND r.ward IN (?) AND r.stage IN (?) AND r.rater IN (?, ?) ' +
+        'AND ((r.stage = ? AND r.question_no = ?) OR (r.stage = ? AND r.question_no = ?)) AND r.provenance = ?',
+      params: [2024, 2025, "鶴見区'; DROP TABLE ratings; --", 'review', 'ward', 'joint', 'review', 2, 'planning', 6, 'real'],
     });
     const rows = await db.query(`SELECT count(*)::INTEGER AS n FROM ratings r WHERE ${where.sql}`, where.params);
     expect(rows).toEqual([{ n: 0 }]);
     expect(await db.query("SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'ratings'")).toEqual([{ n: 1 }]);
+  });
+
+
+  it('an empty list is "none": it matches nothing, and still runs', async () => {
+    const where = ratingFiltersWhere({ ...NO_FILTERS, wards: [] });
+    expect(where).toEqual({ sql: 'FALSE', params: [] });
+    expect(await db.query(`SELECT count(*)::INTEGER AS n FROM ratings r WHERE ${where.sql}`)).toEqual([{ n: 0 }]);
   });
 });
 

@@ -1,0 +1,6 @@
+/** Every statistic the app shows comes from one of these named queries. */
+export * from './query.ts';
+export * from './loading.ts';
+export * from './ratings.ts';
+export * from './raters.ts';
+export * from './benchmark.ts';

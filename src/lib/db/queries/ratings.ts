@@ -1,0 +1,182 @@
+import type { Provenance, Rater, Rating, Stage } from '../../ingest/fields.ts';
+import { ratingFiltersWhere, type QuestionKey, type RatingFilters } from '../sql.ts';
+import { STAGE_ORDER, RATER_ORDER, WARD_ORDER, type Query } from './query.ts';
+
+/** A–D counts as columns, unrated apart, and how many of them are sample: shared by the distributions. */
+const LEVEL_COUNTS = `count(*) FILTER (WHERE r.rating = 'A')::INTEGER AS a,
+        count(*) FILTER (WHERE r.rating = 'B')::INTEGER AS b,
+        count(*) FILTER (WHERE r.rating = 'C')::INTEGER AS c,
+        count(*) FILTER (WHERE r.rating = 'D')::INTEGER AS d,
+        count(*) FILTER (WHERE r.rating IS NULL)::INTEGER AS unrated,
+        count(*)::INTEGER AS n,
+        count(*) FILTER (WHERE r.provenance = 'sample')::INTEGER AS sample`;
+
+/** The wording of each question, from whichever loaded record carries it. */
+const QUESTION_TEXT = `question_text AS (
+        SELECT stage, question_no, min(question) AS question FROM ratings WHERE question IS NOT NULL GROUP BY stage, question_no)`;
+
+export interface WardDistributionRow {
+  ward: string;
+  wardCode: string | null;
+  wardEn: string | null;
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+  unrated: number;
+  n: number;
+  /** How many of the n are synthetic sample records. */
+  sample: number;
+}
+
+/** A–D counts per ward (unrated apart), wards in registry order; levels with no rows come back as 0. */
+export function ratingDistributionByWardQuery(filters: RatingFilters): Query<WardDistributionRow> {
+  const where = ratingFiltersWhere(filters);
+  return {
+    name: 'ratingDistributionByWard',
+    sql: `SELECT r.ward AS ward, any_value(w.code) AS "wardCode", any_value(w.name_en) AS "wardEn",
+        ${LEVEL_COUNTS}
+      FROM ratings r LEFT JOIN wards w ON w.name = r.ward
+      WHERE ${where.sql}
+      GROUP BY r.ward, w.sort_order
+      ORDER BY ${WARD_ORDER}`,
+    params: where.params,
+  };
+}
+
+export interface ProvenanceRow {
+  realRatings: number;
+  sampleRatings: number;
+  sampleNarratives: number;
+}
+
+/** How much of what is loaded is real and how much is sample: drives the page's sample badge. */
+export function provenanceSummaryQuery(): Query<ProvenanceRow> {
+  return {
+    name: 'provenanceSummary',
+    sql: `SELECT
+        (SELECT count(*) FILTER (WHERE provenance = 'real') FROM ratings)::INTEGER AS "realRatings",
+        (SELECT count(*) FILTER (WHERE provenance = 'sample') FROM ratings)::INTEGER AS "sampleRatings",
+        (SELECT count(*) FILTER (WHERE provenance = 'sample') FROM narratives)::INTEGER AS "sampleNarratives"`,
+    params: [],
+  };
+}
+
+export interface FilterOptionsRow {
+  fiscalYears: number[];
+  wards: string[];
+}
+
+/** Years and wards present in the ratings, for the filter controls. */
+export function ratingFilterOptionsQuery(): Query<FilterOptionsRow> {
+  return {
+    name: 'ratingFilterOptions',
+    sql: `SELECT
+        (SELECT coalesce(list(DISTINCT fiscal_year ORDER BY fiscal_year), []) FROM ratings)::INTEGER[] AS "fiscalYears",
+        (SELECT coalesce(list(ward ORDER BY o, ward), []) FROM (
+           SELECT DISTINCT r.ward, coalesce(w.sort_order, 10000) AS o FROM ratings r LEFT JOIN wards w ON w.name = r.ward)) AS wards`,
+    params: [],
+  };
+}
+
+export interface QuestionDistributionRow {
+  stage: Stage;
+  questionNo: number;
+  question: string | null;
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+  unrated: number;
+  n: number;
+  sample: number;
+}
+
+/** A–D counts per question, in questionnaire order (stage, then number), with the question's wording. */
+export function ratingDistributionByQuestionQuery(filters: RatingFilters): Query<QuestionDistributionRow> {
+  const where = ratingFiltersWhere(filters);
+  return {
+    name: 'ratingDistributionByQuestion',
+    sql: `WITH ${QUESTION_TEXT}
+      SELECT r.stage, r.question_no::INTEGER AS "questionNo", any_value(q.question) AS question,
+        ${LEVEL_COUNTS}
+      FROM ratings r LEFT JOIN question_text q ON q.stage = r.stage AND q.question_no = r.question_no
+      WHERE ${where.sql}
+      GROUP BY r.stage, r.question_no
+      ORDER BY ${STAGE_ORDER('r.stage')}, r.question_no`,
+    params: where.params,
+  };
+}
+
+export type RaterChoice = Rater | 'mean';
+
+/** The filters for one chosen year and rater (or all three, averaged). */
+function yearAndRater(filters: RatingFilters, fiscalYear: number, rater: RaterChoice): RatingFilters {
+  return { ...filters, fiscalYears: [fiscalYear], raters: rater === 'mean' ? filters.raters : [rater] };
+}
+
+export interface HeatmapCellRow {
+  ward: string;
+  wardCode: string | null;
+  stage: Stage;
+  questionNo: number;
+  /** Mean score (A=4 … D=1) of the rated answers; null when none was rated. */
+  score: number | null;
+  rated: number;
+  n: number;
+  sample: boolean;
+  /** The ward's mean over its question scores, for ordering wards by score. */
+  wardMean: number | null;
+}
+
+/** Wards × questions for one year: the score of one rater, or the mean of the three. */
+export function wardQuestionHeatmapQuery(filters: RatingFilters, fiscalYear: number, rater: RaterChoice): Query<HeatmapCellRow> {
+  const where = ratingFiltersWhere(yearAndRater(filters, fiscalYear, rater));
+  return {
+    name: 'wardQuestionHeatmap',
+    sql: `SELECT r.ward, any_value(w.code) AS "wardCode", r.stage, r.question_no::INTEGER AS "questionNo",
+        avg(r.score)::DOUBLE AS score, count(r.score)::INTEGER AS rated, count(*)::INTEGER AS n,
+        bool_or(r.provenance = 'sample') AS sample,
+        avg(avg(r.score)) OVER (PARTITION BY r.ward)::DOUBLE AS "wardMean"
+      FROM ratings r LEFT JOIN wards w ON w.name = r.ward
+      WHERE ${where.sql}
+      GROUP BY r.ward, w.sort_order, r.stage, r.question_no
+      ORDER BY ${WARD_ORDER}, ${STAGE_ORDER('r.stage')}, r.question_no`,
+    params: where.params,
+  };
+}
+
+export interface QuestionHistoryRow {
+  fiscalYear: number;
+  rater: Rater;
+  rating: Rating | null;
+  provenance: Provenance;
+}
+
+/** One ward's ratings of one question, every rater and year: what a heatmap cell stands for. */
+export function wardQuestionHistoryQuery(ward: string, question: QuestionKey, includeSample: boolean): Query<QuestionHistoryRow> {
+  return {
+    name: 'wardQuestionHistory',
+    sql: `SELECT fiscal_year::INTEGER AS "fiscalYear", rater, rating, provenance FROM ratings
+      WHERE ward = ? AND stage = ? AND question_no = ? AND (? OR provenance = 'real')
+      ORDER BY fiscal_year, ${RATER_ORDER('rater')}`,
+    params: [ward, question.stage, question.questionNo, includeSample],
+  };
+}
+
+export interface QuestionTextRow {
+  stage: Stage;
+  questionNo: number;
+  question: string;
+}
+
+/** The wording of the 16 questions as loaded (for labels and tooltips). */
+export function questionTextsQuery(): Query<QuestionTextRow> {
+  return {
+    name: 'questionTexts',
+    sql: `WITH ${QUESTION_TEXT}
+      SELECT stage, question_no::INTEGER AS "questionNo", question FROM question_text
+      ORDER BY ${STAGE_ORDER('stage')}, question_no`,
+    params: [],
+  };
+}
