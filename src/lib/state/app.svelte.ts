@@ -5,9 +5,10 @@ import type { SourceFile } from '../db/ingest-protocol.ts';
 import type { FirstViewSnapshot } from '../db/first-view.ts';
 import { dismissConflictQuery, runQuery, type ConflictRow } from '../db/queries/index.ts';
 import { FilterState } from './filters.svelte.ts';
+import type { QueryHost } from './query.svelte.ts';
 
 /** Application state: the open database, loading, the shared filters. Views read it from context. */
-export class AppState {
+export class AppState implements QueryHost {
   db = $state.raw<Database | null>(null);
   /** Bumped after every write, so queries that depend on the data re-run. */
   dataVersion = $state(0);
@@ -17,8 +18,30 @@ export class AppState {
   readonly filters = new FilterState();
   private ingest: IngestClient | null = null;
 
+  /** Queries in flight; when the last one settles the charts are painted on the next frame. */
+  private pending = 0;
+
   /** The first view's results over the bundled data, from the build, for the moments before DuckDB is up. */
   constructor(readonly firstView: FirstViewSnapshot | null = null) {}
+
+  queryStarted(): void {
+    this.pending++;
+  }
+
+  /** Marks `app:charts-painted` once every query has answered and the browser has drawn the result (read by the bench). */
+  querySettled(): void {
+    this.pending--;
+    if (this.pending > 0) return;
+    // Two frames: the first runs before the browser paints the updated charts, the second after.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (this.pending === 0) {
+          performance.mark('app:charts-painted');
+          document.dispatchEvent(new CustomEvent('app:charts-painted'));
+        }
+      }),
+    );
+  }
 
   attach(db: Database, ingest: IngestClient): void {
     this.db = db;

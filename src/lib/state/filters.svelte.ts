@@ -98,12 +98,13 @@ export class FilterState {
     this.heatmapOrder = oneOf(params.get('order'), ['code', 'score'] as const, 'code');
   }
 
-  toSearch(): string {
+  /** The URL query for this state; `view` gives the link to another view with the same filters. */
+  toSearch(view: View = this.view): string {
     const params = new URLSearchParams();
     const set = (name: string, value: string | null, fallback: string | null = null) => {
       if (value !== null && value !== fallback) params.set(name, value);
     };
-    set('view', this.view, 'distribution');
+    set('view', view, 'distribution');
     set('lang', this.lang, 'ja');
     set('fy', this.fiscalYears?.join(',') ?? null);
     set('ward', this.wards?.join(',') ?? null);

@@ -34,10 +34,26 @@ describe('DivergingBars', () => {
   it('shows unrated apart, in grey, only where there are any', () => {
     const svg = renderSvg(DivergingBars, props);
     expect(svg.match(/class="unrated"/g)).toHaveLength(1);
-    expect(svg).toContain('<title>西区 未評価: 2</title>');
+    expect(svg).toContain('<title>西区\n未評価: 2</title>');
   });
 
   it('matches the reviewed SVG', () => {
     expect(renderSvg(DivergingBars, props)).toMatchSnapshot();
+  });
+});
+
+describe('DivergingBars with selection', () => {
+  it('makes rows buttons when it can select, marks the selected one and dims the rest', () => {
+    const svg = renderSvg(DivergingBars, { ...props, selectedKey: '西区', onSelect: () => {} });
+    expect(svg.match(/role="button"/g)).toHaveLength(2);
+    expect(svg).toMatch(/class="row selected" data-key="西区"[^>]*aria-pressed="true"/);
+    expect(svg).toMatch(/class="row dimmed" data-key="鶴見区"[^>]*aria-pressed="false"/);
+  });
+
+  it('draws 100% stacked bars without a zero line in the stacked scale', () => {
+    const svg = renderSvg(DivergingBars, { ...props, scale: 'stacked' as const });
+    expect(svg).not.toContain('class="zero"');
+    expect(svg).toContain('>100%</text>');
+    expect(svg).toMatchSnapshot();
   });
 });

@@ -38,6 +38,8 @@ export interface BenchmarkRow {
   strengthOrder: number;
   weaknessOrder: number;
   sample: boolean;
+  /** How many of the compared wards' scores are sample data. */
+  sampleWards: number;
 }
 
 /** One ward against the city, question by question, in one year. */
@@ -55,7 +57,8 @@ export function benchmarkQuery(filters: RatingFilters, ward: string, fiscalYear:
           sum(CASE WHEN round(score) = 4 THEN 1 ELSE 0 END) OVER q AS a,
           sum(CASE WHEN round(score) = 3 THEN 1 ELSE 0 END) OVER q AS b,
           sum(CASE WHEN round(score) = 2 THEN 1 ELSE 0 END) OVER q AS c,
-          sum(CASE WHEN round(score) = 1 THEN 1 ELSE 0 END) OVER q AS d
+          sum(CASE WHEN round(score) = 1 THEN 1 ELSE 0 END) OVER q AS d,
+          sum(CASE WHEN sample THEN 1 ELSE 0 END) OVER q AS sample_wards
         FROM scores s
         WINDOW q AS (PARTITION BY stage, question_no ORDER BY score DESC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)),
       question_text AS (
@@ -67,7 +70,7 @@ export function benchmarkQuery(filters: RatingFilters, ward: string, fiscalYear:
         m.a::INTEGER AS a, m.b::INTEGER AS b, m.c::INTEGER AS c, m.d::INTEGER AS d,
         row_number() OVER (ORDER BY m.score - m.city_mean DESC, ${STAGE_ORDER('m.stage')}, m.question_no)::INTEGER AS "strengthOrder",
         row_number() OVER (ORDER BY m.score - m.city_mean ASC, ${STAGE_ORDER('m.stage')}, m.question_no)::INTEGER AS "weaknessOrder",
-        m.sample
+        m.sample, m.sample_wards::INTEGER AS "sampleWards"
       FROM mine m LEFT JOIN question_text q ON q.stage = m.stage AND q.question_no = m.question_no
       ORDER BY ${STAGE_ORDER('m.stage')}, m.question_no`,
     params: [...scores.params, ward],
@@ -81,6 +84,8 @@ export interface YearChangeRow {
   score: number | null;
   previous: number | null;
   change: number | null;
+  /** Either year's score comes from sample data. */
+  sample: boolean;
 }
 
 /** One ward's score per question this year and the year before, biggest changes first. */
@@ -94,11 +99,11 @@ export function yearChangeQuery(filters: RatingFilters, ward: string, fiscalYear
         SELECT stage, question_no, min(question) AS question FROM ratings WHERE question IS NOT NULL GROUP BY stage, question_no),
       joined AS (
         SELECT coalesce(n.stage, b.stage) AS stage, coalesce(n.question_no, b.question_no) AS question_no,
-          n.score AS score, b.score AS previous
+          n.score AS score, b.score AS previous, coalesce(n.sample, false) OR coalesce(b.sample, false) AS sample
         FROM (SELECT * FROM now WHERE ward = ?) n FULL OUTER JOIN (SELECT * FROM before WHERE ward = ?) b
           ON n.stage = b.stage AND n.question_no = b.question_no)
       SELECT j.stage, j.question_no::INTEGER AS "questionNo", q.question, j.score::DOUBLE AS score,
-        j.previous::DOUBLE AS previous, (j.score - j.previous)::DOUBLE AS change
+        j.previous::DOUBLE AS previous, (j.score - j.previous)::DOUBLE AS change, j.sample
       FROM joined j LEFT JOIN question_text q ON q.stage = j.stage AND q.question_no = j.question_no
       ORDER BY abs(j.score - j.previous) DESC NULLS LAST, ${STAGE_ORDER('j.stage')}, j.question_no`,
     params: [...now.params, ...before.params, ward, ward],

@@ -9,7 +9,8 @@ const LEVEL_COUNTS = `count(*) FILTER (WHERE r.rating = 'A')::INTEGER AS a,
         count(*) FILTER (WHERE r.rating = 'D')::INTEGER AS d,
         count(*) FILTER (WHERE r.rating IS NULL)::INTEGER AS unrated,
         count(*)::INTEGER AS n,
-        count(*) FILTER (WHERE r.provenance = 'sample')::INTEGER AS sample`;
+        count(*) FILTER (WHERE r.provenance = 'sample')::INTEGER AS sample,
+        (count(*) FILTER (WHERE r.rating IN ('A', 'B')) / nullif(count(r.rating), 0))::DOUBLE AS "abShare"`;
 
 /** The wording of each question, from whichever loaded record carries it. */
 const QUESTION_TEXT = `question_text AS (
@@ -27,6 +28,8 @@ export interface WardDistributionRow {
   n: number;
   /** How many of the n are synthetic sample records. */
   sample: number;
+  /** Share of A+B among rated answers; null when none was rated. */
+  abShare: number | null;
 }
 
 /** A–D counts per ward (unrated apart), wards in registry order; levels with no rows come back as 0. */
@@ -90,6 +93,7 @@ export interface QuestionDistributionRow {
   unrated: number;
   n: number;
   sample: number;
+  abShare: number | null;
 }
 
 /** A–D counts per question, in questionnaire order (stage, then number), with the question's wording. */

@@ -1,0 +1,18 @@
+/** Heatmap input: rows, columns (grouped), and the cells that have a value. */
+export interface HeatmapColumn {
+  key: string;
+  label: string;
+  group: string;
+  title?: string;
+}
+export interface HeatmapRowData {
+  key: string;
+  label: string;
+  note?: string;
+}
+export interface HeatmapCell {
+  row: string;
+  column: string;
+  value: number | null;
+}
+

@@ -1,0 +1,19 @@
+import { toJapaneseFiscalYear } from '../ingest/fiscal-year.ts';
+import type { Stage } from '../ingest/fields.ts';
+import type { Lang } from './messages.ts';
+import { fiscalYearLabel, STAGE_SHORT } from './ui.ts';
+
+/** 計画1 … 振返3 (P1 … R3 in English). */
+export function questionLabel(lang: Lang, stage: Stage, questionNo: number): string {
+  return `${STAGE_SHORT[lang][stage]}${questionNo}`;
+}
+
+/** 令和7年度（2025年度） / FY2025 (令和7年度). */
+export function yearLabel(lang: Lang, fiscalYear: number): string {
+  return fiscalYearLabel(lang, fiscalYear, toJapaneseFiscalYear);
+}
+
+/** A score 1–4 as its nearest letter, for words rather than numbers. */
+export function scoreLetter(score: number): 'A' | 'B' | 'C' | 'D' {
+  return (['D', 'C', 'B', 'A'] as const)[Math.min(3, Math.max(0, Math.round(score) - 1))];
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import BenchmarkBars from '../../../src/lib/charts/BenchmarkBars.svelte';
+import Dumbbell from '../../../src/lib/charts/Dumbbell.svelte';
+import Heatmap from '../../../src/lib/charts/Heatmap.svelte';
+import { scoreColor } from '../../../src/lib/charts/palette.ts';
+import { renderSvg } from './svg-snapshot.ts';
+
+describe('Heatmap', () => {
+  const props = {
+    width: 480,
+    summary: '2 区 × 3 設問',
+    legendLabel: '平均点',
+    emptyLabel: '評価なし',
+    rows: [
+      { key: '鶴見区', label: '鶴見区' },
+      { key: '西区', label: '西区', note: '（サンプル）' },
+    ],
+    columns: [
+      { key: 'planning-1', label: '1', group: '計画', title: '計画1 目的' },
+      { key: 'planning-2', label: '2', group: '計画' },
+      { key: 'review-1', label: '1', group: '振返' },
+    ],
+    cells: [
+      { row: '鶴見区', column: 'planning-1', value: 4 },
+      { row: '鶴見区', column: 'planning-2', value: 3.333 },
+      { row: '西区', column: 'planning-1', value: 2.5 },
+      { row: '西区', column: 'review-1', value: null },
+    ],
+  };
+
+  it('colours cells by score on the rating colours, and greys cells without a rating', () => {
+    const svg = renderSvg(Heatmap, props);
+    expect(svg).toContain(`fill="${scoreColor(4)}"`);
+    expect(scoreColor(4)).toBe('rgb(5, 113, 176)');
+    expect(svg.match(/fill="#f2f2f2"/g)?.length).toBe(4); // 西区 review-1 (null), 西区 planning-2 and 鶴見区 review-1 (absent), legend
+    expect(svg).toContain('aria-label="西区 （サンプル） 1: 評価なし"');
+  });
+
+  it('marks the selected cell and matches the reviewed SVG', () => {
+    const svg = renderSvg(Heatmap, { ...props, selected: { row: '鶴見区', column: 'planning-2' }, onSelect: () => {} });
+    expect(svg).toMatch(/class="cell selected" data-row="鶴見区" data-column="planning-2"/);
+    expect(svg).toMatchSnapshot();
+  });
+});
+
+describe('Dumbbell', () => {
+  it('joins 区 and 拠点 with a line only where both rated, and matches the reviewed SVG', () => {
+    const svg = renderSvg(Dumbbell, {
+      width: 480,
+      summary: 'gaps',
+      axisLabel: '評価（A=4〜D=1）',
+      raterLabels: { ward: '区', center: '拠点', joint: '相互評価' },
+      rows: [
+        { key: 'p1', label: '計画1', ward: 4, center: 4, joint: 4 },
+        { key: 'p2', label: '計画2', ward: 2, center: 4, joint: 3 },
+        { key: 'r1', label: '振返1', ward: null, center: 3, joint: null },
+      ],
+    });
+    expect(svg.match(/class="bar"/g)).toHaveLength(2);
+    expect(svg.match(/class="row gap"/g)).toHaveLength(1);
+    expect(svg).toContain('区 C / 拠点 A / 相互評価 B');
+    expect(svg).toMatchSnapshot();
+  });
+});
+
+describe('BenchmarkBars', () => {
+  it('outlines the ward’s level and writes its rank as rank/n', () => {
+    const svg = renderSvg(BenchmarkBars, {
+      width: 480,
+      summary: 'benchmark',
+      axisLabel: '分布',
+      rankLabel: '順位',
+      describe: (row: { label: string }) => row.label,
+      rows: [{ key: 'p1', label: '計画1', counts: { A: 10, B: 6, C: 2, D: 0 }, level: 'B' as const, rank: 11, wards: 18 }],
+    });
+    expect(svg).toMatch(/class="segment mine" data-level="B"/);
+    expect(svg).toContain('>11/18</text>');
+    expect(svg).toMatchSnapshot();
+  });
+});
