@@ -69,14 +69,17 @@ test('switches to English and back, keeping the choice in the URL', async ({ pag
 test('filters narrow the chart and live in the URL', async ({ page }) => {
   await openApp(page);
   const tsurumiCount = page.locator('.view table.data-table tbody tr').first().locator('td:nth-child(7)');
-  await page.locator('select[name="fiscal-year"]').selectOption('2025');
+  const yearPicker = page.locator('.filters details').first();
+  await yearPicker.locator('summary').click();
+  await yearPicker.getByRole('button', { name: 'なし' }).click();
+  await yearPicker.locator('input[name="fiscal-year"][value="2025"]').check();
   await page.locator('select[name="rater"]').selectOption('ward');
   await expect(page).toHaveURL(/fy=2025/);
   await expect(page).toHaveURL(/rater=ward/);
   await expect(tsurumiCount).toHaveText('16');
   await page.reload();
   await expect(page.locator('select[name="rater"]')).toHaveValue('ward');
-  await expect(page.locator('select[name="fiscal-year"]')).toHaveValue('2025');
+  await expect(page.locator('.filters details').first().locator('summary')).toHaveText('年度: 1 件を選択');
   await expect(tsurumiCount).toHaveText('16');
 });
 
@@ -102,7 +105,7 @@ test('sample data is marked plainly and hidden with one click; the choice is in 
 });
 
 test('a published report dropped as saved HTML is read as a report; a text that is not one is refused with the reason', async ({ page }) => {
-  await openApp(page);
+  await openApp(page, '/?view=data');
   await page.locator('input[type="file"]').setInputFiles([`${root}tests/fixtures/report.html`, `${root}tests/fixtures/not_a_report.txt`, `${root}tests/fixtures/report_no_ratings.txt`]);
   const files = page.locator('section.report table.files tbody');
   const html = files.locator('tr').filter({ hasText: 'report.html' });
@@ -112,8 +115,7 @@ test('a published report dropped as saved HTML is read as a report; a text that 
 });
 
 test('a file with bad rows shows each rejected row with line, column, value and reason; the chart takes its good rows', async ({ page }) => {
-  await openApp(page);
-  const before = await chartRows(page).count();
+  await openApp(page, '/?view=data');
   await page.locator('input[type="file"]').setInputFiles(`${root}tests/fixtures/bad_rows.csv`);
   const report = page.locator('section.report');
   await expect(report.locator('table.files tbody tr').first()).toContainText('bad_rows.csv');
@@ -126,12 +128,13 @@ test('a file with bad rows shows each rejected row with line, column, value and 
   await expect(rejected.nth(3)).toContainText('年度として読めません');
   // Its two good rows are real: they replace sample values, so 中区 is no longer all sample.
   await expect(report.locator('table.files tbody tr').first().locator('td').last()).toHaveText('2');
+  await page.getByRole('link', { name: '評価の分布' }).click();
   await expect(page.locator('.view table.data-table tbody tr').filter({ hasText: '中区' }).locator('td').last()).toHaveText('一部サンプル');
-  await expect(chartRows(page)).toHaveCount(before);
+  await expect(chartRows(page)).toHaveCount(18);
 });
 
 test('conflicting files list both values, files and lines until dismissed', async ({ page }) => {
-  await openApp(page);
+  await openApp(page, '/?view=data');
   await page.locator('input[type="file"]').setInputFiles([`${root}tests/fixtures/conflict_a.csv`, `${root}tests/fixtures/conflict_b.csv`]);
   const conflict = page.locator('table.conflicts tbody tr');
   await expect(conflict).toHaveCount(1);
@@ -144,6 +147,7 @@ test('conflicting files list both values, files and lines until dismissed', asyn
 test('a large load dropped on the page shows progress, can be cancelled, and leaves the page responsive and the data unchanged', async ({ page }) => {
   await openApp(page);
   const before = await page.locator('.view table.data-table tbody').textContent();
+  await page.getByRole('link', { name: 'データの読み込み' }).click();
   type Probe = { longTasks: number[]; bigFile: File };
   // The file is made in the page before the long-task probe starts, so only the app's own work is measured.
   await page.evaluate(() => {
@@ -166,6 +170,8 @@ test('a large load dropped on the page shows progress, can be cancelled, and lea
   await page.getByRole('button', { name: '中止' }).click();
   await expect(page.locator('.notice')).toHaveText('読み込みを中止しました。中止までに読み終えたファイルは反映されています。');
   await expect(progress).toHaveCount(0);
+  await page.getByRole('link', { name: '評価の分布' }).click();
+  await expect(chartRows(page)).toHaveCount(18);
   expect(await page.locator('.view table.data-table tbody').textContent()).toBe(before);
   const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as Probe).longTasks));
   expect(longest, 'no main-thread task long enough to freeze the page').toBeLessThan(500);
@@ -177,8 +183,12 @@ test('no request leaves the page’s own origin', async ({ page, baseURL }) => {
     const url = request.url();
     if (!url.startsWith(baseURL!) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
   });
-  await openApp(page);
+  await openApp(page, '/?view=data');
   await page.locator('input[type="file"]').setInputFiles(`${root}tests/fixtures/bad_rows.csv`);
   await expect(page.locator('table.rejected tbody tr')).toHaveCount(4);
+  for (const view of ['評価の分布', '区×設問', '区と拠点の比較', '拠点のベンチマーク']) {
+    await page.getByRole('link', { name: view }).click();
+    await expect(page.locator('.view svg').first()).toBeVisible();
+  }
   expect(foreign).toEqual([]);
 });
