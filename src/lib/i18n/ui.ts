@@ -48,7 +48,6 @@ const STRINGS = {
   rowsDuplicate: { ja: '重複', en: 'Duplicates' },
   rowsRejected: { ja: '不採用', en: 'Rejected' },
   notRated: { ja: '未評価', en: 'Not rated' },
-  records: { ja: 'レコード', en: 'Records' },
   line: { ja: '行', en: 'Line' },
   column: { ja: '列', en: 'Column' },
   value: { ja: '値', en: 'Value' },
@@ -63,10 +62,7 @@ const STRINGS = {
   fileError: { ja: 'ファイル全体を読み込めませんでした', en: 'The file as a whole could not be loaded' },
   ignoredColumns: { ja: '使わなかった列', en: 'Ignored columns' },
   missingParts: { ja: '報告書に見つからない部分', en: 'Parts missing from the report' },
-  bundled: { ja: '同梱データ', en: 'bundled' },
-  user: { ja: '読み込んだファイル', en: 'your file' },
   noRejected: { ja: '不採用の行はありません。', en: 'No rows were rejected.' },
-  summaryAll: { ja: '全体', en: 'Overall' },
   sampleBadge: { ja: 'サンプルデータ', en: 'Sample data' },
   sampleNotice: {
     ja: 'サンプル（架空）のデータを含みます。＊印の区の数値は実際の評価結果ではありません。',
@@ -150,8 +146,6 @@ const STRINGS = {
   thisYear: { ja: '今年度', en: 'This year' },
   change: { ja: '変化', en: 'Change' },
   noPreviousYear: { ja: '前年度のデータがありません', en: 'No data for the year before' },
-  chooseWard: { ja: '区を選ぶ', en: 'Choose a ward' },
-  ward_: { ja: '区', en: 'Ward' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type UiKey = keyof typeof STRINGS;
