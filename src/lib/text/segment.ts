@@ -1,0 +1,69 @@
+/**
+ * Japanese words for frequency counts: Intl.Segmenter's word boundaries, with a compound list that
+ * keeps terms such as 父親支援 or 横浜子育てサポートシステム whole, and a stop-word list.
+ */
+export const COMPOUNDS = [
+  '横浜子育てサポートシステム',
+  '子育てサポートシステム',
+  '地域子育て支援拠点',
+  '地域ケアプラザ',
+  '父親支援',
+  'ピアサポート',
+  'アウトリーチ',
+  '関係機関',
+  '妊娠期',
+  '産前産後',
+  '切れ目のない',
+  '当事者同士',
+  '居場所づくり',
+  '仲間づくり',
+  '相談支援',
+  '情報発信',
+  '人材育成',
+  '提供会員',
+  '子育て家庭',
+  '子育て支援',
+  '療育センター',
+  'プレママ',
+  'プレパパ',
+];
+
+export const STOP_WORDS = new Set([
+  'の', 'に', 'は', 'を', 'た', 'が', 'で', 'て', 'と', 'し', 'れ', 'さ', 'ある', 'いる', 'も', 'する', 'から', 'な', 'こと', 'として',
+  'い', 'や', 'れる', 'など', 'なっ', 'ない', 'この', 'ため', 'その', 'あっ', 'よう', 'また', 'もの', 'という', 'あり', 'まで', 'られ',
+  'なる', 'へ', 'か', 'だ', 'これ', 'によって', 'により', 'おり', 'より', 'による', 'ず', 'なり', 'られる', 'において', 'ば', 'なかっ',
+  'なく', 'しかし', 'について', 'せ', 'だっ', 'その後', 'できる', 'それ', 'う', 'ので', 'なお', 'のみ', 'でき', 'き', 'つ', 'における',
+  'および', 'いう', 'さらに', 'でも', 'ら', 'たり', 'その他', 'に関する', 'たち', 'ます', 'ん', 'なら', 'に対して', '特に', 'せる', '及び',
+  'これら', 'とき', 'では', 'にて', 'ほか', 'ながら', 'うち', 'そして', 'とともに', 'ただし', 'かつて', 'それぞれ', 'または', 'お', 'ほど',
+  'ものの', 'に対する', 'ほとんど', 'と共に', 'といった', 'です', 'とも', 'ところ', 'ここ', '図る', '行う', '進める', 'いく', 'つながる',
+  'できた', 'つながっ', '向け', '取り組む', '図り', '行い', 'まだまだ', '一定程度',
+]);
+
+const isWordLike = (word: string) => /[\p{L}\p{N}]/u.test(word) && !/^[\p{N}\s]+$/u.test(word);
+
+/** Words of a text, in order: compounds first (longest wins), the rest by Intl.Segmenter. */
+export function segmentWords(text: string, segmenter = new Intl.Segmenter('ja', { granularity: 'word' })): string[] {
+  const words: string[] = [];
+  const compounds = [...COMPOUNDS].sort((a, b) => b.length - a.length);
+  let rest = text;
+  const pushSegments = (part: string) => {
+    for (const { segment, isWordLike: wordLike } of segmenter.segment(part)) {
+      if (wordLike && isWordLike(segment) && !STOP_WORDS.has(segment) && segment.length > 1) words.push(segment);
+    }
+  };
+  while (rest.length > 0) {
+    let first: { at: number; word: string } | null = null;
+    for (const word of compounds) {
+      const at = rest.indexOf(word);
+      if (at !== -1 && (first === null || at < first.at)) first = { at, word };
+    }
+    if (!first) {
+      pushSegments(rest);
+      break;
+    }
+    pushSegments(rest.slice(0, first.at));
+    words.push(first.word);
+    rest = rest.slice(first.at + first.word.length);
+  }
+  return words;
+}
