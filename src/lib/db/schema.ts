@@ -29,6 +29,17 @@ CREATE TABLE IF NOT EXISTS centers (
   contract_year INTEGER, contract_length INTEGER, period_start DATE, period_end DATE, provenance VARCHAR NOT NULL,
   file_id INTEGER NOT NULL, line INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS themes (
+  theme_id VARCHAR PRIMARY KEY, ja VARCHAR NOT NULL, en VARCHAR NOT NULL, sort_order INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS narrative_tags (
+  ward VARCHAR NOT NULL, fiscal_year SMALLINT NOT NULL, section VARCHAR NOT NULL, item_no INTEGER NOT NULL,
+  theme_id VARCHAR NOT NULL, keyword VARCHAR NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS narrative_words (
+  ward VARCHAR NOT NULL, fiscal_year SMALLINT NOT NULL, section VARCHAR NOT NULL, item_no INTEGER NOT NULL,
+  word VARCHAR NOT NULL
+);
 CREATE TABLE IF NOT EXISTS rejected_rows (
   file_id INTEGER NOT NULL, line INTEGER NOT NULL, column_name VARCHAR, value VARCHAR,
   reason_code VARCHAR NOT NULL, reason_params VARCHAR NOT NULL

@@ -65,3 +65,15 @@ export function ratingFiltersWhere(filters: RatingFilters, alias = 'r'): SqlFrag
   if (parts.length === 0) return { sql: 'TRUE', params: [] };
   return { sql: parts.map((p) => p.sql).join(' AND '), params: parts.flatMap((p) => p.params) };
 }
+
+/** The filters that apply to narrative items (years, wards, sample data) and a choice of sections. */
+export function narrativeFiltersWhere(filters: RatingFilters, sections: readonly string[] | null, alias = 'n'): SqlFragment {
+  const parts: SqlFragment[] = [];
+  const column = (name: string) => `${alias}.${name}`;
+  if (filters.fiscalYears) parts.push(inList(column('fiscal_year'), filters.fiscalYears));
+  if (filters.wards) parts.push(inList(column('ward'), filters.wards));
+  if (sections) parts.push(inList(column('section'), sections));
+  if (!filters.includeSample) parts.push({ sql: `${column('provenance')} = ?`, params: ['real'] });
+  if (parts.length === 0) return { sql: 'TRUE', params: [] };
+  return { sql: parts.map((p) => p.sql).join(' AND '), params: parts.flatMap((p) => p.params) };
+}

@@ -4,3 +4,4 @@ export * from './loading.ts';
 export * from './ratings.ts';
 export * from './raters.ts';
 export * from './benchmark.ts';
+export * from './themes.ts';
