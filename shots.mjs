@@ -6,6 +6,6 @@ for (const [name, q] of process.argv.slice(2).map((a) => a.split('='))) {
   await page.goto('http://localhost:4173/' + (q ? '?' + decodeURIComponent(q) : ''));
   await page.waitForSelector('body[data-db-ready]');
   await page.waitForTimeout(800);
-  await page.screenshot({ path: `/tmp/v-${name}.png`, fullPage: false });
+  await page.screenshot({ path: `/tmp/v-${name}.png`, fullPage: true });
 }
 await browser.close();

@@ -20,9 +20,11 @@ export interface RatingFilters {
   questions: QuestionKey[] | null;
   /** False hides synthetic sample records, leaving only real results. */
   includeSample: boolean;
+  /** Only wards whose narratives name this theme (a click on a theme in the text views). */
+  themeId?: string | null;
 }
 
-export const NO_FILTERS: RatingFilters = { fiscalYears: null, wards: null, stages: null, raters: null, questions: null, includeSample: true };
+export const NO_FILTERS: RatingFilters = { fiscalYears: null, wards: null, stages: null, raters: null, questions: null, includeSample: true, themeId: null };
 
 export interface SqlFragment {
   sql: string;
@@ -62,6 +64,9 @@ export function ratingFiltersWhere(filters: RatingFilters, alias = 'r'): SqlFrag
     );
   }
   if (!filters.includeSample) parts.push({ sql: `${column('provenance')} = ?`, params: ['real'] });
+  if (filters.themeId) {
+    parts.push({ sql: `${column('ward')} IN (SELECT t.ward FROM narrative_tags t WHERE t.theme_id = ?)`, params: [filters.themeId] });
+  }
   if (parts.length === 0) return { sql: 'TRUE', params: [] };
   return { sql: parts.map((p) => p.sql).join(' AND '), params: parts.flatMap((p) => p.params) };
 }

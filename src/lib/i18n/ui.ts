@@ -83,6 +83,41 @@ const STRINGS = {
   navRaters: { ja: '区と拠点の比較', en: 'Ward vs center' },
   navBenchmark: { ja: '拠点のベンチマーク', en: 'Benchmark a center' },
   navData: { ja: 'データの読み込み', en: 'Load data' },
+  navThemes: { ja: '記述のテーマ', en: 'Themes in the text' },
+  themesTitle: { ja: 'テーマ×区（テーマを含む記述の件数）', en: 'Themes × wards (items naming the theme)' },
+  section: { ja: '項目', en: 'Section' },
+  sectionAll: { ja: 'すべての項目', en: 'All sections' },
+  theme: { ja: 'テーマ', en: 'Theme' },
+  wardsNaming: { ja: '区数', en: 'Wards' },
+  items: { ja: '件', en: 'items' },
+  noItems: { ja: 'なし', en: 'none' },
+  themeTrendsTitle: { ja: 'テーマを挙げた区の数の推移（項目別）', en: 'Wards naming each theme over the years, by section' },
+  wardsAxis: { ja: '縦軸: 区の数', en: 'y: number of wards' },
+  lifecycleTitle: { ja: '課題のその後（課題 → 次年度の目標 → 効果）', en: 'Issue lifecycle (challenge → next goal → effect)' },
+  lifecycleNote: {
+    ja: 'ある年度の「課題」が、その年度の「次年度重点目標」か翌年度の「重点目標」になり、翌年度の「効果」に現れるかを見ます。',
+    en: 'Whether a challenge of year N becomes a goal (next_goal in N or goal in N+1) and an effect in N+1.',
+  },
+  recurringTitle: { ja: '2 年以上続き、効果に現れていない課題（市全体）', en: 'Challenges recurring two or more years without an effect (city-wide)' },
+  resolvedTitle: { ja: '翌年度に効果として現れた課題（市全体）', en: 'Challenges that became an effect the next year (city-wide)' },
+  years_: { ja: '年数', en: 'Years' },
+  kwicTitle: { ja: 'テーマを含む記述', en: 'Items naming the theme' },
+  wordsTitle: { ja: 'よく使われた語', en: 'Most frequent words' },
+  word: { ja: '語', en: 'Word' },
+  count: { ja: '回数', en: 'Count' },
+  newThisYear: { ja: '今年度新出', en: 'New this year' },
+  dictionaryTitle: { ja: 'テーマ辞書（この端末に保存）', en: 'Theme dictionary (kept in this browser)' },
+  keywords: { ja: 'キーワード（読点かカンマ区切り）', en: 'Keywords (comma separated)' },
+  themeNameJa: { ja: 'テーマ名', en: 'Name (ja)' },
+  themeNameEn: { ja: '英語名', en: 'Name (en)' },
+  addTheme: { ja: 'テーマを追加', en: 'Add a theme' },
+  removeTheme: { ja: '削除', en: 'Remove' },
+  exportDictionary: { ja: 'CSV に書き出す', en: 'Export CSV' },
+  importDictionary: { ja: 'CSV を読み込む', en: 'Import CSV' },
+  resetDictionary: { ja: '初期の辞書に戻す', en: 'Reset to default' },
+  newThemeName: { ja: '新しいテーマ', en: 'New theme' },
+  dictionaryError: { ja: '辞書 CSV を読めません', en: 'Cannot read the dictionary CSV' },
+  themeSelectionNote: { ja: 'このテーマを挙げた区に絞り込み中（評価の画面にも反映）', en: 'Narrowed to wards naming this theme (the ratings views too)' },
   navLabel: { ja: '表示の切り替え', en: 'Views' },
   wards: { ja: '区', en: 'Wards' },
   years: { ja: '年度', en: 'Years' },
@@ -163,6 +198,11 @@ export const RATING_LABELS: Record<Lang, Record<'A' | 'B' | 'C' | 'D', string>> 
 export const STAGE_SHORT: Record<Lang, Record<'planning' | 'implementation' | 'review', string>> = {
   ja: { planning: '計画', implementation: '実施', review: '振返' },
   en: { planning: 'P', implementation: 'I', review: 'R' },
+};
+
+export const SECTION_LABELS: Record<Lang, Record<'goal' | 'action' | 'effect' | 'challenge' | 'next_goal' | 'next_action', string>> = {
+  ja: { goal: '重点目標', action: '取組内容', effect: '取組の効果', challenge: '取組の課題', next_goal: '次年度重点目標', next_action: '次年度取組内容' },
+  en: { goal: 'Goal', action: 'Action', effect: 'Effect', challenge: 'Challenge', next_goal: 'Next goal', next_action: 'Next action' },
 };
 
 export const STAGE_LABELS: Record<Lang, Record<'planning' | 'implementation' | 'review', string>> = {

@@ -4,6 +4,8 @@ import type { IngestClient, LoadOutcome, LoadProgress } from '../db/ingest-clien
 import type { SourceFile } from '../db/ingest-protocol.ts';
 import type { FirstViewSnapshot } from '../db/first-view.ts';
 import { dismissConflictQuery, runQuery, type ConflictRow } from '../db/queries/index.ts';
+import { rebuildThemeTags, rebuildWordIndex } from '../db/text-index.ts';
+import { DictionaryState } from './dictionary.svelte.ts';
 import { FilterState } from './filters.svelte.ts';
 import type { QueryHost } from './query.svelte.ts';
 
@@ -16,6 +18,7 @@ export class AppState implements QueryHost {
   lastLoad = $state.raw<LoadOutcome | null>(null);
   loadError = $state<string | null>(null);
   readonly filters = new FilterState();
+  readonly dictionary = new DictionaryState();
   private ingest: IngestClient | null = null;
 
   /** Queries in flight; when the last one settles the charts are painted on the next frame. */
@@ -59,6 +62,10 @@ export class AppState implements QueryHost {
     try {
       const outcome = await this.ingest.load(files, origin, (p) => (this.progress = p));
       if (origin === 'user') this.lastLoad = outcome;
+      if (this.db) {
+        await rebuildThemeTags(this.db, this.dictionary.themes);
+        await rebuildWordIndex(this.db);
+      }
       return outcome;
     } catch (error) {
       this.loadError = error instanceof Error ? error.message : String(error);
@@ -67,6 +74,13 @@ export class AppState implements QueryHost {
       this.progress = null;
       this.dataVersion++;
     }
+  }
+
+  /** Re-tags every narrative item after the dictionary changed. */
+  async retag(): Promise<void> {
+    if (!this.db || this.loading) return;
+    await rebuildThemeTags(this.db, this.dictionary.themes);
+    this.dataVersion++;
   }
 
   cancelLoad(): void {

@@ -2,7 +2,9 @@ import { RATERS, STAGES, type Rater, type Stage } from '../ingest/fields.ts';
 import type { QuestionKey, RatingFilters } from '../db/sql.ts';
 import type { Lang } from '../i18n/messages.ts';
 
-export const VIEWS = ['distribution', 'heatmap', 'raters', 'benchmark', 'data'] as const;
+export const VIEWS = ['distribution', 'heatmap', 'raters', 'benchmark', 'themes', 'data'] as const;
+export const TEXT_SECTIONS = ['all', 'goal', 'action', 'effect', 'challenge', 'next_goal', 'next_action'] as const;
+export type TextSection = (typeof TEXT_SECTIONS)[number];
 export type View = (typeof VIEWS)[number];
 /** A single rater, or the mean of the three. */
 export type RaterChoice = Rater | 'mean';
@@ -38,6 +40,9 @@ export class FilterState {
   /** Set by clicking a ward or a question in one chart; narrows the others. */
   selectedWard = $state<string | null>(null);
   selectedQuestion = $state<QuestionKey | null>(null);
+  /** A theme clicked in the text views: the ratings views keep only the wards that name it. */
+  selectedTheme = $state<string | null>(null);
+  textSection = $state<TextSection>('all');
   distributionBy = $state<'ward' | 'question'>('ward');
   distributionSort = $state<'order' | 'share'>('order');
   distributionScale = $state<'diverging' | 'stacked'>('diverging');
@@ -57,20 +62,21 @@ export class FilterState {
 
   readonly unfiltered: boolean = $derived(
     this.fiscalYears === null && this.wards === null && this.stages === null && this.raters === null && this.includeSample &&
-      this.selectedWard === null && this.selectedQuestion === null,
+      this.selectedWard === null && this.selectedQuestion === null && this.selectedTheme === null,
   );
 
   /**
    * The shared filters narrowed by the linked selection, except along the chart's own dimension
    * (a chart of wards keeps all wards and highlights the selected one).
    */
-  filtersFor(own: 'ward' | 'question' | null): RatingFilters {
+  filtersFor(own: 'ward' | 'question' | 'theme' | null): RatingFilters {
     const base = this.ratingFilters;
     const ward = own !== 'ward' && this.selectedWard !== null ? this.selectedWard : null;
     return {
       ...base,
       wards: ward === null ? base.wards : (base.wards ?? [ward]).filter((w) => w === ward),
       questions: own !== 'question' && this.selectedQuestion ? [this.selectedQuestion] : null,
+      themeId: own !== 'theme' ? this.selectedTheme : null,
     };
   }
 
@@ -89,6 +95,8 @@ export class FilterState {
     this.includeSample = params.get('sample') !== 'hide';
     this.selectedWard = params.get('sw');
     this.selectedQuestion = parseQuestionKey(params.get('sq'));
+    this.selectedTheme = params.get('th');
+    this.textSection = oneOf(params.get('sec'), TEXT_SECTIONS, 'all');
     this.distributionBy = oneOf(params.get('by'), ['ward', 'question'] as const, 'ward');
     this.distributionSort = oneOf(params.get('sort'), ['order', 'share'] as const, 'order');
     this.distributionScale = oneOf(params.get('scale'), ['diverging', 'stacked'] as const, 'diverging');
@@ -113,6 +121,8 @@ export class FilterState {
     set('sample', this.includeSample ? null : 'hide');
     set('sw', this.selectedWard);
     set('sq', this.selectedQuestion ? questionKeyToString(this.selectedQuestion) : null);
+    set('th', this.selectedTheme);
+    set('sec', this.textSection, 'all');
     set('by', this.distributionBy, 'ward');
     set('sort', this.distributionSort, 'order');
     set('scale', this.distributionScale, 'diverging');
