@@ -1,0 +1,72 @@
+import { expect, test, type Page } from '@playwright/test';
+
+async function open(page: Page, search = '') {
+  await page.goto(`/${search}`);
+  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
+}
+
+const themeRow = (page: Page, name: string) => page.locator('table.theme-table tbody tr').filter({ has: page.getByRole('button', { name, exact: true }) });
+
+test('the theme view tags the bundled narratives: x/18 per theme, items behind a cell with matches highlighted', async ({ page }) => {
+  await open(page, '?view=themes');
+  await expect(page.locator('table.theme-table tbody tr')).toHaveCount(14);
+  await expect(themeRow(page, '父親支援').locator('td').first()).toHaveText('18/18');
+  await page.locator('.heatmap g.cell[data-row="father"][data-column="鶴見区"]').click();
+  await expect(page).toHaveURL(/th=father/);
+  const items = page.locator('.kwic li');
+  await expect(items.first()).toContainText('鶴見区');
+  await expect(page.locator('.kwic li', { hasText: '令和7年度（2025年度）' }).first().locator('mark').first()).toHaveText(/父親|パパ|プレパパ/);
+});
+
+test('editing the dictionary updates the heatmap and survives a reload', async ({ page }) => {
+  await open(page, '?view=themes');
+  const before = await themeRow(page, '父親支援').locator('td').nth(1).textContent();
+  await page.locator('details.dictionary summary').click();
+  const keywords = page.locator('tr[data-theme="father"] input[name="keywords"]');
+  await keywords.fill('プレパパ');
+  await keywords.press('Enter');
+  await keywords.blur();
+  await expect(themeRow(page, '父親支援').locator('td').nth(1)).not.toHaveText(before!);
+  const after = await themeRow(page, '父親支援').locator('td').nth(1).textContent();
+  expect(Number(after)).toBeLessThan(Number(before));
+  await page.reload();
+  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
+  await expect(themeRow(page, '父親支援').locator('td').nth(1)).toHaveText(after!);
+  await page.locator('details.dictionary summary').click();
+  await expect(page.locator('tr[data-theme="father"] input[name="keywords"]')).toHaveValue('プレパパ');
+  await page.getByRole('button', { name: '初期の辞書に戻す' }).click();
+  await expect(themeRow(page, '父親支援').locator('td').nth(1)).toHaveText(before!);
+});
+
+test('hostile text in a narrative is shown as text, never run as HTML', async ({ page }) => {
+  const alerts: string[] = [];
+  page.on('dialog', (dialog) => {
+    alerts.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await open(page, '?view=data');
+  const csv = 'ward,fiscal_year,section,item_no,text\n西区,2025,challenge,9,"<img src=x onerror=alert(1)><b>父親</b>の参加"\n';
+  await page.locator('input[type="file"]').first().setInputFiles({ name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.locator('table.files tbody tr').first()).toContainText('hostile.csv');
+  await page.getByRole('link', { name: '記述のテーマ' }).click();
+  await page.locator('.heatmap g.cell[data-row="father"][data-column="西区"]').click();
+  const item = page.locator('.kwic li', { hasText: 'onerror' });
+  await expect(item.locator('.item-text')).toHaveText('<img src=x onerror=alert(1)><b>父親</b>の参加');
+  await expect(item.locator('img, b')).toHaveCount(0);
+  await expect(item.locator('mark')).toHaveText('父親');
+  expect(alerts).toEqual([]);
+});
+
+test('clicking a theme narrows the ratings views to the wards that name it, and back', async ({ page }) => {
+  await open(page, '?view=themes');
+  await page.locator('.small-lines g.panel[data-key="multicultural"] rect.hit').click();
+  await expect(page).toHaveURL(/th=multicultural/);
+  const naming = Number((await themeRow(page, '多文化・外国につながる家庭').locator('td').first().textContent())!.split('/')[0]);
+  await page.getByRole('link', { name: '評価の分布' }).click();
+  await expect(page).toHaveURL(/th=multicultural/);
+  await expect(page.locator('.diverging svg g.row')).toHaveCount(naming);
+  await page.getByRole('link', { name: '記述のテーマ' }).click();
+  await page.getByRole('button', { name: /テーマ: 多文化/ }).click();
+  await page.getByRole('link', { name: '評価の分布' }).click();
+  await expect(page.locator('.diverging svg g.row')).toHaveCount(18);
+});
