@@ -5,3 +5,4 @@ export * from './ratings.ts';
 export * from './raters.ts';
 export * from './benchmark.ts';
 export * from './themes.ts';
+export * from './trends.ts';
