@@ -84,6 +84,25 @@ const STRINGS = {
   navBenchmark: { ja: '拠点のベンチマーク', en: 'Benchmark a center' },
   navData: { ja: 'データの読み込み', en: 'Load data' },
   navThemes: { ja: '記述のテーマ', en: 'Themes in the text' },
+  navTrends: { ja: '経年変化', en: 'Trends' },
+  trajectoriesTitle: { ja: '区ごとの平均点の推移（背景: 市の中央値と四分位範囲）', en: 'Mean score per ward over the years (behind: city median and interquartile band)' },
+  meanScore: { ja: '平均点（A=4〜D=1、未評価を除く）', en: 'Mean score (A=4 … D=1, unrated excluded)' },
+  contractMark: { ja: '点の上の数字は契約の年度目（例: 3/5）', en: 'Numbers above points: contract year (e.g. 3/5)' },
+  slopeTitle: { ja: '2 つの年度の比較', en: 'Two years compared' },
+  fromYear: { ja: '比較元', en: 'From' },
+  toYear: { ja: '比較先', en: 'To' },
+  changeTableTitle: { ja: '設問別の前年度からの変化', en: 'Change since last year, per ward and question' },
+  declinedOnly: { ja: '2 段階以上下がったものだけ', en: 'Only declines of two levels or more' },
+  sortBy: { ja: '並べ替え', en: 'Sort' },
+  sortWard: { ja: '区', en: 'Ward' },
+  sortChange: { ja: '変化（下がった順）', en: 'Change (largest fall first)' },
+  sortQuestion: { ja: '設問', en: 'Question' },
+  exportCsv: { ja: 'CSV に書き出す（Excel 用）', en: 'Export CSV (for Excel)' },
+  contractTitle: { ja: '契約の年度目で比べる', en: 'Compared by contract year' },
+  contractYear: { ja: '年度目', en: 'Contract year' },
+  themeTrendsForWard: { ja: 'この区が記述で挙げたテーマ', en: 'Themes this ward names in its reports' },
+  improved: { ja: '上がった区', en: 'improved' },
+  declined: { ja: '下がった区', en: 'declined' },
   themesTitle: { ja: 'テーマ×区（テーマを含む記述の件数）', en: 'Themes × wards (items naming the theme)' },
   section: { ja: '項目', en: 'Section' },
   sectionAll: { ja: 'すべての項目', en: 'All sections' },
@@ -203,6 +222,12 @@ export const STAGE_SHORT: Record<Lang, Record<'planning' | 'implementation' | 'r
 export const SECTION_LABELS: Record<Lang, Record<'goal' | 'action' | 'effect' | 'challenge' | 'next_goal' | 'next_action', string>> = {
   ja: { goal: '重点目標', action: '取組内容', effect: '取組の効果', challenge: '取組の課題', next_goal: '次年度重点目標', next_action: '次年度取組内容' },
   en: { goal: 'Goal', action: 'Action', effect: 'Effect', challenge: 'Challenge', next_goal: 'Next goal', next_action: 'Next action' },
+};
+
+/** One-character marks for a section in a year grid: 課題 / 目標 / 効果. */
+export const SECTION_MARKS: Record<Lang, Record<'challenge' | 'goal' | 'effect', string>> = {
+  ja: { challenge: '課', goal: '目', effect: '効' },
+  en: { challenge: 'C', goal: 'G', effect: 'E' },
 };
 
 export const STAGE_LABELS: Record<Lang, Record<'planning' | 'implementation' | 'review', string>> = {

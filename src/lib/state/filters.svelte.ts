@@ -2,7 +2,8 @@ import { RATERS, STAGES, type Rater, type Stage } from '../ingest/fields.ts';
 import type { QuestionKey, RatingFilters } from '../db/sql.ts';
 import type { Lang } from '../i18n/messages.ts';
 
-export const VIEWS = ['distribution', 'heatmap', 'raters', 'benchmark', 'themes', 'data'] as const;
+export const VIEWS = ['distribution', 'heatmap', 'raters', 'benchmark', 'trends', 'themes', 'data'] as const;
+export const CHANGE_SORT_KEYS = ['ward', 'change', 'question'] as const;
 export const TEXT_SECTIONS = ['all', 'goal', 'action', 'effect', 'challenge', 'next_goal', 'next_action'] as const;
 export type TextSection = (typeof TEXT_SECTIONS)[number];
 export type View = (typeof VIEWS)[number];
@@ -50,6 +51,12 @@ export class FilterState {
   year = $state<number | null>(null);
   raterChoice = $state<RaterChoice>('mean');
   heatmapOrder = $state<'code' | 'score'>('code');
+  /** The slope chart's two years; null = the first and the last year in view. */
+  slopeFrom = $state<number | null>(null);
+  slopeTo = $state<number | null>(null);
+  /** Change table: only rows that fell by at least this many levels (null = all), and its order. */
+  minDecline = $state<number | null>(null);
+  changeSort = $state<(typeof CHANGE_SORT_KEYS)[number]>('ward');
 
   readonly ratingFilters: RatingFilters = $derived({
     fiscalYears: this.fiscalYears,
@@ -104,6 +111,14 @@ export class FilterState {
     this.year = params.get('y') !== null && Number.isInteger(year) ? year : null;
     this.raterChoice = oneOf(params.get('r'), ['mean', ...RATERS] as const, 'mean');
     this.heatmapOrder = oneOf(params.get('order'), ['code', 'score'] as const, 'code');
+    const int = (name: string) => {
+      const value = params.get(name);
+      return value !== null && /^\d+$/.test(value) ? Number(value) : null;
+    };
+    this.slopeFrom = int('from');
+    this.slopeTo = int('to');
+    this.minDecline = int('decl');
+    this.changeSort = oneOf(params.get('csort'), CHANGE_SORT_KEYS, 'ward');
   }
 
   /** The URL query for this state; `view` gives the link to another view with the same filters. */
@@ -129,6 +144,10 @@ export class FilterState {
     set('y', this.year === null ? null : String(this.year));
     set('r', this.raterChoice, 'mean');
     set('order', this.heatmapOrder, 'code');
+    set('from', this.slopeFrom === null ? null : String(this.slopeFrom));
+    set('to', this.slopeTo === null ? null : String(this.slopeTo));
+    set('decl', this.minDecline === null ? null : String(this.minDecline));
+    set('csort', this.changeSort, 'ward');
     const search = params.toString();
     return search ? `?${search}` : '';
   }
