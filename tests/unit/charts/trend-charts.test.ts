@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import SlopeChart from '../../../src/lib/charts/SlopeChart.svelte';
+import Trajectories from '../../../src/lib/charts/Trajectories.svelte';
+import { spreadLabels } from '../../../src/lib/charts/trajectory.ts';
+import { renderSvg } from './svg-snapshot.ts';
+
+describe('spreadLabels(wanted, gap)', () => {
+  it('keeps labels at their points when they do not collide, and pushes colliding ones apart', () => {
+    expect(spreadLabels([10, 50, 90], 12)).toEqual([10, 50, 90]);
+    expect(spreadLabels([50, 10, 52, 55], 12)).toEqual([50, 10, 62, 74]);
+  });
+});
+
+describe('SlopeChart', () => {
+  const svg = renderSvg(SlopeChart, {
+    width: 480,
+    height: 240,
+    summary: 'slope',
+    fromLabel: '2019',
+    toLabel: '2025',
+    rows: [
+      { key: 'a', label: '鶴見区', before: 3.2, after: 3.8 },
+      { key: 'b', label: '西区', before: 3.6, after: 3.1 },
+      { key: 'c', label: '中区', before: 3.5, after: 3.5 },
+      { key: 'd', label: '南区', before: 3.3, after: 3.52 },
+    ],
+  });
+
+  it('colours improvers, decliners and the unchanged apart', () => {
+    expect(svg).toContain('class="row up" data-key="a"');
+    expect(svg).toContain('class="row down" data-key="b"');
+    expect(svg).toContain('class="row same" data-key="c"');
+  });
+
+  it('never lets two labels overlap', () => {
+    const ys = [...svg.matchAll(/class="label" x="[\d.]+" y="([\d.]+)"/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
+    for (let i = 1; i < ys.length; i++) expect(ys[i] - ys[i - 1]).toBeGreaterThanOrEqual(12.9);
+    expect(svg).toMatchSnapshot();
+  });
+});
+
+describe('Trajectories', () => {
+  it('breaks the line at a missing year, draws the city band and marks contract years', () => {
+    const svg = renderSvg(Trajectories, {
+      width: 240,
+      summary: 'trajectories',
+      yLabel: 'mean',
+      years: [2021, 2022, 2023, 2024],
+      panels: [{ key: '鶴見区', label: '鶴見区' }],
+      points: [
+        { panel: '鶴見区', x: 2021, y: 3, mark: '4/5' },
+        { panel: '鶴見区', x: 2022, y: 3.5, mark: '5/5' },
+        { panel: '鶴見区', x: 2024, y: 3.25, mark: '2/5' },
+      ],
+      band: [
+        { x: 2021, low: 2.8, mid: 3.1, high: 3.4 },
+        { x: 2024, low: 3, mid: 3.3, high: 3.6 },
+      ],
+    });
+    const line = /class="line" d="([^"]+)"/.exec(svg)![1];
+    expect(line.match(/M/g)).toHaveLength(2);
+    expect(svg).toContain('>5/5</text>');
+    expect(svg).toMatch(/class="band" d="M[^"]+Z"/);
+    expect(svg).toMatchSnapshot();
+  });
+});
