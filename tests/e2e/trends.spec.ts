@@ -32,6 +32,7 @@ test('choosing two years updates the slope chart and the URL', async ({ page }) 
 test('the change table filters to declines of two levels and exports the visible rows as CSV with a BOM', async ({ page }) => {
   await open(page, '?view=trends&r=ward');
   const rows = page.locator('table.changes-table tbody tr:has(td:nth-child(5))');
+  await expect(rows.first()).toBeVisible();
   const all = await rows.count();
   await page.locator('input[name="declined"]').check();
   await expect(page).toHaveURL(/decl=2/);
