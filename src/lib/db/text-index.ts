@@ -13,6 +13,16 @@ interface Item {
   text: string;
 }
 
+/** The key columns every per-item table shares. */
+function itemColumns(rows: readonly Item[]) {
+  return {
+    ward: utf8(rows.map((r) => r.ward)),
+    fiscal_year: int(rows.map((r) => r.fiscalYear), new Int16()),
+    section: utf8(rows.map((r) => r.section)),
+    item_no: int(rows.map((r) => r.itemNo), new Int32()),
+  };
+}
+
 const ITEMS_SQL = 'SELECT ward, fiscal_year::INTEGER AS "fiscalYear", section, item_no AS "itemNo", text FROM narratives';
 
 async function replaceTable(db: Database, table: 'narrative_tags' | 'narrative_words', ipc: Uint8Array | null, columns: string): Promise<void> {
@@ -37,10 +47,7 @@ export async function rebuildThemeTags(db: Database, themes: readonly Theme[]): 
     rows.length === 0
       ? null
       : build({
-          ward: utf8(rows.map((r) => r.ward)),
-          fiscal_year: int(rows.map((r) => r.fiscalYear), new Int16()),
-          section: utf8(rows.map((r) => r.section)),
-          item_no: int(rows.map((r) => r.itemNo), new Int32()),
+          ...itemColumns(rows),
           theme_id: utf8(rows.map((r) => r.themeId)),
           keyword: utf8(rows.map((r) => r.keyword)),
           span_start: int(rows.map((r) => r.start), new Int32()),
@@ -59,10 +66,7 @@ export async function rebuildWordIndex(db: Database): Promise<void> {
     rows.length === 0
       ? null
       : build({
-          ward: utf8(rows.map((r) => r.ward)),
-          fiscal_year: int(rows.map((r) => r.fiscalYear), new Int16()),
-          section: utf8(rows.map((r) => r.section)),
-          item_no: int(rows.map((r) => r.itemNo), new Int32()),
+          ...itemColumns(rows),
           word: utf8(rows.map((r) => r.word)),
         });
   await replaceTable(db, 'narrative_words', ipc, '*');

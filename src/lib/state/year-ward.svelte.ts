@@ -1,0 +1,37 @@
+import { ratingFilterOptionsQuery, type FilterOptionsRow } from '../db/queries/index.ts';
+import type { AppState } from './app.svelte.ts';
+import { QueryState } from './query.svelte.ts';
+
+/**
+ * The year and ward a single-year view shows: the data's years within the year filter (the chosen
+ * one if available, else the latest) and the wards within the ward filter (the selected one, else
+ * the first). Create it during component initialisation: it owns a query.
+ */
+export class YearWardChoice {
+  private options: QueryState<FilterOptionsRow>;
+  readonly allYears: number[] = $derived(this.optionsRow()?.fiscalYears ?? []);
+  readonly years: number[] = $derived.by(() => {
+    const chosen = this.app.filters.fiscalYears;
+    return chosen === null ? this.allYears : this.allYears.filter((y) => chosen.includes(y));
+  });
+  readonly year: number | null = $derived.by(() => {
+    const wanted = this.app.filters.year;
+    return wanted !== null && this.years.includes(wanted) ? wanted : (this.years.at(-1) ?? null);
+  });
+  readonly wards: string[] = $derived.by(() => {
+    const chosen = this.app.filters.wards;
+    return (this.optionsRow()?.wards ?? []).filter((w) => chosen === null || chosen.includes(w));
+  });
+  readonly ward: string | null = $derived.by(() => {
+    const selected = this.app.filters.selectedWard;
+    return selected !== null && this.wards.includes(selected) ? selected : (this.wards[0] ?? null);
+  });
+
+  constructor(private app: AppState) {
+    this.options = new QueryState(app, () => ratingFilterOptionsQuery());
+  }
+
+  private optionsRow(): FilterOptionsRow | undefined {
+    return this.options.rows?.[0];
+  }
+}
