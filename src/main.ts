@@ -5,6 +5,7 @@ import { IngestClient } from './lib/db/ingest-client.ts';
 import { createSchema } from './lib/db/load.ts';
 import { defaultWards } from './lib/ingest/registry.ts';
 import { AppState } from './lib/state/app.svelte.ts';
+import { readSavedFiles } from './lib/persist/saved-files.ts';
 import IngestWorker from './lib/db/ingest.worker.ts?worker';
 import firstView from 'virtual:first-view';
 import './styles.css';
@@ -27,6 +28,9 @@ async function start() {
   await createSchema(db, defaultWards());
   app.attach(db, new IngestClient(db, () => new IngestWorker()));
   await app.load(await files, 'bundled');
+  // What the user loaded on an earlier visit, re-read in the same order.
+  const saved = await readSavedFiles().catch(() => []);
+  if (saved.length > 0) await app.load(saved, 'user', false);
   performance.mark('app:db-ready');
   document.body.dataset.dbReady = 'true';
 }

@@ -35,7 +35,15 @@ export class IngestClient {
     this.worker = createWorker();
   }
 
-  load(files: SourceFile[], origin: FileOrigin, onProgress: (p: LoadProgress) => void = () => {}): Promise<LoadOutcome> {
+  /** `onFileLoaded` runs once a file is in the database (the app keeps the file for the next visit). */
+  load(
+    files: SourceFile[],
+    origin: FileOrigin,
+    onProgress: (p: LoadProgress) => void = () => {},
+    onFileLoaded: (file: SourceFile) => Promise<unknown> = async () => {},
+  ): Promise<LoadOutcome> {
+    // The worker takes the bytes (transferred); keep a copy for onFileLoaded.
+    const copies = files.map((f) => ({ name: f.name, bytes: f.bytes.slice() }));
     const jobId = this.nextJobId++;
     this.activeJob = jobId;
     const outcome: LoadOutcome = { firstFileId: null, filesLoaded: 0, cancelled: false };
@@ -53,6 +61,7 @@ export class IngestClient {
         } else if (message.type === 'file') {
           writes = writes.then(async () => {
             await loadFile(this.db, message.loaded, origin);
+            await onFileLoaded(copies[message.fileIndex]);
             outcome.firstFileId ??= message.loaded.report.fileId;
             outcome.filesLoaded++;
             onProgress({

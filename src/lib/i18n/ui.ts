@@ -32,9 +32,10 @@ const STRINGS = {
   },
   chooseFiles: { ja: 'ファイルを選ぶ', en: 'choose files' },
   privacyNote: {
-    ja: 'ファイルはこのブラウザの中だけで処理され、外部へ送信されません。',
-    en: 'Files are processed inside this browser only; nothing is sent anywhere.',
+    ja: 'ファイルはこのブラウザの中だけで処理され、外部へ送信されません。読み込んだファイルとテーマ辞書はこの端末に保存され、次回も表示されます。',
+    en: 'Files are processed inside this browser only; nothing is sent anywhere. Loaded files and the theme dictionary are kept in this browser for your next visit.',
   },
+  clearMyData: { ja: 'この端末に保存したデータを消す', en: 'Clear my data from this browser' },
   loading: { ja: '読み込み中', en: 'Loading' },
   cancel: { ja: '中止', en: 'Cancel' },
   cancelled: { ja: '読み込みを中止しました。中止までに読み終えたファイルは反映されています。', en: 'Loading cancelled. Files finished before the cancel are loaded.' },

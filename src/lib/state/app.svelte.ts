@@ -5,6 +5,7 @@ import type { SourceFile } from '../db/ingest-protocol.ts';
 import type { FirstViewSnapshot } from '../db/first-view.ts';
 import { dismissConflictQuery, runQuery, type ConflictRow } from '../db/queries/index.ts';
 import { rebuildThemeTags, rebuildWordIndex } from '../db/text-index.ts';
+import { saveFile } from '../persist/saved-files.ts';
 import { DictionaryState } from './dictionary.svelte.ts';
 import { FilterState } from './filters.svelte.ts';
 import type { QueryHost } from './query.svelte.ts';
@@ -55,12 +56,16 @@ export class AppState implements QueryHost {
     return this.progress !== null;
   }
 
-  async load(files: SourceFile[], origin: 'bundled' | 'user'): Promise<LoadOutcome | null> {
+  /**
+   * Loads files through the worker into DuckDB. User files are kept in IndexedDB as each finishes,
+   * unless `keep` is false (files restored from there on start-up).
+   */
+  async load(files: SourceFile[], origin: 'bundled' | 'user', keep = origin === 'user'): Promise<LoadOutcome | null> {
     if (!this.ingest || files.length === 0) return null;
     this.loadError = null;
     this.progress = { filesTotal: files.length, fileIndex: 0, file: files[0].name, rowsDone: 0, rowsTotal: 0, fraction: 0 };
     try {
-      const outcome = await this.ingest.load(files, origin, (p) => (this.progress = p));
+      const outcome = await this.ingest.load(files, origin, (p) => (this.progress = p), keep ? saveFile : undefined);
       if (origin === 'user') this.lastLoad = outcome;
       if (this.db) {
         await rebuildThemeTags(this.db, this.dictionary.themes);

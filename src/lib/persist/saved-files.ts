@@ -1,0 +1,47 @@
+import type { SourceFile } from '../db/ingest-protocol.ts';
+
+/**
+ * The files a user loaded, kept in this browser's IndexedDB (never sent anywhere) so the next visit
+ * re-reads them through the same ingest path. Each file is saved as soon as it is in the database,
+ * so a reload in the middle of a load keeps every file that had finished.
+ */
+const DB_NAME = 'kyoten-dashboard';
+const STORE = 'files';
+
+function openStore(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { autoIncrement: true });
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  return openStore().then(
+    (db) =>
+      new Promise<T>((resolve, reject) => {
+        const transaction = db.transaction(STORE, mode);
+        const request = work(transaction.objectStore(STORE));
+        transaction.oncomplete = () => {
+          db.close();
+          resolve(request.result);
+        };
+        transaction.onerror = () => reject(transaction.error);
+      }),
+  );
+}
+
+export function saveFile(file: SourceFile): Promise<IDBValidKey> {
+  return run('readwrite', (store) => store.add({ name: file.name, bytes: file.bytes.slice() }));
+}
+
+/** Saved files in the order they were loaded. */
+export async function readSavedFiles(): Promise<SourceFile[]> {
+  const rows = await run<Array<{ name: string; bytes: Uint8Array }>>('readonly', (store) => store.getAll());
+  return rows.map((r) => ({ name: r.name, bytes: new Uint8Array(r.bytes) }));
+}
+
+export function clearSavedFiles(): Promise<undefined> {
+  return run('readwrite', (store) => store.clear());
+}
