@@ -11,6 +11,21 @@ export interface Database {
   /** Creates (or replaces) `table` from an Arrow IPC stream. */
   insertArrow(table: string, ipc: Uint8Array): Promise<void>;
   close(): Promise<void>;
+  /**
+   * An analyst's own SQL, as typed: streamed, so that `cancel` can stop it between steps. Only the SQL
+   * console uses this; the app's own statistics go through named queries.
+   */
+  runUserSql(sql: string): RunningQuery;
+}
+
+export interface UserSqlResult {
+  columns: Array<{ name: string; type: string }>;
+  rows: Array<Record<string, unknown>>;
+}
+
+export interface RunningQuery {
+  result: Promise<UserSqlResult>;
+  cancel(): Promise<void>;
 }
 
 /** Arrow rows → plain objects: BigInt becomes number (counts never exceed 2^53 here), lists become arrays. */

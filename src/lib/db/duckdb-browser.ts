@@ -37,5 +37,23 @@ export async function createBrowserDatabase(): Promise<Database> {
       await conn.close();
       await db.terminate();
     },
+    runUserSql(sql: string) {
+      const result = (async () => {
+        const reader = await conn.send(sql, true);
+        const rows: Array<Record<string, unknown>> = [];
+        let fields = reader.schema?.fields ?? [];
+        for await (const batch of reader) {
+          fields = batch.schema.fields;
+          rows.push(...toPlainRows<Record<string, unknown>>(batch.toArray()));
+        }
+        return { columns: fields.map((f) => ({ name: f.name, type: String(f.type) })), rows };
+      })();
+      return {
+        result,
+        async cancel() {
+          await conn.cancelSent();
+        },
+      };
+    },
   };
 }

@@ -36,5 +36,13 @@ export async function createNodeDatabase(): Promise<Database> {
       conn.close();
       await db.reset();
     },
+    runUserSql(sql: string) {
+      const run = async () => {
+        const table = conn.query(sql);
+        return { columns: table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) })), rows: toPlainRows<Record<string, unknown>>(table.toArray()) };
+      };
+      // Node's blocking build runs the statement to the end; there is nothing to cancel between steps.
+      return { result: run(), cancel: async () => {} };
+    },
   };
 }

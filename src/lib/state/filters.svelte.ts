@@ -2,7 +2,7 @@ import { RATERS, STAGES, type Rater, type Stage } from '../ingest/fields.ts';
 import type { QuestionKey, RatingFilters } from '../db/sql.ts';
 import type { Lang } from '../i18n/messages.ts';
 
-export const VIEWS = ['distribution', 'heatmap', 'raters', 'benchmark', 'trends', 'themes', 'data'] as const;
+export const VIEWS = ['distribution', 'heatmap', 'raters', 'benchmark', 'trends', 'themes', 'sql', 'data'] as const;
 export const CHANGE_SORT_KEYS = ['ward', 'change', 'question'] as const;
 export const TEXT_SECTIONS = ['all', 'goal', 'action', 'effect', 'challenge', 'next_goal', 'next_action'] as const;
 export type TextSection = (typeof TEXT_SECTIONS)[number];
@@ -57,6 +57,8 @@ export class FilterState {
   /** Change table: only rows that fell by at least this many levels (null = all), and its order. */
   minDecline = $state<number | null>(null);
   changeSort = $state<(typeof CHANGE_SORT_KEYS)[number]>('ward');
+  /** The SQL console's text. */
+  sql = $state('');
 
   readonly ratingFilters: RatingFilters = $derived({
     fiscalYears: this.fiscalYears,
@@ -119,6 +121,7 @@ export class FilterState {
     this.slopeTo = int('to');
     this.minDecline = int('decl');
     this.changeSort = oneOf(params.get('csort'), CHANGE_SORT_KEYS, 'ward');
+    this.sql = params.get('q') ?? '';
   }
 
   /** The URL query for this state; `view` gives the link to another view with the same filters. */
@@ -148,6 +151,7 @@ export class FilterState {
     set('to', this.slopeTo === null ? null : String(this.slopeTo));
     set('decl', this.minDecline === null ? null : String(this.minDecline));
     set('csort', this.changeSort, 'ward');
+    set('q', this.sql, '');
     const search = params.toString();
     return search ? `?${search}` : '';
   }

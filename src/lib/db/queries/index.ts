@@ -6,3 +6,4 @@ export * from './raters.ts';
 export * from './benchmark.ts';
 export * from './themes.ts';
 export * from './trends.ts';
+export * from './console.ts';

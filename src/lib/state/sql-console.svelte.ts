@@ -1,0 +1,50 @@
+import type { Database, RunningQuery, UserSqlResult } from '../db/database.ts';
+
+/**
+ * Streamed queries report errors as JSON (`{"exception_type":"Parser","exception_message":…}`);
+ * shown the way DuckDB prints them elsewhere: `Parser Error: …`.
+ */
+export function duckdbMessage(message: string): string {
+  try {
+    const parsed = JSON.parse(message) as { exception_type?: string; exception_message?: string };
+    if (parsed.exception_type && parsed.exception_message) return `${parsed.exception_type} Error: ${parsed.exception_message}`;
+  } catch {
+    // Not JSON: already DuckDB's own text.
+  }
+  return message;
+}
+
+/** The SQL console's run: result or DuckDB's own error, time taken, and a way to cancel. */
+export class SqlConsoleState {
+  result = $state.raw<UserSqlResult | null>(null);
+  error = $state<string | null>(null);
+  running = $state(false);
+  cancelled = $state(false);
+  elapsedMs = $state(0);
+  private current: RunningQuery | null = null;
+
+  async run(db: Database, sql: string): Promise<void> {
+    if (this.running || sql.trim() === '') return;
+    this.running = true;
+    this.cancelled = false;
+    this.error = null;
+    const started = performance.now();
+    this.current = db.runUserSql(sql);
+    try {
+      this.result = await this.current.result;
+    } catch (error) {
+      this.result = null;
+      this.error = duckdbMessage(error instanceof Error ? error.message : String(error));
+    } finally {
+      this.elapsedMs = performance.now() - started;
+      this.running = false;
+      this.current = null;
+    }
+  }
+
+  async cancel(): Promise<void> {
+    if (!this.current) return;
+    this.cancelled = true;
+    await this.current.cancel();
+  }
+}

@@ -1,0 +1,53 @@
+import { expect, test, type Page } from '@playwright/test';
+
+async function open(page: Page, search = '') {
+  await page.goto(`/${search}`);
+  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
+}
+
+test('the SQL console answers a query over the loaded tables, with row count and time; the query is in the URL', async ({ page }) => {
+  await open(page, '?view=sql');
+  const tables = await page.locator('details.table-schema summary').allTextContents();
+  expect(tables).toEqual(expect.arrayContaining(['ratings', 'narratives', 'narrative_tags', 'centers', 'files', 'rejected_rows', 'conflicts']));
+  const sql = page.locator('textarea[name="sql"]');
+  await sql.fill("SELECT ward, count(*) AS n FROM ratings WHERE provenance = 'real' GROUP BY ward");
+  await sql.press('Control+Enter');
+  await expect(page.locator('table.result tbody tr')).toHaveCount(1);
+  await expect(page.locator('table.result tbody tr td')).toHaveText(['鶴見区', '48']);
+  await expect(page.locator('.result-meta')).toContainText(/1 行 · \d+ ms/);
+  await expect(page).toHaveURL(/q=SELECT/);
+  await page.reload();
+  await expect(page.locator('textarea[name="sql"]')).toHaveValue("SELECT ward, count(*) AS n FROM ratings WHERE provenance = 'real' GROUP BY ward");
+});
+
+test('an example runs, and sorting a column reorders the rows', async ({ page }) => {
+  await open(page, '?view=sql');
+  await page.getByRole('button', { name: '区ごとの評価件数と A の割合（実データのみ）' }).click();
+  await page.getByRole('button', { name: '実行（Ctrl+Enter）' }).click();
+  await expect(page.locator('table.result tbody tr')).toHaveCount(1);
+  await page.locator('textarea[name="sql"]').fill('SELECT * FROM (VALUES (2, \'b\'), (1, \'c\'), (3, \'a\')) t(n, s)');
+  await page.getByRole('button', { name: '実行（Ctrl+Enter）' }).click();
+  await expect(page.locator('table.result tbody tr td:first-child')).toHaveText(['2', '1', '3']);
+  await page.locator('table.result thead').getByRole('button', { name: 'n' }).click();
+  await expect(page.locator('table.result tbody tr td:first-child')).toHaveText(['1', '2', '3']);
+  await page.locator('table.result thead').getByRole('button', { name: 'n' }).click();
+  await expect(page.locator('table.result tbody tr td:first-child')).toHaveText(['3', '2', '1']);
+});
+
+test('a syntax error is shown as DuckDB reports it, not thrown; a long query can be cancelled', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await open(page, '?view=sql');
+  const sql = page.locator('textarea[name="sql"]');
+  await sql.fill('SELEC ward FROM ratings');
+  await sql.press('Control+Enter');
+  await expect(page.locator('.sql-error')).toContainText('Parser Error');
+  await sql.fill('SELECT sum(a.range * b.range) FROM range(100000000) a, range(100000000) b');
+  await page.getByRole('button', { name: '実行（Ctrl+Enter）' }).click();
+  await expect(page.getByRole('button', { name: '中止' })).toBeEnabled();
+  await page.waitForTimeout(500);
+  await page.getByRole('button', { name: '中止' }).click();
+  await expect(page.locator('.sql-error')).toContainText('クエリを中止しました', { timeout: 15_000 });
+  await expect(page.getByRole('button', { name: '実行（Ctrl+Enter）' })).toBeEnabled();
+  expect(errors).toEqual([]);
+});
