@@ -2,7 +2,7 @@ import { RATERS, STAGES, type Rater, type Stage } from '../ingest/fields.ts';
 import type { QuestionKey, RatingFilters } from '../db/sql.ts';
 import type { Lang } from '../i18n/messages.ts';
 
-export const VIEWS = ['distribution', 'heatmap', 'raters', 'benchmark', 'trends', 'themes', 'sql', 'data'] as const;
+export const VIEWS = ['distribution', 'heatmap', 'raters', 'benchmark', 'trends', 'themes', 'report', 'sql', 'data'] as const;
 export const CHANGE_SORT_KEYS = ['ward', 'change', 'question'] as const;
 export const TEXT_SECTIONS = ['all', 'goal', 'action', 'effect', 'challenge', 'next_goal', 'next_action'] as const;
 export type TextSection = (typeof TEXT_SECTIONS)[number];

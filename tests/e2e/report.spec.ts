@@ -1,0 +1,19 @@
+import { expect, test } from '@playwright/test';
+
+test('the ward report prints as a clean page: content kept, controls hidden', async ({ page }) => {
+  await page.goto('/?view=report&sw=%E9%B6%B4%E8%A6%8B%E5%8C%BA&y=2025');
+  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
+  const report = page.locator('article.ward-report');
+  await expect(report.locator('h2')).toHaveText('鶴見区 令和7年度（2025年度） 協働評価レポート');
+  await expect(report.locator('.benchmark g.row')).toHaveCount(16);
+  await expect(report.locator('.dumbbell g.row')).toHaveCount(16);
+  await expect(report.locator('.trajectories g.panel')).toHaveCount(1);
+  await expect(report.locator('.report-footer')).toContainText('出典');
+  await expect(report.locator('.sample-flag')).toContainText('サンプル');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('nav.views')).toBeHidden();
+  await expect(page.getByRole('button', { name: '印刷する' })).toBeHidden();
+  await expect(page.locator('select[name="focus-ward"]')).toBeHidden();
+  await expect(report).toBeVisible();
+  await page.screenshot({ path: 'test-results/ward-report-print.png', fullPage: true });
+});
