@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 
 async function open(page: Page, search = '') {
@@ -32,6 +33,16 @@ test('an example runs, and sorting a column reorders the rows', async ({ page })
   await expect(page.locator('table.result tbody tr td:first-child')).toHaveText(['1', '2', '3']);
   await page.locator('table.result thead').getByRole('button', { name: 'n' }).click();
   await expect(page.locator('table.result tbody tr td:first-child')).toHaveText(['3', '2', '1']);
+});
+
+test('a result exports as CSV with a BOM, in the order shown, formula-looking text neutralised', async ({ page }) => {
+  await open(page, '?view=sql');
+  await page.locator('textarea[name="sql"]').fill("SELECT * FROM (VALUES (2, '=HYPERLINK(1)'), (1, 'b')) t(n, s)");
+  await page.getByRole('button', { name: '実行（Ctrl+Enter）' }).click();
+  await page.locator('table.result thead').getByRole('button', { name: 'n' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV に書き出す（Excel 用）' }).click()]);
+  const text = readFileSync((await download.path())!, 'utf8');
+  expect(text).toBe("\ufeffn,s\n1,b\n2,'=HYPERLINK(1)\n");
 });
 
 test('a syntax error is shown as DuckDB reports it, not thrown; a long query can be cancelled', async ({ page }) => {
