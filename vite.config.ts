@@ -37,6 +37,8 @@ export default defineConfig(({ mode }) => ({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
+    // The service worker (public/sw.js) precaches every file this manifest lists.
+    manifest: true,
     outDir: mode === 'bench' ? 'dist-bench' : 'dist',
     rollupOptions: mode === 'bench' ? { input: ['index.html', 'scripts/bench/page.html'] } : undefined,
   },

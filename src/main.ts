@@ -35,6 +35,11 @@ async function start() {
   document.body.dataset.dbReady = 'true';
 }
 
+// Offline after the first visit (built app only; the dev server serves changing files).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.register('./sw.js').catch(() => {});
+}
+
 start().catch((error) => {
   app.loadError = error instanceof Error ? error.message : String(error);
 });
