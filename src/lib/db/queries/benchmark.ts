@@ -1,6 +1,6 @@
 import type { Stage } from '../../ingest/fields.ts';
 import { ratingFiltersWhere, type RatingFilters } from '../sql.ts';
-import { STAGE_ORDER, type Query } from './query.ts';
+import { STAGE_ORDER, QUESTION_TEXT, type Query } from './query.ts';
 import type { RaterChoice } from './ratings.ts';
 
 /** Each ward's score per question for one year: one rater's, or the mean of the three. */
@@ -61,8 +61,7 @@ export function benchmarkQuery(filters: RatingFilters, ward: string, fiscalYear:
           sum(CASE WHEN sample THEN 1 ELSE 0 END) OVER q AS sample_wards
         FROM scores s
         WINDOW q AS (PARTITION BY stage, question_no ORDER BY score DESC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)),
-      question_text AS (
-        SELECT stage, question_no, min(question) AS question FROM ratings WHERE question IS NOT NULL GROUP BY stage, question_no),
+      ${QUESTION_TEXT},
       mine AS (SELECT * FROM ranked WHERE ward = ?)
       SELECT m.stage, m.question_no::INTEGER AS "questionNo", q.question, m.score::DOUBLE AS score,
         m.rank::INTEGER AS rank, m.wards::INTEGER AS wards, m.ties::INTEGER AS ties,
@@ -95,8 +94,7 @@ export function yearChangeQuery(filters: RatingFilters, ward: string, fiscalYear
   return {
     name: 'yearChange',
     sql: `WITH ${now.sql}, ${before.sql},
-      question_text AS (
-        SELECT stage, question_no, min(question) AS question FROM ratings WHERE question IS NOT NULL GROUP BY stage, question_no),
+      ${QUESTION_TEXT},
       joined AS (
         SELECT coalesce(n.stage, b.stage) AS stage, coalesce(n.question_no, b.question_no) AS question_no,
           n.score AS score, b.score AS previous, coalesce(n.sample, false) OR coalesce(b.sample, false) AS sample

@@ -17,3 +17,7 @@ export function runQuery<Row>(db: Database, query: Query<Row>): Promise<Row[]> {
 export const WARD_ORDER = 'coalesce(w.sort_order, 10000), r.ward';
 export const STAGE_ORDER = (column: string) => `list_position(['planning', 'implementation', 'review'], ${column})`;
 export const RATER_ORDER = (column: string) => `list_position(['ward', 'center', 'joint'], ${column})`;
+
+/** The wording of each question, from whichever loaded record carries it (a CTE named question_text). */
+export const QUESTION_TEXT = `question_text AS (
+        SELECT stage, question_no, min(question) AS question FROM ratings WHERE question IS NOT NULL GROUP BY stage, question_no)`;

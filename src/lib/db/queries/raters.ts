@@ -1,6 +1,6 @@
 import type { Stage } from '../../ingest/fields.ts';
 import { ratingFiltersWhere, type RatingFilters } from '../sql.ts';
-import { STAGE_ORDER, type Query } from './query.ts';
+import { STAGE_ORDER, QUESTION_TEXT, type Query } from './query.ts';
 
 /**
  * One row per ward, year and question with the three raters' scores side by side. The rater filter
@@ -17,8 +17,7 @@ function pairsCte(filters: RatingFilters) {
           bool_or(r.provenance = 'sample') AS sample
         FROM ratings r WHERE ${where.sql}
         GROUP BY r.ward, r.fiscal_year, r.stage, r.question_no),
-      question_text AS (
-        SELECT stage, question_no, min(question) AS question FROM ratings WHERE question IS NOT NULL GROUP BY stage, question_no)`,
+      ${QUESTION_TEXT}`,
     params: where.params,
   };
 }

@@ -1,6 +1,6 @@
 import type { Provenance, Rater, Rating, Stage } from '../../ingest/fields.ts';
 import { ratingFiltersWhere, type QuestionKey, type RatingFilters } from '../sql.ts';
-import { STAGE_ORDER, RATER_ORDER, WARD_ORDER, type Query } from './query.ts';
+import { QUESTION_TEXT, STAGE_ORDER, RATER_ORDER, WARD_ORDER, type Query } from './query.ts';
 
 /** A–D counts as columns, unrated apart, and how many of them are sample: shared by the distributions. */
 const LEVEL_COUNTS = `count(*) FILTER (WHERE r.rating = 'A')::INTEGER AS a,
@@ -11,10 +11,6 @@ const LEVEL_COUNTS = `count(*) FILTER (WHERE r.rating = 'A')::INTEGER AS a,
         count(*)::INTEGER AS n,
         count(*) FILTER (WHERE r.provenance = 'sample')::INTEGER AS sample,
         (count(*) FILTER (WHERE r.rating IN ('A', 'B')) / nullif(count(r.rating), 0))::DOUBLE AS "abShare"`;
-
-/** The wording of each question, from whichever loaded record carries it. */
-const QUESTION_TEXT = `question_text AS (
-        SELECT stage, question_no, min(question) AS question FROM ratings WHERE question IS NOT NULL GROUP BY stage, question_no)`;
 
 export interface WardDistributionRow {
   ward: string;

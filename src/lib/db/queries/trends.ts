@@ -1,6 +1,6 @@
 import type { Stage } from '../../ingest/fields.ts';
 import { ratingFiltersWhere, type RatingFilters } from '../sql.ts';
-import { STAGE_ORDER, type Query } from './query.ts';
+import { STAGE_ORDER, QUESTION_TEXT, type Query } from './query.ts';
 import type { RaterChoice } from './ratings.ts';
 
 /** Each ward's mean score per year (A=4 … D=1, unrated excluded and counted), with its contract year. */
@@ -118,8 +118,7 @@ export function changeTableQuery(filters: RatingFilters, fiscalYear: number, rat
           avg(r.score) FILTER (WHERE r.fiscal_year = ?) AS previous, avg(r.score) FILTER (WHERE r.fiscal_year = ?) AS current,
           bool_or(r.provenance = 'sample') AS sample
         FROM ratings r WHERE ${where.sql} GROUP BY r.ward, r.stage, r.question_no),
-      question_text AS (
-        SELECT stage, question_no, min(question) AS question FROM ratings WHERE question IS NOT NULL GROUP BY stage, question_no)
+      ${QUESTION_TEXT}
       SELECT s.ward, s.stage, s.question_no::INTEGER AS "questionNo", q.question, s.previous::DOUBLE AS previous,
         s.current::DOUBLE AS current, (s.current - s.previous)::DOUBLE AS change, s.sample
       FROM scores s LEFT JOIN question_text q ON q.stage = s.stage AND q.question_no = s.question_no
