@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import Papa from 'papaparse';
 
 async function open(page: Page, search = '') {
   await page.goto(`/${search}`);
@@ -45,12 +46,19 @@ test('the change table filters to declines of two levels and exports the visible
   await expect(rows.first()).toBeVisible();
   for (const change of await rows.locator('td:nth-child(5)').allTextContents()) expect(Number.parseFloat(change.replace('↓', '').replace('−', '-').trim())).toBeLessThanOrEqual(-2);
   const visible = await rows.count();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV に書き出す（Excel 用）' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('table.changes-table + .table-export').getByRole('button', { name: 'CSV に書き出す（Excel 用）' }).click(),
+  ]);
   const bytes = readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const lines = bytes.toString('utf8').slice(1).trim().split('\n');
-  const year = Number(await page.locator('.view-options select[name="year"]').inputValue());
-  expect(lines[0]).toBe(`区,設問,設問文,${year - 1}年度,${year}年度,変化,データ`);
-  expect(lines).toHaveLength(visible + 1);
-  for (const line of lines.slice(1)) expect(Number(line.split(',')[5])).toBeLessThanOrEqual(-2);
+  const { data } = Papa.parse<string[]>(bytes.toString('utf8').slice(1).trim());
+  const year = await page.locator('.view-options select[name="year"]').inputValue();
+  expect(data[0]).toEqual(['区', '年度', '評価者', '段階', '設問 No.', '設問', '設問文', '前年度', '今年度', '変化', 'サンプル']);
+  expect(data).toHaveLength(visible + 1);
+  for (const row of data.slice(1)) {
+    expect(row[1]).toBe(year);
+    expect(Number(row[9])).toBeLessThanOrEqual(-2);
+    expect(Number(row[9])).toBeCloseTo(Number(row[8]) - Number(row[7]), 10);
+  }
 });

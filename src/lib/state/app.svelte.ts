@@ -3,7 +3,7 @@ import type { Database } from '../db/database.ts';
 import type { IngestClient, LoadOutcome, LoadProgress } from '../db/ingest-client.ts';
 import type { SourceFile } from '../db/ingest-protocol.ts';
 import type { FirstViewSnapshot } from '../db/first-view.ts';
-import { dismissConflictQuery, runQuery, type ConflictRow } from '../db/queries/index.ts';
+import { dismissConflictQuery, runQuery, type ConflictRow, type Query } from '../db/queries/index.ts';
 import { rebuildThemeTags, rebuildWordIndex } from '../db/text-index.ts';
 import { saveFile } from '../persist/saved-files.ts';
 import { DictionaryState } from './dictionary.svelte.ts';
@@ -90,6 +90,12 @@ export class AppState implements QueryHost {
 
   cancelLoad(): void {
     this.ingest?.cancel();
+  }
+
+  /** One run of a named query, outside the reactive views: for exports that want more rows than a view lists. */
+  async fetch<Row>(query: Query<Row>): Promise<Row[]> {
+    if (!this.db) return [];
+    return runQuery(this.db, query);
   }
 
   async dismissConflict(conflict: ConflictRow): Promise<void> {
