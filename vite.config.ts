@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -27,9 +28,31 @@ function firstViewSnapshot(): Plugin {
   };
 }
 
+/**
+ * Names the service worker's cache after the build (a hash of Vite's manifest, which lists every
+ * hashed file, and of the page), so a new release installs a new worker and drops the old cache.
+ */
+function serviceWorkerBuildId(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'service-worker-build-id',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const hash = createHash('sha256');
+      for (const file of ['.vite/manifest.json', 'index.html']) hash.update(readFileSync(join(outDir, file)));
+      const id = hash.digest('hex').slice(0, 12);
+      const sw = join(outDir, 'sw.js');
+      writeFileSync(sw, readFileSync(sw, 'utf8').replace('__BUILD_ID__', id));
+    },
+  };
+}
+
 // `--mode bench` adds the benchmark page (scripts/bench) and builds into its own folder.
 export default defineConfig(({ mode }) => ({
-  plugins: [svelte(), firstViewSnapshot()],
+  plugins: [svelte(), firstViewSnapshot(), serviceWorkerBuildId()],
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   server: { port: 5173, strictPort: false },

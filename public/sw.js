@@ -1,7 +1,12 @@
 // Offline after the first visit: the build's files (listed in Vite's manifest) are cached when the
 // service worker installs, and every same-origin GET is answered from the cache first. Nothing is
 // fetched from any other origin, and no data leaves the browser.
-const CACHE = 'kyoten-dashboard-v1';
+// The build writes its own id into the cache name (vite.config.ts), so each release is a new service
+// worker with a fresh cache, and the previous release's cache is dropped when it takes over.
+const PREFIX = 'kyoten-dashboard-';
+const CACHE = `${PREFIX}__BUILD_ID__`;
+/** How long a page load waits for the network before it is served from the cache. */
+const NAVIGATION_TIMEOUT_MS = 3000;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -22,7 +27,30 @@ self.addEventListener('install', (event) => {
   );
 });
 
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener('activate', (event) =>
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+      await self.clients.claim();
+    })(),
+  ),
+);
+
+/** The page itself comes from the network when it answers in time (so a new release is seen), else from the cache. */
+async function navigate(request, cache) {
+  try {
+    const response = await Promise.race([
+      fetch(request),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('slow network')), NAVIGATION_TIMEOUT_MS)),
+    ]);
+    if (response.ok) await cache.put('./', response.clone());
+    return response;
+  } catch (error) {
+    const cached = await cache.match('./');
+    if (cached) return cached;
+    throw error;
+  }
+}
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
@@ -30,9 +58,10 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(
     (async () => {
       const cache = await caches.open(CACHE);
-      // The page itself is matched without its query (each view has its own ?view=… URL).
+      // Each view has its own ?view=… URL; they are all the one page.
+      if (request.mode === 'navigate') return navigate(request, cache);
       // ignoreVary: module scripts send an Origin header the precached copies were fetched without.
-      const cached = await cache.match(request, { ignoreSearch: request.mode === 'navigate', ignoreVary: true });
+      const cached = await cache.match(request, { ignoreVary: true });
       if (cached) return cached;
       const response = await fetch(request);
       if (response.ok) await cache.put(request, response.clone());

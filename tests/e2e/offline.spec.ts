@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 
 test('after the first visit the app works with the network cut', async ({ page, context }) => {
@@ -13,4 +14,18 @@ test('after the first visit the app works with the network cut', async ({ page, 
   await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
   await expect(page.locator('.heatmap g.cell')).toHaveCount(18 * 16);
   await context.setOffline(false);
+});
+
+test("the service worker's cache is named after this build, and an earlier release's cache is dropped", async ({ page, context }) => {
+  const sw = readFileSync('dist/sw.js', 'utf8');
+  const cacheName = /const CACHE = `\$\{PREFIX\}([0-9a-f]{12})`/.exec(sw)?.[1];
+  expect(cacheName, 'the build wrote its id into dist/sw.js').toBeTruthy();
+  // A cache an earlier release left behind, made before this release's worker installs.
+  await context.addInitScript(() => void caches.open('kyoten-dashboard-000000000000'));
+  await page.goto('/');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+  });
+  await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([`kyoten-dashboard-${cacheName}`]);
 });

@@ -1,31 +1,6 @@
 import { ByteWriter, parquetWrite } from 'hyparquet-writer';
 import type { SchemaElement } from 'hyparquet';
-
-/**
- * What a column holds, as far as a Parquet file cares. The SQL console derives it from the Arrow
- * type of each result column (`kindOfArrowType`); view tables name it with their columns.
- */
-export type ExportKind = 'string' | 'int32' | 'int64' | 'double' | 'boolean' | 'date' | 'timestamp' | 'json';
-
-export interface ExportColumn {
-  name: string;
-  kind: ExportKind;
-}
-
-/**
- * Arrow type names (as `String(field.type)` prints them) → export kinds. Lists, structs and maps
- * become JSON text so that nothing is dropped; DuckDB reads them back with `json` functions.
- */
-export function kindOfArrowType(type: string): ExportKind {
-  if (/^(Int8|Int16|Int32|Uint8|Uint16)$/.test(type)) return 'int32';
-  if (/^(Int64|Uint32|Uint64)$/.test(type)) return 'int64';
-  if (/^(Float16|Float32|Float64|Decimal)/.test(type)) return 'double';
-  if (/^(Utf8|LargeUtf8)$/.test(type)) return 'string';
-  if (type === 'Bool') return 'boolean';
-  if (type.startsWith('Date')) return 'date';
-  if (type.startsWith('Timestamp')) return 'timestamp';
-  return 'json';
-}
+import type { ExportColumn, ExportKind, TableData } from './table.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -73,11 +48,11 @@ function physicalValue(kind: ExportKind, value: unknown): unknown {
 }
 
 /**
- * A Parquet file (Snappy-compressed) of `rows`, in the given column order. Written in JS because
+ * A Parquet file (Snappy-compressed) of the table, columns by their stable names. Written in JS because
  * DuckDB-WASM's `COPY … (FORMAT parquet)` needs an extension fetched from the network, which the
- * app's offline promise and its Content-Security-Policy rule out.
+ * app's offline promise and its Content-Security-Policy rule out. Loaded on demand: only an export needs it.
  */
-export function toParquet(columns: readonly ExportColumn[], rows: readonly Record<string, unknown>[]): Uint8Array {
+export function toParquet({ columns, rows }: TableData): Uint8Array {
   const writer = new ByteWriter();
   parquetWrite({
     writer,

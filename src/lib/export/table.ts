@@ -1,5 +1,30 @@
 import { toCsv, type CsvCell } from './csv.ts';
-import { toParquet, type ExportColumn, type ExportKind } from './parquet.ts';
+
+/**
+ * What a column holds, as far as a Parquet file cares. The SQL console derives it from the Arrow
+ * type of each result column (`kindOfArrowType`); view tables name it with their columns.
+ */
+export type ExportKind = 'string' | 'int32' | 'int64' | 'double' | 'boolean' | 'date' | 'timestamp' | 'json';
+
+export interface ExportColumn {
+  name: string;
+  kind: ExportKind;
+}
+
+/**
+ * Arrow type names (as `String(field.type)` prints them) → export kinds. Lists, structs and maps
+ * become JSON text so that nothing is dropped; DuckDB reads them back with `json` functions.
+ */
+export function kindOfArrowType(type: string): ExportKind {
+  if (/^(Int8|Int16|Int32|Uint8|Uint16)$/.test(type)) return 'int32';
+  if (/^(Int64|Uint32|Uint64)$/.test(type)) return 'int64';
+  if (/^(Float16|Float32|Float64|Decimal)/.test(type)) return 'double';
+  if (/^(Utf8|LargeUtf8)$/.test(type)) return 'string';
+  if (type === 'Bool') return 'boolean';
+  if (type.startsWith('Date')) return 'date';
+  if (type.startsWith('Timestamp')) return 'timestamp';
+  return 'json';
+}
 
 /** A table as it leaves the app: `name` is the stable column name (Parquet), `label` the CSV header a person reads. */
 export interface TableData {
@@ -42,8 +67,4 @@ export function tableToCsv(table: TableData): string {
     rows,
     { bom: true, neutraliseFormulas: true },
   );
-}
-
-export function tableToParquet(table: TableData): Uint8Array {
-  return toParquet(table.columns, table.rows);
 }

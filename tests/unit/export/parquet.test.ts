@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../../src/lib/db/database.ts';
-import { kindOfArrowType, toParquet } from '../../../src/lib/export/parquet.ts';
+import { toParquet } from '../../../src/lib/export/parquet.ts';
+import { kindOfArrowType } from '../../../src/lib/export/table.ts';
 import { databaseWith } from '../db/helpers.ts';
 
 const DATA = ['real_tsurumi_2025_ratings.csv', 'real_tsurumi_2025_narratives.csv', 'real_tsurumi_2025_centers.csv'].map(
@@ -30,8 +31,8 @@ afterAll(() => db.close());
 
 async function exportResult(sql: string) {
   const result = await db.runUserSql(sql).result;
-  const columns = result.columns.map((c) => ({ name: c.name, kind: kindOfArrowType(c.type) }));
-  return { result, readBack: await readBack(toParquet(columns, result.rows)) };
+  const columns = result.columns.map((c) => ({ name: c.name, label: c.name, kind: kindOfArrowType(c.type) }));
+  return { result, readBack: await readBack(toParquet({ columns, rows: result.rows })) };
 }
 
 describe('Parquet export', () => {
