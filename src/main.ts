@@ -14,7 +14,7 @@ import './styles.css';
 const bundled = import.meta.glob('/data/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 
 const app = new AppState(firstView);
-app.filters.readFrom(location.search);
+if (app.filters.startFrom(location.search) !== location.search) app.filters.writeUrl('replace');
 mount(App, { target: document.getElementById('app')!, props: { app } });
 
 async function start() {

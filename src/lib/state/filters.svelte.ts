@@ -24,10 +24,14 @@ export function parseQuestionKey(value: string | null): QuestionKey | null {
   return match ? { stage: match[1] as Stage, questionNo: Number(match[2]) } : null;
 }
 
+const SETTINGS_KEY = 'kyoten-dashboard:settings';
+type SettingsStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
 /**
  * Everything that decides what the page shows: view, language, the shared filters, the linked
  * selection and each view's options. The URL holds all of it, so a link reproduces the exact view
- * and back/forward walk through the changes.
+ * and back/forward walk through the changes. The last URL is also kept in this browser, so a plain
+ * visit (no query) opens where the user left off.
  */
 export class FilterState {
   view = $state<View>('distribution');
@@ -87,6 +91,25 @@ export class FilterState {
       questions: own !== 'question' && this.selectedQuestion ? [this.selectedQuestion] : null,
       themeId: own !== 'theme' ? this.selectedTheme : null,
     };
+  }
+
+  constructor(private storage: SettingsStorage | null = globalThis.localStorage ?? null) {}
+
+  /** The page's query if it has one, else the settings kept from the last visit. */
+  startFrom(search: string): string {
+    const start = search || this.storage?.getItem(SETTINGS_KEY) || '';
+    this.readFrom(start);
+    return start;
+  }
+
+  /** After back/forward: the URL is the state. */
+  followUrl(search: string): void {
+    this.readFrom(search);
+    this.storage?.setItem(SETTINGS_KEY, search);
+  }
+
+  forgetSettings(): void {
+    this.storage?.removeItem(SETTINGS_KEY);
   }
 
   readFrom(search: string): void {
@@ -159,6 +182,13 @@ export class FilterState {
   /** Applies a change and records it in the history, so back/forward undo and redo it. */
   update(change: (state: this) => void): void {
     change(this);
-    history.pushState(null, '', `${location.pathname}${this.toSearch()}`);
+    this.writeUrl('push');
+  }
+
+  /** Puts the state in the address bar (a new history entry, or in place) and keeps it for the next visit. */
+  writeUrl(mode: 'push' | 'replace'): void {
+    const search = this.toSearch();
+    history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', `${location.pathname}${search}`);
+    this.storage?.setItem(SETTINGS_KEY, search);
   }
 }
