@@ -19,6 +19,10 @@ test('a chart saved as SVG carries its title, the data source and its Japanese l
   expect(svg).toContain('鶴見区');
   expect(svg).toContain('サンプル（架空）のデータを含みます');
   expect(svg).toMatch(/fill:\s*rgb\(5, 113, 176\)/);
+  // The legend above the chart is HTML on the page; the file carries it as SVG.
+  const legend = /<g class="legend"[^>]*>(.*?)<\/g>/s.exec(svg)?.[1] ?? '';
+  for (const entry of ['D まったくできなかった', 'A よくできた', '未評価']) expect(legend).toContain(`>${entry}</text>`);
+  expect(legend.match(/<rect /g)).toHaveLength(5);
 });
 
 test('a chart saved as PNG is drawn at the chosen scale', async ({ page }) => {

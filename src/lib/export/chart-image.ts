@@ -1,6 +1,7 @@
 /**
  * Charts as files: the SVG on screen, with its computed styles written inline (component styles do not
- * travel with a copied element), a title above and the data source below, several panels stacked.
+ * travel with a copied element), its HTML legend redrawn in SVG where the browser laid it out, a title
+ * above and the data source below, several panels stacked.
  */
 const STYLE_PROPERTIES = [
   'fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-size', 'font-weight', 'font-style',
@@ -15,13 +16,73 @@ function inlineStyles(source: Element, target: Element): void {
   for (let i = 0; i < source.children.length; i++) inlineStyles(source.children[i], target.children[i]);
 }
 
-export function serializeCharts(svgs: SVGSVGElement[], title: string, source: string): { svg: string; width: number; height: number } {
+const svgElement = <K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<string, string | number>) => {
+  const node = document.createElementNS(SVG_NS, name);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
+  return node;
+};
+
+/**
+ * One legend swatch as the page draws it with CSS: a filled box, a dot (round), a line (top border
+ * only, maybe dashed) or a diamond (a rotated outlined box).
+ */
+function swatch(element: Element, x: number, y: number): SVGElement {
+  const box = element.getBoundingClientRect();
+  const style = getComputedStyle(element);
+  const [left, top, w, h] = [box.left - x, box.top - y, box.width, box.height];
+  const border = style.borderTopColor;
+  const transparent = style.backgroundColor === 'rgba(0, 0, 0, 0)' || style.backgroundColor === 'transparent';
+  if (style.transform !== 'none') {
+    const points = [[left + w / 2, top], [left + w, top + h / 2], [left + w / 2, top + h], [left, top + h / 2]];
+    return svgElement('polygon', { points: points.join(' '), fill: transparent ? 'none' : style.backgroundColor, stroke: border, 'stroke-width': style.borderTopWidth });
+  }
+  if (transparent && Number.parseFloat(style.borderTopWidth) > 0) {
+    return svgElement('line', {
+      x1: left, x2: left + w, y1: top, y2: top, stroke: border, 'stroke-width': style.borderTopWidth,
+      'stroke-dasharray': style.borderTopStyle === 'dashed' ? '4 3' : 'none',
+    });
+  }
+  if (style.borderRadius === '50%') return svgElement('circle', { cx: left + w / 2, cy: top + h / 2, r: w / 2, fill: style.backgroundColor });
+  return svgElement('rect', { x: left, y: top, width: w, height: h, rx: Number.parseFloat(style.borderRadius) || 0, fill: style.backgroundColor });
+}
+
+/** An HTML legend (`.legend`: spans, each maybe with an `<i>` swatch) as SVG, at the positions the browser gave it. */
+function legendToSvg(legend: HTMLElement): { group: SVGGElement; height: number } {
+  const origin = legend.getBoundingClientRect();
+  const group = svgElement('g', { class: 'legend' });
+  for (const item of Array.from(legend.children)) {
+    const mark = item.querySelector('i');
+    if (mark) group.append(swatch(mark, origin.left, origin.top));
+    const box = item.getBoundingClientRect();
+    const style = getComputedStyle(item);
+    const label = svgElement('text', {
+      x: (mark ? mark.getBoundingClientRect().right + 4 : box.left) - origin.left,
+      y: box.top - origin.top + box.height / 2,
+      style: `font-size:${style.fontSize};font-family:${style.fontFamily};fill:${style.color};dominant-baseline:central`,
+    });
+    label.textContent = item.textContent?.trim() ?? '';
+    group.append(label);
+  }
+  return { group, height: origin.height + 6 };
+}
+
+export function serializeCharts(figures: HTMLElement[], title: string, source: string): { svg: string; width: number; height: number } {
   const header = 36;
   const footer = 28;
-  const width = Math.max(...svgs.map((s) => s.width.baseVal.value), 320);
+  const charts = figures.flatMap((figure) => {
+    const svg = figure.querySelector('svg');
+    return svg ? [{ svg, legend: figure.querySelector<HTMLElement>(':scope > .legend') }] : [];
+  });
+  const width = Math.max(...charts.map((c) => c.svg.width.baseVal.value), 320);
   const root = document.createElementNS(SVG_NS, 'svg');
   let y = header;
-  for (const svg of svgs) {
+  for (const { svg, legend } of charts) {
+    if (legend) {
+      const drawn = legendToSvg(legend);
+      drawn.group.setAttribute('transform', `translate(8,${y})`);
+      root.append(drawn.group);
+      y += drawn.height;
+    }
     const copy = svg.cloneNode(true) as SVGSVGElement;
     inlineStyles(svg, copy);
     const group = document.createElementNS(SVG_NS, 'g');

@@ -107,6 +107,8 @@ const STRINGS = {
   shownFirst: { ja: '先頭', en: 'showing the first' },
   queryCancelled: { ja: 'クエリを中止しました。', en: 'Query cancelled.' },
   trajectoriesTitle: { ja: '区ごとの平均点の推移（背景: 市の中央値と四分位範囲）', en: 'Mean score per ward over the years (behind: city median and interquartile band)' },
+  cityBand: { ja: '市の四分位範囲（25〜75%）', en: 'City interquartile band (25–75%)' },
+  cityMedian: { ja: '市の中央値', en: 'City median' },
   meanScore: { ja: '平均点（A=4〜D=1、未評価を除く）', en: 'Mean score (A=4 … D=1, unrated excluded)' },
   contractMark: { ja: '点の上の数字は契約の年度目（例: 3/5）', en: 'Numbers above points: contract year (e.g. 3/5)' },
   slopeTitle: { ja: '2 つの年度の比較', en: 'Two years compared' },

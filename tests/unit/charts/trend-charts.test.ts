@@ -45,6 +45,8 @@ describe('Trajectories', () => {
       width: 240,
       summary: 'trajectories',
       yLabel: 'mean',
+      bandLabel: '25–75%',
+      medianLabel: 'median',
       years: [2021, 2022, 2023, 2024],
       panels: [{ key: '鶴見区', label: '鶴見区' }],
       points: [
