@@ -177,18 +177,33 @@ test('a large load dropped on the page shows progress, can be cancelled, and lea
   expect(longest, 'no main-thread task long enough to freeze the page').toBeLessThan(500);
 });
 
-test('no request leaves the page’s own origin', async ({ page, baseURL }) => {
+test('no request leaves the page’s own origin: loading, every view, SQL, exports, reload, clear', async ({ page, context, baseURL }) => {
   const foreign: string[] = [];
-  page.on('request', (request) => {
+  // The context sees the page's requests and its workers' (DuckDB, ingest, service worker).
+  context.on('request', (request) => {
     const url = request.url();
     if (!url.startsWith(baseURL!) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
   });
   await openApp(page, '/?view=data');
   await page.locator('input[type="file"]').setInputFiles(`${root}tests/fixtures/bad_rows.csv`);
   await expect(page.locator('table.rejected tbody tr')).toHaveCount(4);
-  for (const view of ['評価の分布', '区×設問', '区と拠点の比較', '拠点のベンチマーク']) {
+  for (const view of ['評価の分布', '区×設問', '区と拠点の比較', '拠点のベンチマーク', '経年変化', '記述のテーマ', '区の報告書']) {
     await page.getByRole('link', { name: view }).click();
-    await expect(page.locator('.view svg').first()).toBeVisible();
+    await expect(page.locator(':is(.view, .ward-report) svg').first()).toBeVisible();
   }
+  await page.getByRole('link', { name: 'SQL' }).click();
+  await page.locator('textarea[name="sql"]').fill('SELECT ward, count(*) AS n FROM ratings GROUP BY ward');
+  await page.getByRole('button', { name: '実行（Ctrl+Enter）' }).click();
+  await expect(page.locator('table.result tbody tr')).toHaveCount(18);
+  for (const format of ['CSV に書き出す（Excel 用）', 'Parquet に書き出す（分析用）']) {
+    await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: format }).click()]);
+  }
+  await page.getByRole('link', { name: '経年変化' }).click();
+  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG で保存' }).click()]);
+  await page.reload();
+  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
+  await page.goto('/?view=data');
+  await page.getByRole('button', { name: 'この端末に保存したデータを消す' }).click();
+  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
   expect(foreign).toEqual([]);
 });
