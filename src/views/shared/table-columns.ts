@@ -3,6 +3,7 @@ import type { Stage } from '../../lib/ingest/fields.ts';
 import { questionLabel } from '../../lib/i18n/labels.ts';
 import type { Lang } from '../../lib/i18n/messages.ts';
 import { t } from '../../lib/i18n/ui.ts';
+import type { RaterChoice } from '../../lib/state/filters.svelte.ts';
 
 /**
  * Export columns several views share. Values are the query's own (codes, numbers, booleans), so a
@@ -23,6 +24,19 @@ export function questionColumns<R extends { stage: Stage; questionNo: number; qu
     { name: 'question_no', label: `${t(lang, 'question')} No.`, kind: 'int32', value: (r) => r.questionNo },
     { name: 'question_label', label: t(lang, 'question'), kind: 'string', value: (r) => questionLabel(lang, r.stage, r.questionNo) },
     { name: 'question', label: t(lang, 'questionText'), kind: 'string', value: (r) => r.question ?? null },
+  ];
+}
+
+/** Ward, year, the rater chosen for the view (`mean` = the mean of three), then the question. */
+export function wardQuestionColumns<R extends { ward: string; fiscalYear: number; stage: Stage; questionNo: number; question?: string | null }>(
+  lang: Lang,
+  rater: RaterChoice,
+): Array<TableColumn<R>> {
+  return [
+    wardColumn(lang),
+    yearColumn(lang),
+    { name: 'rater', label: t(lang, 'rater'), kind: 'string', value: () => rater },
+    ...questionColumns<R>(lang),
   ];
 }
 
