@@ -124,6 +124,8 @@ const STRINGS = {
   exportParquet: { ja: 'Parquet に書き出す（分析用）', en: 'Export Parquet (for analysis)' },
   exportTable: { ja: 'この表を', en: 'This table:' },
   contractTitle: { ja: '契約の年度目で比べる', en: 'Compared by contract year' },
+  contractLength: { ja: '契約年数', en: 'Contract length (years)' },
+  ratedCount: { ja: '評価のある件数', en: 'Rated' },
   contractYear: { ja: '年度目', en: 'Contract year' },
   themeTrendsForWard: { ja: 'この区が記述で挙げたテーマ', en: 'Themes this ward names in its reports' },
   improved: { ja: '上がった区', en: 'improved' },
