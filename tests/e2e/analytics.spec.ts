@@ -118,3 +118,18 @@ test('filters and views live in the URL: back and forward walk through them', as
   await page.goForward();
   await expect(page.locator('.heatmap')).toBeVisible();
 });
+
+test('a ward whose newest report is not in yet opens on its own latest year, not on an empty one', async ({ page }) => {
+  await open(page, '?view=data');
+  const newer = 'ward,fiscal_year,stage,question_no,rater,rating\n西区,2026,planning,1,ward,A\n西区,2026,planning,1,center,B\n';
+  await page.locator('input[name="files"]').setInputFiles({ name: 'nishi_2026.csv', mimeType: 'text/csv', buffer: Buffer.from(newer) });
+  await expect(page.locator('table.files tbody tr').filter({ hasText: 'nishi_2026.csv' })).toHaveCount(1);
+  await page.goto('/?view=benchmark&sw=%E9%B6%B4%E8%A6%8B%E5%8C%BA');
+  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
+  await expect(page.locator('select[name="year"]').first()).toHaveValue('2025');
+  await expect(page.locator('.benchmark g.row')).toHaveCount(16);
+  await page.goto('/?view=benchmark&sw=%E8%A5%BF%E5%8C%BA');
+  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
+  await expect(page.locator('select[name="year"]').first()).toHaveValue('2026');
+  await expect(page.locator('.benchmark g.row')).toHaveCount(1);
+});

@@ -4,8 +4,9 @@ import { QueryState } from './query.svelte.ts';
 
 /**
  * The year and ward a single-year view shows: the data's years within the year filter (the chosen
- * one if available, else the latest) and the wards within the ward filter (the selected one, else
- * the first). Create it during component initialisation: it owns a query.
+ * one if available, else the ward's latest, so a ward whose newest report is not in yet opens on
+ * the year it has) and the wards within the ward filter (the selected one, else the first). Create
+ * it during component initialisation: it owns a query.
  */
 export class YearWardChoice {
   private options: QueryState<FilterOptionsRow>;
@@ -16,7 +17,9 @@ export class YearWardChoice {
   });
   readonly year: number | null = $derived.by(() => {
     const wanted = this.app.filters.year;
-    return wanted !== null && this.years.includes(wanted) ? wanted : (this.years.at(-1) ?? null);
+    if (wanted !== null && this.years.includes(wanted)) return wanted;
+    const wardYears = this.optionsRow()?.wardYears.find((w) => w.ward === this.ward)?.fiscalYears ?? [];
+    return this.years.filter((y) => wardYears.includes(y)).at(-1) ?? this.years.at(-1) ?? null;
   });
   readonly wards: string[] = $derived.by(() => {
     const chosen = this.app.filters.wards;

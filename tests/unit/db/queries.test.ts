@@ -79,7 +79,17 @@ describe('provenance: sample data is counted and can be hidden', () => {
 
 describe('ratingFilterOptionsQuery()', () => {
   it('lists the years and the wards present, wards in registry order', async () => {
-    expect(await runQuery(db, ratingFilterOptionsQuery())).toEqual([{ fiscalYears: [2024, 2025], wards: ['鶴見区', '西区', '中区'] }]);
+    expect(await runQuery(db, ratingFilterOptionsQuery())).toEqual([
+      {
+        fiscalYears: [2024, 2025],
+        wards: ['鶴見区', '西区', '中区'],
+        wardYears: [
+          { ward: '中区', fiscalYears: [2025] },
+          { ward: '西区', fiscalYears: [2024, 2025] },
+          { ward: '鶴見区', fiscalYears: [2024] },
+        ],
+      },
+    ]);
   });
 });
 

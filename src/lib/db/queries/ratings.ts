@@ -64,6 +64,8 @@ export function provenanceSummaryQuery(): Query<ProvenanceRow> {
 export interface FilterOptionsRow {
   fiscalYears: number[];
   wards: string[];
+  /** The years each ward has ratings for: a ward-centred view opens on that ward's latest year. */
+  wardYears: Array<{ ward: string; fiscalYears: number[] }>;
 }
 
 /** Years and wards present in the ratings, for the filter controls. */
@@ -73,7 +75,9 @@ export function ratingFilterOptionsQuery(): Query<FilterOptionsRow> {
     sql: `SELECT
         (SELECT coalesce(list(DISTINCT fiscal_year ORDER BY fiscal_year), []) FROM ratings)::INTEGER[] AS "fiscalYears",
         (SELECT coalesce(list(ward ORDER BY o, ward), []) FROM (
-           SELECT DISTINCT r.ward, coalesce(w.sort_order, 10000) AS o FROM ratings r LEFT JOIN wards w ON w.name = r.ward)) AS wards`,
+           SELECT DISTINCT r.ward, coalesce(w.sort_order, 10000) AS o FROM ratings r LEFT JOIN wards w ON w.name = r.ward)) AS wards,
+        (SELECT coalesce(list({'ward': ward, 'fiscalYears': years} ORDER BY ward), []) FROM (
+           SELECT ward, list(DISTINCT fiscal_year ORDER BY fiscal_year)::INTEGER[] AS years FROM ratings GROUP BY ward)) AS "wardYears"`,
     params: [],
   };
 }
