@@ -16,4 +16,8 @@ test('the ward report prints as a clean page: content kept, controls hidden', as
   await expect(page.locator('select[name="focus-ward"]')).toBeHidden();
   await expect(report).toBeVisible();
   await page.screenshot({ path: 'test-results/ward-report-print.png', fullPage: true });
+  const pdf = (await page.pdf({ format: 'A4', path: 'test-results/ward-report.pdf' })).toString('latin1');
+  const pages = pdf.match(/\/Type\s*\/Page\b(?!s)/g) ?? [];
+  expect(pages.length, 'the report fits one or two A4 pages').toBeGreaterThanOrEqual(1);
+  expect(pages.length, 'the report fits one or two A4 pages').toBeLessThanOrEqual(2);
 });

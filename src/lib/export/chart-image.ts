@@ -23,8 +23,8 @@ const svgElement = <K extends keyof SVGElementTagNameMap>(name: K, attributes: R
 };
 
 /**
- * One legend swatch as the page draws it with CSS: a filled box, a dot (round), a line (top border
- * only, maybe dashed) or a diamond (a rotated outlined box).
+ * One legend swatch as the page draws it with CSS: a filled box (maybe outlined), a dot (round), a
+ * line (top border only, maybe dashed) or a diamond (a rotated outlined box).
  */
 function swatch(element: Element, x: number, y: number): SVGElement {
   const box = element.getBoundingClientRect();
@@ -43,7 +43,8 @@ function swatch(element: Element, x: number, y: number): SVGElement {
     });
   }
   if (style.borderRadius === '50%') return svgElement('circle', { cx: left + w / 2, cy: top + h / 2, r: w / 2, fill: style.backgroundColor });
-  return svgElement('rect', { x: left, y: top, width: w, height: h, rx: Number.parseFloat(style.borderRadius) || 0, fill: style.backgroundColor });
+  const stroke: Record<string, string> = Number.parseFloat(style.borderTopWidth) > 0 ? { stroke: border, 'stroke-width': style.borderTopWidth } : {};
+  return svgElement('rect', { x: left, y: top, width: w, height: h, rx: Number.parseFloat(style.borderRadius) || 0, fill: style.backgroundColor, ...stroke });
 }
 
 /** An HTML legend (`.legend`: spans, each maybe with an `<i>` swatch) as SVG, at the positions the browser gave it. */

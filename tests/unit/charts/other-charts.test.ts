@@ -70,11 +70,14 @@ describe('BenchmarkBars', () => {
       summary: 'benchmark',
       axisLabel: '分布',
       rankLabel: '順位',
+      levelLabels: { A: 'よくできた', B: 'できた', C: 'あまりできなかった', D: 'できなかった' },
+      mineLabel: '枠: この区の評価',
       describe: (row: { label: string }) => row.label,
       rows: [{ key: 'p1', label: '計画1', counts: { A: 10, B: 6, C: 2, D: 0 }, level: 'B' as const, rank: 11, wards: 18 }],
     });
     expect(svg).toMatch(/class="segment mine" data-level="B"/);
     expect(svg).toContain('>11/18</text>');
+    expect(svg).toMatch(/<i class="mine">\s*<\/i>枠: この区の評価<\/span>/);
     expect(svg).toMatchSnapshot();
   });
 });
