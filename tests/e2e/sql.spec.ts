@@ -35,6 +35,17 @@ test('an example runs, and sorting a column reorders the rows', async ({ page })
   await expect(page.locator('table.result tbody tr td:first-child')).toHaveText(['3', '2', '1']);
 });
 
+test('numbers line up on the right at four decimals, the full value kept in the cell title', async ({ page }) => {
+  await open(page, '?view=sql');
+  await page.locator('textarea[name="sql"]').fill("SELECT 'x' AS label, 1 / 3 AS third, 42 AS n");
+  await page.locator('textarea[name="sql"]').press('Control+Enter');
+  const cells = page.locator('table.result tbody tr td');
+  await expect(cells).toHaveText(['x', '0.3333', '42']);
+  await expect(cells.nth(1)).toHaveAttribute('title', String(1 / 3));
+  await expect(cells.nth(1)).toHaveCSS('text-align', 'right');
+  await expect(cells.nth(2)).toHaveCSS('text-align', 'right');
+});
+
 test('a result exports as CSV with a BOM, in the order shown, formula-looking text neutralised', async ({ page }) => {
   await open(page, '?view=sql');
   await page.locator('textarea[name="sql"]').fill("SELECT * FROM (VALUES (2, '=HYPERLINK(1)'), (1, 'b')) t(n, s)");
