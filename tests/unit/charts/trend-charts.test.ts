@@ -37,18 +37,6 @@ describe('SlopeChart', () => {
     for (let i = 1; i < ys.length; i++) expect(ys[i] - ys[i - 1]).toBeGreaterThanOrEqual(12.9);
     expect(svg).toMatchSnapshot();
   });
-
-  it('labels every year when a panel has room, else the first and the last', () => {
-    const props = {
-      width: 680, summary: 't', yLabel: 'mean', bandLabel: 'band', medianLabel: 'median', band: [],
-      years: [2019, 2020, 2021, 2022, 2023, 2024, 2025],
-      panels: [{ key: '鶴見区', label: '鶴見区' }],
-      points: [{ panel: '鶴見区', x: 2019, y: 3, mark: null }],
-    };
-    const yearLabels = (svg: string) => [...svg.matchAll(/class="tick"[^>]*>(20\d\d)</g)].map((m) => m[1]);
-    expect(yearLabels(renderSvg(Trajectories, props))).toEqual(['2019', '2025']);
-    expect(yearLabels(renderSvg(Trajectories, { ...props, panelWidth: 680, panelHeight: 180 }))).toEqual(props.years.map(String));
-  });
 });
 
 describe('Trajectories', () => {
