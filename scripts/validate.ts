@@ -1,63 +1,124 @@
 /**
- * `npm run validate -- [--json] [--lang ja|en] FILE...`: checks exports before they are sent, with the
- * app's own ingest code and DuckDB. Exit 0 when every row loaded, 1 when anything was rejected or a file
- * was unreadable, 2 on usage errors. Files are read in the order given; a later file wins a conflict.
+ * `npm run validate -- [--json] [--lang ja|en] [--errors-csv FILE] FILE...`: checks exports before they
+ * are sent, with the app's own ingest code and DuckDB. Exit 0 when every row loaded, 1 when anything
+ * was rejected or a file could not be read, 2 on usage errors. Files are read in the order given; a
+ * later file wins a conflict. A file that fails never stops the others: each gets its report.
  */
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { emptyFileReport, type FileReport } from '../src/lib/ingest/index.ts';
+import { emptyFileReport, type FileReport, type RowError } from '../src/lib/ingest/index.ts';
 import { loadIntoNodeDatabase, loadOne } from '../src/lib/db/node-load.ts';
+import { csvLine } from '../src/lib/export/csv.ts';
+import { reasonText, type Lang } from '../src/lib/i18n/messages.ts';
 import { buildValidationReport } from '../src/lib/validate/report.ts';
 import { formatValidationReport } from '../src/lib/validate/text.ts';
-import type { Lang } from '../src/lib/i18n/messages.ts';
 
-const USAGE = 'usage: npm run validate -- [--json] [--lang ja|en] FILE...';
+const USAGE = `usage: npm run validate -- [--json] [--lang ja|en] [--errors-csv FILE] FILE...
 
-async function main(argv: string[]): Promise<number> {
-  let json = false;
-  let lang: Lang = 'ja';
-  const files: string[] = [];
+  --json             print the report as one JSON object (the published shape; see README)
+  --lang ja|en       language of reasons and of the summary (default ja)
+  --errors-csv FILE  also write every rejected cell, however many, to FILE (CSV, UTF-8 with BOM)
+
+Exit code: 0 every row loaded, 1 a row was rejected or a file could not be read, 2 usage error.`;
+
+interface Options {
+  json: boolean;
+  lang: Lang;
+  errorsCsv: string | null;
+  files: string[];
+}
+
+function parseArgs(argv: string[]): Options | { usage: string; code: 0 | 2 } {
+  const options: Options = { json: false, lang: 'ja', errorsCsv: null, files: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--json') json = true;
-    else if (arg === '--lang' && (argv[i + 1] === 'ja' || argv[i + 1] === 'en')) lang = argv[++i] as Lang;
-    else if (arg === '--help' || arg === '-h') {
-      console.log(USAGE);
-      return 0;
-    } else if (arg.startsWith('-') && arg !== '-') {
-      console.error(`unknown option ${arg}\n${USAGE}`);
-      return 2;
-    } else files.push(arg);
+    if (arg === '--help' || arg === '-h') return { usage: USAGE, code: 0 };
+    if (arg === '--json') options.json = true;
+    else if (arg === '--lang' || arg.startsWith('--lang=')) {
+      const value = arg === '--lang' ? argv[++i] : arg.slice('--lang='.length);
+      if (value !== 'ja' && value !== 'en') return { usage: `--lang: "${value ?? ''}" is not a language this tool speaks; use ja or en.\n\n${USAGE}`, code: 2 };
+      options.lang = value;
+    } else if (arg === '--errors-csv') {
+      const value = argv[++i];
+      if (!value) return { usage: `--errors-csv needs a file name.\n\n${USAGE}`, code: 2 };
+      options.errorsCsv = value;
+    } else if (arg.startsWith('-') && arg !== '-') return { usage: `unknown option ${arg}\n\n${USAGE}`, code: 2 };
+    else options.files.push(arg);
   }
-  if (files.length === 0) {
-    console.error(USAGE);
+  if (options.files.length === 0) return { usage: `no file given.\n\n${USAGE}`, code: 2 };
+  return options;
+}
+
+/** Every rejected cell to a CSV, written as it comes (a file of millions of bad cells must not sit in memory). */
+class ErrorsCsv {
+  private fd: number;
+  private buffer: string[] = [];
+  private size = 0;
+
+  constructor(path: string, private lang: Lang) {
+    this.fd = openSync(path, 'w');
+    this.push(`\ufeff${csvLine(['file', 'line', 'column', 'value', 'reason_code', 'reason'])}\n`);
+  }
+
+  add(file: string, e: RowError): void {
+    this.push(`${csvLine([file, e.line, e.column, e.value, e.code, reasonText(this.lang, e.code, e.params)], true)}\n`);
+  }
+
+  private push(text: string): void {
+    this.buffer.push(text);
+    this.size += text.length;
+    if (this.size > 1 << 20) this.flush();
+  }
+
+  private flush(): void {
+    writeSync(this.fd, this.buffer.join(''));
+    this.buffer = [];
+    this.size = 0;
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const options = parseArgs(argv);
+  if ('usage' in options) {
+    (options.code === 0 ? console.log : console.error)(options.usage);
+    return options.code;
+  }
+  let errorsCsv: ErrorsCsv | null = null;
+  try {
+    errorsCsv = options.errorsCsv ? new ErrorsCsv(options.errorsCsv, options.lang) : null;
+  } catch (error) {
+    console.error(`--errors-csv: cannot write ${options.errorsCsv} (${(error as NodeJS.ErrnoException).code ?? error})`);
     return 2;
   }
   const { db, session } = await loadIntoNodeDatabase([]);
   const reports: FileReport[] = [];
-  for (const file of files) {
+  for (const file of options.files) {
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await readFile(file));
     } catch (error) {
-      reports.push(unreadable(file, (error as NodeJS.ErrnoException).code ?? String(error)));
+      reports.push({ ...emptyFileReport(-1, file), fileError: { code: 'unreadable', params: { reason: (error as NodeJS.ErrnoException).code ?? String(error) } } });
       continue;
     }
-    reports.push(await loadOne(db, session, { name: file, bytes }));
+    reports.push(await loadOne(db, session, { name: file, bytes }, 'user', { onError: errorsCsv ? (e) => errorsCsv.add(file, e) : undefined }));
   }
-  const report = await buildValidationReport(db, reports, lang);
+  errorsCsv?.close();
+  const report = await buildValidationReport(db, reports, options.lang);
   await db.close();
-  console.log(json ? JSON.stringify(report, null, 2) : formatValidationReport(report, lang));
+  process.stdout.write(`${options.json ? JSON.stringify(report, null, 2) : formatValidationReport(report, options.lang)}\n`);
   return report.files.some((f) => f.fileError !== null || f.rowsRejected > 0) ? 1 : 0;
-}
-
-function unreadable(file: string, reason: string): FileReport {
-  return { ...emptyFileReport(-1, file), fileError: { code: 'unreadable', params: { reason } } };
 }
 
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error) => {
-    console.error(error);
-    process.exitCode = 2;
+    // Not a usage error: the check itself could not finish, so nothing is known to be good.
+    console.error(`validate could not finish: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
   },
 );

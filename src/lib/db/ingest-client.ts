@@ -1,13 +1,13 @@
 import type { Database } from './database.ts';
 import type { FromIngestWorker, SourceFile } from './ingest-protocol.ts';
-import { loadFile, type FileOrigin } from './load.ts';
+import { loadFileOrRefuse, type FileOrigin } from './load.ts';
 
 export interface LoadProgress {
   filesTotal: number;
   fileIndex: number;
   file: string;
+  /** Rows of the current file read so far. */
   rowsDone: number;
-  rowsTotal: number;
   /** 0–1 over the whole load. */
   fraction: number;
 }
@@ -53,19 +53,18 @@ export class IngestClient {
         const message = event.data;
         if (message.jobId !== jobId) return;
         if (message.type === 'progress') {
-          const within = message.rowsTotal === 0 ? 0 : message.rowsDone / message.rowsTotal;
           onProgress({
             filesTotal: files.length, fileIndex: message.fileIndex, file: message.file, rowsDone: message.rowsDone,
-            rowsTotal: message.rowsTotal, fraction: (message.fileIndex + within) / files.length,
+            fraction: (message.fileIndex + message.fileFraction) / files.length,
           });
         } else if (message.type === 'file') {
           writes = writes.then(async () => {
-            await loadFile(this.db, message.loaded, origin);
+            const stored = await loadFileOrRefuse(this.db, message.loaded, origin);
             await onFileLoaded(copies[message.fileIndex]);
-            outcome.firstFileId ??= message.loaded.report.fileId;
+            outcome.firstFileId ??= stored.fileId;
             outcome.filesLoaded++;
             onProgress({
-              filesTotal: files.length, fileIndex: message.fileIndex, file: message.loaded.report.file, rowsDone: 1, rowsTotal: 1,
+              filesTotal: files.length, fileIndex: message.fileIndex, file: stored.file, rowsDone: stored.rowsRead,
               fraction: (message.fileIndex + 1) / files.length,
             });
           });

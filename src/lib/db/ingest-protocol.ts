@@ -8,7 +8,7 @@ export interface SourceFile {
 export type ToIngestWorker = { type: 'ingest'; jobId: number; files: SourceFile[] } | { type: 'cancel'; jobId: number };
 
 export type FromIngestWorker =
-  | { type: 'progress'; jobId: number; fileIndex: number; file: string; rowsDone: number; rowsTotal: number }
+  | { type: 'progress'; jobId: number; fileIndex: number; file: string; rowsDone: number; fileFraction: number }
   | { type: 'file'; jobId: number; fileIndex: number; loaded: LoadedFile }
   | { type: 'done'; jobId: number; cancelled: boolean }
   | { type: 'failed'; jobId: number; message: string };

@@ -28,8 +28,8 @@ scope.onmessage = async (event: MessageEvent<ToIngestWorker>) => {
       if (cancelled.has(jobId)) throw new IngestCancelled();
       const batch = await session.ingestFile(source.name, source.bytes, {
         checkpointEvery: 25000,
-        checkpoint: async (rowsDone, rowsTotal) => {
-          post({ type: 'progress', jobId, fileIndex, file: source.name, rowsDone, rowsTotal });
+        checkpoint: async (rowsDone, fileFraction) => {
+          post({ type: 'progress', jobId, fileIndex, file: source.name, rowsDone, fileFraction });
           await nextTask();
           if (cancelled.has(jobId)) throw new IngestCancelled();
         },

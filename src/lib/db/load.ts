@@ -1,3 +1,5 @@
+import { clipText } from '../ingest/limits.ts';
+import { emptyFileReport } from '../ingest/session.ts';
 import type { FileReport } from '../ingest/types.ts';
 import type { Ward } from '../ingest/registry.ts';
 import type { BatchPayload } from './arrow.ts';
@@ -38,19 +40,45 @@ export async function loadFile(db: Database, file: LoadedFile, origin: FileOrigi
     await writeFile(db, file, origin);
     await db.exec('COMMIT');
   } catch (error) {
-    await db.exec('ROLLBACK');
+    // A failed ROLLBACK must not hide the error that caused it.
+    await db.exec('ROLLBACK').catch(() => undefined);
     throw error;
   }
 }
 
+/**
+ * Loads a file; if writing it fails, records the file as refused (its report says why) instead, so
+ * one bad file never takes the other files of a batch down with it. Returns the report as stored.
+ */
+export async function loadFileOrRefuse(db: Database, file: LoadedFile, origin: FileOrigin): Promise<LoadedFile['report']> {
+  try {
+    await loadFile(db, file, origin);
+    return file.report;
+  } catch (error) {
+    const message = clipText(error instanceof Error ? error.message : String(error));
+    const { errors: _errors, ...empty } = emptyFileReport(file.report.fileId, file.report.file);
+    const report: LoadedFile['report'] = {
+      ...empty,
+      kind: file.report.kind, encoding: file.report.encoding, delimiter: file.report.delimiter,
+      rowsRead: file.report.rowsRead, rowsRejected: file.report.rowsRead,
+      fileError: { code: 'internal_error', params: { message } },
+    };
+    await loadFile(db, { report, payload: EMPTY_PAYLOAD, wards: null }, origin);
+    return report;
+  }
+}
+
+const EMPTY_PAYLOAD: BatchPayload = { ratings: null, narratives: null, centers: null, rejected: null, conflicts: null, textConflicts: null };
+
 async function writeFile(db: Database, file: LoadedFile, origin: FileOrigin): Promise<void> {
   const { report, payload } = file;
   const id = report.fileId;
-  await db.query('INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::VARCHAR[], ?::VARCHAR[])', [
+  await db.query('INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::VARCHAR[], ?::VARCHAR[], ?, ?, ?, ?, ?)', [
     id, report.file, report.kind, report.encoding, origin, report.rowsRead, report.rowsLoaded, report.rowsDuplicate,
     report.rowsRejected, report.notRated, report.sampleReplaced, report.records.ratings, report.records.narratives, report.records.centers,
     report.records.wards, report.fileError?.code ?? null, report.fileError ? JSON.stringify(report.fileError.params) : null,
-    JSON.stringify(report.missingParts), JSON.stringify(report.ignoredColumns),
+    JSON.stringify(report.missingParts), JSON.stringify(report.ignoredColumns), report.delimiter, report.ignoredColumnsTotal,
+    JSON.stringify(report.skippedLines), report.errorCount, JSON.stringify(report.errorSummary),
   ]);
   if (file.wards && file.wards.length > 0) await replaceWards(db, file.wards);
   if (payload.ratings) {

@@ -1,8 +1,8 @@
 import { toLoadedFile } from './arrow.ts';
 import type { Database } from './database.ts';
 import { createNodeDatabase } from './duckdb-node.ts';
-import { createSchema, loadFile, type FileOrigin } from './load.ts';
-import { IngestSession } from '../ingest/session.ts';
+import { createSchema, loadFileOrRefuse, type FileOrigin } from './load.ts';
+import { IngestSession, type IngestOptions } from '../ingest/session.ts';
 import type { FileReport } from '../ingest/types.ts';
 import type { SourceFile } from './ingest-protocol.ts';
 
@@ -19,8 +19,9 @@ export async function loadIntoNodeDatabase(files: SourceFile[], origin: FileOrig
   return { db, session, reports };
 }
 
-export async function loadOne(db: Database, session: IngestSession, file: SourceFile, origin: FileOrigin = 'user'): Promise<FileReport> {
-  const batch = await session.ingestFile(file.name, file.bytes);
-  await loadFile(db, toLoadedFile(batch), origin);
-  return batch.report;
+/** One file through ingest into the database; a file that fails to write is recorded as refused, never thrown. */
+export async function loadOne(db: Database, session: IngestSession, file: SourceFile, origin: FileOrigin = 'user', options: IngestOptions = {}): Promise<FileReport> {
+  const batch = await session.ingestFile(file.name, file.bytes, options);
+  const stored = await loadFileOrRefuse(db, toLoadedFile(batch), origin);
+  return stored.fileError === batch.report.fileError ? batch.report : { ...stored, errors: [] };
 }

@@ -13,7 +13,9 @@ CREATE TABLE IF NOT EXISTS files (
   origin VARCHAR NOT NULL, rows_read INTEGER NOT NULL, rows_loaded INTEGER NOT NULL,
   rows_duplicate INTEGER NOT NULL, rows_rejected INTEGER NOT NULL, not_rated INTEGER NOT NULL, sample_replaced INTEGER NOT NULL,
   ratings INTEGER NOT NULL, narratives INTEGER NOT NULL, centers INTEGER NOT NULL, wards INTEGER NOT NULL,
-  file_error VARCHAR, file_error_params VARCHAR, missing_parts VARCHAR[], ignored_columns VARCHAR[]
+  file_error VARCHAR, file_error_params VARCHAR, missing_parts VARCHAR[], ignored_columns VARCHAR[],
+  delimiter VARCHAR, ignored_columns_total INTEGER NOT NULL, skipped_lines VARCHAR NOT NULL,
+  error_count INTEGER NOT NULL, error_summary VARCHAR NOT NULL
 );
 CREATE TABLE IF NOT EXISTS ratings (
   ward VARCHAR NOT NULL, fiscal_year SMALLINT NOT NULL, stage VARCHAR NOT NULL, question_no TINYINT NOT NULL,

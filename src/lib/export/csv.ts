@@ -14,9 +14,14 @@ function quote(cell: CsvCell, neutralise: boolean): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** One RFC 4180 record, without its line end (for writers that stream rows). */
+export function csvLine(row: readonly CsvCell[], neutraliseFormulas = false): string {
+  return row.map((cell) => quote(cell, neutraliseFormulas)).join(',');
+}
+
 /** RFC 4180 CSV with LF line ends. */
 export function toCsv(header: readonly string[], rows: readonly CsvCell[][], options: CsvOptions = {}): string {
   const neutralise = options.neutraliseFormulas ?? false;
-  const lines = [header, ...rows].map((row) => row.map((cell) => quote(cell, neutralise)).join(','));
+  const lines = [header, ...rows].map((row) => csvLine(row, neutralise));
   return `${options.bom ? '\ufeff' : ''}${lines.join('\n')}\n`;
 }

@@ -1,4 +1,6 @@
+import { expectedHeaders } from '../ingest/headers.ts';
 import type { FileErrorCode, ReasonCode } from '../ingest/types.ts';
+import { KIND_LABELS } from './ui.ts';
 
 export type Lang = 'ja' | 'en';
 type Params = Record<string, string | number | string[]>;
@@ -6,6 +8,26 @@ type Message = string | ((p: Params) => string);
 
 const STAGE_JA: Record<string, string> = { planning: '事業計画段階', implementation: '事業実施段階', review: '振り返り段階' };
 const list = (v: unknown) => (Array.isArray(v) ? v.join('、') : String(v ?? ''));
+const listEn = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));
+/** A clipped list says how many it left out. */
+const more = (lang: Lang, shown: unknown, total: unknown) => {
+  const n = Number(total) - (Array.isArray(shown) ? shown.length : 0);
+  if (!(n > 0)) return '';
+  return lang === 'ja' ? `（ほか ${n} 列）` : ` (and ${n} more)`;
+};
+const ENCODING_LABELS: Record<string, string> = {
+  'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8', shift_jis: 'Shift_JIS (CP932)', 'euc-jp': 'EUC-JP', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16',
+};
+export const encodingLabel = (encoding: unknown) => ENCODING_LABELS[String(encoding)] ?? String(encoding ?? '');
+const kindLabel = (lang: Lang, kind: unknown) => KIND_LABELS[lang][String(kind)] ?? String(kind);
+const expected = (lang: Lang) =>
+  expectedHeaders(lang)
+    .map((e) => `${kindLabel(lang, e.kind)}: ${e.headers.join(', ')}`)
+    .join(lang === 'ja' ? '／' : '; ');
+const UNREADABLE: Record<Lang, Record<string, string>> = {
+  ja: { ENOENT: 'ファイルが見つかりません', EISDIR: 'フォルダです。ファイルを指定してください', EACCES: 'ファイルを読む権限がありません', EPERM: 'ファイルを読む権限がありません' },
+  en: { ENOENT: 'no such file', EISDIR: 'it is a folder; name a file', EACCES: 'no permission to read it', EPERM: 'no permission to read it' },
+};
 
 /** Reasons a row was rejected, in plain words a data clerk can act on. */
 export const REASONS: Record<Lang, Record<ReasonCode, Message>> = {
@@ -29,8 +51,12 @@ export const REASONS: Record<Lang, Record<ReasonCode, Message>> = {
     invalid_ward_code: '団体コードが読めません（5桁、または検査数字付きの6桁）',
     invalid_tile: 'タイル位置が読めません（0 以上の整数）',
     duplicate_ward_code: (p) => `同じ団体コードが別の区名（${p.name}）で既にあります`,
-    too_many_fields: (p) => `列が多すぎます（見出しは ${p.expected} 列、この行は ${p.found} 列）`,
-    unterminated_quote: '引用符 " が閉じられていません',
+    too_many_fields: (p) => `列が多すぎます（見出しは ${p.expected} 列、この行は ${p.found} 列）。値の中の「,」は値全体を "…" で囲んでください`,
+    too_few_fields: (p) => `列が足りません（見出しは ${p.expected} 列、この行は ${p.found} 列）。途中で切れた行か、区切りが抜けています`,
+    unterminated_quote: '引用符 " が閉じられていません。この行だけを読まず、次の行から読み続けました',
+    stray_quote: '引用符 " の位置が正しくありません。値に " を含めるときは値全体を "…" で囲み、中の " は "" と二重にしてください',
+    invalid_encoding: (p) => `この行には ${encodingLabel(p.encoding)} として読めないバイトがあります（文字化けを避けるため読み込みません）。ファイルを UTF-8 で保存し直してください`,
+    replacement_character: 'この行には文字化けの印「\ufffd」があります。以前の変換で失われた文字があるため読み込みません',
     report_rating_cells: (p) => `評価表の行には評価が ${p.expected} つ（区・拠点・相互評価）必要ですが、${p.found} つしかありません`,
     report_unknown_heading: '報告書の見出しとして分からない行です',
     report_unknown_section: (p) => `報告書の項目「${p.section}」が分かりません（重点目標・取組内容・取組の効果・取組の課題・次年度重点目標のいずれか）`,
@@ -56,8 +82,12 @@ export const REASONS: Record<Lang, Record<ReasonCode, Message>> = {
     invalid_ward_code: 'Not a ward code (5 digits, or 6 with the check digit)',
     invalid_tile: 'Tile position is not a whole number ≥ 0',
     duplicate_ward_code: (p) => `This code is already used for another ward (${p.name})`,
-    too_many_fields: (p) => `Too many columns (header has ${p.expected}, this row ${p.found})`,
-    unterminated_quote: 'A quote " is never closed',
+    too_many_fields: (p) => `Too many columns (header has ${p.expected}, this row ${p.found}); enclose a value that holds a comma in "…"`,
+    too_few_fields: (p) => `Too few columns (header has ${p.expected}, this row ${p.found}): the row is cut short or a delimiter is missing`,
+    unterminated_quote: 'A quote " is never closed; only this line was skipped and reading went on with the next',
+    stray_quote: 'A quote " in the wrong place: to put " in a value, enclose the whole value in "…" and double the inner " as ""',
+    invalid_encoding: (p) => `This line has bytes that are not valid ${encodingLabel(p.encoding)} (not loaded, to avoid garbled text); save the file as UTF-8 again`,
+    replacement_character: 'This line holds the replacement mark “\ufffd”: characters were lost in an earlier conversion, so it is not loaded',
     report_rating_cells: (p) => `A rating table row needs ${p.expected} ratings (ward, center, joint) but has ${p.found}`,
     report_unknown_heading: 'A line the report layout does not have',
     report_unknown_section: (p) => `Unknown report section “${p.section}” (expected 重点目標, 取組内容, 取組の効果, 取組の課題 or 次年度重点目標)`,
@@ -67,30 +97,44 @@ export const REASONS: Record<Lang, Record<ReasonCode, Message>> = {
 
 export const FILE_ERRORS: Record<Lang, Record<FileErrorCode, Message>> = {
   ja: {
-    unrecognised_header: (p) => `見出し行からファイルの種類が分かりません。見つかった見出し: ${list(p.found)}。必要な見出し: ${list(p.expected)}`,
-    missing_columns: (p) => `${p.kind} の見出しが足りません: ${list(p.missing)}（見つかった見出し: ${list(p.found)}）`,
+    unrecognised_header: (p) =>
+      `見出し行からファイルの種類が分かりません。見つかった見出し: ${list(p.found)}${more('ja', p.found, p.foundTotal)}。必要な見出し: ${expected('ja')}`,
+    missing_columns: (p) =>
+      `${kindLabel('ja', p.kind)}の見出しが足りません: ${list(p.missing)}${p.wideWard ? '（横持ちの表の「区」列は区の評価です。区の名前の列は「区名」としてください）' : ''}（見つかった見出し: ${list(p.found)}${more('ja', p.found, p.foundTotal)}）`,
     duplicate_column: (p) => `同じ項目の列が複数あります: ${list(p.found)}`,
     empty_file: 'ファイルが空です',
     no_data_rows: '見出しはありますがデータ行がありません',
-    utf16_unsupported: 'UTF-16 のファイルは読めません。Excel で「CSV UTF-8」または「CSV（コンマ区切り）」で保存してください',
-    binary_file: 'テキストファイルではありません（Excel の .xlsx などは CSV で保存してください）',
-    not_a_report: (p) => `CSV でも評価結果の報告書でもありません。報告書なら次が必要です: ${list(p.reason)}`,
-    report_missing_title: (p) => `報告書のタイトルが見つからないため、区と年度が分かりません（必要: ${list(p.reason)}）`,
+    binary_file: 'テキストファイルではありません（Excel の .xlsx などは「CSV UTF-8」で保存してください）',
+    undecodable: (p) => `${p.line} 行目が ${encodingLabel(p.encoding)} として読めません（見出し行が文字化けしているため、ファイル全体を読みません）。ファイルを UTF-8 で保存し直してください`,
+    registry_duplicate: (p) =>
+      `区の一覧に同じ${p.field === 'code' ? '団体コード' : '区名'}「${p.value}」が 2 回あります（${list(p.lines)} 行目）。一覧は読み込みませんでした`,
+    not_a_report: '見出し行のある CSV でも、評価結果の報告書でもありません。報告書にはタイトル（〇〇区地域子育て支援拠点事業／令和N年度重点目標評価結果）、重点目標などの項目、評価表（区・拠点・相互評価）があります',
+    report_missing_title: '報告書のタイトルが見つからないため、区と年度が分かりません（「〇〇区地域子育て支援拠点事業」と「令和N年度重点目標評価結果」が必要です）',
     report_unknown_ward: (p) => `タイトルの区「${p.ward}」が区の一覧にありません${p.suggestion ? `。「${p.suggestion}」のことですか？` : ''}`,
-    unreadable: (p) => `ファイルを開けません（${p.reason}）`,
+    unreadable: (p) => `ファイルを開けません（${UNREADABLE.ja[String(p.reason)] ?? p.reason}）`,
+    accounting_mismatch: (p) =>
+      `読み込みの検算（読んだ行 = 読み込み + 重複 + 不採用）が合わないため、このファイルは読み込みませんでした。お手数ですがファイルを添えて連絡してください（${JSON.stringify(p)}）`,
+    internal_error: (p) => `このファイルの処理中に予期しないエラーが起きたため、読み込みませんでした。ほかのファイルには影響しません（${p.message}）`,
   },
   en: {
-    unrecognised_header: (p) => `Cannot tell what kind of file this is from its header. Found: ${list(p.found)}. Expected: ${list(p.expected)}`,
-    missing_columns: (p) => `${p.kind} header lacks: ${list(p.missing)} (found: ${list(p.found)})`,
-    duplicate_column: (p) => `Several columns mean the same field: ${list(p.found)}`,
+    unrecognised_header: (p) =>
+      `Cannot tell what kind of file this is from its header. Found: ${listEn(p.found)}${more('en', p.found, p.foundTotal)}. Expected: ${expected('en')}`,
+    missing_columns: (p) =>
+      `The ${kindLabel('en', p.kind).toLowerCase()} header lacks: ${listEn(p.missing)}${p.wideWard ? ' (in the wide form “区” is the ward office’s rating; name the ward column “区名” or “ward”)' : ''} (found: ${listEn(p.found)}${more('en', p.found, p.foundTotal)})`,
+    duplicate_column: (p) => `Several columns mean the same field: ${listEn(p.found)}`,
     empty_file: 'The file is empty',
     no_data_rows: 'The file has a header but no data rows',
-    utf16_unsupported: 'UTF-16 files cannot be read; save as “CSV UTF-8” or “CSV (comma delimited)” in Excel',
-    binary_file: 'Not a text file (save .xlsx and the like as CSV)',
-    not_a_report: (p) => `Neither a CSV nor an evaluation report. A report needs: ${list(p.reason)}`,
-    report_missing_title: (p) => `The report's title is missing, so its ward and year are unknown (expected: ${list(p.reason)})`,
+    binary_file: 'Not a text file (save .xlsx and the like as “CSV UTF-8”)',
+    undecodable: (p) => `Line ${p.line} is not valid ${encodingLabel(p.encoding)}; as it is the header, the file is not read. Save it as UTF-8 again`,
+    registry_duplicate: (p) =>
+      `The wards registry names the same ${p.field === 'code' ? 'code' : 'ward name'} “${p.value}” twice (lines ${listEn(p.lines)}); the registry was not loaded`,
+    not_a_report: 'Neither a CSV with a header row nor a published evaluation report. A report has a title (〇〇区地域子育て支援拠点事業 / 令和N年度重点目標評価結果), sections such as 重点目標, and the rating tables (区・拠点・相互評価)',
+    report_missing_title: 'The report’s title is missing, so its ward and year are unknown (expected “〇〇区地域子育て支援拠点事業” and “令和N年度重点目標評価結果”)',
     report_unknown_ward: (p) => `The title's ward “${p.ward}” is not in the wards registry${p.suggestion ? `. Did you mean “${p.suggestion}”?` : ''}`,
-    unreadable: (p) => `Cannot open the file (${p.reason})`,
+    unreadable: (p) => `Cannot open the file (${UNREADABLE.en[String(p.reason)] ?? p.reason})`,
+    accounting_mismatch: (p) =>
+      `The load's own check (rows read = loaded + duplicates + rejected) failed, so this file was not loaded; please report it with the file (${JSON.stringify(p)})`,
+    internal_error: (p) => `An unexpected error while reading this file; it was not loaded, and the other files are not affected (${p.message})`,
   },
 };
 
@@ -104,4 +148,10 @@ export function reasonText(lang: Lang, code: ReasonCode, params: Params = {}): s
 
 export function fileErrorText(lang: Lang, code: FileErrorCode, params: Params = {}): string {
   return render(FILE_ERRORS[lang][code], params);
+}
+
+/** A rejected value as shown: clipped ones say how long they were. */
+export function valueText(lang: Lang, value: string, params: Params = {}): string {
+  if (params.valueLength === undefined) return value;
+  return lang === 'ja' ? `${value}（全 ${params.valueLength} 文字）` : `${value} (${params.valueLength} characters)`;
 }

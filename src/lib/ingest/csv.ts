@@ -1,51 +1,172 @@
-import Papa from 'papaparse';
+export type Delimiter = ',' | '\t' | ';';
+/** Comma first: the contract's; tab and semicolon are what some offices' tools save. */
+export const DELIMITERS: readonly Delimiter[] = [',', '\t', ';'];
 
-export interface CsvRow {
-  /** 1-based physical line where the record starts. */
+export type QuoteProblem = 'unterminated_quote' | 'stray_quote';
+
+export interface CsvRecord {
+  /** Editor line (1-based) where the record starts, and where it ends (a quoted line break spans lines). */
   line: number;
+  endLine: number;
+  /** Offsets of the record in the text, for messages and for spotting U+FFFD. */
+  start: number;
+  end: number;
   fields: string[];
+  /** A quote the RFC 4180 grammar does not allow: the record is rejected, the reader resumes on the next line. */
+  problem: { code: QuoteProblem; field: number } | null;
 }
 
-export interface CsvTable {
-  header: string[];
-  headerLine: number;
-  rows: CsvRow[];
-  /** Rows papaparse could not close (an unterminated quote), by row index into `rows`. */
-  brokenRows: Set<number>;
+const QUOTE = 0x22;
+const LF = 0x0a;
+
+/** CRLF and lone CR become LF, so line numbers are what an editor shows whatever the file mixes. */
+export function normalizeLineEnds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
-function countNewlines(value: string): number {
-  let n = 0;
-  for (let i = value.indexOf('\n'); i !== -1; i = value.indexOf('\n', i + 1)) n++;
+/** Lines of a text whose line ends are already LF. */
+export function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return n;
 }
 
+export function isBlankRecord(fields: string[]): boolean {
+  return fields.every((f) => f.trim() === '');
+}
+
 /**
- * RFC 4180 via papaparse, in one pass (worker: false; the caller is already off the main thread).
- * Line numbers are counted from the records themselves, so quoted newlines keep them exact; blank
- * lines are skipped here but still counted.
+ * RFC 4180 records, one at a time, from LF-only text. Strict about quotes: a quoted field must close
+ * and be followed by the delimiter or the line end, and an unquoted field holds no quote. A record
+ * breaking that is returned with its problem and only its own line (never the lines after it, as a
+ * lenient parser would swallow), and reading resumes on the next line. Linear in the text: each
+ * character is looked at a bounded number of times.
  */
-export function parseCsv(text: string): CsvTable {
-  const result = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: ',' });
-  const quoted = text.includes('"');
-  const broken = new Set<number>();
-  const brokenRecords = new Set(result.errors.filter((e) => e.code === 'MissingQuotes').map((e) => e.row));
-  let line = 1;
-  let header: string[] | undefined;
-  let headerLine = 0;
-  const rows: CsvRow[] = [];
-  result.data.forEach((fields, index) => {
-    const start = line;
-    line += 1;
-    if (quoted) for (const f of fields) line += countNewlines(f);
-    if (fields.every((f) => f.trim() === '')) return;
-    if (!header) {
-      header = fields;
-      headerLine = start;
-      return;
+export class CsvReader {
+  private pos: number;
+  private lineNo: number;
+  private readonly delimiterCode: number;
+  /** Per character, the last search: from where, and the first occurrence found (reading mostly moves forward). */
+  private readonly found = new Map<string, { from: number; at: number }>();
+
+  constructor(
+    readonly text: string,
+    readonly delimiter: Delimiter,
+    start = 0,
+    line = 1,
+  ) {
+    this.pos = start;
+    this.lineNo = line;
+    this.delimiterCode = delimiter.charCodeAt(0);
+  }
+
+  /** Offset of the next unread character (for progress). */
+  get position(): number {
+    return this.pos;
+  }
+
+  /** The line the next record starts on; after the last record, the number of lines read + 1. */
+  get line(): number {
+    return this.lineNo;
+  }
+
+  /**
+   * `text.indexOf(char, from)`, or the text's length. The last answer holds for any `from` between the
+   * search's start and the occurrence it found, so a forward read scans each character once per kind.
+   */
+  private indexOf(char: string, from: number): number {
+    const last = this.found.get(char);
+    if (last && last.from <= from && from <= last.at) return last.at;
+    const i = this.text.indexOf(char, from);
+    const at = i === -1 ? this.text.length : i;
+    this.found.set(char, { from, at });
+    return at;
+  }
+
+  private lineEndFrom(from: number): number {
+    return this.indexOf('\n', from);
+  }
+
+  next(): CsvRecord | null {
+    const { text } = this;
+    const length = text.length;
+    if (this.pos >= length) return null;
+    const start = this.pos;
+    const line = this.lineNo;
+    const lineEnd = this.lineEndFrom(start);
+    if (this.indexOf('"', start) >= lineEnd) {
+      this.pos = lineEnd + 1;
+      this.lineNo++;
+      return { line, endLine: line, start, end: lineEnd, fields: text.slice(start, lineEnd).split(this.delimiter), problem: null };
     }
-    if (brokenRecords.has(index)) broken.add(rows.length);
-    rows.push({ line: start, fields });
-  });
-  return { header: header ?? [], headerLine, rows, brokenRows: broken };
+    return this.quotedRecord(start, line);
+  }
+
+  /** A record with a quote somewhere: field by field. */
+  private quotedRecord(start: number, line: number): CsvRecord {
+    const { text } = this;
+    const length = text.length;
+    const fields: string[] = [];
+    let pos = start;
+    let lines = 0;
+    // The record ends on the line where the faulty field starts; reading resumes on the next line.
+    const reject = (code: QuoteProblem): CsvRecord => {
+      const end = this.lineEndFrom(pos);
+      this.pos = end + 1;
+      this.lineNo = line + lines + 1;
+      const shown = text.slice(start, end).split(this.delimiter);
+      return { line, endLine: line + lines, start, end, fields: shown, problem: { code, field: fields.length } };
+    };
+    for (;;) {
+      if (text.charCodeAt(pos) === QUOTE) {
+        let close = -1;
+        for (let from = pos + 1; ; ) {
+          const q = text.indexOf('"', from);
+          if (q === -1) break;
+          if (text.charCodeAt(q + 1) === QUOTE) {
+            from = q + 2;
+            continue;
+          }
+          close = q;
+          break;
+        }
+        if (close === -1) return reject('unterminated_quote');
+        const after = text.charCodeAt(close + 1);
+        const spans = this.newlinesBetween(pos, close);
+        // Text after a closing quote found on a later line means the quote never closed on its own line.
+        if (close + 1 < length && after !== this.delimiterCode && after !== LF) return reject(spans > 0 ? 'unterminated_quote' : 'stray_quote');
+        const raw = text.slice(pos + 1, close);
+        fields.push(raw.includes('""') ? raw.replaceAll('""', '"') : raw);
+        lines += spans;
+        pos = close + 1;
+        if (pos < length && after === this.delimiterCode) {
+          pos++;
+          continue;
+        }
+        return this.finish(start, line, lines, pos, fields);
+      }
+      const lineEnd = this.lineEndFrom(pos);
+      const fieldEnd = Math.min(this.indexOf(this.delimiter, pos), lineEnd);
+      const field = text.slice(pos, fieldEnd);
+      if (field.includes('"')) return reject('stray_quote');
+      fields.push(field);
+      if (fieldEnd < lineEnd) {
+        pos = fieldEnd + 1;
+        continue;
+      }
+      return this.finish(start, line, lines, lineEnd, fields);
+    }
+  }
+
+  private newlinesBetween(from: number, to: number): number {
+    let n = 0;
+    for (let i = this.indexOf('\n', from); i < to; i = this.indexOf('\n', i + 1)) n++;
+    return n;
+  }
+
+  private finish(start: number, line: number, lines: number, end: number, fields: string[]): CsvRecord {
+    this.pos = end + 1;
+    this.lineNo = line + lines + 1;
+    return { line, endLine: line + lines, start, end, fields, problem: null };
+  }
 }

@@ -1,3 +1,5 @@
+import { CsvReader, DELIMITERS, isBlankRecord, type CsvRecord, type Delimiter } from './csv.ts';
+import { clipList, clipText, PREAMBLE_LINES } from './limits.ts';
 import { normalizeHeader } from './normalize.ts';
 
 export const FILE_KINDS = ['ratings_long', 'ratings_wide', 'narratives', 'centers', 'wards', 'report', 'unknown'] as const;
@@ -57,11 +59,12 @@ const KIND_FIELDS: Record<CsvKind, { required: Field[]; optional: Field[] }> = {
   wards: { required: ['code', 'name'], optional: ['name_en', 'city', 'tile_x', 'tile_y'] },
 };
 
+/** Lists in results are clipped for messages (`*Total` counts them all): a header can have 200,000 columns. */
 export type HeaderResult =
-  | { ok: true; kind: CsvKind; columns: Map<Field, number>; ignored: string[] }
-  | { ok: false; code: 'unrecognised_header'; found: string[]; expected: string[] }
+  | { ok: true; kind: CsvKind; columns: Map<Field, number>; ignored: string[]; ignoredTotal: number }
+  | { ok: false; code: 'unrecognised_header'; found: string[]; foundTotal: number }
   | { ok: false; code: 'duplicate_column'; field: Field; found: string[] }
-  | { ok: false; code: 'missing_columns'; kind: CsvKind; missing: string[]; found: string[] };
+  | { ok: false; code: 'missing_columns'; kind: CsvKind; missing: string[]; found: string[]; foundTotal: number; wideWard?: 1 };
 
 function has(normalized: string[], field: Field): boolean {
   return ALIASES[field].some((alias) => normalized.includes(alias));
@@ -85,10 +88,12 @@ function detectKind(normalized: string[]): CsvKind | undefined {
  */
 export function resolveHeader(header: string[]): HeaderResult {
   const normalized = header.map(normalizeHeader);
-  const found = header.filter((h) => h.trim() !== '');
+  const named = header.filter((h) => h.trim() !== '');
+  const found = clipList(named);
+  const foundTotal = named.length;
   const kind = detectKind(normalized);
   if (!kind) {
-    return { ok: false, code: 'unrecognised_header', found, expected: expectedHeaders() };
+    return { ok: false, code: 'unrecognised_header', found, foundTotal };
   }
   const { required, optional } = KIND_FIELDS[kind];
   const fields = [...required, ...optional];
@@ -110,7 +115,7 @@ export function resolveHeader(header: string[]): HeaderResult {
   });
   for (const [field, index] of columns) {
     if (index === -1) {
-      return { ok: false, code: 'duplicate_column', field, found: header.filter((_, i) => ALIASES[field].includes(normalized[i])) };
+      return { ok: false, code: 'duplicate_column', field, found: clipList(header.filter((_, i) => ALIASES[field].includes(normalized[i]))) };
     }
   }
   const missing = required.filter((f) => !columns.has(f));
@@ -118,13 +123,58 @@ export function resolveHeader(header: string[]): HeaderResult {
     missing.push('ward_rating');
   }
   if (missing.length > 0) {
-    return { ok: false, code: 'missing_columns', kind, missing: missing.map((f) => ALIASES[f].join(' / ')), found };
+    // In the wide form `区` is the ward office's rating, so the ward must be named `区名` or `ward`.
+    const aliases = (f: Field) => ALIASES[f].filter((a) => !(kind === 'ratings_wide' && f === 'ward' && a === '区'));
+    const wideWard = kind === 'ratings_wide' && missing.includes('ward') ? { wideWard: 1 as const } : {};
+    return { ok: false, code: 'missing_columns', kind, missing: missing.map((f) => aliases(f).join(' / ')), found, foundTotal, ...wideWard };
   }
-  return { ok: true, kind, columns, ignored };
+  return { ok: true, kind, columns, ignored: clipList(ignored), ignoredTotal: ignored.length };
 }
 
-export function expectedHeaders(): string[] {
-  return (Object.keys(KIND_FIELDS) as CsvKind[]).map(
-    (kind) => `${kind}: ${KIND_FIELDS[kind].required.map((f) => ALIASES[f][0]).join(', ')}`,
-  );
+/** Each kind's required headers, as a message lists them: the English names, or the first Japanese alias. */
+export function expectedHeaders(lang: 'ja' | 'en'): Array<{ kind: CsvKind; headers: string[] }> {
+  const name = (f: Field) => (lang === 'en' ? ALIASES[f][0] : (ALIASES[f].find((a) => /[^\x00-\x7f]/.test(a)) ?? ALIASES[f][0]));
+  return (Object.keys(KIND_FIELDS) as CsvKind[]).map((kind) => ({
+    kind,
+    headers: KIND_FIELDS[kind].required.map((f) => (kind === 'ratings_wide' && f === 'ward' && lang === 'ja' ? '区名' : name(f))),
+  }));
+}
+
+export interface LocatedHeader {
+  delimiter: Delimiter;
+  record: CsvRecord;
+  header: HeaderResult;
+  /** Non-blank lines above the header (a title, a date), listed in the report and not read as rows. */
+  preamble: Array<{ line: number; text: string }>;
+  /** Positioned after the header. */
+  reader: CsvReader;
+}
+
+/**
+ * Finds the header: the first record, within `PREAMBLE_LINES` non-blank lines of the top, that names
+ * the columns of a known kind, trying comma, tab and semicolon. Failing that, a first line that names
+ * some kind's columns (so the message can say which are missing), else the first non-blank line split
+ * on the delimiter it holds most of. `null` when the text has no non-blank line.
+ */
+export function locateHeader(text: string): LocatedHeader | null {
+  let partial: LocatedHeader | null = null;
+  let first: LocatedHeader | null = null;
+  for (const delimiter of DELIMITERS) {
+    const reader = new CsvReader(text, delimiter);
+    const preamble: LocatedHeader['preamble'] = [];
+    for (let seen = 0; seen <= PREAMBLE_LINES; ) {
+      const record = reader.next();
+      if (!record) break;
+      if (isBlankRecord(record.fields)) continue;
+      seen++;
+      const header = resolveHeader(record.fields);
+      const after = new CsvReader(text, delimiter, record.end + 1, record.endLine + 1);
+      const located = { delimiter, record, header, preamble: [...preamble], reader: after };
+      if (record.problem === null && header.ok) return located;
+      if (!partial && seen === 1 && !header.ok && header.code !== 'unrecognised_header' && record.problem === null) partial = located;
+      if (seen === 1 && (!first || record.fields.length > first.record.fields.length)) first = located;
+      preamble.push({ line: record.line, text: clipText(text.slice(record.start, record.end), 80) });
+    }
+  }
+  return partial ?? first;
 }

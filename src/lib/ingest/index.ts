@@ -1,5 +1,5 @@
 export { decodeBytes, type Encoding } from './decode.ts';
-export { parseCsv } from './csv.ts';
+export { CsvReader, normalizeLineEnds, type Delimiter } from './csv.ts';
 export * from './fields.ts';
 export { parseFiscalYear, parseJapaneseDate, toJapaneseFiscalYear } from './fiscal-year.ts';
 export { resolveHeader, FILE_KINDS, type FileKind } from './headers.ts';

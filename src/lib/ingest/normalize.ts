@@ -3,9 +3,13 @@ export function normalizeCode(value: string): string {
   return value.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
-/** Header names match after NFKC, trim and case folding; inner spaces and hyphens count as `_`. */
+/**
+ * Header names match after NFKC, trim and case folding; inner spaces and hyphens count as `_`.
+ * Zero-width characters (pasted from web pages, or a second BOM) are dropped; NFKC makes a
+ * no-break space a space.
+ */
 export function normalizeHeader(value: string): string {
-  return normalizeCode(value).toLowerCase().replace(/[\s-]+/g, '_');
+  return normalizeCode(value.replace(/[\u200b-\u200d\u2060\ufeff]/g, '')).toLowerCase().replace(/[\s-]+/g, '_');
 }
 
 /** A copy of free text for matching only (KH Coder-style coding rules match on this). */

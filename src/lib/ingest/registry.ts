@@ -67,12 +67,14 @@ export function defaultWards(): Ward[] {
   }));
 }
 
-/** Check digit of a 5-digit local government code (JIS X 0401/0402, modulus 11). */
+/**
+ * Check digit of a 5-digit local government code (JIS X 0402, modulus 11 with weights 6…2):
+ * (11 − Σ mod 11) mod 10, so a remainder of 0 gives 1 and a remainder of 1 gives 0.
+ */
 export function checkDigit(code5: string): number {
   const weights = [6, 5, 4, 3, 2];
   const sum = weights.reduce((acc, w, i) => acc + w * Number(code5[i]), 0);
-  const rest = sum % 11;
-  return rest === 0 ? 0 : (11 - rest) % 10;
+  return (11 - (sum % 11)) % 10;
 }
 
 function romajiKey(value: string): string {

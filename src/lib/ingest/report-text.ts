@@ -15,7 +15,8 @@ export const ITEM_MARK = '\u241E';
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
 
 export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (whole, name: string) => {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{1,12}\d{0,2});/gi, (whole, name: string) => {
     if (name[0] === '#') {
       const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
       return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
@@ -24,14 +25,48 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/**
+ * Splits markup into tags (`<…>`) and text, in one pass: a `<` with no `>` after it is text. A regex
+ * such as `/<[^>]*>|[^<]+/g` would rescan to the end from every `<` of a page of them (quadratic).
+ */
+export function* markupTokens(source: string): Generator<{ tag: boolean; text: string }> {
+  let pos = 0;
+  let nextClose = source.indexOf('>');
+  while (pos < source.length) {
+    const open = source.indexOf('<', pos);
+    if (open === -1 || nextClose === -1) {
+      yield { tag: false, text: source.slice(pos) };
+      return;
+    }
+    if (open > pos) yield { tag: false, text: source.slice(pos, open) };
+    if (nextClose < open) nextClose = source.indexOf('>', open);
+    if (nextClose === -1) {
+      yield { tag: false, text: source.slice(open) };
+      return;
+    }
+    yield { tag: true, text: source.slice(open, nextClose + 1) };
+    pos = nextClose + 1;
+  }
+}
+
+const TAG_NAME = /^<\s*(\/?)\s*([a-z0-9]+)/i;
+
 /** Markup inside a cell: `<li>` starts an item, `<br>`/`<p>`/`<div>` start a line, other tags are spaces. */
 function cleanCell(cell: string): string {
-  return decodeEntities(
-    cell
-      .replace(/<li\b[^>]*>/gi, ITEM_MARK)
-      .replace(/<(br|p|div)\b[^>]*>/gi, '\n')
-      .replace(/<[^>]*>/g, ' '),
-  )
+  let plain = cell;
+  if (cell.includes('<')) {
+    const parts: string[] = [];
+    for (const token of markupTokens(cell)) {
+      if (!token.tag) parts.push(token.text);
+      else {
+        const name = TAG_NAME.exec(token.text);
+        const tag = name ? name[2].toLowerCase() : '';
+        parts.push(tag === 'li' && name![1] === '' ? ITEM_MARK : /^(br|p|div)$/.test(tag) && name![1] === '' ? '\n' : ' ');
+      }
+    }
+    plain = parts.join('');
+  }
+  return decodeEntities(plain)
     .replace(/[ \t\u00a0]+/g, ' ')
     .replace(/ ?\n ?/g, '\n')
     .replace(/\n+/g, '\n')
@@ -40,13 +75,6 @@ function cleanCell(cell: string): string {
 
 export function isHtml(text: string): boolean {
   return /<(html|body|table|tr|td|h[1-6]|div)\b/i.test(text);
-}
-
-/** A file is read as a report, not a CSV, when it is HTML or its first line is not comma separated. */
-export function looksLikeReport(text: string): boolean {
-  if (isHtml(text)) return true;
-  const first = text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
-  return !first.includes(',');
 }
 
 export function textToReportLines(text: string): ReportLine[] {
@@ -60,7 +88,7 @@ const BLOCK = /^(p|br|div|h[1-6]|ul|ol|section|article|header|footer|main|dl|dt|
  * elements end a line. Inside a cell, `<li>` marks an item and other blocks are spaces.
  */
 export function htmlToReportLines(html: string): ReportLine[] {
-  const source = html.replace(/<!--[^]*?-->/g, (c) => c.replace(/[^\n]/g, '')).replace(/<(script|style|head)\b[^]*?<\/\1\s*>/gi, (c) => c.replace(/[^\n]/g, ''));
+  const source = blankRawText(blankComments(html));
   const rows: ReportLine[] = [];
   let line = 1;
   let rowStart = 1;
@@ -73,8 +101,7 @@ export function htmlToReportLines(html: string): ReportLine[] {
     if (value !== '') rows.push({ line: textStart, cells: [value] });
     text = '';
   };
-  for (const match of source.matchAll(/<[^>]*>|[^<]+/g)) {
-    const token = match[0];
+  for (const { text: token } of markupTokens(source)) {
     // Source line breaks are layout, not content: inside a cell they only separate words.
     const startLine = line;
     for (let i = token.indexOf('\n'); i !== -1; i = token.indexOf('\n', i + 1)) line++;
@@ -86,7 +113,7 @@ export function htmlToReportLines(html: string): ReportLine[] {
       }
       continue;
     }
-    const tag = /^<\s*(\/?)\s*([a-z0-9]+)/i.exec(token);
+    const tag = TAG_NAME.exec(token);
     if (!tag) continue;
     const closing = tag[1] === '/';
     const name = tag[2].toLowerCase();
@@ -119,4 +146,40 @@ export function htmlToReportLines(html: string): ReportLine[] {
   }
   flushText();
   return rows;
+}
+
+/** Keeps only the line breaks of a stretch, so line numbers stay those of the file. */
+const onlyBreaks = (text: string) => text.replace(/[^\n]/g, '');
+
+/** `<!-- … -->` removed in one pass; an unclosed comment runs to the end, as in a browser. */
+function blankComments(html: string): string {
+  if (!html.includes('<!--')) return html;
+  const parts: string[] = [];
+  let pos = 0;
+  for (let open = html.indexOf('<!--'); open !== -1; open = html.indexOf('<!--', pos)) {
+    const close = html.indexOf('-->', open + 4);
+    const end = close === -1 ? html.length : close + 3;
+    parts.push(html.slice(pos, open), onlyBreaks(html.slice(open, end)));
+    pos = end;
+  }
+  parts.push(html.slice(pos));
+  return parts.join('');
+}
+
+/** `<script>`, `<style>` and `<head>` content removed; an unclosed one runs to the end. */
+function blankRawText(html: string): string {
+  const opening = /<(script|style|head)\b/gi;
+  const parts: string[] = [];
+  let pos = 0;
+  for (let open = opening.exec(html); open; open = opening.exec(html)) {
+    const closing = new RegExp(`</${open[1]}\\s*>`, 'gi');
+    closing.lastIndex = open.index;
+    const close = closing.exec(html);
+    const end = close ? close.index + close[0].length : html.length;
+    parts.push(html.slice(pos, open.index), onlyBreaks(html.slice(open.index, end)));
+    pos = end;
+    opening.lastIndex = end;
+  }
+  parts.push(html.slice(pos));
+  return parts.join('');
 }

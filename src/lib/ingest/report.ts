@@ -53,7 +53,7 @@ export interface ParsedReport {
   missing: string[];
 }
 
-export type ReportResult = { ok: true; report: ParsedReport } | { ok: false; code: 'not_a_report' | 'report_missing_title'; reason: string[] };
+export type ReportResult = { ok: true; report: ParsedReport } | { ok: false; code: 'not_a_report' | 'report_missing_title' };
 
 export const SECTION_TITLES: Record<Section, string> = {
   goal: '重点目標',
@@ -152,9 +152,9 @@ export function parseReport(text: string): ReportResult {
   const hasTables = lines.some((l) => l.cells.includes('拠点') && l.cells.some((c) => c.startsWith('相互')));
   if (!title) {
     if (!hasSections && !hasTables) {
-      return { ok: false, code: 'not_a_report', reason: ['タイトル（〇〇区地域子育て支援拠点事業／令和N年度重点目標評価結果）', '重点目標などの項目', '評価表（区・拠点・相互評価）'] };
+      return { ok: false, code: 'not_a_report' };
     }
-    return { ok: false, code: 'report_missing_title', reason: ['〇〇区地域子育て支援拠点事業', '令和N年度重点目標評価結果'] };
+    return { ok: false, code: 'report_missing_title' };
   }
   const report: ParsedReport = {
     wardText: title.wardText, fiscalYear: title.fiscalYear, titleLine: title.line,
@@ -168,10 +168,12 @@ export function parseReport(text: string): ReportResult {
   const seenSections = new Set<Section>();
   const seenQuestions = new Map<Stage, Set<number>>();
 
+  const itemsPerSection = new Map<Section, number>();
   const addItems = (section: Section, cell: string, line: number) => {
     seenSections.add(section);
-    const start = report.narratives.filter((n) => n.section === section).length;
-    splitItems(cell).forEach((item, i) => report.narratives.push({ line, section, itemNo: start + i + 1, text: item }));
+    let itemNo = itemsPerSection.get(section) ?? 0;
+    for (const text of splitItems(cell)) report.narratives.push({ line, section, itemNo: ++itemNo, text });
+    itemsPerSection.set(section, itemNo);
   };
 
   const body = lines.filter((l) => l.line >= title.line);
@@ -215,9 +217,9 @@ export function parseReport(text: string): ReportResult {
         if (!rating.ok) rowProblems.push({ line, column: RATER_TITLES[rater], value: raw, code: 'invalid_rating', params: {} });
         else parsed.push({ line, stage: stage!, questionNo, question: cells[1] ?? '', rater, rating: rating.rating });
       });
-      if (rowProblems.length > 0) report.problems.push(...rowProblems);
+      if (rowProblems.length > 0) for (const p of rowProblems) report.problems.push(p);
       else {
-        report.ratings.push(...parsed);
+        for (const p of parsed) report.ratings.push(p);
         if (!seenQuestions.has(stage)) seenQuestions.set(stage, new Set());
         seenQuestions.get(stage)!.add(questionNo);
       }

@@ -1,4 +1,4 @@
-import { parseCsv, type CsvRow } from './csv.ts';
+import { countLines, isBlankRecord, normalizeLineEnds, type CsvRecord } from './csv.ts';
 import { decodeBytes } from './decode.ts';
 import {
   parsePositiveInt,
@@ -16,23 +16,36 @@ import {
   type Stage,
 } from './fields.ts';
 import { parseFiscalYear, parseJapaneseDate } from './fiscal-year.ts';
-import { resolveHeader, type CsvKind, type Field } from './headers.ts';
+import { locateHeader, type CsvKind, type Field } from './headers.ts';
+import { clip, LISTED_ERRORS } from './limits.ts';
 import { memoize } from './memo.ts';
 import { normalizeCode } from './normalize.ts';
 import { checkDigit, WardRegistry, type Ward } from './registry.ts';
-import { parseReport } from './report.ts';
-import { looksLikeReport } from './report-text.ts';
-import type { CenterRecord, FileBatch, FileReport, NarrativeRecord, RatingRecord, ReasonCode, RowError } from './types.ts';
+import { parseReport, type ReportResult } from './report.ts';
+import { isHtml } from './report-text.ts';
+import type { CenterRecord, ErrorCount, FileBatch, FileError, FileReport, NarrativeRecord, RatingRecord, ReasonCode, RowError } from './types.ts';
 
 export interface IngestOptions {
-  /** Called every `checkpointEvery` rows; a worker awaits a macrotask here so it can hear "cancel", and throws to stop. */
-  checkpoint?: (rowsDone: number, rowsTotal: number) => Promise<void>;
+  /**
+   * Called every `checkpointEvery` rows with the rows read so far and the share of the file read; a
+   * worker awaits a macrotask here so it can hear "cancel", and throws to stop.
+   */
+  checkpoint?: (rowsDone: number, fraction: number) => Promise<void>;
   checkpointEvery?: number;
+  /** Receives every rejected cell, also those past the `LISTED_ERRORS` a report lists (`validate --errors-csv`). */
+  onError?: (error: RowError) => void;
 }
 
 export class IngestCancelled extends Error {
   constructor() {
     super('ingest cancelled');
+  }
+}
+
+/** A check of the ingest itself failed: the file is refused whole rather than loaded with wrong counts. */
+class FileRefused extends Error {
+  constructor(readonly fileError: FileError) {
+    super(fileError.code);
   }
 }
 
@@ -72,14 +85,14 @@ interface PlacedText {
 /** Cells of one CSV row, addressed by field; collects the row's errors with the header as written. */
 class RowReader {
   errors: RowError[] = [];
-  row: CsvRow = { line: 0, fields: [] };
+  row: CsvRecord = { line: 0, endLine: 0, start: 0, end: 0, fields: [], problem: null };
   constructor(
     private columns: Map<Field, number>,
     private header: string[],
   ) {}
 
   /** One reader serves a whole file; a million rows should not mean a million readers. */
-  reset(row: CsvRow): this {
+  reset(row: CsvRecord): this {
     this.row = row;
     if (this.errors.length > 0) this.errors = [];
     return this;
@@ -106,13 +119,13 @@ class RowReader {
 
   fail(field: Field | null, code: ReasonCode, params: Record<string, string | number> = {}, value?: string): void {
     const index = field === null ? undefined : this.columns.get(field);
-    this.errors.push({
-      line: this.row.line,
-      column: index === undefined ? null : this.header[index],
-      value: value ?? (field === null ? '' : this.raw(field)),
-      code,
-      params,
-    });
+    this.errors.push(rowError(this.row.line, index === undefined ? null : this.header[index], value ?? (field === null ? '' : this.raw(field)), code, params));
+  }
+
+  /** A fault of the row as a whole, with the cell it lies in when known. */
+  failRow(code: ReasonCode, params: Record<string, string | number>, value: string, fieldIndex?: number): void {
+    const column = fieldIndex === undefined ? null : (this.header[fieldIndex] ?? null);
+    this.errors.push(rowError(this.row.line, column, value, code, params));
   }
 }
 
@@ -147,17 +160,16 @@ export class IngestSession {
     this.undo = [];
     this.ratingUndoKeys = [];
     this.ratingUndoPrevious = [];
+    const fileId = this.fileNames.length;
+    const batch = emptyBatch(fileId, name);
     try {
-      return await this.ingest(name, bytes, options);
+      return await this.ingest(batch, bytes, options);
     } catch (error) {
-      // A cancelled file leaves the session exactly as before it started.
-      for (let i = this.ratingUndoKeys.length - 1; i >= 0; i--) {
-        const previous = this.ratingUndoPrevious[i];
-        if (previous === -1) this.ratingIndex.delete(this.ratingUndoKeys[i]);
-        else this.ratingIndex.set(this.ratingUndoKeys[i], previous);
-      }
-      for (let i = this.undo.length - 1; i >= 0; i--) this.undo[i]();
-      throw error;
+      // A cancelled or refused file leaves the session exactly as before it started.
+      this.rollback();
+      if (error instanceof IngestCancelled) throw error;
+      this.fileNames.push(name);
+      return refusedBatch(batch, error instanceof FileRefused ? error.fileError : internalError(error));
     } finally {
       this.undo = [];
       this.ratingUndoKeys = [];
@@ -165,95 +177,157 @@ export class IngestSession {
     }
   }
 
-  private async ingest(name: string, bytes: Uint8Array, options: IngestOptions): Promise<FileBatch> {
-    const fileId = this.fileNames.length;
-    this.fileNames.push(name);
+  private rollback(): void {
+    for (let i = this.ratingUndoKeys.length - 1; i >= 0; i--) {
+      const previous = this.ratingUndoPrevious[i];
+      if (previous === -1) this.ratingIndex.delete(this.ratingUndoKeys[i]);
+      else this.ratingIndex.set(this.ratingUndoKeys[i], previous);
+    }
+    for (let i = this.undo.length - 1; i >= 0; i--) this.undo[i]();
+  }
+
+  private async ingest(batch: FileBatch, bytes: Uint8Array, options: IngestOptions): Promise<FileBatch> {
+    this.fileNames.push(batch.report.file);
     this.undo.push(() => this.fileNames.pop());
-    const batch = emptyBatch(fileId, name);
     const report = batch.report;
-    const decoded = decodeBytes(bytes);
-    if (!decoded.ok) {
-      report.fileError = { code: decoded.code, params: {} };
+    const result = decodeBytes(bytes);
+    if (!result.ok) {
+      report.fileError = { code: result.code, params: result.params };
       return batch;
     }
-    report.encoding = decoded.encoding;
-    if (decoded.text.trim() === '') {
+    const { encoding, badLines } = result.decoded;
+    report.encoding = encoding;
+    const text = normalizeLineEnds(result.decoded.text);
+    if (text.trim() === '') {
       report.fileError = { code: 'empty_file', params: {} };
       return batch;
     }
-    if (looksLikeReport(decoded.text)) return this.ingestReport(decoded.text, new BatchBuilder(batch, (r) => this.ratingKey(r)));
-    const table = parseCsv(decoded.text);
-    const header = resolveHeader(table.header);
-    if (!header.ok) {
+    const errors = new ErrorLog(report, options.onError);
+    const builder = new BatchBuilder(batch, (r) => this.ratingKey(r));
+    // The kind of a CSV comes from its header: a narrative that mentions `<div>` is still a CSV.
+    const located = locateHeader(text);
+    if (!located || (!located.header.ok && located.header.code === 'unrecognised_header')) {
+      const parsed = parseReport(text);
+      // Neither a CSV header nor a report: a text whose first line is delimited was meant as a CSV, so its header is what to fix.
+      const meantAsCsv = !parsed.ok && parsed.code === 'not_a_report' && !isHtml(text) && located !== null && located.record.fields.length >= 2;
+      if (!meantAsCsv) return this.ingestReport(parsed, badLines, errors, builder);
+    }
+    const { header, record: headerRecord, reader, delimiter } = located!;
+    report.delimiter = delimiter;
+    report.skippedLines = located!.preamble;
+    if (spansBadLine(headerRecord, badLines)) {
+      throw new FileRefused({ code: 'undecodable', params: { encoding, line: headerRecord.line } });
+    }
+    const rowReader = header.ok ? new RowReader(header.columns, headerRecord.fields) : null;
+    const handler = header.ok ? this.rowHandler(header.kind, builder) : null;
+    if (header.ok) {
+      report.kind = header.kind;
+      report.ignoredColumns = header.ignored;
+      report.ignoredColumnsTotal = header.ignoredTotal;
+    } else {
       const { code, ok: _ok, ...params } = header;
       report.fileError = { code, params };
-      report.rowsRead = table.rows.length;
-      report.rowsRejected = table.rows.length;
-      return batch;
     }
-    report.kind = header.kind;
-    report.ignoredColumns = header.ignored;
-    if (table.rows.length === 0) {
-      report.fileError = { code: 'no_data_rows', params: {} };
-      return batch;
-    }
-    const builder = new BatchBuilder(batch, (r) => this.ratingKey(r));
-    const reader = new RowReader(header.columns, table.header);
-    const handler = this.rowHandler(header.kind, builder);
+    // Trailing empty header cells (Excel's `,,,`) do not count: a row need only reach the last named column.
+    let width = headerRecord.fields.length;
+    while (width > 0 && headerRecord.fields[width - 1].trim() === '') width--;
     const every = options.checkpointEvery ?? 20000;
-    const width = table.header.length;
-    for (let i = 0; i < table.rows.length; i++) {
-      if (options.checkpoint && i % every === 0) await options.checkpoint(i, table.rows.length);
-      const row = table.rows[i];
-      reader.reset(row);
+    const suspect = badLines.size > 0 || text.includes('\ufffd');
+    for (let record = reader.next(); record; record = reader.next()) {
+      if (isBlankRecord(record.fields)) continue;
+      if (options.checkpoint && report.rowsRead % every === 0) await options.checkpoint(report.rowsRead, reader.position / text.length);
       report.rowsRead++;
-      if (table.brokenRows.has(i)) {
-        reader.fail(null, 'unterminated_quote', {}, row.fields.join(',').slice(0, 80));
-      } else if (row.fields.length > width && row.fields.slice(width).some((f) => f.trim() !== '')) {
-        reader.fail(null, 'too_many_fields', { expected: width, found: row.fields.length }, row.fields.slice(width).join(','));
+      if (!rowReader || !handler) {
+        report.rowsRejected++;
+        continue;
       }
-      const outcome = reader.errors.length > 0 ? 'rejected' : handler(reader);
+      rowReader.reset(record);
+      const shown = () => text.slice(record.start, record.end);
+      if (record.problem) {
+        rowReader.failRow(record.problem.code, {}, shown(), record.problem.field);
+      } else if (suspect && spansBadLine(record, badLines)) {
+        rowReader.failRow('invalid_encoding', { encoding }, shown());
+      } else if (suspect && text.lastIndexOf('\ufffd', record.end) >= record.start) {
+        rowReader.failRow('replacement_character', {}, shown());
+      } else if (record.fields.length < width) {
+        rowReader.failRow('too_few_fields', { expected: width, found: record.fields.length }, shown());
+      } else if (record.fields.length > width && record.fields.slice(width).some((f) => f.trim() !== '')) {
+        rowReader.failRow('too_many_fields', { expected: width, found: record.fields.length }, record.fields.slice(width).join(delimiter), width);
+      }
+      const outcome = rowReader.errors.length > 0 ? 'rejected' : handler(rowReader);
       if (outcome === 'rejected') {
         report.rowsRejected++;
-        report.errors.push(...reader.errors);
+        errors.add(rowReader.errors);
       } else if (outcome === 'duplicate') {
         report.rowsDuplicate++;
       } else {
         report.rowsLoaded++;
       }
     }
-    if (options.checkpoint) await options.checkpoint(table.rows.length, table.rows.length);
+    if (options.checkpoint) await options.checkpoint(report.rowsRead, 1);
+    if (reader.line - 1 !== countLines(text) - (text.endsWith('\n') ? 1 : 0)) {
+      throw new FileRefused({ code: 'accounting_mismatch', params: { linesRead: reader.line - 1, lines: countLines(text) } });
+    }
+    if (builder.refusal) throw new FileRefused(builder.refusal);
+    if (report.fileError) return batch;
+    if (report.rowsRead === 0) {
+      report.fileError = { code: 'no_data_rows', params: {} };
+      return batch;
+    }
     if (batch.wards) this.replaceRegistry(batch.wards);
+    return this.finish(builder);
+  }
+
+  /** Every row read must be loaded, a duplicate or rejected: a file where that fails is refused, not loaded. */
+  private finish(builder: BatchBuilder): FileBatch {
+    const r = builder.batch.report;
+    if (r.rowsLoaded + r.rowsDuplicate + r.rowsRejected !== r.rowsRead) {
+      throw new FileRefused({
+        code: 'accounting_mismatch',
+        params: { rowsRead: r.rowsRead, rowsLoaded: r.rowsLoaded, rowsDuplicate: r.rowsDuplicate, rowsRejected: r.rowsRejected },
+      });
+    }
     return builder.finish();
   }
 
   /**
    * A published report: its table rows, narrative items and centers row are the rows accounted for;
-   * a line the parser could not use is a rejected row.
+   * a line the parser could not use, or one whose bytes were not valid in the file's encoding, is a
+   * rejected row.
    */
-  private ingestReport(text: string, builder: BatchBuilder): FileBatch {
+  private ingestReport(parsed: ReportResult, badLines: Set<number>, errors: ErrorLog, builder: BatchBuilder): FileBatch {
     const { batch } = builder;
     const report = batch.report;
-    report.kind = 'report';
-    const parsed = parseReport(text);
     if (!parsed.ok) {
-      report.fileError = { code: parsed.code, params: { reason: parsed.reason } };
+      if (parsed.code !== 'not_a_report') report.kind = 'report';
+      report.fileError = { code: parsed.code, params: {} };
       return batch;
     }
+    report.kind = 'report';
     const r = parsed.report;
     const ward = this.registry.resolve(r.wardText);
     if (!ward.ok) {
-      report.fileError = { code: 'report_unknown_ward', params: { ward: r.wardText, ...(ward.suggestion ? { suggestion: ward.suggestion } : {}) } };
+      report.fileError = { code: 'report_unknown_ward', params: { ward: clip(r.wardText).value, ...(ward.suggestion ? { suggestion: ward.suggestion } : {}) } };
       return batch;
     }
     const wardName = ward.ward.name;
     const fiscalYear = r.fiscalYear;
     report.missingParts = r.missing;
-    const rejectedLines = new Set(r.problems.map((p) => p.line));
-    report.errors.push(...r.problems);
-    report.rowsRejected = rejectedLines.size;
+    const rejectedLines = new Set<number>();
+    const reject = (problem: RowError) => {
+      rejectedLines.add(problem.line);
+      errors.add([problem]);
+    };
+    for (const p of r.problems) reject(rowError(p.line, p.column, p.value, p.code, p.params));
+    // A line with bytes the encoding cannot hold is rejected whole, whatever the parser made of it.
+    const damaged = (line: number, text: string) => {
+      if (!badLines.has(line) && !text.includes('\ufffd')) return false;
+      if (!rejectedLines.has(line)) reject(rowError(line, null, text, badLines.has(line) ? 'invalid_encoding' : 'replacement_character', badLines.has(line) ? { encoding: report.encoding ?? '' } : {}));
+      return true;
+    };
     const tableLines = new Map<number, boolean>();
     for (const rating of r.ratings) {
+      if (damaged(rating.line, `${rating.questionNo} ${rating.question}`)) continue;
       const record: RatingRecord = { ward: wardName, fiscalYear, stage: rating.stage, questionNo: rating.questionNo, question: rating.question || null, rater: rating.rater, rating: rating.rating, provenance: 'real', line: rating.line };
       const added = this.addRating(record, builder);
       tableLines.set(rating.line, (tableLines.get(rating.line) ?? false) || added);
@@ -263,19 +337,22 @@ export class IngestSession {
       else report.rowsDuplicate++;
     }
     for (const item of r.narratives) {
+      if (damaged(item.line, item.text)) continue;
       const record: NarrativeRecord = { ward: wardName, fiscalYear, section: item.section, itemNo: item.itemNo, text: item.text, provenance: 'real', line: item.line };
       if (this.addText(builder, 'narrative', this.narrativeIndex, record, `${item.section}#${item.itemNo}`, item.text)) report.rowsLoaded++;
       else report.rowsDuplicate++;
     }
-    if (r.center) {
+    if (r.center && !damaged(r.center.line, r.center.operator ?? '')) {
       const c = r.center;
       const record: CenterRecord = { ward: wardName, fiscalYear, centerName: null, operator: c.operator, contractYear: c.contractYear, contractLength: c.contractLength, periodStart: c.periodStart, periodEnd: c.periodEnd, provenance: 'real', line: c.line };
       const content = [null, c.operator, c.contractYear, c.contractLength, c.periodStart, c.periodEnd].join(' / ');
       if (this.addText(builder, 'center', this.centerIndex, record, '', content)) report.rowsLoaded++;
       else report.rowsDuplicate++;
     }
+    report.rowsRejected = rejectedLines.size;
+    // A report's rows are the lines its data came from; each is loaded, a duplicate or rejected once.
     report.rowsRead = report.rowsLoaded + report.rowsDuplicate + report.rowsRejected;
-    return builder.finish();
+    return this.finish(builder);
   }
 
   private rowHandler(kind: CsvKind, batch: BatchBuilder): (reader: RowReader) => RowOutcome {
@@ -517,8 +594,14 @@ export class IngestSession {
     return true;
   }
 
-  private wardsHandler({ batch }: BatchBuilder): (reader: RowReader) => RowOutcome {
-    const byCode = new Map<string, Ward>();
+  /**
+   * A registry replaces the one in force, so it must be unambiguous: the same code or the same name on
+   * two lines (other than an exact duplicate row) refuses the whole file, naming both lines.
+   */
+  private wardsHandler(builder: BatchBuilder): (reader: RowReader) => RowOutcome {
+    const { batch } = builder;
+    const byCode = new Map<string, { ward: Ward; line: number }>();
+    const byName = new Map<string, { ward: Ward; line: number }>();
     batch.wards = [];
     return (reader) => {
       const codeRaw = reader.required('code');
@@ -527,6 +610,7 @@ export class IngestSession {
         const value = normalizeCode(codeRaw);
         if (/^\d{5}$/.test(value)) code = value;
         else if (/^\d{6}$/.test(value) && checkDigit(value.slice(0, 5)) === Number(value[5])) code = value.slice(0, 5);
+        else if (/^\d{6}$/.test(value)) reader.fail('code', 'ward_code_check_digit', { suggestion: `${value.slice(0, 5)}${checkDigit(value.slice(0, 5))}` });
         else reader.fail('code', 'invalid_ward_code');
       }
       const name = reader.required('name')?.trim();
@@ -540,13 +624,16 @@ export class IngestSession {
       const tileY = tile('tile_y');
       if (reader.errors.length > 0 || !code || !name) return 'rejected';
       const ward: Ward = { code, name, nameEn: reader.raw('name_en').trim(), city: reader.raw('city').trim(), tileX, tileY };
-      const same = byCode.get(code);
-      if (same) {
-        if (JSON.stringify(same) === JSON.stringify(ward)) return 'duplicate';
-        reader.fail('code', 'duplicate_ward_code', { name: same.name });
+      const line = reader.row.line;
+      const sameCode = byCode.get(code);
+      if (sameCode && JSON.stringify(sameCode.ward) === JSON.stringify(ward)) return 'duplicate';
+      const clash = sameCode ? { field: 'code', value: code, line: sameCode.line } : byName.has(name) ? { field: 'name', value: name, line: byName.get(name)!.line } : null;
+      if (clash) {
+        builder.refusal ??= { code: 'registry_duplicate', params: { field: clash.field, value: clip(clash.value, 60).value, lines: [String(clash.line), String(line)] } };
         return 'rejected';
       }
-      byCode.set(code, ward);
+      byCode.set(code, { ward, line });
+      byName.set(name, { ward, line });
       batch.wards!.push(ward);
       batch.report.records.wards++;
       return 'loaded';
@@ -576,6 +663,8 @@ type RecordList = 'ratings' | 'narratives' | 'centers';
  * narratives and centers, which are few, keep a map of their own.
  */
 class BatchBuilder {
+  /** Set when the file as a whole cannot be used (read to its end first, so every row is counted). */
+  refusal: FileError | null = null;
   private textSlots = new Map<string, number>();
   private deadRatings = new Set<string>();
   private deadText: Record<'narratives' | 'centers', Set<number>> = { narratives: new Set(), centers: new Set() };
@@ -619,10 +708,66 @@ class BatchBuilder {
 
 export function emptyFileReport(fileId: number, file: string): FileReport {
   return {
-    fileId, file, kind: 'unknown', encoding: null, rowsRead: 0, rowsLoaded: 0, rowsDuplicate: 0, rowsRejected: 0, notRated: 0,
-    sampleReplaced: 0, records: { ratings: 0, narratives: 0, centers: 0, wards: 0 }, fileError: null, missingParts: [],
-    ignoredColumns: [], errors: [],
+    fileId, file, kind: 'unknown', encoding: null, delimiter: null, rowsRead: 0, rowsLoaded: 0, rowsDuplicate: 0, rowsRejected: 0,
+    notRated: 0, sampleReplaced: 0, records: { ratings: 0, narratives: 0, centers: 0, wards: 0 }, fileError: null, missingParts: [],
+    ignoredColumns: [], ignoredColumnsTotal: 0, skippedLines: [], errors: [], errorCount: 0, errorSummary: [],
   };
+}
+
+/** A rejected cell, its value clipped for messages (a cell can hold megabytes). */
+function rowError(line: number, column: string | null, value: string, code: ReasonCode, params: Record<string, string | number>): RowError {
+  const clipped = clip(value);
+  return {
+    line, column: column === null ? null : clip(column, 60).value, value: clipped.value, code,
+    params: clipped.length === undefined ? params : { ...params, valueLength: clipped.length },
+  };
+}
+
+/**
+ * A file's rejected cells: all of them counted by reason and column and passed to `onError`, the
+ * first `LISTED_ERRORS` kept in the report (a 600,000-row file of bad cells must not become a 3 GB report).
+ */
+class ErrorLog {
+  private summary = new Map<string, ErrorCount>();
+
+  constructor(
+    private report: FileReport,
+    private onError?: (error: RowError) => void,
+  ) {}
+
+  add(errors: RowError[]): void {
+    for (const error of errors) {
+      this.report.errorCount++;
+      if (this.report.errors.length < LISTED_ERRORS) this.report.errors.push(error);
+      this.onError?.(error);
+      const key = `${error.code}|${error.column ?? ''}`;
+      const counted = this.summary.get(key);
+      if (counted) counted.count++;
+      else {
+        const entry: ErrorCount = { code: error.code, column: error.column, count: 1, firstLine: error.line, params: error.params };
+        this.summary.set(key, entry);
+        this.report.errorSummary.push(entry);
+      }
+    }
+  }
+}
+
+function spansBadLine(record: CsvRecord, badLines: Set<number>): boolean {
+  for (let line = record.line; line <= record.endLine; line++) if (badLines.has(line)) return true;
+  return false;
+}
+
+function internalError(error: unknown): FileError {
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal_error', params: { message: clip(message).value } };
+}
+
+/** A file refused whole: what was learnt of it (kind, encoding, rows read) stays; every row read is rejected. */
+function refusedBatch(batch: FileBatch, fileError: FileError): FileBatch {
+  const refused = emptyBatch(batch.report.fileId, batch.report.file);
+  const { kind, encoding, delimiter, rowsRead, skippedLines, ignoredColumns, ignoredColumnsTotal, errors, errorCount, errorSummary } = batch.report;
+  Object.assign(refused.report, { kind, encoding, delimiter, rowsRead, rowsRejected: rowsRead, skippedLines, ignoredColumns, ignoredColumnsTotal, errors, errorCount, errorSummary, fileError });
+  return refused;
 }
 
 function emptyBatch(fileId: number, file: string): FileBatch {

@@ -1,3 +1,4 @@
+import type { Delimiter } from './csv.ts';
 import type { Encoding } from './decode.ts';
 import type { FileKind } from './headers.ts';
 import type { Provenance, Rater, Rating, Section, Stage } from './fields.ts';
@@ -25,7 +26,11 @@ export type ReasonCode =
   | 'invalid_tile'
   | 'duplicate_ward_code'
   | 'too_many_fields'
+  | 'too_few_fields'
   | 'unterminated_quote'
+  | 'stray_quote'
+  | 'invalid_encoding'
+  | 'replacement_character'
   | 'report_rating_cells'
   | 'report_unknown_heading'
   | 'report_unknown_section'
@@ -37,20 +42,34 @@ export type FileErrorCode =
   | 'duplicate_column'
   | 'empty_file'
   | 'no_data_rows'
-  | 'utf16_unsupported'
   | 'binary_file'
+  | 'undecodable'
+  | 'registry_duplicate'
   | 'not_a_report'
   | 'report_missing_title'
   | 'report_unknown_ward'
-  | 'unreadable';
+  | 'unreadable'
+  | 'accounting_mismatch'
+  | 'internal_error';
 
 export interface RowError {
   line: number;
   /** The column's header as written in the file; null when the row as a whole is at fault. */
   column: string | null;
+  /** As written, clipped to `MESSAGE_VALUE` characters (then `params.valueLength` is the full length). */
   value: string;
   code: ReasonCode;
   /** e.g. `{ suggestion: '鶴見区' }`, `{ max: 6, stage: 'planning' }`. */
+  params: Record<string, string | number>;
+}
+
+/** Rejected cells of one file counted by reason and column: all of them, however many are listed. */
+export interface ErrorCount {
+  code: ReasonCode;
+  column: string | null;
+  count: number;
+  /** The first line with this reason in this column, and its parameters (for the message). */
+  firstLine: number;
   params: Record<string, string | number>;
 }
 
@@ -124,6 +143,9 @@ export interface FileReport {
   file: string;
   kind: FileKind;
   encoding: Encoding | null;
+  /** The CSV delimiter found in the header line. */
+  delimiter: Delimiter | null;
+  /** Rows (physical records, blank ones aside) after the header; = loaded + duplicate + rejected, checked. */
   rowsRead: number;
   rowsLoaded: number;
   rowsDuplicate: number;
@@ -135,8 +157,15 @@ export interface FileReport {
   fileError: FileError | null;
   /** Parts a published report lacked (report kind only). */
   missingParts: string[];
+  /** Unknown columns, the first `LISTED_COLUMNS` of `ignoredColumnsTotal`. */
   ignoredColumns: string[];
+  ignoredColumnsTotal: number;
+  /** Non-blank lines above the CSV header (a title row), not read as data. */
+  skippedLines: Array<{ line: number; text: string }>;
+  /** The first `LISTED_ERRORS` rejected cells; `errorCount` counts all, `errorSummary` groups all. */
   errors: RowError[];
+  errorCount: number;
+  errorSummary: ErrorCount[];
 }
 
 /** What one file adds to the database; records superseded inside the same file are already gone. */

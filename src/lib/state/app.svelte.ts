@@ -63,7 +63,7 @@ export class AppState implements QueryHost {
   async load(files: SourceFile[], origin: 'bundled' | 'user', keep = origin === 'user'): Promise<LoadOutcome | null> {
     if (!this.ingest || files.length === 0) return null;
     this.loadError = null;
-    this.progress = { filesTotal: files.length, fileIndex: 0, file: files[0].name, rowsDone: 0, rowsTotal: 0, fraction: 0 };
+    this.progress = { filesTotal: files.length, fileIndex: 0, file: files[0].name, rowsDone: 0, fraction: 0 };
     try {
       const outcome = await this.ingest.load(files, origin, (p) => (this.progress = p), keep ? saveFile : undefined);
       if (origin === 'user') this.lastLoad = outcome;

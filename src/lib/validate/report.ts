@@ -9,6 +9,7 @@ export interface ValidationReport {
     file: string;
     kind: string;
     encoding: string | null;
+    delimiter: string | null;
     rowsRead: number;
     rowsLoaded: number;
     rowsDuplicate: number;
@@ -19,7 +20,12 @@ export interface ValidationReport {
     fileError: string | null;
     missingParts: string[];
     ignoredColumns: string[];
-    errors: Array<{ line: number; column: string | null; value: string; reason: string; code: string }>;
+    ignoredColumnsTotal: number;
+    skippedLines: Array<{ line: number; text: string }>;
+    /** Every rejected cell, counted; `errors` lists the first 10,000 (all of them: `--errors-csv`). */
+    errorCount: number;
+    errorSummary: Array<{ code: string; column: string | null; count: number; firstLine: number; reason: string }>;
+    errors: Array<{ line: number; column: string | null; value: string; valueLength?: number; reason: string; code: string }>;
   }>;
   conflicts: ConflictRow[];
   textConflicts: TextConflictRow[];
@@ -41,6 +47,7 @@ export async function buildValidationReport(db: Database, reports: FileReport[],
       file: r.file,
       kind: r.kind,
       encoding: r.encoding,
+      delimiter: r.delimiter,
       rowsRead: r.rowsRead,
       rowsLoaded: r.rowsLoaded,
       rowsDuplicate: r.rowsDuplicate,
@@ -51,7 +58,15 @@ export async function buildValidationReport(db: Database, reports: FileReport[],
       fileError: r.fileError ? fileErrorText(lang, r.fileError.code, r.fileError.params) : null,
       missingParts: r.missingParts,
       ignoredColumns: r.ignoredColumns,
-      errors: r.errors.map((e) => ({ line: e.line, column: e.column, value: e.value, reason: reasonText(lang, e.code, e.params), code: e.code })),
+      ignoredColumnsTotal: r.ignoredColumnsTotal,
+      skippedLines: r.skippedLines,
+      errorCount: r.errorCount,
+      errorSummary: r.errorSummary.map(({ params, ...s }) => ({ ...s, reason: reasonText(lang, s.code, params) })),
+      errors: r.errors.map((e) => ({
+        line: e.line, column: e.column, value: e.value,
+        ...(e.params.valueLength === undefined ? {} : { valueLength: Number(e.params.valueLength) }),
+        reason: reasonText(lang, e.code, e.params), code: e.code,
+      })),
     })),
     conflicts: await runQuery(db, ratingConflictsQuery()),
     textConflicts: await runQuery(db, textConflictsQuery()),

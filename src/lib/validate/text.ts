@@ -1,5 +1,5 @@
 import { toJapaneseFiscalYear } from '../ingest/fiscal-year.ts';
-import type { Lang } from '../i18n/messages.ts';
+import { encodingLabel, valueText, type Lang } from '../i18n/messages.ts';
 import type { ValidationReport } from './report.ts';
 
 const STAGE: Record<Lang, Record<string, string>> = {
@@ -10,7 +10,12 @@ const RATER: Record<Lang, Record<string, string>> = {
   ja: { ward: '区', center: '拠点', joint: '相互評価' },
   en: { ward: 'ward', center: 'center', joint: 'joint' },
 };
+const DELIMITER: Record<Lang, Record<string, string>> = {
+  ja: { ',': 'コンマ', '\t': 'タブ', ';': 'セミコロン' },
+  en: { ',': 'comma', '\t': 'tab', ';': 'semicolon' },
+};
 const MAX_ERRORS_SHOWN = 50;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The readable summary `npm run validate` prints without --json. */
 export function formatValidationReport(report: ValidationReport, lang: Lang): string {
@@ -22,7 +27,9 @@ export function formatValidationReport(report: ValidationReport, lang: Lang): st
       out.push(`  ${ja ? '読み込めません' : 'Not loaded'}: ${f.fileError}`);
       if (f.rowsRead === 0) continue;
     }
-    out.push(`  ${ja ? '種類' : 'kind'}: ${f.kind}   ${ja ? '文字コード' : 'encoding'}: ${f.encoding ?? '-'}`);
+    const delimiter = f.delimiter === null ? '' : `   ${ja ? '区切り' : 'delimiter'}: ${DELIMITER[lang][f.delimiter] ?? f.delimiter}`;
+    out.push(`  ${ja ? '種類' : 'kind'}: ${f.kind}   ${ja ? '文字コード' : 'encoding'}: ${f.encoding ? encodingLabel(f.encoding) : '-'}${delimiter}`);
+    for (const s of f.skippedLines) out.push(`  ${ja ? `見出しより上の行を飛ばしました（${s.line}行目）` : `skipped above the header (line ${s.line})`}: ${JSON.stringify(s.text)}`);
     out.push(
       ja
         ? `  読んだ行 ${f.rowsRead} = 読み込み ${f.rowsLoaded} + 重複 ${f.rowsDuplicate} + 不採用 ${f.rowsRejected}（未評価 ${f.notRated}）`
@@ -31,20 +38,30 @@ export function formatValidationReport(report: ValidationReport, lang: Lang): st
     out.push(
       ja
         ? `  評価 ${f.records.ratings} 件、記述 ${f.records.narratives} 件、拠点情報 ${f.records.centers} 件${f.records.wards ? `、区 ${f.records.wards} 件` : ''}`
-        : `  ratings ${f.records.ratings}, narratives ${f.records.narratives}, centers ${f.records.centers}${f.records.wards ? `, wards ${f.records.wards}` : ''}`,
+        : `  ${plural(f.records.ratings, 'rating')}, ${plural(f.records.narratives, 'narrative')}, ${plural(f.records.centers, 'center')}${f.records.wards ? `, ${plural(f.records.wards, 'ward')}` : ''}`,
     );
     if (f.missingParts.length > 0) out.push(`  ${ja ? '見つからない部分' : 'missing parts'}: ${f.missingParts.join(', ')}`);
-    if (f.ignoredColumns.length > 0) out.push(`  ${ja ? '使わなかった列' : 'ignored columns'}: ${f.ignoredColumns.join(', ')}`);
+    if (f.ignoredColumns.length > 0) {
+      const hidden = f.ignoredColumnsTotal - f.ignoredColumns.length;
+      const rest = hidden > 0 ? (ja ? `（ほか ${hidden} 列）` : ` (and ${hidden} more)`) : '';
+      out.push(`  ${ja ? '使わなかった列' : 'ignored columns'}: ${f.ignoredColumns.join(', ')}${rest}`);
+    }
     for (const e of f.errors.slice(0, MAX_ERRORS_SHOWN)) {
       const where = ja ? `${e.line}行目${e.column ? `「${e.column}」列` : ''}` : `line ${e.line}${e.column ? `, column "${e.column}"` : ''}`;
-      out.push(`  ✗ ${where}: ${JSON.stringify(e.value)} — ${e.reason}`);
+      const value = valueText(lang, JSON.stringify(e.value), e.valueLength === undefined ? {} : { valueLength: e.valueLength });
+      out.push(`  ✗ ${where}: ${value} — ${e.reason}`);
     }
-    if (f.errors.length > MAX_ERRORS_SHOWN) {
-      out.push(ja ? `  …ほか ${f.errors.length - MAX_ERRORS_SHOWN} 件（--json ですべて出力）` : `  … ${f.errors.length - MAX_ERRORS_SHOWN} more (all with --json)`);
+    if (f.errorCount > MAX_ERRORS_SHOWN) {
+      out.push(ja ? `  …ほか ${f.errorCount - MAX_ERRORS_SHOWN} 件。理由ごとの件数:` : `  … ${f.errorCount - MAX_ERRORS_SHOWN} more. By reason:`);
+      for (const s of f.errorSummary) {
+        const column = s.column ? (ja ? `「${s.column}」列` : `column "${s.column}"`) : ja ? '行全体' : 'whole row';
+        out.push(ja ? `    ${s.count} 件 ${column}（最初は ${s.firstLine} 行目）: ${s.reason}` : `    ${s.count} × ${column} (first on line ${s.firstLine}): ${s.reason}`);
+      }
+      out.push(ja ? '  すべての不採用はファイルに出力できます: --errors-csv ファイル名' : '  Write every rejected cell to a file with --errors-csv FILE');
     }
   }
   if (report.conflicts.length > 0) {
-    out.push(ja ? `■ 食い違い ${report.conflicts.length} 件（後から読んだ値を使います）` : `■ ${report.conflicts.length} conflicts (the value read last is used)`);
+    out.push(ja ? `■ 食い違い ${report.conflicts.length} 件（後から読んだ値を使います）` : `■ ${plural(report.conflicts.length, 'conflict')} (the value read last is used)`);
     for (const c of report.conflicts) {
       const year = ja ? toJapaneseFiscalYear(c.fiscalYear) : `FY${c.fiscalYear}`;
       const values = c.values.map((v) => `${v.rating ?? '-'} (${v.file}:${v.line})`).join(' → ');
@@ -60,7 +77,7 @@ export function formatValidationReport(report: ValidationReport, lang: Lang): st
   out.push(
     ja
       ? `■ 合計: 評価 ${t.ratings} 件（A ${counts.A} / B ${counts.B} / C ${counts.C} / D ${counts.D} / 未評価 ${counts.unrated}）、記述 ${t.narratives} 件、${t.wards.length} 区、年度 ${t.fiscalYears.join(', ') || '-'}`
-      : `■ Totals: ${t.ratings} ratings (A ${counts.A} / B ${counts.B} / C ${counts.C} / D ${counts.D} / unrated ${counts.unrated}), ${t.narratives} narratives, ${t.wards.length} wards, years ${t.fiscalYears.join(', ') || '-'}`,
+      : `■ Totals: ${plural(t.ratings, 'rating')} (A ${counts.A} / B ${counts.B} / C ${counts.C} / D ${counts.D} / unrated ${counts.unrated}), ${plural(t.narratives, 'narrative')}, ${plural(t.wards.length, 'ward')}, ${t.fiscalYears.length === 1 ? 'year' : 'years'} ${t.fiscalYears.join(', ') || '-'}`,
   );
   return out.join('\n');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveHeader } from '../../../src/lib/ingest/headers.ts';
+import { expectedHeaders, resolveHeader } from '../../../src/lib/ingest/headers.ts';
 
 const kind = (header: string[]) => {
   const r = resolveHeader(header);
@@ -49,8 +49,9 @@ describe('resolveHeader', () => {
 
   it('rejects a header it cannot place, naming what it found and what it expects', () => {
     const r = resolveHeader(['名前', '点数']);
-    expect(r).toMatchObject({ ok: false, code: 'unrecognised_header', found: ['名前', '点数'] });
-    expect(r.ok === false && 'expected' in r && r.expected.join('\n')).toContain('ratings_long: ward, fiscal_year, stage, question_no, rater, rating');
+    expect(r).toMatchObject({ ok: false, code: 'unrecognised_header', found: ['名前', '点数'], foundTotal: 2 });
+    expect(expectedHeaders('en')[0]).toEqual({ kind: 'ratings_long', headers: ['ward', 'fiscal_year', 'stage', 'question_no', 'rater', 'rating'] });
+    expect(expectedHeaders('ja')[1]).toEqual({ kind: 'ratings_wide', headers: ['区名', '年度', '段階', '設問番号'] });
   });
 
   it('names the missing columns of a recognised kind', () => {

@@ -39,11 +39,30 @@ describe('WardRegistry.yokohama()', () => {
     ['Nishi-ku', '西区'],
   ])('resolves %s to %s', (raw, name) => expect(nameOf(raw)).toBe(name));
 
-  it('computes check digits of local government codes (modulus 11)', () => {
-    expect(checkDigit('14101')).toBe(1);
-    expect(checkDigit('13101')).toBe(6);
-    for (const ward of defaultWards()) {
-      expect(registry.resolve(`${ward.code}${checkDigit(ward.code)}`)).toMatchObject({ ok: true, ward: { name: ward.name } });
+  // The 18 wards' codes as published (総務省 全国地方公共団体コード), written out: never computed here.
+  const PUBLISHED = [
+    '141011', '141020', '141038', '141046', '141054', '141062', '141071', '141089', '141097',
+    '141101', '141119', '141127', '141135', '141143', '141151', '141160', '141178', '141186',
+  ];
+
+  it('accepts every ward by its published 6-digit code, 磯子区 141071 and 戸塚区 141101 included', () => {
+    expect(PUBLISHED.map((code) => nameOf(code))).toEqual(defaultWards().map((w) => w.name));
+    expect(nameOf('141071')).toBe('磯子区');
+    expect(nameOf('141101')).toBe('戸塚区');
+  });
+
+  it('computes the JIS X 0402 check digit, 1 where Σ mod 11 is 0 and 0 where it is 1', () => {
+    expect(PUBLISHED.map((code) => checkDigit(code.slice(0, 5)))).toEqual(PUBLISHED.map((code) => Number(code[5])));
+    expect(checkDigit('13101')).toBe(6); // 千代田区 131016
+    expect(checkDigit('01100')).toBe(2); // 札幌市 011002
+  });
+
+  it('rejects every wrong check digit of every ward', () => {
+    for (const code of PUBLISHED) {
+      for (let digit = 0; digit <= 9; digit++) {
+        if (digit === Number(code[5])) continue;
+        expect(registry.resolve(`${code.slice(0, 5)}${digit}`)).toEqual({ ok: false, code: 'ward_code_check_digit', suggestion: code });
+      }
     }
   });
 

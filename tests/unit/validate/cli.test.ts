@@ -69,7 +69,7 @@ describe('npm run validate', () => {
     const files = JSON.parse(stdout).files;
     expect(files[0].fileError).toContain('見つかった見出し: 名前、点数');
     expect(files[0]).toMatchObject({ rowsRead: 1, rowsRejected: 1 });
-    expect(files[1].fileError).toContain('ENOENT');
+    expect(files[1].fileError).toBe('ファイルを開けません（ファイルが見つかりません）');
   });
 
   it('exits 2 on usage errors', async () => {

@@ -57,6 +57,13 @@ export interface FileReportRow {
   fileErrorParams: string | null;
   missingParts: string[];
   ignoredColumns: string[];
+  ignoredColumnsTotal: number;
+  delimiter: string | null;
+  /** JSON: `[{ line, text }]`, lines above the CSV header. */
+  skippedLines: string;
+  errorCount: number;
+  /** JSON: `[{ code, column, count, firstLine }]`, every rejected cell grouped. */
+  errorSummary: string;
 }
 
 /** Per-file accounting, newest first; `fromFileId` limits it to one load. */
@@ -66,7 +73,8 @@ export function fileReportsQuery(fromFileId = 0): Query<FileReportRow> {
     sql: `SELECT file_id AS "fileId", file, kind, encoding, origin, rows_read AS "rowsRead", rows_loaded AS "rowsLoaded",
         rows_duplicate AS "rowsDuplicate", rows_rejected AS "rowsRejected", not_rated AS "notRated", sample_replaced AS "sampleReplaced",
         ratings, narratives, centers, wards, file_error AS "fileError", file_error_params AS "fileErrorParams",
-        missing_parts AS "missingParts", ignored_columns AS "ignoredColumns"
+        missing_parts AS "missingParts", ignored_columns AS "ignoredColumns", ignored_columns_total AS "ignoredColumnsTotal",
+        delimiter, skipped_lines AS "skippedLines", error_count AS "errorCount", error_summary AS "errorSummary"
       FROM files WHERE file_id >= ? ORDER BY file_id DESC`,
     params: [fromFileId],
   };
