@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,7 +12,7 @@ const fixture = (name: string) => join(root, 'tests/fixtures', name);
 /** Runs `npm run validate`'s script as a user would (no npm banner), returning exit code and output. */
 async function validate(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/validate.ts', ...args], { cwd: root });
+    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/validate.ts', ...args], { cwd: root, maxBuffer: 64 << 20 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -72,9 +72,50 @@ describe('npm run validate', () => {
     expect(files[1].fileError).toBe('ファイルを開けません（ファイルが見つかりません）');
   });
 
-  it('exits 2 on usage errors', async () => {
+  it('exits 2 on usage errors, naming the languages it speaks; --help prints the usage and exits 0', async () => {
     expect((await validate()).code).toBe(2);
     expect((await validate('--frobnicate', 'x.csv')).code).toBe(2);
+    const fr = await validate('--lang', 'fr', fixture('conflict_a.csv'));
+    expect(fr.code).toBe(2);
+    expect(fr.stderr).toContain('"fr" is not a language this tool speaks; use ja or en');
+    const help = await validate('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--errors-csv FILE');
+    expect(help.stderr).toBe('');
+  });
+
+  it('npm run validate -- --json prints JSON only (no npm banner), so > out.json is a JSON file', async () => {
+    const { stdout } = await run('npm', ['run', 'validate', '--', '--json', fixture('conflict_a.csv')], { cwd: root });
+    expect(stdout.trimStart()[0]).toBe('{');
+    expect(JSON.parse(stdout).files[0].rowsLoaded).toBe(2);
+  });
+
+  it('English output is English: counts agree in number, file errors are not in Japanese', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'validate-'));
+    writeFileSync(join(dir, 'memo.txt'), 'これはメモです。\n来週までに集計する。\n');
+    const { stdout } = await validate('--lang', 'en', fixture('conflict_a.csv'), join(dir, 'memo.txt'), join(dir, 'nowhere.csv'));
+    expect(stdout).toContain('2 ratings, 0 narratives, 0 centers');
+    expect(stdout).toContain('1 ward, year 2024');
+    expect(stdout).toContain('Not loaded: Neither a CSV with a header row nor a published evaluation report');
+    expect(stdout).toContain('Cannot open the file (no such file)');
+    expect(stdout).not.toMatch(/wards|ENOENT|必要|見つかった|ファイル/);
+  });
+
+  it('--errors-csv writes every rejected cell, past the 10,000 the report lists, as UTF-8 CSV with a BOM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'validate-'));
+    const rows = 'ward,fiscal_year,stage,question_no,rater,rating\n' + '新宿区,2024,1,1,区,Z\n'.repeat(6_000);
+    writeFileSync(join(dir, 'bad.csv'), rows);
+    const { code, stdout } = await validate('--json', '--errors-csv', join(dir, 'errors.csv'), join(dir, 'bad.csv'));
+    expect(code).toBe(1);
+    const [file] = JSON.parse(stdout).files;
+    expect(file).toMatchObject({ rowsRead: 6_000, rowsRejected: 6_000, errorCount: 12_000 });
+    expect(file.errors).toHaveLength(10_000);
+    expect(file.errorSummary.map((e: { code: string; count: number }) => [e.code, e.count])).toEqual([['unknown_ward', 6_000], ['invalid_rating', 6_000]]);
+    const csv = readFileSync(join(dir, 'errors.csv'), 'utf8');
+    expect(csv.startsWith('\ufefffile,line,column,value,reason_code,reason\n')).toBe(true);
+    const lines = csv.trimEnd().split('\n');
+    expect(lines).toHaveLength(12_001);
+    expect(lines.at(-1)).toBe(`${join(dir, 'bad.csv')},6001,rating,Z,invalid_rating,評価が読めません（A・B・C・D、未評価は空欄か「-」）`);
   });
 });
 

@@ -1,0 +1,69 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = new URL('../../../', import.meta.url).pathname;
+const fixture = (name: string) => join(root, 'tests/fixtures', name);
+
+async function importReport(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/import-report.ts', ...args], { cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('npm run import-report', () => {
+  it('writes the three CSVs of a report, several reports at once', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'import-'));
+    const nishi = join(out, 'nishi.txt');
+    writeFileSync(nishi, readFileSync(fixture('report_seed.txt'), 'utf8').replace('鶴見区地域子育て支援拠点事業', '西区地域子育て支援拠点事業'));
+    const { code } = await importReport('--out', out, fixture('report_seed.txt'), nishi);
+    expect(code).toBe(0);
+    expect(readdirSync(out).filter((f) => f.endsWith('.csv')).sort()).toEqual([
+      'real_nishi_2025_centers.csv', 'real_nishi_2025_narratives.csv', 'real_nishi_2025_ratings.csv',
+      'real_tsurumi_2025_centers.csv', 'real_tsurumi_2025_narratives.csv', 'real_tsurumi_2025_ratings.csv',
+    ]);
+    expect(readFileSync(join(out, 'real_tsurumi_2025_ratings.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(49);
+  });
+
+  it('never overwrites an existing file without --force, and writes nothing of that report', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'import-'));
+    writeFileSync(join(out, 'real_tsurumi_2025_ratings.csv'), 'kept\n');
+    const refused = await importReport('--out', out, fixture('report_seed.txt'));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('既にあるファイルは上書きしません（上書きするには --force）');
+    expect(readFileSync(join(out, 'real_tsurumi_2025_ratings.csv'), 'utf8')).toBe('kept\n');
+    expect(existsSync(join(out, 'real_tsurumi_2025_narratives.csv'))).toBe(false);
+    const forced = await importReport('--force', '--out', out, fixture('report_seed.txt'));
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(out, 'real_tsurumi_2025_ratings.csv'), 'utf8')).toContain('鶴見区,2025,planning,1,');
+  });
+
+  it('writes no file for a part the report lacks (no header-only ratings file)', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'import-'));
+    const { stderr } = await importReport('--out', out, fixture('report_no_ratings.txt'));
+    expect(readdirSync(out).sort()).toEqual(['real_tsurumi_2025_centers.csv', 'real_tsurumi_2025_narratives.csv']);
+    expect(stderr).toContain('見つからない部分');
+  });
+
+  it('refuses a CSV, names a missing file plainly (no stack trace), and prints its usage on --help', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'import-'));
+    const csv = await importReport('--out', out, fixture('conflict_a.csv'), join(out, 'missing.txt'));
+    expect(csv.code).toBe(1);
+    expect(csv.stderr).toContain('報告書ではありません（CSV: ratings_long）');
+    expect(csv.stderr).toContain('ファイルを開けません（ファイルが見つかりません）');
+    expect(csv.stderr).not.toMatch(/\bat \S+ \(|ENOENT/);
+    expect(readdirSync(out)).toEqual([]);
+    const help = await importReport('--help');
+    expect(help).toMatchObject({ code: 0, stderr: '' });
+    expect(help.stdout).toContain('--force');
+    expect((await importReport()).code).toBe(2);
+  });
+});
