@@ -109,8 +109,8 @@ test('a published report dropped as saved HTML is read as a report; a text that 
   await page.locator('input[type="file"]').setInputFiles([`${root}tests/fixtures/report.html`, `${root}tests/fixtures/not_a_report.txt`, `${root}tests/fixtures/report_no_ratings.txt`]);
   const files = page.locator('section.report table.files tbody');
   const html = files.locator('tr').filter({ hasText: 'report.html' });
-  await expect(html.locator('td')).toHaveText(['評価結果の報告書', 'utf-8', '43', '0', '43', '0', '0', '0']);
-  await expect(files.locator('tr.file-error')).toContainText('CSV でも評価結果の報告書でもありません');
+  await expect(html.locator('td')).toHaveText(['評価結果の報告書', 'UTF-8', '43', '0', '43', '0', '0', '0']);
+  await expect(files.locator('tr.file-error')).toContainText('見出し行のある CSV でも、評価結果の報告書でもありません');
   await expect(files.locator('tr.missing-parts')).toContainText('報告書に見つからない部分: 協働のプロセスの評価: 事業計画段階');
 });
 
@@ -119,7 +119,7 @@ test('a file with bad rows shows each rejected row with line, column, value and 
   await page.locator('input[type="file"]').setInputFiles(`${root}tests/fixtures/bad_rows.csv`);
   const report = page.locator('section.report');
   await expect(report.locator('table.files tbody tr').first()).toContainText('bad_rows.csv');
-  await expect(report.locator('table.files tbody tr').first().locator('td')).toHaveText(['評価（縦持ち）', 'utf-8', '6', '2', '0', '4', '0', '2']);
+  await expect(report.locator('table.files tbody tr').first().locator('td')).toHaveText(['評価（縦持ち）', 'UTF-8・コンマ', '6', '2', '0', '4', '0', '2']);
   const rejected = report.locator('table.rejected tbody tr');
   await expect(rejected).toHaveCount(4);
   await expect(rejected.nth(0).locator('td')).toHaveText(['bad_rows.csv', '3', 'ward', '鶴身区', '区が見つかりません。「鶴見区」のことですか？']);
@@ -131,6 +131,44 @@ test('a file with bad rows shows each rejected row with line, column, value and 
   await page.getByRole('link', { name: '評価の分布' }).click();
   await expect(page.locator('.view table.data-table tbody tr').filter({ hasText: '中区' }).locator('td').last()).toHaveText('一部サンプル');
   await expect(chartRows(page)).toHaveCount(18);
+});
+
+test('files as offices save them: each gets its counts, encoding and delimiter, its skipped title rows, and reasons a clerk can act on', async ({ page }) => {
+  await openApp(page, '/?view=data');
+  const hostile = (name: string) => `${root}tests/fixtures/hostile/${name}`;
+  await page.locator('input[type="file"]').setInputFiles(
+    ['stray_quote.csv', 'title_rows.csv', 'utf8_bad_byte.csv', 'utf16_excel_unicode.txt', 'short_wide_row.csv', 'registry_duplicate_name.csv'].map(hostile),
+  );
+  const files = page.locator('section.report table.files tbody');
+  const row = (name: string) => files.locator('tr').filter({ has: page.getByRole('rowheader', { name }) });
+  // The last column counts sample values the real rows replaced: the bundled sample covers these keys.
+  await expect(row('stray_quote.csv').locator('td')).toHaveText(['記述', 'UTF-8・コンマ', '3', '2', '0', '1', '0', '2']);
+  await expect(row('utf16_excel_unicode.txt').locator('td')).toHaveText(['評価（縦持ち）', 'UTF-16・タブ', '2', '2', '0', '0', '0', '2']);
+  await expect(row('utf8_bad_byte.csv').locator('td')).toHaveText(['評価（縦持ち）', 'UTF-8・コンマ', '3', '2', '0', '1', '0', '2']);
+  await expect(row('short_wide_row.csv').locator('td').nth(5)).toHaveText('2');
+  await expect(row('registry_duplicate_name.csv').locator('td')).toHaveText(['区の一覧', 'UTF-8・コンマ', '3', '0', '0', '3', '0', '0']);
+  await expect(files.locator('tr.file-error')).toHaveText(
+    'ファイル全体を読み込めませんでした: 区の一覧に同じ区名「鶴見区」が 2 回あります（2、4 行目）。一覧は読み込みませんでした',
+  );
+  await expect(files.locator('tr.skipped-line')).toHaveText([
+    '見出しより上の行（データとして読まずに飛ばしました）: 1 — 令和6年度 協働の評価 集計表',
+    '見出しより上の行（データとして読まずに飛ばしました）: 2 — 作成: 西区こども家庭支援課,,',
+  ]);
+  const rejected = page.locator('table.rejected tbody tr');
+  await expect(rejected.filter({ hasText: 'stray_quote.csv' }).locator('td')).toHaveText([
+    'stray_quote.csv', '2', 'text', '西区,2024,action,1,"5"回のパパ講座を実施した',
+    '引用符 " の位置が正しくありません。値に " を含めるときは値全体を "…" で囲み、中の " は "" と二重にしてください',
+  ]);
+  await expect(rejected.filter({ hasText: 'utf8_bad_byte.csv' }).locator('td').nth(4)).toHaveText(
+    'この行には UTF-8 として読めないバイトがあります（文字化けを避けるため読み込みません）。ファイルを UTF-8 で保存し直してください',
+  );
+  await expect(rejected.filter({ hasText: 'short_wide_row.csv' })).toHaveCount(2);
+  const summary = page.locator('table.rejected-summary tbody tr');
+  await expect(summary.filter({ hasText: 'short_wide_row.csv' }).locator('td')).toHaveText([
+    'short_wide_row.csv', '（行全体）', '列が足りません（見出しは 7 列、この行は 6 列）。途中で切れた行か、区切りが抜けています', '2', '3',
+  ]);
+  await expect(page.locator('.progress')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/load-report-hostile.png', fullPage: true });
 });
 
 test('conflicting files list both values, files and lines until dismissed', async ({ page }) => {

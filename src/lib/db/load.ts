@@ -73,13 +73,16 @@ const EMPTY_PAYLOAD: BatchPayload = { ratings: null, narratives: null, centers: 
 async function writeFile(db: Database, file: LoadedFile, origin: FileOrigin): Promise<void> {
   const { report, payload } = file;
   const id = report.fileId;
-  await db.query('INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::VARCHAR[], ?::VARCHAR[], ?, ?, ?, ?, ?)', [
+  await db.query('INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::VARCHAR[], ?::VARCHAR[], ?, ?, ?, ?)', [
     id, report.file, report.kind, report.encoding, origin, report.rowsRead, report.rowsLoaded, report.rowsDuplicate,
     report.rowsRejected, report.notRated, report.sampleReplaced, report.records.ratings, report.records.narratives, report.records.centers,
     report.records.wards, report.fileError?.code ?? null, report.fileError ? JSON.stringify(report.fileError.params) : null,
     JSON.stringify(report.missingParts), JSON.stringify(report.ignoredColumns), report.delimiter, report.ignoredColumnsTotal,
-    JSON.stringify(report.skippedLines), report.errorCount, JSON.stringify(report.errorSummary),
+    JSON.stringify(report.skippedLines), report.errorCount,
   ]);
+  for (const s of report.errorSummary) {
+    await db.query('INSERT INTO rejected_summary VALUES (?, ?, ?, ?, ?, ?)', [id, s.code, s.column, s.count, s.firstLine, JSON.stringify(s.params)]);
+  }
   if (file.wards && file.wards.length > 0) await replaceWards(db, file.wards);
   if (payload.ratings) {
     await db.insertArrow('staging_ratings', payload.ratings);

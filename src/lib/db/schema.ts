@@ -14,8 +14,7 @@ CREATE TABLE IF NOT EXISTS files (
   rows_duplicate INTEGER NOT NULL, rows_rejected INTEGER NOT NULL, not_rated INTEGER NOT NULL, sample_replaced INTEGER NOT NULL,
   ratings INTEGER NOT NULL, narratives INTEGER NOT NULL, centers INTEGER NOT NULL, wards INTEGER NOT NULL,
   file_error VARCHAR, file_error_params VARCHAR, missing_parts VARCHAR[], ignored_columns VARCHAR[],
-  delimiter VARCHAR, ignored_columns_total INTEGER NOT NULL, skipped_lines VARCHAR NOT NULL,
-  error_count INTEGER NOT NULL, error_summary VARCHAR NOT NULL
+  delimiter VARCHAR, ignored_columns_total INTEGER NOT NULL, skipped_lines VARCHAR NOT NULL, error_count INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS ratings (
   ward VARCHAR NOT NULL, fiscal_year SMALLINT NOT NULL, stage VARCHAR NOT NULL, question_no TINYINT NOT NULL,
@@ -42,9 +41,14 @@ CREATE TABLE IF NOT EXISTS narrative_words (
   ward VARCHAR NOT NULL, fiscal_year SMALLINT NOT NULL, section VARCHAR NOT NULL, item_no INTEGER NOT NULL,
   word VARCHAR NOT NULL
 );
+-- At most 10,000 rejected cells per file are listed here; rejected_summary counts every one by reason and column.
 CREATE TABLE IF NOT EXISTS rejected_rows (
   file_id INTEGER NOT NULL, line INTEGER NOT NULL, column_name VARCHAR, value VARCHAR,
   reason_code VARCHAR NOT NULL, reason_params VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS rejected_summary (
+  file_id INTEGER NOT NULL, reason_code VARCHAR NOT NULL, column_name VARCHAR, count INTEGER NOT NULL,
+  first_line INTEGER NOT NULL, reason_params VARCHAR NOT NULL
 );
 CREATE TABLE IF NOT EXISTS conflicts (
   ward VARCHAR NOT NULL, fiscal_year SMALLINT NOT NULL, stage VARCHAR NOT NULL, question_no TINYINT NOT NULL,

@@ -9,12 +9,13 @@ type Message = string | ((p: Params) => string);
 const STAGE_JA: Record<string, string> = { planning: '事業計画段階', implementation: '事業実施段階', review: '振り返り段階' };
 const list = (v: unknown) => (Array.isArray(v) ? v.join('、') : String(v ?? ''));
 const listEn = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v ?? ''));
-/** A clipped list says how many it left out. */
-const more = (lang: Lang, shown: unknown, total: unknown) => {
-  const n = Number(total) - (Array.isArray(shown) ? shown.length : 0);
+/** A clipped list of columns says how many it left out. */
+export function moreColumns(lang: Lang, shown: number, total: number): string {
+  const n = total - shown;
   if (!(n > 0)) return '';
   return lang === 'ja' ? `（ほか ${n} 列）` : ` (and ${n} more)`;
-};
+}
+const more = (lang: Lang, shown: unknown, total: unknown) => moreColumns(lang, Array.isArray(shown) ? shown.length : 0, Number(total));
 const ENCODING_LABELS: Record<string, string> = {
   'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8', shift_jis: 'Shift_JIS (CP932)', 'euc-jp': 'EUC-JP', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16',
 };

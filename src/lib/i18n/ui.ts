@@ -65,6 +65,16 @@ const STRINGS = {
   ignoredColumns: { ja: '使わなかった列', en: 'Ignored columns' },
   missingParts: { ja: '報告書に見つからない部分', en: 'Parts missing from the report' },
   noRejected: { ja: '不採用の行はありません。', en: 'No rows were rejected.' },
+  delimiter: { ja: '区切り', en: 'Delimiter' },
+  skippedLines: { ja: '見出しより上の行（データとして読まずに飛ばしました）', en: 'Lines above the header (skipped, not read as data)' },
+  rejectedSummaryTitle: { ja: '不採用の理由ごとの件数', en: 'Rejected cells by reason' },
+  cellCount: { ja: '件数', en: 'Count' },
+  firstLine: { ja: '最初の行', en: 'First line' },
+  wholeRow: { ja: '（行全体）', en: '(whole row)' },
+  rejectedListed: {
+    ja: '件の不採用のうち、ファイルごとに先頭 10,000 件までを一覧にしています（件数はすべて数えています）。',
+    en: 'rejected cells; up to 10,000 per file are listed (all are counted).',
+  },
   sampleBadge: { ja: 'サンプルデータ', en: 'Sample data' },
   sampleNotice: {
     ja: 'サンプル（架空）のデータを含みます。＊印の区の数値は実際の評価結果ではありません。',
@@ -268,6 +278,11 @@ export const STAGE_LABELS: Record<Lang, Record<'planning' | 'implementation' | '
 export const RATER_LABELS: Record<Lang, Record<'ward' | 'center' | 'joint', string>> = {
   ja: { ward: '区', center: '拠点', joint: '相互評価' },
   en: { ward: 'Ward office', center: 'Center', joint: 'Joint' },
+};
+
+export const DELIMITER_LABELS: Record<Lang, Record<string, string>> = {
+  ja: { ',': 'コンマ', '\t': 'タブ', ';': 'セミコロン' },
+  en: { ',': 'comma', '\t': 'tab', ';': 'semicolon' },
 };
 
 export const KIND_LABELS: Record<Lang, Record<string, string>> = {

@@ -1,5 +1,6 @@
 import { toJapaneseFiscalYear } from '../ingest/fiscal-year.ts';
-import { encodingLabel, valueText, type Lang } from '../i18n/messages.ts';
+import { encodingLabel, moreColumns, valueText, type Lang } from '../i18n/messages.ts';
+import { DELIMITER_LABELS } from '../i18n/ui.ts';
 import type { ValidationReport } from './report.ts';
 
 const STAGE: Record<Lang, Record<string, string>> = {
@@ -9,10 +10,6 @@ const STAGE: Record<Lang, Record<string, string>> = {
 const RATER: Record<Lang, Record<string, string>> = {
   ja: { ward: '区', center: '拠点', joint: '相互評価' },
   en: { ward: 'ward', center: 'center', joint: 'joint' },
-};
-const DELIMITER: Record<Lang, Record<string, string>> = {
-  ja: { ',': 'コンマ', '\t': 'タブ', ';': 'セミコロン' },
-  en: { ',': 'comma', '\t': 'tab', ';': 'semicolon' },
 };
 const MAX_ERRORS_SHOWN = 50;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -27,7 +24,7 @@ export function formatValidationReport(report: ValidationReport, lang: Lang): st
       out.push(`  ${ja ? '読み込めません' : 'Not loaded'}: ${f.fileError}`);
       if (f.rowsRead === 0) continue;
     }
-    const delimiter = f.delimiter === null ? '' : `   ${ja ? '区切り' : 'delimiter'}: ${DELIMITER[lang][f.delimiter] ?? f.delimiter}`;
+    const delimiter = f.delimiter === null ? '' : `   ${ja ? '区切り' : 'delimiter'}: ${DELIMITER_LABELS[lang][f.delimiter] ?? f.delimiter}`;
     out.push(`  ${ja ? '種類' : 'kind'}: ${f.kind}   ${ja ? '文字コード' : 'encoding'}: ${f.encoding ? encodingLabel(f.encoding) : '-'}${delimiter}`);
     for (const s of f.skippedLines) out.push(`  ${ja ? `見出しより上の行を飛ばしました（${s.line}行目）` : `skipped above the header (line ${s.line})`}: ${JSON.stringify(s.text)}`);
     out.push(
@@ -42,9 +39,7 @@ export function formatValidationReport(report: ValidationReport, lang: Lang): st
     );
     if (f.missingParts.length > 0) out.push(`  ${ja ? '見つからない部分' : 'missing parts'}: ${f.missingParts.join(', ')}`);
     if (f.ignoredColumns.length > 0) {
-      const hidden = f.ignoredColumnsTotal - f.ignoredColumns.length;
-      const rest = hidden > 0 ? (ja ? `（ほか ${hidden} 列）` : ` (and ${hidden} more)`) : '';
-      out.push(`  ${ja ? '使わなかった列' : 'ignored columns'}: ${f.ignoredColumns.join(', ')}${rest}`);
+      out.push(`  ${ja ? '使わなかった列' : 'ignored columns'}: ${f.ignoredColumns.join(', ')}${moreColumns(lang, f.ignoredColumns.length, f.ignoredColumnsTotal)}`);
     }
     for (const e of f.errors.slice(0, MAX_ERRORS_SHOWN)) {
       const where = ja ? `${e.line}行目${e.column ? `「${e.column}」列` : ''}` : `line ${e.line}${e.column ? `, column "${e.column}"` : ''}`;

@@ -51,10 +51,10 @@ WHERE theme_id = 'father' AND section = 'challenge'
 ORDER BY fiscal_year, ward;`,
   },
   {
-    ja: '不採用の行の理由別件数',
-    en: 'Rejected rows by reason',
-    sql: `SELECT reason_code, count(*) AS n
-FROM rejected_rows
+    ja: '不採用の理由別件数（すべてのセル）',
+    en: 'Rejected cells by reason (all of them)',
+    sql: `SELECT reason_code, sum(count)::INTEGER AS n
+FROM rejected_summary
 GROUP BY reason_code
 ORDER BY n DESC;`,
   },

@@ -61,9 +61,8 @@ export interface FileReportRow {
   delimiter: string | null;
   /** JSON: `[{ line, text }]`, lines above the CSV header. */
   skippedLines: string;
+  /** Rejected cells, all of them (`rejected_rows` lists at most 10,000 per file). */
   errorCount: number;
-  /** JSON: `[{ code, column, count, firstLine }]`, every rejected cell grouped. */
-  errorSummary: string;
 }
 
 /** Per-file accounting, newest first; `fromFileId` limits it to one load. */
@@ -74,7 +73,7 @@ export function fileReportsQuery(fromFileId = 0): Query<FileReportRow> {
         rows_duplicate AS "rowsDuplicate", rows_rejected AS "rowsRejected", not_rated AS "notRated", sample_replaced AS "sampleReplaced",
         ratings, narratives, centers, wards, file_error AS "fileError", file_error_params AS "fileErrorParams",
         missing_parts AS "missingParts", ignored_columns AS "ignoredColumns", ignored_columns_total AS "ignoredColumnsTotal",
-        delimiter, skipped_lines AS "skippedLines", error_count AS "errorCount", error_summary AS "errorSummary"
+        delimiter, skipped_lines AS "skippedLines", error_count AS "errorCount"
       FROM files WHERE file_id >= ? ORDER BY file_id DESC`,
     params: [fromFileId],
   };
@@ -99,6 +98,28 @@ export function rejectedRowsQuery(fromFileId: number, limit: number, offset = 0)
       FROM rejected_rows x JOIN files f USING (file_id)
       WHERE x.file_id >= ? ORDER BY x.file_id, x.line, x.column_name LIMIT ? OFFSET ?`,
     params: [fromFileId, limit, offset],
+  };
+}
+
+export interface RejectedSummaryRow {
+  fileId: number;
+  file: string;
+  reasonCode: string;
+  column: string | null;
+  count: number;
+  firstLine: number;
+  reasonParams: string;
+}
+
+/** Every rejected cell of a load counted by file, reason and column, the most frequent first. */
+export function rejectedSummaryQuery(fromFileId: number): Query<RejectedSummaryRow> {
+  return {
+    name: 'rejectedSummary',
+    sql: `SELECT s.file_id AS "fileId", f.file, s.reason_code AS "reasonCode", s.column_name AS "column", s.count,
+        s.first_line AS "firstLine", s.reason_params AS "reasonParams"
+      FROM rejected_summary s JOIN files f USING (file_id)
+      WHERE s.file_id >= ? ORDER BY s.file_id, s.count DESC, s.first_line`,
+    params: [fromFileId],
   };
 }
 
