@@ -5,11 +5,15 @@
  *  - ingest of a generated 1M-row long CSV through the app's path vs DuckDB's bare read_csv of the same bytes;
  *  - the distribution query under filter changes, p50/p95, at 10k and 1M ratings;
  *  - in the app itself, a filter change until every visible chart is painted (`app:charts-painted`),
- *    p50/p95, at 10k and 1M generated ratings (plus the bundled data).
+ *    p50/p95, at 10k and 1M generated ratings (plus the bundled data);
+ *  - in Node: report parsing of pathological pages against a linear pass over the same text, and the
+ *    peak memory of `npm run validate` on 1M ratings against a small file.
+ * `BENCH_PARTS=node` (or `browser`) runs one part only.
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { chromium, type Browser } from '@playwright/test';
 import { benchRatingsCsv, benchWardsCsv } from './bench/generate.ts';
+import { reportParsing, validateMemory } from './bench/node.ts';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 
 const PORT = 4180;
@@ -74,7 +78,14 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+const PARTS = (process.env.BENCH_PARTS ?? 'node,browser').split(',');
+
 async function main() {
+  const node = PARTS.includes('node') ? { reportParsing: reportParsing(), validateMemory: validateMemory() } : undefined;
+  if (!PARTS.includes('browser')) {
+    console.log(JSON.stringify({ date: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}`, node }, null, 2));
+    return;
+  }
   execFileSync('npx', ['vite', 'build', '--mode', 'bench', '--logLevel', 'warn'], { stdio: 'inherit' });
   const server = spawn('npx', ['vite', 'preview', '--mode', 'bench', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
   const base = `http://localhost:${PORT}`;
@@ -116,6 +127,7 @@ async function main() {
       },
       ingest,
       filterChangeToPaint: filterChange,
+      node,
     };
     console.log(JSON.stringify(result, null, 2));
   } finally {

@@ -206,15 +206,20 @@ export class IngestSession {
     const builder = new BatchBuilder(batch, (r) => this.ratingKey(r));
     // The kind of a CSV comes from its header: a narrative that mentions `<div>` is still a CSV.
     const located = locateHeader(text);
-    if (!located || (!located.header.ok && located.header.code === 'unrecognised_header')) {
+    if (!located) {
+      // Only blank lines (or rows of empty cells, as Excel leaves them).
+      report.fileError = { code: 'empty_file', params: {} };
+      return batch;
+    }
+    if (!located.header.ok && located.header.code === 'unrecognised_header') {
       const parsed = parseReport(text);
       // Neither a CSV header nor a report: a text whose first line is delimited was meant as a CSV, so its header is what to fix.
-      const meantAsCsv = !parsed.ok && parsed.code === 'not_a_report' && !isHtml(text) && located !== null && located.record.fields.length >= 2;
+      const meantAsCsv = !parsed.ok && parsed.code === 'not_a_report' && !isHtml(text) && located.record.fields.length >= 2;
       if (!meantAsCsv) return this.ingestReport(parsed, badLines, errors, builder);
     }
-    const { header, record: headerRecord, reader, delimiter } = located!;
+    const { header, record: headerRecord, reader, delimiter } = located;
     report.delimiter = delimiter;
-    report.skippedLines = located!.preamble;
+    report.skippedLines = located.preamble;
     if (spansBadLine(headerRecord, badLines)) {
       throw new FileRefused({ code: 'undecodable', params: { encoding, line: headerRecord.line } });
     }
@@ -232,7 +237,12 @@ export class IngestSession {
     let width = headerRecord.fields.length;
     while (width > 0 && headerRecord.fields[width - 1].trim() === '') width--;
     const every = options.checkpointEvery ?? 20000;
-    const suspect = badLines.size > 0 || text.includes('\ufffd');
+    // The next U+FFFD at or after a row's start, found once per mark (rows only move forward).
+    let nextMark = text.indexOf('\ufffd');
+    const holdsMark = (record: CsvRecord) => {
+      if (nextMark !== -1 && nextMark < record.start) nextMark = text.indexOf('\ufffd', record.start);
+      return nextMark !== -1 && nextMark <= record.end;
+    };
     for (let record = reader.next(); record; record = reader.next()) {
       if (isBlankRecord(record.fields)) continue;
       if (options.checkpoint && report.rowsRead % every === 0) await options.checkpoint(report.rowsRead, reader.position / text.length);
@@ -245,9 +255,9 @@ export class IngestSession {
       const shown = () => text.slice(record.start, record.end);
       if (record.problem) {
         rowReader.failRow(record.problem.code, {}, shown(), record.problem.field);
-      } else if (suspect && spansBadLine(record, badLines)) {
+      } else if (badLines.size > 0 && spansBadLine(record, badLines)) {
         rowReader.failRow('invalid_encoding', { encoding }, shown());
-      } else if (suspect && text.lastIndexOf('\ufffd', record.end) >= record.start) {
+      } else if (holdsMark(record)) {
         rowReader.failRow('replacement_character', {}, shown());
       } else if (record.fields.length < width) {
         rowReader.failRow('too_few_fields', { expected: width, found: record.fields.length }, shown());

@@ -1,23 +1,10 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { fixture, runScript } from './run-script.ts';
 
-const run = promisify(execFile);
-const root = new URL('../../../', import.meta.url).pathname;
-const fixture = (name: string) => join(root, 'tests/fixtures', name);
-
-async function importReport(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/import-report.ts', ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const importReport = (...args: string[]) => runScript('import-report.ts', ...args);
 
 describe('npm run import-report', () => {
   it('writes the three CSVs of a report, several reports at once', async () => {

@@ -4,21 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { fixture, root, runScript } from '../scripts/run-script.ts';
 
 const run = promisify(execFile);
-const root = new URL('../../../', import.meta.url).pathname;
-const fixture = (name: string) => join(root, 'tests/fixtures', name);
-
-/** Runs `npm run validate`'s script as a user would (no npm banner), returning exit code and output. */
-async function validate(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/validate.ts', ...args], { cwd: root, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const validate = (...args: string[]) => runScript('validate.ts', ...args);
 
 describe('npm run validate', () => {
   it('--json prints exactly one JSON object in the published shape, and exits 0 when all rows load', async () => {

@@ -1,0 +1,79 @@
+/**
+ * The bench's Node part: ingest figures that need no browser, each printed with a baseline measured in
+ * the same run (machines differ 2–3× between sessions; the ratio is what carries over).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseReport } from '../../src/lib/ingest/report.ts';
+import { large } from '../../tests/fixtures/hostile/large.ts';
+import { benchRatingsCsv, benchWardsCsv } from './generate.ts';
+
+function timed(run: () => unknown, repeats = 3): number {
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  return Math.min(...times);
+}
+
+/**
+ * Report parsing on the pathological pages (each once quadratic: minutes), against one linear pass
+ * over the same text (encoding it to UTF-8): a steady ratio means the parser stays linear.
+ */
+export function reportParsing() {
+  const pages = {
+    list80000Lines: large.reportManyItems(),
+    junk130000Lines: large.reportJunkLines(),
+    html1MBOfLessThan: large.htmlOfLessThan(),
+    html50000UnclosedComments: large.unclosedComments(),
+  };
+  return Object.fromEntries(
+    Object.entries(pages).map(([name, text]) => {
+      const parseMs = timed(() => parseReport(text));
+      const encoder = new TextEncoder();
+      const linearPassMs = timed(() => encoder.encode(text));
+      return [name, { bytes: Buffer.byteLength(text), parseMs: Math.round(parseMs), linearPassMs: Math.round(linearPassMs * 10) / 10, ratio: Math.round(parseMs / linearPassMs) }];
+    }),
+  );
+}
+
+/** Peak memory of `npm run validate` (its script, as the user runs it) on a file, in MB. */
+function validateMaxRss(files: string[]): number {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-rss-'));
+  const rssFile = join(dir, 'rss');
+  try {
+    execFileSync(process.execPath, ['--import', 'tsx', '--import', './scripts/bench/max-rss.mjs', 'scripts/validate.ts', '--json', ...files], {
+      env: { ...process.env, BENCH_RSS_FILE: rssFile },
+      stdio: 'ignore',
+      maxBuffer: 1 << 30,
+    });
+  } catch {
+    // validate exits 1 when a row is rejected; the memory figure is still written.
+  }
+  const kb = Number(readFileSync(rssFile, 'utf8'));
+  rmSync(dir, { recursive: true });
+  return Math.round(kb / 1024);
+}
+
+/** Peak memory of validate over 1M generated ratings, against the same run over one small file. */
+export function validateMemory(rows = 1_000_000) {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-validate-'));
+  const wards = join(dir, 'wards.csv');
+  const ratings = join(dir, 'ratings.csv');
+  const small = join(dir, 'small.csv');
+  writeFileSync(wards, benchWardsCsv());
+  writeFileSync(ratings, benchRatingsCsv(rows));
+  writeFileSync(small, benchRatingsCsv(10));
+  try {
+    const start = performance.now();
+    const millionMb = validateMaxRss([wards, ratings]);
+    const seconds = (performance.now() - start) / 1000;
+    return { rows, fileMB: Math.round(readFileSync(ratings).length / 1e6), maxRssMB: millionMb, baselineMaxRssMB: validateMaxRss([wards, small]), seconds: Math.round(seconds * 10) / 10 };
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+}
