@@ -79,13 +79,27 @@ const isHalfwidthKana = (c: number) => c >= 0xff66 && c <= 0xff9f;
 const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const isLatinLetter = (c: number) => c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7;
 
+/** ﾞ (voiced) and ﾟ (semi-voiced) follow only the kana that take them: ｶﾞ, ﾊﾟ, ｳﾞ; never ｻﾟ or ﾉﾞ. */
+function soundMarksValid(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0xff9e && c !== 0xff9f) continue;
+    const base = i > start ? text.charCodeAt(i - 1) : 0;
+    const voiced = (base >= 0xff76 && base <= 0xff84) || (base >= 0xff8a && base <= 0xff8e) || base === 0xff73;
+    const semiVoiced = base >= 0xff8a && base <= 0xff8e;
+    if (c === 0xff9e ? !voiced : !semiVoiced) return false;
+  }
+  return true;
+}
+
 /**
  * How much a decoding reads like the text of a Japanese municipal file. Kana, and kanji beside other
  * Japanese characters, count for it; what a wrong decoding produces counts against it: half-width
  * kana interleaved with kanji (UTF-8 or EUC-JP read as CP932), half-width punctuation (EUC-JP's
  * hiragana read as CP932), Latin-1 symbols (CP932's half-width kana read as UTF-8), controls.
- * A run of half-width katakana standing alone (between delimiters, spaces or digits) is a word an
- * older system wrote (ﾂｱﾃｽ), and counts for; glued to letters or kanji it is mojibake (cafﾃｩ).
+ * A run of half-width katakana standing alone (between delimiters, spaces or digits) with its sound
+ * marks where they can be is a word an older system wrote (ﾂｱﾃｽ, ﾊﾟﾊﾟ), and counts a little for;
+ * glued to letters or kanji (cafﾃｩ), or with a mark no kana takes (ｻﾟ), it is mojibake.
  */
 export function japaneseTextScore(text: string): number {
   let score = 0;
@@ -108,7 +122,8 @@ export function japaneseTextScore(text: string): number {
       while (end < n && isHalfwidthKana(text.charCodeAt(end))) end++;
       const after = end < n ? text.charCodeAt(end) : 0;
       const glued = [prev, after].some((b) => isJapanese(b) || isAsciiLetter(b));
-      score += (end - i >= 2 && !glued ? 1 : -1) * (end - i);
+      const word = end - i >= 2 && !glued && soundMarksValid(text, i, end);
+      score += (word ? 0.5 : -1) * (end - i);
       i = end - 1;
     } else if (c < 0x800) score -= isLatinLetter(c) && (isAsciiLetter(prev) || isAsciiLetter(next)) ? 0 : 3;
     else if (c === 0xfffd || (c >= 0xe000 && c <= 0xf8ff)) score -= 3;

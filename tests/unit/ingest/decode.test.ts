@@ -48,6 +48,9 @@ describe('decodeBytes: the encoding is decided, never guessed silently', () => {
 
   it('EUC-JP kanji-only text that CP932 could also decode is read as EUC-JP', () => {
     expect(decoded(encode('区,年度,段階\n', 'euc-jp'))).toMatchObject({ encoding: 'euc-jp', text: '区,年度,段階\n' });
+    // Found by the fuzz suite: read as CP932 this is a long run of half-width kana with an impossible ｻﾟ.
+    const kanjiOnly = 'ward,fiscal_year,section,item_no,text\n鶴見区,2019,challenge,1,孤立防止孤立防止講座孤立防止\n';
+    expect(decoded(encode(kanjiOnly, 'euc-jp'))).toMatchObject({ encoding: 'euc-jp', text: kanjiOnly });
   });
 
   it('a CP932 file with a byte CP932 does not have marks that line only', () => {
