@@ -5,8 +5,8 @@ import type { FromIngestWorker, ToIngestWorker } from './ingest-protocol.ts';
 
 /**
  * Ingest off the main thread: the session (registry, keys seen, conflicts) lives here for the life of
- * the page, so duplicates and conflicts are found across every load. papaparse runs inline here
- * (its own `worker: true` hangs in a minified Vite build).
+ * the page, so duplicates and conflicts are found across every load; decoding and the CSV reader
+ * (`src/lib/ingest/csv.ts`) run here too.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const session = new IngestSession();

@@ -1,5 +1,7 @@
-import Papa from 'papaparse';
 import { toCsv } from '../export/csv.ts';
+import { CsvReader, isBlankRecord, normalizeLineEnds } from '../ingest/csv.ts';
+import { decodeBytes } from '../ingest/decode.ts';
+import { clipText } from '../ingest/limits.ts';
 import type { Theme } from './themes.ts';
 
 /** One row per keyword: `theme_id, theme_ja, theme_en, keyword` (UTF-8 with BOM, for Excel). */
@@ -10,20 +12,27 @@ export function dictionaryToCsv(themes: readonly Theme[]): string {
 
 export type DictionaryResult = { ok: true; themes: Theme[] } | { ok: false; line: number; reason: string };
 
-/** Reads a dictionary CSV written by `dictionaryToCsv` (or by hand in Excel). */
-export function dictionaryFromCsv(text: string): DictionaryResult {
-  const parsed = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { skipEmptyLines: 'greedy' });
-  const [header, ...rows] = parsed.data;
-  const columns = (header ?? []).map((h) => h.trim().toLowerCase());
+/**
+ * Reads a dictionary CSV written by `dictionaryToCsv` (or by hand in Excel, so in CP932 too) with the
+ * ingest's own decoder and strict reader: a bad line is named by the line an editor shows.
+ */
+export function dictionaryFromCsv(bytes: Uint8Array): DictionaryResult {
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return { ok: false, line: 1, reason: decoded.code };
+  const reader = new CsvReader(normalizeLineEnds(decoded.decoded.text), ',');
+  const records = [];
+  for (let record = reader.next(); record; record = reader.next()) if (!isBlankRecord(record.fields)) records.push(record);
+  const [header, ...rows] = records;
+  const columns = (header?.fields ?? []).map((h) => h.replace(/^\ufeff/, '').trim().toLowerCase());
   const at = (name: string) => columns.indexOf(name);
   if (at('theme_id') === -1 || at('theme_ja') === -1 || at('keyword') === -1) {
-    return { ok: false, line: 1, reason: 'theme_id, theme_ja, theme_en, keyword' };
+    return { ok: false, line: header?.line ?? 1, reason: 'theme_id, theme_ja, theme_en, keyword' };
   }
   const themes = new Map<string, Theme>();
-  for (const [index, row] of rows.entries()) {
+  for (const { line, fields: row, problem } of rows) {
     const id = (row[at('theme_id')] ?? '').trim();
     const ja = (row[at('theme_ja')] ?? '').trim();
-    if (!/^[\w-]+$/.test(id) || ja === '') return { ok: false, line: index + 2, reason: row.join(',') };
+    if (problem || !/^[\w-]+$/.test(id) || ja === '') return { ok: false, line, reason: clipText(row.join(',')) };
     const theme = themes.get(id) ?? { id, ja, en: (row[at('theme_en')] ?? '').trim() || ja, keywords: [] };
     const keyword = (row[at('keyword')] ?? '').trim().replace(/^'(?=[=+\-@])/, '');
     if (keyword !== '' && !theme.keywords.includes(keyword)) theme.keywords.push(keyword);

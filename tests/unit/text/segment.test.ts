@@ -1,7 +1,10 @@
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { dictionaryFromCsv, dictionaryToCsv } from '../../../src/lib/text/dictionary-csv.ts';
+import { dictionaryFromCsv as fromBytes, dictionaryToCsv } from '../../../src/lib/text/dictionary-csv.ts';
 import { segmentWords } from '../../../src/lib/text/segment.ts';
 import { DEFAULT_THEMES } from '../../../src/lib/text/themes.ts';
+
+const dictionaryFromCsv = (text: string) => fromBytes(new TextEncoder().encode(text));
 
 describe('segmentWords(text)', () => {
   it('keeps the listed compounds whole', () => {
@@ -35,7 +38,14 @@ describe('dictionary CSV', () => {
     expect(dictionaryFromCsv(csv)).toEqual({ ok: true, themes });
   });
 
-  it('names the line of a row it cannot use', () => {
+  it('names the line of a row it cannot use, as an editor counts it (blank lines, quoted line breaks)', () => {
     expect(dictionaryFromCsv('theme_id,theme_ja,theme_en,keyword\nbad id,名前,,語\n')).toEqual({ ok: false, line: 2, reason: 'bad id,名前,,語' });
+    expect(dictionaryFromCsv('theme_id,theme_ja,theme_en,keyword\n\nok,"名\n前",,語\nbad id,名前,,語\n')).toMatchObject({ ok: false, line: 5 });
+    expect(dictionaryFromCsv('theme_id,theme_ja,theme_en,keyword\nx,"名"前,,語\n')).toMatchObject({ ok: false, line: 2 });
+  });
+
+  it('reads a dictionary Excel saved in CP932', () => {
+    const bytes = new Uint8Array(iconv.encode('theme_id,theme_ja,theme_en,keyword\r\nfather,父親支援,Father support,パパ\r\n', 'cp932'));
+    expect(fromBytes(bytes)).toEqual({ ok: true, themes: [{ id: 'father', ja: '父親支援', en: 'Father support', keywords: ['パパ'] }] });
   });
 });
