@@ -61,8 +61,8 @@ function csvFiles(batch: FileBatch, base: string): Array<[string, string]> {
   }
   if (batch.centers.length > 0) {
     files.push([`${base}_centers.csv`, toCsv(
-      ['ward', 'fiscal_year', 'center_name', 'operator', 'contract_year', 'contract_length', 'period_start', 'period_end', 'provenance'],
-      batch.centers.map((c) => [c.ward, c.fiscalYear, c.centerName, c.operator, c.contractYear, c.contractLength, c.periodStart, c.periodEnd, 'real']),
+      ['ward', 'fiscal_year', 'center_name', 'operator', 'contract_year', 'contract_length', 'period_start', 'period_end', 'purpose', 'provenance'],
+      batch.centers.map((c) => [c.ward, c.fiscalYear, c.centerName, c.operator, c.contractYear, c.contractLength, c.periodStart, c.periodEnd, c.purpose, 'real']),
     )]);
   }
   return files;

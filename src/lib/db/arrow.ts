@@ -131,6 +131,7 @@ export function toArrowPayload(batch: FileBatch): BatchPayload {
             contract_length: int(centers.map((r) => r.contractLength), new Int32()),
             period_start: utf8(centers.map((r) => r.periodStart)),
             period_end: utf8(centers.map((r) => r.periodEnd)),
+            purpose: utf8(centers.map((r) => r.purpose)),
             provenance: utf8(centers.map((r) => r.provenance)),
             line: int(centers.map((r) => r.line), new Int32()),
           }),

@@ -105,7 +105,7 @@ async function writeFile(db: Database, file: LoadedFile, origin: FileOrigin): Pr
     await db.exec(`DELETE FROM centers USING staging_centers s WHERE ${KEY('centers', 's', ['ward', 'fiscal_year'])}`);
     await db.query(
       `INSERT INTO centers SELECT ward, fiscal_year, center_name, operator, contract_year, contract_length,
-         period_start::DATE, period_end::DATE, provenance, ?, line FROM staging_centers`,
+         period_start::DATE, period_end::DATE, provenance, ?, line, purpose FROM staging_centers`,
       [id],
     );
     await db.exec('DROP TABLE staging_centers');

@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS narratives (
 CREATE TABLE IF NOT EXISTS centers (
   ward VARCHAR NOT NULL, fiscal_year SMALLINT NOT NULL, center_name VARCHAR, operator VARCHAR,
   contract_year INTEGER, contract_length INTEGER, period_start DATE, period_end DATE, provenance VARCHAR NOT NULL,
-  file_id INTEGER NOT NULL, line INTEGER NOT NULL
+  file_id INTEGER NOT NULL, line INTEGER NOT NULL, purpose VARCHAR
 );
 CREATE TABLE IF NOT EXISTS themes (
   theme_id VARCHAR PRIMARY KEY, ja VARCHAR NOT NULL, en VARCHAR NOT NULL, sort_order INTEGER NOT NULL

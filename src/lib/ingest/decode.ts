@@ -155,13 +155,27 @@ function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
+const CHARSETS: Record<string, Candidate> = {
+  'utf-8': 'utf-8', utf8: 'utf-8', shift_jis: 'shift_jis', 'shift-jis': 'shift_jis', sjis: 'shift_jis', 'x-sjis': 'shift_jis',
+  'windows-31j': 'shift_jis', cp932: 'shift_jis', ms932: 'shift_jis', 'euc-jp': 'euc-jp', eucjp: 'euc-jp', 'x-euc-jp': 'euc-jp',
+};
+
+/** The charset a saved HTML page declares (`<meta charset>`, or `content="…; charset=…"`), if it is one we read. */
+export function declaredCharset(bytes: Uint8Array): Candidate | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 8192));
+  const declared = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1];
+  return declared ? (CHARSETS[declared.toLowerCase()] ?? null) : null;
+}
+
 /**
  * Bytes → text, the encoding decided rather than guessed: UTF-8 (with or without BOM), CP932 (Excel on
- * Japanese Windows), EUC-JP, or UTF-16 (Excel's "Unicode text"). Each candidate decodes strictly;
- * where several do, the one whose text reads as Japanese wins (`japaneseTextScore`). Lines no
- * candidate can decode are marked bad, so their rows are rejected, not loaded as mojibake.
+ * Japanese Windows), EUC-JP, or UTF-16 (Excel's "Unicode text"). A charset the file declares (a saved
+ * page's `<meta charset>`, an `.mhtml` part's header) is taken when the bytes are valid in it. Else each
+ * candidate decodes strictly; where several do, the one whose text reads as Japanese wins
+ * (`japaneseTextScore`). Lines no candidate can decode are marked bad, so their rows are rejected,
+ * not loaded as mojibake.
  */
-export function decodeBytes(bytes: Uint8Array): DecodeResult {
+export function decodeBytes(bytes: Uint8Array, declared: string | null = null): DecodeResult {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return decodeUtf16(bytes.subarray(2), bytes[0] === 0xff ? 'utf-16le' : 'utf-16be');
   }
@@ -171,6 +185,11 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   }
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { ok: true, decoded: { ...decodeAll(bytes.subarray(3), 'utf-8'), encoding: 'utf-8-bom' } };
+  }
+  const charset = (declared ? CHARSETS[declared.toLowerCase()] : undefined) ?? declaredCharset(bytes);
+  if (charset) {
+    const strict = decodeAll(bytes, charset);
+    if (strict.badLines.size === 0) return { ok: true, decoded: { ...strict, encoding: charset } };
   }
   const encoding = chooseEncoding(bytes);
   return { ok: true, decoded: { ...decodeAll(bytes, encoding), encoding } };

@@ -10,7 +10,7 @@ export type Field =
   | 'ward' | 'fiscal_year' | 'stage' | 'question_no' | 'question' | 'rater' | 'rating'
   | 'ward_rating' | 'center_rating' | 'joint_rating'
   | 'section' | 'item_no' | 'text'
-  | 'center_name' | 'operator' | 'contract_year' | 'contract_length' | 'period_start' | 'period_end'
+  | 'center_name' | 'operator' | 'contract_year' | 'contract_length' | 'period_start' | 'period_end' | 'purpose'
   | 'code' | 'name' | 'name_en' | 'city' | 'tile_x' | 'tile_y'
   | 'provenance';
 
@@ -35,6 +35,7 @@ const ALIASES: Record<Field, string[]> = {
   contract_length: ['contract_length', 'か年度'],
   period_start: ['period_start', '期間開始', '事業実施期間開始'],
   period_end: ['period_end', '期間終了', '事業実施期間終了'],
+  purpose: ['purpose', '事業目的'],
   code: ['code', '団体コード'],
   name: ['name', '区名'],
   name_en: ['name_en', 'romaji'],
@@ -54,7 +55,7 @@ const KIND_FIELDS: Record<CsvKind, { required: Field[]; optional: Field[] }> = {
   narratives: { required: ['ward', 'fiscal_year', 'section', 'text'], optional: ['item_no', 'provenance'] },
   centers: {
     required: ['ward', 'fiscal_year'],
-    optional: ['center_name', 'operator', 'contract_year', 'contract_length', 'period_start', 'period_end', 'provenance'],
+    optional: ['center_name', 'operator', 'contract_year', 'contract_length', 'period_start', 'period_end', 'purpose', 'provenance'],
   },
   wards: { required: ['code', 'name'], optional: ['name_en', 'city', 'tile_x', 'tile_y'] },
 };

@@ -1,11 +1,13 @@
-import { parseRater, parseRating, parseStage, QUESTIONS_PER_STAGE, STAGES, type Rater, type Rating, type Section, type Stage } from './fields.ts';
+import { parseRater, parseRating, QUESTIONS_PER_STAGE, STAGES, type Rater, type Rating, type Section, type Stage } from './fields.ts';
 import { parseFiscalYear, parseJapaneseDate } from './fiscal-year.ts';
-import { normalizeCode } from './normalize.ts';
+import { clipText } from './limits.ts';
 import { htmlToReportLines, isHtml, ITEM_MARK, textToReportLines, type ReportLine } from './report-text.ts';
 import type { ReasonCode } from './types.ts';
 
 export interface ReportRating {
   line: number;
+  /** The table row it came from (one row holds the three raters' ratings). */
+  row: number;
   stage: Stage;
   questionNo: number;
   question: string;
@@ -27,14 +29,33 @@ export interface ReportCenter {
   contractLength: number | null;
   periodStart: string | null;
   periodEnd: string | null;
+  /** 事業目的: the center's purpose as the report states it. */
+  purpose: string | null;
 }
 
 export interface ReportProblem {
   line: number;
+  /** The row at fault: one rejected row however many of its cells are listed. */
+  row: number;
   column: string | null;
   value: string;
   code: ReasonCode;
   params: Record<string, string | number>;
+}
+
+/**
+ * What each line of the document was read as, for the report check: data (`center`, `item`,
+ * `rating`), the report's own framing (`title`, `heading`, `context`: preamble, legend), the site
+ * around a saved page (`outside`), or a line inside a data section that could not be read (`rejected`).
+ */
+export type LineRole = 'outside' | 'title' | 'heading' | 'context' | 'center' | 'item' | 'rating' | 'rejected';
+
+export interface ReportLineInfo {
+  line: number;
+  role: LineRole;
+  /** The part of the report the line belongs to: a section, a stage, `period`, `operator`, `purpose`, … */
+  section: string | null;
+  text: string;
 }
 
 export interface ParsedReport {
@@ -45,12 +66,11 @@ export interface ParsedReport {
   ratings: ReportRating[];
   narratives: ReportNarrative[];
   center: ReportCenter | null;
-  /** Lines that held data the parser could not use: each is one rejected row. */
+  /** Lines inside a data section that could not be read: each is one rejected row. */
   problems: ReportProblem[];
-  /** Rating table rows read, good or bad (each yields up to three ratings). */
-  tableRows: number;
   /** Parts of the report that were not found, named as the report names them. */
   missing: string[];
+  lines: ReportLineInfo[];
 }
 
 export type ReportResult = { ok: true; report: ParsedReport } | { ok: false; code: 'not_a_report' | 'report_missing_title' };
@@ -65,24 +85,91 @@ export const SECTION_TITLES: Record<Section, string> = {
 };
 
 const RATER_TITLES: Record<Rater, string> = { ward: '区', center: '拠点', joint: '相互評価' };
-
 const STAGE_TITLES: Record<Stage, string> = { planning: '事業計画段階', implementation: '事業実施段階', review: '事業の振り返り段階' };
+const STANDARD_RATERS: Rater[] = ['ward', 'center', 'joint'];
 
-/** Metadata rows of the report's header table that carry no ratings or narratives. */
-const KNOWN_INFO = new Set(['事業目的', '事業の内容', '事業の評価実施方法及び評価結果の公表方法']);
+/** NFKC, `**` (a Markdown copy) and `【】` gone, spaces gone: the form labels are compared in. */
+function key(text: string): string {
+  return text.normalize('NFKC').replace(/\*\*|＊＊|[【】]/g, '').replace(/[\s\u3000]+/g, '');
+}
 
-const TITLE_WARD = /([^\s*＊【】「」]+?区)\s*地域子育て支援拠点事業/;
-const TITLE_YEAR = /((?:令和|平成)\s*(?:[0-9０-９]+|元)\s*年度)\s*重点目標評価結果/;
+// The ward is the run of name characters just before 区地域子育て支援拠点事業 (a breadcrumb's `>` or a space ends it).
+const TITLE_WARD = /([^\s*＊【】「」<>＞|｜/／・:：、。,，()（）]{1,12}?区)\s*地域子育て支援拠点事業/;
+const TITLE_YEAR = /((?:令和|平成)\s*(?:[0-9０-９]{1,2}|元)\s*年度)\s*重点目標評価結果/;
 
-const stripMarks = (value: string) => value.replace(/\*\*|＊＊/g, '').trim();
+/** The labels of the report's header table and of its goal sections, each a section of the reader. */
+type Label = 'period' | 'operator' | 'purpose' | 'philosophy' | 'content' | 'method' | 'criteria' | Section | 'year_goal';
+const LABELS: Array<[Label, RegExp]> = [
+  ['period', /^(?:事業実施期間|事業期間|実施期間)/],
+  ['operator', /^(?:事業の実施者|事業実施者|実施者)/],
+  ['purpose', /^事業目的/],
+  ['philosophy', /^(?:事業・施設運営の基本理念|基本理念)/],
+  ['method', /^事業の評価実施方法及び評価結果の公表方法/],
+  ['content', /^事業の内容/],
+  ['next_action', /^次年度の?取り?組み?内容/],
+  ['next_goal', /^次年度重点目標/],
+  ['action', /^取り?組み?内容/],
+  ['effect', /^取り?組み?の効果/],
+  ['challenge', /^取り?組み?の課題/],
+  ['year_goal', /^(?:令和|平成)(?:\d{1,2}|元)年度重点目標/],
+  ['criteria', /^評価基準/],
+];
+/** Label and value on one line: after the label comes a tab, spaces, a full-width space or a colon. */
+const LABEL_SEPARATOR = /^[\t \u3000]*[:：]?[\t \u3000]*/;
 
-/** Splits a list cell into items: on `<li>`, else on `・` bullets, else on sequential `1.`/`1 ` numbers. */
+const PART_HEADING = /^(?:\d{1,2}[.．、]?)?((?:令和|平成)(?:\d{1,2}|元)年度重点目標の評価|次年度重点目標|協働のプロセスの評価)$/;
+const STAGE_HEADING = /^(?:[1-3][.．、)）]?)?(事業計画段階|事業実施段階|事業の振り返り段階)$/;
+const CONTEXT_SENTENCE = /^取組経過について振り返り|^[(（]?評価[)）]?$/;
+const LEGEND = /^A\s*[:：]?\s*よくできた/;
+
+/** A rating cell: a letter (any width or case), or an unrated mark. */
+const RATING_TOKEN = /^(?:[A-Da-dＡ-Ｄａ-ｄ]|[-－―—‐−ー]|未評価)$/;
+const QUESTION_NO = /^([0-9０-９]{1,2})[.．、)）]?(.*)$/;
+
+function matchLabel(text: string): { label: Label; rest: string } | null {
+  const normalized = text.normalize('NFKC').replace(/^\*\*|^＊＊|^【/, '');
+  for (const [label, pattern] of LABELS) {
+    const m = pattern.exec(normalized.replace(/】/, ''));
+    if (!m) continue;
+    // The label must end where the line ends or a separator begins: 取組内容について… is not the label.
+    const after = normalized.replace(/】/, '').slice(m[0].length);
+    if (after !== '' && !/^[\t \u3000:：]/.test(after) && !(label === 'criteria')) continue;
+    return { label, rest: after.replace(LABEL_SEPARATOR, '') };
+  }
+  return null;
+}
+
+/** Splits a list into items with the offset where each starts: `<li>`, `・` bullets, numbers 1, 2, 3…, else lines. */
+function itemSpans(text: string): Array<{ text: string; start: number }> {
+  let spans: Array<{ text: string; start: number }>;
+  if (text.includes(ITEM_MARK)) spans = splitAt(text, new RegExp(ITEM_MARK, 'g'));
+  else if (/(^|\s)・/.test(text)) spans = splitAt(text, /(?:^|\s)・/g);
+  else {
+    spans = splitNumbered(text);
+    if (spans.length === 1 && text.includes('\n')) spans = splitAt(text, /\n/g);
+  }
+  return spans
+    .map((s) => {
+      const lead = s.text.length - s.text.trimStart().length;
+      return { text: s.text.replace(/\s*\n\s*/g, ' ').trim(), start: s.start + lead };
+    })
+    .filter((s) => s.text !== '');
+}
+
+/** The items of a list cell, as text. */
 export function splitItems(cell: string): string[] {
-  let items: string[];
-  if (cell.includes(ITEM_MARK)) items = cell.split(ITEM_MARK);
-  else if (/(^|\s)・/.test(cell)) items = cell.split(/(?:^|\s)・/);
-  else items = splitNumbered(cell);
-  return items.map((item) => item.replace(/\s*\n\s*/g, ' ').trim()).filter((item) => item !== '');
+  return itemSpans(cell).map((s) => s.text);
+}
+
+function splitAt(text: string, separator: RegExp): Array<{ text: string; start: number }> {
+  const spans: Array<{ text: string; start: number }> = [];
+  let start = 0;
+  for (const m of text.matchAll(separator)) {
+    spans.push({ text: text.slice(start, m.index), start });
+    start = m.index + m[0].length;
+  }
+  spans.push({ text: text.slice(start), start });
+  return spans;
 }
 
 const digits = (n: number) =>
@@ -92,34 +179,39 @@ const digits = (n: number) =>
     .join('');
 
 /**
- * Numbers must run 1, 2, 3… in order and keep the first one's style (`1.` or `1 `), so a number
- * inside a sentence (「年 2 回」 in a `1.` list) never splits it.
+ * Numbers must run 1, 2, 3… in order and keep the first one's style (`1.`, `1 ` or `(1)`), so a
+ * number inside a sentence (「年 2 回」 in a `1.` list) never splits it.
  */
-function splitNumbered(cell: string): string[] {
-  const marker = (n: number, style: string) => new RegExp(`(?:^|\\s)${digits(n)}${style}`, 'g');
-  const dotted = '[.．、)）]\\s*';
-  const spaced = '\\s+';
-  const first = marker(1, dotted).exec(cell) ?? marker(1, spaced).exec(cell);
-  if (!first || cell.slice(0, first.index).trim() !== '') return [cell];
-  const style = /[.．、)）]/.test(first[0]) ? dotted : spaced;
-  const items: string[] = [];
-  let start = first.index + first[0].length;
-  for (let n = 2; ; n++) {
-    const re = marker(n, style);
-    re.lastIndex = start;
-    const next = re.exec(cell);
-    if (!next) break;
-    items.push(cell.slice(start, next.index));
-    start = next.index + next[0].length;
+function splitNumbered(cell: string): Array<{ text: string; start: number }> {
+  const styles = [
+    (n: number) => `${digits(n)}[.．、)）]\\s*`,
+    (n: number) => `[(（]${digits(n)}[)）]\\s*`,
+    (n: number) => `${digits(n)}[\\s\\u3000]+`,
+  ];
+  for (const style of styles) {
+    const marker = (n: number) => new RegExp(`(?:^|\\s)${style(n)}`, 'g');
+    const first = marker(1).exec(cell);
+    if (!first || cell.slice(0, first.index).trim() !== '') continue;
+    const spans: Array<{ text: string; start: number }> = [];
+    let start = first.index + first[0].length;
+    for (let n = 2; ; n++) {
+      const re = marker(n);
+      re.lastIndex = start;
+      const next = re.exec(cell);
+      if (!next) break;
+      spans.push({ text: cell.slice(start, next.index), start });
+      start = next.index + next[0].length;
+    }
+    spans.push({ text: cell.slice(start), start });
+    return spans;
   }
-  items.push(cell.slice(start));
-  return items;
+  return [{ text: cell, start: 0 }];
 }
 
 function parsePeriod(value: string): Pick<ReportCenter, 'contractYear' | 'contractLength' | 'periodStart' | 'periodEnd'> {
-  const normalized = normalizeCode(value);
-  const contract = /(\d+)\s*年度目\s*[/／]\s*(\d+)\s*[かヶケカ箇]?年度/.exec(normalized);
-  const [start, end] = normalized.replace(/[(（].*$/, '').split(/[～〜~\-－]/);
+  const normalized = value.normalize('NFKC').replace(/\s+/g, '');
+  const contract = /(\d+)年度目[/／](\d+)[かヶケカ箇]?年度/.exec(normalized);
+  const [start, end] = normalized.replace(/[(（].*$/, '').split(/[～〜~\-－―]/);
   return {
     contractYear: contract ? Number(contract[1]) : null,
     contractLength: contract ? Number(contract[2]) : null,
@@ -128,165 +220,330 @@ function parsePeriod(value: string): Pick<ReportCenter, 'contractYear' | 'contra
   };
 }
 
-function findTitle(lines: ReportLine[]): { wardText: string; fiscalYear: number; line: number } | null {
-  const head = lines.slice(0, 12).filter((l) => l.cells.join('').trim() !== '');
-  const joined = head.map((l) => stripMarks(l.cells.join(' '))).join('\n');
-  const ward = TITLE_WARD.exec(joined);
-  const year = TITLE_YEAR.exec(joined);
-  if (!ward || !year) return null;
-  const fiscalYear = parseFiscalYear(year[1]);
-  if (!fiscalYear.ok) return null;
-  const line = head.find((l) => l.cells.join(' ').includes('地域子育て支援拠点事業'))?.line ?? head[0].line;
-  return { wardText: ward[1], fiscalYear: fiscalYear.fiscalYear, line };
+const textOf = (l: ReportLine) => l.cells.join('\t').trim();
+
+/**
+ * The report's title: ward (…区地域子育て支援拠点事業) and year (令和N年度重点目標評価結果), on one
+ * line or two, anywhere in the document. A saved page can name other reports (breadcrumbs, lists of
+ * links): the title taken is the last one before the report's first section, else the first one.
+ */
+function findTitle(lines: ReportLine[]): { wardText: string; fiscalYear: number; start: number; end: number } | null {
+  const firstSection = lines.findIndex((l) => {
+    const m = matchLabel(l.cells[0] ?? '');
+    return m !== null && m.label !== 'criteria';
+  });
+  let chosen: { wardText: string; fiscalYear: number; start: number; end: number } | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const ward = TITLE_WARD.exec(textOf(lines[i]).replace(/\*\*|＊＊/g, ''));
+    if (!ward) continue;
+    for (let j = i; j < Math.min(lines.length, i + 3); j++) {
+      const year = TITLE_YEAR.exec(textOf(lines[j]));
+      if (!year) continue;
+      const fiscalYear = parseFiscalYear(year[1]);
+      if (!fiscalYear.ok) break;
+      const candidate = { wardText: ward[1], fiscalYear: fiscalYear.fiscalYear, start: i, end: j };
+      if (firstSection !== -1 && j >= firstSection) return chosen ?? candidate;
+      chosen = firstSection === -1 ? (chosen ?? candidate) : candidate;
+      break;
+    }
+  }
+  return chosen;
+}
+
+/** A rating row being read, possibly over several lines (a wrapped question, a cell per line). */
+interface Pending {
+  line: number;
+  /** Indices into the report's line list, to mark them rejected if the row cannot be read. */
+  entries: number[];
+  /** The tokens of each line. */
+  parts: string[][];
+}
+
+const isWide = (c: string | undefined) => c !== undefined && c.charCodeAt(0) > 0x2e7f;
+/** Joins a question wrapped over lines: no space between Japanese characters, a space otherwise. */
+function joinWrapped(pieces: string[]): string {
+  return pieces.filter((p) => p !== '').reduce((text, p) => (text === '' ? p : isWide(text.at(-1)) && isWide(p[0]) ? text + p : `${text} ${p}`), '');
 }
 
 /**
- * Reads a published evaluation report (text or saved HTML) in the seed's layout: the title (ward,
- * year), the header table (period, operator), this year's goal/actions/effects/challenges, next
- * year's goal and actions, and the three rating tables (区・拠点・相互評価).
+ * Reads a published evaluation report, however it was saved or copied: the page's text (cells split by
+ * tabs, or label and value split by spaces, a full-width space or a colon, or on separate lines) or
+ * the saved HTML. Knows every part of the report: title, period, operator, 事業目的 and the rest of the
+ * preamble (context, never rejected), this year's goals, actions, effects and challenges, next year's
+ * goals and actions, the three rating tables (a row per question, its text wrapped or not, cells by
+ * tab, space or `<td>`, or one cell per line), and the criteria legend, after which nothing is read.
  */
 export function parseReport(text: string): ReportResult {
   const lines = (isHtml(text) ? htmlToReportLines(text) : textToReportLines(text)).filter((l) => l.cells.some((c) => c !== ''));
   const title = findTitle(lines);
-  const hasSections = lines.some((l) => /重点目標$|^取組/.test(stripMarks(l.cells[0])) || (l.cells.length > 1 && parseStage(l.cells[0]) !== undefined));
-  const hasTables = lines.some((l) => l.cells.includes('拠点') && l.cells.some((c) => c.startsWith('相互')));
   if (!title) {
-    if (!hasSections && !hasTables) {
-      return { ok: false, code: 'not_a_report' };
-    }
-    return { ok: false, code: 'report_missing_title' };
+    const hasSections = lines.some((l) => matchLabel(l.cells[0] ?? '') !== null || STAGE_HEADING.test(key(textOf(l))));
+    return { ok: false, code: hasSections ? 'report_missing_title' : 'not_a_report' };
   }
-  const report: ParsedReport = {
-    wardText: title.wardText, fiscalYear: title.fiscalYear, titleLine: title.line,
-    ratings: [], narratives: [], center: null, problems: [], tableRows: 0, missing: [],
-  };
   const fy = title.fiscalYear;
-  let nextYearPart = false;
+  const report: ParsedReport = {
+    wardText: title.wardText, fiscalYear: fy, titleLine: lines[title.start].line,
+    ratings: [], narratives: [], center: null, problems: [], missing: [], lines: [],
+  };
+  const role = (l: ReportLine, r: LineRole, section: string | null) => report.lines.push({ line: l.line, role: r, section, text: clipText(textOf(l)) }) - 1;
+  let rows = 0;
+  const problem = (p: Omit<ReportProblem, 'row'>, row = ++rows) => report.problems.push({ ...p, row });
+  for (const l of lines.slice(0, title.start)) role(l, 'outside', null);
+  for (const l of lines.slice(title.start, title.end + 1)) role(l, 'title', null);
+
+  let part: 'this' | 'next' | 'process' = 'this';
   let stage: Stage | null = null;
-  let raterColumns: Array<Rater | undefined> | null = null;
-  let lastKey: string | null = null;
+  let raters: Rater[] = STANDARD_RATERS;
+  let section: { label: Label; section: Section | null; parts: Array<{ line: number; text: string }> } | null = null;
+  let pending: Pending | null = null;
+  let ended = false;
   const seenSections = new Set<Section>();
   const seenQuestions = new Map<Stage, Set<number>>();
-
-  const itemsPerSection = new Map<Section, number>();
-  const addItems = (section: Section, cell: string, line: number) => {
-    seenSections.add(section);
-    let itemNo = itemsPerSection.get(section) ?? 0;
-    for (const text of splitItems(cell)) report.narratives.push({ line, section, itemNo: ++itemNo, text });
-    itemsPerSection.set(section, itemNo);
+  const itemCount = new Map<Section, number>();
+  const center: Omit<ReportCenter, 'line'> & { line: number | null } = {
+    line: null, operator: null, contractYear: null, contractLength: null, periodStart: null, periodEnd: null, purpose: null,
   };
 
-  const body = lines.filter((l) => l.line >= title.line);
-  const end = body.findIndex((l) => /^A\s*よくできた/.test(stripMarks(l.cells.join(' '))));
-  for (const { line, cells } of end === -1 ? body : body.slice(0, end + 1)) {
-    const key = stripMarks(cells[0]);
-    const keyNorm = normalizeCode(key).replace(/\s/g, '');
-    const rest = cells.slice(1).filter((c) => c !== '');
-    if (line <= title.line + 1 && /地域子育て支援拠点事業|重点目標評価結果/.test(key)) continue;
+  const closeSection = () => {
+    if (!section) return;
+    const { label, parts } = section;
+    const joined = parts.map((p) => p.text).join('\n');
+    if (section.section) {
+      const target = section.section;
+      const offsets: number[] = [];
+      parts.reduce((offset, p) => (offsets.push(offset), offset + p.text.length + 1), 0);
+      // Items come in order, so the part an item starts in is found by moving forward only.
+      let at = 0;
+      const lineAt = (start: number) => {
+        while (at + 1 < offsets.length && offsets[at + 1] <= start) at++;
+        return parts[at]?.line ?? 0;
+      };
+      let n = itemCount.get(target) ?? 0;
+      for (const item of itemSpans(joined)) report.narratives.push({ line: lineAt(item.start), section: target, itemNo: ++n, text: item.text });
+      itemCount.set(target, n);
+      if (n > 0) seenSections.add(target);
+    } else if (label === 'period' && joined.trim() !== '') {
+      Object.assign(center, parsePeriod(joined));
+      center.line ??= parts[0].line;
+    } else if (label === 'operator') {
+      // The operator is the first line; the ward office (…区…課) follows it, on the next line or after a space.
+      const operator = joined
+        .split('\n')
+        .map((s) => s.replace(/[\s\u3000]+[^\s\u3000]*区[^\s\u3000]*(?:課|係|室)$/, '').trim())
+        .find((s) => s !== '');
+      if (operator) {
+        center.operator = operator;
+        center.line ??= parts[0].line;
+      }
+    } else if (label === 'purpose') {
+      const purpose = joined.split(/【?事業・施設運営の基本理念】?/)[0].replace(/\s*\n\s*/g, ' ').trim();
+      if (purpose !== '') center.purpose = purpose;
+    }
+    section = null;
+  };
 
-    // The rating tables: a stage heading, its column header, then one row per question.
-    const headingStage = rest.length === 0 ? parseStage(keyNorm) : undefined;
-    if (headingStage && /段階$/.test(keyNorm)) {
-      stage = headingStage;
-      raterColumns = null;
-      continue;
-    }
-    const raters = cells.map((c) => (c === '' ? undefined : parseRater(c)));
-    if (raters.filter(Boolean).length >= 2 && key === '') {
-      raterColumns = raters;
-      continue;
-    }
-    if (stage && raterColumns && /^\d+$/.test(keyNorm)) {
-      report.tableRows++;
-      const questionNo = Number(keyNorm);
-      const ratingCells = cells.slice(2);
-      const expected = raterColumns.filter(Boolean).length;
-      while (ratingCells.length > expected && ratingCells.at(-1) === '') ratingCells.pop();
-      const rowProblems: ReportProblem[] = [];
-      if (questionNo < 1 || questionNo > QUESTIONS_PER_STAGE[stage]) {
-        rowProblems.push({ line, column: '設問番号', value: key, code: 'question_no_out_of_range', params: { stage, max: QUESTIONS_PER_STAGE[stage] } });
-      }
-      if (ratingCells.length !== expected) {
-        rowProblems.push({ line, column: null, value: cells.slice(1).join(' | '), code: 'report_rating_cells', params: { expected, found: ratingCells.length } });
-      }
-      const parsed: ReportRating[] = [];
-      raterColumns.forEach((rater, index) => {
-        if (!rater || index < 2 || rowProblems.length > 0) return;
-        const raw = cells[index] ?? '';
-        const rating = parseRating(raw);
-        if (!rating.ok) rowProblems.push({ line, column: RATER_TITLES[rater], value: raw, code: 'invalid_rating', params: {} });
-        else parsed.push({ line, stage: stage!, questionNo, question: cells[1] ?? '', rater, rating: rating.rating });
+  const flushPending = () => {
+    if (!pending) return;
+    const p = pending;
+    pending = null;
+    const tokens = p.parts.flat();
+    problem({ line: p.line, column: null, value: clipText(tokens.join(' ')), code: 'report_rating_cells', params: { expected: raters.length, found: trailingRatings(tokens).length } });
+    markRejected(p.entries);
+  };
+  const tablesComplete = () => STAGES.every((s) => (seenQuestions.get(s)?.size ?? 0) === QUESTIONS_PER_STAGE[s]);
+  const markRejected = (entries: number[]) => {
+    for (const i of entries) report.lines[i].role = 'rejected';
+  };
+
+  /** A rating row: the question number, its text, then one rating per rater column. */
+  const readRow = (p: Pending, cells: string[] | null): void => {
+    const first = cells ? cells[0] : p.parts[0][0];
+    const numberMatch = QUESTION_NO.exec(first.normalize('NFKC'))!;
+    const questionNo = Number(numberMatch[1]);
+    const row = ++rows;
+    let ratingCells: string[];
+    let question: string;
+    if (cells) {
+      ratingCells = cells.slice(2);
+      while (ratingCells.length > raters.length && ratingCells.at(-1) === '') ratingCells.pop();
+      question = joinWrapped([numberMatch[2], cells[1]]);
+    } else {
+      const tokens = p.parts.flat();
+      ratingCells = trailingRatings(tokens.slice(1)).slice(-raters.length);
+      // The question: the rest of each line, its words joined as they were, its lines as wrapped text.
+      let left = tokens.length - ratingCells.length;
+      const lines = p.parts.map((part, i) => {
+        const take = part.slice(i === 0 ? 1 : 0, Math.max(0, Math.min(part.length, left)));
+        left -= part.length;
+        return take.join(' ');
       });
-      if (rowProblems.length > 0) for (const p of rowProblems) report.problems.push(p);
-      else {
-        for (const p of parsed) report.ratings.push(p);
-        if (!seenQuestions.has(stage)) seenQuestions.set(stage, new Set());
-        seenQuestions.get(stage)!.add(questionNo);
-      }
-      continue;
+      question = joinWrapped([numberMatch[2], ...lines]);
     }
+    const problems: Array<Omit<ReportProblem, 'row'>> = [];
+    const s = stage!;
+    if (questionNo < 1 || questionNo > QUESTIONS_PER_STAGE[s]) {
+      problems.push({ line: p.line, column: '設問番号', value: first, code: 'question_no_out_of_range', params: { stage: s, max: QUESTIONS_PER_STAGE[s] } });
+    }
+    if (ratingCells.length !== raters.length) {
+      problems.push({ line: p.line, column: null, value: clipText((cells ?? p.parts.flat()).slice(1).join(' | ')), code: 'report_rating_cells', params: { expected: raters.length, found: ratingCells.length } });
+    }
+    const parsed: ReportRating[] = [];
+    if (problems.length === 0) {
+      raters.forEach((rater, i) => {
+        const rating = parseRating(ratingCells[i]);
+        if (!rating.ok) problems.push({ line: p.line, column: RATER_TITLES[rater], value: ratingCells[i], code: 'invalid_rating', params: {} });
+        else parsed.push({ line: p.line, row, stage: s, questionNo, question, rater, rating: rating.rating });
+      });
+    }
+    if (problems.length > 0) {
+      for (const x of problems) problem(x, row);
+      markRejected(p.entries);
+    } else {
+      for (const r of parsed) report.ratings.push(r);
+      if (!seenQuestions.has(s)) seenQuestions.set(s, new Set());
+      seenQuestions.get(s)!.add(questionNo);
+    }
+  };
 
-    // Section headings between the parts (「1 令和7年度重点目標の評価」「2 次年度重点目標」…).
-    if (rest.length === 0) {
-      if (/^[0-9０-９]+\s*.*次年度重点目標$/.test(key) || /^[0-9０-９]+\s*次年度/.test(key)) {
-        nextYearPart = true;
+  for (const l of lines.slice(title.end + 1)) {
+    const whole = textOf(l);
+    const normalized = key(whole);
+    if (ended) {
+      role(l, 'outside', null);
+      continue;
+    }
+    // The part and stage headings, the rater header and the legend frame the data.
+    const partHeading = PART_HEADING.exec(normalized);
+    const stageHeading = STAGE_HEADING.exec(normalized);
+    if (partHeading || stageHeading) {
+      flushPending();
+      closeSection();
+      if (partHeading) {
+        part = partHeading[1].startsWith('次年度') ? 'next' : partHeading[1].startsWith('協働') ? 'process' : 'this';
+        if (part !== 'process') stage = null;
+        // 「次年度重点目標」 alone on its line heads the part and may also be the label of the goals below it.
+        if (part === 'next') section = { label: 'next_goal', section: 'next_goal', parts: [] };
+      } else {
+        stage = (Object.keys(STAGE_TITLES) as Stage[]).find((s) => STAGE_TITLES[s] === stageHeading![1])!;
+        part = 'process';
+        raters = STANDARD_RATERS;
+      }
+      role(l, 'heading', stage);
+      continue;
+    }
+    if (LEGEND.test(whole.normalize('NFKC'))) {
+      flushPending();
+      closeSection();
+      role(l, 'context', 'criteria');
+      ended = true;
+      continue;
+    }
+    const label = matchLabel(l.cells[0] ?? '');
+    if (label && label.label === 'criteria') {
+      flushPending();
+      closeSection();
+      role(l, 'context', 'criteria');
+      // The legend may follow on the same line or the next; nothing after it is the report's.
+      ended = label.rest.trim() !== '' || l.cells.slice(1).some((c) => c !== '');
+      continue;
+    }
+    if (part === 'process' && stage) {
+      const tokens = whole.split(/[\t \u3000]+/).filter((t) => t !== '');
+      const header = tokens.map((t) => parseRater(t));
+      if (tokens.length >= 1 && header.every((r) => r !== undefined) && tokens.length <= 3) {
+        // The rater header, on one line or one name per line.
+        if (!pending) {
+          raters = tokens.length >= 2 ? (header as Rater[]) : raters;
+          role(l, 'heading', stage);
+          continue;
+        }
+      }
+      const cells = l.cells.length >= 3 ? l.cells.map((c) => c.trim()) : null;
+      const startsRow = QUESTION_NO.test((cells ? cells[0] : tokens[0] ?? '').normalize('NFKC')) && (cells ? cells[0] !== '' : true);
+      if (startsRow && cells && cells.length >= 2 + raters.length - 1) {
+        flushPending();
+        readRow({ line: l.line, entries: [role(l, 'rating', stage)], parts: [] }, cells);
         continue;
       }
-      if (/^[0-9０-９]+\s*.*(重点目標の評価|協働のプロセスの評価)$/.test(key)) continue;
-      if (/^評価基準$|^A\s*よくできた|^取組経過について振り返り/.test(key)) continue;
-      report.problems.push({ line, column: null, value: cells.join(' ').trim(), code: 'report_unknown_heading', params: {} });
-      continue;
-    }
-
-    // Rows of the report's tables: a title cell and its content.
-    const content = rest.join('\n');
-    if (key === '' && lastKey === '事業の実施者') continue; // the ward office, on the operator's second line
-    lastKey = key;
-    if (keyNorm === '事業実施期間') {
-      report.center = { line, operator: report.center?.operator ?? null, ...parsePeriod(content) };
-      continue;
-    }
-    if (keyNorm === '事業の実施者') {
-      const operator = content.split('\n')[0].trim() || null;
-      report.center = { ...(report.center ?? { contractYear: null, contractLength: null, periodStart: null, periodEnd: null }), line: report.center?.line ?? line, operator };
-      continue;
-    }
-    if (KNOWN_INFO.has(keyNorm)) continue;
-    const titled = /^(.+年度)重点目標$/.exec(keyNorm);
-    if (titled) {
-      const year = parseFiscalYear(titled[1]);
-      if (year.ok && year.fiscalYear === fy) {
-        addItems('goal', content, line);
+      if (startsRow) flushPending();
+      if (startsRow || pending) {
+        const current: Pending = pending ?? { line: l.line, entries: [], parts: [] };
+        current.entries.push(role(l, 'rating', stage));
+        current.parts.push(cells ? cells.filter((c) => c !== '') : tokens);
+        pending = current;
+        const all = current.parts.flat();
+        if (trailingRatings(all.slice(1)).length >= raters.length && all.length > raters.length + 1) {
+          pending = null;
+          readRow(current, null);
+        } else if (current.parts.length >= 6) {
+          flushPending();
+        }
         continue;
       }
-      if (year.ok && year.fiscalYear === fy + 1) {
-        nextYearPart = true;
-        addItems('next_goal', content, line);
+      if (CONTEXT_SENTENCE.test(normalized)) {
+        role(l, 'context', stage);
         continue;
       }
-    }
-    if (keyNorm === '次年度重点目標') {
-      nextYearPart = true;
-      addItems('next_goal', content, line);
+      if (tablesComplete()) {
+        // Every question is in: what follows is the page around the report (a footer without the legend).
+        ended = true;
+        role(l, 'outside', null);
+        continue;
+      }
+      problem({ line: l.line, column: null, value: clipText(whole, 80), code: 'report_unknown_heading', params: {} });
+      role(l, 'rejected', stage);
       continue;
     }
-    if (keyNorm === '取組内容' || keyNorm === '次年度取組内容') {
-      addItems(nextYearPart || keyNorm === '次年度取組内容' ? 'next_action' : 'action', content, line);
+    if (label) {
+      closeSection();
+      let target: Section | null = null;
+      if (label.label === 'year_goal') {
+        // The year says whose goals these are: the evaluated year's, or the next one's.
+        const year = parseFiscalYear(/^((?:令和|平成)(?:\d{1,2}|元)年度)/.exec(l.cells[0].normalize('NFKC').replace(/^\*\*|^【/, ''))![1]);
+        if (year.ok && year.fiscalYear === fy) part = 'this';
+        else if (year.ok && year.fiscalYear === fy + 1) part = 'next';
+        target = part === 'next' ? 'next_goal' : 'goal';
+      } else if (label.label === 'next_goal' || label.label === 'next_action') {
+        part = 'next';
+        target = label.label;
+      } else if (label.label === 'action') target = part === 'next' ? 'next_action' : 'action';
+      else if (label.label === 'effect' || label.label === 'challenge') target = label.label;
+      const inline = [label.rest, ...l.cells.slice(1)].filter((c) => c.trim() !== '').join('\n');
+      section = { label: label.label, section: target, parts: inline === '' ? [] : [{ line: l.line, text: inline }] };
+      const isData = target !== null || label.label === 'period' || label.label === 'operator';
+      role(l, inline === '' ? 'heading' : isData ? (target ? 'item' : 'center') : 'context', target ?? label.label);
       continue;
     }
-    if (keyNorm === '取組の効果') {
-      addItems('effect', content, line);
+    if (CONTEXT_SENTENCE.test(normalized)) {
+      role(l, 'context', null);
       continue;
     }
-    if (keyNorm === '取組の課題') {
-      addItems('challenge', content, line);
+    if (section) {
+      // A line under a label continues its value: list items, a wrapped sentence, the operator's second line.
+      const current = section as { label: Label; section: Section | null; parts: Array<{ line: number; text: string }> };
+      const firstCell = l.cells[0] ?? '';
+      const unknownLabel = l.cells.length >= 2 && firstCell !== '' && firstCell.length <= 20 && !/^[・\d０-９(（]/.test(firstCell) && current.section !== null;
+      if (unknownLabel) {
+        closeSection();
+        problem({ line: l.line, column: firstCell, value: clipText(l.cells.slice(1).join(' '), 80), code: 'report_unknown_section', params: { section: firstCell } });
+        role(l, 'rejected', null);
+        continue;
+      }
+      const value = l.cells.filter((c) => c !== '').join('\n');
+      const secondary = current.label === 'operator' && current.parts.length > 0;
+      current.parts.push({ line: l.line, text: value });
+      const isData = current.section !== null || current.label === 'period' || (current.label === 'operator' && !secondary);
+      role(l, isData ? (current.section ? 'item' : 'center') : 'context', current.section ?? current.label);
       continue;
     }
-    report.problems.push({ line, column: key, value: content.slice(0, 80), code: 'report_unknown_section', params: { section: key } });
+    role(l, 'context', null);
   }
+  flushPending();
+  closeSection();
 
-  for (const section of Object.keys(SECTION_TITLES) as Section[]) {
-    if (!seenSections.has(section)) report.missing.push(SECTION_TITLES[section]);
+  if (center.line !== null) report.center = { ...center, line: center.line };
+  for (const s of Object.keys(SECTION_TITLES) as Section[]) {
+    if (!seenSections.has(s)) report.missing.push(SECTION_TITLES[s]);
   }
   for (const s of STAGES) {
     const seen = seenQuestions.get(s);
@@ -297,4 +554,11 @@ export function parseReport(text: string): ReportResult {
   }
   if (!report.center) report.missing.push('事業実施期間・事業の実施者');
   return { ok: true, report };
+}
+
+/** The rating-looking tokens at the end of a row. */
+function trailingRatings(tokens: string[]): string[] {
+  let i = tokens.length;
+  while (i > 0 && RATING_TOKEN.test(tokens[i - 1].normalize('NFKC').trim()) ) i--;
+  return tokens.slice(i);
 }

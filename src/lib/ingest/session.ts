@@ -1,5 +1,6 @@
 import { countLines, isBlankRecord, normalizeLineEnds, type CsvRecord } from './csv.ts';
 import { decodeBytes } from './decode.ts';
+import { extractMhtml } from './mhtml.ts';
 import {
   parsePositiveInt,
   parseProvenance,
@@ -190,7 +191,8 @@ export class IngestSession {
     this.fileNames.push(batch.report.file);
     this.undo.push(() => this.fileNames.pop());
     const report = batch.report;
-    const result = decodeBytes(bytes);
+    const page = extractMhtml(bytes);
+    const result = page ? decodeBytes(page.html, page.charset) : decodeBytes(bytes);
     if (!result.ok) {
       report.fileError = { code: result.code, params: result.params };
       return batch;
@@ -323,26 +325,28 @@ export class IngestSession {
     const wardName = ward.ward.name;
     const fiscalYear = r.fiscalYear;
     report.missingParts = r.missing;
-    const rejectedLines = new Set<number>();
-    const reject = (problem: RowError) => {
-      rejectedLines.add(problem.line);
+    // Rows, not lines: a saved page can hold a whole table on one source line.
+    const rejectedRows = new Set<string>();
+    const reject = (row: string, problem: RowError) => {
+      rejectedRows.add(row);
       errors.add([problem]);
     };
-    for (const p of r.problems) reject(rowError(p.line, p.column, p.value, p.code, p.params));
+    for (const p of r.problems) reject(`p${p.row}`, rowError(p.line, p.column, p.value, p.code, p.params));
     // A line with bytes the encoding cannot hold is rejected whole, whatever the parser made of it.
     const damaged = (line: number, text: string) => {
       if (!badLines.has(line) && !text.includes('\ufffd')) return false;
-      if (!rejectedLines.has(line)) reject(rowError(line, null, text, badLines.has(line) ? 'invalid_encoding' : 'replacement_character', badLines.has(line) ? { encoding: report.encoding ?? '' } : {}));
+      const row = `l${line}`;
+      if (!rejectedRows.has(row)) reject(row, rowError(line, null, text, badLines.has(line) ? 'invalid_encoding' : 'replacement_character', badLines.has(line) ? { encoding: report.encoding ?? '' } : {}));
       return true;
     };
-    const tableLines = new Map<number, boolean>();
+    const tableRows = new Map<number, boolean>();
     for (const rating of r.ratings) {
       if (damaged(rating.line, `${rating.questionNo} ${rating.question}`)) continue;
       const record: RatingRecord = { ward: wardName, fiscalYear, stage: rating.stage, questionNo: rating.questionNo, question: rating.question || null, rater: rating.rater, rating: rating.rating, provenance: 'real', line: rating.line };
       const added = this.addRating(record, builder);
-      tableLines.set(rating.line, (tableLines.get(rating.line) ?? false) || added);
+      tableRows.set(rating.row, (tableRows.get(rating.row) ?? false) || added);
     }
-    for (const added of tableLines.values()) {
+    for (const added of tableRows.values()) {
       if (added) report.rowsLoaded++;
       else report.rowsDuplicate++;
     }
@@ -354,12 +358,15 @@ export class IngestSession {
     }
     if (r.center && !damaged(r.center.line, r.center.operator ?? '')) {
       const c = r.center;
-      const record: CenterRecord = { ward: wardName, fiscalYear, centerName: null, operator: c.operator, contractYear: c.contractYear, contractLength: c.contractLength, periodStart: c.periodStart, periodEnd: c.periodEnd, provenance: 'real', line: c.line };
-      const content = [null, c.operator, c.contractYear, c.contractLength, c.periodStart, c.periodEnd].join(' / ');
+      const record: CenterRecord = {
+        ward: wardName, fiscalYear, centerName: null, operator: c.operator, contractYear: c.contractYear, contractLength: c.contractLength,
+        periodStart: c.periodStart, periodEnd: c.periodEnd, purpose: c.purpose, provenance: 'real', line: c.line,
+      };
+      const content = centerContent(record);
       if (this.addText(builder, 'center', this.centerIndex, record, '', content)) report.rowsLoaded++;
       else report.rowsDuplicate++;
     }
-    report.rowsRejected = rejectedLines.size;
+    report.rowsRejected = rejectedRows.size;
     // A report's rows are the lines its data came from; each is loaded, a duplicate or rejected once.
     report.rowsRead = report.rowsLoaded + report.rowsDuplicate + report.rowsRejected;
     return this.finish(builder);
@@ -568,9 +575,9 @@ export class IngestSession {
     if (reader.errors.length > 0 || !ward || fiscalYear === undefined) return 'rejected';
     const record: CenterRecord = {
       ward: ward.name, fiscalYear, centerName: optionalText('center_name'), operator: optionalText('operator'),
-      contractYear, contractLength, periodStart, periodEnd, provenance, line: reader.row.line,
+      contractYear, contractLength, periodStart, periodEnd, purpose: optionalText('purpose'), provenance, line: reader.row.line,
     };
-    const content = [record.centerName, record.operator, contractYear, contractLength, periodStart, periodEnd].join(' / ');
+    const content = centerContent(record);
     return this.addText(batch, 'center', this.centerIndex, record, '', content) ? 'loaded' : 'duplicate';
   }
 
@@ -760,6 +767,11 @@ class ErrorLog {
       }
     }
   }
+}
+
+/** A centers row's content, compared to find duplicates and listed in a conflict. */
+function centerContent(c: CenterRecord): string {
+  return [c.centerName, c.operator, c.contractYear, c.contractLength, c.periodStart, c.periodEnd, c.purpose].join(' / ');
 }
 
 function spansBadLine(record: CsvRecord, badLines: Set<number>): boolean {

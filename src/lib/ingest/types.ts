@@ -109,6 +109,8 @@ export interface CenterRecord {
   contractLength: number | null;
   periodStart: string | null;
   periodEnd: string | null;
+  /** 事業目的, as a report states it (optional in a centers CSV). */
+  purpose: string | null;
   provenance: Provenance;
   line: number;
 }

@@ -77,7 +77,11 @@ describe('the seed report (鶴見区, 令和7年度)', () => {
     expect(batch.narratives.map((n) => [n.section, n.text])).toEqual(SEED_ITEMS);
     expect(batch.narratives.filter((n) => n.section === 'action').map((n) => n.itemNo)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(batch.centers).toEqual([
-      { ward: '鶴見区', fiscalYear: 2025, centerName: null, operator: '社会福祉法人青い鳥', contractYear: 3, contractLength: 5, periodStart: '2025-04-01', periodEnd: '2026-03-31', provenance: 'real', line: 6 },
+      {
+        ward: '鶴見区', fiscalYear: 2025, centerName: null, operator: '社会福祉法人青い鳥', contractYear: 3, contractLength: 5, periodStart: '2025-04-01', periodEnd: '2026-03-31',
+        purpose: '市民が安心して子どもを産み育て、子育てに喜びを感じることができる社会環境を形成し、子育てを地域全体で支援する地域力の創出に寄与することを目的とします。',
+        provenance: 'real', line: 6,
+      },
     ]);
   });
 
@@ -137,7 +141,7 @@ describe('damaged reports', () => {
   it('a rating the table cannot read is named with its rater column', () => {
     const text = readFileSync(new URL('../../fixtures/report_seed.txt', import.meta.url), 'utf8').replace('できましたか。\tB\tA\tB', 'できましたか。\tB\tX\tB');
     const parsed = parseReport(text);
-    expect(parsed.ok && parsed.report.problems).toEqual([{ line: 35, column: '拠点', value: 'X', code: 'invalid_rating', params: {} }]);
+    expect(parsed.ok && parsed.report.problems).toEqual([{ line: 35, row: 5, column: '拠点', value: 'X', code: 'invalid_rating', params: {} }]);
   });
 });
 

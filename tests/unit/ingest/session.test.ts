@@ -86,12 +86,12 @@ describe('IngestSession.ingestFile: accepted forms', () => {
     ]);
   });
 
-  it('reads centers rows with 3年度目 / 5か年度 and Japanese dates', async () => {
-    const batch = await ingest('区,年度,拠点名,事業の実施者,年度目,か年度,period_start,period_end\n鶴見区,R7,どろっぷ,社会福祉法人青い鳥,3年度目,5か年度,令和7年4月1日,令和8年3月31日\n');
+  it('reads centers rows with 3年度目 / 5か年度, Japanese dates and the purpose (事業目的)', async () => {
+    const batch = await ingest('区,年度,拠点名,事業の実施者,年度目,か年度,period_start,period_end,事業目的\n鶴見区,R7,どろっぷ,社会福祉法人青い鳥,3年度目,5か年度,令和7年4月1日,令和8年3月31日,地域で子育てを支える\n');
     expect(batch.centers).toEqual([
       {
         ward: '鶴見区', fiscalYear: 2025, centerName: 'どろっぷ', operator: '社会福祉法人青い鳥', contractYear: 3, contractLength: 5,
-        periodStart: '2025-04-01', periodEnd: '2026-03-31', provenance: 'real', line: 2,
+        periodStart: '2025-04-01', periodEnd: '2026-03-31', purpose: '地域で子育てを支える', provenance: 'real', line: 2,
       },
     ]);
   });

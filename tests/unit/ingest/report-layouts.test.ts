@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { IngestSession } from '../../../src/lib/ingest/session.ts';
+import type { FileBatch } from '../../../src/lib/ingest/types.ts';
+import {
+  CENTER, FISCAL_YEAR, fullWidthLayout, htmlBytes, ITEMS, lineLayout, mhtml, QUESTIONS, RATINGS, spaceLayout, tabLayout, WARD,
+} from '../../fixtures/reports/layouts.ts';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const LAYOUTS: Array<[string, string, () => Uint8Array]> = [
+  ['copied text, tab-separated cells (the seed\'s layout)', 'report.txt', () => utf8(tabLayout())],
+  ['copied text, label and value separated by spaces, CRLF', 'report.txt', () => utf8(spaceLayout())],
+  ['full-width spaces, colons, numbers and letters; 令和元年度; a heading before the title', 'report.txt', () => utf8(fullWidthLayout())],
+  ['labels and values on separate lines, a wrapped question, a table a cell per line, CR only', 'report.txt', () => utf8(lineLayout())],
+  ['saved page, UTF-8, with header, breadcrumbs, 17 links to other reports and a footer', 'report.html', () => htmlBytes('utf-8')],
+  ['saved page in Shift_JIS (<meta charset>)', 'report.htm', () => htmlBytes('Shift_JIS')],
+  ['saved as a single file (.mhtml, quoted-printable)', 'report.mhtml', mhtml],
+];
+
+/** What the invented report says, written out from its parts (not from any parse). */
+const expectedItems = Object.entries(ITEMS).flatMap(([section, items]) => items.map((text, i) => [section, i + 1, text]));
+const expectedRatings = Object.entries(RATINGS).flatMap(([stage, rows]) =>
+  rows.flatMap((row, q) => [...row].map((r, k) => [stage, q + 1, QUESTIONS[stage][q], ['ward', 'center', 'joint'][k], r === '-' ? null : r])),
+);
+
+function content(batch: FileBatch) {
+  return {
+    wards: [...new Set([...batch.ratings, ...batch.narratives, ...batch.centers].map((r) => `${r.ward} ${r.fiscalYear}`))],
+    centers: batch.centers.map(({ line: _l, ward: _w, fiscalYear: _y, provenance: _p, ...c }) => c),
+    items: batch.narratives.map((n) => [n.section, n.itemNo, n.text]),
+    ratings: batch.ratings.map((r) => [r.stage, r.questionNo, r.question, r.rater, r.rating]),
+  };
+}
+
+describe('a report, however it was saved or copied, reads to the same ward, year, center, items and 48 ratings', () => {
+  it.each(LAYOUTS)('%s', async (_, name, bytes) => {
+    const batch = await new IngestSession().ingestFile(name, bytes());
+    expect(batch.report).toMatchObject({ kind: 'report', fileError: null, rowsRejected: 0, missingParts: [], errors: [] });
+    const read = content(batch);
+    expect(read.wards).toEqual([`${WARD} ${FISCAL_YEAR}`]);
+    expect(read.centers).toEqual([
+      {
+        centerName: null, operator: CENTER.operator, contractYear: CENTER.contractYear, contractLength: CENTER.contractLength,
+        periodStart: CENTER.periodStart, periodEnd: CENTER.periodEnd, purpose: CENTER.purpose,
+      },
+    ]);
+    expect(read.items).toEqual(expectedItems);
+    expect(read.ratings).toHaveLength(48);
+    expect(read.ratings).toEqual(expectedRatings);
+    // Rows read: 48 ratings in 16 table rows, 17 items, the centers row; nothing of the preamble or the page around it.
+    expect(batch.report).toMatchObject({ rowsRead: 16 + 17 + 1, rowsLoaded: 16 + 17 + 1 });
+  });
+});
