@@ -35,7 +35,7 @@ async function filterToPaint(browser: Browser, base: string, rows: number) {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   await page.goto(`${base}/?view=data`);
   await page.waitForSelector('body[data-db-ready="true"]', { timeout: 60_000 });
-  await page.locator('input[type="file"]').setInputFiles([
+  await page.locator('input[name="files"]').setInputFiles([
     { name: 'wards.csv', mimeType: 'text/csv', buffer: Buffer.from(benchWardsCsv()) },
     { name: 'ratings.csv', mimeType: 'text/csv', buffer: Buffer.from(benchRatingsCsv(rows)) },
   ]);

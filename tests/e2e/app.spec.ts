@@ -106,7 +106,7 @@ test('sample data is marked plainly and hidden with one click; the choice is in 
 
 test('a published report dropped as saved HTML is read as a report; a text that is not one is refused with the reason', async ({ page }) => {
   await openApp(page, '/?view=data');
-  await page.locator('input[type="file"]').setInputFiles([`${root}tests/fixtures/report.html`, `${root}tests/fixtures/not_a_report.txt`, `${root}tests/fixtures/report_no_ratings.txt`]);
+  await page.locator('input[name="files"]').setInputFiles([`${root}tests/fixtures/report.html`, `${root}tests/fixtures/not_a_report.txt`, `${root}tests/fixtures/report_no_ratings.txt`]);
   const files = page.locator('section.report table.files tbody');
   const html = files.locator('tr').filter({ hasText: 'report.html' });
   await expect(html.locator('td')).toHaveText(['評価結果の報告書', 'UTF-8', '43', '0', '43', '0', '0', '0']);
@@ -116,7 +116,7 @@ test('a published report dropped as saved HTML is read as a report; a text that 
 
 test('a file with bad rows shows each rejected row with line, column, value and reason; the chart takes its good rows', async ({ page }) => {
   await openApp(page, '/?view=data');
-  await page.locator('input[type="file"]').setInputFiles(`${root}tests/fixtures/bad_rows.csv`);
+  await page.locator('input[name="files"]').setInputFiles(`${root}tests/fixtures/bad_rows.csv`);
   const report = page.locator('section.report');
   await expect(report.locator('table.files tbody tr').first()).toContainText('bad_rows.csv');
   await expect(report.locator('table.files tbody tr').first().locator('td')).toHaveText(['評価（縦持ち）', 'UTF-8・コンマ', '6', '2', '0', '4', '0', '2']);
@@ -136,7 +136,7 @@ test('a file with bad rows shows each rejected row with line, column, value and 
 test('files as offices save them: each gets its counts, encoding and delimiter, its skipped title rows, and reasons a clerk can act on', async ({ page }) => {
   await openApp(page, '/?view=data');
   const hostile = (name: string) => `${root}tests/fixtures/hostile/${name}`;
-  await page.locator('input[type="file"]').setInputFiles(
+  await page.locator('input[name="files"]').setInputFiles(
     ['stray_quote.csv', 'title_rows.csv', 'utf8_bad_byte.csv', 'utf16_excel_unicode.txt', 'short_wide_row.csv', 'registry_duplicate_name.csv'].map(hostile),
   );
   const files = page.locator('section.report table.files tbody');
@@ -173,7 +173,7 @@ test('files as offices save them: each gets its counts, encoding and delimiter, 
 
 test('conflicting files list both values, files and lines until dismissed', async ({ page }) => {
   await openApp(page, '/?view=data');
-  await page.locator('input[type="file"]').setInputFiles([`${root}tests/fixtures/conflict_a.csv`, `${root}tests/fixtures/conflict_b.csv`]);
+  await page.locator('input[name="files"]').setInputFiles([`${root}tests/fixtures/conflict_a.csv`, `${root}tests/fixtures/conflict_b.csv`]);
   const conflict = page.locator('table.conflicts tbody tr');
   await expect(conflict).toHaveCount(1);
   await expect(conflict).toContainText('西区 令和6年度（2024年度） 振り返り段階 1 区');
@@ -223,7 +223,7 @@ test('no request leaves the page’s own origin: loading, every view, SQL, expor
     if (!url.startsWith(baseURL!) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
   });
   await openApp(page, '/?view=data');
-  await page.locator('input[type="file"]').setInputFiles(`${root}tests/fixtures/bad_rows.csv`);
+  await page.locator('input[name="files"]').setInputFiles(`${root}tests/fixtures/bad_rows.csv`);
   await expect(page.locator('table.rejected tbody tr')).toHaveCount(4);
   for (const view of ['評価の分布', '区×設問', '区と拠点の比較', '拠点のベンチマーク', '経年変化', '記述のテーマ', '区の報告書']) {
     await page.getByRole('link', { name: view }).click();

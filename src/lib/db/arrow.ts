@@ -81,6 +81,8 @@ export function int<T extends IntType>(values: Array<number | null>, type: T): C
  * thread only hands bytes to DuckDB. Dates travel as ISO text and are cast in SQL.
  */
 export interface BatchPayload {
+  reportLines: Uint8Array | null;
+  reportValues: Uint8Array | null;
   ratings: Uint8Array | null;
   narratives: Uint8Array | null;
   centers: Uint8Array | null;
@@ -92,7 +94,30 @@ export interface BatchPayload {
 export function toArrowPayload(batch: FileBatch): BatchPayload {
   const { ratings, narratives, centers, conflictValues: conflicts, textConflictValues: textConflicts } = batch;
   const errors = batch.report.errors;
+  const lines = batch.reportLines;
   return {
+    reportLines:
+      lines.length === 0
+        ? null
+        : build({
+            seq: int(lines.map((_, i) => i), new Int32()),
+            line: int(lines.map((l) => l.line), new Int32()),
+            role: utf8(lines.map((l) => l.role)),
+            section: utf8(lines.map((l) => l.section)),
+            text: utf8(lines.map((l) => l.text)),
+          }),
+    reportValues:
+      batch.reportValues.length === 0
+        ? null
+        : build({
+            kind: utf8(batch.reportValues.map((v) => v.kind)),
+            section: utf8(batch.reportValues.map((v) => v.section)),
+            no: int(batch.reportValues.map((v) => v.no), new Int32()),
+            rater: utf8(batch.reportValues.map((v) => v.rater)),
+            value: utf8(batch.reportValues.map((v) => v.value)),
+            detail: utf8(batch.reportValues.map((v) => v.detail)),
+            line: int(batch.reportValues.map((v) => v.line), new Int32()),
+          }),
     ratings:
       ratings.length === 0
         ? null

@@ -68,22 +68,32 @@ export async function loadFileOrRefuse(db: Database, file: LoadedFile, origin: F
   }
 }
 
-const EMPTY_PAYLOAD: BatchPayload = { ratings: null, narratives: null, centers: null, rejected: null, conflicts: null, textConflicts: null };
+const EMPTY_PAYLOAD: BatchPayload = { reportLines: null, reportValues: null, ratings: null, narratives: null, centers: null, rejected: null, conflicts: null, textConflicts: null };
 
 async function writeFile(db: Database, file: LoadedFile, origin: FileOrigin): Promise<void> {
   const { report, payload } = file;
   const id = report.fileId;
-  await db.query('INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::VARCHAR[], ?::VARCHAR[], ?, ?, ?, ?)', [
+  await db.query('INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::VARCHAR[], ?::VARCHAR[], ?, ?, ?, ?, ?, ?)', [
     id, report.file, report.kind, report.encoding, origin, report.rowsRead, report.rowsLoaded, report.rowsDuplicate,
     report.rowsRejected, report.notRated, report.sampleReplaced, report.records.ratings, report.records.narratives, report.records.centers,
     report.records.wards, report.fileError?.code ?? null, report.fileError ? JSON.stringify(report.fileError.params) : null,
     JSON.stringify(report.missingParts), JSON.stringify(report.ignoredColumns), report.delimiter, report.ignoredColumnsTotal,
-    JSON.stringify(report.skippedLines), report.errorCount,
+    JSON.stringify(report.skippedLines), report.errorCount, report.reportWard, report.reportYear,
   ]);
   for (const s of report.errorSummary) {
     await db.query('INSERT INTO rejected_summary VALUES (?, ?, ?, ?, ?, ?)', [id, s.code, s.column, s.count, s.firstLine, JSON.stringify(s.params)]);
   }
   if (file.wards && file.wards.length > 0) await replaceWards(db, file.wards);
+  if (payload.reportLines) {
+    await db.insertArrow('staging_report_lines', payload.reportLines);
+    await db.query('INSERT INTO report_lines SELECT ?, seq, line, role, section, text FROM staging_report_lines', [id]);
+    await db.exec('DROP TABLE staging_report_lines');
+  }
+  if (payload.reportValues) {
+    await db.insertArrow('staging_report_values', payload.reportValues);
+    await db.query('INSERT INTO report_values SELECT ?, kind, section, no, rater, value, detail, line FROM staging_report_values', [id]);
+    await db.exec('DROP TABLE staging_report_values');
+  }
   if (payload.ratings) {
     await db.insertArrow('staging_ratings', payload.ratings);
     await db.exec(`DELETE FROM ratings USING staging_ratings s WHERE ${KEY('ratings', 's', ['ward', 'fiscal_year', 'stage', 'question_no', 'rater'])}`);

@@ -14,7 +14,18 @@ CREATE TABLE IF NOT EXISTS files (
   rows_duplicate INTEGER NOT NULL, rows_rejected INTEGER NOT NULL, not_rated INTEGER NOT NULL, sample_replaced INTEGER NOT NULL,
   ratings INTEGER NOT NULL, narratives INTEGER NOT NULL, centers INTEGER NOT NULL, wards INTEGER NOT NULL,
   file_error VARCHAR, file_error_params VARCHAR, missing_parts VARCHAR[], ignored_columns VARCHAR[],
-  delimiter VARCHAR, ignored_columns_total INTEGER NOT NULL, skipped_lines VARCHAR NOT NULL, error_count INTEGER NOT NULL
+  delimiter VARCHAR, ignored_columns_total INTEGER NOT NULL, skipped_lines VARCHAR NOT NULL, error_count INTEGER NOT NULL,
+  report_ward VARCHAR, report_year SMALLINT
+);
+-- A published report's lines as read: data (center, item, rating), framing (title, heading, context),
+-- the page around it (outside), or rejected; for the report check.
+CREATE TABLE IF NOT EXISTS report_lines (
+  file_id INTEGER NOT NULL, seq INTEGER NOT NULL, line INTEGER NOT NULL, role VARCHAR NOT NULL, section VARCHAR, text VARCHAR NOT NULL
+);
+-- What a report said (items, ratings, its centers row) before duplicates merged with earlier files.
+CREATE TABLE IF NOT EXISTS report_values (
+  file_id INTEGER NOT NULL, kind VARCHAR NOT NULL, section VARCHAR NOT NULL, no INTEGER, rater VARCHAR, value VARCHAR,
+  detail VARCHAR, line INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS ratings (
   ward VARCHAR NOT NULL, fiscal_year SMALLINT NOT NULL, stage VARCHAR NOT NULL, question_no TINYINT NOT NULL,

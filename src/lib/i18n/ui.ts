@@ -28,10 +28,12 @@ const STRINGS = {
   rating: { ja: '評価', en: 'Rating' },
   loadTitle: { ja: 'データの読み込み', en: 'Load data' },
   dropHint: {
-    ja: 'CSV ファイルをここにドラッグ＆ドロップ（複数可）するか、',
-    en: 'Drop CSV files here (several at once), or ',
+    ja: 'CSV や報告書（保存した HTML・テキスト）のファイルかフォルダを、ここにドラッグ＆ドロップ（複数可）するか選んでください。',
+    en: 'Drop CSV files or reports (saved HTML or text), or whole folders, here, or choose them.',
   },
   chooseFiles: { ja: 'ファイルを選ぶ', en: 'choose files' },
+  chooseFolder: { ja: 'フォルダを選ぶ', en: 'choose a folder' },
+  skippedFiles: { ja: 'データではないため読まなかったファイル（画像・スタイルなど）', en: 'Not data, so not read (images, styles, …)' },
   privacyNote: {
     ja: 'ファイルはこのブラウザの中だけで処理され、外部へ送信されません。読み込んだファイルとテーマ辞書はこの端末に保存され、次回も表示されます。',
     en: 'Files are processed inside this browser only; nothing is sent anywhere. Loaded files and the theme dictionary are kept in this browser for your next visit.',
@@ -68,6 +70,24 @@ const STRINGS = {
   delimiter: { ja: '区切り', en: 'Delimiter' },
   skippedLines: { ja: '見出しより上の行（データとして読まずに飛ばしました）', en: 'Lines above the header (skipped, not read as data)' },
   rejectedSummaryTitle: { ja: '不採用の理由ごとの件数', en: 'Rejected cells by reason' },
+  reportCheckTitle: { ja: '報告書の確認（読み取った内容）', en: 'Report check (what was read)' },
+  reportCheckHint: {
+    ja: '読み込んだ報告書ごとに、区・年度・拠点情報・区分ごとの項目・3 段階 16 問の評価と、読まなかった行（見出し・前文・ページの外）と不採用の行を並べています。元の報告書と見比べてください。',
+    en: 'For each report loaded: ward, year, center details, items per section, the 16 questions × 3 raters, and the lines not read as data (headings, preamble, the page around the report) or rejected. Compare them with the report itself.',
+  },
+  ratingsRead: { ja: '評価', en: 'Ratings' },
+  itemsRead: { ja: '記述', en: 'Items' },
+  centerRead: { ja: '拠点情報', en: 'Center details' },
+  present: { ja: 'あり', en: 'found' },
+  absent: { ja: 'なし', en: 'missing' },
+  rowsRejectedShort: { ja: '不採用', en: 'rejected' },
+  period: { ja: '事業実施期間', en: 'Period' },
+  operator: { ja: '事業の実施者', en: 'Operator' },
+  purpose: { ja: '事業目的', en: 'Purpose' },
+  itemsBySection: { ja: '区分ごとの項目', en: 'Items by section' },
+  ratingsGrid: { ja: '協働のプロセスの評価（3 段階・16 問）', en: 'Collaboration process ratings (3 stages, 16 questions)' },
+  linesNotData: { ja: '読まなかった行・不採用の行', en: 'Lines skipped or rejected' },
+  lineRole: { ja: '扱い', en: 'Read as' },
   cellCount: { ja: '件数', en: 'Count' },
   firstLine: { ja: '最初の行', en: 'First line' },
   wholeRow: { ja: '（行全体）', en: '(whole row)' },
@@ -278,6 +298,23 @@ export const STAGE_LABELS: Record<Lang, Record<'planning' | 'implementation' | '
 export const RATER_LABELS: Record<Lang, Record<'ward' | 'center' | 'joint', string>> = {
   ja: { ward: '区', center: '拠点', joint: '相互評価' },
   en: { ward: 'Ward office', center: 'Center', joint: 'Joint' },
+};
+
+/** The contract year of its length: 3年度目／5か年度, year 3 of 5. */
+export function contractLabel(lang: Lang, year: number, length: number | null): string {
+  return lang === 'ja' ? `${year}年度目／${length ?? '–'}か年度` : `contract year ${year} of ${length ?? '–'}`;
+}
+
+/** What a report's line was read as (`LineRole`), for the report check. */
+export const LINE_ROLE_LABELS: Record<Lang, Record<string, string>> = {
+  ja: {
+    outside: 'ページの外', title: 'タイトル', heading: '見出し', context: '前文・説明',
+    center: '拠点情報', item: '記述', rating: '評価', rejected: '不採用',
+  },
+  en: {
+    outside: 'Outside the report', title: 'Title', heading: 'Heading', context: 'Preamble, notes',
+    center: 'Center details', item: 'Item', rating: 'Rating', rejected: 'Rejected',
+  },
 };
 
 export const DELIMITER_LABELS: Record<Lang, Record<string, string>> = {

@@ -285,7 +285,9 @@ export function parseReport(text: string): ReportResult {
     wardText: title.wardText, fiscalYear: fy, titleLine: lines[title.start].line,
     ratings: [], narratives: [], center: null, problems: [], missing: [], lines: [],
   };
-  const role = (l: ReportLine, r: LineRole, section: string | null) => report.lines.push({ line: l.line, role: r, section, text: clipText(textOf(l)) }) - 1;
+  // The check shows a line as the page shows it: list items as bullets.
+  const shown = (l: ReportLine) => clipText(textOf(l).replaceAll(ITEM_MARK, ' ・').trim());
+  const role = (l: ReportLine, r: LineRole, section: string | null) => report.lines.push({ line: l.line, role: r, section, text: shown(l) }) - 1;
   let rows = 0;
   const problem = (p: Omit<ReportProblem, 'row'>, row = ++rows) => report.problems.push({ ...p, row });
   for (const l of lines.slice(0, title.start)) role(l, 'outside', null);

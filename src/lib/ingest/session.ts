@@ -325,6 +325,9 @@ export class IngestSession {
     const wardName = ward.ward.name;
     const fiscalYear = r.fiscalYear;
     report.missingParts = r.missing;
+    report.reportWard = wardName;
+    report.reportYear = fiscalYear;
+    batch.reportLines = r.lines.map((l) => (badLines.has(l.line) || l.text.includes('\ufffd') ? { ...l, role: 'rejected' } : l));
     // Rows, not lines: a saved page can hold a whole table on one source line.
     const rejectedRows = new Set<string>();
     const reject = (row: string, problem: RowError) => {
@@ -343,6 +346,7 @@ export class IngestSession {
     for (const rating of r.ratings) {
       if (damaged(rating.line, `${rating.questionNo} ${rating.question}`)) continue;
       const record: RatingRecord = { ward: wardName, fiscalYear, stage: rating.stage, questionNo: rating.questionNo, question: rating.question || null, rater: rating.rater, rating: rating.rating, provenance: 'real', line: rating.line };
+      batch.reportValues.push({ kind: 'rating', section: rating.stage, no: rating.questionNo, rater: rating.rater, value: rating.rating, detail: record.question, line: rating.line });
       const added = this.addRating(record, builder);
       tableRows.set(rating.row, (tableRows.get(rating.row) ?? false) || added);
     }
@@ -353,6 +357,7 @@ export class IngestSession {
     for (const item of r.narratives) {
       if (damaged(item.line, item.text)) continue;
       const record: NarrativeRecord = { ward: wardName, fiscalYear, section: item.section, itemNo: item.itemNo, text: item.text, provenance: 'real', line: item.line };
+      batch.reportValues.push({ kind: 'item', section: item.section, no: item.itemNo, rater: null, value: item.text, detail: null, line: item.line });
       if (this.addText(builder, 'narrative', this.narrativeIndex, record, `${item.section}#${item.itemNo}`, item.text)) report.rowsLoaded++;
       else report.rowsDuplicate++;
     }
@@ -363,6 +368,10 @@ export class IngestSession {
         periodStart: c.periodStart, periodEnd: c.periodEnd, purpose: c.purpose, provenance: 'real', line: c.line,
       };
       const content = centerContent(record);
+      const fields = { operator: c.operator, period_start: c.periodStart, period_end: c.periodEnd, contract_year: c.contractYear, contract_length: c.contractLength, purpose: c.purpose };
+      for (const [section, value] of Object.entries(fields)) {
+        batch.reportValues.push({ kind: 'center', section, no: null, rater: null, value: value === null ? null : String(value), detail: null, line: c.line });
+      }
       if (this.addText(builder, 'center', this.centerIndex, record, '', content)) report.rowsLoaded++;
       else report.rowsDuplicate++;
     }
@@ -727,7 +736,7 @@ export function emptyFileReport(fileId: number, file: string): FileReport {
   return {
     fileId, file, kind: 'unknown', encoding: null, delimiter: null, rowsRead: 0, rowsLoaded: 0, rowsDuplicate: 0, rowsRejected: 0,
     notRated: 0, sampleReplaced: 0, records: { ratings: 0, narratives: 0, centers: 0, wards: 0 }, fileError: null, missingParts: [],
-    ignoredColumns: [], ignoredColumnsTotal: 0, skippedLines: [], errors: [], errorCount: 0, errorSummary: [],
+    reportWard: null, reportYear: null, ignoredColumns: [], ignoredColumnsTotal: 0, skippedLines: [], errors: [], errorCount: 0, errorSummary: [],
   };
 }
 
@@ -793,6 +802,9 @@ function refusedBatch(batch: FileBatch, fileError: FileError): FileBatch {
 }
 
 function emptyBatch(fileId: number, file: string): FileBatch {
-  return { report: emptyFileReport(fileId, file), ratings: [], narratives: [], centers: [], wards: null, conflictValues: [], textConflictValues: [] };
+  return {
+    report: emptyFileReport(fileId, file), ratings: [], narratives: [], centers: [], wards: null, reportLines: [], reportValues: [],
+    conflictValues: [], textConflictValues: [],
+  };
 }
 

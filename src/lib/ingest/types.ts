@@ -3,6 +3,7 @@ import type { Encoding } from './decode.ts';
 import type { FileKind } from './headers.ts';
 import type { Provenance, Rater, Rating, Section, Stage } from './fields.ts';
 import type { Ward } from './registry.ts';
+import type { ReportLineInfo } from './report.ts';
 
 /** Why a row or a file was not loaded; rendered in ja/en by `src/lib/i18n`. */
 export type ReasonCode =
@@ -159,6 +160,9 @@ export interface FileReport {
   fileError: FileError | null;
   /** Parts a published report lacked (report kind only). */
   missingParts: string[];
+  /** The ward and year a published report's title names (report kind only). */
+  reportWard: string | null;
+  reportYear: number | null;
   /** Unknown columns, the first `LISTED_COLUMNS` of `ignoredColumnsTotal`. */
   ignoredColumns: string[];
   ignoredColumnsTotal: number;
@@ -170,6 +174,21 @@ export interface FileReport {
   errorSummary: ErrorCount[];
 }
 
+/**
+ * One value a report gave, in long form: an item (`section`, `no` = item number, `value` = text), a
+ * rating (`section` = stage, `no` = question, `rater`, `value` = letter or null, `detail` = question
+ * text) or a field of its centers row (`section` = the field).
+ */
+export interface ReportValue {
+  kind: 'item' | 'rating' | 'center';
+  section: string;
+  no: number | null;
+  rater: string | null;
+  value: string | null;
+  detail: string | null;
+  line: number;
+}
+
 /** What one file adds to the database; records superseded inside the same file are already gone. */
 export interface FileBatch {
   report: FileReport;
@@ -178,6 +197,10 @@ export interface FileBatch {
   centers: CenterRecord[];
   /** Set when the file was a wards registry: it replaces the registry. */
   wards: Ward[] | null;
+  /** A published report's lines, each with what it was read as (for the report check). */
+  reportLines: ReportLineInfo[];
+  /** What a published report said, before duplicates merged with earlier files (for the report check). */
+  reportValues: ReportValue[];
   /** Conflict values first seen in this file (each with the earlier value it conflicts with). */
   conflictValues: Array<Omit<RatingConflict, 'values'> & ConflictValue & { seq: number }>;
   textConflictValues: Array<Omit<TextConflict, 'values'> & { file: string; line: number; text: string; seq: number }>;

@@ -7,3 +7,4 @@ export * from './benchmark.ts';
 export * from './themes.ts';
 export * from './trends.ts';
 export * from './console.ts';
+export * from './report-check.ts';

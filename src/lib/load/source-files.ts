@@ -1,0 +1,26 @@
+/**
+ * Which files of a chosen or dropped folder the app reads, and in what order. A folder saved from a
+ * browser ("Web page, complete") also holds images, styles and scripts: those are skipped and named.
+ */
+export const DATA_EXTENSIONS = ['csv', 'tsv', 'txt', 'html', 'htm', 'mhtml', 'mht'] as const;
+
+export function isDataFile(path: string): boolean {
+  const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
+  return ext !== undefined && (DATA_EXTENSIONS as readonly string[]).includes(ext);
+}
+
+export interface Picked<F> {
+  files: Array<{ path: string; file: F }>;
+  skipped: string[];
+}
+
+/**
+ * The files to read, in path order (so the same folder always loads the same way: a later file wins a
+ * conflict). A file chosen on its own is always read (an `.xlsx` is then told how to save as CSV);
+ * inside a folder, only data files are.
+ */
+export function pickDataFiles<F>(entries: Array<{ path: string; file: F }>): Picked<F> {
+  const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const wanted = (path: string) => !/[/\\]/.test(path) || isDataFile(path);
+  return { files: sorted.filter((e) => wanted(e.path)), skipped: sorted.filter((e) => !wanted(e.path)).map((e) => e.path) };
+}

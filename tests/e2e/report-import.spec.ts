@@ -1,0 +1,68 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { htmlBytes, mhtml, spaceLayout } from '../fixtures/reports/layouts.ts';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+async function openApp(page: Page, path = '/?view=data') {
+  await page.goto(path);
+  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
+}
+
+/** A folder as a clerk keeps them: the page saved "complete" (with its assets), the text copy, the single-file save, a CSV. */
+function reportFolder(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'reports-')), 'reports');
+  mkdirSync(join(dir, 'konan_files'), { recursive: true });
+  writeFileSync(join(dir, 'konan.html'), htmlBytes('Shift_JIS'));
+  writeFileSync(join(dir, 'konan_files', 'common.css'), 'body { margin: 0 }');
+  writeFileSync(join(dir, 'konan_files', 'logo.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+  writeFileSync(join(dir, 'konan.txt'), spaceLayout());
+  writeFileSync(join(dir, 'konan.mhtml'), mhtml());
+  writeFileSync(join(dir, 'extra.csv'), 'ward,fiscal_year,stage,question_no,rater,rating\n西区,2024,1,1,区,A\n');
+  return dir;
+}
+
+test('a folder picked in the data view loads every report and CSV in it, skips its assets, and each report can be checked', async ({ page }) => {
+  await openApp(page);
+  await page.locator('input[name="folder"]').setInputFiles(reportFolder());
+  const files = page.locator('section.report table.files tbody');
+  for (const name of ['reports/konan.html', 'reports/konan.mhtml', 'reports/konan.txt', 'reports/extra.csv']) {
+    await expect(files.getByRole('rowheader', { name })).toBeVisible();
+  }
+  await expect(page.locator('.skipped-files')).toContainText('reports/konan_files/common.css, reports/konan_files/logo.png');
+  const checks = page.locator('section.report-check details');
+  await expect(checks).toHaveCount(3);
+  // Act once the load has finished (the checks appear before its last step), so nothing above moves what is clicked.
+  await expect(page.locator('.progress')).toHaveCount(0);
+  await expect(checks.locator('summary')).toHaveText([
+    /港南区 令和元年度（2019年度）.*reports\/konan\.html.*評価 48\/48 · 記述 17 · 拠点情報 あり · 不採用 0/,
+    /港南区 令和元年度（2019年度）.*reports\/konan\.mhtml.*評価 48\/48 · 記述 17/,
+    /港南区 令和元年度（2019年度）.*reports\/konan\.txt.*評価 48\/48 · 記述 17/,
+  ]);
+  const first = checks.first();
+  await first.locator('summary').click();
+  await expect(first.locator('.fields')).toContainText('特定非営利活動法人 こうなん子育てひろば');
+  await expect(first.locator('.fields dd').first()).toHaveText('2019-04-01 – 2020-03-31 （4年度目／5か年度）');
+  await expect(first.locator('table.grid tbody tr')).toHaveCount(16);
+  await expect(first.locator('table.grid tbody tr').nth(5).locator('td.rating')).toHaveText(['C', 'D', 'C']);
+  await expect(first.locator('table.items tbody tr').filter({ has: page.getByRole('rowheader', { name: '取組内容', exact: true }) }).locator('li')).toHaveCount(4);
+  // The page around the report (header, breadcrumbs, links to the other wards' reports, footer) was read as outside it.
+  await expect(first.locator('table.lines tr.outside').filter({ hasText: '鶴見区地域子育て支援拠点事業' })).toHaveCount(1);
+  await expect(first.locator('table.lines tr.rejected')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/report-check.png', fullPage: true });
+});
+
+test('a damaged report is flagged in the check, its rejected lines shown beside what was read', async ({ page }) => {
+  await openApp(page);
+  await page.locator('input[name="files"]').setInputFiles(`${root}tests/fixtures/report_damaged.txt`);
+  const check = page.locator('section.report-check details');
+  await expect(check).toHaveClass(/problem/);
+  await expect(page.locator('.progress')).toHaveCount(0);
+  await expect(check.locator('summary')).toContainText('評価 45/48 · 記述 23 · 拠点情報 あり · 不採用 2');
+  await check.locator('summary').click();
+  await expect(check.locator('.missing')).toHaveText('報告書に見つからない部分: 取組の課題、事業計画段階 設問1');
+  await expect(check.locator('table.lines tr.rejected td:first-child')).toHaveText(['19', '31']);
+  await expect(check.locator('table.items tbody tr.empty th')).toHaveText('取組の課題');
+});

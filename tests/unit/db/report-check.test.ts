@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { reportChecksQuery, reportGridQuery, reportItemsQuery, reportSkippedLinesQuery, runQuery } from '../../../src/lib/db/queries/index.ts';
+import { databaseWith } from './helpers.ts';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url)));
+
+describe('report check queries over a real DuckDB', () => {
+  it('say what each report was read as: ward, year, centers row, items per section, 48 ratings, lines by role', async () => {
+    const { db } = await databaseWith([
+      ['report_seed.txt', fixture('report_seed.txt')],
+      ['report_damaged.txt', fixture('report_damaged.txt')],
+      ['ratings.csv', 'ward,fiscal_year,stage,question_no,rater,rating\n西区,2024,1,1,区,A\n'],
+    ]);
+    const checks = await runQuery(db, reportChecksQuery(0));
+    expect(checks.map((c) => [c.file, c.ward, c.fiscalYear, c.ratings, c.operator, c.contractYear, c.contractLength, c.periodStart, c.periodEnd])).toEqual([
+      ['report_seed.txt', '鶴見区', 2025, 48, '社会福祉法人青い鳥', 3, 5, '2025-04-01', '2026-03-31'],
+      ['report_damaged.txt', '鶴見区', 2025, 45, '社会福祉法人青い鳥', 3, 5, '2025-04-01', '2026-03-31'],
+    ]);
+    // The damaged report repeats the seed (the same ward and year, read later): all it said is shown, not only what was new.
+    expect(checks[0].items).toEqual({ goal: 2, action: 8, effect: 6, challenge: 3, next_goal: 2, next_action: 5 });
+    const damaged = checks[1];
+    expect(damaged.items).toEqual({ goal: 2, action: 8, effect: 6, next_goal: 2, next_action: 5 });
+    expect(damaged.rowsRejected).toBe(2);
+    expect(damaged.lines).toMatchObject({ title: 2, center: 2, rejected: 2 });
+    expect(damaged.purpose).toContain('地域力の創出に寄与することを目的とします。');
+    const grid = await runQuery(db, reportGridQuery(damaged.fileId));
+    expect(grid).toHaveLength(15);
+    expect(grid[0]).toMatchObject({ stage: 'planning', questionNo: 2, ward: 'A', center: 'A', joint: 'A', given: 3 });
+    const items = await runQuery(db, reportItemsQuery(damaged.fileId));
+    expect(items.map((i) => i.section)).toEqual([...Array(2).fill('goal'), ...Array(8).fill('action'), ...Array(6).fill('effect'), ...Array(2).fill('next_goal'), ...Array(5).fill('next_action')]);
+    const skipped = await runQuery(db, reportSkippedLinesQuery(damaged.fileId));
+    expect(skipped.filter((l) => l.role === 'rejected').map((l) => l.line)).toEqual([19, 31]);
+    expect(skipped.filter((l) => l.role === 'context').map((l) => l.section)).toContain('purpose');
+    await db.close();
+  });
+});

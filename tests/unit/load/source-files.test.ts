@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { pickDataFiles } from '../../../src/lib/load/source-files.ts';
+
+const entries = (...paths: string[]) => paths.map((path) => ({ path, file: path }));
+
+describe('pickDataFiles(entries)', () => {
+  it('reads the CSVs and reports of a saved folder in path order and names what it skips', () => {
+    const picked = pickDataFiles(
+      entries('reports/2020/konan.HTML', 'reports/2020/konan_files/style.css', 'reports/2019/konan.mhtml', 'reports/ratings.csv', 'reports/2020/konan_files/logo.png', 'reports/memo.txt'),
+    );
+    expect(picked.files.map((f) => f.path)).toEqual(['reports/2019/konan.mhtml', 'reports/2020/konan.HTML', 'reports/memo.txt', 'reports/ratings.csv']);
+    expect(picked.skipped).toEqual(['reports/2020/konan_files/logo.png', 'reports/2020/konan_files/style.css']);
+  });
+
+  it('a file chosen on its own is always read, so an .xlsx gets its message', () => {
+    expect(pickDataFiles(entries('data.xlsx', 'b.csv')).files.map((f) => f.path)).toEqual(['b.csv', 'data.xlsx']);
+  });
+});
