@@ -11,7 +11,7 @@ test('distribution by question: three stage panels in questionnaire order, quest
   await open(page, '?by=question');
   await expect(page.locator('.view h3.panel-title')).toHaveText(['事業計画段階', '事業実施段階', '振り返り段階']);
   const labels = await page.locator('.diverging svg g.row text.label').allTextContents();
-  expect(labels.map((l) => l.replace('＊', ''))).toEqual([
+  expect(labels.map((l) => l.replace(/[＊※]$/, ''))).toEqual([
     '計画1', '計画2', '計画3', '計画4', '計画5', '計画6', '実施1', '実施2', '実施3', '実施4', '実施5', '実施6', '実施7', '振返1', '振返2', '振返3',
   ]);
   await expect(tableRow(page, '計画1').locator('td.question-text')).toHaveText('自分たちが達成すべき大きな目的や理念についてよく話し合うことができましたか。');
@@ -27,7 +27,7 @@ test('sorting by A+B share reorders the bars and the table', async ({ page }) =>
   const shares = await page.locator('.view table.data-table tbody tr td:nth-child(8)').allTextContents();
   const values = shares.map((s) => Number.parseFloat(s));
   expect(values).toEqual([...values].sort((a, b) => b - a));
-  const labels = (await page.locator('.diverging svg g.row text.label').allTextContents()).map((l) => l.replace('＊', ''));
+  const labels = (await page.locator('.diverging svg g.row text.label').allTextContents()).map((l) => l.replace(/[＊※]$/, ''));
   expect(labels).toEqual(await page.locator('.view table.data-table tbody tr th').allTextContents());
 });
 

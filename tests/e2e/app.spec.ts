@@ -25,7 +25,7 @@ test('opens in Japanese with a bar for every ward in the bundled data and a tabl
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   await expect(chartRows(page)).toHaveCount(totals.wards.length);
   const labels = await chartRows(page).locator('text.label').allTextContents();
-  expect(labels.map((label) => label.replace(/＊$/, ''))).toEqual(totals.wards);
+  expect(labels.map((label) => label.replace(/[＊※]$/, ''))).toEqual(totals.wards);
   for (const row of await chartRows(page).all()) {
     expect(await row.locator('rect.segment').evaluateAll((rects) => rects.map((r) => r.getAttribute('data-level')))).toEqual(['D', 'C', 'B', 'A']);
   }
@@ -92,7 +92,11 @@ test('sample data is marked plainly and hidden with one click; the choice is in 
   await expect(nishi.locator('text.label')).toHaveText('西区＊');
   expect(await nishi.locator('rect.segment title').first().textContent()).toContain('（サンプル）');
   await expect(page.locator('.view table.data-table tbody tr').filter({ hasText: '西区' }).locator('td.sample')).toHaveText('サンプル');
-  await expect(page.locator('.view table.data-table tbody tr').filter({ hasText: '鶴見区' }).locator('td').last()).toHaveText('一部サンプル');
+  // 鶴見区's FY2025 is the real report; its earlier years are sample: the chart marks it ※ and the table names the years.
+  const tsurumi = chartRows(page).filter({ hasText: '鶴見区' });
+  await expect(tsurumi.locator('text.label')).toHaveText('鶴見区※');
+  expect(await tsurumi.locator('rect.segment title').first().textContent()).toContain('（2019–2024年度はサンプル）');
+  await expect(page.locator('.view table.data-table tbody tr').filter({ hasText: '鶴見区' }).locator('td').last()).toHaveText('一部サンプル（2019–2024年度）');
   await notice.getByRole('button', { name: 'サンプルを隠す' }).click();
   await expect(page).toHaveURL(/sample=hide/);
   await expect(chartRows(page)).toHaveCount(1);
@@ -129,7 +133,7 @@ test('a file with bad rows shows each rejected row with line, column, value and 
   // Its two good rows are real: they replace sample values, so 中区 is no longer all sample.
   await expect(report.locator('table.files tbody tr').first().locator('td').last()).toHaveText('2');
   await page.getByRole('link', { name: '評価の分布' }).click();
-  await expect(page.locator('.view table.data-table tbody tr').filter({ hasText: '中区' }).locator('td').last()).toHaveText('一部サンプル');
+  await expect(page.locator('.view table.data-table tbody tr').filter({ hasText: '中区' }).locator('td').last()).toHaveText(/^一部サンプル（.*年度）$/);
   await expect(chartRows(page)).toHaveCount(18);
 });
 

@@ -9,7 +9,10 @@ test('the ward report prints as a clean page: content kept, controls hidden', as
   await expect(report.locator('.dumbbell g.row')).toHaveCount(16);
   await expect(report.locator('.trajectories g.panel')).toHaveCount(1);
   await expect(report.locator('.report-footer')).toContainText('出典');
-  await expect(report.locator('.sample-flag')).toContainText('サンプル');
+  // The ward's own FY2025 is real (the seed); the wards it is compared with and its earlier years are sample.
+  await expect(report.locator('.sample-flag')).toHaveText(
+    '鶴見区 令和7年度（2025年度）の評価は実データです。比較した区のうち 17 区の値はサンプルです。推移のうち 2019–2024年度はサンプルです。',
+  );
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('nav.views')).toBeHidden();
   await expect(page.getByRole('button', { name: '印刷する' })).toBeHidden();

@@ -54,7 +54,7 @@ test('the change table filters to declines of two levels and exports the visible
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const { data } = Papa.parse<string[]>(bytes.toString('utf8').slice(1).trim());
   const year = await page.locator('.view-options select[name="year"]').inputValue();
-  expect(data[0]).toEqual(['区', '年度', '評価者', '段階', '設問 No.', '設問', '設問文', '前年度', '今年度', '変化', 'サンプル']);
+  expect(data[0]).toEqual(['区', '年度', '評価者', '段階', '設問 No.', '設問', '設問文', '前年度', '今年度', '変化', 'サンプル', 'サンプルの年度']);
   expect(data).toHaveLength(visible + 1);
   for (const row of data.slice(1)) {
     expect(row[1]).toBe(year);

@@ -6,8 +6,10 @@ export interface DivergingRow {
   counts: Record<Level, number>;
   unrated: number;
   n: number;
-  /** Said after the label and in every tooltip of the row, e.g. that it is sample data. */
+  /** Said in every tooltip of the row, e.g. which years are sample data. */
   note?: string;
+  /** Set after the label: ＊ for sample data, ※ for a mix of real and sample years. */
+  mark?: string;
   /** Longer text for the tooltip, e.g. the question's wording. */
   title?: string;
 }

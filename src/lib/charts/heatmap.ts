@@ -8,7 +8,9 @@ export interface HeatmapColumn {
 export interface HeatmapRowData {
   key: string;
   label: string;
+  /** Said in the row's tooltips; `mark` is set after its label (＊ sample, ※ partly sample). */
   note?: string;
+  mark?: string;
 }
 export interface HeatmapCell {
   row: string;

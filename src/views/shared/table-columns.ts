@@ -1,3 +1,4 @@
+import type { SampleYears } from '../../lib/db/queries/index.ts';
 import type { TableColumn } from '../../lib/export/table.ts';
 import type { Stage } from '../../lib/ingest/fields.ts';
 import { questionLabel } from '../../lib/i18n/labels.ts';
@@ -40,9 +41,12 @@ export function wardQuestionColumns<R extends { ward: string; fiscalYear: number
   ];
 }
 
-/** Whether the row rests on sample (synthetic) data. */
-export function sampleColumn<R extends { sample: boolean }>(lang: Lang): TableColumn<R> {
-  return { name: 'sample', label: t(lang, 'provenanceSample'), kind: 'boolean', value: (r) => r.sample };
+/** Whether the row rests on sample (synthetic) data, and in which years. */
+export function sampleColumns<R extends SampleYears>(lang: Lang): Array<TableColumn<R>> {
+  return [
+    { name: 'sample', label: t(lang, 'provenanceSample'), kind: 'boolean', value: (r) => r.sampleYears.length > 0 },
+    { name: 'sample_years', label: t(lang, 'sampleYears'), kind: 'json', value: (r) => r.sampleYears },
+  ];
 }
 
 export function numberColumn<R>(name: string, label: string, value: (row: R) => number | null | undefined): TableColumn<R> {

@@ -13,7 +13,7 @@ describe('Heatmap', () => {
     emptyLabel: '評価なし',
     rows: [
       { key: '鶴見区', label: '鶴見区' },
-      { key: '西区', label: '西区', note: '（サンプル）' },
+      { key: '西区', label: '西区', note: '（サンプル）', mark: '＊' },
     ],
     columns: [
       { key: 'planning-1', label: '1', group: '計画', title: '計画1 目的' },

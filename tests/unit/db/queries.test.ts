@@ -36,7 +36,7 @@ describe('ratingDistributionByWardQuery(filters)', () => {
 
   it('returns plain numbers and the ward code and romaji', async () => {
     const [row] = await runQuery(db, ratingDistributionByWardQuery(NO_FILTERS));
-    expect(row).toEqual({ ward: '鶴見区', wardCode: '14101', wardEn: 'Tsurumi', a: 2, b: 1, c: 1, d: 1, unrated: 1, n: 6, sample: 0, abShare: 0.6 });
+    expect(row).toEqual({ ward: '鶴見区', wardCode: '14101', wardEn: 'Tsurumi', a: 2, b: 1, c: 1, d: 1, unrated: 1, n: 6, sample: 0, sampleYears: [], allSample: false, abShare: 0.6 });
     expect(typeof row.n).toBe('number');
   });
 

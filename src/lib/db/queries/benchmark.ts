@@ -1,6 +1,6 @@
 import type { Stage } from '../../ingest/fields.ts';
 import { ratingFiltersWhere, type RatingFilters } from '../sql.ts';
-import { STAGE_ORDER, QUESTION_TEXT, type Query } from './query.ts';
+import { QUESTION_TEXT, SAMPLE_YEARS_FROM, STAGE_ORDER, type Query, type SampleYears } from './query.ts';
 import type { RaterChoice } from './ratings.ts';
 
 /** Each ward's score per question for one year: one rater's, or the mean of the three. */
@@ -16,7 +16,7 @@ function scoresCte(filters: RatingFilters, fiscalYear: number, rater: RaterChoic
   };
 }
 
-export interface BenchmarkRow {
+export interface BenchmarkRow extends SampleYears {
   stage: Stage;
   questionNo: number;
   question: string | null;
@@ -37,7 +37,6 @@ export interface BenchmarkRow {
   /** 1 for the question where the ward is furthest above the city mean, and so on. */
   strengthOrder: number;
   weaknessOrder: number;
-  sample: boolean;
   /** How many of the compared wards' scores are sample data. */
   sampleWards: number;
 }
@@ -69,22 +68,21 @@ export function benchmarkQuery(filters: RatingFilters, ward: string, fiscalYear:
         m.a::INTEGER AS a, m.b::INTEGER AS b, m.c::INTEGER AS c, m.d::INTEGER AS d,
         row_number() OVER (ORDER BY m.score - m.city_mean DESC, ${STAGE_ORDER('m.stage')}, m.question_no)::INTEGER AS "strengthOrder",
         row_number() OVER (ORDER BY m.score - m.city_mean ASC, ${STAGE_ORDER('m.stage')}, m.question_no)::INTEGER AS "weaknessOrder",
-        m.sample, m.sample_wards::INTEGER AS "sampleWards"
+        ${SAMPLE_YEARS_FROM([['m.sample', '?']])}, m.sample_wards::INTEGER AS "sampleWards"
       FROM mine m LEFT JOIN question_text q ON q.stage = m.stage AND q.question_no = m.question_no
       ORDER BY ${STAGE_ORDER('m.stage')}, m.question_no`,
-    params: [...scores.params, ward],
+    params: [...scores.params, ward, fiscalYear],
   };
 }
 
-export interface YearChangeRow {
+/** `sampleYears` names whichever of the two years is sample data. */
+export interface YearChangeRow extends SampleYears {
   stage: Stage;
   questionNo: number;
   question: string | null;
   score: number | null;
   previous: number | null;
   change: number | null;
-  /** Either year's score comes from sample data. */
-  sample: boolean;
 }
 
 /** One ward's score per question this year and the year before, biggest changes first. */
@@ -97,13 +95,14 @@ export function yearChangeQuery(filters: RatingFilters, ward: string, fiscalYear
       ${QUESTION_TEXT},
       joined AS (
         SELECT coalesce(n.stage, b.stage) AS stage, coalesce(n.question_no, b.question_no) AS question_no,
-          n.score AS score, b.score AS previous, coalesce(n.sample, false) OR coalesce(b.sample, false) AS sample
+          n.score AS score, b.score AS previous, n.sample AS now_sample, b.sample AS before_sample
         FROM (SELECT * FROM now WHERE ward = ?) n FULL OUTER JOIN (SELECT * FROM before WHERE ward = ?) b
           ON n.stage = b.stage AND n.question_no = b.question_no)
       SELECT j.stage, j.question_no::INTEGER AS "questionNo", q.question, j.score::DOUBLE AS score,
-        j.previous::DOUBLE AS previous, (j.score - j.previous)::DOUBLE AS change, j.sample
+        j.previous::DOUBLE AS previous, (j.score - j.previous)::DOUBLE AS change,
+        ${SAMPLE_YEARS_FROM([['j.before_sample', '?'], ['j.now_sample', '?']])}
       FROM joined j LEFT JOIN question_text q ON q.stage = j.stage AND q.question_no = j.question_no
       ORDER BY abs(j.score - j.previous) DESC NULLS LAST, ${STAGE_ORDER('j.stage')}, j.question_no`,
-    params: [...now.params, ...before.params, ward, ward],
+    params: [...now.params, ...before.params, ward, ward, fiscalYear - 1, fiscalYear],
   };
 }

@@ -21,3 +21,27 @@ export const RATER_ORDER = (column: string) => `list_position(['ward', 'center',
 /** The wording of each question, from whichever loaded record carries it (a CTE named question_text). */
 export const QUESTION_TEXT = `question_text AS (
         SELECT stage, question_no, min(question) AS question FROM ratings WHERE question IS NOT NULL GROUP BY stage, question_no)`;
+
+/**
+ * Where a row's figures come from, by fiscal year: the years whose records are sample data (empty for
+ * real data) and whether all of them are. A ward mixing real and sample years says which are which.
+ */
+export interface SampleYears {
+  sampleYears: number[];
+  allSample: boolean;
+}
+
+/** `SampleYears` over the records of a group (`alias` has `fiscal_year` and `provenance`). */
+export const SAMPLE_YEARS_OF = (alias: string) =>
+  `coalesce(list(DISTINCT ${alias}.fiscal_year::INTEGER ORDER BY ${alias}.fiscal_year::INTEGER) FILTER (WHERE ${alias}.provenance = 'sample'), [])::INTEGER[] AS "sampleYears",
+        coalesce(bool_and(${alias}.provenance = 'sample'), false) AS "allSample"`;
+
+/** `SampleYears` from ward-years known to be sample or not: `[flag, year]` pairs (a missing side is NULL). */
+export const SAMPLE_YEARS_FROM = (pairs: Array<[flag: string, year: string]>) =>
+  `list_filter([${pairs.map(([flag, year]) => `CASE WHEN ${flag} THEN ${year}::INTEGER END`).join(', ')}], x -> x IS NOT NULL)::INTEGER[] AS "sampleYears",
+        (${pairs.map(([flag]) => `coalesce(${flag}, true)`).join(' AND ')}) AND (${pairs.map(([flag]) => `${flag} IS NOT NULL`).join(' OR ')}) AS "allSample"`;
+
+/** `SampleYears` over ward-years grouped together (`flag` per ward-year, `year` its fiscal year). */
+export const SAMPLE_YEARS_AGG = (flag: string, year: string) =>
+  `coalesce(list(DISTINCT ${year}::INTEGER ORDER BY ${year}::INTEGER) FILTER (WHERE ${flag}), [])::INTEGER[] AS "sampleYears",
+        coalesce(bool_and(${flag}), false) AS "allSample"`;

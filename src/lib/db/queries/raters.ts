@@ -1,6 +1,6 @@
 import type { Stage } from '../../ingest/fields.ts';
 import { ratingFiltersWhere, type RatingFilters } from '../sql.ts';
-import { STAGE_ORDER, QUESTION_TEXT, type Query } from './query.ts';
+import { QUESTION_TEXT, SAMPLE_YEARS_AGG, SAMPLE_YEARS_FROM, STAGE_ORDER, type Query, type SampleYears } from './query.ts';
 
 /**
  * One row per ward, year and question with the three raters' scores side by side. The rater filter
@@ -35,9 +35,9 @@ const AGREEMENT = `count(*)::INTEGER AS n,
             / (var_pop(ward_score) + var_pop(center_score) + power(avg(ward_score) - avg(center_score), 2))
         END::DOUBLE AS kappa,
         avg(center_score - ward_score)::DOUBLE AS "meanGap",
-        bool_or(sample) AS sample`;
+        ${SAMPLE_YEARS_AGG('sample', 'fiscal_year')}`;
 
-export interface RaterGapRow {
+export interface RaterGapRow extends SampleYears {
   stage: Stage;
   questionNo: number;
   question: string | null;
@@ -46,7 +46,6 @@ export interface RaterGapRow {
   jointScore: number | null;
   /** 拠点 − 区, in rating steps (positive: the center rated itself higher). */
   gap: number | null;
-  sample: boolean;
 }
 
 /** One ward and year, per question: where the ward office and the center disagree, and by how much. */
@@ -57,7 +56,7 @@ export function raterGapsQuery(filters: RatingFilters, ward: string, fiscalYear:
     sql: `WITH ${pairs.sql}
       SELECT p.stage, p.question_no::INTEGER AS "questionNo", q.question,
         p.ward_score::INTEGER AS "wardScore", p.center_score::INTEGER AS "centerScore", p.joint_score::INTEGER AS "jointScore",
-        (p.center_score - p.ward_score)::INTEGER AS gap, p.sample
+        (p.center_score - p.ward_score)::INTEGER AS gap, ${SAMPLE_YEARS_FROM([['p.sample', 'p.fiscal_year']])}
       FROM pairs p LEFT JOIN question_text q ON q.stage = p.stage AND q.question_no = p.question_no
       WHERE p.ward = ? AND p.fiscal_year = ?
       ORDER BY ${STAGE_ORDER('p.stage')}, p.question_no`,
@@ -65,7 +64,7 @@ export function raterGapsQuery(filters: RatingFilters, ward: string, fiscalYear:
   };
 }
 
-export interface RaterAgreementRow {
+export interface RaterAgreementRow extends SampleYears {
   ward: string;
   fiscalYear: number;
   n: number;
@@ -73,7 +72,6 @@ export interface RaterAgreementRow {
   agreementRate: number;
   kappa: number | null;
   meanGap: number;
-  sample: boolean;
 }
 
 /** Agreement of 区 and 拠点 per ward and year. */
@@ -104,7 +102,7 @@ export function cityRaterAgreementQuery(filters: RatingFilters): Query<CityAgree
   };
 }
 
-export interface LargestGapRow {
+export interface LargestGapRow extends SampleYears {
   ward: string;
   fiscalYear: number;
   stage: Stage;
@@ -113,7 +111,6 @@ export interface LargestGapRow {
   wardScore: number;
   centerScore: number;
   gap: number;
-  sample: boolean;
 }
 
 /** City-wide, the questions where 区 and 拠点 are furthest apart ("区 A / 拠点 C"), largest first. */
@@ -124,7 +121,7 @@ export function largestRaterGapsQuery(filters: RatingFilters, limit: number): Qu
     sql: `WITH ${pairs.sql}
       SELECT p.ward, p.fiscal_year::INTEGER AS "fiscalYear", p.stage, p.question_no::INTEGER AS "questionNo", q.question,
         p.ward_score::INTEGER AS "wardScore", p.center_score::INTEGER AS "centerScore",
-        (p.center_score - p.ward_score)::INTEGER AS gap, p.sample
+        (p.center_score - p.ward_score)::INTEGER AS gap, ${SAMPLE_YEARS_FROM([['p.sample', 'p.fiscal_year']])}
       FROM pairs p LEFT JOIN question_text q ON q.stage = p.stage AND q.question_no = p.question_no
         LEFT JOIN wards w ON w.name = p.ward
       WHERE p.ward_score IS NOT NULL AND p.center_score IS NOT NULL AND p.ward_score <> p.center_score

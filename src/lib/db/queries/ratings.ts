@@ -1,6 +1,6 @@
 import type { Provenance, Rater, Rating, Stage } from '../../ingest/fields.ts';
 import { ratingFiltersWhere, type QuestionKey, type RatingFilters } from '../sql.ts';
-import { QUESTION_TEXT, STAGE_ORDER, RATER_ORDER, WARD_ORDER, type Query } from './query.ts';
+import { QUESTION_TEXT, RATER_ORDER, SAMPLE_YEARS_OF, STAGE_ORDER, WARD_ORDER, type Query, type SampleYears } from './query.ts';
 
 /** A–D counts as columns, unrated apart, and how many of them are sample: shared by the distributions. */
 const LEVEL_COUNTS = `count(*) FILTER (WHERE r.rating = 'A')::INTEGER AS a,
@@ -10,9 +10,10 @@ const LEVEL_COUNTS = `count(*) FILTER (WHERE r.rating = 'A')::INTEGER AS a,
         count(*) FILTER (WHERE r.rating IS NULL)::INTEGER AS unrated,
         count(*)::INTEGER AS n,
         count(*) FILTER (WHERE r.provenance = 'sample')::INTEGER AS sample,
+        ${SAMPLE_YEARS_OF('r')},
         (count(*) FILTER (WHERE r.rating IN ('A', 'B')) / nullif(count(r.rating), 0))::DOUBLE AS "abShare"`;
 
-export interface WardDistributionRow {
+export interface WardDistributionRow extends SampleYears {
   ward: string;
   wardCode: string | null;
   wardEn: string | null;
@@ -82,7 +83,7 @@ export function ratingFilterOptionsQuery(): Query<FilterOptionsRow> {
   };
 }
 
-export interface QuestionDistributionRow {
+export interface QuestionDistributionRow extends SampleYears {
   stage: Stage;
   questionNo: number;
   question: string | null;
@@ -119,7 +120,7 @@ function yearAndRater(filters: RatingFilters, fiscalYear: number, rater: RaterCh
   return { ...filters, fiscalYears: [fiscalYear], raters: rater === 'mean' ? filters.raters : [rater] };
 }
 
-export interface HeatmapCellRow {
+export interface HeatmapCellRow extends SampleYears {
   ward: string;
   wardCode: string | null;
   stage: Stage;
@@ -128,7 +129,6 @@ export interface HeatmapCellRow {
   score: number | null;
   rated: number;
   n: number;
-  sample: boolean;
   /** The ward's mean over its question scores, for ordering wards by score. */
   wardMean: number | null;
 }
@@ -140,7 +140,7 @@ export function wardQuestionHeatmapQuery(filters: RatingFilters, fiscalYear: num
     name: 'wardQuestionHeatmap',
     sql: `SELECT r.ward, any_value(w.code) AS "wardCode", r.stage, r.question_no::INTEGER AS "questionNo",
         avg(r.score)::DOUBLE AS score, count(r.score)::INTEGER AS rated, count(*)::INTEGER AS n,
-        bool_or(r.provenance = 'sample') AS sample,
+        ${SAMPLE_YEARS_OF('r')},
         avg(avg(r.score)) OVER (PARTITION BY r.ward)::DOUBLE AS "wardMean"
       FROM ratings r LEFT JOIN wards w ON w.name = r.ward
       WHERE ${where.sql}

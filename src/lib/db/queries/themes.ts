@@ -1,6 +1,6 @@
 import type { Section } from '../../ingest/fields.ts';
 import { narrativeFiltersWhere, type RatingFilters } from '../sql.ts';
-import type { Query } from './query.ts';
+import { SAMPLE_YEARS_AGG, SAMPLE_YEARS_FROM, SAMPLE_YEARS_OF, type Query, type SampleYears } from './query.ts';
 
 /** Narrative items (one row per item) that name each theme, within the filters. */
 function taggedCte(filters: RatingFilters, sections: readonly Section[] | null) {
@@ -42,11 +42,10 @@ export function themeSummaryQuery(filters: RatingFilters, sections: readonly Sec
   };
 }
 
-export interface ThemeWardRow {
+export interface ThemeWardRow extends SampleYears {
   themeId: string;
   ward: string;
   items: number;
-  sample: boolean;
 }
 
 /** Theme × ward: items naming the theme, wards in registry order. */
@@ -55,7 +54,7 @@ export function themeWardQuery(filters: RatingFilters, sections: readonly Sectio
   return {
     name: 'themeWard',
     sql: `WITH ${tagged.sql}
-      SELECT tg.theme_id AS "themeId", tg.ward, count(*)::INTEGER AS items, bool_or(tg.provenance = 'sample') AS sample
+      SELECT tg.theme_id AS "themeId", tg.ward, count(*)::INTEGER AS items, ${SAMPLE_YEARS_OF('tg')}
       FROM tagged tg LEFT JOIN wards w ON w.name = tg.ward
       GROUP BY tg.theme_id, tg.ward, w.sort_order
       ORDER BY coalesce(w.sort_order, 10000), tg.ward`,
@@ -97,13 +96,12 @@ function presenceCte(filters: RatingFilters) {
   };
 }
 
-export interface LifecycleRow {
+export interface LifecycleRow extends SampleYears {
   fiscalYear: number;
   challenge: boolean;
   nextGoal: boolean;
   goal: boolean;
   effect: boolean;
-  sample: boolean;
 }
 
 /** One ward and theme, year by year: named as challenge, next year's goal, goal, effect? */
@@ -112,19 +110,19 @@ export function themeLifecycleQuery(filters: RatingFilters, ward: string, themeI
   return {
     name: 'themeLifecycle',
     sql: `WITH ${presence.sql}
-      SELECT fiscal_year::INTEGER AS "fiscalYear", challenge, next_goal AS "nextGoal", goal, effect, sample
+      SELECT fiscal_year::INTEGER AS "fiscalYear", challenge, next_goal AS "nextGoal", goal, effect,
+        ${SAMPLE_YEARS_FROM([['sample', 'fiscal_year']])}
       FROM presence WHERE ward = ? AND theme_id = ? ORDER BY fiscal_year`,
     params: [...presence.params, ward, themeId],
   };
 }
 
-export interface RecurringChallengeRow {
+export interface RecurringChallengeRow extends SampleYears {
   ward: string;
   themeId: string;
   firstYear: number;
   lastYear: number;
   years: number;
-  sample: boolean;
 }
 
 /**
@@ -141,10 +139,11 @@ export function recurringChallengesQuery(filters: RatingFilters): Query<Recurrin
           fiscal_year - row_number() OVER (PARTITION BY ward, theme_id ORDER BY fiscal_year) AS run
         FROM presence WHERE challenge),
       streaks AS (
-        SELECT ward, theme_id, min(fiscal_year) AS first_year, max(fiscal_year) AS last_year, count(*) AS years, bool_or(sample) AS sample
+        SELECT ward, theme_id, min(fiscal_year) AS first_year, max(fiscal_year) AS last_year, count(*) AS years,
+          ${SAMPLE_YEARS_AGG('sample', 'fiscal_year')}
         FROM runs GROUP BY ward, theme_id, run HAVING count(*) >= 2)
       SELECT s.ward, s.theme_id AS "themeId", s.first_year::INTEGER AS "firstYear", s.last_year::INTEGER AS "lastYear",
-        s.years::INTEGER AS years, s.sample
+        s.years::INTEGER AS years, s."sampleYears", s."allSample"
       FROM streaks s LEFT JOIN wards w ON w.name = s.ward
       WHERE NOT EXISTS (
         SELECT 1 FROM presence p WHERE p.ward = s.ward AND p.theme_id = s.theme_id AND p.effect
@@ -154,12 +153,11 @@ export function recurringChallengesQuery(filters: RatingFilters): Query<Recurrin
   };
 }
 
-export interface ResolvedChallengeRow {
+export interface ResolvedChallengeRow extends SampleYears {
   ward: string;
   themeId: string;
   challengeYear: number;
   effectYear: number;
-  sample: boolean;
 }
 
 /** Challenges of year N that show up as an effect in N+1 and are no longer a challenge then. */
@@ -169,7 +167,7 @@ export function resolvedChallengesQuery(filters: RatingFilters): Query<ResolvedC
     name: 'resolvedChallenges',
     sql: `WITH ${presence.sql}
       SELECT c.ward, c.theme_id AS "themeId", c.fiscal_year::INTEGER AS "challengeYear", e.fiscal_year::INTEGER AS "effectYear",
-        c.sample OR e.sample AS sample
+        ${SAMPLE_YEARS_FROM([['c.sample', 'c.fiscal_year'], ['e.sample', 'e.fiscal_year']])}
       FROM presence c JOIN presence e ON e.ward = c.ward AND e.theme_id = c.theme_id AND e.fiscal_year = c.fiscal_year + 1
         LEFT JOIN wards w ON w.name = c.ward
       WHERE c.challenge AND e.effect AND NOT e.challenge

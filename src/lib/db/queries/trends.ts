@@ -1,6 +1,6 @@
 import type { Stage } from '../../ingest/fields.ts';
 import { ratingFiltersWhere, type RatingFilters } from '../sql.ts';
-import { STAGE_ORDER, QUESTION_TEXT, type Query } from './query.ts';
+import { QUESTION_TEXT, SAMPLE_YEARS_AGG, SAMPLE_YEARS_FROM, SAMPLE_YEARS_OF, STAGE_ORDER, type Query, type SampleYears } from './query.ts';
 import type { RaterChoice } from './ratings.ts';
 
 /** Each ward's mean score per year (A=4 … D=1, unrated excluded and counted), with its contract year. */
@@ -16,7 +16,7 @@ function wardYearCte(filters: RatingFilters) {
   };
 }
 
-export interface TrajectoryRow {
+export interface TrajectoryRow extends SampleYears {
   ward: string;
   fiscalYear: number;
   /** Null when every rating that year was unrated. */
@@ -25,7 +25,6 @@ export interface TrajectoryRow {
   unrated: number;
   contractYear: number | null;
   contractLength: number | null;
-  sample: boolean;
 }
 
 /** Per ward and year: mean score and the contract year from the centers file; missing years are absent. */
@@ -35,7 +34,8 @@ export function wardTrajectoryQuery(filters: RatingFilters): Query<TrajectoryRow
     name: 'wardTrajectory',
     sql: `WITH ${cte.sql}
       SELECT y.ward, y.fiscal_year::INTEGER AS "fiscalYear", y.mean::DOUBLE AS mean, y.rated::INTEGER AS rated,
-        y.unrated::INTEGER AS unrated, c.contract_year AS "contractYear", c.contract_length AS "contractLength", y.sample
+        y.unrated::INTEGER AS unrated, c.contract_year AS "contractYear", c.contract_length AS "contractLength",
+        ${SAMPLE_YEARS_FROM([['y.sample', 'y.fiscal_year']])}
       FROM ward_year y LEFT JOIN centers c ON c.ward = y.ward AND c.fiscal_year = y.fiscal_year
         LEFT JOIN wards w ON w.name = y.ward
       ORDER BY coalesce(w.sort_order, 10000), y.ward, y.fiscal_year`,
@@ -64,12 +64,11 @@ export function cityBandQuery(filters: RatingFilters): Query<CityBandRow> {
   };
 }
 
-export interface SlopeRow {
+export interface SlopeRow extends SampleYears {
   ward: string;
   before: number;
   after: number;
   change: number;
-  sample: boolean;
 }
 
 /** Each ward's mean score in two years, for wards rated in both. */
@@ -78,7 +77,8 @@ export function slopeQuery(filters: RatingFilters, from: number, to: number): Qu
   return {
     name: 'slope',
     sql: `WITH ${cte.sql}
-      SELECT a.ward, a.mean::DOUBLE AS before, b.mean::DOUBLE AS after, (b.mean - a.mean)::DOUBLE AS change, a.sample OR b.sample AS sample
+      SELECT a.ward, a.mean::DOUBLE AS before, b.mean::DOUBLE AS after, (b.mean - a.mean)::DOUBLE AS change,
+        ${SAMPLE_YEARS_FROM([['a.sample', 'a.fiscal_year'], ['b.sample', 'b.fiscal_year']])}
       FROM ward_year a JOIN ward_year b ON b.ward = a.ward AND b.fiscal_year = ? LEFT JOIN wards w ON w.name = a.ward
       WHERE a.fiscal_year = ? AND a.mean IS NOT NULL AND b.mean IS NOT NULL
       ORDER BY coalesce(w.sort_order, 10000), a.ward`,
@@ -89,7 +89,7 @@ export function slopeQuery(filters: RatingFilters, from: number, to: number): Qu
 export const CHANGE_SORTS = ['ward', 'change', 'question'] as const;
 export type ChangeSort = (typeof CHANGE_SORTS)[number];
 
-export interface ChangeRow {
+export interface ChangeRow extends SampleYears {
   ward: string;
   stage: Stage;
   questionNo: number;
@@ -97,7 +97,6 @@ export interface ChangeRow {
   previous: number;
   current: number;
   change: number;
-  sample: boolean;
 }
 
 /**
@@ -116,11 +115,11 @@ export function changeTableQuery(filters: RatingFilters, fiscalYear: number, rat
     sql: `WITH scores AS (
         SELECT r.ward, r.stage, r.question_no,
           avg(r.score) FILTER (WHERE r.fiscal_year = ?) AS previous, avg(r.score) FILTER (WHERE r.fiscal_year = ?) AS current,
-          bool_or(r.provenance = 'sample') AS sample
+          ${SAMPLE_YEARS_OF('r')}
         FROM ratings r WHERE ${where.sql} GROUP BY r.ward, r.stage, r.question_no),
       ${QUESTION_TEXT}
       SELECT s.ward, s.stage, s.question_no::INTEGER AS "questionNo", q.question, s.previous::DOUBLE AS previous,
-        s.current::DOUBLE AS current, (s.current - s.previous)::DOUBLE AS change, s.sample
+        s.current::DOUBLE AS current, (s.current - s.previous)::DOUBLE AS change, s."sampleYears", s."allSample"
       FROM scores s LEFT JOIN question_text q ON q.stage = s.stage AND q.question_no = s.question_no
         LEFT JOIN wards w ON w.name = s.ward
       WHERE s.previous IS NOT NULL AND s.current IS NOT NULL AND (?::DOUBLE IS NULL OR s.current - s.previous <= -?::DOUBLE)
@@ -129,13 +128,12 @@ export function changeTableQuery(filters: RatingFilters, fiscalYear: number, rat
   };
 }
 
-export interface ContractYearRow {
+export interface ContractYearRow extends SampleYears {
   ward: string;
   contractYear: number;
   contractLength: number | null;
   mean: number | null;
   fiscalYears: number[];
-  sample: boolean;
 }
 
 /** Wards compared by contract year (year 1 of 5 …) instead of calendar year, from the centers file. */
@@ -145,7 +143,8 @@ export function contractCycleQuery(filters: RatingFilters): Query<ContractYearRo
     name: 'contractCycle',
     sql: `WITH ${cte.sql}
       SELECT y.ward, c.contract_year AS "contractYear", max(c.contract_length) AS "contractLength",
-        avg(y.mean)::DOUBLE AS mean, list(y.fiscal_year::INTEGER ORDER BY y.fiscal_year) AS "fiscalYears", bool_or(y.sample) AS sample
+        avg(y.mean)::DOUBLE AS mean, list(y.fiscal_year::INTEGER ORDER BY y.fiscal_year) AS "fiscalYears",
+        ${SAMPLE_YEARS_AGG('y.sample', 'y.fiscal_year')}
       FROM ward_year y JOIN centers c ON c.ward = y.ward AND c.fiscal_year = y.fiscal_year
         LEFT JOIN wards w ON w.name = y.ward
       WHERE c.contract_year IS NOT NULL
