@@ -18,6 +18,8 @@ export interface ValidationReport {
     sampleReplaced: number;
     records: { ratings: number; narratives: number; centers: number; wards: number };
     fileError: string | null;
+    /** A published report's ward and year, from its title. */
+    report: { ward: string; fiscalYear: number } | null;
     missingParts: string[];
     ignoredColumns: string[];
     ignoredColumnsTotal: number;
@@ -56,6 +58,7 @@ export async function buildValidationReport(db: Database, reports: FileReport[],
       sampleReplaced: r.sampleReplaced,
       records: r.records,
       fileError: r.fileError ? fileErrorText(lang, r.fileError.code, r.fileError.params) : null,
+      report: r.reportWard !== null && r.reportYear !== null ? { ward: r.reportWard, fiscalYear: r.reportYear } : null,
       missingParts: r.missingParts,
       ignoredColumns: r.ignoredColumns,
       ignoredColumnsTotal: r.ignoredColumnsTotal,

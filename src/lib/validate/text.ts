@@ -37,6 +37,10 @@ export function formatValidationReport(report: ValidationReport, lang: Lang): st
         ? `  評価 ${f.records.ratings} 件、記述 ${f.records.narratives} 件、拠点情報 ${f.records.centers} 件${f.records.wards ? `、区 ${f.records.wards} 件` : ''}`
         : `  ${plural(f.records.ratings, 'rating')}, ${plural(f.records.narratives, 'narrative')}, ${plural(f.records.centers, 'center')}${f.records.wards ? `, ${plural(f.records.wards, 'ward')}` : ''}`,
     );
+    if (f.report) {
+      const year = ja ? toJapaneseFiscalYear(f.report.fiscalYear) : `FY${f.report.fiscalYear}`;
+      out.push(ja ? `  報告書: ${f.report.ward} ${year}` : `  report: ${f.report.ward} ${year}`);
+    }
     if (f.missingParts.length > 0) out.push(`  ${ja ? '見つからない部分' : 'missing parts'}: ${f.missingParts.join(', ')}`);
     if (f.ignoredColumns.length > 0) {
       out.push(`  ${ja ? '使わなかった列' : 'ignored columns'}: ${f.ignoredColumns.join(', ')}${moreColumns(lang, f.ignoredColumns.length, f.ignoredColumnsTotal)}`);

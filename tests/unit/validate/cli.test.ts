@@ -124,6 +124,8 @@ describe('npm run validate on the bundled data', () => {
   it('reads the published report itself as kind "report"', async () => {
     const { code, stdout } = await validate('--json', fixture('report_seed.txt'));
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).files[0]).toMatchObject({ kind: 'report', rowsRead: 43, rowsRejected: 0, records: { ratings: 48, narratives: 26, centers: 1 } });
+    expect(JSON.parse(stdout).files[0]).toMatchObject({
+      kind: 'report', report: { ward: '鶴見区', fiscalYear: 2025 }, rowsRead: 43, rowsRejected: 0, records: { ratings: 48, narratives: 26, centers: 1 },
+    });
   });
 });
