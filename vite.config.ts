@@ -66,9 +66,12 @@ export default defineConfig(({ mode }) => ({
     rollupOptions: mode === 'bench' ? { input: ['index.html', 'scripts/bench/page.html'] } : undefined,
   },
   test: {
-    include: ['tests/unit/**/*.test.ts'],
-    environment: 'node',
     testTimeout: 30000,
     hookTimeout: 30000,
+    projects: [
+      { extends: true, test: { name: 'node', include: ['tests/unit/**/*.test.ts'], exclude: ['tests/unit/**/*.svelte.test.ts'], environment: 'node' } },
+      // Runes state classes: transformed for the client, so their effects run (no DOM needed).
+      { extends: true, test: { name: 'runes', include: ['tests/unit/**/*.svelte.test.ts'], environment: './tests/unit/svelte-client-environment.ts' } },
+    ],
   },
 }));

@@ -3,6 +3,7 @@ import App from './App.svelte';
 import { createBrowserDatabase } from './lib/db/duckdb-browser.ts';
 import { IngestClient } from './lib/db/ingest-client.ts';
 import { createSchema } from './lib/db/load.ts';
+import { quoteIdentifier } from './lib/db/sql.ts';
 import { defaultWards } from './lib/ingest/registry.ts';
 import { AppState } from './lib/state/app.svelte.ts';
 import { readSavedFiles } from './lib/persist/saved-files.ts';
@@ -13,6 +14,8 @@ import './styles.css';
 /** The bundled dataset (see data/README.md), served as static assets. */
 const bundled = import.meta.glob('/data/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 
+// Browser tests break the database on purpose (`?testHooks`) to check that every view shows the failure.
+const testHooks = new URLSearchParams(location.search).has('testHooks');
 const app = new AppState(firstView);
 if (app.filters.startFrom(location.search) !== location.search) app.filters.writeUrl('replace');
 mount(App, { target: document.getElementById('app')!, props: { app } });
@@ -31,6 +34,14 @@ async function start() {
   // What the user loaded on an earlier visit, re-read in the same order.
   const saved = await readSavedFiles().catch(() => []);
   if (saved.length > 0) await app.load(saved, 'user', false);
+  if (testHooks) {
+    (window as unknown as { kyotenTestHooks: unknown }).kyotenTestHooks = {
+      dropTables: async (tables: string[]) => {
+        for (const table of tables) await db.exec(`DROP TABLE IF EXISTS ${quoteIdentifier(table)}`);
+        app.dataVersion++;
+      },
+    };
+  }
   performance.mark('app:db-ready');
   document.body.dataset.dbReady = 'true';
 }

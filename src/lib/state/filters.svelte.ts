@@ -179,6 +179,20 @@ export class FilterState {
     return search ? `?${search}` : '';
   }
 
+  /** Every shared filter and the linked selection back to "all" (one history entry). */
+  clearFilters(): void {
+    this.update((f) => {
+      f.fiscalYears = null;
+      f.wards = null;
+      f.stages = null;
+      f.raters = null;
+      f.includeSample = true;
+      f.selectedWard = null;
+      f.selectedQuestion = null;
+      f.selectedTheme = null;
+    });
+  }
+
   /** Applies a change and records it in the history, so back/forward undo and redo it. */
   update(change: (state: this) => void): void {
     change(this);

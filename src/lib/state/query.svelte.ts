@@ -10,16 +10,32 @@ export interface QueryHost {
 }
 
 /**
+ * Where a query stands: `idle` (nothing to ask, e.g. no ward chosen), `loading` (the database is
+ * starting, or the first answer is on its way), `ready` (rows, perhaps none) or `error` (DuckDB's
+ * message). A re-run keeps the last rows on screen and stays `ready` until it answers.
+ */
+export type QueryStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/**
  * The result of a named query that re-runs whenever what `query` reads changes (filters, the data
  * version); only the latest run may write its result, so a slow earlier query never wins.
  * Create it during component initialisation: it owns an effect.
  */
 export class QueryState<Row> {
   rows = $state.raw<Row[] | null>(null);
+  status = $state<QueryStatus>('idle');
   error = $state<string | null>(null);
   /** True while `rows` come from the build-time snapshot rather than the live database. */
   fromSnapshot = $state(false);
   private latest = 0;
+  private attempt = $state(0);
+  /** `status` as last written, read where reading the state itself would make the effect depend on it. */
+  private current: QueryStatus = 'idle';
+
+  private setStatus(status: QueryStatus): void {
+    this.current = status;
+    this.status = status;
+  }
 
   /**
    * `query` returns null when there is nothing to ask yet (say, no ward chosen). `snapshot` answers
@@ -28,15 +44,19 @@ export class QueryState<Row> {
   constructor(host: QueryHost, query: () => Query<Row> | null, snapshot: () => Row[] | null = () => null) {
     $effect(() => {
       void host.dataVersion;
+      void this.attempt;
       const q = query();
       const db = host.db;
       if (!db || !q) {
         const rows = db ? null : snapshot();
         this.rows = rows;
         this.fromSnapshot = rows !== null;
+        this.error = null;
+        this.setStatus(rows !== null ? 'ready' : db ? 'idle' : 'loading');
         return;
       }
       const run = ++this.latest;
+      if (this.current !== 'ready') this.setStatus('loading');
       host.queryStarted();
       runQuery(db, q)
         .then(
@@ -45,13 +65,24 @@ export class QueryState<Row> {
             this.rows = rows;
             this.fromSnapshot = false;
             this.error = null;
+            this.setStatus('ready');
           },
           (error: unknown) => {
             if (run !== this.latest) return;
             this.error = error instanceof Error ? error.message : String(error);
+            this.setStatus('error');
           },
         )
         .finally(() => host.querySettled());
     });
+  }
+
+  /** Runs the query again (after an error). */
+  retry(): void {
+    this.attempt++;
+  }
+
+  get empty(): boolean {
+    return this.status === 'ready' && (this.rows?.length ?? 0) === 0;
   }
 }

@@ -1,0 +1,97 @@
+import { tick } from 'svelte';
+import { describe, expect, it } from 'vitest';
+import type { Database } from '../../../src/lib/db/database.ts';
+import type { Query } from '../../../src/lib/db/queries/index.ts';
+import { QueryState, type QueryHost } from '../../../src/lib/state/query.svelte.ts';
+
+/**
+ * QueryState's own logic (status, latest answer wins, retry) with a database whose answers the test
+ * releases in any order. What the SQL computes is tested against a real DuckDB elsewhere; here only
+ * the order of answers matters, which a real (blocking) DuckDB cannot reorder.
+ */
+function deferredDatabase() {
+  const pending: Array<{ sql: string; resolve: (rows: unknown[]) => void; reject: (e: Error) => void }> = [];
+  const db = {
+    query: (sql: string) => new Promise<unknown[]>((resolve, reject) => pending.push({ sql, resolve, reject })),
+  } as unknown as Database;
+  return { db, pending };
+}
+
+class Host implements QueryHost {
+  db = $state.raw<Database | null>(null);
+  dataVersion = $state(0);
+  inFlight = 0;
+  queryStarted() {
+    this.inFlight++;
+  }
+  querySettled() {
+    this.inFlight--;
+  }
+}
+
+const named = (sql: string): Query<{ n: number }> => ({ name: sql, sql, params: [] });
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('QueryState', () => {
+  it('is loading until the database opens, idle with nothing to ask, ready with rows, and an error says why', async () => {
+    const host = new Host();
+    const { db, pending } = deferredDatabase();
+    let sql = $state<string | null>('first');
+    let state!: QueryState<{ n: number }>;
+    const stop = $effect.root(() => {
+      state = new QueryState(host, () => (sql === null ? null : named(sql)));
+    });
+    await tick();
+    expect(state.status).toBe('loading');
+    host.db = db;
+    await tick();
+    expect(pending.map((p) => p.sql)).toEqual(['first']);
+    pending[0].resolve([]);
+    await settle();
+    expect([state.status, state.empty]).toEqual(['ready', true]);
+    sql = null;
+    await tick();
+    expect(state.status).toBe('idle');
+    sql = 'broken';
+    await tick();
+    pending[1].reject(new Error('Catalog Error: no table'));
+    await settle();
+    expect([state.status, state.error]).toEqual(['error', 'Catalog Error: no table']);
+    state.retry();
+    await tick();
+    expect(pending.map((p) => p.sql)).toEqual(['first', 'broken', 'broken']);
+    pending[2].resolve([{ n: 1 }]);
+    await settle();
+    expect([state.status, state.rows, state.error]).toEqual(['ready', [{ n: 1 }], null]);
+    expect(host.inFlight).toBe(0);
+    stop();
+  });
+
+  it('keeps only the latest answer: a slow earlier query never overwrites a later one', async () => {
+    const host = new Host();
+    const { db, pending } = deferredDatabase();
+    host.db = db;
+    let sql = $state('slow');
+    let state!: QueryState<{ n: number }>;
+    const stop = $effect.root(() => {
+      state = new QueryState(host, () => named(sql));
+    });
+    await tick();
+    sql = 'fast';
+    await tick();
+    pending[1].resolve([{ n: 2 }]);
+    await settle();
+    pending[0].resolve([{ n: 1 }]);
+    await settle();
+    expect(state.rows).toEqual([{ n: 2 }]);
+    // A re-run keeps the rows on screen (ready) until it answers.
+    host.dataVersion++;
+    await tick();
+    expect(state.status).toBe('ready');
+    pending[0].reject(new Error('late failure of a superseded run'));
+    pending[2].resolve([{ n: 3 }]);
+    await settle();
+    expect([state.status, state.rows]).toEqual(['ready', [{ n: 3 }]]);
+    stop();
+  });
+});
