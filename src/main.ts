@@ -32,7 +32,10 @@ async function start() {
   app.attach(db, new IngestClient(db, () => new IngestWorker()));
   await app.load(await files, 'bundled');
   // What the user loaded on an earlier visit, re-read in the same order.
-  const saved = await readSavedFiles().catch(() => []);
+  const saved = await readSavedFiles().catch((error: unknown) => {
+    app.storageWarning = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return [];
+  });
   if (saved.length > 0) await app.load(saved, 'user', false);
   if (testHooks) {
     (window as unknown as { kyotenTestHooks: unknown }).kyotenTestHooks = {

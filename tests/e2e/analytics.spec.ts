@@ -1,9 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { openApp, reloadApp } from './open-app.ts';
 
-async function open(page: Page, search = '') {
-  await page.goto(`/${search}`);
-  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
-}
+const open = (page: Page, search = '') => openApp(page, `/${search}`);
 
 const tableRow = (page: Page, header: string) => page.locator('.view table.data-table tbody tr').filter({ has: page.locator(`th:text-is("${header}")`) });
 
@@ -26,6 +24,8 @@ test('sorting by A+B share reorders the bars and the table', async ({ page }) =>
   await expect(page).toHaveURL(/sort=share/);
   const shares = await page.locator('.view table.data-table tbody tr td:nth-child(8)').allTextContents();
   const values = shares.map((s) => Number.parseFloat(s));
+  expect(values).toHaveLength(18);
+  expect(values.every((v) => Number.isFinite(v))).toBe(true);
   expect(values).toEqual([...values].sort((a, b) => b - a));
   const labels = (await page.locator('.diverging svg g.row text.label').allTextContents()).map((l) => l.replace(/[＊※]$/, ''));
   expect(labels).toEqual(await page.locator('.view table.data-table tbody tr th').allTextContents());
@@ -67,7 +67,7 @@ test('the heatmap shows 18 wards × 16 questions; a cell lists that ward’s rat
   const detail = page.locator('.detail');
   await expect(detail.locator('h3')).toHaveText('港北区 振返1の評価の推移');
   await expect(detail.locator('tbody tr')).toHaveCount(7);
-  await page.reload();
+  await reloadApp(page);
   await expect(page.locator('select[name="year"]')).toHaveValue('2024');
   await expect(page.locator('.heatmap g.cell.selected')).toHaveAttribute('data-row', '港北区');
   await page.locator('select[name="ward-order"]').selectOption('score');
@@ -92,6 +92,7 @@ test('benchmark: rank among the wards as n/18, strengths, weaknesses and changes
   await open(page, '?view=benchmark');
   await expect(page.locator('.benchmark g.row')).toHaveCount(16);
   const ranks = await page.locator('.benchmark text.rank').allTextContents();
+  expect(ranks).toHaveLength(16);
   for (const rank of ranks) expect(rank).toMatch(/^\d+\/18$/);
   await expect(page.locator('.view .sample-legend')).toContainText('サンプル（架空）データです');
   await expect(page.locator('ul.strengths li').first()).toContainText('/18');
@@ -124,12 +125,10 @@ test('a ward whose newest report is not in yet opens on its own latest year, not
   const newer = 'ward,fiscal_year,stage,question_no,rater,rating\n西区,2026,planning,1,ward,A\n西区,2026,planning,1,center,B\n';
   await page.locator('input[name="files"]').setInputFiles({ name: 'nishi_2026.csv', mimeType: 'text/csv', buffer: Buffer.from(newer) });
   await expect(page.locator('table.files tbody tr').filter({ hasText: 'nishi_2026.csv' })).toHaveCount(1);
-  await page.goto('/?view=benchmark&sw=%E9%B6%B4%E8%A6%8B%E5%8C%BA');
-  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
+  await openApp(page, '/?view=benchmark&sw=%E9%B6%B4%E8%A6%8B%E5%8C%BA');
   await expect(page.locator('select[name="year"]').first()).toHaveValue('2025');
   await expect(page.locator('.benchmark g.row')).toHaveCount(16);
-  await page.goto('/?view=benchmark&sw=%E8%A5%BF%E5%8C%BA');
-  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
+  await openApp(page, '/?view=benchmark&sw=%E8%A5%BF%E5%8C%BA');
   await expect(page.locator('select[name="year"]').first()).toHaveValue('2026');
   await expect(page.locator('.benchmark g.row')).toHaveCount(1);
 });

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { expect, test, type Page } from '@playwright/test';
+import { openApp } from './open-app.ts';
 import Papa from 'papaparse';
 
-async function open(page: Page, search = '') {
-  await page.goto(`/${search}`);
-  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
-}
+const open = (page: Page, search = '') => openApp(page, `/${search}`);
 
 test('a chart saved as SVG carries its title, the data source and its Japanese labels', async ({ page }) => {
   await open(page);

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { openApp, reloadApp } from './open-app.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
-async function open(page: Page, search = '') {
-  await page.goto(`/${search}`);
-  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
-}
+const open = (page: Page, search = '') => openApp(page, `/${search}`);
 
 test('files a user loaded are still there after a reload, report included; "clear my data" removes them', async ({ page }) => {
   await open(page, '?view=data');
@@ -14,8 +12,7 @@ test('files a user loaded are still there after a reload, report included; "clea
   const files = page.locator('table.files tbody tr:not(.file-error):not(.missing-parts)');
   await expect(files.filter({ hasText: 'report.html' })).toHaveCount(1);
   await expect(page.locator('table.rejected tbody tr')).toHaveCount(4);
-  await page.reload();
-  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
+  await reloadApp(page);
   await expect(files.filter({ hasText: 'bad_rows.csv' })).toHaveCount(1);
   await expect(files.filter({ hasText: 'report.html' })).toHaveCount(1);
   await expect(page.locator('table.rejected tbody tr')).toHaveCount(4);
@@ -24,8 +21,7 @@ test('files a user loaded are still there after a reload, report included; "clea
   await open(page, '?view=data');
   await expect(page.locator('table.files')).toHaveCount(0);
   await expect(page.locator('section.report')).toHaveCount(0);
-  await page.reload();
-  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
+  await reloadApp(page);
   await expect(page.locator('section.report')).toHaveCount(0);
 });
 
@@ -55,8 +51,7 @@ test('a reload in the middle of a load keeps every file that had finished loadin
       }),
   );
   await expect(page.locator('.progress')).toContainText('big.csv');
-  await page.reload();
-  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
+  await reloadApp(page);
   const files = page.locator('table.files tbody tr:not(.file-error):not(.missing-parts)');
   await expect(files.filter({ hasText: 'bad_rows.csv' })).toHaveCount(1);
   await expect(files.filter({ hasText: 'big.csv' })).toHaveCount(0);
@@ -82,4 +77,45 @@ test('settings are kept for the next plain visit; a link still opens what it nam
   await expect(page).toHaveURL(/\/$/);
   await open(page);
   await expect(page.locator('h2#distribution-title')).toHaveText('区別の評価の分布（A〜D）');
+});
+
+test('files re-read on the next visit keep their order, so the same value wins a conflict; a dismissed conflict stays dismissed', async ({ page }) => {
+  await open(page, '?view=data');
+  await page.locator('input[name="files"]').setInputFiles([`${root}tests/fixtures/conflict_a.csv`, `${root}tests/fixtures/conflict_b.csv`]);
+  const conflicts = page.locator('table.conflicts tbody tr');
+  await expect(conflicts).toHaveCount(1);
+  await expect(conflicts).toContainText('A (conflict_a.csv:2) → C (conflict_b.csv:2)');
+  await reloadApp(page);
+  await expect(conflicts).toContainText('A (conflict_a.csv:2) → C (conflict_b.csv:2)');
+  await conflicts.getByRole('button', { name: '確認済みにする' }).click();
+  await expect(page.locator('table.conflicts')).toHaveCount(0);
+  await reloadApp(page);
+  await expect(page.locator('table.files tbody').getByRole('rowheader', { name: 'conflict_b.csv' })).toBeVisible();
+  await expect(page.locator('table.conflicts')).toHaveCount(0);
+  // The later file's value is in force: 西区 FY2024 振り返り 1 (区) reads C in the SQL console.
+  await open(page, `?view=sql&q=${encodeURIComponent("SELECT rating FROM ratings WHERE ward = '西区' AND fiscal_year = 2024 AND stage = 'review' AND question_no = 1 AND rater = 'ward'")}`);
+  await page.getByRole('button', { name: '実行（Ctrl+Enter）' }).click();
+  await expect(page.locator('table.result tbody td')).toHaveText(['C']);
+});
+
+test('a browser that refuses storage still loads the files, and says they will not be kept', async ({ page }) => {
+  await page.addInitScript(() => {
+    indexedDB.open = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await open(page, '?view=data');
+  await page.locator('input[name="files"]').setInputFiles(`${root}tests/fixtures/conflict_a.csv`);
+  await expect(page.locator('table.files tbody').getByRole('rowheader', { name: 'conflict_a.csv' })).toBeVisible();
+  await expect(page.locator('.load p.error[role="alert"]')).toContainText('この端末への保存か読み出しができませんでした');
+  await expect(page.locator('.load p.error[role="alert"]')).toContainText('QuotaExceededError');
+});
+
+test('a corrupt saved dictionary falls back to the default, with a message', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('kyoten-dashboard:theme-dictionary', '{"broken": '));
+  await open(page, '?view=themes');
+  await expect(page.locator('details.dictionary p.error[role="alert"]')).toHaveText(
+    'この端末に保存されていたテーマ辞書が壊れていて読めなかったため、標準の辞書を使っています',
+  );
+  await expect(page.locator('table.theme-table tbody tr')).toHaveCount(14);
 });

@@ -1,15 +1,12 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { openApp } from './open-app.ts';
 import { htmlBytes, mhtml, spaceLayout } from '../fixtures/reports/layouts.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
-async function openApp(page: Page, path = '/?view=data') {
-  await page.goto(path);
-  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
-}
 
 /** A folder as a clerk keeps them: the page saved "complete" (with its assets), the text copy, the single-file save, a CSV. */
 function reportFolder(): string {

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { openApp } from './open-app.ts';
 
 test('the ward report prints as a clean page: content kept, controls hidden', async ({ page }) => {
-  await page.goto('/?view=report&sw=%E9%B6%B4%E8%A6%8B%E5%8C%BA&y=2025');
-  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
+  await openApp(page, '/?view=report&sw=%E9%B6%B4%E8%A6%8B%E5%8C%BA&y=2025');
   const report = page.locator('article.ward-report');
   await expect(report.locator('h2')).toHaveText('鶴見区 令和7年度（2025年度） 協働評価レポート');
   await expect(report.locator('.benchmark g.row')).toHaveCount(16);

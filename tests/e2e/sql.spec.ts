@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { openApp, reloadApp } from './open-app.ts';
 
-async function open(page: Page, search = '') {
-  await page.goto(`/${search}`);
-  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
-}
+const open = (page: Page, search = '') => openApp(page, `/${search}`);
 
 test('the SQL console answers a query over the loaded tables, with row count and time; the query is in the URL', async ({ page }) => {
   await open(page, '?view=sql');
@@ -17,7 +15,7 @@ test('the SQL console answers a query over the loaded tables, with row count and
   await expect(page.locator('table.result tbody tr td')).toHaveText(['鶴見区', '48']);
   await expect(page.locator('.result-meta')).toContainText(/1 行 · \d+ ms/);
   await expect(page).toHaveURL(/q=SELECT/);
-  await page.reload();
+  await reloadApp(page);
   await expect(page.locator('textarea[name="sql"]')).toHaveValue("SELECT ward, count(*) AS n FROM ratings WHERE provenance = 'real' GROUP BY ward");
 });
 
@@ -66,8 +64,7 @@ test('a syntax error is shown as DuckDB reports it, not thrown; a long query can
   await expect(page.locator('.sql-error')).toContainText('Parser Error');
   await sql.fill('SELECT sum(a.range * b.range) FROM range(100000000) a, range(100000000) b');
   await page.getByRole('button', { name: '実行（Ctrl+Enter）' }).click();
-  await expect(page.getByRole('button', { name: '中止' })).toBeEnabled();
-  await page.waitForTimeout(500);
+  // The cross join never finishes: the cancel always lands while it runs.
   await page.getByRole('button', { name: '中止' }).click();
   await expect(page.locator('.sql-error')).toContainText('クエリを中止しました', { timeout: 15_000 });
   await expect(page.getByRole('button', { name: '実行（Ctrl+Enter）' })).toBeEnabled();

@@ -1,9 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { openApp, reloadApp } from './open-app.ts';
 
-async function open(page: Page, search = '') {
-  await page.goto(`/${search}`);
-  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
-}
+const open = (page: Page, search = '') => openApp(page, `/${search}`);
 
 const themeRow = (page: Page, name: string) => page.locator('table.theme-table tbody tr').filter({ has: page.getByRole('button', { name, exact: true }) });
 
@@ -29,8 +27,7 @@ test('editing the dictionary updates the heatmap and survives a reload', async (
   await expect(themeRow(page, '父親支援').locator('td').nth(1)).not.toHaveText(before!);
   const after = await themeRow(page, '父親支援').locator('td').nth(1).textContent();
   expect(Number(after)).toBeLessThan(Number(before));
-  await page.reload();
-  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
+  await reloadApp(page);
   await expect(themeRow(page, '父親支援').locator('td').nth(1)).toHaveText(after!);
   await page.locator('details.dictionary summary').click();
   await expect(page.locator('tr[data-theme="father"] input[name="keywords"]')).toHaveValue('プレパパ');

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { openApp, reloadApp } from './open-app.ts';
 import Papa from 'papaparse';
 
-async function open(page: Page, search = '') {
-  await page.goto(`/${search}`);
-  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
-}
+const open = (page: Page, search = '') => openApp(page, `/${search}`);
 
 test('trajectories: a panel per ward against the city band, contract years marked', async ({ page }) => {
   await open(page, '?view=trends');
@@ -25,7 +23,7 @@ test('choosing two years updates the slope chart and the URL', async ({ page }) 
   await expect(page.locator('.slope text.year')).toHaveText(['令和4年度（2022年度）', '令和5年度（2023年度）']);
   await expect(page.locator('.slope g.row')).toHaveCount(18);
   await expect(page.locator('table.slope-table thead th')).toHaveText(['区', '2022', '2023', '変化']);
-  await page.reload();
+  await reloadApp(page);
   await expect(page.locator('select[name="slope-from"]')).toHaveValue('2022');
   await expect(page.locator('.slope text.year').first()).toHaveText('令和4年度（2022年度）');
 });

@@ -50,6 +50,18 @@ const STRINGS = {
   cancel: { ja: '中止', en: 'Cancel' },
   cancelled: { ja: '読み込みを中止しました。中止までに読み終えたファイルは反映されています。', en: 'Loading cancelled. Files finished before the cancel are loaded.' },
   loadFailed: { ja: '読み込みに失敗しました', en: 'Loading failed' },
+  dictionaryCorrupt: {
+    ja: 'この端末に保存されていたテーマ辞書が壊れていて読めなかったため、標準の辞書を使っています',
+    en: 'The theme dictionary saved in this browser could not be read, so the default dictionary is in use',
+  },
+  dictionaryNotSaved: {
+    ja: 'テーマ辞書の変更をこの端末に保存できませんでした（容量不足など）。このページを閉じると変更は失われます',
+    en: 'The dictionary change could not be saved in this browser (storage full?); it will be lost when the page closes',
+  },
+  storageFailed: {
+    ja: 'この端末への保存か読み出しができませんでした（容量が足りないか、ブラウザが保存を許していません）。画面のデータはそのままですが、次回は読み込み直しが必要です',
+    en: 'Could not save to or read from this browser’s storage (it is full, or the browser does not allow it). The data on screen is unaffected, but it may have to be loaded again next time',
+  },
   reportTitle: { ja: '読み込み結果', en: 'Load report' },
   file: { ja: 'ファイル', en: 'File' },
   kind: { ja: '種類', en: 'Kind' },

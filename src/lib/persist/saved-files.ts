@@ -8,13 +8,25 @@ import type { SourceFile } from '../db/ingest-protocol.ts';
 const DB_NAME = 'kyoten-dashboard';
 const STORE = 'files';
 
-function openStore(): Promise<IDBDatabase> {
+function openOnce(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(DB_NAME, 1);
     request.onupgradeneeded = () => request.result.createObjectStore(STORE, { autoIncrement: true });
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
+}
+
+/** Opens the store, trying again briefly: right after a reload the previous page may still hold it. */
+async function openStore(attempts = 3): Promise<IDBDatabase> {
+  for (let i = 1; ; i++) {
+    try {
+      return await openOnce();
+    } catch (error) {
+      if (i >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * i));
+    }
+  }
 }
 
 function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {

@@ -3,7 +3,8 @@ import type { Database } from '../db/database.ts';
 import type { IngestClient, LoadOutcome, LoadProgress } from '../db/ingest-client.ts';
 import type { SourceFile } from '../db/ingest-protocol.ts';
 import type { FirstViewSnapshot } from '../db/first-view.ts';
-import { dismissConflictQuery, runQuery, type ConflictRow, type Query } from '../db/queries/index.ts';
+import { dismissConflictQuery, ratingConflictsQuery, runQuery, type ConflictRow, type Query } from '../db/queries/index.ts';
+import { conflictIdentity, keepDismissed, readDismissed } from '../persist/dismissed-conflicts.ts';
 import { rebuildThemeTags, rebuildWordIndex } from '../db/text-index.ts';
 import { saveFile } from '../persist/saved-files.ts';
 import { DictionaryState } from './dictionary.svelte.ts';
@@ -18,6 +19,8 @@ export class AppState implements QueryHost {
   progress = $state.raw<LoadProgress | null>(null);
   lastLoad = $state.raw<LoadOutcome | null>(null);
   loadError = $state<string | null>(null);
+  /** Saving to or reading from this browser's storage failed: the data on screen is fine, the next visit may lack it. */
+  storageWarning = $state<string | null>(null);
   readonly filters = new FilterState();
   readonly dictionary = new DictionaryState();
   private ingest: IngestClient | null = null;
@@ -65,11 +68,12 @@ export class AppState implements QueryHost {
     this.loadError = null;
     this.progress = { filesTotal: files.length, fileIndex: 0, file: files[0].name, rowsDone: 0, fraction: 0 };
     try {
-      const outcome = await this.ingest.load(files, origin, (p) => (this.progress = p), keep ? saveFile : undefined);
+      const outcome = await this.ingest.load(files, origin, (p) => (this.progress = p), keep ? (file) => this.keep(file) : undefined);
       if (origin === 'user') this.lastLoad = outcome;
       if (this.db) {
         await rebuildThemeTags(this.db, this.dictionary.themes);
         await rebuildWordIndex(this.db);
+        await this.reapplyDismissals();
       }
       return outcome;
     } catch (error) {
@@ -78,6 +82,15 @@ export class AppState implements QueryHost {
     } finally {
       this.progress = null;
       this.dataVersion++;
+    }
+  }
+
+  /** Keeps a loaded file for the next visit; a full or unavailable storage is said, and the load goes on. */
+  private async keep(file: SourceFile): Promise<void> {
+    try {
+      await saveFile(file);
+    } catch (error) {
+      this.storageWarning = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     }
   }
 
@@ -101,7 +114,17 @@ export class AppState implements QueryHost {
   async dismissConflict(conflict: ConflictRow): Promise<void> {
     if (!this.db) return;
     await runQuery(this.db, dismissConflictQuery(conflict));
+    if (!keepDismissed(conflict)) this.storageWarning = 'localStorage';
     this.dataVersion++;
+  }
+
+  /** Conflicts dismissed on an earlier visit stay dismissed when the saved files find them again. */
+  private async reapplyDismissals(): Promise<void> {
+    const dismissed = readDismissed();
+    if (!this.db || dismissed.size === 0) return;
+    for (const conflict of await runQuery(this.db, ratingConflictsQuery())) {
+      if (dismissed.has(conflictIdentity(conflict))) await runQuery(this.db, dismissConflictQuery(conflict));
+    }
   }
 }
 

@@ -26,6 +26,7 @@ describe('DivergingBars', () => {
     const svg = renderSvg(DivergingBars, props);
     const zero = /class="zero" x1="([\d.]+)"/.exec(svg)?.[1];
     const firstB = /data-level="B" x="([\d.]+)"/.exec(svg)?.[1];
+    expect(zero).toMatch(/^[\d.]+$/);
     expect(zero).toBe(firstB);
     expect(svg).toContain('評価の割合（%、未評価を除く）');
     expect(svg).toContain('aria-label="2 区の評価の分布"');

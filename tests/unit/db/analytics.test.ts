@@ -157,6 +157,7 @@ describe('benchmarking one center', () => {
       ['planning', 1, 4, 3.333, 0.667],
     ]);
     const firstYear = await runQuery(db, yearChangeQuery(NO_FILTERS, '中区', 2025, 'mean'));
+    expect(firstYear.length).toBeGreaterThan(0);
     expect(firstYear.every((r) => r.previous === null && r.change === null)).toBe(true);
   });
 });
