@@ -43,6 +43,8 @@ async function start() {
         for (const table of tables) await db.exec(`DROP TABLE IF EXISTS ${quoteIdentifier(table)}`);
         app.dataVersion++;
       },
+      /** A query on the app's own connection, as the views ask theirs. */
+      appQuery: (sql: string) => db.query(sql),
     };
   }
   performance.mark('app:db-ready');

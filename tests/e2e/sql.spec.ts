@@ -70,3 +70,26 @@ test('a syntax error is shown as DuckDB reports it, not thrown; a long query can
   await expect(page.getByRole('button', { name: '実行（Ctrl+Enter）' })).toBeEnabled();
   expect(errors).toEqual([]);
 });
+
+test('the console cannot change the app’s tables, and its long queries never hold up the views’ queries', async ({ page }) => {
+  await openApp(page, '/?view=sql&testHooks');
+  const sql = page.locator('textarea[name="sql"]');
+  await sql.fill('DROP TABLE ratings');
+  await page.getByRole('button', { name: '実行（Ctrl+Enter）' }).click();
+  await expect(page.locator('.sql-refused')).toContainText('この SQL コンソールは読むだけです');
+  await expect(page.locator('.sql-refused')).toContainText('（DROP）');
+  type Hooks = { kyotenTestHooks: { appQuery(sql: string): Promise<Array<{ n: number }>> } };
+  const ratings = () => page.evaluate(() => (window as unknown as Hooks).kyotenTestHooks.appQuery('SELECT count(*)::INTEGER AS n FROM ratings'));
+  const [{ n }] = await ratings();
+  expect(n).toBeGreaterThan(6000);
+  // A query that never ends on the console's connection; the app's own query is answered meanwhile.
+  await sql.fill('SELECT sum(a.range * b.range) FROM range(100000000) a, range(100000000) b');
+  await page.getByRole('button', { name: '実行（Ctrl+Enter）' }).click();
+  await expect(page.getByRole('button', { name: '中止' })).toBeEnabled();
+  expect(await ratings()).toEqual([{ n }]);
+  await expect(page.getByRole('button', { name: '中止' })).toBeEnabled();
+  await page.getByRole('button', { name: '中止' }).click();
+  await expect(page.locator('.sql-error')).toContainText('クエリを中止しました', { timeout: 15_000 });
+  // The app's connection was not cancelled with it.
+  expect(await ratings()).toEqual([{ n }]);
+});

@@ -16,6 +16,9 @@ export async function createBrowserDatabase(): Promise<Database> {
   await db.instantiate(bundle.mainModule);
   await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const conn = await db.connect();
+  // The SQL console's own connection (opened on first use): its transactions, long queries and
+  // cancels never touch the app's.
+  let consoleConn: Awaited<ReturnType<AsyncDuckDB['connect']>> | null = null;
   return {
     async query<T>(sql: string, params: readonly SqlValue[] = []) {
       if (params.length === 0) return toPlainRows<T>((await conn.query(sql)).toArray());
@@ -35,23 +38,33 @@ export async function createBrowserDatabase(): Promise<Database> {
     },
     async close() {
       await conn.close();
+      await consoleConn?.close();
       await db.terminate();
     },
     runUserSql(sql: string) {
+      const opened = (async () => (consoleConn ??= await db.connect()))();
       const result = (async () => {
-        const reader = await conn.send(sql, true);
-        const rows: Array<Record<string, unknown>> = [];
-        let fields = reader.schema?.fields ?? [];
-        for await (const batch of reader) {
-          fields = batch.schema.fields;
-          rows.push(...toPlainRows<Record<string, unknown>>(batch.toArray()));
+        const c = await opened;
+        // Rolled back whatever it was: the console never changes the app's tables.
+        await c.query('BEGIN TRANSACTION');
+        try {
+          // Streamed: DuckDB works through it step by step, so the views' queries are answered in between.
+          const reader = await c.send(sql, true);
+          const rows: Array<Record<string, unknown>> = [];
+          let fields = reader.schema?.fields ?? [];
+          for await (const batch of reader) {
+            fields = batch.schema.fields;
+            for (const row of toPlainRows<Record<string, unknown>>(batch.toArray())) rows.push(row);
+          }
+          return { columns: fields.map((f) => ({ name: f.name, type: String(f.type) })), rows };
+        } finally {
+          await c.query('ROLLBACK').catch(() => undefined);
         }
-        return { columns: fields.map((f) => ({ name: f.name, type: String(f.type) })), rows };
       })();
       return {
         result,
         async cancel() {
-          await conn.cancelSent();
+          await (await opened).cancelSent();
         },
       };
     },

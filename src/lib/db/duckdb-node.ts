@@ -15,6 +15,8 @@ export async function createNodeDatabase(): Promise<Database> {
   await db.instantiate();
   db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const conn = db.connect();
+  // The SQL console's own connection: its transactions and cancels never touch the app's.
+  const consoleConn = db.connect();
   return {
     async query<T>(sql: string, params: readonly SqlValue[] = []) {
       if (params.length === 0) return toPlainRows<T>(conn.query(sql).toArray());
@@ -34,12 +36,19 @@ export async function createNodeDatabase(): Promise<Database> {
     },
     async close() {
       conn.close();
+      consoleConn.close();
       await db.reset();
     },
     runUserSql(sql: string) {
       const run = async () => {
-        const table = conn.query(sql);
-        return { columns: table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) })), rows: toPlainRows<Record<string, unknown>>(table.toArray()) };
+        // Rolled back whatever it was: the console never changes the app's tables.
+        consoleConn.query('BEGIN TRANSACTION');
+        try {
+          const table = consoleConn.query(sql);
+          return { columns: table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) })), rows: toPlainRows<Record<string, unknown>>(table.toArray()) };
+        } finally {
+          consoleConn.query('ROLLBACK');
+        }
       };
       // Node's blocking build runs the statement to the end; there is nothing to cancel between steps.
       return { result: run(), cancel: async () => {} };

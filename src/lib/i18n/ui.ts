@@ -23,6 +23,10 @@ const STRINGS = {
   querying: { ja: '集計中…', en: 'Computing…' },
   queryFailed: { ja: '集計できませんでした。DuckDB のメッセージ:', en: 'The figures could not be computed. DuckDB says:' },
   retry: { ja: 'もう一度試す', en: 'Try again' },
+  sqlReadOnly: {
+    ja: 'この SQL コンソールは読むだけです。表を作る・変える・消す文は実行しません（画面の集計を守るため）。SELECT、WITH、FROM、DESCRIBE、SUMMARIZE などが使えます',
+    en: 'This SQL console only reads: statements that create, change or drop tables are not run (they would break the views). Use SELECT, WITH, FROM, DESCRIBE, SUMMARIZE and the like',
+  },
   chooseTheme: { ja: 'テーマを選ぶと、この区での年ごとの扱いを表示します。', en: 'Choose a theme to see it year by year for this ward.' },
   chooseTwoYears: { ja: '比べる 2 つの年度を選んでください。', en: 'Choose two years to compare.' },
   filtersInForce: { ja: 'いまの絞り込み', en: 'Filters in force' },

@@ -1,3 +1,4 @@
+import { checkConsoleSql } from '../db/console-guard.ts';
 import type { Database, RunningQuery, UserSqlResult } from '../db/database.ts';
 
 /**
@@ -18,6 +19,8 @@ export function duckdbMessage(message: string): string {
 export class SqlConsoleState {
   result = $state.raw<UserSqlResult | null>(null);
   error = $state<string | null>(null);
+  /** A statement the console refused to run (it would change the app's tables). */
+  refused = $state<{ statement: string; keyword: string } | null>(null);
   running = $state(false);
   cancelled = $state(false);
   elapsedMs = $state(0);
@@ -25,6 +28,13 @@ export class SqlConsoleState {
 
   async run(db: Database, sql: string): Promise<void> {
     if (this.running || sql.trim() === '') return;
+    const check = checkConsoleSql(sql);
+    this.refused = check.ok ? null : { statement: check.statement, keyword: check.keyword };
+    if (!check.ok) {
+      this.result = null;
+      this.error = null;
+      return;
+    }
     this.running = true;
     this.cancelled = false;
     this.error = null;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/lib/db/database.ts';
 import { NO_FILTERS, quoteIdentifier, ratingFiltersWhere } from '../../../src/lib/db/sql.ts';
-import { databaseWith } from './helpers.ts';
+import { databaseWith, LONG_HEADER } from './helpers.ts';
 
 let db: Database;
 beforeAll(async () => {
@@ -40,4 +40,17 @@ describe('ratingFiltersWhere(filters)', () => {
 
 describe('quoteIdentifier(name)', () => {
   it('doubles embedded quotes', () => expect(quoteIdentifier('a"b')).toBe('"a""b"'));
+});
+
+describe('the SQL console’s connection', () => {
+  it('rolls back whatever it runs, so even a statement past the guard leaves the app’s tables as they were', async () => {
+    const { db: own } = await databaseWith([['r.csv', `${LONG_HEADER}西区,2024,1,1,区,A\n`]]);
+    await own.runUserSql('DROP TABLE ratings').result;
+    await own.runUserSql('CREATE TABLE scratch AS SELECT 1 AS x').result;
+    const [{ n }] = await own.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM ratings');
+    expect(n).toBe(1);
+    const tables = await own.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_name = 'scratch'");
+    expect(tables).toEqual([]);
+    await own.close();
+  });
 });
