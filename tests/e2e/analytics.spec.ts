@@ -47,8 +47,9 @@ test('clicking a ward’s bar selects it, narrows the other charts, and the chip
 
 test('a question chosen with the keyboard narrows the ward chart to that question', async ({ page }) => {
   await open(page, '?by=question');
-  const row = page.locator('.diverging svg g.row[data-key="review-1"]');
-  await row.focus();
+  // The row's label is its button: Tab reaches it, Enter selects.
+  const label = page.locator('.diverging svg g.row[data-key="review-1"] text.label[role="button"]');
+  await label.focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/sq=review-1/);
   await page.getByRole('radio', { name: '区ごと' }).check();

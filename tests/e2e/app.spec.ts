@@ -87,12 +87,12 @@ test('sample data is marked plainly and hidden with one click; the choice is in 
   await expect(chartRows(page)).toHaveCount(18);
   const nishi = chartRows(page).filter({ hasText: '西区' });
   await expect(nishi.locator('text.label')).toHaveText('西区＊');
-  expect(await nishi.locator('rect.segment title').first().textContent()).toContain('（サンプル）');
+  expect(await nishi.locator('title').first().textContent()).toContain('（サンプル）');
   await expect(page.locator('.view table.data-table tbody tr').filter({ hasText: '西区' }).locator('td.sample')).toHaveText('サンプル');
   // 鶴見区's FY2025 is the real report; its earlier years are sample: the chart marks it ※ and the table names the years.
   const tsurumi = chartRows(page).filter({ hasText: '鶴見区' });
   await expect(tsurumi.locator('text.label')).toHaveText('鶴見区※');
-  expect(await tsurumi.locator('rect.segment title').first().textContent()).toContain('（2019–2024年度はサンプル）');
+  expect(await tsurumi.locator('title').first().textContent()).toContain('（2019–2024年度はサンプル）');
   await expect(page.locator('.view table.data-table tbody tr').filter({ hasText: '鶴見区' }).locator('td').last()).toHaveText('一部サンプル（2019–2024年度）');
   await notice.getByRole('button', { name: 'サンプルを隠す' }).click();
   await expect(page).toHaveURL(/sample=hide/);

@@ -22,7 +22,7 @@ function reportFolder(): string {
 }
 
 test('a folder picked in the data view loads every report and CSV in it, skips its assets, and each report can be checked', async ({ page }) => {
-  await openApp(page);
+  await openApp(page, '/?view=data');
   await page.locator('input[name="folder"]').setInputFiles(reportFolder());
   const files = page.locator('section.report table.files tbody');
   for (const name of ['reports/konan.html', 'reports/konan.mhtml', 'reports/konan.txt', 'reports/extra.csv']) {
@@ -52,7 +52,7 @@ test('a folder picked in the data view loads every report and CSV in it, skips i
 });
 
 test('a damaged report is flagged in the check, its rejected lines shown beside what was read', async ({ page }) => {
-  await openApp(page);
+  await openApp(page, '/?view=data');
   await page.locator('input[name="files"]').setInputFiles(`${root}tests/fixtures/report_damaged.txt`);
   const check = page.locator('section.report-check details');
   await expect(check).toHaveClass(/problem/);

@@ -35,7 +35,9 @@ describe('DivergingBars', () => {
   it('shows unrated apart, in grey, only where there are any', () => {
     const svg = renderSvg(DivergingBars, props);
     expect(svg.match(/class="unrated"/g)).toHaveLength(1);
-    expect(svg).toContain('<title>西区\n未評価: 2</title>');
+    // One tooltip per row, every level in it, unrated only where there are any.
+    expect(svg).toMatch(/<title>西区\nD [^\n]*\nC [^\n]*\nB [^\n]*\nA [^\n]*\n未評価: 2<\/title>/);
+    expect(svg).not.toMatch(/<title>鶴見区[^<]*未評価/);
   });
 
   it('matches the reviewed SVG', () => {
@@ -44,11 +46,14 @@ describe('DivergingBars', () => {
 });
 
 describe('DivergingBars with selection', () => {
-  it('makes rows buttons when it can select, marks the selected one and dims the rest', () => {
+  it('makes each row’s label a button when it can select (its name holds the label it shows), marks the selected row and dims the rest', () => {
     const svg = renderSvg(DivergingBars, { ...props, selectedKey: '西区', onSelect: () => {} });
     expect(svg.match(/role="button"/g)).toHaveLength(2);
-    expect(svg).toMatch(/class="row selected" data-key="西区"[^>]*aria-pressed="true"/);
-    expect(svg).toMatch(/class="row dimmed" data-key="鶴見区"[^>]*aria-pressed="false"/);
+    expect(svg).toContain('role="group"');
+    expect(svg).toMatch(/class="row selected" data-key="西区"/);
+    expect(svg).toMatch(/class="row dimmed" data-key="鶴見区"/);
+    expect(svg).toMatch(/class="label[^"]*"[^>]*role="button"[^>]*aria-pressed="true"[^>]*aria-label="西区[^"]*">西区</);
+    expect(svg).toMatch(/role="button"[^>]*aria-pressed="false"[^>]*aria-label="鶴見区[^"]*">鶴見区</);
   });
 
   it('draws 100% stacked bars without a zero line in the stacked scale', () => {
