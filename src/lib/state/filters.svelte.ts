@@ -24,6 +24,78 @@ export function parseQuestionKey(value: string | null): QuestionKey | null {
   return match ? { stage: match[1] as Stage, questionNo: Number(match[2]) } : null;
 }
 
+/** How one URL parameter reads and writes its field; `write` returns null for the default (left out of the URL). */
+interface Codec<T> {
+  read(value: string | null): T;
+  write(value: T): string | null;
+}
+
+const list = <T extends string>(keep: (v: string) => v is T): Codec<T[] | null> => ({
+  // `null` = all (no parameter); `[]` = none (the parameter, empty).
+  read: (value) => (value === null ? null : value.split(',').filter((v): v is T => v !== '' && keep(v))),
+  write: (value) => (value === null ? null : value.join(',')),
+});
+const anyText = (_: string): _ is string => true;
+const years: Codec<number[] | null> = {
+  read: (value) => (value === null ? null : value.split(',').filter((v) => /^\d{4}$/.test(v)).map(Number)),
+  write: (value) => (value === null ? null : value.join(',')),
+};
+const choice = <T extends string>(options: readonly T[], fallback: T): Codec<T> => ({
+  read: (value) => oneOf(value, options, fallback),
+  write: (value) => (value === fallback ? null : value),
+});
+/** A whole number ≥ 0, or null (absent, empty or not a number: `?y=` is no year, never year 0). */
+const count: Codec<number | null> = {
+  read: (value) => (value !== null && /^\d{1,6}$/.test(value) ? Number(value) : null),
+  write: (value) => (value === null ? null : String(value)),
+};
+const text = (fallback: string | null): Codec<string | null> => ({
+  read: (value) => value ?? fallback,
+  write: (value) => (value === fallback ? null : value),
+});
+const question: Codec<QuestionKey | null> = {
+  read: parseQuestionKey,
+  write: (value) => (value ? questionKeyToString(value) : null),
+};
+const sampleShown: Codec<boolean> = {
+  read: (value) => value !== 'hide',
+  write: (value) => (value ? null : 'hide'),
+};
+
+/**
+ * Every setting the URL holds: its parameter, its field, and how it reads and writes. One table, so a
+ * setting is declared once; the order is the order of the parameters in a written URL.
+ */
+const PARAMS = {
+  view: { key: 'view', codec: choice(VIEWS, 'distribution') },
+  lang: { key: 'lang', codec: choice(['ja', 'en'] as const, 'ja') },
+  fiscalYears: { key: 'fy', codec: years },
+  wards: { key: 'ward', codec: list(anyText) },
+  stages: { key: 'stage', codec: list(isStage) },
+  raters: { key: 'rater', codec: list(isRater) },
+  includeSample: { key: 'sample', codec: sampleShown },
+  selectedWard: { key: 'sw', codec: text(null) },
+  selectedQuestion: { key: 'sq', codec: question },
+  selectedTheme: { key: 'th', codec: text(null) },
+  textSection: { key: 'sec', codec: choice(TEXT_SECTIONS, 'all') },
+  distributionBy: { key: 'by', codec: choice(['ward', 'question'] as const, 'ward') },
+  distributionSort: { key: 'sort', codec: choice(['order', 'share'] as const, 'order') },
+  distributionScale: { key: 'scale', codec: choice(['diverging', 'stacked'] as const, 'diverging') },
+  year: { key: 'y', codec: count },
+  raterChoice: { key: 'r', codec: choice(['mean', ...RATERS] as const, 'mean') },
+  heatmapOrder: { key: 'order', codec: choice(['code', 'score'] as const, 'code') },
+  slopeFrom: { key: 'from', codec: count },
+  slopeTo: { key: 'to', codec: count },
+  minDecline: { key: 'decl', codec: count },
+  changeSort: { key: 'csort', codec: choice(CHANGE_SORT_KEYS, 'ward') },
+  sql: { key: 'q', codec: text('') },
+} satisfies Record<string, { key: string; codec: Codec<any> }>;
+type Setting = keyof typeof PARAMS;
+type SettingValue<K extends Setting> = ReturnType<(typeof PARAMS)[K]['codec']['read']>;
+
+/** The URL parameters the app reads (for tests and for links that must not collide). */
+export const URL_PARAMETERS: readonly string[] = Object.values(PARAMS).map((p) => p.key);
+
 const SETTINGS_KEY = 'kyoten-dashboard:settings';
 type SettingsStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
@@ -114,67 +186,21 @@ export class FilterState {
 
   readFrom(search: string): void {
     const params = new URLSearchParams(search);
-    const list = (name: string): string[] | null => {
-      const value = params.get(name);
-      return value === null ? null : value.split(',').filter((v) => v !== '');
-    };
-    this.view = oneOf(params.get('view'), VIEWS, 'distribution');
-    this.lang = params.get('lang') === 'en' ? 'en' : 'ja';
-    this.fiscalYears = list('fy')?.map(Number).filter((n) => Number.isInteger(n)) ?? null;
-    this.wards = list('ward');
-    this.stages = list('stage')?.filter(isStage) ?? null;
-    this.raters = list('rater')?.filter(isRater) ?? null;
-    this.includeSample = params.get('sample') !== 'hide';
-    this.selectedWard = params.get('sw');
-    this.selectedQuestion = parseQuestionKey(params.get('sq'));
-    this.selectedTheme = params.get('th');
-    this.textSection = oneOf(params.get('sec'), TEXT_SECTIONS, 'all');
-    this.distributionBy = oneOf(params.get('by'), ['ward', 'question'] as const, 'ward');
-    this.distributionSort = oneOf(params.get('sort'), ['order', 'share'] as const, 'order');
-    this.distributionScale = oneOf(params.get('scale'), ['diverging', 'stacked'] as const, 'diverging');
-    const year = Number(params.get('y'));
-    this.year = params.get('y') !== null && Number.isInteger(year) ? year : null;
-    this.raterChoice = oneOf(params.get('r'), ['mean', ...RATERS] as const, 'mean');
-    this.heatmapOrder = oneOf(params.get('order'), ['code', 'score'] as const, 'code');
-    const int = (name: string) => {
-      const value = params.get(name);
-      return value !== null && /^\d+$/.test(value) ? Number(value) : null;
-    };
-    this.slopeFrom = int('from');
-    this.slopeTo = int('to');
-    this.minDecline = int('decl');
-    this.changeSort = oneOf(params.get('csort'), CHANGE_SORT_KEYS, 'ward');
-    this.sql = params.get('q') ?? '';
+    for (const name of Object.keys(PARAMS) as Setting[]) this.assign(name, PARAMS[name].codec.read(params.get(PARAMS[name].key)));
+  }
+
+  private assign<K extends Setting>(name: K, value: SettingValue<K>): void {
+    (this as unknown as Record<Setting, unknown>)[name] = value;
   }
 
   /** The URL query for this state; `view` gives the link to another view with the same filters. */
   toSearch(view: View = this.view): string {
     const params = new URLSearchParams();
-    const set = (name: string, value: string | null, fallback: string | null = null) => {
-      if (value !== null && value !== fallback) params.set(name, value);
-    };
-    set('view', view, 'distribution');
-    set('lang', this.lang, 'ja');
-    set('fy', this.fiscalYears?.join(',') ?? null);
-    set('ward', this.wards?.join(',') ?? null);
-    set('stage', this.stages?.join(',') ?? null);
-    set('rater', this.raters?.join(',') ?? null);
-    set('sample', this.includeSample ? null : 'hide');
-    set('sw', this.selectedWard);
-    set('sq', this.selectedQuestion ? questionKeyToString(this.selectedQuestion) : null);
-    set('th', this.selectedTheme);
-    set('sec', this.textSection, 'all');
-    set('by', this.distributionBy, 'ward');
-    set('sort', this.distributionSort, 'order');
-    set('scale', this.distributionScale, 'diverging');
-    set('y', this.year === null ? null : String(this.year));
-    set('r', this.raterChoice, 'mean');
-    set('order', this.heatmapOrder, 'code');
-    set('from', this.slopeFrom === null ? null : String(this.slopeFrom));
-    set('to', this.slopeTo === null ? null : String(this.slopeTo));
-    set('decl', this.minDecline === null ? null : String(this.minDecline));
-    set('csort', this.changeSort, 'ward');
-    set('q', this.sql, '');
+    for (const name of Object.keys(PARAMS) as Setting[]) {
+      const value = name === 'view' ? view : (this as unknown as Record<Setting, unknown>)[name];
+      const written = (PARAMS[name].codec as Codec<unknown>).write(value);
+      if (written !== null) params.set(PARAMS[name].key, written);
+    }
     const search = params.toString();
     return search ? `?${search}` : '';
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FilterState } from '../../../src/lib/state/filters.svelte.ts';
+import { FilterState, URL_PARAMETERS } from '../../../src/lib/state/filters.svelte.ts';
 
 describe('FilterState URL', () => {
   it('reads every setting from the URL and writes the same URL back', () => {
@@ -38,5 +38,54 @@ describe('FilterState URL', () => {
     expect(state.filtersFor(null)).toMatchObject({ wards: ['西区'], questions: [{ stage: 'planning', questionNo: 2 }] });
     state.readFrom('?ward=%E9%B6%B4%E8%A6%8B%E5%8C%BA&sw=%E8%A5%BF%E5%8C%BA');
     expect(state.filtersFor(null).wards).toEqual([]);
+  });
+});
+
+describe('FilterState URL: every parameter, good values and bad', () => {
+  // [parameter, a value it keeps, the field, what it reads, bad values that read as the default]
+  const CASES: Array<[string, string, string, unknown, string[], unknown]> = [
+    ['view', 'trends', 'view', 'trends', ['', 'nope'], 'distribution'],
+    ['lang', 'en', 'lang', 'en', ['', 'fr'], 'ja'],
+    ['fy', '2019,2024', 'fiscalYears', [2019, 2024], ['x,24'], []],
+    ['ward', '西区,中区', 'wards', ['西区', '中区'], [''], []],
+    ['stage', 'planning,review', 'stages', ['planning', 'review'], ['later'], []],
+    ['rater', 'ward,joint', 'raters', ['ward', 'joint'], ['mayor'], []],
+    ['sample', 'hide', 'includeSample', false, ['', 'show'], true],
+    ['sw', '西区', 'selectedWard', '西区', [], null],
+    ['sq', 'review-3', 'selectedQuestion', { stage: 'review', questionNo: 3 }, ['', 'review-', 'planning-x', 'later-1'], null],
+    ['th', 'father', 'selectedTheme', 'father', [], null],
+    ['sec', 'challenge', 'textSection', 'challenge', ['', 'essay'], 'all'],
+    ['by', 'question', 'distributionBy', 'question', ['month'], 'ward'],
+    ['sort', 'share', 'distributionSort', 'share', ['random'], 'order'],
+    ['scale', 'stacked', 'distributionScale', 'stacked', ['log'], 'diverging'],
+    ['y', '2024', 'year', 2024, ['', 'x', '-1', '20.5'], null],
+    ['r', 'center', 'raterChoice', 'center', ['mayor'], 'mean'],
+    ['order', 'score', 'heatmapOrder', 'score', ['random'], 'code'],
+    ['from', '2020', 'slopeFrom', 2020, ['', 'x'], null],
+    ['to', '2025', 'slopeTo', 2025, ['', 'x'], null],
+    ['decl', '2', 'minDecline', 2, ['', 'two', '-2'], null],
+    ['csort', 'change', 'changeSort', 'change', ['size'], 'ward'],
+    ['q', 'SELECT 1', 'sql', 'SELECT 1', [], ''],
+  ];
+
+  it.each(CASES)('?%s=%s reads into %s and writes back the same parameter', (param, good, field, read) => {
+    const state = new FilterState();
+    state.readFrom(`?${new URLSearchParams({ [param]: good })}`);
+    expect((state as unknown as Record<string, unknown>)[field]).toEqual(read);
+    expect(new URLSearchParams(state.toSearch()).get(param)).toBe(good);
+  });
+
+  it.each(CASES.filter(([, , , , bad]) => bad.length > 0))('?%s= with a value it cannot read falls back, never to a wrong value', (param, _good, field, _read, bad, fallback) => {
+    for (const value of bad) {
+      const state = new FilterState();
+      state.readFrom(`?${new URLSearchParams({ [param]: value })}`);
+      expect((state as unknown as Record<string, unknown>)[field], `${param}=${value}`).toEqual(fallback);
+    }
+  });
+
+  it('knows each parameter once, and writes nothing for defaults', () => {
+    expect(new Set(URL_PARAMETERS).size).toBe(URL_PARAMETERS.length);
+    expect(URL_PARAMETERS).toHaveLength(22);
+    expect(new FilterState().toSearch()).toBe('');
   });
 });
