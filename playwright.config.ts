@@ -14,7 +14,8 @@ export const CHROMIUM_ARGS = [
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
-  workers: 1,
+  // Two browsers at once on a 2-core machine: 4 min instead of 5, stable over repeated runs.
+  workers: 2,
   reporter: [['list']],
   outputDir: 'test-results',
   use: {

@@ -13,6 +13,7 @@ import {
 } from 'apache-arrow';
 import type { FileBatch } from '../ingest/types.ts';
 import type { LoadedFile } from './load.ts';
+import { BATCH_TABLES, type ArrowKind, type BatchTable, type TableSpec } from './tables.ts';
 
 type Column = Vector<DataType>;
 type IntType = Int8 | Int16 | Int32;
@@ -77,127 +78,35 @@ export function int<T extends IntType>(values: Array<number | null>, type: T): C
 }
 
 /**
- * A file's records as Arrow IPC streams, built where the file was read (the ingest worker), so the main
- * thread only hands bytes to DuckDB. Dates travel as ISO text and are cast in SQL.
+ * A file's records as Arrow IPC streams, one per table it fills (`tables.ts`), built where the file
+ * was read (the ingest worker), so the main thread only hands bytes to DuckDB.
  */
-export interface BatchPayload {
-  reportLines: Uint8Array | null;
-  reportValues: Uint8Array | null;
-  ratings: Uint8Array | null;
-  narratives: Uint8Array | null;
-  centers: Uint8Array | null;
-  rejected: Uint8Array | null;
-  conflicts: Uint8Array | null;
-  textConflicts: Uint8Array | null;
+export type BatchPayload = Record<BatchTable, Uint8Array | null>;
+
+const VECTORS: Record<ArrowKind, (values: Array<string | number | null>) => Column> = {
+  utf8: (values) => utf8(values as Array<string | null>),
+  int8: (values) => int(values as Array<number | null>, new Int8()),
+  int16: (values) => int(values as Array<number | null>, new Int16()),
+  int32: (values) => int(values as Array<number | null>, new Int32()),
+};
+
+function tableIpc<R>(spec: TableSpec<R>, rows: readonly R[]): Uint8Array | null {
+  if (rows.length === 0) return null;
+  const columns: Record<string, Column> = {};
+  for (const column of spec.columns) {
+    if (column.from !== 'record') continue;
+    const value = column.value;
+    columns[column.name] = VECTORS[column.arrow](rows.map((row) => value(row) as string | number | null));
+  }
+  return build(columns);
 }
 
 export function toArrowPayload(batch: FileBatch): BatchPayload {
-  const { ratings, narratives, centers, conflictValues: conflicts, textConflictValues: textConflicts } = batch;
-  const errors = batch.report.errors;
-  const lines = batch.reportLines;
-  return {
-    reportLines:
-      lines.length === 0
-        ? null
-        : build({
-            seq: int(lines.map((_, i) => i), new Int32()),
-            line: int(lines.map((l) => l.line), new Int32()),
-            role: utf8(lines.map((l) => l.role)),
-            section: utf8(lines.map((l) => l.section)),
-            text: utf8(lines.map((l) => l.text)),
-          }),
-    reportValues:
-      batch.reportValues.length === 0
-        ? null
-        : build({
-            kind: utf8(batch.reportValues.map((v) => v.kind)),
-            section: utf8(batch.reportValues.map((v) => v.section)),
-            no: int(batch.reportValues.map((v) => v.no), new Int32()),
-            rater: utf8(batch.reportValues.map((v) => v.rater)),
-            value: utf8(batch.reportValues.map((v) => v.value)),
-            detail: utf8(batch.reportValues.map((v) => v.detail)),
-            line: int(batch.reportValues.map((v) => v.line), new Int32()),
-          }),
-    ratings:
-      ratings.length === 0
-        ? null
-        : build({
-            ward: utf8(ratings.map((r) => r.ward)),
-            fiscal_year: int(ratings.map((r) => r.fiscalYear), new Int16()),
-            stage: utf8(ratings.map((r) => r.stage)),
-            question_no: int(ratings.map((r) => r.questionNo), new Int8()),
-            question: utf8(ratings.map((r) => r.question)),
-            rater: utf8(ratings.map((r) => r.rater)),
-            rating: utf8(ratings.map((r) => r.rating)),
-            provenance: utf8(ratings.map((r) => r.provenance)),
-            line: int(ratings.map((r) => r.line), new Int32()),
-          }),
-    narratives:
-      narratives.length === 0
-        ? null
-        : build({
-            ward: utf8(narratives.map((r) => r.ward)),
-            fiscal_year: int(narratives.map((r) => r.fiscalYear), new Int16()),
-            section: utf8(narratives.map((r) => r.section)),
-            item_no: int(narratives.map((r) => r.itemNo), new Int32()),
-            text: utf8(narratives.map((r) => r.text)),
-            provenance: utf8(narratives.map((r) => r.provenance)),
-            line: int(narratives.map((r) => r.line), new Int32()),
-          }),
-    centers:
-      centers.length === 0
-        ? null
-        : build({
-            ward: utf8(centers.map((r) => r.ward)),
-            fiscal_year: int(centers.map((r) => r.fiscalYear), new Int16()),
-            center_name: utf8(centers.map((r) => r.centerName)),
-            operator: utf8(centers.map((r) => r.operator)),
-            contract_year: int(centers.map((r) => r.contractYear), new Int32()),
-            contract_length: int(centers.map((r) => r.contractLength), new Int32()),
-            period_start: utf8(centers.map((r) => r.periodStart)),
-            period_end: utf8(centers.map((r) => r.periodEnd)),
-            purpose: utf8(centers.map((r) => r.purpose)),
-            provenance: utf8(centers.map((r) => r.provenance)),
-            line: int(centers.map((r) => r.line), new Int32()),
-          }),
-    rejected:
-      errors.length === 0
-        ? null
-        : build({
-            line: int(errors.map((e) => e.line), new Int32()),
-            column_name: utf8(errors.map((e) => e.column)),
-            value: utf8(errors.map((e) => e.value)),
-            reason_code: utf8(errors.map((e) => e.code)),
-            reason_params: utf8(errors.map((e) => JSON.stringify(e.params))),
-          }),
-    conflicts:
-      conflicts.length === 0
-        ? null
-        : build({
-            ward: utf8(conflicts.map((c) => c.ward)),
-            fiscal_year: int(conflicts.map((c) => c.fiscalYear), new Int16()),
-            stage: utf8(conflicts.map((c) => c.stage)),
-            question_no: int(conflicts.map((c) => c.questionNo), new Int8()),
-            rater: utf8(conflicts.map((c) => c.rater)),
-            seq: int(conflicts.map((c) => c.seq), new Int32()),
-            file: utf8(conflicts.map((c) => c.file)),
-            line: int(conflicts.map((c) => c.line), new Int32()),
-            rating: utf8(conflicts.map((c) => c.rating)),
-          }),
-    textConflicts:
-      textConflicts.length === 0
-        ? null
-        : build({
-            kind: utf8(textConflicts.map((c) => c.kind)),
-            ward: utf8(textConflicts.map((c) => c.ward)),
-            fiscal_year: int(textConflicts.map((c) => c.fiscalYear), new Int16()),
-            item_key: utf8(textConflicts.map((c) => c.key)),
-            seq: int(textConflicts.map((c) => c.seq), new Int32()),
-            file: utf8(textConflicts.map((c) => c.file)),
-            line: int(textConflicts.map((c) => c.line), new Int32()),
-            text: utf8(textConflicts.map((c) => c.text)),
-          }),
-  };
+  const payload = {} as BatchPayload;
+  for (const [name, table] of Object.entries(BATCH_TABLES) as Array<[BatchTable, (typeof BATCH_TABLES)[BatchTable]]>) {
+    payload[name] = tableIpc(table.spec as TableSpec<unknown>, table.rows(batch) as unknown[]);
+  }
+  return payload;
 }
 
 /** What crosses from ingest to the database: the report without its (possibly huge) error list, plus Arrow bytes. */

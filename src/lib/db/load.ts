@@ -5,6 +5,7 @@ import type { Ward } from '../ingest/registry.ts';
 import type { BatchPayload } from './arrow.ts';
 import type { Database } from './database.ts';
 import { SCHEMA } from './schema.ts';
+import { BATCH_TABLES, FILES, paramInsert, REJECTED_SUMMARY, stagingInsert, WARDS, type BatchTable, type TableSpec } from './tables.ts';
 
 /** Where a file came from: shipped with the app, or dropped in by the user. */
 export type FileOrigin = 'bundled' | 'user';
@@ -23,8 +24,9 @@ export async function createSchema(db: Database, wards: readonly Ward[]): Promis
 
 export async function replaceWards(db: Database, wards: readonly Ward[]): Promise<void> {
   await db.exec('DELETE FROM wards');
-  for (const [index, w] of wards.entries()) {
-    await db.query('INSERT INTO wards VALUES (?, ?, ?, ?, ?, ?, ?)', [w.code, w.name, w.nameEn, w.city, w.tileX, w.tileY, index + 1]);
+  for (const [index, ward] of wards.entries()) {
+    const insert = paramInsert(WARDS, { ...ward, sortOrder: index + 1 });
+    await db.query(insert.sql, insert.params);
   }
 }
 
@@ -68,71 +70,28 @@ export async function loadFileOrRefuse(db: Database, file: LoadedFile, origin: F
   }
 }
 
-const EMPTY_PAYLOAD: BatchPayload = { reportLines: null, reportValues: null, ratings: null, narratives: null, centers: null, rejected: null, conflicts: null, textConflicts: null };
+const EMPTY_PAYLOAD = Object.fromEntries(Object.keys(BATCH_TABLES).map((name) => [name, null])) as BatchPayload;
 
 async function writeFile(db: Database, file: LoadedFile, origin: FileOrigin): Promise<void> {
   const { report, payload } = file;
   const id = report.fileId;
-  await db.query('INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::VARCHAR[], ?::VARCHAR[], ?, ?, ?, ?, ?, ?)', [
-    id, report.file, report.kind, report.encoding, origin, report.rowsRead, report.rowsLoaded, report.rowsDuplicate,
-    report.rowsRejected, report.notRated, report.sampleReplaced, report.records.ratings, report.records.narratives, report.records.centers,
-    report.records.wards, report.fileError?.code ?? null, report.fileError ? JSON.stringify(report.fileError.params) : null,
-    JSON.stringify(report.missingParts), JSON.stringify(report.ignoredColumns), report.delimiter, report.ignoredColumnsTotal,
-    JSON.stringify(report.skippedLines), report.errorCount, report.reportWard, report.reportYear,
-  ]);
-  for (const s of report.errorSummary) {
-    await db.query('INSERT INTO rejected_summary VALUES (?, ?, ?, ?, ?, ?)', [id, s.code, s.column, s.count, s.firstLine, JSON.stringify(s.params)]);
+  const row = paramInsert(FILES, { ...report, origin });
+  await db.query(row.sql, row.params);
+  for (const count of report.errorSummary) {
+    const insert = paramInsert(REJECTED_SUMMARY, { ...count, fileId: id });
+    await db.query(insert.sql, insert.params);
   }
   if (file.wards && file.wards.length > 0) await replaceWards(db, file.wards);
-  if (payload.reportLines) {
-    await db.insertArrow('staging_report_lines', payload.reportLines);
-    await db.query('INSERT INTO report_lines SELECT ?, seq, line, role, section, text FROM staging_report_lines', [id]);
-    await db.exec('DROP TABLE staging_report_lines');
-  }
-  if (payload.reportValues) {
-    await db.insertArrow('staging_report_values', payload.reportValues);
-    await db.query('INSERT INTO report_values SELECT ?, kind, section, no, rater, value, detail, line FROM staging_report_values', [id]);
-    await db.exec('DROP TABLE staging_report_values');
-  }
-  if (payload.ratings) {
-    await db.insertArrow('staging_ratings', payload.ratings);
-    await db.exec(`DELETE FROM ratings USING staging_ratings s WHERE ${KEY('ratings', 's', ['ward', 'fiscal_year', 'stage', 'question_no', 'rater'])}`);
-    await db.query(
-      `INSERT INTO ratings SELECT ward, fiscal_year, stage, question_no, question, rater, rating,
-         CASE rating WHEN 'A' THEN 4 WHEN 'B' THEN 3 WHEN 'C' THEN 2 WHEN 'D' THEN 1 END, provenance, ?, line FROM staging_ratings`,
-      [id],
-    );
-    await db.exec('DROP TABLE staging_ratings');
-  }
-  if (payload.narratives) {
-    await db.insertArrow('staging_narratives', payload.narratives);
-    await db.exec(`DELETE FROM narratives USING staging_narratives s WHERE ${KEY('narratives', 's', ['ward', 'fiscal_year', 'section', 'item_no'])}`);
-    await db.query('INSERT INTO narratives SELECT ward, fiscal_year, section, item_no, text, provenance, ?, line FROM staging_narratives', [id]);
-    await db.exec('DROP TABLE staging_narratives');
-  }
-  if (payload.centers) {
-    await db.insertArrow('staging_centers', payload.centers);
-    await db.exec(`DELETE FROM centers USING staging_centers s WHERE ${KEY('centers', 's', ['ward', 'fiscal_year'])}`);
-    await db.query(
-      `INSERT INTO centers SELECT ward, fiscal_year, center_name, operator, contract_year, contract_length,
-         period_start::DATE, period_end::DATE, provenance, ?, line, purpose FROM staging_centers`,
-      [id],
-    );
-    await db.exec('DROP TABLE staging_centers');
-  }
-  if (payload.rejected) {
-    await db.insertArrow('staging_rejected', payload.rejected);
-    await db.query('INSERT INTO rejected_rows SELECT ?, line, column_name, value, reason_code, reason_params FROM staging_rejected', [id]);
-    await db.exec('DROP TABLE staging_rejected');
-  }
-  if (payload.conflicts) {
-    await db.insertArrow('staging_conflicts', payload.conflicts);
-    await db.exec('INSERT INTO conflicts SELECT *, false FROM staging_conflicts');
-    await db.exec('DROP TABLE staging_conflicts');
-  }
-  if (payload.textConflicts) {
-    await db.insertArrow('staging_text_conflicts', payload.textConflicts);
-    await db.exec('INSERT INTO text_conflicts SELECT *, false FROM staging_text_conflicts');
-    await db.exec('DROP TABLE staging_text_conflicts');
+  for (const name of Object.keys(BATCH_TABLES) as BatchTable[]) {
+    const ipc = payload[name];
+    if (!ipc) continue;
+    const { spec } = BATCH_TABLES[name];
+    const staging = `staging_${spec.name}`;
+    await db.insertArrow(staging, ipc);
+    // Keys a file re-delivers replace what an earlier file loaded (the later file wins a conflict).
+    if (spec.key) await db.exec(`DELETE FROM ${spec.name} USING ${staging} s WHERE ${KEY(spec.name, 's', spec.key)}`);
+    const insert = stagingInsert(spec as TableSpec<unknown>, staging);
+    await db.query(insert.sql, insert.usesFileId ? [id] : []);
+    await db.exec(`DROP TABLE ${staging}`);
   }
 }

@@ -1,0 +1,284 @@
+import type { Ward } from '../ingest/registry.ts';
+import type { ReportLineInfo } from '../ingest/report.ts';
+import type {
+  CenterRecord,
+  ErrorCount,
+  FileBatch,
+  FileReport,
+  NarrativeRecord,
+  RatingRecord,
+  ReportValue,
+  RowError,
+} from '../ingest/types.ts';
+
+/**
+ * Every table the app loads, declared once: each column's name, SQL type, and where its value comes
+ * from. The DDL (`schemaSql`), the Arrow batches the ingest worker builds (`arrow.ts`), the loader's
+ * INSERTs (`load.ts`) and the files/wards inserts are all derived from these lists, so a column is
+ * added in one place. The derived text-index tables (themes, tags, words) are built by `text-index.ts`.
+ */
+export type ArrowKind = 'utf8' | 'int8' | 'int16' | 'int32';
+type Value = string | number | boolean | null;
+
+export type Column<R> = { name: string; sql: string } & (
+  | { from: 'record'; arrow: ArrowKind; value: (row: R) => Value; cast?: string }
+  | { from: 'param'; value: (row: R) => Value }
+  | { from: 'file_id' }
+  | { from: 'sql'; expr: string }
+);
+
+export interface TableSpec<R> {
+  name: string;
+  note?: string;
+  columns: Array<Column<R>>;
+  /** Rows a later file delivers again replace the earlier ones with this key. */
+  key?: string[];
+}
+
+const text = <R>(name: string, value: (r: R) => string | null, sql = 'VARCHAR NOT NULL'): Column<R> => ({ name, sql, from: 'record', arrow: 'utf8', value });
+const int = <R>(name: string, arrow: ArrowKind, sql: string, value: (r: R) => number | null): Column<R> => ({ name, sql, from: 'record', arrow, value });
+const fileId = <R>(): Column<R> => ({ name: 'file_id', sql: 'INTEGER NOT NULL', from: 'file_id' });
+const param = <R>(name: string, sql: string, value: (r: R) => Value): Column<R> => ({ name, sql, from: 'param', value });
+
+const wardYear = <R extends { ward: string; fiscalYear: number }>(): Array<Column<R>> => [
+  text('ward', (r) => r.ward),
+  int('fiscal_year', 'int16', 'SMALLINT NOT NULL', (r) => r.fiscalYear),
+];
+
+export const WARDS: TableSpec<Ward & { sortOrder: number }> = {
+  name: 'wards',
+  columns: [
+    param('code', 'VARCHAR PRIMARY KEY', (w) => w.code),
+    param('name', 'VARCHAR NOT NULL', (w) => w.name),
+    param('name_en', 'VARCHAR', (w) => w.nameEn),
+    param('city', 'VARCHAR', (w) => w.city),
+    param('tile_x', 'INTEGER', (w) => w.tileX),
+    param('tile_y', 'INTEGER', (w) => w.tileY),
+    param('sort_order', 'INTEGER NOT NULL', (w) => w.sortOrder),
+  ],
+};
+
+type StoredReport = Omit<FileReport, 'errors'> & { origin: string };
+const json = (value: unknown) => JSON.stringify(value);
+
+export const FILES: TableSpec<StoredReport> = {
+  name: 'files',
+  columns: [
+    param('file_id', 'INTEGER PRIMARY KEY', (f) => f.fileId),
+    param('file', 'VARCHAR NOT NULL', (f) => f.file),
+    param('kind', 'VARCHAR NOT NULL', (f) => f.kind),
+    param('encoding', 'VARCHAR', (f) => f.encoding),
+    param('origin', 'VARCHAR NOT NULL', (f) => f.origin),
+    param('rows_read', 'INTEGER NOT NULL', (f) => f.rowsRead),
+    param('rows_loaded', 'INTEGER NOT NULL', (f) => f.rowsLoaded),
+    param('rows_duplicate', 'INTEGER NOT NULL', (f) => f.rowsDuplicate),
+    param('rows_rejected', 'INTEGER NOT NULL', (f) => f.rowsRejected),
+    param('not_rated', 'INTEGER NOT NULL', (f) => f.notRated),
+    param('sample_replaced', 'INTEGER NOT NULL', (f) => f.sampleReplaced),
+    param('ratings', 'INTEGER NOT NULL', (f) => f.records.ratings),
+    param('narratives', 'INTEGER NOT NULL', (f) => f.records.narratives),
+    param('centers', 'INTEGER NOT NULL', (f) => f.records.centers),
+    param('wards', 'INTEGER NOT NULL', (f) => f.records.wards),
+    param('file_error', 'VARCHAR', (f) => f.fileError?.code ?? null),
+    param('file_error_params', 'VARCHAR', (f) => (f.fileError ? json(f.fileError.params) : null)),
+    // Lists travel as JSON text and are cast on insert.
+    { name: 'missing_parts', sql: 'VARCHAR[]', from: 'param', value: (f) => json(f.missingParts) },
+    { name: 'ignored_columns', sql: 'VARCHAR[]', from: 'param', value: (f) => json(f.ignoredColumns) },
+    param('delimiter', 'VARCHAR', (f) => f.delimiter),
+    param('ignored_columns_total', 'INTEGER NOT NULL', (f) => f.ignoredColumnsTotal),
+    param('skipped_lines', 'VARCHAR NOT NULL', (f) => json(f.skippedLines)),
+    param('error_count', 'INTEGER NOT NULL', (f) => f.errorCount),
+    param('report_ward', 'VARCHAR', (f) => f.reportWard),
+    param('report_year', 'SMALLINT', (f) => f.reportYear),
+  ],
+};
+
+export const REJECTED_SUMMARY: TableSpec<ErrorCount & { fileId: number }> = {
+  name: 'rejected_summary',
+  columns: [
+    param('file_id', 'INTEGER NOT NULL', (s) => s.fileId),
+    param('reason_code', 'VARCHAR NOT NULL', (s) => s.code),
+    param('column_name', 'VARCHAR', (s) => s.column),
+    param('count', 'INTEGER NOT NULL', (s) => s.count),
+    param('first_line', 'INTEGER NOT NULL', (s) => s.firstLine),
+    param('reason_params', 'VARCHAR NOT NULL', (s) => json(s.params)),
+  ],
+};
+
+export const REPORT_LINES: TableSpec<ReportLineInfo & { seq: number }> = {
+  name: 'report_lines',
+  note: "A published report's lines as read: data (center, item, rating), framing (title, heading, context), the page around it (outside), or rejected.",
+  columns: [
+    fileId(),
+    int('seq', 'int32', 'INTEGER NOT NULL', (l) => l.seq),
+    int('line', 'int32', 'INTEGER NOT NULL', (l) => l.line),
+    text('role', (l) => l.role),
+    text('section', (l) => l.section, 'VARCHAR'),
+    text('text', (l) => l.text),
+  ],
+};
+
+export const REPORT_VALUES: TableSpec<ReportValue> = {
+  name: 'report_values',
+  note: 'What a report said (items, ratings, its centers row) before duplicates merged with earlier files.',
+  columns: [
+    fileId(),
+    text('kind', (v) => v.kind),
+    text('section', (v) => v.section),
+    int('no', 'int32', 'INTEGER', (v) => v.no),
+    text('rater', (v) => v.rater, 'VARCHAR'),
+    text('value', (v) => v.value, 'VARCHAR'),
+    text('detail', (v) => v.detail, 'VARCHAR'),
+    int('line', 'int32', 'INTEGER NOT NULL', (v) => v.line),
+  ],
+};
+
+export const RATINGS: TableSpec<RatingRecord> = {
+  name: 'ratings',
+  key: ['ward', 'fiscal_year', 'stage', 'question_no', 'rater'],
+  columns: [
+    ...wardYear<RatingRecord>(),
+    text('stage', (r) => r.stage),
+    int('question_no', 'int8', 'TINYINT NOT NULL', (r) => r.questionNo),
+    text('question', (r) => r.question, 'VARCHAR'),
+    text('rater', (r) => r.rater),
+    text('rating', (r) => r.rating, 'VARCHAR'),
+    { name: 'score', sql: 'TINYINT', from: 'sql', expr: "CASE rating WHEN 'A' THEN 4 WHEN 'B' THEN 3 WHEN 'C' THEN 2 WHEN 'D' THEN 1 END" },
+    text('provenance', (r) => r.provenance),
+    fileId(),
+    int('line', 'int32', 'INTEGER NOT NULL', (r) => r.line),
+  ],
+};
+
+export const NARRATIVES: TableSpec<NarrativeRecord> = {
+  name: 'narratives',
+  key: ['ward', 'fiscal_year', 'section', 'item_no'],
+  columns: [
+    ...wardYear<NarrativeRecord>(),
+    text('section', (r) => r.section),
+    int('item_no', 'int32', 'INTEGER NOT NULL', (r) => r.itemNo),
+    text('text', (r) => r.text),
+    text('provenance', (r) => r.provenance),
+    fileId(),
+    int('line', 'int32', 'INTEGER NOT NULL', (r) => r.line),
+  ],
+};
+
+export const CENTERS: TableSpec<CenterRecord> = {
+  name: 'centers',
+  key: ['ward', 'fiscal_year'],
+  columns: [
+    ...wardYear<CenterRecord>(),
+    text('center_name', (r) => r.centerName, 'VARCHAR'),
+    text('operator', (r) => r.operator, 'VARCHAR'),
+    int('contract_year', 'int32', 'INTEGER', (r) => r.contractYear),
+    int('contract_length', 'int32', 'INTEGER', (r) => r.contractLength),
+    // Dates travel as ISO text and are cast on insert.
+    { name: 'period_start', sql: 'DATE', from: 'record', arrow: 'utf8', value: (r) => r.periodStart, cast: 'DATE' },
+    { name: 'period_end', sql: 'DATE', from: 'record', arrow: 'utf8', value: (r) => r.periodEnd, cast: 'DATE' },
+    text('purpose', (r) => r.purpose, 'VARCHAR'),
+    text('provenance', (r) => r.provenance),
+    fileId(),
+    int('line', 'int32', 'INTEGER NOT NULL', (r) => r.line),
+  ],
+};
+
+export const REJECTED_ROWS: TableSpec<RowError> = {
+  name: 'rejected_rows',
+  note: 'At most 10,000 rejected cells per file are listed here; rejected_summary counts every one by reason and column.',
+  columns: [
+    fileId(),
+    int('line', 'int32', 'INTEGER NOT NULL', (e) => e.line),
+    text('column_name', (e) => e.column, 'VARCHAR'),
+    text('value', (e) => e.value, 'VARCHAR'),
+    text('reason_code', (e) => e.code),
+    text('reason_params', (e) => json(e.params)),
+  ],
+};
+
+type ConflictValue = FileBatch['conflictValues'][number];
+export const CONFLICTS: TableSpec<ConflictValue> = {
+  name: 'conflicts',
+  columns: [
+    ...wardYear<ConflictValue>(),
+    text('stage', (c) => c.stage),
+    int('question_no', 'int8', 'TINYINT NOT NULL', (c) => c.questionNo),
+    text('rater', (c) => c.rater),
+    int('seq', 'int32', 'INTEGER NOT NULL', (c) => c.seq),
+    text('file', (c) => c.file),
+    int('line', 'int32', 'INTEGER NOT NULL', (c) => c.line),
+    text('rating', (c) => c.rating, 'VARCHAR'),
+    { name: 'dismissed', sql: 'BOOLEAN NOT NULL DEFAULT false', from: 'sql', expr: 'false' },
+  ],
+};
+
+type TextConflictValue = FileBatch['textConflictValues'][number];
+export const TEXT_CONFLICTS: TableSpec<TextConflictValue> = {
+  name: 'text_conflicts',
+  columns: [
+    text('kind', (c) => c.kind),
+    ...wardYear<TextConflictValue>(),
+    text('item_key', (c) => c.key),
+    int('seq', 'int32', 'INTEGER NOT NULL', (c) => c.seq),
+    text('file', (c) => c.file),
+    int('line', 'int32', 'INTEGER NOT NULL', (c) => c.line),
+    text('text', (c) => c.text, 'VARCHAR'),
+    { name: 'dismissed', sql: 'BOOLEAN NOT NULL DEFAULT false', from: 'sql', expr: 'false' },
+  ],
+};
+
+/** The tables a file's batch fills, in the order they are loaded, with the records that fill each. */
+export const BATCH_TABLES = {
+  reportLines: { spec: REPORT_LINES, rows: (b: FileBatch) => b.reportLines.map((l, seq) => ({ ...l, seq })) },
+  reportValues: { spec: REPORT_VALUES, rows: (b: FileBatch) => b.reportValues },
+  ratings: { spec: RATINGS, rows: (b: FileBatch) => b.ratings },
+  narratives: { spec: NARRATIVES, rows: (b: FileBatch) => b.narratives },
+  centers: { spec: CENTERS, rows: (b: FileBatch) => b.centers },
+  rejected: { spec: REJECTED_ROWS, rows: (b: FileBatch) => b.report.errors },
+  conflicts: { spec: CONFLICTS, rows: (b: FileBatch) => b.conflictValues },
+  textConflicts: { spec: TEXT_CONFLICTS, rows: (b: FileBatch) => b.textConflictValues },
+} as const;
+export type BatchTable = keyof typeof BATCH_TABLES;
+
+/** The derived tables of the text index, built in SQL by `text-index.ts`. */
+const TEXT_INDEX_DDL = `
+CREATE TABLE IF NOT EXISTS themes (
+  theme_id VARCHAR PRIMARY KEY, ja VARCHAR NOT NULL, en VARCHAR NOT NULL, sort_order INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS narrative_tags (
+  ward VARCHAR NOT NULL, fiscal_year SMALLINT NOT NULL, section VARCHAR NOT NULL, item_no INTEGER NOT NULL,
+  theme_id VARCHAR NOT NULL, keyword VARCHAR NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS narrative_words (
+  ward VARCHAR NOT NULL, fiscal_year SMALLINT NOT NULL, section VARCHAR NOT NULL, item_no INTEGER NOT NULL,
+  word VARCHAR NOT NULL
+);`;
+
+export function tableDdl<R>(spec: TableSpec<R>): string {
+  const comment = spec.note ? `-- ${spec.note}\n` : '';
+  return `${comment}CREATE TABLE IF NOT EXISTS ${spec.name} (\n  ${spec.columns.map((c) => `${c.name} ${c.sql}`).join(',\n  ')}\n);`;
+}
+
+/** Every table of the app, as DDL. */
+export function schemaSql(): string {
+  const specs: Array<TableSpec<never>> = [WARDS, FILES, REJECTED_SUMMARY, ...Object.values(BATCH_TABLES).map((t) => t.spec)] as Array<TableSpec<never>>;
+  return `${specs.map(tableDdl).join('\n')}\n${TEXT_INDEX_DDL}`;
+}
+
+/** `INSERT INTO t VALUES (?, …)` for a table filled from parameters, and the parameters of one row. */
+export function paramInsert<R>(spec: TableSpec<R>, row: R): { sql: string; params: Value[] } {
+  const placeholders = spec.columns.map((c) => (c.sql.endsWith('[]') ? `?::${c.sql}` : '?'));
+  const params = spec.columns.map((c) => (c.from === 'param' ? c.value(row) : null));
+  return { sql: `INSERT INTO ${spec.name} VALUES (${placeholders.join(', ')})`, params };
+}
+
+/** `INSERT INTO t SELECT … FROM staging` for a table filled from an Arrow batch; `?` is the file id. */
+export function stagingInsert<R>(spec: TableSpec<R>, staging: string): { sql: string; usesFileId: boolean } {
+  const select = spec.columns.map((c) => {
+    if (c.from === 'record') return c.cast ? `${c.name}::${c.cast}` : c.name;
+    if (c.from === 'sql') return c.expr;
+    if (c.from === 'file_id') return '?';
+    throw new Error(`${spec.name}.${c.name} is filled from parameters, not from a batch`);
+  });
+  return { sql: `INSERT INTO ${spec.name} SELECT ${select.join(', ')} FROM ${staging}`, usesFileId: spec.columns.some((c) => c.from === 'file_id') };
+}
