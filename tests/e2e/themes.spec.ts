@@ -20,7 +20,7 @@ test('editing the dictionary updates the heatmap and survives a reload', async (
   await open(page, '?view=themes');
   const before = await themeRow(page, '父親支援').locator('td').nth(1).textContent();
   await page.locator('details.dictionary summary').click();
-  const keywords = page.locator('tr[data-theme="father"] input[name="keywords"]');
+  const keywords = page.locator('tr[data-key="father"] input[name="keywords"]');
   await keywords.fill('プレパパ');
   await keywords.press('Enter');
   await keywords.blur();
@@ -30,7 +30,7 @@ test('editing the dictionary updates the heatmap and survives a reload', async (
   await reloadApp(page);
   await expect(themeRow(page, '父親支援').locator('td').nth(1)).toHaveText(after!);
   await page.locator('details.dictionary summary').click();
-  await expect(page.locator('tr[data-theme="father"] input[name="keywords"]')).toHaveValue('プレパパ');
+  await expect(page.locator('tr[data-key="father"] input[name="keywords"]')).toHaveValue('プレパパ');
   await page.getByRole('button', { name: '初期の辞書に戻す' }).click();
   await expect(themeRow(page, '父親支援').locator('td').nth(1)).toHaveText(before!);
 });

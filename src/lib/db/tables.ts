@@ -1,14 +1,16 @@
 import type { Ward } from '../ingest/registry.ts';
 import type { ReportLineInfo } from '../ingest/report.ts';
-import type {
-  CenterRecord,
-  ErrorCount,
-  FileBatch,
-  FileReport,
-  NarrativeRecord,
-  RatingRecord,
-  ReportValue,
-  RowError,
+import {
+  FILE_COUNT_KEYS,
+  FILE_COUNTS,
+  type CenterRecord,
+  type ErrorCount,
+  type FileBatch,
+  type FileReport,
+  type NarrativeRecord,
+  type RatingRecord,
+  type ReportValue,
+  type RowError,
 } from '../ingest/types.ts';
 
 /**
@@ -69,12 +71,7 @@ export const FILES: TableSpec<StoredReport> = {
     param('kind', 'VARCHAR NOT NULL', (f) => f.kind),
     param('encoding', 'VARCHAR', (f) => f.encoding),
     param('origin', 'VARCHAR NOT NULL', (f) => f.origin),
-    param('rows_read', 'INTEGER NOT NULL', (f) => f.rowsRead),
-    param('rows_loaded', 'INTEGER NOT NULL', (f) => f.rowsLoaded),
-    param('rows_duplicate', 'INTEGER NOT NULL', (f) => f.rowsDuplicate),
-    param('rows_rejected', 'INTEGER NOT NULL', (f) => f.rowsRejected),
-    param('not_rated', 'INTEGER NOT NULL', (f) => f.notRated),
-    param('sample_replaced', 'INTEGER NOT NULL', (f) => f.sampleReplaced),
+    ...FILE_COUNT_KEYS.map((key) => param<StoredReport>(FILE_COUNTS[key], 'INTEGER NOT NULL', (f) => f[key])),
     param('ratings', 'INTEGER NOT NULL', (f) => f.records.ratings),
     param('narratives', 'INTEGER NOT NULL', (f) => f.records.narratives),
     param('centers', 'INTEGER NOT NULL', (f) => f.records.centers),

@@ -2,7 +2,7 @@ import { parseRater, parseRating, QUESTIONS_PER_STAGE, STAGES, type Rater, type 
 import { parseFiscalYear, parseJapaneseDate } from './fiscal-year.ts';
 import { clipText } from './limits.ts';
 import { htmlToReportLines, isHtml, ITEM_MARK, textToReportLines, type ReportLine } from './report-text.ts';
-import type { ReasonCode } from './types.ts';
+import type { CenterRecord, ReasonCode } from './types.ts';
 
 export interface ReportRating {
   line: number;
@@ -22,16 +22,8 @@ export interface ReportNarrative {
   text: string;
 }
 
-export interface ReportCenter {
-  line: number;
-  operator: string | null;
-  contractYear: number | null;
-  contractLength: number | null;
-  periodStart: string | null;
-  periodEnd: string | null;
-  /** 事業目的: the center's purpose as the report states it. */
-  purpose: string | null;
-}
+/** The center's fields as a report states them (the title gives its ward and year). */
+export type ReportCenter = Pick<CenterRecord, 'line' | 'operator' | 'contractYear' | 'contractLength' | 'periodStart' | 'periodEnd' | 'purpose'>;
 
 export interface ReportProblem {
   line: number;

@@ -141,21 +141,31 @@ export interface TextConflict {
   values: Array<{ file: string; line: number; text: string }>;
 }
 
-export interface FileReport {
+/**
+ * What became of a file's rows, each with its column name in the `files` table. Rows read (physical
+ * records after the header, blank ones aside) = loaded + duplicate + rejected, checked; `notRated`
+ * counts loaded ratings without a letter; `sampleReplaced` the sample records this file's real ones
+ * replaced (not conflicts: real data supersedes the sample).
+ */
+export const FILE_COUNTS = {
+  rowsRead: 'rows_read',
+  rowsLoaded: 'rows_loaded',
+  rowsDuplicate: 'rows_duplicate',
+  rowsRejected: 'rows_rejected',
+  notRated: 'not_rated',
+  sampleReplaced: 'sample_replaced',
+} as const;
+export type FileCount = keyof typeof FILE_COUNTS;
+export type FileCounts = Record<FileCount, number>;
+export const FILE_COUNT_KEYS = Object.keys(FILE_COUNTS) as FileCount[];
+
+export interface FileReport extends FileCounts {
   fileId: number;
   file: string;
   kind: FileKind;
   encoding: Encoding | null;
   /** The CSV delimiter found in the header line. */
   delimiter: Delimiter | null;
-  /** Rows (physical records, blank ones aside) after the header; = loaded + duplicate + rejected, checked. */
-  rowsRead: number;
-  rowsLoaded: number;
-  rowsDuplicate: number;
-  rowsRejected: number;
-  notRated: number;
-  /** Sample records this file's real records replaced (not conflicts: real data supersedes the sample). */
-  sampleReplaced: number;
   records: { ratings: number; narratives: number; centers: number; wards: number };
   fileError: FileError | null;
   /** Parts a published report lacked (report kind only). */

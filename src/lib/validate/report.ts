@@ -1,21 +1,15 @@
-import type { FileReport } from '../ingest/types.ts';
+import { FILE_COUNT_KEYS, type FileCounts, type FileReport } from '../ingest/types.ts';
 import { fileErrorText, reasonText, type Lang } from '../i18n/messages.ts';
 import type { Database } from '../db/database.ts';
 import { loadedTotalsQuery, ratingConflictsQuery, runQuery, textConflictsQuery, type ConflictRow, type TextConflictRow } from '../db/queries/index.ts';
 
 /** The `npm run validate -- --json` document (its shape is a published contract: see README). */
 export interface ValidationReport {
-  files: Array<{
+  files: Array<FileCounts & {
     file: string;
     kind: string;
     encoding: string | null;
     delimiter: string | null;
-    rowsRead: number;
-    rowsLoaded: number;
-    rowsDuplicate: number;
-    rowsRejected: number;
-    notRated: number;
-    sampleReplaced: number;
     records: { ratings: number; narratives: number; centers: number; wards: number };
     fileError: string | null;
     /** A published report's ward and year, from its title. */
@@ -50,12 +44,7 @@ export async function buildValidationReport(db: Database, reports: FileReport[],
       kind: r.kind,
       encoding: r.encoding,
       delimiter: r.delimiter,
-      rowsRead: r.rowsRead,
-      rowsLoaded: r.rowsLoaded,
-      rowsDuplicate: r.rowsDuplicate,
-      rowsRejected: r.rowsRejected,
-      notRated: r.notRated,
-      sampleReplaced: r.sampleReplaced,
+      ...(Object.fromEntries(FILE_COUNT_KEYS.map((key) => [key, r[key]])) as FileCounts),
       records: r.records,
       fileError: r.fileError ? fileErrorText(lang, r.fileError.code, r.fileError.params) : null,
       report: r.reportWard !== null && r.reportYear !== null ? { ward: r.reportWard, fiscalYear: r.reportYear } : null,

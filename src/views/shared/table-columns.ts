@@ -1,58 +1,116 @@
 import type { SampleYears } from '../../lib/db/queries/index.ts';
 import type { TableColumn } from '../../lib/export/table.ts';
 import type { Stage } from '../../lib/ingest/fields.ts';
-import { questionLabel } from '../../lib/i18n/labels.ts';
+import { questionLabel, yearLabel } from '../../lib/i18n/labels.ts';
 import type { Lang } from '../../lib/i18n/messages.ts';
+import { provenanceMark, provenanceText } from '../../lib/i18n/provenance.ts';
 import { t } from '../../lib/i18n/ui.ts';
 import type { RaterChoice } from '../../lib/state/filters.svelte.ts';
 
 /**
- * Export columns several views share. Values are the query's own (codes, numbers, booleans), so a
- * Parquet file is the same whichever language the screen is in; only the CSV headers follow it.
+ * Columns several views' tables share. Values are the query's own (codes, numbers, booleans), so a
+ * Parquet file is the same whichever language the screen is in; only the CSV headers and the screen's
+ * text follow it.
  */
 export function wardColumn<R extends { ward: string }>(lang: Lang): TableColumn<R> {
-  return { name: 'ward', label: t(lang, 'ward'), kind: 'string', value: (r) => r.ward };
+  return { name: 'ward', label: t(lang, 'ward'), kind: 'string', value: (r) => r.ward, rowHeader: true };
+}
+
+/** The ward, marked on screen when its figures rest on sample data (＊ all, ※ partly). */
+export function markedWardColumn<R extends { ward: string } & SampleYears>(lang: Lang): TableColumn<R> {
+  return { ...wardColumn<R>(lang), text: (r) => `${r.ward}${provenanceMark(r)}` };
 }
 
 export function yearColumn<R extends { fiscalYear: number }>(lang: Lang): TableColumn<R> {
-  return { name: 'fiscal_year', label: t(lang, 'fiscalYear'), kind: 'int32', value: (r) => r.fiscalYear };
+  return { name: 'fiscal_year', label: t(lang, 'fiscalYear'), kind: 'int32', value: (r) => r.fiscalYear, text: (r) => yearLabel(lang, r.fiscalYear), align: 'text' };
 }
 
-/** Stage code, number, the short label on screen (計画1) and the question's wording. */
-export function questionColumns<R extends { stage: Stage; questionNo: number; question?: string | null }>(lang: Lang): Array<TableColumn<R>> {
+interface QuestionOptions {
+  /** The question's wording: a column of its own (default), the label's tooltip, or in files only. */
+  wording?: 'column' | 'title' | 'file';
+  /** The label names the row (default), or a ward column before it does. */
+  rowHeader?: boolean;
+}
+
+/** Stage code and number (files), the short label on screen (計画1) and the question's wording. */
+export function questionColumns<R extends { stage: Stage; questionNo: number; question?: string | null }>(
+  lang: Lang,
+  { wording = 'column', rowHeader = true }: QuestionOptions = {},
+): Array<TableColumn<R>> {
   return [
-    { name: 'stage', label: t(lang, 'stage'), kind: 'string', value: (r) => r.stage },
-    { name: 'question_no', label: `${t(lang, 'question')} No.`, kind: 'int32', value: (r) => r.questionNo },
-    { name: 'question_label', label: t(lang, 'question'), kind: 'string', value: (r) => questionLabel(lang, r.stage, r.questionNo) },
-    { name: 'question', label: t(lang, 'questionText'), kind: 'string', value: (r) => r.question ?? null },
+    { name: 'stage', label: t(lang, 'stage'), kind: 'string', value: (r) => r.stage, only: 'file' },
+    { name: 'question_no', label: `${t(lang, 'question')} No.`, kind: 'int32', value: (r) => r.questionNo, only: 'file' },
+    {
+      name: 'question_label',
+      label: t(lang, 'question'),
+      kind: 'string',
+      value: (r) => questionLabel(lang, r.stage, r.questionNo),
+      rowHeader,
+      title: wording === 'title' ? (r) => r.question ?? undefined : undefined,
+    },
+    {
+      name: 'question',
+      label: t(lang, 'questionText'),
+      kind: 'string',
+      value: (r) => r.question ?? null,
+      only: wording === 'column' ? undefined : 'file',
+      cellClass: () => 'question-text',
+    },
   ];
 }
 
-/** Ward, year, the rater chosen for the view (`mean` = the mean of three), then the question. */
-export function wardQuestionColumns<R extends { ward: string; fiscalYear: number; stage: Stage; questionNo: number; question?: string | null }>(
+/** The ward, year and rater a table is about: the screen names them above it, a file in a column each. */
+export function contextColumns<R extends { ward: string; fiscalYear: number }>(lang: Lang, rater?: RaterChoice): Array<TableColumn<R>> {
+  return [
+    { ...wardColumn<R>(lang), only: 'file' },
+    { ...yearColumn<R>(lang), only: 'file' },
+    ...(rater ? [{ name: 'rater', label: t(lang, 'rater'), kind: 'string' as const, value: () => rater, only: 'file' as const }] : []),
+  ];
+}
+
+/** Ward (marked) naming the row, year and rater (files only), then the question, its wording as a tooltip. */
+export function wardQuestionColumns<R extends { ward: string; fiscalYear: number; stage: Stage; questionNo: number; question?: string | null } & SampleYears>(
   lang: Lang,
   rater: RaterChoice,
 ): Array<TableColumn<R>> {
-  return [
-    wardColumn(lang),
-    yearColumn(lang),
-    { name: 'rater', label: t(lang, 'rater'), kind: 'string', value: () => rater },
-    ...questionColumns<R>(lang),
-  ];
+  return [markedWardColumn<R>(lang), ...contextColumns<R>(lang, rater).slice(1), ...questionColumns<R>(lang, { wording: 'title', rowHeader: false })];
 }
 
-/** Whether the row rests on sample (synthetic) data, and in which years. */
+/** Whether the row rests on sample (synthetic) data, and in which years (files only). */
 export function sampleColumns<R extends SampleYears>(lang: Lang): Array<TableColumn<R>> {
   return [
-    { name: 'sample', label: t(lang, 'provenanceSample'), kind: 'boolean', value: (r) => r.sampleYears.length > 0 },
-    { name: 'sample_years', label: t(lang, 'sampleYears'), kind: 'json', value: (r) => r.sampleYears },
+    { name: 'sample', label: t(lang, 'provenanceSample'), kind: 'boolean', value: (r) => r.sampleYears.length > 0, only: 'file' },
+    { name: 'sample_years', label: t(lang, 'sampleYears'), kind: 'json', value: (r) => r.sampleYears, only: 'file' },
   ];
 }
 
-export function numberColumn<R>(name: string, label: string, value: (row: R) => number | null | undefined): TableColumn<R> {
-  return { name, label, kind: 'double', value };
+/** The screen's word for where the row's figures come from (実データ / サンプル / 一部サンプル). */
+export function provenanceColumn<R extends SampleYears>(lang: Lang): TableColumn<R> {
+  return {
+    name: 'provenance',
+    label: t(lang, 'provenanceColumn'),
+    kind: 'string',
+    value: (r) => provenanceText(lang, r),
+    only: 'screen',
+    cellClass: (r) => (r.sampleYears.length > 0 ? 'sample' : undefined),
+  };
+}
+
+export function numberColumn<R>(name: string, label: string, value: (row: R) => number | null | undefined, text?: (value: number) => string): TableColumn<R> {
+  return {
+    name,
+    label,
+    kind: 'double',
+    value,
+    text: text
+      ? (row) => {
+          const v = value(row);
+          return v === null || v === undefined ? '–' : text(v);
+        }
+      : undefined,
+  };
 }
 
 export function countColumn<R>(name: string, label: string, value: (row: R) => number | null | undefined): TableColumn<R> {
-  return { name, label, kind: 'int32', value };
+  return { name, label, kind: 'int32', value, cellClass: () => 'count' };
 }

@@ -1,5 +1,11 @@
 import type { Rater, Rating, Stage } from '../../ingest/fields.ts';
+import { FILE_COUNTS, type FileCounts } from '../../ingest/types.ts';
 import { type Query } from './query.ts';
+
+/** The `files` table's row counts under their TypeScript names (a fixed list, not user text). */
+const FILE_COUNTS_SQL = Object.entries(FILE_COUNTS)
+  .map(([key, column]) => `${column} AS "${key}"`)
+  .join(', ');
 
 export interface TotalsRow {
   ratings: number;
@@ -37,18 +43,12 @@ export function loadedTotalsQuery(): Query<TotalsRow> {
   };
 }
 
-export interface FileReportRow {
+export interface FileReportRow extends FileCounts {
   fileId: number;
   file: string;
   kind: string;
   encoding: string | null;
   origin: string;
-  rowsRead: number;
-  rowsLoaded: number;
-  rowsDuplicate: number;
-  rowsRejected: number;
-  notRated: number;
-  sampleReplaced: number;
   ratings: number;
   narratives: number;
   centers: number;
@@ -69,8 +69,7 @@ export interface FileReportRow {
 export function fileReportsQuery(fromFileId = 0): Query<FileReportRow> {
   return {
     name: 'fileReports',
-    sql: `SELECT file_id AS "fileId", file, kind, encoding, origin, rows_read AS "rowsRead", rows_loaded AS "rowsLoaded",
-        rows_duplicate AS "rowsDuplicate", rows_rejected AS "rowsRejected", not_rated AS "notRated", sample_replaced AS "sampleReplaced",
+    sql: `SELECT file_id AS "fileId", file, kind, encoding, origin, ${FILE_COUNTS_SQL},
         ratings, narratives, centers, wards, file_error AS "fileError", file_error_params AS "fileErrorParams",
         missing_parts AS "missingParts", ignored_columns AS "ignoredColumns", ignored_columns_total AS "ignoredColumnsTotal",
         delimiter, skipped_lines AS "skippedLines", error_count AS "errorCount"

@@ -1,0 +1,17 @@
+import { format } from 'd3-format';
+import { scoreLetter } from './labels.ts';
+
+/** How figures read on screen, the same in every view. Scores are 1–4 (D … A). */
+export const twoPlaces = format('.2f');
+export const signedTwoPlaces = format('+.2f');
+export const percentWhole = format('.0%');
+export const percentOneplace = format('.1%');
+
+/** `3.25 (B)`: a mean score with its nearest letter. */
+export const scoreWithLetter = (score: number) => `${twoPlaces(score)} (${scoreLetter(score)})`;
+
+/** `↑ +0.50`, `↓ -1.00`, `→ +0.00`: a change, its direction readable without colour. */
+export const changeText = (change: number) => `${change > 0 ? '↑' : change < 0 ? '↓' : '→'} ${signedTwoPlaces(change)}`;
+
+/** `+1`, `-2`, `0`: a difference in rating steps. */
+export const signedSteps = (steps: number) => (steps > 0 ? `+${steps}` : String(steps));
