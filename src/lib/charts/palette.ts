@@ -21,3 +21,6 @@ export const scoreTextColor = (score: number) => (score >= 3.5 || score < 1.5 ? 
 
 /** Okabe–Ito orange and blue for 区 and 拠点 (distinct for all common colour-vision types); black for 相互. */
 export const RATER_COLORS = { ward: '#d55e00', center: '#0072b2', joint: '#111111' } as const;
+
+/** Trajectories: the ward's line, the city's interquartile band and its median. */
+export const TRAJECTORY_COLORS = { line: '#0072b2', band: '#e3e3e3', median: '#777777' } as const;

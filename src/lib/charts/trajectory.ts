@@ -1,3 +1,5 @@
+import type { CityBandRow, TrajectoryRow } from '../db/queries/index.ts';
+
 export interface TrajectoryPoint {
   panel: string;
   x: number;
@@ -23,4 +25,19 @@ export function spreadLabels(wanted: number[], gap: number): number[] {
   const out = new Array<number>(wanted.length);
   for (const o of order) out[o.i] = o.y;
   return out;
+}
+
+/** A ward's yearly means as points, each marked with its contract year (`3/5`; `3/?` when the length is unknown). */
+export function toTrajectoryPoints(rows: readonly TrajectoryRow[]): TrajectoryPoint[] {
+  return rows.map((r) => ({
+    panel: r.ward,
+    x: r.fiscalYear,
+    y: r.mean,
+    mark: r.contractYear !== null ? `${r.contractYear}/${r.contractLength ?? '?'}` : null,
+  }));
+}
+
+/** The city's yearly quartiles as the band behind every panel. */
+export function toBandPoints(rows: readonly CityBandRow[]): BandPoint[] {
+  return rows.map((b) => ({ x: b.fiscalYear, low: b.q1, mid: b.median, high: b.q3 }));
 }

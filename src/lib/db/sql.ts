@@ -1,11 +1,5 @@
-import type { Rater, Stage } from '../ingest/fields.ts';
+import type { QuestionKey, Rater, Stage } from '../ingest/fields.ts';
 import type { SqlValue } from './database.ts';
-
-/** One of the 16 questions: stage and number within it. */
-export interface QuestionKey {
-  stage: Stage;
-  questionNo: number;
-}
 
 /**
  * The filters every ratings view shares. `null` means "all"; an empty list means "none" (the user

@@ -1,4 +1,4 @@
-import type { QuestionKey } from '../db/sql.ts';
+import type { QuestionKey } from '../ingest/fields.ts';
 import type { Rater, Stage } from '../ingest/fields.ts';
 import { questionLabel } from './labels.ts';
 import type { Lang } from './messages.ts';

@@ -13,11 +13,6 @@ export function yearLabel(lang: Lang, fiscalYear: number): string {
   return fiscalYearLabel(lang, fiscalYear, toJapaneseFiscalYear);
 }
 
-/** A score 1–4 as its nearest letter, for words rather than numbers. */
-export function scoreLetter(score: number): 'A' | 'B' | 'C' | 'D' {
-  return (['D', 'C', 'B', 'A'] as const)[Math.min(3, Math.max(0, Math.round(score) - 1))];
-}
-
 /** A column of the contract-year table: 3年度目 / Year 3. */
 export function contractYearHeading(lang: Lang, contractYear: number): string {
   return lang === 'ja' ? `${contractYear}年度目` : `Year ${contractYear}`;

@@ -1,5 +1,5 @@
 import { format } from 'd3-format';
-import { scoreLetter } from './labels.ts';
+import { scoreLetter } from '../ingest/fields.ts';
 
 /** How figures read on screen, the same in every view. Scores are 1–4 (D … A). */
 export const twoPlaces = format('.2f');

@@ -95,3 +95,24 @@ export function parsePositiveInt(raw: string, suffix?: RegExp): number | undefin
   const n = Number(value);
   return n >= 1 ? n : undefined;
 }
+
+/** One of the 16 questions: stage and number within it. */
+export interface QuestionKey {
+  stage: Stage;
+  questionNo: number;
+}
+
+/** `planning-1`: a question as one string, for keys, URLs and chart rows. */
+export function questionKeyToString(q: QuestionKey): string {
+  return `${q.stage}-${q.questionNo}`;
+}
+
+export function parseQuestionKey(value: string | null): QuestionKey | null {
+  const match = /^(planning|implementation|review)-(\d)$/.exec(value ?? '');
+  return match ? { stage: match[1] as Stage, questionNo: Number(match[2]) } : null;
+}
+
+/** A score 1–4 (D … A) as its nearest letter. */
+export function scoreLetter(score: number): Rating {
+  return (['D', 'C', 'B', 'A'] as const)[Math.min(3, Math.max(0, Math.round(score) - 1))];
+}

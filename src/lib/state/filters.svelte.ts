@@ -1,5 +1,5 @@
-import { RATERS, STAGES, type Rater, type Stage } from '../ingest/fields.ts';
-import type { QuestionKey, RatingFilters } from '../db/sql.ts';
+import { parseQuestionKey, questionKeyToString, RATERS, STAGES, type QuestionKey, type Rater, type Stage } from '../ingest/fields.ts';
+import type { RatingFilters } from '../db/sql.ts';
 import type { Lang } from '../i18n/messages.ts';
 
 export const VIEWS = ['distribution', 'heatmap', 'raters', 'benchmark', 'trends', 'themes', 'report', 'sql', 'data'] as const;
@@ -14,15 +14,6 @@ const isStage = (v: string): v is Stage => (STAGES as readonly string[]).include
 const isRater = (v: string): v is Rater => (RATERS as readonly string[]).includes(v);
 const oneOf = <T extends string>(value: string | null, options: readonly T[], fallback: T): T =>
   value !== null && (options as readonly string[]).includes(value) ? (value as T) : fallback;
-
-export function questionKeyToString(q: QuestionKey): string {
-  return `${q.stage}-${q.questionNo}`;
-}
-
-export function parseQuestionKey(value: string | null): QuestionKey | null {
-  const match = /^(planning|implementation|review)-(\d)$/.exec(value ?? '');
-  return match ? { stage: match[1] as Stage, questionNo: Number(match[2]) } : null;
-}
 
 /** How one URL parameter reads and writes its field; `write` returns null for the default (left out of the URL). */
 interface Codec<T> {

@@ -77,7 +77,7 @@ describe('BenchmarkBars', () => {
     });
     expect(svg).toMatch(/class="segment mine" data-level="B"/);
     expect(svg).toContain('>11/18</text>');
-    expect(svg).toMatch(/<i class="mine">\s*<\/i>枠: この区の評価<\/span>/);
+    expect(svg).toMatch(/<i class="outline" style="--swatch: #000;">\s*<\/i>枠: この区の評価<\/span>/);
     expect(svg).toMatchSnapshot();
   });
 });

@@ -21,7 +21,7 @@ const columns: Array<TableColumn<Row>> = [
 ];
 
 function html(props: Record<string, unknown>): string {
-  const { body } = render(DataTable as Component<Record<string, unknown>>, { props: { rows, columns, key: (r: Row) => r.ward, ...props } });
+  const { body } = render(DataTable as unknown as Component<Record<string, unknown>>, { props: { rows, columns, key: (r: Row) => r.ward, ...props } });
   return body
     .replace(/<!--[^]*?-->/g, '')
     .replace(/ class="svelte-[a-z0-9]+"/g, '')

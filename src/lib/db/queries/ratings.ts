@@ -1,5 +1,6 @@
 import type { Provenance, Rater, Rating, Stage } from '../../ingest/fields.ts';
-import { ratingFiltersWhere, type QuestionKey, type RatingFilters } from '../sql.ts';
+import type { QuestionKey } from '../../ingest/fields.ts';
+import { ratingFiltersWhere, type RatingFilters } from '../sql.ts';
 import { QUESTION_TEXT, RATER_ORDER, SAMPLE_YEARS_OF, STAGE_ORDER, WARD_ORDER, type Query, type SampleYears } from './query.ts';
 
 /** A–D counts as columns, unrated apart, and how many of them are sample: shared by the distributions. */

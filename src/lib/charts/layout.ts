@@ -1,0 +1,61 @@
+import { scaleBand, type ScaleBand } from 'd3-scale';
+
+export interface Margin {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** The narrowest plot a chart draws, however narrow its box: below this its labels would collide. */
+export const MIN_PLOT_WIDTH = 120;
+
+export interface RowBands {
+  /** A band per row key, top to bottom in the order given. */
+  y: ScaleBand<string>;
+  /** The chart's height: its rows (at least one, so an empty chart keeps its axes) and its margins. */
+  height: number;
+  /** The middle of a row's band, where its label and marks sit. */
+  mid: (key: string) => number;
+}
+
+/**
+ * Rows of a horizontal chart (bars, dumbbells, heatmap rows): `rowHeight` each below the top margin,
+ * `padding` the share of a row left blank between bands (d3's `paddingInner` when `inner`).
+ */
+export function rowBands(keys: readonly string[], margin: Pick<Margin, 'top' | 'bottom'>, rowHeight: number, padding: number, inner = false): RowBands {
+  const y = scaleBand<string>()
+    .domain(keys)
+    .range([margin.top, margin.top + rowHeight * keys.length]);
+  if (inner) y.paddingInner(padding);
+  else y.padding(padding);
+  return {
+    y,
+    height: margin.top + margin.bottom + rowHeight * Math.max(1, keys.length),
+    mid: (key) => (y(key) ?? margin.top) + y.bandwidth() / 2,
+  };
+}
+
+/** Left and right ends of the value axis: inside the margins, never narrower than `MIN_PLOT_WIDTH`. */
+export function plotRange(width: number, margin: Pick<Margin, 'left' | 'right'>): [number, number] {
+  return [margin.left, Math.max(margin.left + MIN_PLOT_WIDTH, width - margin.right)];
+}
+
+export interface PanelGrid {
+  /** Panels a row: as many as fit the width, at least one. */
+  columns: number;
+  /** Every row of panels, plus `extra` below them. */
+  height: number;
+  /** Top-left corner of panel `i`, filled row by row. */
+  origin: (i: number) => { x: number; y: number };
+}
+
+/** Small multiples laid out in reading order, every panel the same size so their scales compare. */
+export function panelGrid(count: number, width: number, panelWidth: number, panelHeight: number, extra = 0): PanelGrid {
+  const columns = Math.max(1, Math.floor(width / panelWidth));
+  return {
+    columns,
+    height: Math.ceil(count / columns) * panelHeight + extra,
+    origin: (i) => ({ x: (i % columns) * panelWidth, y: Math.floor(i / columns) * panelHeight }),
+  };
+}

@@ -1,0 +1,135 @@
+import type {
+  BenchmarkRow,
+  HeatmapCellRow,
+  QuestionDistributionRow,
+  RaterGapRow,
+  SlopeRow,
+  ThemeSummaryRow,
+  WardDistributionRow,
+} from '../db/queries/index.ts';
+import { scoreLetter } from '../ingest/fields.ts';
+import { questionLabel, yearLabel } from './labels.ts';
+import type { Lang } from './messages.ts';
+import { percentOneplace, percentWhole, twoPlaces } from './numbers.ts';
+import { t } from './ui.ts';
+
+/**
+ * The one-sentence summaries over each chart (also the chart's accessible name), in either language.
+ * They pick the extremes of a query's few result rows (wards or questions); the figures themselves
+ * come from SQL.
+ */
+
+/** Below this many question pairs κ is shown as indicative only. */
+export const KAPPA_MIN_PAIRS = 20;
+
+const extreme = <R>(rows: readonly R[], value: (row: R) => number, pick: 'max' | 'min'): R =>
+  rows.reduce((a, b) => ((pick === 'max' ? value(b) > value(a) : value(b) < value(a)) ? b : a));
+
+/** A name given in both languages (a theme's), in the reader's. */
+export const localName = (lang: Lang, named: { ja: string; en: string }) => (lang === 'ja' ? named.ja : named.en);
+
+export function distributionByWardSummary(lang: Lang, rows: readonly WardDistributionRow[]): string {
+  const data = rows.filter((r): r is WardDistributionRow & { abShare: number } => r.abShare !== null);
+  if (data.length === 0) return t(lang, 'noData');
+  const best = extreme(data, (r) => r.abShare, 'max');
+  const worst = extreme(data, (r) => r.abShare, 'min');
+  const share = percentOneplace;
+  return lang === 'ja'
+    ? `${data.length} 区の評価の分布。A+B の割合が最も高いのは ${best.ward}（${share(best.abShare)}）、最も低いのは ${worst.ward}（${share(worst.abShare)}）。`
+    : `Rating distribution for ${data.length} wards. Highest A+B share: ${best.wardEn ?? best.ward} (${share(best.abShare)}); lowest: ${worst.wardEn ?? worst.ward} (${share(worst.abShare)}).`;
+}
+
+export function distributionByQuestionSummary(lang: Lang, rows: readonly QuestionDistributionRow[]): string {
+  const data = rows.filter((r): r is QuestionDistributionRow & { abShare: number } => r.abShare !== null);
+  if (data.length === 0) return t(lang, 'noData');
+  const worst = extreme(data, (r) => r.abShare, 'min');
+  const label = questionLabel(lang, worst.stage, worst.questionNo);
+  return lang === 'ja'
+    ? `${data.length} 設問の評価の分布。A+B の割合が最も低いのは ${label}（${percentOneplace(worst.abShare)}）${worst.question ? `「${worst.question}」` : ''}。`
+    : `Rating distribution for ${data.length} questions. Lowest A+B share: ${label} (${percentOneplace(worst.abShare)}).`;
+}
+
+/** Weighted κ to two places, marked indicative on few pairs; undefined when every answer was the same. */
+export function kappaText(lang: Lang, agreement: { kappa: number | null; n: number }): string {
+  if (agreement.kappa === null) return t(lang, 'kappaUndefined');
+  return `${twoPlaces(agreement.kappa)}${agreement.n < KAPPA_MIN_PAIRS ? ` (${t(lang, 'indicative')})` : ''}`;
+}
+
+export function ratersSummary(
+  lang: Lang,
+  ward: string,
+  fiscalYear: number,
+  gaps: readonly RaterGapRow[],
+  agreement?: { agreementRate: number; kappa: number | null; n: number },
+): string {
+  if (gaps.length === 0) return t(lang, 'noData');
+  const rated = gaps.filter((g) => g.gap !== null);
+  const differ = rated.filter((g) => g.gap !== 0).length;
+  const year = yearLabel(lang, fiscalYear);
+  if (lang === 'ja') {
+    const tail = agreement ? `一致率 ${percentWhole(agreement.agreementRate)}、重み付きκ ${kappaText(lang, agreement)}。` : '';
+    return `${ward}・${year}：区と拠点の評価が異なる設問は ${rated.length} 設問中 ${differ}。${tail}`;
+  }
+  const tail = agreement ? ` Agreement ${percentWhole(agreement.agreementRate)}, weighted κ ${kappaText(lang, agreement)}.` : '';
+  return `${ward}, ${year}: ward office and center differ on ${differ} of ${rated.length} questions.${tail}`;
+}
+
+export function slopeSummary(lang: Lang, from: number, to: number, rows: readonly SlopeRow[]): string {
+  if (rows.length === 0) return t(lang, 'noData');
+  const up = rows.filter((r) => r.change > 0).length;
+  const down = rows.filter((r) => r.change < 0).length;
+  return lang === 'ja'
+    ? `${yearLabel(lang, from)} → ${yearLabel(lang, to)}：${up} 区が上がり、${down} 区が下がった。`
+    : `${yearLabel(lang, from)} → ${yearLabel(lang, to)}: ${up} wards improved, ${down} declined.`;
+}
+
+export function trajectorySummary(lang: Lang, wards: number): string {
+  return lang === 'ja'
+    ? `${wards} 区の年度ごとの平均点。点線は市の中央値、灰色の帯は四分位範囲。`
+    : `Mean score per year for ${wards} wards; dashed: city median; grey: interquartile band.`;
+}
+
+export function benchmarkSummary(lang: Lang, ward: string, fiscalYear: number, raterName: string, rows: readonly BenchmarkRow[]): string {
+  if (rows.length === 0) return t(lang, 'noData');
+  const top = rows.filter((r) => r.rank === 1).length;
+  const above = rows.filter((r) => r.diff > 0).length;
+  const year = yearLabel(lang, fiscalYear);
+  return lang === 'ja'
+    ? `${ward}・${year}（${raterName}）：${rows.length} 設問中 ${above} 設問で市平均を上回り、${top} 設問で 1 位（同点を含む）。`
+    : `${ward}, ${year} (${raterName}): above the city mean on ${above} of ${rows.length} questions, first (ties included) on ${top}.`;
+}
+
+/** A benchmark bar's tooltip: the question, the ward's score, level and rank (ties said), the city mean. */
+export function benchmarkTooltip(lang: Lang, ward: string, label: string, r: BenchmarkRow): string {
+  const score = `${twoPlaces(r.score)}`;
+  return lang === 'ja'
+    ? `${label} ${r.question ?? ''}\n${ward}: ${score}（${scoreLetter(r.score)}）、${r.rank}/${r.wards} 位${r.ties > 1 ? `（同点 ${r.ties} 区）` : ''}、市平均 ${twoPlaces(r.cityMean)}`
+    : `${label} ${r.question ?? ''}\n${ward}: ${score} (${scoreLetter(r.score)}), rank ${r.rank}/${r.wards}${r.ties > 1 ? ` (tied with ${r.ties - 1})` : ''}, city mean ${twoPlaces(r.cityMean)}`;
+}
+
+/** Said under a benchmark when some of the wards it ranks against are sample data. */
+export function sampleWardsNote(lang: Lang, sampleWards: number): string {
+  return lang === 'ja'
+    ? `比較している区のうち最大 ${sampleWards} 区はサンプル（架空）データです。実際の順位ではありません。`
+    : `Up to ${sampleWards} of the wards compared are synthetic sample data: these are not real ranks.`;
+}
+
+export function themesSummary(lang: Lang, rows: readonly ThemeSummaryRow[]): string {
+  const named = rows.filter((r) => r.wards > 0);
+  if (named.length === 0) return t(lang, 'noData');
+  const top = named.reduce((a, b) => (b.wards > a.wards ? b : a));
+  return lang === 'ja'
+    ? `最も多くの区が挙げたテーマは「${top.ja}」（${top.wards}/${top.totalWards} 区、${top.items} 件）。`
+    : `The theme most wards name: “${top.en}” (${top.wards}/${top.totalWards} wards, ${top.items} items).`;
+}
+
+export function heatmapSummary(lang: Lang, fiscalYear: number, raterName: string, wards: number, cells: readonly HeatmapCellRow[]): string {
+  const scored = cells.filter((c): c is HeatmapCellRow & { score: number } => c.score !== null);
+  if (scored.length === 0) return t(lang, 'noData');
+  const low = extreme(scored, (c) => c.score, 'min');
+  const label = questionLabel(lang, low.stage, low.questionNo);
+  const year = yearLabel(lang, fiscalYear);
+  return lang === 'ja'
+    ? `${year}、${raterName}の評価。${wards} 区 × 16 設問。最も低いのは ${low.ward} の ${label}（${twoPlaces(low.score)}）。`
+    : `${year}, ${raterName}. ${wards} wards × 16 questions. Lowest: ${low.ward} ${label} (${twoPlaces(low.score)}).`;
+}

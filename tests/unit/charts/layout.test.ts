@@ -1,0 +1,75 @@
+import { describe, expect, test } from 'vitest';
+import { toBenchmarkBarRows } from '../../../src/lib/charts/benchmark-bars.ts';
+import { toDumbbellRows } from '../../../src/lib/charts/dumbbell.ts';
+import { panelGrid, plotRange, rowBands, MIN_PLOT_WIDTH } from '../../../src/lib/charts/layout.ts';
+import { ratingLegend } from '../../../src/lib/charts/legend.ts';
+import { RATING_COLORS, UNRATED_COLOR } from '../../../src/lib/charts/palette.ts';
+import { toBandPoints, toTrajectoryPoints } from '../../../src/lib/charts/trajectory.ts';
+import type { BenchmarkRow, RaterGapRow, TrajectoryRow } from '../../../src/lib/db/queries/index.ts';
+
+const noSample = { sampleYears: [], allSample: false };
+
+describe('chart layout', () => {
+  test('rowBands: a band per key below the top margin, height for at least one row, labels at the middle', () => {
+    const bands = rowBands(['a', 'b', 'c'], { top: 20, bottom: 30 }, 24, 0.25);
+    expect(bands.height).toBe(20 + 30 + 72);
+    expect(bands.y('a')).toBeGreaterThanOrEqual(20);
+    expect(bands.y('c')! + bands.y.bandwidth()).toBeLessThanOrEqual(20 + 72);
+    expect(bands.mid('b')).toBeCloseTo(20 + 24 * 1.5, 5);
+    expect(rowBands([], { top: 20, bottom: 30 }, 24, 0.25).height).toBe(74);
+    const inner = rowBands(['a', 'b'], { top: 0, bottom: 0 }, 10, 0.1, true);
+    expect(inner.y('a')).toBe(0);
+  });
+
+  test('plotRange keeps the plot inside the margins, never narrower than the minimum', () => {
+    expect(plotRange(600, { left: 90, right: 30 })).toEqual([90, 570]);
+    expect(plotRange(100, { left: 90, right: 30 })).toEqual([90, 90 + MIN_PLOT_WIDTH]);
+  });
+
+  test('panelGrid fills rows left to right, as many panels as fit, at least one a row', () => {
+    const grid = panelGrid(5, 700, 220, 130, 8);
+    expect(grid.columns).toBe(3);
+    expect(grid.height).toBe(2 * 130 + 8);
+    expect(grid.origin(0)).toEqual({ x: 0, y: 0 });
+    expect(grid.origin(2)).toEqual({ x: 440, y: 0 });
+    expect(grid.origin(4)).toEqual({ x: 220, y: 130 });
+    expect(panelGrid(3, 100, 220, 130).columns).toBe(1);
+  });
+
+  test('the rating legend runs D to A with the palette, unrated last when asked for', () => {
+    const items = ratingLegend({ A: 'よくできた', B: 'できた', C: 'あまり', D: 'まったく' }, '未評価');
+    expect(items.map((i) => i.label)).toEqual(['D まったく', 'C あまり', 'B できた', 'A よくできた', '未評価']);
+    expect(items.map((i) => i.color)).toEqual([RATING_COLORS.D, RATING_COLORS.C, RATING_COLORS.B, RATING_COLORS.A, UNRATED_COLOR]);
+    expect(ratingLegend({ A: 'a', B: 'b', C: 'c', D: 'd' })).toHaveLength(4);
+  });
+});
+
+describe('query rows to chart rows', () => {
+  const bench: BenchmarkRow = {
+    ...noSample, stage: 'implementation', questionNo: 3, question: '相手に任せっきりにせず', score: 2.6, rank: 4, wards: 18, ties: 2,
+    cityMean: 3.1, diff: -0.5, a: 5, b: 9, c: 3, d: 1, strengthOrder: 9, weaknessOrder: 1, sampleWards: 0,
+  };
+
+  test('benchmark bars: keyed by question, counts per level, the ward’s level its nearest letter', () => {
+    const [row] = toBenchmarkBarRows([bench], (r) => `実施${r.questionNo}`);
+    expect(row).toEqual({ key: 'implementation-3', label: '実施3', title: '相手に任せっきりにせず', counts: { A: 5, B: 9, C: 3, D: 1 }, level: 'B', rank: 4, wards: 18 });
+    expect(toBenchmarkBarRows([{ ...bench, score: 1.4 }], () => '')[0].level).toBe('D');
+  });
+
+  test('dumbbells: the three raters’ scores, unrated kept as null', () => {
+    const gap: RaterGapRow = { ...noSample, stage: 'review', questionNo: 1, question: null, wardScore: 4, centerScore: null, jointScore: 3, gap: null };
+    expect(toDumbbellRows([gap], () => '振返1')).toEqual([{ key: 'review-1', label: '振返1', title: undefined, ward: 4, center: null, joint: 3 }]);
+  });
+
+  test('trajectories: a point per ward-year marked with its contract year, the band from the quartiles', () => {
+    const base = { ...noSample, ward: '鶴見区', rated: 48, unrated: 0 };
+    const rows: TrajectoryRow[] = [
+      { ...base, fiscalYear: 2024, mean: 3.2, contractYear: 2, contractLength: 5 },
+      { ...base, fiscalYear: 2025, mean: null, contractYear: 3, contractLength: null },
+      { ...base, fiscalYear: 2023, mean: 3.0, contractYear: null, contractLength: null },
+    ];
+    expect(toTrajectoryPoints(rows).map((p) => p.mark)).toEqual(['2/5', '3/?', null]);
+    expect(toTrajectoryPoints(rows)[1]).toMatchObject({ panel: '鶴見区', x: 2025, y: null });
+    expect(toBandPoints([{ fiscalYear: 2025, median: 3.2, q1: 3, q3: 3.5, wards: 18 }])).toEqual([{ x: 2025, low: 3, mid: 3.2, high: 3.5 }]);
+  });
+});
