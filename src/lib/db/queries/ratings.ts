@@ -14,10 +14,8 @@ const LEVEL_COUNTS = `count(*) FILTER (WHERE r.rating = 'A')::INTEGER AS a,
         ${SAMPLE_YEARS_OF('r')},
         (count(*) FILTER (WHERE r.rating IN ('A', 'B')) / nullif(count(r.rating), 0))::DOUBLE AS "abShare"`;
 
-export interface WardDistributionRow extends SampleYears {
-  ward: string;
-  wardCode: string | null;
-  wardEn: string | null;
+/** A–D counts of a group of ratings (unrated apart), what share of the rated ones are A or B, how many are sample. */
+export interface RatingCounts extends SampleYears {
   a: number;
   b: number;
   c: number;
@@ -28,6 +26,12 @@ export interface WardDistributionRow extends SampleYears {
   sample: number;
   /** Share of A+B among rated answers; null when none was rated. */
   abShare: number | null;
+}
+
+export interface WardDistributionRow extends RatingCounts {
+  ward: string;
+  wardCode: string | null;
+  wardEn: string | null;
 }
 
 /** A–D counts per ward (unrated apart), wards in registry order; levels with no rows come back as 0. */
@@ -84,18 +88,10 @@ export function ratingFilterOptionsQuery(): Query<FilterOptionsRow> {
   };
 }
 
-export interface QuestionDistributionRow extends SampleYears {
+export interface QuestionDistributionRow extends RatingCounts {
   stage: Stage;
   questionNo: number;
   question: string | null;
-  a: number;
-  b: number;
-  c: number;
-  d: number;
-  unrated: number;
-  n: number;
-  sample: number;
-  abShare: number | null;
 }
 
 /** A–D counts per question, in questionnaire order (stage, then number), with the question's wording. */
