@@ -1,0 +1,83 @@
+import type { FileBatch, FileError, FileReport, RatingRecord } from './types.ts';
+
+type RecordList = 'ratings' | 'narratives' | 'centers';
+
+/**
+ * One file's records as they will be loaded, one per key: a later line replaces an earlier one of the
+ * same file. Ratings learn of such a line from the ledger (no per-file map for a million keys);
+ * narratives and centers, which are few, keep a map of their own.
+ */
+export class BatchBuilder {
+  /** Set when the file as a whole cannot be used (read to its end first, so every row is counted). */
+  refusal: FileError | null = null;
+  private textSlots = new Map<string, number>();
+  private deadRatings = new Set<string>();
+  private deadText: Record<'narratives' | 'centers', Set<number>> = { narratives: new Set(), centers: new Set() };
+
+  constructor(
+    readonly batch: FileBatch,
+    private ratingKey: (record: RatingRecord) => number,
+  ) {}
+
+  push<K extends RecordList>(list: K, key: string | number, record: FileBatch[K][number], superseded?: { line: number; unrated: boolean }): void {
+    const { batch } = this;
+    if (list === 'ratings') {
+      if (superseded) {
+        if (superseded.unrated) batch.report.notRated--;
+        this.deadRatings.add(`${superseded.line}|${key}`);
+        batch.report.records.ratings--;
+      }
+      batch.ratings.push(record as RatingRecord);
+    } else {
+      const records = batch[list] as Array<FileBatch[K][number]>;
+      const slot = `${list}:${key}`;
+      const earlier = this.textSlots.get(slot);
+      if (earlier !== undefined) {
+        this.deadText[list as 'narratives' | 'centers'].add(earlier);
+        batch.report.records[list]--;
+      }
+      this.textSlots.set(slot, records.length);
+      records.push(record);
+    }
+    batch.report.records[list]++;
+  }
+
+  /**
+   * The batch, once every row read is accounted for as loaded, a duplicate or rejected; a file where
+   * that fails is refused (`accounting_mismatch`), not loaded with wrong counts.
+   */
+  finish(): FileBatch | FileError {
+    const { batch, deadRatings, deadText } = this;
+    const r = batch.report;
+    if (r.rowsLoaded + r.rowsDuplicate + r.rowsRejected !== r.rowsRead) {
+      return { code: 'accounting_mismatch', params: { rowsRead: r.rowsRead, rowsLoaded: r.rowsLoaded, rowsDuplicate: r.rowsDuplicate, rowsRejected: r.rowsRejected } };
+    }
+    if (deadRatings.size > 0) batch.ratings = batch.ratings.filter((rating) => !deadRatings.has(`${rating.line}|${this.ratingKey(rating)}`));
+    if (deadText.narratives.size > 0) batch.narratives = batch.narratives.filter((_, i) => !deadText.narratives.has(i));
+    if (deadText.centers.size > 0) batch.centers = batch.centers.filter((_, i) => !deadText.centers.has(i));
+    return batch;
+  }
+}
+
+export function emptyFileReport(fileId: number, file: string): FileReport {
+  return {
+    fileId, file, kind: 'unknown', encoding: null, delimiter: null, rowsRead: 0, rowsLoaded: 0, rowsDuplicate: 0, rowsRejected: 0,
+    notRated: 0, sampleReplaced: 0, records: { ratings: 0, narratives: 0, centers: 0, wards: 0 }, fileError: null, missingParts: [],
+    reportWard: null, reportYear: null, ignoredColumns: [], ignoredColumnsTotal: 0, skippedLines: [], errors: [], errorCount: 0, errorSummary: [],
+  };
+}
+
+export function emptyBatch(fileId: number, file: string): FileBatch {
+  return {
+    report: emptyFileReport(fileId, file), ratings: [], narratives: [], centers: [], wards: null, reportLines: [], reportValues: [],
+    conflictValues: [], textConflictValues: [],
+  };
+}
+
+/** A file refused whole: what was learnt of it (kind, encoding, rows read) stays; every row read is rejected. */
+export function refusedBatch(batch: FileBatch, fileError: FileError): FileBatch {
+  const refused = emptyBatch(batch.report.fileId, batch.report.file);
+  const { kind, encoding, delimiter, rowsRead, skippedLines, ignoredColumns, ignoredColumnsTotal, errors, errorCount, errorSummary } = batch.report;
+  Object.assign(refused.report, { kind, encoding, delimiter, rowsRead, rowsRejected: rowsRead, skippedLines, ignoredColumns, ignoredColumnsTotal, errors, errorCount, errorSummary, fileError });
+  return refused;
+}

@@ -1,0 +1,167 @@
+import type { BatchBuilder } from './batch.ts';
+import { RATERS, STAGES, type Rating } from './fields.ts';
+import type { CenterRecord, NarrativeRecord, RatingRecord } from './types.ts';
+
+const RATING_CODE: Record<string, number> = { A: 1, B: 2, C: 3, D: 4 };
+const RATING_OF: Array<Rating | null> = [null, 'A', 'B', 'C', 'D'];
+const LINE_SPAN = 2 ** 26;
+
+/** Where the value in force for a rating key came from, packed in one number per key (a million keys). */
+interface PlacedRating {
+  code: number;
+  sample: boolean;
+  fileId: number;
+  line: number;
+}
+const packRating = (p: PlacedRating) => ((p.fileId * LINE_SPAN + p.line) * 2 + (p.sample ? 1 : 0)) * 5 + p.code;
+function unpackRating(packed: number): PlacedRating {
+  const place = Math.floor(packed / 10);
+  return { code: packed % 5, sample: Math.floor(packed / 5) % 2 === 1, fileId: Math.floor(place / LINE_SPAN), line: place % LINE_SPAN };
+}
+
+interface PlacedText {
+  text: string;
+  sample: boolean;
+  fileId: number;
+  line: number;
+}
+
+export type TextKind = 'narrative' | 'center';
+
+/**
+ * Every key a loading session has loaded, across files in the order they arrived: where its value
+ * came from, so that an exact duplicate merges, another value is a conflict (the later wins, both
+ * listed), and real data replacing sample data is counted, not flagged. Whatever one file changes can
+ * be undone until the file is committed, so a cancelled or refused file leaves no trace.
+ */
+export class Ledger {
+  private fileNames: string[] = [];
+  private wardIds = new Map<string, number>();
+  /** rating key → packed (rating code, sample flag, file id, line) of the value currently loaded. */
+  private ratings = new Map<number, number>();
+  private texts: Record<TextKind, Map<string, PlacedText>> = { narrative: new Map(), center: new Map() };
+  private conflictSeq = new Map<string, number>();
+  private undo: Array<() => void> = [];
+  /** The rating index's undo log, as numbers (a closure per rating would cost a million allocations). */
+  private ratingUndoKeys: number[] = [];
+  private ratingUndoPrevious: number[] = [];
+
+  get fileCount(): number {
+    return this.fileNames.length;
+  }
+
+  /** Starts a file: its id, and a fresh undo log. */
+  openFile(name: string): number {
+    this.commit();
+    this.fileNames.push(name);
+    return this.fileNames.length - 1;
+  }
+
+  /** The open file's changes stay. */
+  commit(): void {
+    this.undo = [];
+    this.ratingUndoKeys = [];
+    this.ratingUndoPrevious = [];
+  }
+
+  /** The open file's changes are undone, newest first; `forget` also gives back its id (a cancelled file was never read). */
+  rollback(forget: boolean): void {
+    for (let i = this.ratingUndoKeys.length - 1; i >= 0; i--) {
+      const previous = this.ratingUndoPrevious[i];
+      if (previous === -1) this.ratings.delete(this.ratingUndoKeys[i]);
+      else this.ratings.set(this.ratingUndoKeys[i], previous);
+    }
+    for (let i = this.undo.length - 1; i >= 0; i--) this.undo[i]();
+    if (forget) this.fileNames.pop();
+    this.commit();
+  }
+
+  /** Something outside the ledger the open file changed (the ward registry), undone with it. */
+  onRollback(undo: () => void): void {
+    this.undo.push(undo);
+  }
+
+  ratingKey(r: RatingRecord): number {
+    const stage = STAGES.indexOf(r.stage);
+    const rater = RATERS.indexOf(r.rater);
+    return (((this.wardId(r.ward) * 200 + (r.fiscalYear - 1900)) * 3 + stage) * 8 + r.questionNo) * 3 + rater;
+  }
+
+  /**
+   * Returns false for an exact duplicate; a different rating for the same key is a conflict and the
+   * later wins. Real data replacing sample data is not a conflict: it is counted as `sampleReplaced`.
+   */
+  addRating(record: RatingRecord, builder: BatchBuilder): boolean {
+    const batch = builder.batch;
+    const key = this.ratingKey(record);
+    const fileId = batch.report.fileId;
+    const code = record.rating === null ? 0 : RATING_CODE[record.rating];
+    const sample = record.provenance === 'sample';
+    const stored = this.ratings.get(key);
+    const previous = stored === undefined ? undefined : unpackRating(stored);
+    if (previous && previous.code === code && previous.sample === sample) return false;
+    this.ratings.set(key, packRating({ code, sample, fileId, line: record.line }));
+    this.ratingUndoKeys.push(key);
+    this.ratingUndoPrevious.push(stored ?? -1);
+    if (previous && previous.sample && !sample) {
+      batch.report.sampleReplaced++;
+    } else if (previous) {
+      const earlier = { file: this.fileNames[previous.fileId], line: previous.line, rating: RATING_OF[previous.code] };
+      const base = { ward: record.ward, fiscalYear: record.fiscalYear, stage: record.stage, questionNo: record.questionNo, rater: record.rater };
+      const seq = this.nextConflict(`r${key}`);
+      if (seq === 1) batch.conflictValues.push({ ...base, ...earlier, seq: 0 });
+      batch.conflictValues.push({ ...base, file: batch.report.file, line: record.line, rating: record.rating, seq });
+    }
+    if (record.rating === null) batch.report.notRated++;
+    const sameFile = previous !== undefined && previous.fileId === fileId;
+    builder.push('ratings', key, record, sameFile ? { line: previous.line, unrated: previous.code === 0 } : undefined);
+    return true;
+  }
+
+  /** Narratives and centers: same key and content merge; other content replaces and is listed. */
+  addText(builder: BatchBuilder, kind: 'narrative', record: NarrativeRecord, itemKey: string, content: string): boolean;
+  addText(builder: BatchBuilder, kind: 'center', record: CenterRecord, itemKey: string, content: string): boolean;
+  addText(builder: BatchBuilder, kind: TextKind, record: NarrativeRecord | CenterRecord, itemKey: string, content: string): boolean {
+    const batch = builder.batch;
+    const index = this.texts[kind];
+    const key = `${record.ward}|${record.fiscalYear}|${itemKey}`;
+    const previous = index.get(key);
+    const sample = record.provenance === 'sample';
+    if (previous && previous.text === content && previous.sample === sample) return false;
+    this.setUndoable(index, key, { text: content, sample, fileId: batch.report.fileId, line: record.line });
+    if (previous && previous.sample && !sample) {
+      batch.report.sampleReplaced++;
+    } else if (previous) {
+      const base = { kind, ward: record.ward, fiscalYear: record.fiscalYear, key: itemKey };
+      const seq = this.nextConflict(`${kind}|${key}`);
+      if (seq === 1) batch.textConflictValues.push({ ...base, file: this.fileNames[previous.fileId], line: previous.line, text: previous.text, seq: 0 });
+      batch.textConflictValues.push({ ...base, file: batch.report.file, line: record.line, text: content, seq });
+    }
+    if (kind === 'narrative') builder.push('narratives', key, record as NarrativeRecord);
+    else builder.push('centers', key, record as CenterRecord);
+    return true;
+  }
+
+  private wardId(name: string): number {
+    let id = this.wardIds.get(name);
+    if (id === undefined) {
+      id = this.wardIds.size;
+      this.wardIds.set(name, id);
+    }
+    return id;
+  }
+
+  /** The place of a key's next value in its conflict (the first value found is 0, the one that clashed 1). */
+  private nextConflict(conflictKey: string): number {
+    const seq = Math.max(1, this.conflictSeq.get(conflictKey) ?? 0);
+    this.setUndoable(this.conflictSeq, conflictKey, seq + 1);
+    return seq;
+  }
+
+  private setUndoable<K, V>(map: Map<K, V>, key: K, value: V): void {
+    const had = map.has(key);
+    const old = map.get(key);
+    map.set(key, value);
+    this.undo.push(() => (had ? map.set(key, old as V) : map.delete(key)));
+  }
+}

@@ -1,0 +1,41 @@
+import { parsePositiveInt, parseSection } from '../fields.ts';
+import { parseFiscalYear } from '../fiscal-year.ts';
+import type { NarrativeRecord } from '../types.ts';
+import { readProvenance, readWardAndYear, type ReadContext, type RowHandler } from './context.ts';
+
+/**
+ * Narrative items: a row per item of a section (goals, actions, effects, challenges, next year's).
+ * Without an `item_no` column items are numbered in the order they come, per ward, year and section.
+ */
+export function narrativesHandler({ registry, ledger, builder }: ReadContext): RowHandler {
+  const order = new Map<string, number>();
+  return (reader) => {
+    const { ward, fiscalYear } = readWardAndYear(reader, registry);
+    let section: NarrativeRecord['section'] | undefined;
+    const sectionRaw = reader.required('section');
+    if (sectionRaw !== undefined) {
+      const parsed = parseSection(sectionRaw, fiscalYear, (v) => {
+        const y = parseFiscalYear(v);
+        return y.ok ? y.fiscalYear : undefined;
+      });
+      if (parsed.ok) section = parsed.section;
+      else reader.fail('section', 'invalid_section');
+    }
+    let itemNo: number | undefined;
+    if (reader.has('item_no')) {
+      const raw = reader.required('item_no');
+      if (raw !== undefined) {
+        itemNo = parsePositiveInt(raw);
+        if (itemNo === undefined) reader.fail('item_no', 'invalid_item_no');
+      }
+    }
+    const text = reader.required('text')?.trim();
+    const provenance = readProvenance(reader);
+    if (reader.errors.length > 0 || !ward || fiscalYear === undefined || !section || text === undefined) return 'rejected';
+    const group = `${ward.name}|${fiscalYear}|${section}`;
+    const next = (order.get(group) ?? 0) + 1;
+    order.set(group, next);
+    const record: NarrativeRecord = { ward: ward.name, fiscalYear, section, itemNo: itemNo ?? next, text, provenance, line: reader.row.line };
+    return ledger.addText(builder, 'narrative', record, `${section}#${record.itemNo}`, text) ? 'loaded' : 'duplicate';
+  };
+}

@@ -1,0 +1,92 @@
+import type { CsvRecord } from './csv.ts';
+import type { Field } from './headers.ts';
+import { clip, LISTED_ERRORS } from './limits.ts';
+import type { ErrorCount, FileReport, ReasonCode, RowError } from './types.ts';
+
+/** What became of one row read: every row is exactly one of these. */
+export type RowOutcome = 'loaded' | 'duplicate' | 'rejected';
+
+/** A rejected cell, its value clipped for messages (a cell can hold megabytes). */
+export function rowError(line: number, column: string | null, value: string, code: ReasonCode, params: Record<string, string | number>): RowError {
+  const clipped = clip(value);
+  return {
+    line, column: column === null ? null : clip(column, 60).value, value: clipped.value, code,
+    params: clipped.length === undefined ? params : { ...params, valueLength: clipped.length },
+  };
+}
+
+/** Cells of one CSV row, addressed by field; collects the row's errors with the header as written. */
+export class RowReader {
+  errors: RowError[] = [];
+  row: CsvRecord = { line: 0, endLine: 0, start: 0, end: 0, fields: [], problem: null };
+  constructor(
+    private columns: Map<Field, number>,
+    private header: string[],
+  ) {}
+
+  /** One reader serves a whole file; a million rows should not mean a million readers. */
+  reset(row: CsvRecord): this {
+    this.row = row;
+    if (this.errors.length > 0) this.errors = [];
+    return this;
+  }
+
+  has(field: Field): boolean {
+    return this.columns.has(field);
+  }
+
+  raw(field: Field): string {
+    const index = this.columns.get(field);
+    return index === undefined ? '' : (this.row.fields[index] ?? '');
+  }
+
+  /** A required cell: blank is an error. */
+  required(field: Field): string | undefined {
+    const value = this.raw(field);
+    if (value.trim() === '') {
+      this.fail(field, 'missing_value');
+      return undefined;
+    }
+    return value;
+  }
+
+  fail(field: Field | null, code: ReasonCode, params: Record<string, string | number> = {}, value?: string): void {
+    const index = field === null ? undefined : this.columns.get(field);
+    this.errors.push(rowError(this.row.line, index === undefined ? null : this.header[index], value ?? (field === null ? '' : this.raw(field)), code, params));
+  }
+
+  /** A fault of the row as a whole, with the cell it lies in when known. */
+  failRow(code: ReasonCode, params: Record<string, string | number>, value: string, fieldIndex?: number): void {
+    const column = fieldIndex === undefined ? null : (this.header[fieldIndex] ?? null);
+    this.errors.push(rowError(this.row.line, column, value, code, params));
+  }
+}
+
+/**
+ * A file's rejected cells: all of them counted by reason and column and passed to `onError`, the
+ * first `LISTED_ERRORS` kept in the report (a 600,000-row file of bad cells must not become a 3 GB report).
+ */
+export class ErrorLog {
+  private summary = new Map<string, ErrorCount>();
+
+  constructor(
+    private report: FileReport,
+    private onError?: (error: RowError) => void,
+  ) {}
+
+  add(errors: RowError[]): void {
+    for (const error of errors) {
+      this.report.errorCount++;
+      if (this.report.errors.length < LISTED_ERRORS) this.report.errors.push(error);
+      this.onError?.(error);
+      const key = `${error.code}|${error.column ?? ''}`;
+      const counted = this.summary.get(key);
+      if (counted) counted.count++;
+      else {
+        const entry: ErrorCount = { code: error.code, column: error.column, count: 1, firstLine: error.line, params: error.params };
+        this.summary.set(key, entry);
+        this.report.errorSummary.push(entry);
+      }
+    }
+  }
+}
