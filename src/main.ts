@@ -2,6 +2,7 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import { createBrowserDatabase } from './lib/db/duckdb-browser.ts';
 import { IngestClient } from './lib/db/ingest-client.ts';
+import type { FromIngestWorker } from './lib/db/ingest-protocol.ts';
 import { createSchema } from './lib/db/load.ts';
 import { quoteIdentifier } from './lib/db/sql.ts';
 import { defaultWards } from './lib/ingest/registry.ts';
@@ -29,7 +30,9 @@ async function start() {
   );
   const db = await createBrowserDatabase();
   await createSchema(db, defaultWards());
-  app.attach(db, new IngestClient(db, () => new IngestWorker()));
+  let ingestWorker: Worker | null = null;
+  const newWorker = () => (ingestWorker = new IngestWorker());
+  app.attach(db, new IngestClient(db, newWorker, (reason) => (app.ingestStopped = reason)));
   await app.load(await files, 'bundled');
   // What the user loaded on an earlier visit, re-read in the same order.
   const saved = await readSavedFiles().catch((error: unknown) => {
@@ -43,6 +46,11 @@ async function start() {
         for (const table of tables) await db.exec(`DROP TABLE IF EXISTS ${quoteIdentifier(table)}`);
         app.dataVersion++;
       },
+      /** The ingest worker fails as a crash does (an `error` event) just as it hands over the named file. */
+      stopIngestWorkerAt: (file: string) =>
+        ingestWorker?.addEventListener('message', (event: MessageEvent<FromIngestWorker>) => {
+          if (event.data.type === 'file' && event.data.loaded.report.file === file) ingestWorker?.dispatchEvent(new ErrorEvent('error', { message: 'out of memory (test)' }));
+        }),
       /** A query on the app's own connection, as the views ask theirs. */
       appQuery: (sql: string) => db.query(sql),
     };

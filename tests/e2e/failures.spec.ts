@@ -17,3 +17,36 @@ for (const view of VIEWS) {
     await expect(page.getByText('条件に合う評価がありません')).toHaveCount(0);
   });
 }
+
+test('an ingest worker that stops mid-load leaves the files it finished, loses none half-way, and says to reload', async ({ page }) => {
+  await openApp(page, '/?view=data&testHooks');
+  await page.evaluate(() => (window as unknown as { kyotenTestHooks: { stopIngestWorkerAt(file: string): void } }).kyotenTestHooks.stopIngestWorkerAt('b.csv'));
+  const csv = (ward: string) => ({ mimeType: 'text/csv', buffer: Buffer.from(`ward,fiscal_year,stage,question_no,rater,rating\n${ward},2030,planning,1,ward,A\n`) });
+  await page.locator('input[name="files"]').setInputFiles([
+    { name: 'a.csv', ...csv('西区') },
+    { name: 'b.csv', ...csv('中区') },
+    { name: 'c.csv', ...csv('南区') },
+  ]);
+  const stopped = page.locator('.ingest-stopped[role="alert"]');
+  await expect(stopped).toContainText('ファイルを読む処理が止まりました');
+  await expect(stopped).toContainText('out of memory (test)');
+  await expect(page.locator('input[name="files"]')).toBeDisabled();
+  // a.csv was handed over before the stop and is loaded whole; b.csv and c.csv left no row behind.
+  const files = page.locator('table.files tbody tr:not(.file-error):not(.missing-parts)');
+  await expect(files.filter({ hasText: 'a.csv' })).toHaveCount(1);
+  await expect(files.filter({ hasText: /[bc]\.csv/ })).toHaveCount(0);
+  const rows2030 = () =>
+    page.evaluate(async () => {
+      const hooks = (window as unknown as { kyotenTestHooks: { appQuery(sql: string): Promise<Array<{ ward: string }>> } }).kyotenTestHooks;
+      return (await hooks.appQuery('SELECT ward FROM ratings WHERE fiscal_year = 2030 ORDER BY ward')).map((r) => r.ward);
+    });
+  expect(await rows2030()).toEqual(['西区']);
+  // After a reload the kept file is back and loading works again.
+  await stopped.getByRole('button', { name: 'ページを再読み込み' }).click();
+  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 60_000 });
+  expect(await rows2030()).toEqual(['西区']);
+  await expect(page.locator('input[name="files"]')).toBeEnabled();
+  await page.locator('input[name="files"]').setInputFiles([{ name: 'b.csv', ...csv('中区') }]);
+  await expect(files.filter({ hasText: 'b.csv' })).toHaveCount(1);
+  expect(await rows2030()).toEqual(['中区', '西区']);
+});

@@ -23,16 +23,46 @@ export interface LoadOutcome {
  * The main thread's side of loading: hands files to the ingest worker and writes each finished file
  * into DuckDB, in order, while the worker reads the next one.
  */
+/**
+ * The worker stopped (out of memory, a script error): its session, with the keys and conflicts of every
+ * earlier load, is gone, so later loads would be judged against nothing. Files it had finished are in
+ * the database and kept; a page reload re-reads them in order and starts a fresh worker.
+ */
+export class IngestWorkerStopped extends Error {
+  /** What the stopped load had written, for its report. */
+  outcome: LoadOutcome | null = null;
+
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'IngestWorkerStopped';
+  }
+}
+
 export class IngestClient {
   private worker: Worker;
   private nextJobId = 1;
   private activeJob: number | null = null;
+  private stopActiveJob: ((error: IngestWorkerStopped) => void) | null = null;
+  /** Why the worker stopped, once it has. */
+  stopped: string | null = null;
 
   constructor(
     private db: Database,
     createWorker: () => Worker,
+    private onStopped: (reason: string) => void = () => {},
   ) {
     this.worker = createWorker();
+    const stop = (event: Event) => this.stop(event instanceof ErrorEvent && event.message ? event.message : event.type);
+    this.worker.addEventListener('error', stop);
+    this.worker.addEventListener('messageerror', stop);
+  }
+
+  private stop(reason: string): void {
+    if (this.stopped !== null) return;
+    this.stopped = reason;
+    this.worker.terminate();
+    this.stopActiveJob?.(new IngestWorkerStopped(reason));
+    this.onStopped(reason);
   }
 
   /** `onFileLoaded` runs once a file is in the database (the app keeps the file for the next visit). */
@@ -42,6 +72,7 @@ export class IngestClient {
     onProgress: (p: LoadProgress) => void = () => {},
     onFileLoaded: (file: SourceFile) => Promise<unknown> = async () => {},
   ): Promise<LoadOutcome> {
+    if (this.stopped !== null) return Promise.reject(new IngestWorkerStopped(this.stopped));
     // The worker takes the bytes (transferred); keep a copy for onFileLoaded.
     const copies = files.map((f) => ({ name: f.name, bytes: f.bytes.slice() }));
     const jobId = this.nextJobId++;
@@ -49,6 +80,19 @@ export class IngestClient {
     const outcome: LoadOutcome = { firstFileId: null, filesLoaded: 0, cancelled: false };
     let writes = Promise.resolve();
     return new Promise<LoadOutcome>((resolve, reject) => {
+      const finish = () => {
+        this.worker.removeEventListener('message', onMessage);
+        if (this.activeJob === jobId) {
+          this.activeJob = null;
+          this.stopActiveJob = null;
+        }
+      };
+      // Files the worker had handed over are written whole (one transaction each) before the load reports the stop.
+      this.stopActiveJob = (error) => {
+        finish();
+        error.outcome = outcome;
+        writes.then(() => reject(error), reject);
+      };
       const onMessage = (event: MessageEvent<FromIngestWorker>) => {
         const message = event.data;
         if (message.jobId !== jobId) return;
@@ -69,8 +113,7 @@ export class IngestClient {
             });
           });
         } else {
-          this.worker.removeEventListener('message', onMessage);
-          if (this.activeJob === jobId) this.activeJob = null;
+          finish();
           if (message.type === 'failed') {
             writes.then(() => reject(new Error(message.message)), reject);
           } else {

@@ -54,6 +54,11 @@ const STRINGS = {
   cancel: { ja: '中止', en: 'Cancel' },
   cancelled: { ja: '読み込みを中止しました。中止までに読み終えたファイルは反映されています。', en: 'Loading cancelled. Files finished before the cancel are loaded.' },
   loadFailed: { ja: '読み込みに失敗しました', en: 'Loading failed' },
+  ingestStopped: {
+    ja: 'ファイルを読む処理が止まりました。止まる前に読み終えたファイルは反映・保存されています。続けて読み込むには、ページを再読み込みしてください',
+    en: 'The file reader stopped. Files finished before it stopped are loaded and kept. To load more, reload the page',
+  },
+  reloadPage: { ja: 'ページを再読み込み', en: 'Reload the page' },
   dictionaryCorrupt: {
     ja: 'この端末に保存されていたテーマ辞書が壊れていて読めなかったため、標準の辞書を使っています',
     en: 'The theme dictionary saved in this browser could not be read, so the default dictionary is in use',

@@ -1,6 +1,6 @@
 import { createContext } from 'svelte';
 import type { Database } from '../db/database.ts';
-import type { IngestClient, LoadOutcome, LoadProgress } from '../db/ingest-client.ts';
+import { IngestWorkerStopped, type IngestClient, type LoadOutcome, type LoadProgress } from '../db/ingest-client.ts';
 import type { SourceFile } from '../db/ingest-protocol.ts';
 import type { FirstViewSnapshot } from '../db/first-view.ts';
 import { dismissConflictQuery, ratingConflictsQuery, runQuery, type ConflictRow, type Query } from '../db/queries/index.ts';
@@ -19,6 +19,8 @@ export class AppState implements QueryHost {
   progress = $state.raw<LoadProgress | null>(null);
   lastLoad = $state.raw<LoadOutcome | null>(null);
   loadError = $state<string | null>(null);
+  /** The ingest worker stopped (why): loading is off until the page is reloaded. */
+  ingestStopped = $state<string | null>(null);
   /** Saving to or reading from this browser's storage failed: the data on screen is fine, the next visit may lack it. */
   storageWarning = $state<string | null>(null);
   readonly filters = new FilterState();
@@ -67,22 +69,29 @@ export class AppState implements QueryHost {
     if (!this.ingest || files.length === 0) return null;
     this.loadError = null;
     this.progress = { filesTotal: files.length, fileIndex: 0, file: files[0].name, rowsDone: 0, fraction: 0 };
+    let outcome: LoadOutcome | null = null;
     try {
-      const outcome = await this.ingest.load(files, origin, (p) => (this.progress = p), keep ? (file) => this.keep(file) : undefined);
-      if (origin === 'user') this.lastLoad = outcome;
+      outcome = await this.ingest.load(files, origin, (p) => (this.progress = p), keep ? (file) => this.keep(file) : undefined);
+    } catch (error) {
+      // A stopped worker has its own message (IngestClient's onStopped sets it); what it wrote is reported.
+      if (error instanceof IngestWorkerStopped) outcome = error.outcome;
+      else this.loadError = error instanceof Error ? error.message : String(error);
+    }
+    try {
+      if (origin === 'user' && outcome) this.lastLoad = outcome;
+      // Whatever was written, even by a load that failed part-way, is indexed like the rest.
       if (this.db) {
         await rebuildThemeTags(this.db, this.dictionary.themes);
         await rebuildWordIndex(this.db);
         await this.reapplyDismissals();
       }
-      return outcome;
     } catch (error) {
       this.loadError = error instanceof Error ? error.message : String(error);
-      return null;
     } finally {
       this.progress = null;
       this.dataVersion++;
     }
+    return outcome;
   }
 
   /** Keeps a loaded file for the next visit; a full or unavailable storage is said, and the load goes on. */
