@@ -29,7 +29,7 @@ async function start() {
       .map(async ([path, url]) => ({ name: path.replace(/^\/data\//, ''), bytes: new Uint8Array(await (await fetch(url)).arrayBuffer()) })),
   );
   const db = await createBrowserDatabase();
-  await createSchema(db, defaultWards());
+  await createSchema(db, defaultWards(), app.dictionary.themes);
   let ingestWorker: Worker | null = null;
   const newWorker = () => (ingestWorker = new IngestWorker());
   app.attach(db, new IngestClient(db, newWorker, (reason) => (app.ingestStopped = reason)));

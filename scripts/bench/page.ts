@@ -8,6 +8,7 @@ import { IngestClient } from '../../src/lib/db/ingest-client.ts';
 import { createSchema } from '../../src/lib/db/load.ts';
 import { ratingDistributionByWardQuery, runQuery } from '../../src/lib/db/queries/index.ts';
 import { NO_FILTERS, type RatingFilters } from '../../src/lib/db/sql.ts';
+import { DEFAULT_THEMES } from '../../src/lib/text/themes.ts';
 import { defaultWards } from '../../src/lib/ingest/registry.ts';
 import IngestWorker from '../../src/lib/db/ingest.worker.ts?worker';
 import { benchRatingsCsv, benchWardsCsv } from './generate.ts';
@@ -23,12 +24,12 @@ function percentile(values: number[], p: number): number {
 async function ourPath(rows: number) {
   const csv = encode(benchRatingsCsv(rows));
   const db = await createBrowserDatabase();
-  await createSchema(db, defaultWards());
+  await createSchema(db, defaultWards(), DEFAULT_THEMES);
   const client = new IngestClient(db, () => new IngestWorker());
-  await client.load([{ name: 'wards.csv', bytes: encode(benchWardsCsv()) }], 'user');
+  await client.load([{ name: 'wards.csv', bytes: encode(benchWardsCsv()) }], 'user', DEFAULT_THEMES);
   const bytes = csv.length;
   const started = performance.now();
-  await client.load([{ name: 'ratings.csv', bytes: csv }], 'user');
+  await client.load([{ name: 'ratings.csv', bytes: csv }], 'user', DEFAULT_THEMES);
   const ms = performance.now() - started;
   const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM ratings');
   return { db, ms, bytes, loaded: n };

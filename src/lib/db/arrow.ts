@@ -13,7 +13,9 @@ import {
 } from 'apache-arrow';
 import type { FileBatch } from '../ingest/types.ts';
 import type { LoadedFile } from './load.ts';
-import { BATCH_TABLES, type ArrowKind, type BatchTable, type TableSpec } from './tables.ts';
+import { segmentItems, tagItems, type IndexedItem } from '../text/item-index.ts';
+import type { Theme } from '../text/themes.ts';
+import { BATCH_TABLES, NARRATIVE_TAGS, type ArrowKind, type BatchTable, type IndexedBatch, type TableSpec } from './tables.ts';
 
 type Column = Vector<DataType>;
 type IntType = Int8 | Int16 | Int32;
@@ -101,7 +103,7 @@ function tableIpc<R>(spec: TableSpec<R>, rows: readonly R[]): Uint8Array | null 
   return build(columns);
 }
 
-export function toArrowPayload(batch: FileBatch): BatchPayload {
+export function toArrowPayload(batch: IndexedBatch): BatchPayload {
   const payload = {} as BatchPayload;
   for (const [name, table] of Object.entries(BATCH_TABLES) as Array<[BatchTable, (typeof BATCH_TABLES)[BatchTable]]>) {
     payload[name] = tableIpc(table.spec as TableSpec<unknown>, table.rows(batch) as unknown[]);
@@ -109,8 +111,18 @@ export function toArrowPayload(batch: FileBatch): BatchPayload {
   return payload;
 }
 
-/** What crosses from ingest to the database: the report without its (possibly huge) error list, plus Arrow bytes. */
-export function toLoadedFile(batch: FileBatch): LoadedFile {
+/** The theme tags of `items` as one Arrow batch for `narrative_tags` (null when nothing matches). */
+export function tagsIpc(items: readonly IndexedItem[], themes: readonly Theme[]): Uint8Array | null {
+  return tableIpc(NARRATIVE_TAGS, tagItems(items, themes));
+}
+
+/**
+ * What crosses from ingest to the database: the report without its (possibly huge) error list, plus
+ * Arrow bytes, the text index of the file's narratives included (tagged with `themes`), so that text
+ * work is done where the file is read, off the page's thread.
+ */
+export function toLoadedFile(batch: FileBatch, themes: readonly Theme[]): LoadedFile {
   const { errors: _errors, ...report } = batch.report;
-  return { report, payload: toArrowPayload(batch), wards: batch.wards };
+  const indexed: IndexedBatch = { ...batch, narrativeTags: tagItems(batch.narratives, themes), narrativeWords: segmentItems(batch.narratives) };
+  return { report, payload: toArrowPayload(indexed), wards: batch.wards };
 }

@@ -1,6 +1,8 @@
 import type { Database } from './database.ts';
 import type { FromIngestWorker, SourceFile } from './ingest-protocol.ts';
 import { loadFileOrRefuse, type FileOrigin } from './load.ts';
+import type { IndexedItem } from '../text/item-index.ts';
+import type { Theme } from '../text/themes.ts';
 
 export interface LoadProgress {
   filesTotal: number;
@@ -42,7 +44,8 @@ export class IngestClient {
   private worker: Worker;
   private nextJobId = 1;
   private activeJob: number | null = null;
-  private stopActiveJob: ((error: IngestWorkerStopped) => void) | null = null;
+  /** What each job waiting on the worker does if it stops. */
+  private waiting = new Set<(error: IngestWorkerStopped) => void>();
   /** Why the worker stopped, once it has. */
   stopped: string | null = null;
 
@@ -61,7 +64,7 @@ export class IngestClient {
     if (this.stopped !== null) return;
     this.stopped = reason;
     this.worker.terminate();
-    this.stopActiveJob?.(new IngestWorkerStopped(reason));
+    for (const stopJob of this.waiting) stopJob(new IngestWorkerStopped(reason));
     this.onStopped(reason);
   }
 
@@ -69,6 +72,7 @@ export class IngestClient {
   load(
     files: SourceFile[],
     origin: FileOrigin,
+    themes: readonly Theme[],
     onProgress: (p: LoadProgress) => void = () => {},
     onFileLoaded: (file: SourceFile) => Promise<unknown> = async () => {},
   ): Promise<LoadOutcome> {
@@ -82,17 +86,16 @@ export class IngestClient {
     return new Promise<LoadOutcome>((resolve, reject) => {
       const finish = () => {
         this.worker.removeEventListener('message', onMessage);
-        if (this.activeJob === jobId) {
-          this.activeJob = null;
-          this.stopActiveJob = null;
-        }
+        this.waiting.delete(stopJob);
+        if (this.activeJob === jobId) this.activeJob = null;
       };
       // Files the worker had handed over are written whole (one transaction each) before the load reports the stop.
-      this.stopActiveJob = (error) => {
+      const stopJob = (error: IngestWorkerStopped) => {
         finish();
         error.outcome = outcome;
         writes.then(() => reject(error), reject);
       };
+      this.waiting.add(stopJob);
       const onMessage = (event: MessageEvent<FromIngestWorker>) => {
         const message = event.data;
         if (message.jobId !== jobId) return;
@@ -112,7 +115,7 @@ export class IngestClient {
               fraction: (message.fileIndex + 1) / files.length,
             });
           });
-        } else {
+        } else if (message.type !== 'tags') {
           finish();
           if (message.type === 'failed') {
             writes.then(() => reject(new Error(message.message)), reject);
@@ -123,7 +126,33 @@ export class IngestClient {
         }
       };
       this.worker.addEventListener('message', onMessage);
-      this.worker.postMessage({ type: 'ingest', jobId, files }, files.map((f) => f.bytes.buffer as ArrayBuffer));
+      this.worker.postMessage({ type: 'ingest', jobId, files, themes: [...themes] }, files.map((f) => f.bytes.buffer as ArrayBuffer));
+    });
+  }
+
+  /** The theme tags of every item under `themes`, as an Arrow batch for `narrative_tags`, made in the worker. */
+  tag(items: IndexedItem[], themes: readonly Theme[]): Promise<Uint8Array | null> {
+    if (this.stopped !== null) return Promise.reject(new IngestWorkerStopped(this.stopped));
+    const jobId = this.nextJobId++;
+    return new Promise((resolve, reject) => {
+      const finish = () => {
+        this.worker.removeEventListener('message', onMessage);
+        this.waiting.delete(stopJob);
+      };
+      const stopJob = (error: IngestWorkerStopped) => {
+        finish();
+        reject(error);
+      };
+      const onMessage = (event: MessageEvent<FromIngestWorker>) => {
+        const message = event.data;
+        if (message.jobId !== jobId) return;
+        finish();
+        if (message.type === 'tags') resolve(message.tags);
+        else if (message.type === 'failed') reject(new Error(message.message));
+      };
+      this.waiting.add(stopJob);
+      this.worker.addEventListener('message', onMessage);
+      this.worker.postMessage({ type: 'tag', jobId, items, themes: [...themes] });
     });
   }
 

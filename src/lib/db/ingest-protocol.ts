@@ -1,3 +1,5 @@
+import type { IndexedItem } from '../text/item-index.ts';
+import type { Theme } from '../text/themes.ts';
 import type { LoadedFile } from './load.ts';
 
 export interface SourceFile {
@@ -5,10 +7,14 @@ export interface SourceFile {
   bytes: Uint8Array;
 }
 
-export type ToIngestWorker = { type: 'ingest'; jobId: number; files: SourceFile[] } | { type: 'cancel'; jobId: number };
+export type ToIngestWorker =
+  | { type: 'ingest'; jobId: number; files: SourceFile[]; themes: Theme[] }
+  | { type: 'tag'; jobId: number; items: IndexedItem[]; themes: Theme[] }
+  | { type: 'cancel'; jobId: number };
 
 export type FromIngestWorker =
   | { type: 'progress'; jobId: number; fileIndex: number; file: string; rowsDone: number; fileFraction: number }
   | { type: 'file'; jobId: number; fileIndex: number; loaded: LoadedFile }
+  | { type: 'tags'; jobId: number; tags: Uint8Array | null }
   | { type: 'done'; jobId: number; cancelled: boolean }
   | { type: 'failed'; jobId: number; message: string };

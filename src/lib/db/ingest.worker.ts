@@ -1,12 +1,13 @@
 /// <reference lib="webworker" />
 import { IngestCancelled, IngestSession } from '../ingest/session.ts';
-import { toLoadedFile } from './arrow.ts';
+import { tagsIpc, toLoadedFile } from './arrow.ts';
 import type { FromIngestWorker, ToIngestWorker } from './ingest-protocol.ts';
 
 /**
  * Ingest off the main thread: the session (registry, keys seen, conflicts) lives here for the life of
  * the page, so duplicates and conflicts are found across every load; decoding and the CSV reader
- * (`src/lib/ingest/csv.ts`) run here too.
+ * (`src/lib/ingest/csv.ts`) run here too, and so does the text work: each file's narratives are
+ * tagged and segmented here, and the whole tag table is rebuilt here when the dictionary changes.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const session = new IngestSession();
@@ -22,7 +23,16 @@ scope.onmessage = async (event: MessageEvent<ToIngestWorker>) => {
     cancelled.add(message.jobId);
     return;
   }
-  const { jobId, files } = message;
+  if (message.type === 'tag') {
+    try {
+      const tags = tagsIpc(message.items, message.themes);
+      post({ type: 'tags', jobId: message.jobId, tags }, tags ? [tags.buffer as ArrayBuffer] : []);
+    } catch (error) {
+      post({ type: 'failed', jobId: message.jobId, message: error instanceof Error ? error.message : String(error) });
+    }
+    return;
+  }
+  const { jobId, files, themes } = message;
   try {
     for (const [fileIndex, source] of files.entries()) {
       if (cancelled.has(jobId)) throw new IngestCancelled();
@@ -34,7 +44,7 @@ scope.onmessage = async (event: MessageEvent<ToIngestWorker>) => {
           if (cancelled.has(jobId)) throw new IngestCancelled();
         },
       });
-      const loaded = toLoadedFile(batch);
+      const loaded = toLoadedFile(batch, themes);
       const buffers = Object.values(loaded.payload).filter((b): b is Uint8Array => b !== null).map((b) => b.buffer as ArrayBuffer);
       post({ type: 'file', jobId, fileIndex, loaded }, buffers);
     }

@@ -5,7 +5,8 @@ import type { Ward } from '../ingest/registry.ts';
 import type { BatchPayload } from './arrow.ts';
 import type { Database } from './database.ts';
 import { SCHEMA } from './schema.ts';
-import { BATCH_TABLES, FILES, paramInsert, REJECTED_SUMMARY, stagingInsert, WARDS, type BatchTable, type TableSpec } from './tables.ts';
+import type { Theme } from '../text/themes.ts';
+import { BATCH_TABLES, FILES, NARRATIVE_TAGS, paramInsert, REJECTED_SUMMARY, stagingInsert, THEMES, WARDS, type BatchTable, type TableSpec } from './tables.ts';
 
 /** Where a file came from: shipped with the app, or dropped in by the user. */
 export type FileOrigin = 'bundled' | 'user';
@@ -17,9 +18,37 @@ export interface LoadedFile {
   wards: Ward[] | null;
 }
 
-export async function createSchema(db: Database, wards: readonly Ward[]): Promise<void> {
+export async function createSchema(db: Database, wards: readonly Ward[], themes: readonly Theme[]): Promise<void> {
   await db.exec(SCHEMA);
   await replaceWards(db, wards);
+  await replaceThemes(db, themes);
+}
+
+/** The dictionary in force; the tags are rebuilt with it (`retag` in the ingest worker). */
+export async function replaceThemes(db: Database, themes: readonly Theme[]): Promise<void> {
+  await db.exec('DELETE FROM themes');
+  for (const [index, theme] of themes.entries()) {
+    const insert = paramInsert(THEMES, { ...theme, sortOrder: index + 1 });
+    await db.query(insert.sql, insert.params);
+  }
+}
+
+/** Replaces every theme tag, in one transaction with the dictionary they were made with. */
+export async function replaceThemeTags(db: Database, themes: readonly Theme[], tags: Uint8Array | null): Promise<void> {
+  await db.exec('BEGIN TRANSACTION');
+  try {
+    await replaceThemes(db, themes);
+    await db.exec(`DELETE FROM ${NARRATIVE_TAGS.name}`);
+    if (tags) {
+      await db.insertArrow(`staging_${NARRATIVE_TAGS.name}`, tags);
+      await db.query(stagingInsert(NARRATIVE_TAGS, `staging_${NARRATIVE_TAGS.name}`).sql);
+      await db.exec(`DROP TABLE staging_${NARRATIVE_TAGS.name}`);
+    }
+    await db.exec('COMMIT');
+  } catch (error) {
+    await db.exec('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
 }
 
 export async function replaceWards(db: Database, wards: readonly Ward[]): Promise<void> {
@@ -88,8 +117,11 @@ async function writeFile(db: Database, file: LoadedFile, origin: FileOrigin): Pr
     const { spec } = BATCH_TABLES[name];
     const staging = `staging_${spec.name}`;
     await db.insertArrow(staging, ipc);
-    // Keys a file re-delivers replace what an earlier file loaded (the later file wins a conflict).
-    if (spec.key) await db.exec(`DELETE FROM ${spec.name} USING ${staging} s WHERE ${KEY(spec.name, 's', spec.key)}`);
+    // Keys a file re-delivers replace what an earlier file loaded (the later file wins a conflict), and
+    // what was derived from the earlier rows goes with them (the file brings its own).
+    for (const table of spec.key ? [spec.name, ...(spec.derived ?? [])] : []) {
+      await db.exec(`DELETE FROM ${table} USING ${staging} s WHERE ${KEY(table, 's', spec.key!)}`);
+    }
     const insert = stagingInsert(spec as TableSpec<unknown>, staging);
     await db.query(insert.sql, insert.usesFileId ? [id] : []);
     await db.exec(`DROP TABLE ${staging}`);

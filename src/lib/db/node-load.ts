@@ -5,23 +5,33 @@ import { createSchema, loadFileOrRefuse, type FileOrigin } from './load.ts';
 import { IngestSession, type IngestOptions } from '../ingest/session.ts';
 import type { FileReport } from '../ingest/types.ts';
 import type { SourceFile } from './ingest-protocol.ts';
+import { DEFAULT_THEMES, type Theme } from '../text/themes.ts';
 
 /**
  * Node's version of the browser's load path (worker → Arrow → DuckDB), in one process: used by
  * `npm run validate`, the build-time first-view snapshot and the tests.
  */
-export async function loadIntoNodeDatabase(files: SourceFile[], origin: FileOrigin = 'user'): Promise<{ db: Database; session: IngestSession; reports: FileReport[] }> {
+export async function loadIntoNodeDatabase(
+  files: SourceFile[],
+  origin: FileOrigin = 'user',
+  themes: readonly Theme[] = DEFAULT_THEMES,
+): Promise<{ db: Database; session: IngestSession; reports: FileReport[] }> {
   const db = await createNodeDatabase();
   const session = new IngestSession();
-  await createSchema(db, session.registry.wards);
+  await createSchema(db, session.registry.wards, themes);
   const reports: FileReport[] = [];
-  for (const file of files) reports.push(await loadOne(db, session, file, origin));
+  for (const file of files) reports.push(await loadOne(db, session, file, { origin, themes }));
   return { db, session, reports };
 }
 
 /** One file through ingest into the database; a file that fails to write is recorded as refused, never thrown. */
-export async function loadOne(db: Database, session: IngestSession, file: SourceFile, origin: FileOrigin = 'user', options: IngestOptions = {}): Promise<FileReport> {
+export async function loadOne(
+  db: Database,
+  session: IngestSession,
+  file: SourceFile,
+  { origin = 'user', themes = DEFAULT_THEMES, ...options }: IngestOptions & { origin?: FileOrigin; themes?: readonly Theme[] } = {},
+): Promise<FileReport> {
   const batch = await session.ingestFile(file.name, file.bytes, options);
-  const stored = await loadFileOrRefuse(db, toLoadedFile(batch), origin);
+  const stored = await loadFileOrRefuse(db, toLoadedFile(batch, themes), origin);
   return stored.fileError === batch.report.fileError ? batch.report : { ...stored, errors: [] };
 }

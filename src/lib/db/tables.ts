@@ -1,5 +1,7 @@
 import type { Ward } from '../ingest/registry.ts';
 import type { ReportLineInfo } from '../ingest/report.ts';
+import type { IndexedItem, ItemWord, ThemeTag } from '../text/item-index.ts';
+import type { Theme } from '../text/themes.ts';
 import {
   FILE_COUNT_KEYS,
   FILE_COUNTS,
@@ -17,7 +19,7 @@ import {
  * Every table the app loads, declared once: each column's name, SQL type, and where its value comes
  * from. The DDL (`schemaSql`), the Arrow batches the ingest worker builds (`arrow.ts`), the loader's
  * INSERTs (`load.ts`) and the files/wards inserts are all derived from these lists, so a column is
- * added in one place. The derived text-index tables (themes, tags, words) are built by `text-index.ts`.
+ * added in one place. The text index (tags, words) is built with each file in the ingest worker.
  */
 export type ArrowKind = 'utf8' | 'int8' | 'int16' | 'int32';
 type Value = string | number | boolean | null;
@@ -35,6 +37,8 @@ export interface TableSpec<R> {
   columns: Array<Column<R>>;
   /** Rows a later file delivers again replace the earlier ones with this key. */
   key?: string[];
+  /** Tables derived from this one's rows, keyed like it: a re-delivered row drops what was derived from it. */
+  derived?: string[];
 }
 
 const text = <R>(name: string, value: (r: R) => string | null, sql = 'VARCHAR NOT NULL'): Column<R> => ({ name, sql, from: 'record', arrow: 'utf8', value });
@@ -147,9 +151,12 @@ export const RATINGS: TableSpec<RatingRecord> = {
   ],
 };
 
+const ITEM_KEY = ['ward', 'fiscal_year', 'section', 'item_no'];
+
 export const NARRATIVES: TableSpec<NarrativeRecord> = {
   name: 'narratives',
-  key: ['ward', 'fiscal_year', 'section', 'item_no'],
+  key: ITEM_KEY,
+  derived: ['narrative_tags', 'narrative_words'],
   columns: [
     ...wardYear<NarrativeRecord>(),
     text('section', (r) => r.section),
@@ -225,11 +232,39 @@ export const TEXT_CONFLICTS: TableSpec<TextConflictValue> = {
 };
 
 /** The tables a file's batch fills, in the order they are loaded, with the records that fill each. */
+const itemKey = <R extends Omit<IndexedItem, 'text'>>(): Array<Column<R>> => [
+  ...wardYear<R>(),
+  text('section', (r) => r.section),
+  int('item_no', 'int32', 'INTEGER NOT NULL', (r) => r.itemNo),
+];
+
+export const NARRATIVE_TAGS: TableSpec<ThemeTag> = {
+  name: 'narrative_tags',
+  note: 'every keyword occurrence of a theme in an item, in the original text’s coordinates',
+  columns: [
+    ...itemKey<ThemeTag>(),
+    text('theme_id', (r) => r.themeId),
+    text('keyword', (r) => r.keyword),
+    int('span_start', 'int32', 'INTEGER NOT NULL', (r) => r.start),
+    int('span_end', 'int32', 'INTEGER NOT NULL', (r) => r.end),
+  ],
+};
+
+export const NARRATIVE_WORDS: TableSpec<ItemWord> = {
+  name: 'narrative_words',
+  columns: [...itemKey<ItemWord>(), text('word', (r) => r.word)],
+};
+
+/** A file's batch with its narratives' text index, as the ingest worker hands it over. */
+export type IndexedBatch = FileBatch & { narrativeTags: ThemeTag[]; narrativeWords: ItemWord[] };
+
 export const BATCH_TABLES = {
   reportLines: { spec: REPORT_LINES, rows: (b: FileBatch) => b.reportLines.map((l, seq) => ({ ...l, seq })) },
   reportValues: { spec: REPORT_VALUES, rows: (b: FileBatch) => b.reportValues },
   ratings: { spec: RATINGS, rows: (b: FileBatch) => b.ratings },
   narratives: { spec: NARRATIVES, rows: (b: FileBatch) => b.narratives },
+  narrativeTags: { spec: NARRATIVE_TAGS, rows: (b: IndexedBatch) => b.narrativeTags },
+  narrativeWords: { spec: NARRATIVE_WORDS, rows: (b: IndexedBatch) => b.narrativeWords },
   centers: { spec: CENTERS, rows: (b: FileBatch) => b.centers },
   rejected: { spec: REJECTED_ROWS, rows: (b: FileBatch) => b.report.errors },
   conflicts: { spec: CONFLICTS, rows: (b: FileBatch) => b.conflictValues },
@@ -237,29 +272,28 @@ export const BATCH_TABLES = {
 } as const;
 export type BatchTable = keyof typeof BATCH_TABLES;
 
-/** The derived tables of the text index, built in SQL by `text-index.ts`. */
-const TEXT_INDEX_DDL = `
-CREATE TABLE IF NOT EXISTS themes (
-  theme_id VARCHAR PRIMARY KEY, ja VARCHAR NOT NULL, en VARCHAR NOT NULL, sort_order INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS narrative_tags (
-  ward VARCHAR NOT NULL, fiscal_year SMALLINT NOT NULL, section VARCHAR NOT NULL, item_no INTEGER NOT NULL,
-  theme_id VARCHAR NOT NULL, keyword VARCHAR NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS narrative_words (
-  ward VARCHAR NOT NULL, fiscal_year SMALLINT NOT NULL, section VARCHAR NOT NULL, item_no INTEGER NOT NULL,
-  word VARCHAR NOT NULL
-);`;
+/** The theme dictionary in force (the tags name its ids). */
+export const THEMES: TableSpec<Theme & { sortOrder: number }> = {
+  name: 'themes',
+  columns: [
+    param('theme_id', 'VARCHAR PRIMARY KEY', (t) => t.id),
+    param('ja', 'VARCHAR NOT NULL', (t) => t.ja),
+    param('en', 'VARCHAR NOT NULL', (t) => t.en),
+    param('sort_order', 'INTEGER NOT NULL', (t) => t.sortOrder),
+  ],
+};
 
 export function tableDdl<R>(spec: TableSpec<R>): string {
   const comment = spec.note ? `-- ${spec.note}\n` : '';
   return `${comment}CREATE TABLE IF NOT EXISTS ${spec.name} (\n  ${spec.columns.map((c) => `${c.name} ${c.sql}`).join(',\n  ')}\n);`;
 }
 
+/** Every table of the app, in the order they are created. */
+export const ALL_TABLES = [WARDS, FILES, REJECTED_SUMMARY, THEMES, ...Object.values(BATCH_TABLES).map((t) => t.spec)] as Array<TableSpec<never>>;
+
 /** Every table of the app, as DDL. */
 export function schemaSql(): string {
-  const specs: Array<TableSpec<never>> = [WARDS, FILES, REJECTED_SUMMARY, ...Object.values(BATCH_TABLES).map((t) => t.spec)] as Array<TableSpec<never>>;
-  return `${specs.map(tableDdl).join('\n')}\n${TEXT_INDEX_DDL}`;
+  return ALL_TABLES.map(tableDdl).join('\n');
 }
 
 /** `INSERT INTO t VALUES (?, …)` for a table filled from parameters, and the parameters of one row. */

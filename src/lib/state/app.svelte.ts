@@ -3,9 +3,10 @@ import type { Database } from '../db/database.ts';
 import { IngestWorkerStopped, type IngestClient, type LoadOutcome, type LoadProgress } from '../db/ingest-client.ts';
 import type { SourceFile } from '../db/ingest-protocol.ts';
 import type { FirstViewSnapshot } from '../db/first-view.ts';
-import { dismissConflictQuery, ratingConflictsQuery, runQuery, type ConflictRow, type Query } from '../db/queries/index.ts';
+import { dismissConflictQuery, narrativeItemsQuery, ratingConflictsQuery, runQuery, type ConflictRow, type Query } from '../db/queries/index.ts';
 import { conflictIdentity, keepDismissed, readDismissed } from '../persist/dismissed-conflicts.ts';
-import { rebuildThemeTags, rebuildWordIndex } from '../db/text-index.ts';
+import { replaceThemeTags } from '../db/load.ts';
+import type { Theme } from '../text/themes.ts';
 import { saveFile } from '../persist/saved-files.ts';
 import { DictionaryState } from './dictionary.svelte.ts';
 import { FilterState } from './filters.svelte.ts';
@@ -26,6 +27,8 @@ export class AppState implements QueryHost {
   readonly filters = new FilterState();
   readonly dictionary = new DictionaryState();
   private ingest: IngestClient | null = null;
+  /** The dictionary the stored theme tags were made with. */
+  private taggedWith: Theme[] | null = null;
 
   /** Queries in flight; when the last one settles the charts are painted on the next frame. */
   private pending = 0;
@@ -70,27 +73,27 @@ export class AppState implements QueryHost {
     this.loadError = null;
     this.progress = { filesTotal: files.length, fileIndex: 0, file: files[0].name, rowsDone: 0, fraction: 0 };
     let outcome: LoadOutcome | null = null;
+    // Each file arrives tagged with the dictionary in force now (the worker does the text work).
+    const themes = this.dictionary.themes;
     try {
-      outcome = await this.ingest.load(files, origin, (p) => (this.progress = p), keep ? (file) => this.keep(file) : undefined);
+      outcome = await this.ingest.load(files, origin, themes, (p) => (this.progress = p), keep ? (file) => this.keep(file) : undefined);
     } catch (error) {
       // A stopped worker has its own message (IngestClient's onStopped sets it); what it wrote is reported.
       if (error instanceof IngestWorkerStopped) outcome = error.outcome;
       else this.loadError = error instanceof Error ? error.message : String(error);
     }
+    this.taggedWith ??= themes;
     try {
       if (origin === 'user' && outcome) this.lastLoad = outcome;
-      // Whatever was written, even by a load that failed part-way, is indexed like the rest.
-      if (this.db) {
-        await rebuildThemeTags(this.db, this.dictionary.themes);
-        await rebuildWordIndex(this.db);
-        await this.reapplyDismissals();
-      }
+      if (this.db) await this.reapplyDismissals();
     } catch (error) {
       this.loadError = error instanceof Error ? error.message : String(error);
     } finally {
       this.progress = null;
       this.dataVersion++;
     }
+    // The dictionary changed while the files were read: every item is tagged again with the new one.
+    if (this.dictionary.themes !== this.taggedWith) await this.retag();
     return outcome;
   }
 
@@ -103,10 +106,21 @@ export class AppState implements QueryHost {
     }
   }
 
-  /** Re-tags every narrative item after the dictionary changed. */
+  /**
+   * Re-tags every narrative item when the dictionary differs from the one the tags were made with
+   * (the worker does the matching; the page only moves the items and the Arrow batch). During a load
+   * it waits: the load re-tags when it ends.
+   */
   async retag(): Promise<void> {
-    if (!this.db || this.loading) return;
-    await rebuildThemeTags(this.db, this.dictionary.themes);
+    const themes = this.dictionary.themes;
+    if (!this.db || !this.ingest || this.loading || themes === this.taggedWith) return;
+    try {
+      const items = await runQuery(this.db, narrativeItemsQuery());
+      await replaceThemeTags(this.db, themes, await this.ingest.tag(items, themes));
+      this.taggedWith = themes;
+    } catch (error) {
+      if (!(error instanceof IngestWorkerStopped)) this.loadError = error instanceof Error ? error.message : String(error);
+    }
     this.dataVersion++;
   }
 

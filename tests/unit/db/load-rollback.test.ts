@@ -3,6 +3,7 @@ import { toLoadedFile } from '../../../src/lib/db/arrow.ts';
 import { createNodeDatabase } from '../../../src/lib/db/duckdb-node.ts';
 import { createSchema, loadFile, loadFileOrRefuse } from '../../../src/lib/db/load.ts';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
+import { DEFAULT_THEMES } from '../../../src/lib/text/themes.ts';
 import { LONG_HEADER } from './helpers.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -10,11 +11,11 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 async function setUp() {
   const db = await createNodeDatabase();
   const session = new IngestSession();
-  await createSchema(db, session.registry.wards);
-  const first = toLoadedFile(await session.ingestFile('first.csv', bytes(`${LONG_HEADER}中区,2024,planning,1,ward,A\n中区,2024,planning,2,ward,B\n`)));
+  await createSchema(db, session.registry.wards, DEFAULT_THEMES);
+  const first = toLoadedFile(await session.ingestFile('first.csv', bytes(`${LONG_HEADER}中区,2024,planning,1,ward,A\n中区,2024,planning,2,ward,B\n`)), DEFAULT_THEMES);
   await loadFile(db, first, 'user');
   // The second file re-delivers 中区 planning 1 with another value, so writing it first deletes the first file's row.
-  const second = toLoadedFile(await session.ingestFile('second.csv', bytes(`${LONG_HEADER}中区,2024,planning,1,ward,D\n西区,2024,planning,1,ward,C\n`)));
+  const second = toLoadedFile(await session.ingestFile('second.csv', bytes(`${LONG_HEADER}中区,2024,planning,1,ward,D\n西区,2024,planning,1,ward,C\n`)), DEFAULT_THEMES);
   expect(second.payload.ratings, 'the second file has ratings to write').not.toBeNull();
   // Bytes that are not Arrow, in a table written after the ratings: the write fails half-way.
   const broken = { ...second, payload: { ...second.payload, centers: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]) } };

@@ -12,7 +12,6 @@ import {
   wordFrequencyQuery,
 } from '../../../src/lib/db/queries/index.ts';
 import { NO_FILTERS } from '../../../src/lib/db/sql.ts';
-import { rebuildThemeTags, rebuildWordIndex } from '../../../src/lib/db/text-index.ts';
 import { DEFAULT_THEMES } from '../../../src/lib/text/themes.ts';
 import { databaseWith } from './helpers.ts';
 
@@ -42,8 +41,6 @@ const NARRATIVES =
 let db: Database;
 beforeAll(async () => {
   ({ db } = await databaseWith([['narratives.csv', NARRATIVES]]));
-  await rebuildThemeTags(db, DEFAULT_THEMES);
-  await rebuildWordIndex(db);
 });
 afterAll(() => db.close());
 
@@ -117,5 +114,22 @@ describe('theme queries', () => {
     const first = await runQuery(db, wordFrequencyQuery(NO_FILTERS, 2022, null, 50));
     expect(first.length).toBeGreaterThan(0);
     expect(first.every((r) => !r.isNew)).toBe(true);
+  });
+});
+
+describe('the text index travels with each file', () => {
+  it('an item a later file re-delivers with other text takes its tags and words with it, even when the new text matches nothing', async () => {
+    const header = 'ward,fiscal_year,section,item_no,text\n';
+    const { db: replaced } = await databaseWith([
+      ['first.csv', `${header}西区,2024,challenge,1,父親支援とピアサポート\n西区,2024,challenge,2,孤立しがちな家庭\n`],
+      ['second.csv', `${header}西区,2024,challenge,1,広報を工夫する\n`],
+    ]);
+    const tags = await replaced.query<{ item: number; theme: string }>('SELECT item_no AS item, theme_id AS theme FROM narrative_tags ORDER BY item, theme');
+    expect(tags).toEqual([{ item: 2, theme: 'isolation' }]);
+    const words = await replaced.query<{ item: number; word: string }>('SELECT item_no AS item, word FROM narrative_words ORDER BY item, word');
+    expect(words.filter((w) => w.item === 1).map((w) => w.word)).toEqual(['工夫', '広報']);
+    expect(words.some((w) => w.word === '父親支援')).toBe(false);
+    expect(words.filter((w) => w.item === 2).length).toBeGreaterThan(0);
+    await replaced.close();
   });
 });

@@ -1,3 +1,4 @@
+import type { IndexedItem } from '../../text/item-index.ts';
 import type { Section } from '../../ingest/fields.ts';
 import { narrativeFiltersWhere, type RatingFilters } from '../sql.ts';
 import { SAMPLE_YEARS_AGG, SAMPLE_YEARS_FROM, SAMPLE_YEARS_OF, type Query, type SampleYears } from './query.ts';
@@ -229,5 +230,14 @@ export function wordFrequencyQuery(filters: RatingFilters, fiscalYear: number, s
       FROM now LEFT JOIN before USING (word)
       ORDER BY now.n DESC, now.word LIMIT ?`,
     params: [...now.params, ...before.params, ...before.params, limit],
+  };
+}
+
+/** Every narrative item with its text, for re-tagging after a dictionary edit. */
+export function narrativeItemsQuery(): Query<IndexedItem> {
+  return {
+    name: 'narrativeItems',
+    sql: 'SELECT ward, fiscal_year::INTEGER AS "fiscalYear", section, item_no AS "itemNo", text FROM narratives',
+    params: [],
   };
 }
