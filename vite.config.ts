@@ -3,27 +3,85 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { defineConfig, type Plugin } from 'vite';
+import { createServer, defineConfig, type Plugin } from 'vite';
 
+const BUNDLED = 'virtual:bundled-data';
 const FIRST_VIEW = 'virtual:first-view';
+const DEV_BUNDLE_PATH = '/@bundled-data.bin';
 
 /**
- * `virtual:first-view`: the first view's query results over `data/*.csv`, computed by the app's own
- * ingest and named SQL queries in Node's DuckDB, so the first chart is drawn before the browser's
- * DuckDB has started (see src/lib/db/first-view.ts).
+ * The bundled data, prepared once per build by the app's own ingest in Node's DuckDB
+ * (scripts/build/bundled-data.ts): `virtual:bundled-data` is the URL of the prebuilt tables (one
+ * binary the page inserts as it is), and `virtual:first-view` maps each view to a lazily loaded
+ * module of what its default state asks and the answers, so a link to any view paints before the
+ * page's DuckDB is ready. Recording renders the app on the server, so it runs in a Vite server of
+ * its own (Svelte compiled for SSR).
  */
-function firstViewSnapshot(): Plugin {
+function bundledData(): Plugin {
+  type Prepared = Awaited<ReturnType<typeof import('./scripts/build/bundled-data.ts').prepareBundledData>>;
+  let prepared: Promise<Prepared> | null = null;
+  let serving = false;
+  const dataDir = join(import.meta.dirname, 'data');
+  const prepare = () =>
+    (prepared ??= (async () => {
+      const server = await createServer({
+        configFile: false,
+        root: import.meta.dirname,
+        plugins: [svelte()],
+        server: { middlewareMode: true, hmr: false, ws: false },
+        appType: 'custom',
+        logLevel: 'error',
+        optimizeDeps: { noDiscovery: true, include: [] },
+      });
+      try {
+        const module = (await server.ssrLoadModule('/scripts/build/bundled-data.ts')) as typeof import('./scripts/build/bundled-data.ts');
+        return await module.prepareBundledData(module.bundledFiles(dataDir));
+      } finally {
+        await server.close();
+      }
+    })());
   return {
-    name: 'first-view-snapshot',
-    resolveId: (id) => (id === FIRST_VIEW ? `\0${FIRST_VIEW}` : undefined),
+    name: 'bundled-data',
+    configResolved(config) {
+      serving = config.command === 'serve';
+    },
+    resolveId: (id) => (id === BUNDLED || id === FIRST_VIEW || id.startsWith(`${FIRST_VIEW}/`) ? `\0${id}` : undefined),
     async load(id) {
-      if (id !== `\0${FIRST_VIEW}`) return undefined;
-      const { computeFirstViewSnapshot } = await import('./src/lib/db/first-view.ts');
-      const dir = join(import.meta.dirname, 'data');
-      const names = readdirSync(dir).filter((f) => f.endsWith('.csv')).sort();
-      for (const name of names) this.addWatchFile(join(dir, name));
-      const snapshot = await computeFirstViewSnapshot(names.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) })));
-      return `export default ${JSON.stringify(snapshot)};`;
+      if (!id.startsWith('\0virtual:')) return undefined;
+      for (const name of readdirSync(dataDir)) this.addWatchFile(join(dataDir, name));
+      const name = id.slice(1);
+      if (name === BUNDLED) {
+        const { bundle } = await prepare();
+        if (serving) return `export default ${JSON.stringify(DEV_BUNDLE_PATH)};`;
+        const ref = this.emitFile({ type: 'asset', name: 'bundled-data.bin', source: bundle });
+        return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
+      }
+      if (name === FIRST_VIEW) {
+        const { snapshots } = await prepare();
+        const entries = Object.keys(snapshots).map((view) => `${JSON.stringify(view)}: () => import(${JSON.stringify(`${FIRST_VIEW}/${view}`)})`);
+        return `export default {${entries.join(', ')}};`;
+      }
+      const view = name.slice(FIRST_VIEW.length + 1);
+      const { snapshots } = await prepare();
+      // JSON.parse of a string literal is parsed faster than the same object as JavaScript.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(snapshots[view as keyof typeof snapshots] ?? {}))});`;
+    },
+    watchChange(id) {
+      if (id.startsWith(dataDir)) prepared = null;
+    },
+    configureServer(server) {
+      server.middlewares.use(DEV_BUNDLE_PATH, (_req, res) => {
+        prepare().then(
+          ({ bundle }) => {
+            res.setHeader('Content-Type', 'application/octet-stream');
+            res.end(bundle);
+          },
+          (error: unknown) => {
+            res.statusCode = 500;
+            res.end(String(error));
+          },
+        );
+      });
     },
   };
 }
@@ -52,7 +110,7 @@ function serviceWorkerBuildId(): Plugin {
 
 // `--mode bench` adds the benchmark page (scripts/bench) and builds into its own folder.
 export default defineConfig(({ mode }) => ({
-  plugins: [svelte(), firstViewSnapshot(), serviceWorkerBuildId()],
+  plugins: [svelte(), bundledData(), serviceWorkerBuildId()],
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   server: { port: 5173, strictPort: false },

@@ -1,39 +1,47 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
+import type { Database } from './lib/db/database.ts';
 import { createBrowserDatabase } from './lib/db/duckdb-browser.ts';
 import { IngestClient } from './lib/db/ingest-client.ts';
 import type { FromIngestWorker } from './lib/db/ingest-protocol.ts';
-import { createSchema } from './lib/db/load.ts';
+import { loadBundle } from './lib/db/bundle.ts';
 import { quoteIdentifier } from './lib/db/sql.ts';
-import { defaultWards } from './lib/ingest/registry.ts';
 import { AppState } from './lib/state/app.svelte.ts';
-import { readSavedFiles } from './lib/persist/saved-files.ts';
+import { FilterState } from './lib/state/filters.svelte.ts';
+import { hasSavedFiles, readSavedFiles } from './lib/persist/saved-files.ts';
+import { DEFAULT_THEMES } from './lib/text/themes.ts';
 import IngestWorker from './lib/db/ingest.worker.ts?worker';
+import bundledData from 'virtual:bundled-data';
 import firstView from 'virtual:first-view';
 import './styles.css';
 
-/** The bundled dataset (see data/README.md), served as static assets. */
-const bundled = import.meta.glob('/data/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+/** The bundled dataset (see data/README.md): the CSVs as static assets, and the tables the build made of them. */
+const bundledCsvs = import.meta.glob('/data/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 
 // Browser tests break the database on purpose (`?testHooks`) to check that every view shows the failure.
 const testHooks = new URLSearchParams(location.search).has('testHooks');
-const app = new AppState(firstView);
-if (app.filters.startFrom(location.search) !== location.search) app.filters.writeUrl('replace');
-mount(App, { target: document.getElementById('app')!, props: { app } });
 
-async function start() {
-  // DuckDB (~0.8 s) and the bundled files download in parallel; the page is already drawn.
-  const files = Promise.all(
-    Object.entries(bundled)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(async ([path, url]) => ({ name: path.replace(/^\/data\//, ''), bytes: new Uint8Array(await (await fetch(url)).arrayBuffer()) })),
-  );
-  const db = await createBrowserDatabase();
-  await createSchema(db, defaultWards(), app.dictionary.themes);
+async function open() {
+  const filters = new FilterState();
+  const search = filters.startFrom(location.search);
+  // The build's figures for this view's default state; not when the figures will include saved files.
+  const snapshot = hasSavedFiles() ? {} : await firstView[filters.view]().then((m) => m.default, () => ({}));
+  const app = new AppState(snapshot, null, filters);
+  if (search !== location.search) app.filters.writeUrl('replace');
+  mount(App, { target: document.getElementById('app')!, props: { app } });
+  return app;
+}
+
+async function start(app: AppState, database: Promise<Database>, bundle: Promise<Uint8Array>) {
+  const db = await database;
+  await loadBundle(db, await bundle);
   let ingestWorker: Worker | null = null;
-  const newWorker = () => (ingestWorker = new IngestWorker());
-  app.attach(db, new IngestClient(db, newWorker, (reason) => (app.ingestStopped = reason)));
-  await app.load(await files, 'bundled');
+  const ingest = new IngestClient(db, () => (ingestWorker = new IngestWorker()), (reason) => (app.ingestStopped = reason));
+  // The worker reads the bundled CSVs in the background to learn their keys; a load waits its turn.
+  const csvUrls = Object.entries(bundledCsvs).sort(([a], [b]) => a.localeCompare(b)).map(([, url]) => new URL(url, location.href).href);
+  ingest.prime(csvUrls).catch((error: unknown) => (app.loadError = error instanceof Error ? error.message : String(error)));
+  app.attach(db, ingest, DEFAULT_THEMES);
+  await app.retag();
   // What the user loaded on an earlier visit, re-read in the same order.
   const saved = await readSavedFiles().catch((error: unknown) => {
     app.storageWarning = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -64,6 +72,13 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   navigator.serviceWorker.register('./sw.js').catch(() => {});
 }
 
-start().catch((error) => {
+// DuckDB (~0.8 s and more) and the prebuilt tables download while the page is drawn.
+const database = createBrowserDatabase();
+const bundle = fetch(bundledData).then(async (response) => {
+  if (!response.ok) throw new Error(`${bundledData}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+});
+const app = await open();
+start(app, database, bundle).catch((error) => {
   app.loadError = error instanceof Error ? error.message : String(error);
 });

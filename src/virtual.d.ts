@@ -1,5 +1,13 @@
+declare module 'virtual:bundled-data' {
+  /** The URL of the prebuilt tables of `data/*.csv` (see src/lib/db/bundle.ts). */
+  const url: string;
+  export default url;
+}
+
 declare module 'virtual:first-view' {
-  import type { FirstViewSnapshot } from './lib/db/first-view.ts';
-  const snapshot: FirstViewSnapshot;
-  export default snapshot;
+  import type { ViewSnapshot } from './lib/db/first-view.ts';
+  import type { View } from './lib/state/filters.svelte.ts';
+  /** Per view, a loader of what its default state asks and the answers (see src/lib/db/first-view.ts). */
+  const snapshots: Record<View, () => Promise<{ default: ViewSnapshot }>>;
+  export default snapshots;
 }

@@ -41,12 +41,12 @@ test('the first chart is drawn before DuckDB has started, from the build’s sna
   });
   await page.goto('/');
   await expect(chartRows(page).first()).toBeVisible();
-  await expect(page.locator('.view .status[role="status"]')).toContainText('同梱データの集計を表示しています');
+  await expect(page.locator('.snapshot-note')).toContainText('同梱データの集計を表示しています');
   const early = await page.locator('.view table.data-table').textContent();
   expect(await page.evaluate(() => document.body.dataset.dbReady)).toBeUndefined();
   releaseWasm();
   await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
-  await expect(page.locator('.view .status[role="status"]')).toHaveCount(0);
+  await expect(page.locator('.snapshot-note')).toHaveCount(0);
   expect(await page.locator('.view table.data-table').textContent()).toBe(early);
 });
 

@@ -10,6 +10,8 @@ export interface Database {
   exec(sql: string): Promise<void>;
   /** Creates (or replaces) `table` from an Arrow IPC stream. */
   insertArrow(table: string, ipc: Uint8Array): Promise<void>;
+  /** A query's result as an Arrow IPC stream, typed as DuckDB typed it (the build's prebuilt tables). */
+  exportArrow(sql: string): Promise<Uint8Array>;
   close(): Promise<void>;
   /**
    * An analyst's own SQL, as typed: streamed, so that `cancel` can stop it between steps. Only the SQL

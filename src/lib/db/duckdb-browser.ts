@@ -3,6 +3,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { tableToIPC } from 'apache-arrow';
 import { toPlainRows, type Database, type SqlValue } from './database.ts';
 
 /** DuckDB-WASM in the browser, bundled by Vite from the package (never a CDN: the app works offline). */
@@ -35,6 +36,9 @@ export async function createBrowserDatabase(): Promise<Database> {
     async insertArrow(table: string, ipc: Uint8Array) {
       await conn.query(`DROP TABLE IF EXISTS ${table}`);
       await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    },
+    async exportArrow(sql: string) {
+      return tableToIPC(await conn.query(sql), 'stream');
     },
     async close() {
       await conn.close();

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
 import { toPlainRows, type Database, type SqlValue } from './database.ts';
 
@@ -33,6 +34,11 @@ export async function createNodeDatabase(): Promise<Database> {
     async insertArrow(table: string, ipc: Uint8Array) {
       conn.query(`DROP TABLE IF EXISTS ${table}`);
       conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    },
+    async exportArrow(sql: string) {
+      // DuckDB's own IPC bytes, re-read with our Arrow: this build carries its own copy of Arrow,
+      // whose tables our apache-arrow does not recognise.
+      return tableToIPC(tableFromIPC(conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql))), 'stream');
     },
     async close() {
       conn.close();

@@ -1,5 +1,5 @@
 import type { Database } from './database.ts';
-import type { FromIngestWorker, SourceFile } from './ingest-protocol.ts';
+import type { FromIngestWorker, SourceFile, ToIngestWorker } from './ingest-protocol.ts';
 import { loadFileOrRefuse, type FileOrigin } from './load.ts';
 import type { IndexedItem } from '../text/item-index.ts';
 import type { Theme } from '../text/themes.ts';
@@ -132,8 +132,21 @@ export class IngestClient {
 
   /** The theme tags of every item under `themes`, as an Arrow batch for `narrative_tags`, made in the worker. */
   tag(items: IndexedItem[], themes: readonly Theme[]): Promise<Uint8Array | null> {
+    return this.request({ type: 'tag', jobId: this.nextJobId++, items, themes: [...themes] }, (m) => (m.type === 'tags' ? { value: m.tags } : null));
+  }
+
+  /**
+   * Has the worker read the files behind the prebuilt bundled data (already in the database), in
+   * their order, so that later files are judged against their keys (duplicates, conflicts) and get
+   * the file ids that follow theirs.
+   */
+  prime(urls: string[]): Promise<void> {
+    return this.request({ type: 'prime', jobId: this.nextJobId++, urls }, (m) => (m.type === 'done' ? { value: undefined } : null));
+  }
+
+  /** One message to the worker and the one answer `accept` recognises (or its failure). */
+  private request<T>(message: ToIngestWorker & { jobId: number }, accept: (message: FromIngestWorker) => { value: T } | null): Promise<T> {
     if (this.stopped !== null) return Promise.reject(new IngestWorkerStopped(this.stopped));
-    const jobId = this.nextJobId++;
     return new Promise((resolve, reject) => {
       const finish = () => {
         this.worker.removeEventListener('message', onMessage);
@@ -144,15 +157,20 @@ export class IngestClient {
         reject(error);
       };
       const onMessage = (event: MessageEvent<FromIngestWorker>) => {
-        const message = event.data;
-        if (message.jobId !== jobId) return;
-        finish();
-        if (message.type === 'tags') resolve(message.tags);
-        else if (message.type === 'failed') reject(new Error(message.message));
+        const answer = event.data;
+        if (answer.jobId !== message.jobId) return;
+        const accepted = accept(answer);
+        if (accepted) {
+          finish();
+          resolve(accepted.value);
+        } else if (answer.type === 'failed') {
+          finish();
+          reject(new Error(answer.message));
+        }
       };
       this.waiting.add(stopJob);
       this.worker.addEventListener('message', onMessage);
-      this.worker.postMessage({ type: 'tag', jobId, items, themes: [...themes] });
+      this.worker.postMessage(message);
     });
   }
 

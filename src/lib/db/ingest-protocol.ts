@@ -10,6 +10,8 @@ export interface SourceFile {
 export type ToIngestWorker =
   | { type: 'ingest'; jobId: number; files: SourceFile[]; themes: Theme[] }
   | { type: 'tag'; jobId: number; items: IndexedItem[]; themes: Theme[] }
+  /** Files already in the database (the prebuilt bundled data): read only to learn their keys, in order. */
+  | { type: 'prime'; jobId: number; urls: string[] }
   | { type: 'cancel'; jobId: number };
 
 export type FromIngestWorker =

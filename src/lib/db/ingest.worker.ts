@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 import { IngestCancelled, IngestSession } from '../ingest/session.ts';
 import { tagsIpc, toLoadedFile } from './arrow.ts';
-import type { FromIngestWorker, ToIngestWorker } from './ingest-protocol.ts';
+import type { FromIngestWorker, SourceFile, ToIngestWorker } from './ingest-protocol.ts';
+import type { Theme } from '../text/themes.ts';
 
 /**
  * Ingest off the main thread: the session (registry, keys seen, conflicts) lives here for the life of
@@ -17,42 +18,50 @@ const post = (message: FromIngestWorker, transfer: Transferable[] = []) => scope
 /** A macrotask, so a queued "cancel" message is handled between chunks of rows. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-scope.onmessage = async (event: MessageEvent<ToIngestWorker>) => {
+scope.onmessage = (event: MessageEvent<ToIngestWorker>) => {
   const message = event.data;
-  if (message.type === 'cancel') {
-    cancelled.add(message.jobId);
-    return;
-  }
-  if (message.type === 'tag') {
-    try {
-      const tags = tagsIpc(message.items, message.themes);
-      post({ type: 'tags', jobId: message.jobId, tags }, tags ? [tags.buffer as ArrayBuffer] : []);
-    } catch (error) {
-      post({ type: 'failed', jobId: message.jobId, message: error instanceof Error ? error.message : String(error) });
-    }
-    return;
-  }
-  const { jobId, files, themes } = message;
+  if (message.type === 'cancel') cancelled.add(message.jobId);
+  // Jobs run one after another, so files reach the session in the order they were sent.
+  else queue = queue.then(() => run(message));
+};
+let queue = Promise.resolve();
+
+async function run(message: Exclude<ToIngestWorker, { type: 'cancel' }>): Promise<void> {
+  const { jobId } = message;
   try {
-    for (const [fileIndex, source] of files.entries()) {
-      if (cancelled.has(jobId)) throw new IngestCancelled();
-      const batch = await session.ingestFile(source.name, source.bytes, {
-        checkpointEvery: 25000,
-        checkpoint: async (rowsDone, fileFraction) => {
-          post({ type: 'progress', jobId, fileIndex, file: source.name, rowsDone, fileFraction });
-          await nextTask();
-          if (cancelled.has(jobId)) throw new IngestCancelled();
-        },
-      });
-      const loaded = toLoadedFile(batch, themes);
-      const buffers = Object.values(loaded.payload).filter((b): b is Uint8Array => b !== null).map((b) => b.buffer as ArrayBuffer);
-      post({ type: 'file', jobId, fileIndex, loaded }, buffers);
-    }
-    post({ type: 'done', jobId, cancelled: false });
+    if (message.type === 'tag') {
+      const tags = tagsIpc(message.items, message.themes);
+      post({ type: 'tags', jobId, tags }, tags ? [tags.buffer as ArrayBuffer] : []);
+    } else if (message.type === 'prime') {
+      for (const url of message.urls) {
+        const response = await fetch(url);
+        if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+        await session.ingestFile(url, new Uint8Array(await response.arrayBuffer()));
+      }
+      post({ type: 'done', jobId, cancelled: false });
+    } else await ingest(jobId, message.files, message.themes);
   } catch (error) {
     if (error instanceof IngestCancelled) post({ type: 'done', jobId, cancelled: true });
     else post({ type: 'failed', jobId, message: error instanceof Error ? error.message : String(error) });
   } finally {
     cancelled.delete(jobId);
   }
-};
+}
+
+async function ingest(jobId: number, files: SourceFile[], themes: Theme[]): Promise<void> {
+  for (const [fileIndex, source] of files.entries()) {
+    if (cancelled.has(jobId)) throw new IngestCancelled();
+    const batch = await session.ingestFile(source.name, source.bytes, {
+      checkpointEvery: 25000,
+      checkpoint: async (rowsDone, fileFraction) => {
+        post({ type: 'progress', jobId, fileIndex, file: source.name, rowsDone, fileFraction });
+        await nextTask();
+        if (cancelled.has(jobId)) throw new IngestCancelled();
+      },
+    });
+    const loaded = toLoadedFile(batch, themes);
+    const buffers = Object.values(loaded.payload).filter((b): b is Uint8Array => b !== null).map((b) => b.buffer as ArrayBuffer);
+    post({ type: 'file', jobId, fileIndex, loaded }, buffers);
+  }
+  post({ type: 'done', jobId, cancelled: false });
+}

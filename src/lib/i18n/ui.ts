@@ -19,7 +19,7 @@ const STRINGS = {
     ja: '同梱データの集計を表示しています（データベースを準備中）。',
     en: 'Showing the bundled data, summarised at build time (the database is starting).',
   },
-  dbStarting: { ja: 'データベースを準備しています…', en: 'Starting the database…' },
+  dbStarting: { ja: '集計中…（データベースを準備しています）', en: 'Computing… (the database is starting)' },
   querying: { ja: '集計中…', en: 'Computing…' },
   queryFailed: { ja: '集計できませんでした。DuckDB のメッセージ:', en: 'The figures could not be computed. DuckDB says:' },
   retry: { ja: 'もう一度試す', en: 'Try again' },

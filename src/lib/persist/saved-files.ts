@@ -44,8 +44,28 @@ function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRe
   );
 }
 
-export function saveFile(file: SourceFile): Promise<IDBValidKey> {
-  return run('readwrite', (store) => store.add({ name: file.name, bytes: file.bytes.slice() }));
+/**
+ * A mark in localStorage that files are saved, read synchronously before the first paint: the build's
+ * snapshot of the bundled data is then not shown, since the figures will include the user's files.
+ */
+const MARK = 'kyoten-dashboard:saved-files';
+
+export function hasSavedFiles(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(MARK) !== null;
+  } catch {
+    return false;
+  }
+}
+
+export async function saveFile(file: SourceFile): Promise<IDBValidKey> {
+  const key = await run('readwrite', (store) => store.add({ name: file.name, bytes: file.bytes.slice() }));
+  try {
+    globalThis.localStorage?.setItem(MARK, '1');
+  } catch {
+    // Without the mark the next visit shows the bundled figures for a moment; nothing is lost.
+  }
+  return key;
 }
 
 /** Saved files in the order they were loaded. */
@@ -54,6 +74,7 @@ export async function readSavedFiles(): Promise<SourceFile[]> {
   return rows.map((r) => ({ name: r.name, bytes: new Uint8Array(r.bytes) }));
 }
 
-export function clearSavedFiles(): Promise<undefined> {
+export async function clearSavedFiles(): Promise<undefined> {
+  globalThis.localStorage?.removeItem(MARK);
   return run('readwrite', (store) => store.clear());
 }

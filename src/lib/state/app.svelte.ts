@@ -2,8 +2,8 @@ import { createContext } from 'svelte';
 import type { Database } from '../db/database.ts';
 import { IngestWorkerStopped, type IngestClient, type LoadOutcome, type LoadProgress } from '../db/ingest-client.ts';
 import type { SourceFile } from '../db/ingest-protocol.ts';
-import type { FirstViewSnapshot } from '../db/first-view.ts';
-import { dismissConflictQuery, narrativeItemsQuery, ratingConflictsQuery, runQuery, type ConflictRow, type Query } from '../db/queries/index.ts';
+import type { ViewSnapshot } from '../db/first-view.ts';
+import { dismissConflictQuery, narrativeItemsQuery, queryKey, ratingConflictsQuery, runQuery, type ConflictRow, type Query } from '../db/queries/index.ts';
 import { conflictIdentity, keepDismissed, readDismissed } from '../persist/dismissed-conflicts.ts';
 import { replaceThemeTags } from '../db/load.ts';
 import type { Theme } from '../text/themes.ts';
@@ -24,7 +24,6 @@ export class AppState implements QueryHost {
   ingestStopped = $state<string | null>(null);
   /** Saving to or reading from this browser's storage failed: the data on screen is fine, the next visit may lack it. */
   storageWarning = $state<string | null>(null);
-  readonly filters = new FilterState();
   readonly dictionary = new DictionaryState();
   private ingest: IngestClient | null = null;
   /** The dictionary the stored theme tags were made with. */
@@ -33,8 +32,25 @@ export class AppState implements QueryHost {
   /** Queries in flight; when the last one settles the charts are painted on the next frame. */
   private pending = 0;
 
-  /** The first view's results over the bundled data, from the build, for the moments before DuckDB is up. */
-  constructor(readonly firstView: FirstViewSnapshot | null = null) {}
+  /**
+   * `snapshot`: the opening view's results over the bundled data, from the build, for the moments
+   * before DuckDB is up. `record` hears every query asked without a database (the build's recorder).
+   */
+  constructor(
+    private snapshot: ViewSnapshot = {},
+    private record: ((query: Query<unknown>) => void) | null = null,
+    readonly filters: FilterState = new FilterState(),
+  ) {}
+
+  /** The views draw the build's figures: the database is not open yet and the snapshot has some. */
+  get showsSnapshot(): boolean {
+    return this.db === null && Object.keys(this.snapshot).length > 0;
+  }
+
+  snapshotRows<Row>(query: Query<Row>): Row[] | null {
+    this.record?.(query);
+    return (this.snapshot[queryKey(query)] as Row[] | undefined) ?? null;
+  }
 
   queryStarted(): void {
     this.pending++;
@@ -55,9 +71,11 @@ export class AppState implements QueryHost {
     );
   }
 
-  attach(db: Database, ingest: IngestClient): void {
+  /** The database is open with the bundled data in it, its theme tags made with `taggedWith`. */
+  attach(db: Database, ingest: IngestClient, taggedWith: Theme[]): void {
     this.db = db;
     this.ingest = ingest;
+    this.taggedWith = taggedWith;
   }
 
   get loading(): boolean {
@@ -82,7 +100,6 @@ export class AppState implements QueryHost {
       if (error instanceof IngestWorkerStopped) outcome = error.outcome;
       else this.loadError = error instanceof Error ? error.message : String(error);
     }
-    this.taggedWith ??= themes;
     try {
       if (origin === 'user' && outcome) this.lastLoad = outcome;
       if (this.db) await this.reapplyDismissals();

@@ -7,6 +7,8 @@ export interface QueryHost {
   readonly dataVersion: number;
   queryStarted(): void;
   querySettled(): void;
+  /** The build's result for exactly this query, for the moments before the database is open; or null. */
+  snapshotRows<Row>(query: Query<Row>): Row[] | null;
 }
 
 /**
@@ -38,21 +40,21 @@ export class QueryState<Row> {
   }
 
   /**
-   * `query` returns null when there is nothing to ask yet (say, no ward chosen). `snapshot` answers
-   * while the database is not open (the build computed it with the same query), or returns null.
+   * `query` returns null when there is nothing to ask yet (say, no ward chosen). While the database
+   * is not open the build's snapshot answers a query it computed (the view's default state); any
+   * other query waits, `loading`.
    */
-  constructor(host: QueryHost, query: () => Query<Row> | null, snapshot: () => Row[] | null = () => null) {
+  constructor(host: QueryHost, query: () => Query<Row> | null) {
+    // Also at construction, outside the effect, so the first render (and the build's server render
+    // that records the snapshot) already has the snapshot's rows.
+    this.showWithoutDatabase(host, query());
     $effect(() => {
       void host.dataVersion;
       void this.attempt;
       const q = query();
       const db = host.db;
       if (!db || !q) {
-        const rows = db ? null : snapshot();
-        this.rows = rows;
-        this.fromSnapshot = rows !== null;
-        this.error = null;
-        this.setStatus(rows !== null ? 'ready' : db ? 'idle' : 'loading');
+        this.showWithoutDatabase(host, q);
         return;
       }
       const run = ++this.latest;
@@ -75,6 +77,14 @@ export class QueryState<Row> {
         )
         .finally(() => host.querySettled());
     });
+  }
+
+  private showWithoutDatabase(host: QueryHost, q: Query<Row> | null): void {
+    const rows = host.db || !q ? null : host.snapshotRows(q);
+    this.rows = rows;
+    this.fromSnapshot = rows !== null;
+    this.error = null;
+    this.setStatus(rows !== null ? 'ready' : host.db ? 'idle' : 'loading');
   }
 
   /** Runs the query again (after an error). */

@@ -1,7 +1,7 @@
 import { tick } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/lib/db/database.ts';
-import type { Query } from '../../../src/lib/db/queries/index.ts';
+import { queryKey, type Query } from '../../../src/lib/db/queries/index.ts';
 import { QueryState, type QueryHost } from '../../../src/lib/state/query.svelte.ts';
 
 /**
@@ -26,6 +26,10 @@ class Host implements QueryHost {
   }
   querySettled() {
     this.inFlight--;
+  }
+  constructor(private snapshot: Record<string, unknown[]> = {}) {}
+  snapshotRows<Row>(query: Query<Row>): Row[] | null {
+    return (this.snapshot[queryKey(query)] as Row[] | undefined) ?? null;
   }
 }
 
@@ -92,6 +96,30 @@ describe('QueryState', () => {
     pending[2].resolve([{ n: 3 }]);
     await settle();
     expect([state.status, state.rows]).toEqual(['ready', [{ n: 3 }]]);
+    stop();
+  });
+
+  it('before the database opens, answers from the snapshot only the exact query it holds; the live answer replaces it', async () => {
+    const host = new Host({ [queryKey(named('default'))]: [{ n: 7 }] });
+    const { db, pending } = deferredDatabase();
+    let sql = $state('default');
+    let state!: QueryState<{ n: number }>;
+    const stop = $effect.root(() => {
+      state = new QueryState(host, () => named(sql));
+    });
+    // Already at construction, before any effect has run: the first render has the rows.
+    expect([state.status, state.rows, state.fromSnapshot]).toEqual(['ready', [{ n: 7 }], true]);
+    sql = 'filtered';
+    await tick();
+    expect([state.status, state.rows, state.fromSnapshot]).toEqual(['loading', null, false]);
+    sql = 'default';
+    await tick();
+    expect(state.rows).toEqual([{ n: 7 }]);
+    host.db = db;
+    await tick();
+    pending[0].resolve([{ n: 8 }]);
+    await settle();
+    expect([state.status, state.rows, state.fromSnapshot]).toEqual(['ready', [{ n: 8 }], false]);
     stop();
   });
 });

@@ -9,6 +9,24 @@ export interface Query<Row> {
   readonly row?: Row;
 }
 
+/**
+ * A short stable key for a query's SQL and values (two 32-bit FNV-1a hashes, hex): the build's
+ * snapshot of the views' first results is keyed by it, so a view finds a result only for exactly
+ * the query it asks.
+ */
+export function queryKey(query: Query<unknown>): string {
+  const text = `${query.sql}\u0000${JSON.stringify(query.params)}`;
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+  }
+  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+  return `${query.name}:${hex(a)}${hex(b)}`;
+}
+
 export function runQuery<Row>(db: Database, query: Query<Row>): Promise<Row[]> {
   return db.query<Row>(query.sql, query.params);
 }

@@ -1,0 +1,32 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { exportBundle } from '../../src/lib/db/bundle.ts';
+import type { ViewSnapshot } from '../../src/lib/db/first-view.ts';
+import type { SourceFile } from '../../src/lib/db/ingest-protocol.ts';
+import { loadIntoNodeDatabase } from '../../src/lib/db/node-load.ts';
+import { VIEWS, type View } from '../../src/lib/state/filters.svelte.ts';
+import { recordView } from './record-views.ts';
+
+/** `data/*.csv` in the order the app reads them (the page's worker learns their keys in the same order). */
+export function bundledFiles(dir: string): SourceFile[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.csv'))
+    .sort()
+    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
+}
+
+/**
+ * What the build ships of the bundled data: the tables as the app's own ingest made them (the
+ * browser inserts them as they are) and, per view, what its default state asks and the answers.
+ */
+export async function prepareBundledData(files: SourceFile[]): Promise<{ bundle: Uint8Array; snapshots: Record<View, ViewSnapshot> }> {
+  const { db } = await loadIntoNodeDatabase(files, 'bundled');
+  try {
+    const bundle = await exportBundle(db);
+    const snapshots = {} as Record<View, ViewSnapshot>;
+    for (const view of VIEWS) snapshots[view] = await recordView(db, view);
+    return { bundle, snapshots };
+  } finally {
+    await db.close();
+  }
+}
