@@ -1,0 +1,49 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** Every view: the build records each one's default state. */
+const VIEWS = ['distribution', 'heatmap', 'raters', 'benchmark', 'trends', 'themes', 'report', 'sql', 'data'] as const;
+
+/** Holds DuckDB's wasm until released, so the page shows what it draws without a database. */
+async function holdDatabase(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** The view's text (charts' labels and tables included), line by line, without the note on the snapshot. */
+const content = (page: Page) =>
+  page.locator('main').evaluate((main) => {
+    const note = main.querySelector<HTMLElement>('.snapshot-note')?.innerText ?? null;
+    return main.innerText.split('\n').map((line) => line.trim()).filter((line) => line !== '' && line !== note);
+  });
+
+for (const view of VIEWS) {
+  test(`a link to the ${view} view paints from the build's figures before DuckDB is ready, and they agree with the live ones`, async ({ page }) => {
+    const release = await holdDatabase(page);
+    await page.goto(`/?view=${view}`);
+    await expect(page.locator('.snapshot-note')).toBeVisible();
+    await expect(page.locator('main .status[role="status"]:not(.snapshot-note)')).toHaveCount(0);
+    const early = await content(page);
+    expect(early.length, 'the view drew its content from the snapshot').toBeGreaterThan(5);
+    expect(await page.evaluate(() => document.body.dataset.dbReady)).toBeUndefined();
+    release();
+    await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 60_000 });
+    await expect(page.locator('.snapshot-note')).toHaveCount(0);
+    await expect.poll(() => content(page)).toEqual(early);
+  });
+}
+
+test('a link with other filters shows the view and says it is computing until the database answers', async ({ page }) => {
+  const release = await holdDatabase(page);
+  await page.goto('/?view=heatmap&y=2024&stage=planning');
+  await expect(page.locator('nav.views')).toBeVisible();
+  await expect(page.locator('main .status[role="status"]').filter({ hasText: '集計中' }).first()).toBeVisible();
+  release();
+  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 60_000 });
+  await expect(page.locator('main .status[role="status"]').filter({ hasText: '集計中' })).toHaveCount(0);
+  await expect(page.locator('.heatmap g.cell').first()).toBeVisible();
+});
