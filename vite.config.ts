@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { precompressDir, servePrecompressed } from './scripts/build/precompress.ts';
 import { createServer, defineConfig, type Plugin } from 'vite';
 
 const BUNDLED = 'virtual:bundled-data';
@@ -108,9 +109,27 @@ function serviceWorkerBuildId(): Plugin {
   };
 }
 
+/** `.br` and `.gz` of every compressible file, written by the build and served by `vite preview` (see README, Deployment). */
+function precompressed(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'precompressed',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    async closeBundle() {
+      if (this.environment.name !== 'client') return;
+      await precompressDir(outDir);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(servePrecompressed(resolve(server.config.root, server.config.build.outDir)));
+    },
+  };
+}
+
 // `--mode bench` adds the benchmark page (scripts/bench) and builds into its own folder.
 export default defineConfig(({ mode }) => ({
-  plugins: [svelte(), bundledData(), serviceWorkerBuildId()],
+  plugins: [svelte(), bundledData(), serviceWorkerBuildId(), precompressed()],
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   server: { port: 5173, strictPort: false },

@@ -16,9 +16,9 @@ async function holdDatabase(page: Page): Promise<() => void> {
 
 /** The view's text (charts' labels and tables included), line by line, without the note on the snapshot. */
 const content = (page: Page) =>
-  page.locator('main').evaluate((main) => {
+  page.locator('main').evaluate((main: HTMLElement) => {
     const note = main.querySelector<HTMLElement>('.snapshot-note')?.innerText ?? null;
-    return main.innerText.split('\n').map((line) => line.trim()).filter((line) => line !== '' && line !== note);
+    return main.innerText.split('\n').map((line: string) => line.trim()).filter((line: string) => line !== '' && line !== note);
   });
 
 for (const view of VIEWS) {

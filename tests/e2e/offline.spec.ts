@@ -28,3 +28,21 @@ test("the service worker's cache is named after this build, and an earlier relea
   });
   await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([`kyoten-dashboard-${cacheName}`]);
 });
+
+test('the build is served precompressed: brotli where the browser takes it, gzip otherwise, the wasm typed for streaming compile', async ({ page, request }) => {
+  const wasm: string[] = [];
+  page.on('response', (response) => {
+    if (response.url().endsWith('.wasm')) wasm.push(response.url());
+  });
+  await openApp(page, '/');
+  expect(wasm.length).toBeGreaterThan(0);
+  const url = new URL(wasm[0]).pathname;
+  const br = await request.get(url, { headers: { 'accept-encoding': 'br' } });
+  expect(br.headers()['content-encoding']).toBe('br');
+  expect(br.headers()['content-type']).toBe('application/wasm');
+  expect(Number(br.headers()['content-length'])).toBeLessThan(readFileSync(`dist${url}`).length / 4);
+  const gz = await request.get(url, { headers: { 'accept-encoding': 'gzip' } });
+  expect(gz.headers()['content-encoding']).toBe('gzip');
+  // What arrives decoded is the file itself.
+  expect(Buffer.compare(await br.body(), readFileSync(`dist${url}`))).toBe(0);
+});
