@@ -140,7 +140,7 @@ export default defineConfig(({ mode }) => ({
     // The service worker (public/sw.js) precaches every file this manifest lists.
     manifest: true,
     outDir: mode === 'bench' ? 'dist-bench' : 'dist',
-    rollupOptions: mode === 'bench' ? { input: ['index.html', 'scripts/bench/page.html'] } : undefined,
+    rollupOptions: mode === 'bench' ? { input: ['index.html', 'scripts/bench/page.html', 'scripts/bench/bare-duckdb.html'] } : undefined,
   },
   test: {
     testTimeout: 30000,

@@ -1,7 +1,6 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import type { Database } from './lib/db/database.ts';
-import { createBrowserDatabase } from './lib/db/duckdb-browser.ts';
 import { IngestClient } from './lib/db/ingest-client.ts';
 import type { FromIngestWorker } from './lib/db/ingest-protocol.ts';
 import { loadBundle } from './lib/db/bundle.ts';
@@ -72,8 +71,9 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   navigator.serviceWorker.register('./sw.js').catch(() => {});
 }
 
-// DuckDB (~0.8 s and more) and the prebuilt tables download while the page is drawn.
-const database = createBrowserDatabase();
+// DuckDB (~0.8 s and more) and the prebuilt tables download while the page is drawn. DuckDB's
+// bindings and Arrow are a chunk of their own, so the first paint does not parse them.
+const database = import('./lib/db/duckdb-browser.ts').then((m) => m.createBrowserDatabase());
 const bundle = fetch(bundledData).then(async (response) => {
   if (!response.ok) throw new Error(`${bundledData}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());

@@ -1,0 +1,123 @@
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+
+/** What each view draws first: its painted state is when this appears. */
+const PAINTED: Record<string, string> = {
+  distribution: '.diverging svg g.row',
+  heatmap: '.heatmap g.cell',
+  raters: 'main figure svg g, main table tbody tr',
+  benchmark: '.benchmark svg g.row',
+  trends: 'main figure svg path',
+  themes: 'main table tbody tr',
+  report: 'main figure svg g',
+  sql: 'main details.table-schema',
+  data: 'section.load',
+};
+export const VIEWS = Object.keys(PAINTED);
+
+/**
+ * Records when `selector` is first painted and every long task (> 50 ms) on the main thread (buffered:
+ * also those before it was installed). A string, not a function: tsx compiles functions with a
+ * `__name` helper the page does not have.
+ */
+const observe = (selector: string) => `(() => {
+  const bench = (window.bench = { painted: null, longTasks: [] });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, ms: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  // Checked every frame: the frame after the one that found the selector has painted it.
+  const frame = () => {
+    if (document.querySelector(${JSON.stringify(selector)})) requestAnimationFrame(() => (bench.painted ??= performance.now()));
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})()`;
+
+interface Cold {
+  painted: number;
+  dbReady: number | null;
+  longTasks: Array<{ start: number; ms: number }>;
+  scripts: Array<{ url: string; transferred: number; end: number }>;
+}
+
+/** One cold visit (fresh context: no cache, no service worker) until `selector` is painted and, if asked, the database ready. */
+async function coldVisit(browser: Browser, url: string, selector: string, readyMark: string | null): Promise<Cold> {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page: Page = await context.newPage();
+  await page.addInitScript(observe(selector));
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { bench: { painted: number | null } }).bench.painted !== null, undefined, { timeout: 60_000 });
+  if (readyMark) await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, readyMark, { timeout: 60_000 });
+  const result = await page.evaluate((mark) => {
+    const bench = (window as unknown as { bench: { painted: number; longTasks: Array<{ start: number; ms: number }> } }).bench;
+    const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js'))
+      .map((r) => ({ url: new URL(r.name).pathname, transferred: r.encodedBodySize, end: r.responseEnd }));
+    return { painted: bench.painted, dbReady: mark ? performance.getEntriesByName(mark)[0].startTime : null, longTasks: bench.longTasks, scripts };
+  }, readyMark);
+  await context.close();
+  return result;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const round = (n: number) => Math.round(n);
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+
+/**
+ * The static baseline: the app's first chart as the app drew it, in a page with no framework and no
+ * DuckDB (the app's CSS only), written into the served folder.
+ */
+async function writeStaticChart(browser: Browser, base: string, dist: string): Promise<void> {
+  const page = await browser.newPage();
+  await page.goto(base);
+  await page.waitForSelector('.diverging svg g.row');
+  const { svg, css } = await page.evaluate(() => ({
+    svg: document.querySelector('.diverging svg')!.outerHTML,
+    css: [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((l) => new URL(l.href).pathname),
+  }));
+  await page.close();
+  const links = css.map((href) => `<link rel="stylesheet" href="${href}">`).join('');
+  writeFileSync(join(dist, 'static-chart.html'), `<!doctype html><html lang="ja"><head><meta charset="UTF-8"><title>static</title>${links}</head><body><main><figure class="chart diverging">${svg}</figure></main></body></html>`);
+}
+
+/**
+ * Cold start-up against two baselines measured in the same run, served the same way: the static page
+ * with the same first chart, and DuckDB-WASM alone. Per view: a deep link until its content is painted.
+ */
+export async function startup(browser: Browser, base: string, dist: string, runs: number) {
+  await writeStaticChart(browser, base, dist);
+  const staticPaint: number[] = [];
+  const bare: number[] = [];
+  const home: Cold[] = [];
+  for (let i = 0; i < runs; i++) {
+    staticPaint.push((await coldVisit(browser, `${base}/static-chart.html`, '.diverging svg g.row', null)).painted);
+    bare.push((await coldVisit(browser, `${base}/scripts/bench/bare-duckdb.html`, 'body[data-ready]', 'bare:db-ready')).dbReady!);
+    home.push(await coldVisit(browser, `${base}/`, PAINTED.distribution, 'app:db-ready'));
+  }
+  const firstChart = median(home.map((h) => h.painted));
+  const dbReady = median(home.map((h) => h.dbReady!));
+  const longTasks = home.flatMap((h) => h.longTasks.filter((t) => t.start <= h.dbReady!));
+  // JS the home page fetched before its first chart: as transferred (br), and as the same files' .gz.
+  const early = home[0].scripts.filter((s) => s.end <= home[0].painted);
+  const gzip = early.reduce((sum, s) => sum + (existsSync(join(dist, `${s.url}.gz`)) ? statSync(join(dist, `${s.url}.gz`)).size : s.transferred), 0);
+  const views: Record<string, { paintedMs: number; ratioToHome: number }> = {};
+  for (const view of VIEWS) {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) times.push((await coldVisit(browser, `${base}/?view=${view}`, PAINTED[view], null)).painted);
+    views[view] = { paintedMs: round(median(times)), ratioToHome: ratio(median(times), firstChart) };
+  }
+  return {
+    coldLoads: runs,
+    baselines: { staticFirstChartMs: round(median(staticPaint)), bareDuckdbReadyMs: round(median(bare)) },
+    home: {
+      firstChartMs: round(firstChart),
+      firstChartToStatic: ratio(firstChart, median(staticPaint)),
+      dbReadyMs: round(dbReady),
+      dbReadyToBare: ratio(dbReady, median(bare)),
+      longTasksOver50Ms: { count: longTasks.length / runs, maxMs: round(Math.max(0, ...longTasks.map((t) => t.ms))) },
+      jsBeforeFirstChart: { files: early.length, transferredBytes: early.reduce((sum, s) => sum + s.transferred, 0), gzipBytes: gzip },
+    },
+    deepLinkToPainted: views,
+  };
+}
