@@ -37,19 +37,28 @@ test('a reload in the middle of a load keeps every file that had finished loadin
     document.querySelector('.dropzone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
   }, small);
   // Reload once the first file is saved in this browser while the second is still being read.
-  await page.waitForFunction(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const request = indexedDB.open('kyoten-dashboard');
-        request.onsuccess = () => {
-          const db = request.result;
-          if (!db.objectStoreNames.contains('files')) return resolve(false);
-          const count = db.transaction('files').objectStore('files').count();
-          count.onsuccess = () => resolve(count.result === 1);
-        };
-        request.onerror = () => resolve(false);
-      }),
-  );
+  // (Polled with evaluate, which awaits the count; waitForFunction would take the pending promise as truthy.)
+  const savedFiles = () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const request = indexedDB.open('kyoten-dashboard');
+          request.onsuccess = () => {
+            const db = request.result;
+            if (!db.objectStoreNames.contains('files')) {
+              db.close();
+              return resolve(0);
+            }
+            const count = db.transaction('files').objectStore('files').count();
+            count.onsuccess = () => {
+              db.close();
+              resolve(count.result);
+            };
+          };
+          request.onerror = () => resolve(0);
+        }),
+    );
+  await expect.poll(savedFiles, { timeout: 30_000 }).toBe(1);
   await expect(page.locator('.progress')).toContainText('big.csv');
   await reloadApp(page);
   const files = page.locator('table.files tbody tr:not(.file-error):not(.missing-parts)');
