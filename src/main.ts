@@ -32,6 +32,11 @@ async function open() {
 }
 
 async function start(app: AppState, database: Promise<Database>, bundle: Promise<Uint8Array>) {
+  // What the user loaded on an earlier visit, read from IndexedDB while DuckDB starts.
+  const saved = readSavedFiles().catch((error: unknown) => {
+    app.storageWarning = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return [];
+  });
   const db = await database;
   await loadBundle(db, await bundle);
   let ingestWorker: Worker | null = null;
@@ -41,12 +46,9 @@ async function start(app: AppState, database: Promise<Database>, bundle: Promise
   ingest.prime(csvUrls).catch((error: unknown) => (app.loadError = error instanceof Error ? error.message : String(error)));
   app.attach(db, ingest, DEFAULT_THEMES);
   await app.retag();
-  // What the user loaded on an earlier visit, re-read in the same order.
-  const saved = await readSavedFiles().catch((error: unknown) => {
-    app.storageWarning = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return [];
-  });
-  if (saved.length > 0) await app.load(saved, 'user', false);
+  // The user's saved files go through ingest again, in the order they were loaded.
+  const files = await saved;
+  if (files.length > 0) await app.load(files, 'user', false);
   if (testHooks) {
     (window as unknown as { kyotenTestHooks: unknown }).kyotenTestHooks = {
       dropTables: async (tables: string[]) => {

@@ -48,10 +48,8 @@ export async function loadBundle(db: Database, bundle: Uint8Array): Promise<void
       // A copy: DuckDB-WASM reads the stream from the start of its buffer.
       const ipc = bundle.slice(at, at + bytes);
       at += bytes;
-      const staging = `staging_${name}`;
-      await db.insertArrow(staging, ipc);
-      await db.exec(`INSERT INTO ${name} SELECT * FROM ${staging}`);
-      await db.exec(`DROP TABLE ${staging}`);
+      // Straight into the table: the streams were written from these very tables.
+      await db.appendArrow(name, ipc);
     }
     await db.exec('COMMIT');
   } catch (error) {

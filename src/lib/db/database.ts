@@ -10,6 +10,8 @@ export interface Database {
   exec(sql: string): Promise<void>;
   /** Creates (or replaces) `table` from an Arrow IPC stream. */
   insertArrow(table: string, ipc: Uint8Array): Promise<void>;
+  /** Appends an Arrow IPC stream to `table`, whose columns it has in the same order and types. */
+  appendArrow(table: string, ipc: Uint8Array): Promise<void>;
   /** A query's result as an Arrow IPC stream, typed as DuckDB typed it (the build's prebuilt tables). */
   exportArrow(sql: string): Promise<Uint8Array>;
   close(): Promise<void>;

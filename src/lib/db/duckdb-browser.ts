@@ -37,6 +37,9 @@ export async function createBrowserDatabase(): Promise<Database> {
       await conn.query(`DROP TABLE IF EXISTS ${table}`);
       await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
     },
+    async appendArrow(table: string, ipc: Uint8Array) {
+      await conn.insertArrowFromIPCStream(ipc, { name: table, create: false });
+    },
     async exportArrow(sql: string) {
       return tableToIPC(await conn.query(sql), 'stream');
     },

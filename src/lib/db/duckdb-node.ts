@@ -35,6 +35,9 @@ export async function createNodeDatabase(): Promise<Database> {
       conn.query(`DROP TABLE IF EXISTS ${table}`);
       conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
     },
+    async appendArrow(table: string, ipc: Uint8Array) {
+      conn.insertArrowFromIPCStream(ipc, { name: table, create: false });
+    },
     async exportArrow(sql: string) {
       // DuckDB's own IPC bytes, re-read with our Arrow: this build carries its own copy of Arrow,
       // whose tables our apache-arrow does not recognise.
