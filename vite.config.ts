@@ -33,6 +33,8 @@ function bundledData(): Plugin {
         appType: 'custom',
         logLevel: 'error',
         optimizeDeps: { noDiscovery: true, include: [] },
+        // Its own cache, so it never rewrites the dev server's optimized dependencies.
+        cacheDir: 'node_modules/.vite-bundled-data',
       });
       try {
         const module = (await server.ssrLoadModule('/scripts/build/bundled-data.ts')) as typeof import('./scripts/build/bundled-data.ts');
