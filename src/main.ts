@@ -3,7 +3,7 @@ import App from './App.svelte';
 import type { Database } from './lib/db/database.ts';
 import { IngestClient } from './lib/db/ingest-client.ts';
 import type { FromIngestWorker } from './lib/db/ingest-protocol.ts';
-import { loadBundle } from './lib/db/bundle.ts';
+import { inBundledOrder, loadBundle } from './lib/db/bundle.ts';
 import { quoteIdentifier } from './lib/db/sql.ts';
 import { AppState } from './lib/state/app.svelte.ts';
 import { FilterState } from './lib/state/filters.svelte.ts';
@@ -42,8 +42,8 @@ async function start(app: AppState, database: Promise<Database>, bundle: Promise
   let ingestWorker: Worker | null = null;
   const ingest = new IngestClient(db, () => (ingestWorker = new IngestWorker()), (reason) => (app.ingestStopped = reason));
   // The worker reads the bundled CSVs in the background to learn their keys; a load waits its turn.
-  const csvUrls = Object.entries(bundledCsvs).sort(([a], [b]) => a.localeCompare(b)).map(([, url]) => new URL(url, location.href).href);
-  ingest.prime(csvUrls).catch((error: unknown) => (app.loadError = error instanceof Error ? error.message : String(error)));
+  const csvs = Object.entries(bundledCsvs).map(([path, url]) => ({ name: path.replace(/^\/data\//, ''), url: new URL(url, location.href).href }));
+  ingest.prime(inBundledOrder(csvs)).catch((error: unknown) => (app.loadError = error instanceof Error ? error.message : String(error)));
   app.attach(db, ingest, DEFAULT_THEMES);
   // The bundled data is queryable and the views have the database (the bench's start-up figure);
   // the page counts as started (`data-db-ready`) once saved files are loaded too.

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportBundle } from '../../src/lib/db/bundle.ts';
+import { exportBundle, inBundledOrder } from '../../src/lib/db/bundle.ts';
 import type { ViewSnapshot } from '../../src/lib/db/first-view.ts';
 import type { SourceFile } from '../../src/lib/db/ingest-protocol.ts';
 import { loadIntoNodeDatabase } from '../../src/lib/db/node-load.ts';
@@ -9,10 +9,8 @@ import { recordView } from './record-views.ts';
 
 /** `data/*.csv` in the order the app reads them (the page's worker learns their keys in the same order). */
 export function bundledFiles(dir: string): SourceFile[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.csv'))
-    .sort()
-    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
+  const names = readdirSync(dir).filter((name) => name.endsWith('.csv'));
+  return inBundledOrder(names.map((name) => ({ name }))).map(({ name }) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
 }
 
 /**

@@ -184,6 +184,16 @@ test('conflicting files list both values, files and lines until dismissed', asyn
   await expect(page.locator('table.conflicts')).toHaveCount(0);
 });
 
+test('a file conflicting with the bundled data names the bundled file and line, as the build read it', async ({ page }) => {
+  await openApp(page, '/?view=data');
+  await page.locator('input[name="files"]').setInputFiles([
+    { name: 'late.csv', mimeType: 'text/csv', buffer: Buffer.from('ward,fiscal_year,stage,question_no,rater,rating\n鶴見区,2025,planning,1,ward,D\n') },
+  ]);
+  const conflict = page.locator('table.conflicts tbody tr');
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict).toContainText('A (real_tsurumi_2025_ratings.csv:2) → D (late.csv:2)');
+});
+
 test('a large load dropped on the page shows progress, can be cancelled, and leaves the data unchanged', async ({ page }) => {
   await openApp(page);
   const before = await page.locator('.view table.data-table tbody').textContent();

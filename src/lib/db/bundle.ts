@@ -9,6 +9,14 @@ import { ALL_TABLES } from './tables.ts';
  * again. Layout: 4 bytes (little-endian) of header length, the header (JSON: table names and byte
  * lengths, in order), then the streams.
  */
+/**
+ * The order the bundled files are read in, at build time and by the page's worker (so both give them
+ * the same file ids): by name, code unit by code unit, the same in Node and every browser.
+ */
+export function inBundledOrder<F extends { name: string }>(files: readonly F[]): F[] {
+  return [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
 export interface BundleHeader {
   tables: Array<{ name: string; bytes: number }>;
 }

@@ -1,5 +1,5 @@
 import type { Database } from './database.ts';
-import type { FromIngestWorker, SourceFile, ToIngestWorker } from './ingest-protocol.ts';
+import type { BundledFile, FromIngestWorker, SourceFile, ToIngestWorker } from './ingest-protocol.ts';
 import { loadFileOrRefuse, type FileOrigin } from './load.ts';
 import type { IndexedItem } from '../text/item-index.ts';
 import type { Theme } from '../text/themes.ts';
@@ -140,8 +140,8 @@ export class IngestClient {
    * their order, so that later files are judged against their keys (duplicates, conflicts) and get
    * the file ids that follow theirs.
    */
-  prime(urls: string[]): Promise<void> {
-    return this.request({ type: 'prime', jobId: this.nextJobId++, urls }, (m) => (m.type === 'done' ? { value: undefined } : null));
+  prime(files: BundledFile[]): Promise<void> {
+    return this.request({ type: 'prime', jobId: this.nextJobId++, files }, (m) => (m.type === 'done' ? { value: undefined } : null));
   }
 
   /** One message to the worker and the one answer `accept` recognises (or its failure). */

@@ -7,11 +7,20 @@ export interface SourceFile {
   bytes: Uint8Array;
 }
 
+/** A bundled file: its name in `data/` and where the page serves it. */
+export interface BundledFile {
+  name: string;
+  url: string;
+}
+
 export type ToIngestWorker =
   | { type: 'ingest'; jobId: number; files: SourceFile[]; themes: Theme[] }
   | { type: 'tag'; jobId: number; items: IndexedItem[]; themes: Theme[] }
-  /** Files already in the database (the prebuilt bundled data): read only to learn their keys, in order. */
-  | { type: 'prime'; jobId: number; urls: string[] }
+  /**
+   * Files already in the database (the prebuilt bundled data), named as the build named them: read
+   * only to learn their keys, in order.
+   */
+  | { type: 'prime'; jobId: number; files: BundledFile[] }
   | { type: 'cancel'; jobId: number };
 
 export type FromIngestWorker =

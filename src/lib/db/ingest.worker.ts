@@ -33,10 +33,10 @@ async function run(message: Exclude<ToIngestWorker, { type: 'cancel' }>): Promis
       const tags = tagsIpc(message.items, message.themes);
       post({ type: 'tags', jobId, tags }, tags ? [tags.buffer as ArrayBuffer] : []);
     } else if (message.type === 'prime') {
-      for (const url of message.urls) {
+      for (const { name, url } of message.files) {
         const response = await fetch(url);
         if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-        await session.ingestFile(url, new Uint8Array(await response.arrayBuffer()));
+        await session.ingestFile(name, new Uint8Array(await response.arrayBuffer()));
       }
       post({ type: 'done', jobId, cancelled: false });
     } else await ingest(jobId, message.files, message.themes);
