@@ -1,4 +1,4 @@
-import type { Database } from './database.ts';
+import { inTransaction, type Database } from './database.ts';
 import { SCHEMA } from './schema.ts';
 import { ALL_TABLES } from './tables.ts';
 
@@ -47,21 +47,16 @@ export async function loadBundle(db: Database, bundle: Uint8Array): Promise<void
   const header = JSON.parse(new TextDecoder().decode(bundle.subarray(4, 4 + length))) as BundleHeader;
   const known = new Set(ALL_TABLES.map((t) => t.name));
   await db.exec(SCHEMA);
-  await db.exec('BEGIN TRANSACTION');
-  try {
+  await inTransaction(db, async () => {
     let at = 4 + length;
     for (const { name, bytes } of header.tables) {
       // The names come from our own build, but only a table of the schema is ever written.
       if (!known.has(name)) throw new Error(`bundled data: unknown table ${name}`);
-      // A copy: DuckDB-WASM reads the stream from the start of its buffer.
+      // A copy: the browser build transfers the stream's whole buffer to DuckDB's worker.
       const ipc = bundle.slice(at, at + bytes);
       at += bytes;
       // Straight into the table: the streams were written from these very tables.
       await db.appendArrow(name, ipc);
     }
-    await db.exec('COMMIT');
-  } catch (error) {
-    await db.exec('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
+  });
 }

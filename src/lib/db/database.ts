@@ -32,6 +32,20 @@ export interface RunningQuery {
   cancel(): Promise<void>;
 }
 
+/** Runs `work` in one transaction: all of it is written, or (on any error, which is rethrown) none. */
+export async function inTransaction<T>(db: Database, work: () => Promise<T>): Promise<T> {
+  await db.exec('BEGIN TRANSACTION');
+  try {
+    const result = await work();
+    await db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    // A failed ROLLBACK must not hide the error that caused it.
+    await db.exec('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
 /** Arrow rows → plain objects: BigInt becomes number (counts never exceed 2^53 here), lists become arrays. */
 export function toPlainRows<T>(rows: Iterable<{ toJSON(): Record<string, unknown> } | null>): T[] {
   const out: T[] = [];

@@ -3,7 +3,7 @@ import { emptyFileReport } from '../ingest/session.ts';
 import type { FileReport } from '../ingest/types.ts';
 import type { Ward } from '../ingest/registry.ts';
 import type { BatchPayload } from './arrow.ts';
-import type { Database } from './database.ts';
+import { inTransaction, type Database } from './database.ts';
 import { SCHEMA } from './schema.ts';
 import type { Theme } from '../text/themes.ts';
 import { BATCH_TABLES, FILES, NARRATIVE_TAGS, paramInsert, REJECTED_SUMMARY, stagingInsert, THEMES, WARDS, type BatchTable, type TableSpec } from './tables.ts';
@@ -34,9 +34,8 @@ export async function replaceThemes(db: Database, themes: readonly Theme[]): Pro
 }
 
 /** Replaces every theme tag, in one transaction with the dictionary they were made with. */
-export async function replaceThemeTags(db: Database, themes: readonly Theme[], tags: Uint8Array | null): Promise<void> {
-  await db.exec('BEGIN TRANSACTION');
-  try {
+export function replaceThemeTags(db: Database, themes: readonly Theme[], tags: Uint8Array | null): Promise<void> {
+  return inTransaction(db, async () => {
     await replaceThemes(db, themes);
     await db.exec(`DELETE FROM ${NARRATIVE_TAGS.name}`);
     if (tags) {
@@ -44,11 +43,7 @@ export async function replaceThemeTags(db: Database, themes: readonly Theme[], t
       await db.query(stagingInsert(NARRATIVE_TAGS, `staging_${NARRATIVE_TAGS.name}`).sql);
       await db.exec(`DROP TABLE staging_${NARRATIVE_TAGS.name}`);
     }
-    await db.exec('COMMIT');
-  } catch (error) {
-    await db.exec('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
+  });
 }
 
 export async function replaceWards(db: Database, wards: readonly Ward[]): Promise<void> {
@@ -65,16 +60,8 @@ const KEY = (a: string, b: string, columns: string[]) => columns.map((c) => `${a
  * Writes one file's records. Keys a file re-delivers replace what an earlier file loaded (the later file
  * wins a conflict; the conflict itself is kept in `conflicts`).
  */
-export async function loadFile(db: Database, file: LoadedFile, origin: FileOrigin): Promise<void> {
-  await db.exec('BEGIN TRANSACTION');
-  try {
-    await writeFile(db, file, origin);
-    await db.exec('COMMIT');
-  } catch (error) {
-    // A failed ROLLBACK must not hide the error that caused it.
-    await db.exec('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
+export function loadFile(db: Database, file: LoadedFile, origin: FileOrigin): Promise<void> {
+  return inTransaction(db, () => writeFile(db, file, origin));
 }
 
 /**
