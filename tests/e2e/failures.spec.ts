@@ -50,3 +50,20 @@ test('an ingest worker that stops mid-load leaves the files it finished, loses n
   await expect(files.filter({ hasText: 'b.csv' })).toHaveCount(1);
   expect(await rows2030()).toEqual(['中区', '西区']);
 });
+
+test('when the bundled files cannot be read for their keys, loading says so instead of doubling rows they hold', async ({ page }) => {
+  // The ingest worker fetches them: Chromium routes a dedicated worker's requests only at the context.
+  await page.context().route(/\/assets\/[^/?]+\.csv(\?.*)?$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await openApp(page, '/?view=data&testHooks');
+  const failed = page.locator('.error[role="alert"]');
+  await expect(failed).toContainText('HTTP 404');
+  // 鶴見区 2025 is in the bundled data: without its keys this row would be appended beside it.
+  const csv = Buffer.from('ward,fiscal_year,stage,question_no,rater,rating\n鶴見区,2025,planning,1,ward,D\n');
+  await page.locator('input[name="files"]').setInputFiles([{ name: 'again.csv', mimeType: 'text/csv', buffer: csv }]);
+  await expect(failed).toContainText('reload the page');
+  const rows = await page.evaluate(async () => {
+    const hooks = (window as unknown as { kyotenTestHooks: { appQuery(sql: string): Promise<Array<{ n: number }>> } }).kyotenTestHooks;
+    return hooks.appQuery("SELECT count(*)::INTEGER AS n FROM ratings WHERE ward = '鶴見区' AND fiscal_year = 2025 AND stage = 'planning' AND question_no = 1 AND rater = 'ward'");
+  });
+  expect(rows).toEqual([{ n: 1 }]);
+});

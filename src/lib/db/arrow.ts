@@ -92,10 +92,15 @@ const VECTORS: Record<ArrowKind, (values: Array<string | number | null>) => Colu
   int32: (values) => int(values as Array<number | null>, new Int32()),
 };
 
-function tableIpc<R>(spec: TableSpec<R>, rows: readonly R[]): Uint8Array | null {
+/** A table's rows as Arrow, its columns in the table's order; the file id is a column of its own. */
+function tableIpc<R>(spec: TableSpec<R>, rows: readonly R[], fileId: number | null): Uint8Array | null {
   if (rows.length === 0) return null;
   const columns: Record<string, Column> = {};
   for (const column of spec.columns) {
+    if (column.from === 'file_id') {
+      if (fileId === null) throw new Error(`${spec.name}: rows without a file`);
+      columns[column.name] = int(new Array<number>(rows.length).fill(fileId), new Int32());
+    }
     if (column.from !== 'record') continue;
     const value = column.value;
     columns[column.name] = VECTORS[column.arrow](rows.map((row) => value(row) as string | number | null));
@@ -106,14 +111,14 @@ function tableIpc<R>(spec: TableSpec<R>, rows: readonly R[]): Uint8Array | null 
 export function toArrowPayload(batch: IndexedBatch): BatchPayload {
   const payload = {} as BatchPayload;
   for (const [name, table] of Object.entries(BATCH_TABLES) as Array<[BatchTable, (typeof BATCH_TABLES)[BatchTable]]>) {
-    payload[name] = tableIpc(table.spec as TableSpec<unknown>, table.rows(batch) as unknown[]);
+    payload[name] = tableIpc(table.spec as TableSpec<unknown>, table.rows(batch) as unknown[], batch.report.fileId);
   }
   return payload;
 }
 
 /** The theme tags of `items` as one Arrow batch for `narrative_tags` (null when nothing matches). */
 export function tagsIpc(items: readonly IndexedItem[], themes: readonly Theme[]): Uint8Array | null {
-  return tableIpc(NARRATIVE_TAGS, tagItems(items, themes));
+  return tableIpc(NARRATIVE_TAGS, tagItems(items, themes), null);
 }
 
 /**
@@ -124,5 +129,5 @@ export function tagsIpc(items: readonly IndexedItem[], themes: readonly Theme[])
 export function toLoadedFile(batch: FileBatch, themes: readonly Theme[]): LoadedFile {
   const { errors: _errors, ...report } = batch.report;
   const indexed: IndexedBatch = { ...batch, narrativeTags: tagItems(batch.narratives, themes), narrativeWords: segmentItems(batch.narratives) };
-  return { report, payload: toArrowPayload(indexed), wards: batch.wards };
+  return { report, payload: toArrowPayload(indexed), wards: batch.wards, replaces: batch.replaces };
 }

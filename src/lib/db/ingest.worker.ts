@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { IngestCancelled, IngestSession } from '../ingest/session.ts';
 import { tagsIpc, toLoadedFile } from './arrow.ts';
-import type { FromIngestWorker, SourceFile, ToIngestWorker } from './ingest-protocol.ts';
+import type { BundledFile, FromIngestWorker, SourceFile, ToIngestWorker } from './ingest-protocol.ts';
 import type { Theme } from '../text/themes.ts';
 
 /**
@@ -25,6 +25,11 @@ scope.onmessage = (event: MessageEvent<ToIngestWorker>) => {
   else queue = queue.then(() => run(message));
 };
 let queue = Promise.resolve();
+/**
+ * Why the bundled files could not be read, if they could not: the session would not know their keys,
+ * so a later file would neither merge with nor replace them, and loading is refused until a reload.
+ */
+let primeFailure: string | null = null;
 
 async function run(message: Exclude<ToIngestWorker, { type: 'cancel' }>): Promise<void> {
   const { jobId } = message;
@@ -33,18 +38,27 @@ async function run(message: Exclude<ToIngestWorker, { type: 'cancel' }>): Promis
       const tags = tagsIpc(message.items, message.themes);
       post({ type: 'tags', jobId, tags }, tags ? [tags.buffer as ArrayBuffer] : []);
     } else if (message.type === 'prime') {
-      for (const { name, url } of message.files) {
-        const response = await fetch(url);
-        if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-        await session.ingestFile(name, new Uint8Array(await response.arrayBuffer()));
-      }
+      await prime(message.files).catch((error: unknown) => {
+        primeFailure = error instanceof Error ? error.message : String(error);
+        throw error;
+      });
       post({ type: 'done', jobId, cancelled: false });
+    } else if (primeFailure !== null) {
+      throw new Error(`bundled data unread (${primeFailure}): reload the page`);
     } else await ingest(jobId, message.files, message.themes);
   } catch (error) {
     if (error instanceof IngestCancelled) post({ type: 'done', jobId, cancelled: true });
     else post({ type: 'failed', jobId, message: error instanceof Error ? error.message : String(error) });
   } finally {
     cancelled.delete(jobId);
+  }
+}
+
+async function prime(files: BundledFile[]): Promise<void> {
+  for (const { name, url } of files) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    await session.ingestFile(name, new Uint8Array(await response.arrayBuffer()));
   }
 }
 

@@ -1,12 +1,12 @@
 import { clipText } from '../ingest/limits.ts';
 import { emptyFileReport } from '../ingest/session.ts';
-import type { FileReport } from '../ingest/types.ts';
+import type { FileBatch, FileReport } from '../ingest/types.ts';
 import type { Ward } from '../ingest/registry.ts';
 import type { BatchPayload } from './arrow.ts';
 import { inTransaction, type Database } from './database.ts';
 import { SCHEMA } from './schema.ts';
 import type { Theme } from '../text/themes.ts';
-import { BATCH_TABLES, FILES, NARRATIVE_TAGS, paramInsert, REJECTED_SUMMARY, stagingInsert, THEMES, WARDS, type BatchTable, type TableSpec } from './tables.ts';
+import { appendsAsIs, BATCH_TABLES, FILES, NARRATIVE_TAGS, paramInsert, REJECTED_SUMMARY, stagingInsert, THEMES, WARDS, type BatchTable, type TableSpec } from './tables.ts';
 
 /** Where a file came from: shipped with the app, or dropped in by the user. */
 export type FileOrigin = 'bundled' | 'user';
@@ -16,6 +16,7 @@ export interface LoadedFile {
   report: Omit<FileReport, 'errors'>;
   payload: BatchPayload;
   wards: Ward[] | null;
+  replaces: FileBatch['replaces'];
 }
 
 export async function createSchema(db: Database, wards: readonly Ward[], themes: readonly Theme[]): Promise<void> {
@@ -40,7 +41,7 @@ export function replaceThemeTags(db: Database, themes: readonly Theme[], tags: U
     await db.exec(`DELETE FROM ${NARRATIVE_TAGS.name}`);
     if (tags) {
       await db.insertArrow(`staging_${NARRATIVE_TAGS.name}`, tags);
-      await db.query(stagingInsert(NARRATIVE_TAGS, `staging_${NARRATIVE_TAGS.name}`).sql);
+      await db.exec(stagingInsert(NARRATIVE_TAGS, `staging_${NARRATIVE_TAGS.name}`));
       await db.exec(`DROP TABLE staging_${NARRATIVE_TAGS.name}`);
     }
   });
@@ -81,12 +82,13 @@ export async function loadFileOrRefuse(db: Database, file: LoadedFile, origin: F
       rowsRead: file.report.rowsRead, rowsRejected: file.report.rowsRead,
       fileError: { code: 'internal_error', params: { message } },
     };
-    await loadFile(db, { report, payload: EMPTY_PAYLOAD, wards: null }, origin);
+    await loadFile(db, { report, payload: EMPTY_PAYLOAD, wards: null, replaces: NOTHING_REPLACED }, origin);
     return report;
   }
 }
 
 const EMPTY_PAYLOAD = Object.fromEntries(Object.keys(BATCH_TABLES).map((name) => [name, null])) as BatchPayload;
+const NOTHING_REPLACED: FileBatch['replaces'] = { ratings: false, narratives: false, centers: false };
 
 async function writeFile(db: Database, file: LoadedFile, origin: FileOrigin): Promise<void> {
   const { report, payload } = file;
@@ -102,15 +104,19 @@ async function writeFile(db: Database, file: LoadedFile, origin: FileOrigin): Pr
     const ipc = payload[name];
     if (!ipc) continue;
     const { spec } = BATCH_TABLES[name];
+    const replaces = name in file.replaces && file.replaces[name as keyof FileBatch['replaces']];
+    if (!replaces && appendsAsIs(spec as TableSpec<unknown>)) {
+      await db.appendArrow(spec.name, ipc);
+      continue;
+    }
     const staging = `staging_${spec.name}`;
     await db.insertArrow(staging, ipc);
     // Keys a file re-delivers replace what an earlier file loaded (the later file wins a conflict), and
     // what was derived from the earlier rows goes with them (the file brings its own).
-    for (const table of spec.key ? [spec.name, ...(spec.derived ?? [])] : []) {
+    for (const table of replaces && spec.key ? [spec.name, ...(spec.derived ?? [])] : []) {
       await db.exec(`DELETE FROM ${table} USING ${staging} s WHERE ${KEY(table, 's', spec.key!)}`);
     }
-    const insert = stagingInsert(spec as TableSpec<unknown>, staging);
-    await db.query(insert.sql, insert.usesFileId ? [id] : []);
+    await db.exec(stagingInsert(spec as TableSpec<unknown>, staging));
     await db.exec(`DROP TABLE ${staging}`);
   }
 }

@@ -2,6 +2,7 @@ import type { Ward } from '../ingest/registry.ts';
 import type { ReportLineInfo } from '../ingest/report.ts';
 import type { IndexedItem, ItemWord, ThemeTag } from '../text/item-index.ts';
 import type { Theme } from '../text/themes.ts';
+import { RATING_SCORE } from '../ingest/fields.ts';
 import {
   FILE_COUNT_KEYS,
   FILE_COUNTS,
@@ -144,7 +145,7 @@ export const RATINGS: TableSpec<RatingRecord> = {
     text('question', (r) => r.question, 'VARCHAR'),
     text('rater', (r) => r.rater),
     text('rating', (r) => r.rating, 'VARCHAR'),
-    { name: 'score', sql: 'TINYINT', from: 'sql', expr: "CASE rating WHEN 'A' THEN 4 WHEN 'B' THEN 3 WHEN 'C' THEN 2 WHEN 'D' THEN 1 END" },
+    int('score', 'int8', 'TINYINT', (r) => (r.rating === null ? null : RATING_SCORE[r.rating])),
     text('provenance', (r) => r.provenance),
     fileId(),
     int('line', 'int32', 'INTEGER NOT NULL', (r) => r.line),
@@ -303,13 +304,21 @@ export function paramInsert<R>(spec: TableSpec<R>, row: R): { sql: string; param
   return { sql: `INSERT INTO ${spec.name} VALUES (${placeholders.join(', ')})`, params };
 }
 
-/** `INSERT INTO t SELECT … FROM staging` for a table filled from an Arrow batch; `?` is the file id. */
-export function stagingInsert<R>(spec: TableSpec<R>, staging: string): { sql: string; usesFileId: boolean } {
+/** `INSERT INTO t SELECT … FROM staging` for a table filled from an Arrow batch. */
+export function stagingInsert<R>(spec: TableSpec<R>, staging: string): string {
   const select = spec.columns.map((c) => {
     if (c.from === 'record') return c.cast ? `${c.name}::${c.cast}` : c.name;
     if (c.from === 'sql') return c.expr;
-    if (c.from === 'file_id') return '?';
+    if (c.from === 'file_id') return c.name;
     throw new Error(`${spec.name}.${c.name} is filled from parameters, not from a batch`);
   });
-  return { sql: `INSERT INTO ${spec.name} SELECT ${select.join(', ')} FROM ${staging}`, usesFileId: spec.columns.some((c) => c.from === 'file_id') };
+  return `INSERT INTO ${spec.name} SELECT ${select.join(', ')} FROM ${staging}`;
+}
+
+/**
+ * Whether a table's Arrow batch holds every column as stored, in order, so it can be appended as is
+ * (no staging table, no INSERT … SELECT: a third of a million-row load's time).
+ */
+export function appendsAsIs<R>(spec: TableSpec<R>): boolean {
+  return spec.columns.every((c) => c.from === 'file_id' || (c.from === 'record' && !c.cast));
 }

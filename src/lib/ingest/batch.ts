@@ -70,7 +70,7 @@ export function emptyFileReport(fileId: number, file: string): FileReport {
 export function emptyBatch(fileId: number, file: string): FileBatch {
   return {
     report: emptyFileReport(fileId, file), ratings: [], narratives: [], centers: [], wards: null, reportLines: [], reportValues: [],
-    conflictValues: [], textConflictValues: [],
+    replaces: { ratings: false, narratives: false, centers: false }, conflictValues: [], textConflictValues: [],
   };
 }
 

@@ -1,23 +1,18 @@
 import type { BatchBuilder } from './batch.ts';
 import { RATERS, STAGES, type Rating } from './fields.ts';
+import { NumberMap } from './number-map.ts';
 import type { CenterRecord, NarrativeRecord, RatingRecord } from './types.ts';
 
 const RATING_CODE: Record<string, number> = { A: 1, B: 2, C: 3, D: 4 };
 const RATING_OF: Array<Rating | null> = [null, 'A', 'B', 'C', 'D'];
 const LINE_SPAN = 2 ** 26;
 
-/** Where the value in force for a rating key came from, packed in one number per key (a million keys). */
-interface PlacedRating {
-  code: number;
-  sample: boolean;
-  fileId: number;
-  line: number;
-}
-const packRating = (p: PlacedRating) => ((p.fileId * LINE_SPAN + p.line) * 2 + (p.sample ? 1 : 0)) * 5 + p.code;
-function unpackRating(packed: number): PlacedRating {
-  const place = Math.floor(packed / 10);
-  return { code: packed % 5, sample: Math.floor(packed / 5) % 2 === 1, fileId: Math.floor(place / LINE_SPAN), line: place % LINE_SPAN };
-}
+/** Where the value in force for a rating key came from (rating code, sample flag, file, line), packed in one number per key (a million keys). */
+const packRating = (code: number, sample: boolean, fileId: number, line: number) => ((fileId * LINE_SPAN + line) * 2 + (sample ? 1 : 0)) * 5 + code;
+const codeOf = (packed: number) => packed % 5;
+const sampleOf = (packed: number) => Math.floor(packed / 5) % 2 === 1;
+const fileOf = (packed: number) => Math.floor(packed / 10 / LINE_SPAN);
+const lineOf = (packed: number) => Math.floor(packed / 10) % LINE_SPAN;
 
 interface PlacedText {
   text: string;
@@ -38,7 +33,7 @@ export class Ledger {
   private fileNames: string[] = [];
   private wardIds = new Map<string, number>();
   /** rating key → packed (rating code, sample flag, file id, line) of the value currently loaded. */
-  private ratings = new Map<number, number>();
+  private ratings = new NumberMap();
   private texts: Record<TextKind, Map<string, PlacedText>> = { narrative: new Map(), center: new Map() };
   private conflictSeq = new Map<string, number>();
   private undo: Array<() => void> = [];
@@ -97,24 +92,25 @@ export class Ledger {
     const fileId = batch.report.fileId;
     const code = record.rating === null ? 0 : RATING_CODE[record.rating];
     const sample = record.provenance === 'sample';
-    const stored = this.ratings.get(key);
-    const previous = stored === undefined ? undefined : unpackRating(stored);
-    if (previous && previous.code === code && previous.sample === sample) return false;
-    this.ratings.set(key, packRating({ code, sample, fileId, line: record.line }));
+    const previous = this.ratings.get(key);
+    const known = previous !== -1;
+    if (known && codeOf(previous) === code && sampleOf(previous) === sample) return false;
+    this.ratings.set(key, packRating(code, sample, fileId, record.line));
     this.ratingUndoKeys.push(key);
-    this.ratingUndoPrevious.push(stored ?? -1);
-    if (previous && previous.sample && !sample) {
+    this.ratingUndoPrevious.push(previous);
+    if (known && sampleOf(previous) && !sample) {
       batch.report.sampleReplaced++;
-    } else if (previous) {
-      const earlier = { file: this.fileNames[previous.fileId], line: previous.line, rating: RATING_OF[previous.code] };
+    } else if (known) {
+      const earlier = { file: this.fileNames[fileOf(previous)], line: lineOf(previous), rating: RATING_OF[codeOf(previous)] };
       const base = { ward: record.ward, fiscalYear: record.fiscalYear, stage: record.stage, questionNo: record.questionNo, rater: record.rater };
       const seq = this.nextConflict(`r${key}`);
       if (seq === 1) batch.conflictValues.push({ ...base, ...earlier, seq: 0 });
       batch.conflictValues.push({ ...base, file: batch.report.file, line: record.line, rating: record.rating, seq });
     }
     if (record.rating === null) batch.report.notRated++;
-    const sameFile = previous !== undefined && previous.fileId === fileId;
-    builder.push('ratings', key, record, sameFile ? { line: previous.line, unrated: previous.code === 0 } : undefined);
+    const sameFile = known && fileOf(previous) === fileId;
+    if (known && !sameFile) batch.replaces.ratings = true;
+    builder.push('ratings', key, record, sameFile ? { line: lineOf(previous), unrated: codeOf(previous) === 0 } : undefined);
     return true;
   }
 
@@ -137,6 +133,7 @@ export class Ledger {
       if (seq === 1) batch.textConflictValues.push({ ...base, file: this.fileNames[previous.fileId], line: previous.line, text: previous.text, seq: 0 });
       batch.textConflictValues.push({ ...base, file: batch.report.file, line: record.line, text: content, seq });
     }
+    if (previous && previous.fileId !== batch.report.fileId) batch.replaces[kind === 'narrative' ? 'narratives' : 'centers'] = true;
     if (kind === 'narrative') builder.push('narratives', key, record as NarrativeRecord);
     else builder.push('centers', key, record as CenterRecord);
     return true;

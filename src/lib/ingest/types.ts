@@ -211,6 +211,11 @@ export interface FileBatch {
   reportLines: ReportLineInfo[];
   /** What a published report said, before duplicates merged with earlier files (for the report check). */
   reportValues: ReportValue[];
+  /**
+   * Whether the file replaces values an earlier file loaded (a conflict, or real data over sample
+   * data): only then must the loader delete the earlier rows before it appends the file's.
+   */
+  replaces: Record<'ratings' | 'narratives' | 'centers', boolean>;
   /** Conflict values first seen in this file (each with the earlier value it conflicts with). */
   conflictValues: Array<Omit<RatingConflict, 'values'> & ConflictValue & { seq: number }>;
   textConflictValues: Array<Omit<TextConflict, 'values'> & { file: string; line: number; text: string; seq: number }>;
