@@ -10,7 +10,8 @@
  *    p50/p95, at 10k and 1M generated ratings (plus the bundled data), and the tab's peak memory;
  *  - in Node: report parsing of pathological pages against a linear pass over the same text, and the
  *    peak memory of `npm run validate` on 1M ratings against a small file.
- * `BENCH_PARTS=node` (or `browser`) runs one part only; `browser,startup-only` only the start-up figures.
+ * `BENCH_PARTS=node` (or `browser`) runs one part only; `browser,startup-only` only the start-up figures,
+ * `browser,ingest-only` only the ingest figures.
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -114,7 +115,7 @@ async function main() {
       await new Promise((r) => setTimeout(r, 200));
     }
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    const start = await startup(browser, base, 'dist-bench', COLD_LOADS);
+    const start = PARTS.includes('ingest-only') ? undefined : await startup(browser, base, 'dist-bench', COLD_LOADS);
     const ingest = [];
     const filterChange = [];
     if (!PARTS.includes('startup-only')) {
@@ -124,7 +125,7 @@ async function main() {
       for (const rows of ROWS) {
         ingest.push(await page.evaluate((n) => (window as unknown as { bench: (n: number) => Promise<unknown> }).bench(n), rows));
       }
-      for (const rows of ROWS) filterChange.push(await filterToPaint(browser, base, rows));
+      if (!PARTS.includes('ingest-only')) for (const rows of ROWS) filterChange.push(await filterToPaint(browser, base, rows));
     }
     const result = {
       date: new Date().toISOString(),

@@ -11,6 +11,7 @@ import {
   type DataType,
   type Vector,
 } from 'apache-arrow';
+import { RatingColumns, type CodedColumn, type TypedColumn } from '../ingest/rating-columns.ts';
 import type { FileBatch } from '../ingest/types.ts';
 import type { LoadedFile } from './load.ts';
 import { segmentItems, tagItems, type IndexedItem } from '../text/item-index.ts';
@@ -55,21 +56,29 @@ function plainUtf8(values: string[]): Vector<Utf8> {
  */
 export function utf8(values: Array<string | null>): Column {
   const ids = new Map<string, number>();
-  const indices = new Int32Array(values.length);
+  const codes = new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    if (value === null) continue;
+    if (value === null) {
+      codes[i] = -1;
+      continue;
+    }
     let id = ids.get(value);
     if (id === undefined) {
       id = ids.size;
       ids.set(value, id);
     }
-    indices[i] = id;
+    codes[i] = id;
   }
-  const { bitmap, nulls } = validity(values.length, (i) => values[i] !== null);
-  const dictionary = plainUtf8([...ids.keys()]);
+  return codedVector({ kind: 'codes', codes, dictionary: [...ids.keys()] });
+}
+
+/** Codes into a list of values (-1: null) as a dictionary vector. */
+function codedVector({ codes, dictionary }: CodedColumn): Column {
+  const { bitmap, nulls } = validity(codes.length, (i) => codes[i] !== -1);
+  const indices = nulls ? codes.map((code) => Math.max(code, 0)) : codes;
   const type = new Dictionary(new Utf8(), new Int32());
-  return makeVector(makeData({ type, length: values.length, nullCount: nulls, nullBitmap: nulls ? bitmap : null, data: indices, dictionary })) as Column;
+  return makeVector(makeData({ type, length: codes.length, nullCount: nulls, nullBitmap: nulls ? bitmap : null, data: indices, dictionary: plainUtf8([...dictionary]) })) as Column;
 }
 
 export function int<T extends IntType>(values: Array<number | null>, type: T): Column {
@@ -77,6 +86,22 @@ export function int<T extends IntType>(values: Array<number | null>, type: T): C
   for (let i = 0; i < values.length; i++) data[i] = values[i] ?? 0;
   const { bitmap, nulls } = validity(values.length, (i) => values[i] !== null);
   return makeVector(makeData({ type: type as Int32, length: values.length, nullCount: nulls, nullBitmap: nulls ? bitmap : null, data: data as Int32Array })) as Column;
+}
+
+const INT_TYPES: Record<ArrowKind & `int${string}`, () => IntType> = { int8: () => new Int8(), int16: () => new Int16(), int32: () => new Int32() };
+
+/** A typed column as the Arrow type its table declares (`arrow`), checked rather than assumed. */
+function typedVector(table: string, name: string, arrow: ArrowKind, column: TypedColumn): Column {
+  if (column.kind === 'codes') {
+    if (arrow !== 'utf8') throw new Error(`${table}.${name}: text codes for an ${arrow} column`);
+    return codedVector(column);
+  }
+  if (arrow === 'utf8') throw new Error(`${table}.${name}: numbers for a text column`);
+  const type = INT_TYPES[arrow]();
+  const { values, valid } = column;
+  if (!(values instanceof ARRAYS[type.bitWidth as 8 | 16 | 32])) throw new Error(`${table}.${name}: not ${arrow}`);
+  const { bitmap, nulls } = validity(values.length, (i) => valid === null || valid[i] === 1);
+  return makeVector(makeData({ type: type as Int32, length: values.length, nullCount: nulls, nullBitmap: nulls ? bitmap : null, data: values as Int32Array })) as Column;
 }
 
 /**
@@ -92,18 +117,27 @@ const VECTORS: Record<ArrowKind, (values: Array<string | number | null>) => Colu
   int32: (values) => int(values as Array<number | null>, new Int32()),
 };
 
-/** A table's rows as Arrow, its columns in the table's order; the file id is a column of its own. */
-function tableIpc<R>(spec: TableSpec<R>, rows: readonly R[], fileId: number | null): Uint8Array | null {
+/**
+ * A table's rows as Arrow, its columns in the table's order; the file id is a column of its own.
+ * Ratings arrive as typed columns, every other table as records.
+ */
+export function tableIpc<R>(spec: TableSpec<R>, rows: readonly R[] | RatingColumns, fileId: number | null): Uint8Array | null {
   if (rows.length === 0) return null;
   const columns: Record<string, Column> = {};
   for (const column of spec.columns) {
     if (column.from === 'file_id') {
       if (fileId === null) throw new Error(`${spec.name}: rows without a file`);
-      columns[column.name] = int(new Array<number>(rows.length).fill(fileId), new Int32());
+      columns[column.name] = typedVector(spec.name, column.name, 'int32', { kind: 'numbers', values: new Int32Array(rows.length).fill(fileId), valid: null });
     }
     if (column.from !== 'record') continue;
-    const value = column.value;
-    columns[column.name] = VECTORS[column.arrow](rows.map((row) => value(row) as string | number | null));
+    if (rows instanceof RatingColumns) {
+      const typed = rows.column(column.name);
+      if (!typed) throw new Error(`${spec.name}.${column.name}: not a column of the ratings`);
+      columns[column.name] = typedVector(spec.name, column.name, column.arrow, typed);
+    } else {
+      const value = column.value;
+      columns[column.name] = VECTORS[column.arrow](rows.map((row) => value(row) as string | number | null));
+    }
   }
   return build(columns);
 }
@@ -111,7 +145,7 @@ function tableIpc<R>(spec: TableSpec<R>, rows: readonly R[], fileId: number | nu
 export function toArrowPayload(batch: IndexedBatch): BatchPayload {
   const payload = {} as BatchPayload;
   for (const [name, table] of Object.entries(BATCH_TABLES) as Array<[BatchTable, (typeof BATCH_TABLES)[BatchTable]]>) {
-    payload[name] = tableIpc(table.spec as TableSpec<unknown>, table.rows(batch) as unknown[], batch.report.fileId);
+    payload[name] = tableIpc(table.spec as TableSpec<unknown>, table.rows(batch) as unknown[] | RatingColumns, batch.report.fileId);
   }
   return payload;
 }

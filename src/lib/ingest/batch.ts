@@ -1,6 +1,12 @@
-import type { FileBatch, FileError, FileReport, RatingRecord } from './types.ts';
+import { RatingColumns } from './rating-columns.ts';
+import type { CenterRecord, FileBatch, FileError, FileReport, NarrativeRecord, RatingRecord } from './types.ts';
 
-type RecordList = 'ratings' | 'narratives' | 'centers';
+interface RecordOf {
+  ratings: RatingRecord;
+  narratives: NarrativeRecord;
+  centers: CenterRecord;
+}
+type RecordList = keyof RecordOf;
 
 /**
  * One file's records as they will be loaded, one per key: a later line replaces an earlier one of the
@@ -19,7 +25,7 @@ export class BatchBuilder {
     private ratingKey: (record: RatingRecord) => number,
   ) {}
 
-  push<K extends RecordList>(list: K, key: string | number, record: FileBatch[K][number], superseded?: { line: number; unrated: boolean }): void {
+  push<K extends RecordList>(list: K, key: string | number, record: RecordOf[K], superseded?: { line: number; unrated: boolean }): void {
     const { batch } = this;
     if (list === 'ratings') {
       if (superseded) {
@@ -29,7 +35,7 @@ export class BatchBuilder {
       }
       batch.ratings.push(record as RatingRecord);
     } else {
-      const records = batch[list] as Array<FileBatch[K][number]>;
+      const records = batch[list as 'narratives' | 'centers'] as Array<RecordOf[K]>;
       const slot = `${list}:${key}`;
       const earlier = this.textSlots.get(slot);
       if (earlier !== undefined) {
@@ -52,7 +58,7 @@ export class BatchBuilder {
     if (r.rowsLoaded + r.rowsDuplicate + r.rowsRejected !== r.rowsRead) {
       return { code: 'accounting_mismatch', params: { rowsRead: r.rowsRead, rowsLoaded: r.rowsLoaded, rowsDuplicate: r.rowsDuplicate, rowsRejected: r.rowsRejected } };
     }
-    if (deadRatings.size > 0) batch.ratings = batch.ratings.filter((rating) => !deadRatings.has(`${rating.line}|${this.ratingKey(rating)}`));
+    if (deadRatings.size > 0) batch.ratings.retain((rating) => !deadRatings.has(`${rating.line}|${this.ratingKey(rating)}`));
     if (deadText.narratives.size > 0) batch.narratives = batch.narratives.filter((_, i) => !deadText.narratives.has(i));
     if (deadText.centers.size > 0) batch.centers = batch.centers.filter((_, i) => !deadText.centers.has(i));
     return batch;
@@ -69,7 +75,7 @@ export function emptyFileReport(fileId: number, file: string): FileReport {
 
 export function emptyBatch(fileId: number, file: string): FileBatch {
   return {
-    report: emptyFileReport(fileId, file), ratings: [], narratives: [], centers: [], wards: null, reportLines: [], reportValues: [],
+    report: emptyFileReport(fileId, file), ratings: new RatingColumns(), narratives: [], centers: [], wards: null, reportLines: [], reportValues: [],
     replaces: { ratings: false, narratives: false, centers: false }, conflictValues: [], textConflictValues: [],
   };
 }

@@ -46,8 +46,12 @@ export class CsvReader {
   private pos: number;
   private lineNo: number;
   private readonly delimiterCode: number;
-  /** Per character, the last search: from where, and the first occurrence found (reading mostly moves forward). */
-  private readonly found = new Map<string, { from: number; at: number }>();
+  /**
+   * Per character searched for (line end, quote, delimiter), the last search: from where, and the first
+   * occurrence found (reading mostly moves forward). Plain numbers: a search per row must not allocate.
+   */
+  private readonly searchedFrom = [-1, -1, -1];
+  private readonly foundAt = [-1, -1, -1];
 
   constructor(
     readonly text: string,
@@ -74,12 +78,13 @@ export class CsvReader {
    * `text.indexOf(char, from)`, or the text's length. The last answer holds for any `from` between the
    * search's start and the occurrence it found, so a forward read scans each character once per kind.
    */
-  private indexOf(char: string, from: number): number {
-    const last = this.found.get(char);
-    if (last && last.from <= from && from <= last.at) return last.at;
+  private indexOf(char: '\n' | '"' | Delimiter, from: number): number {
+    const slot = char === '\n' ? 0 : char === '"' ? 1 : 2;
+    if (this.searchedFrom[slot] !== -1 && this.searchedFrom[slot] <= from && from <= this.foundAt[slot]) return this.foundAt[slot];
     const i = this.text.indexOf(char, from);
     const at = i === -1 ? this.text.length : i;
-    this.found.set(char, { from, at });
+    this.searchedFrom[slot] = from;
+    this.foundAt[slot] = at;
     return at;
   }
 

@@ -32,6 +32,8 @@ export type TextKind = 'narrative' | 'center';
 export class Ledger {
   private fileNames: string[] = [];
   private wardIds = new Map<string, number>();
+  private lastWard: string | null = null;
+  private lastWardId = -1;
   /** rating key → packed (rating code, sample flag, file id, line) of the value currently loaded. */
   private ratings = new NumberMap();
   private texts: Record<TextKind, Map<string, PlacedText>> = { narrative: new Map(), center: new Map() };
@@ -140,11 +142,15 @@ export class Ledger {
   }
 
   private wardId(name: string): number {
+    // A ward's ratings come in runs: most lookups are the ward just looked up.
+    if (name === this.lastWard) return this.lastWardId;
     let id = this.wardIds.get(name);
     if (id === undefined) {
       id = this.wardIds.size;
       this.wardIds.set(name, id);
     }
+    this.lastWard = name;
+    this.lastWardId = id;
     return id;
   }
 

@@ -1,3 +1,4 @@
+import { memoize } from './memo.ts';
 import { editDistance, normalizeCode } from './normalize.ts';
 
 export interface Ward {
@@ -97,7 +98,8 @@ export class WardRegistry {
   readonly isDefault: boolean;
   private byKey = new Map<string, Ward>();
   private byCode = new Map<string, Ward>();
-  private cache = new Map<string, WardMatch>();
+  /** Bounded, so a column of free text in place of ward names cannot exhaust memory. */
+  private cached = memoize((raw: string) => this.resolveUncached(raw));
 
   constructor(wards: Ward[], isDefault: boolean) {
     this.wards = wards;
@@ -121,11 +123,7 @@ export class WardRegistry {
 
   /** Resolves a name, romaji, 5-digit code or 6-digit code with check digit; results are memoised. */
   resolve(raw: string): WardMatch {
-    const cached = this.cache.get(raw);
-    if (cached) return cached;
-    const match = this.resolveUncached(raw);
-    this.cache.set(raw, match);
-    return match;
+    return this.cached(raw);
   }
 
   private resolveUncached(raw: string): WardMatch {

@@ -142,15 +142,14 @@ export class IngestSession {
         continue;
       }
       rowReader.reset(record);
-      const shown = () => text.slice(record.start, record.end);
       if (record.problem) {
-        rowReader.failRow(record.problem.code, {}, shown(), record.problem.field);
+        rowReader.failRow(record.problem.code, {}, text.slice(record.start, record.end), record.problem.field);
       } else if (badLines.size > 0 && spansBadLine(record, badLines)) {
-        rowReader.failRow('invalid_encoding', { encoding }, shown());
+        rowReader.failRow('invalid_encoding', { encoding }, text.slice(record.start, record.end));
       } else if (holdsMark(record)) {
-        rowReader.failRow('replacement_character', {}, shown());
+        rowReader.failRow('replacement_character', {}, text.slice(record.start, record.end));
       } else if (record.fields.length < width) {
-        rowReader.failRow('too_few_fields', { expected: width, found: record.fields.length }, shown());
+        rowReader.failRow('too_few_fields', { expected: width, found: record.fields.length }, text.slice(record.start, record.end));
       } else if (record.fields.length > width && record.fields.slice(width).some((f) => f.trim() !== '')) {
         rowReader.failRow('too_many_fields', { expected: width, found: record.fields.length }, record.fields.slice(width).join(delimiter), width);
       }

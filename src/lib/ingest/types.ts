@@ -1,3 +1,4 @@
+import type { RatingColumns } from './rating-columns.ts';
 import type { Delimiter } from './csv.ts';
 import type { Encoding } from './decode.ts';
 import type { FileKind } from './headers.ts';
@@ -202,7 +203,7 @@ export interface ReportValue {
 /** What one file adds to the database; records superseded inside the same file are already gone. */
 export interface FileBatch {
   report: FileReport;
-  ratings: RatingRecord[];
+  ratings: RatingColumns;
   narratives: NarrativeRecord[];
   centers: CenterRecord[];
   /** Set when the file was a wards registry: it replaces the registry. */

@@ -35,7 +35,7 @@ describe('hostile files: what loads is what was written', () => {
 
   it('EUC-JP and UTF-16 text decode to the same Japanese', async () => {
     expect((await ingest('euc_jp.csv')).narratives.map((n) => n.text)).toEqual(['父親の育児参加を進める', 'ピアサポートの場ができた']);
-    expect((await ingest('utf16_excel_unicode.txt')).ratings.map((r) => [r.ward, r.questionNo, r.rater, r.rating])).toEqual([
+    expect((await ingest('utf16_excel_unicode.txt')).ratings.toArray().map((r) => [r.ward, r.questionNo, r.rater, r.rating])).toEqual([
       ['中区', 1, 'center', 'B'],
       ['中区', 2, 'center', 'C'],
     ]);

@@ -24,10 +24,10 @@ const expectedRatings = Object.entries(RATINGS).flatMap(([stage, rows]) =>
 
 function content(batch: FileBatch) {
   return {
-    wards: [...new Set([...batch.ratings, ...batch.narratives, ...batch.centers].map((r) => `${r.ward} ${r.fiscalYear}`))],
+    wards: [...new Set([...batch.ratings.toArray(), ...batch.narratives, ...batch.centers].map((r) => `${r.ward} ${r.fiscalYear}`))],
     centers: batch.centers.map(({ line: _l, ward: _w, fiscalYear: _y, provenance: _p, ...c }) => c),
     items: batch.narratives.map((n) => [n.section, n.itemNo, n.text]),
-    ratings: batch.ratings.map((r) => [r.stage, r.questionNo, r.question, r.rater, r.rating]),
+    ratings: batch.ratings.toArray().map((r) => [r.stage, r.questionNo, r.question, r.rater, r.rating]),
   };
 }
 

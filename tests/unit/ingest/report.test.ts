@@ -47,7 +47,7 @@ const SEED_ITEMS: Array<[string, string]> = [
 /** A batch without line numbers, so layouts can be compared. */
 function content(batch: FileBatch) {
   return {
-    ratings: batch.ratings.map(({ line: _line, ...r }) => r),
+    ratings: batch.ratings.toArray().map(({ line: _line, ...r }) => r),
     narratives: batch.narratives.map(({ line: _line, ...n }) => n),
     centers: batch.centers.map(({ line: _line, ...c }) => c),
   };
@@ -62,16 +62,16 @@ describe('the seed report (鶴見区, 令和7年度)', () => {
     });
     const tables = Object.fromEntries(
       Object.keys(SEED_TABLES).map((stage) => {
-        const rows = batch.ratings.filter((r) => r.stage === stage);
+        const rows = batch.ratings.toArray().filter((r) => r.stage === stage);
         const byQuestion = new Map<number, string>();
         for (const r of rows) byQuestion.set(r.questionNo, (byQuestion.get(r.questionNo) ?? '') + r.rating);
         return [stage, [...byQuestion.values()]];
       }),
     );
     expect(tables).toEqual(SEED_TABLES);
-    expect(new Set(batch.ratings.map((r) => `${r.ward} ${r.fiscalYear}`))).toEqual(new Set(['鶴見区 2025']));
-    expect(batch.ratings.map((r) => r.rater).slice(0, 3)).toEqual(['ward', 'center', 'joint']);
-    expect(batch.ratings.find((r) => r.stage === 'planning' && r.questionNo === 2)?.question).toBe(
+    expect(new Set(batch.ratings.toArray().map((r) => `${r.ward} ${r.fiscalYear}`))).toEqual(new Set(['鶴見区 2025']));
+    expect(batch.ratings.toArray().map((r) => r.rater).slice(0, 3)).toEqual(['ward', 'center', 'joint']);
+    expect(batch.ratings.toArray().find((r) => r.stage === 'planning' && r.questionNo === 2)?.question).toBe(
       'お互いの立場や組織の違いを話し合っよく理解することができましたか。',
     );
     expect(batch.narratives.map((n) => [n.section, n.text])).toEqual(SEED_ITEMS);
@@ -114,7 +114,7 @@ describe('damaged reports', () => {
   it('without a title, the file is rejected: its ward and year are unknown', async () => {
     const batch = await ingest('report_no_title.txt');
     expect(batch.report.fileError?.code).toBe('report_missing_title');
-    expect(batch.ratings).toEqual([]);
+    expect(batch.ratings.length).toBe(0);
   });
 
   it('without rating tables, loads the text and names the missing tables', async () => {

@@ -24,7 +24,7 @@ describe('IngestSession.ingestFile: accepted forms', () => {
          '141011,ＦＹ２０２５,③,3,joint,-'].join('\n'),
     );
     expect(batch.report).toMatchObject({ kind: 'ratings_long', encoding: 'utf-8', rowsRead: 4, rowsLoaded: 4, rowsRejected: 0, notRated: 1 });
-    expect(batch.ratings.map((r) => [r.ward, r.fiscalYear, r.stage, r.questionNo, r.rater, r.rating])).toEqual([
+    expect(batch.ratings.toArray().map((r) => [r.ward, r.fiscalYear, r.stage, r.questionNo, r.rater, r.rating])).toEqual([
       ['鶴見区', 2025, 'planning', 1, 'ward', 'A'],
       ['鶴見区', 2025, 'planning', 2, 'center', 'B'],
       ['鶴見区', 2025, 'implementation', 7, 'joint', 'C'],
@@ -35,7 +35,7 @@ describe('IngestSession.ingestFile: accepted forms', () => {
   it('melts the wide form into three ratings per row, keeping the question text as written', async () => {
     const batch = await ingest('区名,年度,段階,番号,設問,区,拠点,相互評価\n鶴見区,令和7年度,事業計画段階,5,役割分担を①決めた,B,A,B\n');
     expect(batch.report).toMatchObject({ kind: 'ratings_wide', rowsRead: 1, rowsLoaded: 1, records: { ratings: 3 } });
-    expect(batch.ratings.map((r) => [r.rater, r.rating, r.question])).toEqual([
+    expect(batch.ratings.toArray().map((r) => [r.rater, r.rating, r.question])).toEqual([
       ['ward', 'B', '役割分担を①決めた'],
       ['center', 'A', '役割分担を①決めた'],
       ['joint', 'B', '役割分担を①決めた'],
@@ -45,7 +45,7 @@ describe('IngestSession.ingestFile: accepted forms', () => {
   it('decodes CP932 with CRLF, 保土ヶ谷 spelling, full-width values and not-rated marks', async () => {
     const batch = await new IngestSession().ingestFile('sjis.csv', fixture('ratings_wide_cp932.csv'));
     expect(batch.report).toMatchObject({ encoding: 'shift_jis', kind: 'ratings_wide', rowsRead: 2, rowsLoaded: 2, notRated: 2 });
-    expect(batch.ratings.map((r) => [r.ward, r.fiscalYear, r.stage, r.questionNo, r.rater, r.rating])).toEqual([
+    expect(batch.ratings.toArray().map((r) => [r.ward, r.fiscalYear, r.stage, r.questionNo, r.rater, r.rating])).toEqual([
       ['保土ケ谷区', 2024, 'planning', 1, 'ward', 'A'],
       ['保土ケ谷区', 2024, 'planning', 1, 'center', 'B'],
       ['保土ケ谷区', 2024, 'planning', 1, 'joint', 'B'],
@@ -53,7 +53,7 @@ describe('IngestSession.ingestFile: accepted forms', () => {
       ['保土ケ谷区', 2024, 'implementation', 2, 'center', null],
       ['保土ケ谷区', 2024, 'implementation', 2, 'joint', null],
     ]);
-    expect(batch.ratings[0].question).toBe('目的や理念を話し合えたか');
+    expect(batch.ratings.at(0)?.question).toBe('目的や理念を話し合えたか');
   });
 
   it('reads UTF-8 with a BOM and reports it', async () => {
@@ -102,7 +102,7 @@ describe('IngestSession.ingestFile: accepted forms', () => {
     expect(wards.report).toMatchObject({ kind: 'wards', rowsLoaded: 2, records: { wards: 2 } });
     expect(wards.wards?.map((w) => w.code)).toEqual(['13101', '13102']);
     const ratings = await ingest(`${LONG}Chiyoda,2025,1,1,区,A\n鶴見区,2025,1,1,区,A\n`, session);
-    expect(ratings.ratings.map((r) => r.ward)).toEqual(['千代田区']);
+    expect(ratings.ratings.toArray().map((r) => r.ward)).toEqual(['千代田区']);
     expect(ratings.report.errors[0]).toMatchObject({ line: 3, column: 'ward', code: 'unknown_ward' });
   });
 });
@@ -123,7 +123,7 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
     const batch = await ingest(`${LONG}${row}\n`, new IngestSession(), 'bad.csv');
     expect(batch.report).toMatchObject({ rowsRead: 1, rowsRejected: 1, rowsLoaded: 0 });
     expect(batch.report.errors).toEqual([{ line: 2, column, value, code, params }]);
-    expect(batch.ratings).toEqual([]);
+    expect(batch.ratings.length).toBe(0);
   });
 
   it('reports every bad cell of a row but counts the row once', async () => {
@@ -192,7 +192,7 @@ describe('IngestSession: duplicates and conflicts', () => {
     await session.ingestFile('conflict_a.csv', fixture('conflict_a.csv'));
     const b = await session.ingestFile('conflict_b.csv', fixture('conflict_b.csv'));
     expect(b.report).toMatchObject({ rowsRead: 2, rowsLoaded: 1, rowsDuplicate: 1 });
-    expect(b.ratings.map((r) => [r.questionNo, r.rating])).toEqual([[1, 'C']]);
+    expect(b.ratings.toArray().map((r) => [r.questionNo, r.rating])).toEqual([[1, 'C']]);
     expect(b.conflictValues).toEqual([
       { ward: '西区', fiscalYear: 2024, stage: 'review', questionNo: 1, rater: 'ward', file: 'conflict_a.csv', line: 2, rating: 'A', seq: 0 },
       { ward: '西区', fiscalYear: 2024, stage: 'review', questionNo: 1, rater: 'ward', file: 'conflict_b.csv', line: 2, rating: 'C', seq: 1 },
@@ -202,7 +202,7 @@ describe('IngestSession: duplicates and conflicts', () => {
   it('a conflict inside one file keeps only the later line in the batch', async () => {
     const batch = await ingest(`${LONG}鶴見区,2025,1,1,区,-\n鶴見区,2025,1,1,区,B\n`);
     expect(batch.report).toMatchObject({ rowsLoaded: 2, notRated: 0, records: { ratings: 1 } });
-    expect(batch.ratings.map((r) => [r.line, r.rating])).toEqual([[3, 'B']]);
+    expect(batch.ratings.toArray().map((r) => [r.line, r.rating])).toEqual([[3, 'B']]);
     expect(batch.conflictValues.map((c) => [c.line, c.rating, c.seq])).toEqual([
       [2, null, 0],
       [3, 'B', 1],
@@ -239,7 +239,7 @@ describe('IngestSession: provenance', () => {
     const real = await ingest(`${LONG}鶴見区,2024,1,1,区,A\n鶴見区,2024,1,2,区,A\n`, session, 'real.csv');
     expect(real.report).toMatchObject({ rowsLoaded: 2, rowsDuplicate: 0, sampleReplaced: 2 });
     expect(real.conflictValues).toEqual([]);
-    expect(real.ratings.map((r) => [r.rating, r.provenance])).toEqual([
+    expect(real.ratings.toArray().map((r) => [r.rating, r.provenance])).toEqual([
       ['A', 'real'],
       ['A', 'real'],
     ]);
@@ -257,7 +257,7 @@ describe('IngestSession: provenance', () => {
 
   it('reads real/sample in Japanese and English and rejects anything else', async () => {
     const batch = await ingest(`${header}鶴見区,2024,1,1,区,A,実データ\n鶴見区,2024,1,2,区,A,サンプル\n鶴見区,2024,1,3,区,A,maybe\n`);
-    expect(batch.ratings.map((r) => r.provenance)).toEqual(['real', 'sample']);
+    expect(batch.ratings.toArray().map((r) => r.provenance)).toEqual(['real', 'sample']);
     expect(batch.report.errors).toEqual([{ line: 4, column: 'provenance', value: 'maybe', code: 'invalid_provenance', params: {} }]);
   });
 });
@@ -320,7 +320,7 @@ describe('IngestSession: every row is accounted for', () => {
         const r = batch.report;
         expect(r.rowsLoaded + r.rowsDuplicate + r.rowsRejected, `seed ${seed} file ${f}`).toBe(r.rowsRead);
         expect(r.rowsRead, `seed ${seed} file ${f}`).toBe(count);
-        expect(new Set(batch.ratings.map((x) => `${x.ward}|${x.fiscalYear}|${x.stage}|${x.questionNo}|${x.rater}`)).size).toBe(batch.ratings.length);
+        expect(new Set(batch.ratings.toArray().map((x) => `${x.ward}|${x.fiscalYear}|${x.stage}|${x.questionNo}|${x.rater}`)).size).toBe(batch.ratings.length);
       }
     }
   });

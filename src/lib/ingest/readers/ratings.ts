@@ -1,7 +1,7 @@
-import { parsePositiveInt, parseRater, parseRating, parseStage, QUESTIONS_PER_STAGE, type Rater, type Rating, type Stage } from '../fields.ts';
+import { parsePositiveInt, parseRater, parseRating, parseStage, QUESTIONS_PER_STAGE, type Rater, type Stage } from '../fields.ts';
 import type { Field } from '../headers.ts';
 import { memoize } from '../memo.ts';
-import type { RatingRecord } from '../types.ts';
+import type { RowReader } from '../rows.ts';
 import { readProvenance, readWardAndYear, type ReadContext, type RowHandler } from './context.ts';
 
 const readStage = memoize(parseStage);
@@ -11,9 +11,15 @@ const readQuestionNo = memoize((raw: string) => parsePositiveInt(raw));
 
 const WIDE_COLUMNS: Array<[Field, Rater]> = [['ward_rating', 'ward'], ['center_rating', 'center'], ['joint_rating', 'joint']];
 
+/** Checks a rating cell; the value itself is read again (from the memo) once the whole row is known good. */
+function checkRating(reader: RowReader, field: Field): void {
+  if (!readRating(reader.raw(field)).ok) reader.fail(field, 'invalid_rating');
+}
+
 /**
  * Ratings, long (a row per rater: `rater`, `rating`) or wide (a row per question: one rating column
  * per rater). A wide row is loaded when any of its ratings is new, a duplicate when none is.
+ * A million rows pass through here: nothing is allocated per row but the records themselves.
  */
 export function ratingsHandler({ registry, ledger, builder }: ReadContext, wide: boolean): RowHandler {
   return (reader) => {
@@ -33,33 +39,30 @@ export function ratingsHandler({ registry, ledger, builder }: ReadContext, wide:
         reader.fail('question_no', 'question_no_out_of_range', { stage, max: QUESTIONS_PER_STAGE[stage] });
       }
     }
-    const cells: Array<{ rater: Rater; rating: Rating | null }> = [];
-    const takeRating = (field: Field, rater: Rater | undefined) => {
-      const parsed = readRating(reader.raw(field));
-      if (!parsed.ok) reader.fail(field, 'invalid_rating');
-      else if (rater) cells.push({ rater, rating: parsed.rating });
-    };
+    let rater: Rater | undefined;
     if (wide) {
-      for (const [field, rater] of WIDE_COLUMNS) if (reader.has(field)) takeRating(field, rater);
+      for (const [field] of WIDE_COLUMNS) if (reader.has(field)) checkRating(reader, field);
     } else {
       const raterRaw = reader.required('rater');
-      let rater: Rater | undefined;
       if (raterRaw !== undefined) {
         rater = readRater(raterRaw);
         if (!rater) reader.fail('rater', 'invalid_rater');
       }
-      takeRating('rating', rater);
+      checkRating(reader, 'rating');
     }
     const provenance = readProvenance(reader);
     if (reader.errors.length > 0 || !ward || fiscalYear === undefined || !stage || questionNo === undefined) return 'rejected';
     const questionText = reader.raw('question').trim();
+    const question = questionText === '' ? null : questionText;
+    const line = reader.row.line;
+    const add = (field: Field, by: Rater) => {
+      const parsed = readRating(reader.raw(field));
+      const rating = parsed.ok ? parsed.rating : null;
+      return ledger.addRating({ ward: ward.name, fiscalYear, stage, questionNo, question, rater: by, rating, provenance, line }, builder);
+    };
+    if (!wide) return add('rating', rater!) ? 'loaded' : 'duplicate';
     let anyLoaded = false;
-    for (const { rater, rating } of cells) {
-      const record: RatingRecord = {
-        ward: ward.name, fiscalYear, stage, questionNo, question: questionText === '' ? null : questionText, rater, rating, provenance, line: reader.row.line,
-      };
-      if (ledger.addRating(record, builder)) anyLoaded = true;
-    }
+    for (const [field, by] of WIDE_COLUMNS) if (reader.has(field) && add(field, by)) anyLoaded = true;
     return anyLoaded ? 'loaded' : 'duplicate';
   };
 }

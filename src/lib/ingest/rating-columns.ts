@@ -1,0 +1,151 @@
+import { RATERS, RATING_SCORE, RATINGS, STAGES, type Provenance } from './fields.ts';
+import type { RatingRecord } from './types.ts';
+
+const PROVENANCES: readonly Provenance[] = ['real', 'sample'];
+
+/** A text column as codes into a list of distinct values (-1: null). */
+export interface CodedColumn {
+  kind: 'codes';
+  codes: Int32Array;
+  dictionary: readonly string[];
+}
+
+/** A whole-number column; `valid[i] === 0` marks a null. */
+export interface NumberColumn {
+  kind: 'numbers';
+  values: Int8Array | Int16Array | Int32Array;
+  valid: Uint8Array | null;
+}
+
+export type TypedColumn = CodedColumn | NumberColumn;
+
+/** Distinct strings in first-seen order, each with its code. */
+class Dictionary {
+  readonly values: string[] = [];
+  private codes = new Map<string, number>();
+
+  code(value: string): number {
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.codes.set(value, code);
+      this.values.push(value);
+    }
+    return code;
+  }
+}
+
+/**
+ * A file's ratings as typed columns instead of a record object per rating: a million records kept
+ * alive through a load cost more in garbage collection than reading them, and the columns become
+ * Arrow without another pass over strings. `at`/`toArray` give records back for the few places
+ * (tests, the report importer) that want them.
+ */
+export class RatingColumns {
+  length = 0;
+  private wards = new Dictionary();
+  private questions = new Dictionary();
+  private ward = new Int32Array(1024);
+  private fiscalYear = new Int16Array(1024);
+  private stage = new Int32Array(1024);
+  private questionNo = new Int8Array(1024);
+  private question = new Int32Array(1024);
+  private rater = new Int32Array(1024);
+  /** -1 for not rated, else the index in `RATINGS`. */
+  private rating = new Int32Array(1024);
+  private provenance = new Int32Array(1024);
+  private line = new Int32Array(1024);
+
+  push(r: RatingRecord): void {
+    if (this.length === this.line.length) this.resize(this.length * 2);
+    const i = this.length++;
+    this.ward[i] = this.wards.code(r.ward);
+    this.fiscalYear[i] = r.fiscalYear;
+    this.stage[i] = STAGES.indexOf(r.stage);
+    this.questionNo[i] = r.questionNo;
+    this.question[i] = r.question === null ? -1 : this.questions.code(r.question);
+    this.rater[i] = RATERS.indexOf(r.rater);
+    this.rating[i] = r.rating === null ? -1 : RATINGS.indexOf(r.rating);
+    this.provenance[i] = PROVENANCES.indexOf(r.provenance);
+    this.line[i] = r.line;
+  }
+
+  /** The rating at `i` as a record; undefined past the end, as an array's `at`. */
+  at(i: number): RatingRecord | undefined {
+    return i >= 0 && i < this.length ? this.record(i) : undefined;
+  }
+
+  toArray(): RatingRecord[] {
+    return Array.from({ length: this.length }, (_, i) => this.record(i));
+  }
+
+  private record(i: number): RatingRecord {
+    const rating = this.rating[i];
+    const question = this.question[i];
+    return {
+      ward: this.wards.values[this.ward[i]], fiscalYear: this.fiscalYear[i], stage: STAGES[this.stage[i]], questionNo: this.questionNo[i],
+      question: question === -1 ? null : this.questions.values[question], rater: RATERS[this.rater[i]],
+      rating: rating === -1 ? null : RATINGS[rating], provenance: PROVENANCES[this.provenance[i]], line: this.line[i],
+    };
+  }
+
+  /** Keeps the ratings `keep` accepts, in order. */
+  retain(keep: (record: RatingRecord) => boolean): void {
+    let kept = 0;
+    for (let i = 0; i < this.length; i++) {
+      if (!keep(this.record(i))) continue;
+      for (const column of this.columns()) column[kept] = column[i];
+      kept++;
+    }
+    this.length = kept;
+  }
+
+  /** The ratings table's column `name` (as `tables.ts` names it), or undefined for one held elsewhere. */
+  column(name: string): TypedColumn | undefined {
+    const n = this.length;
+    const codes = (values: Int32Array, dictionary: readonly string[]): CodedColumn => ({ kind: 'codes', codes: values.subarray(0, n), dictionary });
+    switch (name) {
+      case 'ward': return codes(this.ward, this.wards.values);
+      case 'fiscal_year': return { kind: 'numbers', values: this.fiscalYear.subarray(0, n), valid: null };
+      case 'stage': return codes(this.stage, STAGES);
+      case 'question_no': return { kind: 'numbers', values: this.questionNo.subarray(0, n), valid: null };
+      case 'question': return codes(this.question, this.questions.values);
+      case 'rater': return codes(this.rater, RATERS);
+      case 'rating': return codes(this.rating, RATINGS);
+      case 'score': {
+        const values = new Int8Array(n);
+        const valid = new Uint8Array(n);
+        for (let i = 0; i < n; i++) {
+          if (this.rating[i] === -1) continue;
+          values[i] = RATING_SCORE[RATINGS[this.rating[i]]];
+          valid[i] = 1;
+        }
+        return { kind: 'numbers', values, valid };
+      }
+      case 'provenance': return codes(this.provenance, PROVENANCES);
+      case 'line': return { kind: 'numbers', values: this.line.subarray(0, n), valid: null };
+      default: return undefined;
+    }
+  }
+
+  private columns(): Array<Int32Array | Int16Array | Int8Array> {
+    return [this.ward, this.fiscalYear, this.stage, this.questionNo, this.question, this.rater, this.rating, this.provenance, this.line];
+  }
+
+  private resize(capacity: number): void {
+    const grow = <T extends Int32Array | Int16Array | Int8Array>(array: T): T => {
+      const bigger = new (array.constructor as new (n: number) => T)(capacity);
+      bigger.set(array.subarray(0, this.length));
+      return bigger;
+    };
+    this.ward = grow(this.ward);
+    this.fiscalYear = grow(this.fiscalYear);
+    this.stage = grow(this.stage);
+    this.questionNo = grow(this.questionNo);
+    this.question = grow(this.question);
+    this.rater = grow(this.rater);
+    this.rating = grow(this.rating);
+    this.provenance = grow(this.provenance);
+    this.line = grow(this.line);
+  }
+}
