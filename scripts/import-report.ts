@@ -50,7 +50,7 @@ function csvFiles(batch: FileBatch, base: string): Array<[string, string]> {
   if (batch.ratings.length > 0) {
     files.push([`${base}_ratings.csv`, toCsv(
       ['ward', 'fiscal_year', 'stage', 'question_no', 'question', 'rater', 'rating', 'provenance'],
-      batch.ratings.map((r) => [r.ward, r.fiscalYear, r.stage, r.questionNo, r.question, r.rater, r.rating ?? '', 'real']),
+      batch.ratings.toArray().map((r) => [r.ward, r.fiscalYear, r.stage, r.questionNo, r.question, r.rater, r.rating ?? '', 'real']),
     )]);
   }
   if (batch.narratives.length > 0) {
@@ -99,7 +99,7 @@ async function main(args: string[]): Promise<number> {
     }
     for (const e of report.errors) console.error(`${path}:${e.line}: ${reasonText('ja', e.code, e.params)} (${valueText('ja', e.value, e.params)})`);
     if (report.errors.length > 0) failed = true;
-    const first = batch.ratings[0] ?? batch.narratives[0] ?? batch.centers[0];
+    const first = batch.ratings.at(0) ?? batch.narratives[0] ?? batch.centers[0];
     if (!first) {
       console.error(`${path}: 書き出す行がありません`);
       failed = true;

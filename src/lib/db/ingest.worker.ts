@@ -17,6 +17,7 @@ const cancelled = new Set<number>();
 const post = (message: FromIngestWorker, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
 /** A macrotask, so a queued "cancel" message is handled between chunks of rows. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const YIELD_MS = 100;
 
 scope.onmessage = (event: MessageEvent<ToIngestWorker>) => {
   const message = event.data;
@@ -65,11 +66,15 @@ async function prime(files: BundledFile[]): Promise<void> {
 async function ingest(jobId: number, files: SourceFile[], themes: Theme[]): Promise<void> {
   for (const [fileIndex, source] of files.entries()) {
     if (cancelled.has(jobId)) throw new IngestCancelled();
+    let yielded = performance.now();
     const batch = await session.ingestFile(source.name, source.bytes, {
-      checkpointEvery: 25000,
+      checkpointEvery: 10000,
       checkpoint: async (rowsDone, fileFraction) => {
+        // A yield costs a clamped timer: one every YIELD_MS is enough for progress and to hear "cancel".
+        if (fileFraction < 1 && performance.now() - yielded < YIELD_MS) return;
         post({ type: 'progress', jobId, fileIndex, file: source.name, rowsDone, fileFraction });
         await nextTask();
+        yielded = performance.now();
         if (cancelled.has(jobId)) throw new IngestCancelled();
       },
     });
