@@ -133,3 +133,16 @@ export function heatmapSummary(lang: Lang, fiscalYear: number, raterName: string
     ? `${year}、${raterName}の評価。${wards} 区 × 16 設問。最も低いのは ${low.ward} の ${label}（${twoPlaces(low.score)}）。`
     : `${year}, ${raterName}. ${wards} wards × 16 questions. Lowest: ${low.ward} ${label} (${twoPlaces(low.score)}).`;
 }
+
+/** The map's sentence: the measure, its highest and lowest ward (rank: its first and last), wards without data. */
+export function mapSummary(lang: Lang, measure: string, rows: ReadonlyArray<{ ward: string; value: number | null }>, formatValue: (v: number) => string, lowIsBest = false): string {
+  const measured = rows.filter((r): r is { ward: string; value: number } => r.value !== null);
+  const missing = rows.length - measured.length;
+  if (measured.length === 0) return lang === 'ja' ? `${measure}: 条件に合うデータがありません。` : `${measure}: no data match the filters.`;
+  const top = extreme(measured, (r) => r.value, lowIsBest ? 'min' : 'max');
+  const bottom = extreme(measured, (r) => r.value, lowIsBest ? 'max' : 'min');
+  const none = missing > 0 ? (lang === 'ja' ? `データのない区 ${missing}。` : ` ${missing} wards without data.`) : '';
+  return lang === 'ja'
+    ? `${measure}: 最も高いのは${top.ward}（${formatValue(top.value)}）、最も低いのは${bottom.ward}（${formatValue(bottom.value)}）。${none}`
+    : `${measure}: highest ${top.ward} (${formatValue(top.value)}), lowest ${bottom.ward} (${formatValue(bottom.value)}).${none}`;
+}

@@ -1,8 +1,9 @@
 import { parseQuestionKey, questionKeyToString, RATERS, STAGES, type QuestionKey, type Rater, type Stage } from '../ingest/fields.ts';
 import type { RatingFilters } from '../db/sql.ts';
+import { MAP_MEASURES, type MapMeasure } from '../db/queries/map.ts';
 import type { Lang } from '../i18n/messages.ts';
 
-export const VIEWS = ['distribution', 'heatmap', 'raters', 'benchmark', 'trends', 'themes', 'report', 'sql', 'data'] as const;
+export const VIEWS = ['distribution', 'map', 'heatmap', 'raters', 'benchmark', 'trends', 'themes', 'report', 'sql', 'data'] as const;
 export const CHANGE_SORT_KEYS = ['ward', 'change', 'question'] as const;
 export const TEXT_SECTIONS = ['all', 'goal', 'action', 'effect', 'challenge', 'next_goal', 'next_action'] as const;
 export type TextSection = (typeof TEXT_SECTIONS)[number];
@@ -75,6 +76,7 @@ const PARAMS = {
   year: { key: 'y', codec: count },
   raterChoice: { key: 'r', codec: choice(['mean', ...RATERS] as const, 'mean') },
   heatmapOrder: { key: 'order', codec: choice(['code', 'score'] as const, 'code') },
+  mapMeasure: { key: 'mm', codec: choice(MAP_MEASURES, 'abShare') },
   slopeFrom: { key: 'from', codec: count },
   slopeTo: { key: 'to', codec: count },
   minDecline: { key: 'decl', codec: count },
@@ -118,6 +120,7 @@ export class FilterState {
   year = $state<number | null>(null);
   raterChoice = $state<RaterChoice>('mean');
   heatmapOrder = $state<'code' | 'score'>('code');
+  mapMeasure = $state<MapMeasure>('abShare');
   /** The slope chart's two years; null = the first and the last year in view. */
   slopeFrom = $state<number | null>(null);
   slopeTo = $state<number | null>(null);

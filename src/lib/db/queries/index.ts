@@ -8,3 +8,4 @@ export * from './themes.ts';
 export * from './trends.ts';
 export * from './console.ts';
 export * from './report-check.ts';
+export * from './map.ts';

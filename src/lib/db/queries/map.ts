@@ -1,0 +1,118 @@
+import { narrativeFiltersWhere, ratingFiltersWhere, type RatingFilters } from '../sql.ts';
+import { SAMPLE_YEARS_FROM, SAMPLE_YEARS_OF, type Query, type SampleYears } from './query.ts';
+
+/** What can colour the ward map; each is computed per ward in SQL below. */
+export const MAP_MEASURES = ['abShare', 'meanScore', 'rank', 'change', 'kappa', 'themeItems'] as const;
+export type MapMeasure = (typeof MAP_MEASURES)[number];
+
+export interface WardMapRow extends SampleYears {
+  ward: string;
+  wardCode: string;
+  wardEn: string | null;
+  /** The ward's tile on the grid; null when the registry gives none (listed in the table only). */
+  tileX: number | null;
+  tileY: number | null;
+  /** The measure; null when the ward has nothing to measure in the filters. */
+  value: number | null;
+  /** What the value stands on: rated answers, question pairs, or tagged items. */
+  n: number;
+  /** `change` only: the two years compared (the latest in the filters and the one before). */
+  fromYear: number | null;
+  toYear: number | null;
+}
+
+/** Per ward: mean score, A+B share and rated count within `where` (rater filter as given). */
+const SCORES = (where: string) => `SELECT r.ward, avg(r.score) AS mean,
+          count(*) FILTER (WHERE r.rating IN ('A', 'B')) / nullif(count(r.rating), 0) AS ab_share,
+          count(r.rating) AS rated, ${SAMPLE_YEARS_OF('r')}
+        FROM ratings r WHERE ${where} GROUP BY r.ward`;
+
+/**
+ * One measure per ward of the registry (wards without data come back with a null value, so the map
+ * shows every tile), in registry order. Every figure is computed here; the map only draws it.
+ * - abShare: share of A+B among rated answers; meanScore: mean score (A=4 … D=1);
+ * - rank: 1 = the highest mean score among the wards with data (ties share the better rank);
+ * - change: mean score in the latest year in the filters minus the year before, wards rated in both;
+ * - kappa: quadratic-weighted κ of 区 and 拠点 over the questions both rated (the rater filter does not apply);
+ * - themeItems: narrative items naming `themeId` (null theme: items naming any theme).
+ */
+export function wardMapQuery(filters: RatingFilters, measure: MapMeasure, themeId: string | null): Query<WardMapRow> {
+  const { sql, params } = measureSql(filters, measure, themeId);
+  return {
+    name: `wardMap:${measure}`,
+    sql: `WITH m AS (${sql})
+      SELECT w.name AS ward, w.code AS "wardCode", w.name_en AS "wardEn", w.tile_x AS "tileX", w.tile_y AS "tileY",
+        m.value::DOUBLE AS value, coalesce(m.n, 0)::INTEGER AS n,
+        coalesce(m."sampleYears", [])::INTEGER[] AS "sampleYears", coalesce(m."allSample", false) AS "allSample",
+        m.from_year::INTEGER AS "fromYear", m.to_year::INTEGER AS "toYear"
+      FROM wards w LEFT JOIN m ON m.ward = w.name
+      ORDER BY w.sort_order`,
+    params,
+  };
+}
+
+function measureSql(filters: RatingFilters, measure: MapMeasure, themeId: string | null): { sql: string; params: Array<string | number | boolean | null> } {
+  const where = ratingFiltersWhere(filters);
+  switch (measure) {
+    case 'abShare':
+    case 'meanScore':
+      return {
+        sql: `SELECT ward, ${measure === 'abShare' ? 'ab_share' : 'mean'} AS value, rated AS n, "sampleYears", "allSample",
+            NULL AS from_year, NULL AS to_year
+          FROM (${SCORES(where.sql)})`,
+        params: where.params,
+      };
+    case 'rank':
+      return {
+        sql: `SELECT ward, rank() OVER (ORDER BY mean DESC) AS value, rated AS n, "sampleYears", "allSample",
+            NULL AS from_year, NULL AS to_year
+          FROM (${SCORES(where.sql)}) WHERE mean IS NOT NULL`,
+        params: where.params,
+      };
+    case 'change':
+      return {
+        sql: `WITH scored AS (
+              SELECT r.ward, r.fiscal_year, avg(r.score) AS mean, count(r.rating) AS rated, bool_or(r.provenance = 'sample') AS sample
+              FROM ratings r WHERE ${where.sql} GROUP BY r.ward, r.fiscal_year),
+            latest AS (SELECT max(fiscal_year) AS year FROM scored)
+          SELECT a.ward, b.mean - a.mean AS value, a.rated + b.rated AS n,
+            ${SAMPLE_YEARS_FROM([['a.sample', 'a.fiscal_year'], ['b.sample', 'b.fiscal_year']])},
+            a.fiscal_year AS from_year, b.fiscal_year AS to_year
+          FROM scored a JOIN scored b ON b.ward = a.ward AND b.fiscal_year = a.fiscal_year + 1
+            JOIN latest ON b.fiscal_year = latest.year
+          WHERE a.mean IS NOT NULL AND b.mean IS NOT NULL`,
+        params: where.params,
+      };
+    case 'kappa': {
+      const pairsWhere = ratingFiltersWhere({ ...filters, raters: null });
+      return {
+        sql: `SELECT ward, CASE WHEN var_pop(x) + var_pop(y) + power(avg(x) - avg(y), 2) > 0
+              THEN 1 - avg(power(x - y, 2)) / (var_pop(x) + var_pop(y) + power(avg(x) - avg(y), 2)) END AS value,
+            count(*) AS n,
+            coalesce(list(DISTINCT fiscal_year::INTEGER ORDER BY fiscal_year::INTEGER) FILTER (WHERE sample), [])::INTEGER[] AS "sampleYears",
+            coalesce(bool_and(sample), false) AS "allSample", NULL AS from_year, NULL AS to_year
+          FROM (SELECT r.ward, r.fiscal_year, max(r.score) FILTER (WHERE r.rater = 'ward') AS x,
+                max(r.score) FILTER (WHERE r.rater = 'center') AS y, bool_or(r.provenance = 'sample') AS sample
+              FROM ratings r WHERE ${pairsWhere.sql}
+              GROUP BY r.ward, r.fiscal_year, r.stage, r.question_no)
+          WHERE x IS NOT NULL AND y IS NOT NULL
+          GROUP BY ward`,
+        params: pairsWhere.params,
+      };
+    }
+    case 'themeItems': {
+      const items = narrativeFiltersWhere(filters, null);
+      const theme = themeId === null ? { sql: 'TRUE', params: [] } : { sql: 't.theme_id = ?', params: [themeId] };
+      return {
+        sql: `SELECT n.ward, count(DISTINCT (n.fiscal_year, n.section, n.item_no)) AS value,
+            count(DISTINCT (n.fiscal_year, n.section, n.item_no)) AS n, ${SAMPLE_YEARS_OF('n')},
+            NULL AS from_year, NULL AS to_year
+          FROM narratives n JOIN narrative_tags t
+            ON t.ward = n.ward AND t.fiscal_year = n.fiscal_year AND t.section = n.section AND t.item_no = n.item_no
+          WHERE ${items.sql} AND ${theme.sql}
+          GROUP BY n.ward`,
+        params: [...items.params, ...theme.params],
+      };
+    }
+  }
+}

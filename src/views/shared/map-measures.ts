@@ -1,0 +1,37 @@
+import { mapDomain, type MapScaleSpec } from '../../lib/charts/tile-map.ts';
+import type { MapMeasure } from '../../lib/db/queries/index.ts';
+import type { Lang } from '../../lib/i18n/messages.ts';
+import { percentOneplace, signedTwoPlaces, twoPlaces } from '../../lib/i18n/numbers.ts';
+import type { UiKey } from '../../lib/i18n/ui.ts';
+
+interface MeasureStyle {
+  label: UiKey;
+  format: (lang: Lang) => (value: number) => string;
+  /** The colour classes, from the values shown. */
+  scale: (values: ReadonlyArray<number | null>) => MapScaleSpec;
+  /** For the summary: rank 1 is the best, not the highest number. */
+  lowIsBest?: boolean;
+}
+
+/**
+ * How each map measure reads: its words and unit, its number format, and its colours: an amount in
+ * Blues from its extent, a score or a change in RdBu either side of its midpoint (the B/C line 2.5,
+ * or no change), symmetric so equal distances read as equal colours.
+ */
+export const MEASURE_STYLES: Record<MapMeasure, MeasureStyle> = {
+  abShare: { label: 'mapAbShare', format: () => percentOneplace, scale: (v) => ({ kind: 'sequential', domain: mapDomain(v, 'sequential') }) },
+  meanScore: { label: 'mapMeanScore', format: () => twoPlaces, scale: (v) => ({ kind: 'diverging', domain: mapDomain(v, 'diverging', { mid: 2.5 }) }) },
+  rank: {
+    label: 'mapRank',
+    format: (lang) => (v) => (lang === 'ja' ? `${Math.round(v)}位` : `#${Math.round(v)}`),
+    scale: (v) => ({ kind: 'sequential', domain: mapDomain(v, 'sequential'), reverse: true }),
+    lowIsBest: true,
+  },
+  change: { label: 'mapChange', format: () => signedTwoPlaces, scale: (v) => ({ kind: 'diverging', domain: mapDomain(v, 'diverging', { mid: 0 }) }) },
+  kappa: { label: 'mapKappa', format: () => twoPlaces, scale: (v) => ({ kind: 'sequential', domain: mapDomain(v, 'sequential') }) },
+  themeItems: {
+    label: 'mapThemeItems',
+    format: (lang) => (v) => (lang === 'ja' ? `${Math.round(v)}件` : String(Math.round(v))),
+    scale: (v) => ({ kind: 'sequential', domain: mapDomain(v, 'sequential', { fromZero: true }) }),
+  },
+};

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { BLUES_5, mapClasses, mapDomain, RDBU_7, textOn, tileGrid } from '../../../src/lib/charts/tile-map.ts';
+import { defaultWards } from '../../../src/lib/ingest/registry.ts';
+
+describe('the Yokohama tile grid', () => {
+  const wards = defaultWards();
+  const at = (name: string) => {
+    const ward = wards.find((w) => w.name === name)!;
+    return [ward.tileX!, ward.tileY!];
+  };
+
+  it('gives each of the 18 wards its own tile', () => {
+    expect(wards).toHaveLength(18);
+    expect(new Set(wards.map((w) => `${w.tileX},${w.tileY}`)).size).toBe(18);
+  });
+
+  it('keeps the city’s shape: 青葉・都筑 north-west, 鶴見 north-east on the coast, 金沢・栄 south, 中 on the eastern shore', () => {
+    expect(at('青葉区')).toEqual([0, 0]);
+    expect(at('都筑区')[1]).toBe(0);
+    expect(at('鶴見区')).toEqual([3, 0]);
+    const bottom = Math.max(...wards.map((w) => w.tileY!));
+    expect(at('金沢区')[1]).toBe(bottom);
+    expect(at('栄区')[1]).toBe(bottom);
+    expect(at('金沢区')[0]).toBeGreaterThan(at('栄区')[0]);
+    expect(at('中区')[0]).toBe(3);
+    expect(at('瀬谷区')[0]).toBe(0);
+  });
+
+  it('keeps neighbours next to each other (a tile’s side or corner)', () => {
+    const touching = (a: string, b: string) => Math.max(Math.abs(at(a)[0] - at(b)[0]), Math.abs(at(a)[1] - at(b)[1])) === 1;
+    for (const [a, b] of [['鶴見区', '神奈川区'], ['神奈川区', '西区'], ['西区', '中区'], ['中区', '磯子区'], ['磯子区', '金沢区'], ['港北区', '都筑区'], ['緑区', '旭区'], ['戸塚区', '泉区'], ['港南区', '栄区'], ['保土ケ谷区', '旭区']]) {
+      expect(touching(a, b), `${a}–${b}`).toBe(true);
+    }
+  });
+});
+
+describe('map colours', () => {
+  it('five Blues classes over an amount, reversed for a rank, seven RdBu classes about a neutral middle', () => {
+    const seq = mapClasses({ kind: 'sequential', domain: [0, 10] });
+    expect(seq.classes.map((c) => c.color)).toEqual([...BLUES_5]);
+    expect(seq.classes.map((c) => [c.from, c.to])).toEqual([[0, 2], [2, 4], [4, 6], [6, 8], [8, 10]]);
+    expect(seq.scale(9.9)).toBe(BLUES_5[4]);
+    expect(mapClasses({ kind: 'sequential', domain: [1, 18], reverse: true }).scale(1)).toBe(BLUES_5[4]);
+    const div = mapClasses({ kind: 'diverging', domain: [-0.7, 0.7] });
+    expect(div.classes.map((c) => c.color)).toEqual([...RDBU_7]);
+    expect(div.scale(0)).toBe('#f7f7f7');
+    expect(div.scale(-0.6)).toBe(RDBU_7[0]);
+    expect(div.scale(0.6)).toBe(RDBU_7[6]);
+  });
+
+  it('domains from the data: the extent, from zero for counts, symmetric about the midpoint when diverging', () => {
+    expect(mapDomain([0.9, null, 0.95, 0.99], 'sequential')).toEqual([0.9, 0.99]);
+    expect(mapDomain([3, 7], 'sequential', { fromZero: true })).toEqual([0, 7]);
+    expect(mapDomain([-0.25, 0.38, null], 'diverging')).toEqual([-0.38, 0.38]);
+    expect(mapDomain([3.1, 3.9], 'diverging', { mid: 2.5 })).toEqual([2.5 - 1.4, 3.9]);
+    expect(mapDomain([null, null], 'sequential')).toEqual([0, 1]);
+    expect(mapDomain([5, 5], 'sequential')).toEqual([4.5, 5.5]);
+  });
+
+  it('text reads on its tile: white on the dark classes, black on the light ones', () => {
+    expect(textOn(BLUES_5[4])).toBe('#fff');
+    expect(textOn(BLUES_5[0])).toBe('#111');
+    expect(textOn(RDBU_7[0])).toBe('#fff');
+    expect(textOn('#f7f7f7')).toBe('#111');
+  });
+
+  it('tiles are square, as large as the width allows, within their bounds', () => {
+    const grid = tileGrid([{ x: 0, y: 0 }, { x: 3, y: 4 }], 400, 92, 4);
+    expect(grid.columns).toBe(4);
+    expect(grid.rows).toBe(5);
+    expect(grid.size).toBe(92);
+    expect(grid.width).toBe(4 * 92 + 3 * 4);
+    expect(grid.left({ x: 3 })).toBe(3 * 96);
+    expect(tileGrid([{ x: 3, y: 0 }], 200).size).toBe(47);
+  });
+});
