@@ -133,3 +133,14 @@ test('a ward whose newest report is not in yet opens on its own latest year, not
   await expect(page.locator('select[name="year"]').first()).toHaveValue('2026');
   await expect(page.locator('.benchmark g.row')).toHaveCount(1);
 });
+
+test('区 vs 拠点 and a center’s change from last year carry a verdict, its adjusted p and its pairs', async ({ page }) => {
+  await openApp(page, '/?view=raters');
+  const agreement = page.locator('table.agreement');
+  await expect(agreement.locator('thead')).toContainText('判定');
+  await expect(agreement.locator('tbody tr').first()).toContainText(/確かな差|誤差の範囲/);
+  await expect(page.locator('.test-note')).toContainText('区と拠点の回答を対にした');
+  await page.goto('/?view=benchmark&sw=港北区');
+  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 60_000 });
+  await expect(page.locator('.overall-change')).toContainText(/(確かな変化|誤差の範囲)\s*（補正後 p [=<] [\d.]+、差のある対 \d+、r = [−-]?[\d.]+）/);
+});

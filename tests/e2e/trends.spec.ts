@@ -60,3 +60,30 @@ test('the change table filters to declines of two levels and exports the visible
     expect(Number(row[9])).toBeCloseTo(Number(row[8]) - Number(row[7]), 10);
   }
 });
+
+test('each ward’s change between two years says whether it is real: the verdicts match an exact test recomputed from the ratings', async ({ page }) => {
+  await open(page, '?view=trends&from=2024&to=2025&testHooks');
+  const table = page.locator('table.slope-table');
+  await expect(table.locator('tbody tr')).toHaveCount(18);
+  // The pairs, fetched here with SQL of the test's own: the same question and rater answered in both years.
+  const pairs = await page.evaluate(async () => {
+    const hooks = (window as unknown as { kyotenTestHooks: { appQuery(sql: string): Promise<Array<{ ward: string; d: number[] }>> } }).kyotenTestHooks;
+    return hooks.appQuery(`SELECT a.ward, list(b.score - a.score) AS d FROM ratings a JOIN ratings b USING (ward, stage, question_no, rater)
+      WHERE a.fiscal_year = 2024 AND b.fiscal_year = 2025 AND a.score IS NOT NULL AND b.score IS NOT NULL GROUP BY a.ward`);
+  });
+  const { testPairs } = await import('../../src/lib/stats/change.ts');
+  const expected = new Map(testPairs(pairs, (p) => p.d).map((test, i) => [pairs[i].ward, test]));
+  expect(expected.size).toBe(18);
+  let real = 0;
+  for (const [ward, test] of expected) {
+    const row = table.locator('tbody tr').filter({ has: page.locator('th, td').first().filter({ hasText: new RegExp(`^${ward}[＊※]?$`) }) });
+    await expect(row).toContainText(test.real ? '確かな変化' : '誤差の範囲');
+    await expect(row).toContainText(test.pAdjusted < 0.001 ? '< 0.001' : test.pAdjusted.toFixed(3));
+    // The slope chart draws a change within noise dashed, a real one solid.
+    await expect(page.locator(`figure.slope g.row[data-key="${ward}"]`)).toHaveClass(test.real ? /\breal\b/ : /\bnoise\b/);
+    if (test.real) real++;
+  }
+  expect(real, 'the bundled sample has at least one real change to show').toBeGreaterThan(0);
+  await expect(page.locator('.test-note')).toContainText('Holm 法で補正');
+  await expect(page.locator('.test-note')).toContainText('18 件');
+});

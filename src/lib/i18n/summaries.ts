@@ -12,6 +12,7 @@ import { questionLabel, yearLabel } from './labels.ts';
 import type { Lang } from './messages.ts';
 import { percentOneplace, percentWhole, twoPlaces } from './numbers.ts';
 import { t } from './ui.ts';
+import type { PairedTest } from '../stats/change.ts';
 
 /**
  * The one-sentence summaries over each chart (also the chart's accessible name), in either language.
@@ -145,4 +146,36 @@ export function mapSummary(lang: Lang, measure: string, rows: ReadonlyArray<{ wa
   return lang === 'ja'
     ? `${measure}: 最も高いのは${top.ward}（${formatValue(top.value)}）、最も低いのは${bottom.ward}（${formatValue(bottom.value)}）。${none}`
     : `${measure}: highest ${top.ward} (${formatValue(top.value)}), lowest ${bottom.ward} (${formatValue(bottom.value)}).${none}`;
+}
+
+/** Whether a change (or a 区–拠点 difference) is distinguishable from chance, in words. */
+export function verdictText(lang: Lang, test: PairedTest, kind: 'change' | 'difference'): string {
+  if (test.real) return kind === 'change' ? (lang === 'ja' ? '確かな変化' : 'Real change') : lang === 'ja' ? '確かな差' : 'Real difference';
+  return lang === 'ja' ? '誤差の範囲' : 'Within noise';
+}
+
+/** `補正後 p = 0.012、対 41、r = 0.52`: what a verdict rests on. */
+export function pairedTestDetail(lang: Lang, test: PairedTest): string {
+  const p = pValueText(test.pAdjusted);
+  const r = twoPlaces(test.effect);
+  return lang === 'ja' ? `補正後 p ${p}、差のある対 ${test.n}、r = ${r}` : `adjusted p ${p}, ${test.n} pairs that differ, r = ${r}`;
+}
+
+/** `確かな変化（補正後 p = 0.012、対 41、r = 0.52）`: the verdict with what it rests on, for tooltips. */
+export function pairedTestText(lang: Lang, test: PairedTest, kind: 'change' | 'difference'): string {
+  const detail = pairedTestDetail(lang, test);
+  return lang === 'ja' ? `${verdictText(lang, test, kind)}（${detail}）` : `${verdictText(lang, test, kind)} (${detail})`;
+}
+
+/** `= 0.012`, `< 0.001`. */
+export function pValueText(p: number): string {
+  return p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`;
+}
+
+/** How the verdicts beside a chart were reached, and for how many comparisons they were adjusted. */
+export function pairedTestNote(lang: Lang, kind: 'change' | 'difference', comparisons: number): string {
+  const pairs = kind === 'change' ? (lang === 'ja' ? '同じ設問・評価者の回答を2年度で対にした' : 'the same question and rater answered in both years, paired,') : lang === 'ja' ? '同じ設問への区と拠点の回答を対にした' : '区 and 拠点 on the same question, paired,';
+  return lang === 'ja'
+    ? `判定: ${pairs}正確な Wilcoxon 符号順位検定（差のない対は除く）。表示中の ${comparisons} 件の比較を Holm 法で補正し、補正後 p < 0.05 を「${kind === 'change' ? '確かな変化' : '確かな差'}」、それ以外を「誤差の範囲」としています。r は効果量（順位双列相関、−1〜1）。`
+    : `Verdict: exact Wilcoxon signed-rank test on ${pairs} ties kept, zero differences dropped. The ${comparisons} comparisons shown are adjusted together (Holm); adjusted p < 0.05 is called ${kind === 'change' ? 'a real change' : 'a real difference'}, anything else within noise. r is the effect size (rank-biserial, −1 … 1).`;
 }

@@ -16,6 +16,11 @@ const STRINGS = {
   shareAB: { ja: 'A+B の割合', en: 'A+B share' },
   noData: { ja: '条件に合う評価がありません', en: 'No ratings match the filters' },
   noDataShort: { ja: 'データなし', en: 'No data' },
+  verdictColumn: { ja: '判定', en: 'Verdict' },
+  overallChange: { ja: 'この区の前年度からの平均点の変化（全設問・表示中の評価者）', en: 'This ward’s change in mean score from the year before (every question, the raters shown)' },
+  pAdjustedColumn: { ja: 'p 値（Holm 補正）', en: 'p (Holm-adjusted)' },
+  effectColumn: { ja: '効果量 r', en: 'Effect r' },
+  pairsColumn: { ja: '差のある対', en: 'Pairs that differ' },
   snapshotNote: {
     ja: '同梱データの集計を表示しています（データベースを準備中）。',
     en: 'Showing the bundled data, summarised at build time (the database is starting).',

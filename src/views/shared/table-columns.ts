@@ -5,6 +5,8 @@ import { questionLabel, yearLabel } from '../../lib/i18n/labels.ts';
 import type { Lang } from '../../lib/i18n/messages.ts';
 import { provenanceMark, provenanceText } from '../../lib/i18n/provenance.ts';
 import { t } from '../../lib/i18n/ui.ts';
+import { pairedTestText, verdictText } from '../../lib/i18n/summaries.ts';
+import type { PairedTest } from '../../lib/stats/change.ts';
 import type { RaterChoice } from '../../lib/state/filters.svelte.ts';
 
 /**
@@ -113,4 +115,22 @@ export function numberColumn<R>(name: string, label: string, value: (row: R) => 
 
 export function countColumn<R>(name: string, label: string, value: (row: R) => number | null | undefined): TableColumn<R> {
   return { name, label, kind: 'int32', value, cellClass: () => 'count' };
+}
+
+/**
+ * A paired test's verdict, adjusted p, effect size and number of pairs, beside the change or
+ * difference it judges; `testOf` gives the row's test (undefined: not tested).
+ */
+export function pairedTestColumns<R>(lang: Lang, testOf: (row: R) => PairedTest | undefined, kind: 'change' | 'difference'): Array<TableColumn<R>> {
+  return [
+    {
+      name: 'verdict', label: t(lang, 'verdictColumn'), kind: 'string',
+      value: (r) => { const test = testOf(r); return test ? verdictText(lang, test, kind) : null; },
+      title: (r) => { const test = testOf(r); return test ? pairedTestText(lang, test, kind) : undefined; },
+      cellClass: (r) => (testOf(r)?.real ? 'verdict-real' : 'verdict-noise'),
+    },
+    numberColumn<R>('p_adjusted', t(lang, 'pAdjustedColumn'), (r) => testOf(r)?.pAdjusted, (p) => (p < 0.001 ? '< 0.001' : p.toFixed(3))),
+    numberColumn<R>('effect_r', t(lang, 'effectColumn'), (r) => testOf(r)?.effect, (v) => v.toFixed(2)),
+    countColumn<R>('pairs', t(lang, 'pairsColumn'), (r) => testOf(r)?.n),
+  ];
 }

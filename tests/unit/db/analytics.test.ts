@@ -94,6 +94,8 @@ describe('the three-rater comparison', () => {
       ['西区', 2025, 3, 1, 0.333, 0.4, 0],
       ['中区', 2025, 3, 2, 0.667, 0.4, -0.333],
     ]);
+    // 拠点 − 区 per question in questionnaire order: the pairs the 区 vs 拠点 test stands on.
+    expect(rows.map((r) => r.gaps)).toEqual([[-1, 1, 1], [0, 1, 2], [0], [0, -1, 1], [-1, 0, 0]]);
   });
 
   it('cityRaterAgreementQuery: the same over all pairs in the filters', async () => {

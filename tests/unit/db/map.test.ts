@@ -60,6 +60,11 @@ describe('wardMapQuery', () => {
     expect(change['鶴見区']).toBeCloseTo(31 / 9 - 22 / 9, 12);
     expect(change['西区']).toBeCloseTo(19 / 8 - 4, 12);
     expect(rows.find((r) => r.ward === '鶴見区')).toMatchObject({ fromYear: 2024, toYear: 2025 });
+    // The pairs a test of the change stands on: same question and rater in both years (center, joint, ward order).
+    expect(rows.find((r) => r.ward === '鶴見区')?.differences).toEqual([1, 1, 0, 1, 1, 1, 2, 1, 1]);
+    expect(rows.find((r) => r.ward === '西区')?.differences).toEqual([-1, -1, -1]);
+    expect(rows.find((r) => r.ward === '中区')?.differences).toBeNull();
+    expect((await runQuery(db, wardMapQuery(NO_FILTERS, 'meanScore', null)))[0].differences).toBeNull();
   });
 
   it('kappa of 区 and 拠点 (quadratic weights), whatever the rater filter', async () => {

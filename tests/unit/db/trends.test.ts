@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/lib/db/database.ts';
 import { changeTableQuery, cityBandQuery, contractCycleQuery, runQuery, slopeQuery, wardTrajectoryQuery } from '../../../src/lib/db/queries/index.ts';
 import { NO_FILTERS } from '../../../src/lib/db/sql.ts';
+import { testPairs } from '../../../src/lib/stats/change.ts';
 import { ANALYTICS_RATINGS, databaseWith } from './helpers.ts';
 
 const CENTERS = 'ward,fiscal_year,contract_year,contract_length\n鶴見区,2024,2,5\n鶴見区,2025,3,5\n西区,2025,1,5\n';
@@ -43,6 +44,21 @@ describe('trend queries (hand-computed from the analytics fixture)', () => {
       ['鶴見区', 2.444, 3.444, 1],
       ['西区', 4, 2.375, -1.625],
     ]);
+    // Paired answers (same question and rater, center/joint/ward order) and the filters apply to both years.
+    expect(rows.map((r) => r.differences)).toEqual([[1, 1, 0, 1, 1, 1, 2, 1, 1], [-1, -1, -1]]);
+    const wardOnly = await runQuery(db, slopeQuery({ ...NO_FILTERS, raters: ['ward'] }, 2024, 2025));
+    expect(wardOnly.map((r) => r.differences)).toEqual([[0, 1, 1], [-1]]);
+  });
+
+  it('the change test on those pairs: 鶴見区 eight positive differences of nine, exact p = 2/2⁸; 西区 three negative, p = 2/2³', async () => {
+    const rows = await runQuery(db, slopeQuery(NO_FILTERS, 2024, 2025));
+    const [tsurumi, nishi] = testPairs(rows, (r) => r.differences);
+    expect(tsurumi).toMatchObject({ n: 8, zeros: 1, effect: 1 });
+    expect(tsurumi.p).toBeCloseTo(2 / 256, 12);
+    // Holm over the two wards: 2/256 × 2 = 0.015625 (< 0.05: a real change); 2/8 × 1 = 0.25 (within noise).
+    expect(tsurumi.pAdjusted).toBeCloseTo(0.015625, 12);
+    expect(tsurumi.real).toBe(true);
+    expect(nishi).toMatchObject({ n: 3, effect: -1, pAdjusted: 0.25, real: false });
   });
 
   it('changeTableQuery: last year → this year per ward and question; declines filter; whitelisted sorts', async () => {

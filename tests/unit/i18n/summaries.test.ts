@@ -50,7 +50,7 @@ describe('summary sentences', () => {
   });
 
   test('slope, trajectories, benchmark, themes, heatmap', () => {
-    const slope = (change: number): SlopeRow => ({ ...noSample, ward: 'x', before: 3, after: 3 + change, change });
+    const slope = (change: number): SlopeRow => ({ ...noSample, ward: 'x', before: 3, after: 3 + change, change, differences: [] });
     expect(slopeSummary('en', 2024, 2025, [slope(0.2), slope(-0.1), slope(0), slope(0.3)])).toMatch(/: 2 wards improved, 1 declined\.$/);
     expect(trajectorySummary('ja', 18)).toMatch(/^18 区の年度ごとの平均点/);
 

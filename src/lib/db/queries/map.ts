@@ -1,5 +1,6 @@
 import { narrativeFiltersWhere, ratingFiltersWhere, type RatingFilters } from '../sql.ts';
 import { SAMPLE_YEARS_FROM, SAMPLE_YEARS_OF, type Query, type SampleYears } from './query.ts';
+import { pairedDifferencesCte } from './trends.ts';
 
 /** What can colour the ward map; each is computed per ward in SQL below. */
 export const MAP_MEASURES = ['abShare', 'meanScore', 'rank', 'change', 'kappa', 'themeItems'] as const;
@@ -19,6 +20,8 @@ export interface WardMapRow extends SampleYears {
   /** `change` only: the two years compared (the latest in the filters and the one before). */
   fromYear: number | null;
   toYear: number | null;
+  /** `change` only: the ward's paired answer differences (later − earlier), for the test of its change. */
+  differences: number[] | null;
 }
 
 /** Per ward: mean score, A+B share and rated count within `where` (rater filter as given). */
@@ -44,7 +47,7 @@ export function wardMapQuery(filters: RatingFilters, measure: MapMeasure, themeI
       SELECT w.name AS ward, w.code AS "wardCode", w.name_en AS "wardEn", w.tile_x AS "tileX", w.tile_y AS "tileY",
         m.value::DOUBLE AS value, coalesce(m.n, 0)::INTEGER AS n,
         coalesce(m."sampleYears", [])::INTEGER[] AS "sampleYears", coalesce(m."allSample", false) AS "allSample",
-        m.from_year::INTEGER AS "fromYear", m.to_year::INTEGER AS "toYear"
+        m.from_year::INTEGER AS "fromYear", m.to_year::INTEGER AS "toYear", m.differences::INTEGER[] AS differences
       FROM wards w LEFT JOIN m ON m.ward = w.name
       ORDER BY w.sort_order`,
     params,
@@ -58,31 +61,35 @@ function measureSql(filters: RatingFilters, measure: MapMeasure, themeId: string
     case 'meanScore':
       return {
         sql: `SELECT ward, ${measure === 'abShare' ? 'ab_share' : 'mean'} AS value, rated AS n, "sampleYears", "allSample",
-            NULL AS from_year, NULL AS to_year
+            NULL AS from_year, NULL AS to_year, NULL AS differences
           FROM (${SCORES(where.sql)})`,
         params: where.params,
       };
     case 'rank':
       return {
         sql: `SELECT ward, rank() OVER (ORDER BY mean DESC) AS value, rated AS n, "sampleYears", "allSample",
-            NULL AS from_year, NULL AS to_year
+            NULL AS from_year, NULL AS to_year, NULL AS differences
           FROM (${SCORES(where.sql)}) WHERE mean IS NOT NULL`,
         params: where.params,
       };
-    case 'change':
+    case 'change': {
+      const paired = pairedDifferencesCte(filters, { sql: { from: '(SELECT year FROM latest) - 1', to: '(SELECT year FROM latest)' } });
       return {
         sql: `WITH scored AS (
               SELECT r.ward, r.fiscal_year, avg(r.score) AS mean, count(r.rating) AS rated, bool_or(r.provenance = 'sample') AS sample
               FROM ratings r WHERE ${where.sql} GROUP BY r.ward, r.fiscal_year),
-            latest AS (SELECT max(fiscal_year) AS year FROM scored)
+            latest AS (SELECT max(fiscal_year) AS year FROM scored),
+            ${paired.sql}
           SELECT a.ward, b.mean - a.mean AS value, a.rated + b.rated AS n,
             ${SAMPLE_YEARS_FROM([['a.sample', 'a.fiscal_year'], ['b.sample', 'b.fiscal_year']])},
-            a.fiscal_year AS from_year, b.fiscal_year AS to_year
+            a.fiscal_year AS from_year, b.fiscal_year AS to_year, coalesce(p.differences, []) AS differences
           FROM scored a JOIN scored b ON b.ward = a.ward AND b.fiscal_year = a.fiscal_year + 1
             JOIN latest ON b.fiscal_year = latest.year
+            LEFT JOIN paired p ON p.ward = a.ward
           WHERE a.mean IS NOT NULL AND b.mean IS NOT NULL`,
-        params: where.params,
+        params: [...where.params, ...paired.params],
       };
+    }
     case 'kappa': {
       const pairsWhere = ratingFiltersWhere({ ...filters, raters: null });
       return {
@@ -90,7 +97,7 @@ function measureSql(filters: RatingFilters, measure: MapMeasure, themeId: string
               THEN 1 - avg(power(x - y, 2)) / (var_pop(x) + var_pop(y) + power(avg(x) - avg(y), 2)) END AS value,
             count(*) AS n,
             coalesce(list(DISTINCT fiscal_year::INTEGER ORDER BY fiscal_year::INTEGER) FILTER (WHERE sample), [])::INTEGER[] AS "sampleYears",
-            coalesce(bool_and(sample), false) AS "allSample", NULL AS from_year, NULL AS to_year
+            coalesce(bool_and(sample), false) AS "allSample", NULL AS from_year, NULL AS to_year, NULL AS differences
           FROM (SELECT r.ward, r.fiscal_year, max(r.score) FILTER (WHERE r.rater = 'ward') AS x,
                 max(r.score) FILTER (WHERE r.rater = 'center') AS y, bool_or(r.provenance = 'sample') AS sample
               FROM ratings r WHERE ${pairsWhere.sql}
@@ -106,7 +113,7 @@ function measureSql(filters: RatingFilters, measure: MapMeasure, themeId: string
       return {
         sql: `SELECT n.ward, count(DISTINCT (n.fiscal_year, n.section, n.item_no)) AS value,
             count(DISTINCT (n.fiscal_year, n.section, n.item_no)) AS n, ${SAMPLE_YEARS_OF('n')},
-            NULL AS from_year, NULL AS to_year
+            NULL AS from_year, NULL AS to_year, NULL AS differences
           FROM narratives n JOIN narrative_tags t
             ON t.ward = n.ward AND t.fiscal_year = n.fiscal_year AND t.section = n.section AND t.item_no = n.item_no
           WHERE ${items.sql} AND ${theme.sql}

@@ -35,6 +35,7 @@ const AGREEMENT = `count(*)::INTEGER AS n,
             / (var_pop(ward_score) + var_pop(center_score) + power(avg(ward_score) - avg(center_score), 2))
         END::DOUBLE AS kappa,
         avg(center_score - ward_score)::DOUBLE AS "meanGap",
+        list((center_score - ward_score)::INTEGER ORDER BY ${STAGE_ORDER('stage')}, question_no) AS gaps,
         ${SAMPLE_YEARS_AGG('sample', 'fiscal_year')}`;
 
 export interface RaterGapRow extends SampleYears {
@@ -72,6 +73,8 @@ export interface RaterAgreementRow extends SampleYears {
   agreementRate: number;
   kappa: number | null;
   meanGap: number;
+  /** 拠点 − 区 per question both rated: the pairs a test of the difference stands on. */
+  gaps: number[];
 }
 
 /** Agreement of 区 and 拠点 per ward and year. */

@@ -69,20 +69,46 @@ export interface SlopeRow extends SampleYears {
   before: number;
   after: number;
   change: number;
+  /** Score differences (later − earlier) of the answers given in both years: same question, same rater. */
+  differences: number[];
+}
+
+/**
+ * Per ward, the differences later − earlier of the answers given in both years (same stage, question
+ * and rater), the pairs a test of the ward's change stands on. A CTE named `paired`; the years are
+ * bound values, or SQL of the query's own (`years.sql`, the map's latest year).
+ */
+export function pairedDifferencesCte(filters: RatingFilters, years: { from: number; to: number } | { sql: { from: string; to: string } }) {
+  const before = ratingFiltersWhere({ ...filters, fiscalYears: null }, 'a');
+  const after = ratingFiltersWhere({ ...filters, fiscalYears: null }, 'b');
+  const bound = !('sql' in years);
+  return {
+    sql: `paired AS (
+        SELECT a.ward, list((b.score - a.score)::INTEGER ORDER BY a.stage, a.question_no, a.rater) AS differences
+        FROM ratings a JOIN ratings b
+          ON b.ward = a.ward AND b.stage = a.stage AND b.question_no = a.question_no AND b.rater = a.rater
+        WHERE a.fiscal_year = ${bound ? '?' : years.sql.from} AND b.fiscal_year = ${bound ? '?' : years.sql.to}
+          AND a.score IS NOT NULL AND b.score IS NOT NULL AND ${before.sql} AND ${after.sql}
+        GROUP BY a.ward)`,
+    params: [...(bound ? [years.from, years.to] : []), ...before.params, ...after.params],
+  };
 }
 
 /** Each ward's mean score in two years, for wards rated in both. */
 export function slopeQuery(filters: RatingFilters, from: number, to: number): Query<SlopeRow> {
   const cte = wardYearCte({ ...filters, fiscalYears: [from, to] });
+  const paired = pairedDifferencesCte(filters, { from, to });
   return {
     name: 'slope',
-    sql: `WITH ${cte.sql}
+    sql: `WITH ${cte.sql}, ${paired.sql}
       SELECT a.ward, a.mean::DOUBLE AS before, b.mean::DOUBLE AS after, (b.mean - a.mean)::DOUBLE AS change,
-        ${SAMPLE_YEARS_FROM([['a.sample', 'a.fiscal_year'], ['b.sample', 'b.fiscal_year']])}
+        ${SAMPLE_YEARS_FROM([['a.sample', 'a.fiscal_year'], ['b.sample', 'b.fiscal_year']])},
+        coalesce(p.differences, [])::INTEGER[] AS differences
       FROM ward_year a JOIN ward_year b ON b.ward = a.ward AND b.fiscal_year = ? LEFT JOIN wards w ON w.name = a.ward
+        LEFT JOIN paired p ON p.ward = a.ward
       WHERE a.fiscal_year = ? AND a.mean IS NOT NULL AND b.mean IS NOT NULL
       ORDER BY coalesce(w.sort_order, 10000), a.ward`,
-    params: [...cte.params, to, from],
+    params: [...cte.params, ...paired.params, to, from],
   };
 }
 
