@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { openApp } from './open-app.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
-const VIEWS = ['distribution', 'map', 'heatmap', 'raters', 'benchmark', 'trends', 'themes', 'report', 'sql', 'data'] as const;
+const VIEWS = ['distribution', 'map', 'heatmap', 'raters', 'benchmark', 'trends', 'themes', 'words', 'report', 'sql', 'data'] as const;
 /** JIS X 8341-3 asks for WCAG 2.x AA. */
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 

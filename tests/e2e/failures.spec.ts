@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { openApp } from './open-app.ts';
 
-const VIEWS = ['distribution', 'map', 'heatmap', 'raters', 'benchmark', 'trends', 'themes', 'report', 'data'] as const;
+const VIEWS = ['distribution', 'map', 'heatmap', 'raters', 'benchmark', 'trends', 'themes', 'words', 'report', 'data'] as const;
 const TABLES = ['ratings', 'narratives', 'narrative_tags', 'narrative_words', 'centers', 'files', 'report_values', 'report_lines', 'conflicts'];
 
 for (const view of VIEWS) {

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 
 /** Every view: the build records each one's default state. */
-const VIEWS = ['distribution', 'map', 'heatmap', 'raters', 'benchmark', 'trends', 'themes', 'report', 'sql', 'data'] as const;
+const VIEWS = ['distribution', 'map', 'heatmap', 'raters', 'benchmark', 'trends', 'themes', 'words', 'report', 'sql', 'data'] as const;
 
 /** Holds DuckDB's wasm until released, so the page shows what it draws without a database. */
 async function holdDatabase(page: Page): Promise<() => void> {

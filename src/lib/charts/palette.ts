@@ -24,3 +24,10 @@ export const RATER_COLORS = { ward: '#d55e00', center: '#0072b2', joint: '#11111
 
 /** Trajectories: the ward's line, the city's interquartile band and its median. */
 export const TRAJECTORY_COLORS = { line: '#0072b2', band: '#e3e3e3', median: '#777777' } as const;
+
+/**
+ * Communities of a co-occurrence network: Okabe–Ito hues (distinct for the common colour-vision
+ * types) in an order that keeps neighbours apart; communities past the eighth share grey.
+ */
+export const COMMUNITY_COLORS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000'] as const;
+export const communityColor = (community: number) => COMMUNITY_COLORS[community] ?? '#999999';

@@ -3,7 +3,9 @@ import type { RatingFilters } from '../db/sql.ts';
 import { MAP_MEASURES, type MapMeasure } from '../db/queries/map.ts';
 import type { Lang } from '../i18n/messages.ts';
 
-export const VIEWS = ['distribution', 'map', 'heatmap', 'raters', 'benchmark', 'trends', 'themes', 'report', 'sql', 'data'] as const;
+export const VIEWS = ['distribution', 'map', 'heatmap', 'raters', 'benchmark', 'trends', 'themes', 'words', 'report', 'sql', 'data'] as const;
+/** How many links the co-occurrence network draws (KH Coder's default is 60). */
+export const NETWORK_EDGES = ['30', '60', '100', '150'] as const;
 export const CHANGE_SORT_KEYS = ['ward', 'change', 'question'] as const;
 export const TEXT_SECTIONS = ['all', 'goal', 'action', 'effect', 'challenge', 'next_goal', 'next_action'] as const;
 export type TextSection = (typeof TEXT_SECTIONS)[number];
@@ -77,6 +79,9 @@ const PARAMS = {
   raterChoice: { key: 'r', codec: choice(['mean', ...RATERS] as const, 'mean') },
   heatmapOrder: { key: 'order', codec: choice(['code', 'score'] as const, 'code') },
   mapMeasure: { key: 'mm', codec: choice(MAP_MEASURES, 'abShare') },
+  networkEdges: { key: 'ne', codec: choice(NETWORK_EDGES, '60') },
+  selectedWord: { key: 'wd', codec: text(null) },
+  caTarget: { key: 'ca', codec: choice(['words', 'themes'] as const, 'words') },
   slopeFrom: { key: 'from', codec: count },
   slopeTo: { key: 'to', codec: count },
   minDecline: { key: 'decl', codec: count },
@@ -121,6 +126,10 @@ export class FilterState {
   raterChoice = $state<RaterChoice>('mean');
   heatmapOrder = $state<'code' | 'score'>('code');
   mapMeasure = $state<MapMeasure>('abShare');
+  networkEdges = $state<(typeof NETWORK_EDGES)[number]>('60');
+  /** A word of the co-occurrence network whose items are listed. */
+  selectedWord = $state<string | null>(null);
+  caTarget = $state<'words' | 'themes'>('words');
   /** The slope chart's two years; null = the first and the last year in view. */
   slopeFrom = $state<number | null>(null);
   slopeTo = $state<number | null>(null);

@@ -68,3 +68,8 @@ export function toHighlightedPieces(text: string, spans: ReadonlyArray<{ start: 
   if (at < text.length) pieces.push({ text: text.slice(at), match: false });
   return pieces;
 }
+
+/** Where a word (of `narrative_words`, found in the NFKC copy) occurs in the original text, for highlighting its items. */
+export function wordSpans(text: string, word: string): Span[] {
+  return findThemeSpans(text, [{ id: 'word', ja: word, en: word, keywords: [word] }]);
+}

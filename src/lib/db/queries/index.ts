@@ -9,3 +9,4 @@ export * from './trends.ts';
 export * from './console.ts';
 export * from './report-check.ts';
 export * from './map.ts';
+export * from './words.ts';
