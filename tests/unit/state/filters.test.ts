@@ -61,6 +61,10 @@ describe('FilterState URL: every parameter, good values and bad', () => {
     ['y', '2024', 'year', 2024, ['', 'x', '-1', '20.5'], null],
     ['r', 'center', 'raterChoice', 'center', ['mayor'], 'mean'],
     ['order', 'score', 'heatmapOrder', 'score', ['random'], 'code'],
+    ['mm', 'kappa', 'mapMeasure', 'kappa', ['area', ''], 'abShare'],
+    ['ne', '150', 'networkEdges', '150', ['61', 'all'], '60'],
+    ['wd', '父親', 'selectedWord', '父親', [], null],
+    ['ca', 'themes', 'caTarget', 'themes', ['people'], 'words'],
     ['from', '2020', 'slopeFrom', 2020, ['', 'x'], null],
     ['to', '2025', 'slopeTo', 2025, ['', 'x'], null],
     ['decl', '2', 'minDecline', 2, ['', 'two', '-2'], null],
@@ -85,7 +89,7 @@ describe('FilterState URL: every parameter, good values and bad', () => {
 
   it('knows each parameter once, and writes nothing for defaults', () => {
     expect(new Set(URL_PARAMETERS).size).toBe(URL_PARAMETERS.length);
-    expect(URL_PARAMETERS).toHaveLength(22);
+    expect(URL_PARAMETERS).toHaveLength(26);
     expect(new FilterState().toSearch()).toBe('');
   });
 });
