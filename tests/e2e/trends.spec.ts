@@ -22,7 +22,7 @@ test('choosing two years updates the slope chart and the URL', async ({ page }) 
   await expect(page).toHaveURL(/to=2023/);
   await expect(page.locator('.slope text.year')).toHaveText(['令和4年度（2022年度）', '令和5年度（2023年度）']);
   await expect(page.locator('.slope g.row')).toHaveCount(18);
-  await expect(page.locator('table.slope-table thead th')).toHaveText(['区', '2022', '2023', '変化']);
+  await expect(page.locator('table.slope-table thead th')).toHaveText(['区', '2022', '2023', '変化', '判定', 'p 値（Holm 補正）', '効果量 r', '差のある対']);
   await reloadApp(page);
   await expect(page.locator('select[name="slope-from"]')).toHaveValue('2022');
   await expect(page.locator('.slope text.year').first()).toHaveText('令和4年度（2022年度）');
