@@ -34,5 +34,5 @@ test('the ward report shows the map with its own ward outlined', async ({ page }
   await expect(page.locator('article.ward-report g.tile.outlined')).toHaveAttribute('data-ward', '港北区');
   await expect(page.locator('article.ward-report g.tile')).toHaveCount(18);
   // Its change from the year before carries the same verdict as elsewhere.
-  await expect(page.locator('article.ward-report .overall-change')).toContainText(/確かな変化|誤差の範囲/);
+  await expect(page.locator('article.ward-report .paired-verdict')).toContainText(/確かな変化|誤差の範囲/);
 });

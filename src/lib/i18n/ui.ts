@@ -17,6 +17,15 @@ const STRINGS = {
   noData: { ja: '条件に合う評価がありません', en: 'No ratings match the filters' },
   noDataShort: { ja: 'データなし', en: 'No data' },
   verdictColumn: { ja: '判定', en: 'Verdict' },
+  versusCity: { ja: '市の平均との差（設問ごとの差の平均）', en: 'Difference from the city mean (mean over questions)' },
+  versusCityNote: {
+    ja: '判定: 設問ごとの「この区の評価 − 市の平均」を対にした正確な Wilcoxon 符号順位検定（差のない設問は除く）。市の平均はこの区も含みます。1 件の比較のため補正はありません。',
+    en: 'Verdict: exact Wilcoxon signed-rank test on this ward’s score minus the city mean, question by question (questions with no difference dropped). The city mean includes this ward. One comparison: no adjustment.',
+  },
+  perQuestionNote: {
+    ja: '設問ごとの変化は対が 1〜3 しかなく、検定しても偶然と区別できません（3 対でも最小の p は 0.25）。区全体の変化の判定は「経年変化」の区ごとの表とベンチマークにあります。',
+    en: 'A single question’s change rests on 1–3 pairs and can never be told from chance (with 3 pairs the smallest p is 0.25). Verdicts on a ward’s change as a whole are in the trends table and the benchmark.',
+  },
   overallChange: { ja: 'この区の前年度からの平均点の変化（全設問・表示中の評価者）', en: 'This ward’s change in mean score from the year before (every question, the raters shown)' },
   pAdjustedColumn: { ja: 'p 値（Holm 補正）', en: 'p (Holm-adjusted)' },
   effectColumn: { ja: '効果量 r', en: 'Effect r' },

@@ -47,7 +47,7 @@ describe('chart layout', () => {
 describe('query rows to chart rows', () => {
   const bench: BenchmarkRow = {
     ...noSample, stage: 'implementation', questionNo: 3, question: '相手に任せっきりにせず', score: 2.6, rank: 4, wards: 18, ties: 2,
-    cityMean: 3.1, diff: -0.5, a: 5, b: 9, c: 3, d: 1, strengthOrder: 9, weaknessOrder: 1, sampleWards: 0,
+    cityMean: 3.1, diff: -0.5, meanDiff: -0.5, a: 5, b: 9, c: 3, d: 1, strengthOrder: 9, weaknessOrder: 1, sampleWards: 0,
   };
 
   test('benchmark bars: keyed by question, counts per level, the ward’s level its nearest letter', () => {

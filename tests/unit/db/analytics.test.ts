@@ -140,6 +140,8 @@ describe('benchmarking one center', () => {
       [2, 'planning', 3, 1],
       [1, 'review', 2, 2],
     ]);
+    // The ward against the city as a whole: (0.444 + 0.056 + 0.333) / 3 on every row.
+    expect(rows.map((r) => round(r.meanDiff))).toEqual([0.278, 0.278, 0.278]);
   });
 
   it('benchmarkQuery compares with every ward even when the ward filter names only one', async () => {

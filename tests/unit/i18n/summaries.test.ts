@@ -55,7 +55,7 @@ describe('summary sentences', () => {
     expect(trajectorySummary('ja', 18)).toMatch(/^18 区の年度ごとの平均点/);
 
     const bench = (rank: number, diff: number): BenchmarkRow => ({
-      ...noSample, stage: 'planning', questionNo: 1, question: '大きな目的', score: 3.5, rank, wards: 18, ties: 3, cityMean: 3.1, diff,
+      ...noSample, stage: 'planning', questionNo: 1, question: '大きな目的', score: 3.5, rank, wards: 18, ties: 3, cityMean: 3.1, diff, meanDiff: diff,
       a: 1, b: 1, c: 1, d: 1, strengthOrder: 1, weaknessOrder: 1, sampleWards: 0,
     });
     expect(benchmarkSummary('ja', '西区', 2025, '3者平均', [bench(1, 0.4), bench(2, 0.1), bench(9, -0.2)])).toBe(

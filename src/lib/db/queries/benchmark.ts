@@ -29,6 +29,8 @@ export interface BenchmarkRow extends SampleYears {
   ties: number;
   cityMean: number;
   diff: number;
+  /** The ward's mean difference from the city over every question shown (the same on every row). */
+  meanDiff: number;
   /** Wards at each level (score rounded to the nearest letter for the mean of three raters). */
   a: number;
   b: number;
@@ -65,6 +67,7 @@ export function benchmarkQuery(filters: RatingFilters, ward: string, fiscalYear:
       SELECT m.stage, m.question_no::INTEGER AS "questionNo", q.question, m.score::DOUBLE AS score,
         m.rank::INTEGER AS rank, m.wards::INTEGER AS wards, m.ties::INTEGER AS ties,
         m.city_mean::DOUBLE AS "cityMean", (m.score - m.city_mean)::DOUBLE AS diff,
+        avg(m.score - m.city_mean) OVER ()::DOUBLE AS "meanDiff",
         m.a::INTEGER AS a, m.b::INTEGER AS b, m.c::INTEGER AS c, m.d::INTEGER AS d,
         row_number() OVER (ORDER BY m.score - m.city_mean DESC, ${STAGE_ORDER('m.stage')}, m.question_no)::INTEGER AS "strengthOrder",
         row_number() OVER (ORDER BY m.score - m.city_mean ASC, ${STAGE_ORDER('m.stage')}, m.question_no)::INTEGER AS "weaknessOrder",
