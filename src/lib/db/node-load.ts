@@ -16,7 +16,16 @@ export async function loadIntoNodeDatabase(
   origin: FileOrigin = 'user',
   themes: readonly Theme[] = DEFAULT_THEMES,
 ): Promise<{ db: Database; session: IngestSession; reports: FileReport[] }> {
-  const db = await createNodeDatabase();
+  return loadInto(await createNodeDatabase(), files, origin, themes);
+}
+
+/** The same into any `Database` (the native build too): schema, then each file through ingest. */
+export async function loadInto(
+  db: Database,
+  files: SourceFile[],
+  origin: FileOrigin = 'user',
+  themes: readonly Theme[] = DEFAULT_THEMES,
+): Promise<{ db: Database; session: IngestSession; reports: FileReport[] }> {
   const session = new IngestSession();
   await createSchema(db, session.registry.wards, themes);
   const reports: FileReport[] = [];

@@ -35,6 +35,8 @@ export function runQuery<Row>(db: Database, query: Query<Row>): Promise<Row[]> {
 export const WARD_ORDER = 'coalesce(w.sort_order, 10000), r.ward';
 export const STAGE_ORDER = (column: string) => `list_position(['planning', 'implementation', 'review'], ${column})`;
 export const RATER_ORDER = (column: string) => `list_position(['ward', 'center', 'joint'], ${column})`;
+/** Report sections in the order a report gives them. */
+export const SECTION_ORDER = (column: string) => `list_position(['goal', 'action', 'effect', 'challenge', 'next_goal', 'next_action'], ${column})`;
 
 /** The wording of each question, from whichever loaded record carries it (a CTE named question_text). */
 export const QUESTION_TEXT = `question_text AS (

@@ -35,7 +35,7 @@ const AGREEMENT = `count(*)::INTEGER AS n,
             / (var_pop(ward_score) + var_pop(center_score) + power(avg(ward_score) - avg(center_score), 2))
         END::DOUBLE AS kappa,
         avg(center_score - ward_score)::DOUBLE AS "meanGap",
-        list((center_score - ward_score)::INTEGER ORDER BY ${STAGE_ORDER('stage')}, question_no) AS gaps,
+        list((center_score - ward_score)::INTEGER ORDER BY ward, fiscal_year, ${STAGE_ORDER('stage')}, question_no) AS gaps,
         ${SAMPLE_YEARS_AGG('sample', 'fiscal_year')}`;
 
 export interface RaterGapRow extends SampleYears {

@@ -1,6 +1,6 @@
 import type { Rating, Section, Stage } from '../../ingest/fields.ts';
 import type { LineRole } from '../../ingest/report.ts';
-import { STAGE_ORDER, type Query } from './query.ts';
+import { SECTION_ORDER, STAGE_ORDER, type Query } from './query.ts';
 
 export interface ReportCheckRow {
   fileId: number;
@@ -88,7 +88,7 @@ export function reportItemsQuery(fileId: number): Query<ReportItemRow> {
   return {
     name: 'reportItems',
     sql: `SELECT section, no AS "itemNo", value AS text, line FROM report_values WHERE file_id = ? AND kind = 'item'
-      ORDER BY list_position(['goal', 'action', 'effect', 'challenge', 'next_goal', 'next_action'], section), no`,
+      ORDER BY ${SECTION_ORDER('section')}, no`,
     params: [fileId],
   };
 }

@@ -1,7 +1,7 @@
 import type { IndexedItem } from '../../text/item-index.ts';
 import type { Section } from '../../ingest/fields.ts';
 import { narrativeFiltersWhere, type RatingFilters } from '../sql.ts';
-import { SAMPLE_YEARS_AGG, SAMPLE_YEARS_FROM, SAMPLE_YEARS_OF, type Query, type SampleYears } from './query.ts';
+import { SAMPLE_YEARS_AGG, SAMPLE_YEARS_FROM, SAMPLE_YEARS_OF, SECTION_ORDER, type Query, type SampleYears } from './query.ts';
 
 /** Narrative items (one row per item) that name each theme, within the filters. */
 function taggedCte(filters: RatingFilters, sections: readonly Section[] | null) {
@@ -58,7 +58,7 @@ export function themeWardQuery(filters: RatingFilters, sections: readonly Sectio
       SELECT tg.theme_id AS "themeId", tg.ward, count(*)::INTEGER AS items, ${SAMPLE_YEARS_OF('tg')}
       FROM tagged tg LEFT JOIN wards w ON w.name = tg.ward
       GROUP BY tg.theme_id, tg.ward, w.sort_order
-      ORDER BY coalesce(w.sort_order, 10000), tg.ward`,
+      ORDER BY coalesce(w.sort_order, 10000), tg.ward, tg.theme_id`,
     params: tagged.params,
   };
 }
@@ -200,7 +200,7 @@ export function keywordInContextQuery(filters: RatingFilters, themeId: string, s
         LEFT JOIN wards w ON w.name = n.ward
       WHERE t.theme_id = ? AND ${where.sql}
       GROUP BY n.ward, n.fiscal_year, n.section, n.item_no, n.text, n.provenance, w.sort_order
-      ORDER BY n.fiscal_year DESC, coalesce(w.sort_order, 10000), list_position(['goal', 'action', 'effect', 'challenge', 'next_goal', 'next_action'], n.section), n.item_no
+      ORDER BY n.fiscal_year DESC, coalesce(w.sort_order, 10000), ${SECTION_ORDER('n.section')}, n.item_no
       LIMIT ?`,
     params: [themeId, ...where.params, limit],
   };

@@ -1,6 +1,6 @@
 import type { Section } from '../../ingest/fields.ts';
 import { narrativeFiltersWhere, type RatingFilters } from '../sql.ts';
-import type { Query } from './query.ts';
+import { SECTION_ORDER, type Query } from './query.ts';
 
 /** Each item's distinct words within the filters (a CTE named `item_words`), as KH Coder counts: per item, not per occurrence. */
 function itemWordsCte(filters: RatingFilters, sections: readonly Section[] | null) {
@@ -93,7 +93,7 @@ export function wordItemsQuery(filters: RatingFilters, sections: readonly Sectio
       WHERE ${where.sql} AND EXISTS (
         SELECT 1 FROM narrative_words w
         WHERE w.ward = n.ward AND w.fiscal_year = n.fiscal_year AND w.section = n.section AND w.item_no = n.item_no AND w.word = ?)
-      ORDER BY n.fiscal_year DESC, coalesce(wd.sort_order, 10000), n.item_no
+      ORDER BY n.fiscal_year DESC, coalesce(wd.sort_order, 10000), ${SECTION_ORDER('n.section')}, n.item_no
       LIMIT ?`,
     params: [...where.params, word, limit],
   };
