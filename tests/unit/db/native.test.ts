@@ -1,5 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildDataset, openDataset, type DatasetManifest } from '../../../src/lib/db/dataset.ts';
+import { ALL_TABLES } from '../../../src/lib/db/tables.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/lib/db/database.ts';
 import { createNativeDatabase } from '../../../src/lib/db/duckdb-native.ts';
@@ -24,13 +28,21 @@ const settle = (value: unknown): unknown => {
 
 let wasm: Database;
 let native: Database;
+let parquet: Database;
+let datasetDir: string;
+let manifest: DatasetManifest;
 beforeAll(async () => {
-  ({ db: wasm } = await loadIntoNodeDatabase(files, 'bundled'));
-  ({ db: native } = await loadInto(await createNativeDatabase(), files, 'bundled'));
+  ({ db: wasm } = await loadIntoNodeDatabase(files, 'user'));
+  ({ db: native } = await loadInto(await createNativeDatabase(), files, 'user'));
+  datasetDir = mkdtempSync(join(tmpdir(), 'kyoten-dataset-'));
+  manifest = await buildDataset(files, datasetDir);
+  parquet = await openDataset(datasetDir);
 }, 120_000);
 afterAll(async () => {
   await wasm.close();
   await native.close();
+  await parquet.close();
+  rmSync(datasetDir, { recursive: true, force: true });
 });
 
 describe('the named queries in native DuckDB', () => {
@@ -46,10 +58,32 @@ describe('the named queries in native DuckDB', () => {
   });
 
   for (const [name, query] of Object.entries(namedQueries())) {
-    it(`${name}: the same rows as DuckDB-WASM`, async () => {
-      const [a, b] = [await native.query(query.sql, query.params), await wasm.query(query.sql, query.params)];
+    it(`${name}: the same rows as DuckDB-WASM, in memory and over the Parquet dataset`, async () => {
+      const [a, b, c] = [await native.query(query.sql, query.params), await wasm.query(query.sql, query.params), await parquet.query(query.sql, query.params)];
       expect(a.length, 'rows').toBe(b.length);
       expect(settle(a)).toEqual(settle(b));
+      expect(settle(c)).toEqual(settle(b));
     });
   }
+});
+
+describe('the Parquet dataset', () => {
+  it('has a manifest with every table, its rows, the years and the ingest report, and year partitions', async () => {
+    const rows = (name: string) => manifest.tables.find((t) => t.name === name)?.rows;
+    const [{ n }] = await wasm.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM ratings');
+    expect(rows('ratings')).toBe(n);
+    expect(manifest.tables.map((t) => t.name).sort()).toEqual(ALL_TABLES.map((t) => t.name).sort());
+    expect(manifest.fiscalYears).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+    expect(manifest.inputs.map((i) => i.file)).toEqual(files.map((f) => f.name));
+    expect(manifest.inputs.every((i) => i.rowsRead === i.rowsLoaded + i.rowsDuplicate + i.rowsRejected)).toBe(true);
+    expect(readdirSync(join(datasetDir, 'ratings')).sort()).toEqual(manifest.fiscalYears.map((y) => `fiscal_year=${y}`));
+  });
+
+  it('npm run query prints a named query’s rows from it', () => {
+    const out = execFileSync('npx', ['tsx', 'scripts/query.ts', '--dataset', datasetDir, '--name', 'ratingDistributionByWard', '--format', 'json'], { encoding: 'utf8' });
+    expect(JSON.parse(out)).toHaveLength(18);
+    const csv = execFileSync('npx', ['tsx', 'scripts/query.ts', '--dataset', datasetDir, '--sql', 'SELECT count(*) AS n FROM ratings'], { encoding: 'utf8' });
+    expect(csv.trim().split('\n')).toEqual(['n', String(manifest.tables.find((t) => t.name === 'ratings')!.rows)]);
+    expect(() => execFileSync('npx', ['tsx', 'scripts/query.ts', '--dataset', datasetDir, '--sql', 'DELETE FROM ratings'], { stdio: 'pipe' })).toThrow();
+  });
 });

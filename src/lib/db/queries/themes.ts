@@ -237,7 +237,7 @@ export function wordFrequencyQuery(filters: RatingFilters, fiscalYear: number, s
 export function narrativeItemsQuery(): Query<IndexedItem> {
   return {
     name: 'narrativeItems',
-    sql: 'SELECT ward, fiscal_year::INTEGER AS "fiscalYear", section, item_no AS "itemNo", text FROM narratives',
+    sql: 'SELECT ward, fiscal_year::INTEGER AS "fiscalYear", section, item_no AS "itemNo", text FROM narratives ORDER BY ward, fiscal_year, section, item_no',
     params: [],
   };
 }

@@ -1,0 +1,28 @@
+/**
+ * `npm run build-dataset -- --out DIR [INPUT_DIR_OR_FILE...]`: the app's ingest over CSV exports and
+ * published reports (default: data/), written as a Parquet dataset with a manifest (see README).
+ * Exit 0 when every row loaded, 1 when rows were rejected (the dataset is still written; the
+ * manifest's inputs say which), 2 on usage errors.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { buildDataset, inputsOf } from '../src/lib/db/dataset.ts';
+
+const args = process.argv.slice(2);
+const outAt = args.indexOf('--out');
+if (outAt === -1 || !args[outAt + 1]) {
+  console.error('usage: npm run build-dataset -- --out DIR [INPUT_DIR_OR_FILE...]');
+  process.exit(2);
+}
+const out = args[outAt + 1];
+const sources = args.filter((_, i) => i !== outAt && i !== outAt + 1);
+const inputs = [];
+for (const source of sources.length > 0 ? sources : ['data']) {
+  if ((await stat(source)).isDirectory()) inputs.push(...(await inputsOf(source)));
+  else inputs.push({ name: basename(source), bytes: new Uint8Array(await readFile(source)) });
+}
+const manifest = await buildDataset(inputs, out);
+for (const t of manifest.tables) console.log(`${t.name}\t${t.rows}${t.partitionedBy ? `\t(by ${t.partitionedBy})` : ''}`);
+const rejected = manifest.inputs.reduce((sum, i) => sum + i.rowsRejected, 0);
+console.log(`${out}/manifest.json: ${manifest.inputs.length} inputs, ${manifest.fiscalYears.length} years, ${rejected} rows rejected`);
+process.exit(rejected > 0 ? 1 : 0);
