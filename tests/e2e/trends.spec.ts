@@ -84,6 +84,6 @@ test('each ward’s change between two years says whether it is real: the verdic
     if (test.real) real++;
   }
   expect(real, 'the bundled sample has at least one real change to show').toBeGreaterThan(0);
-  await expect(page.locator('.test-note')).toContainText('Holm 法で補正');
-  await expect(page.locator('.test-note')).toContainText('18 件');
+  const note = page.locator('.test-note').filter({ hasText: 'Holm 法で補正' });
+  await expect(note).toContainText('18 件');
 });
