@@ -1,6 +1,7 @@
 import type { Section } from '../../ingest/fields.ts';
 import { narrativeFiltersWhere, type RatingFilters } from '../sql.ts';
 import { SECTION_ORDER, type Query } from './query.ts';
+import type { KwicRow } from './themes.ts';
 
 /** Each item's distinct words within the filters (a CTE named `item_words`), as KH Coder counts: per item, not per occurrence. */
 function itemWordsCte(filters: RatingFilters, sections: readonly Section[] | null) {
@@ -74,14 +75,8 @@ export function wordWardTableQuery(filters: RatingFilters, sections: readonly Se
   };
 }
 
-export interface WordItemRow {
-  ward: string;
-  fiscalYear: number;
-  section: Section;
-  itemNo: number;
-  text: string;
-  provenance: string;
-}
+/** An item naming the word: the KWIC row of a theme, without the theme's spans (the view finds the word). */
+export type WordItemRow = Omit<KwicRow, 'spans'>;
 
 /** The items naming a word (KWIC of a network's node), newest first. */
 export function wordItemsQuery(filters: RatingFilters, sections: readonly Section[] | null, word: string, limit: number): Query<WordItemRow> {
