@@ -1,6 +1,7 @@
 import { narrativeFiltersWhere, ratingFiltersWhere, type RatingFilters } from '../sql.ts';
-import { SAMPLE_YEARS_FROM, SAMPLE_YEARS_OF, type Query, type SampleYears } from './query.ts';
-import { pairedDifferencesCte } from './trends.ts';
+import { SAMPLE_YEARS_AGG, SAMPLE_YEARS_FROM, SAMPLE_YEARS_OF, type Query, type SampleYears } from './query.ts';
+import { pairsCte, WEIGHTED_KAPPA } from './raters.ts';
+import { pairedDifferencesCte, wardYearCte } from './trends.ts';
 
 /** What can colour the ward map; each is computed per ward in SQL below. */
 export const MAP_MEASURES = ['abShare', 'meanScore', 'rank', 'change', 'kappa', 'themeItems'] as const;
@@ -73,38 +74,31 @@ function measureSql(filters: RatingFilters, measure: MapMeasure, themeId: string
         params: where.params,
       };
     case 'change': {
+      const wardYear = wardYearCte(filters);
       const paired = pairedDifferencesCte(filters, { sql: { from: '(SELECT year FROM latest) - 1', to: '(SELECT year FROM latest)' } });
       return {
-        sql: `WITH scored AS (
-              SELECT r.ward, r.fiscal_year, avg(r.score) AS mean, count(r.rating) AS rated, bool_or(r.provenance = 'sample') AS sample
-              FROM ratings r WHERE ${where.sql} GROUP BY r.ward, r.fiscal_year),
-            latest AS (SELECT max(fiscal_year) AS year FROM scored),
+        sql: `WITH ${wardYear.sql},
+            latest AS (SELECT max(fiscal_year) AS year FROM ward_year),
             ${paired.sql}
           SELECT a.ward, b.mean - a.mean AS value, a.rated + b.rated AS n,
             ${SAMPLE_YEARS_FROM([['a.sample', 'a.fiscal_year'], ['b.sample', 'b.fiscal_year']])},
             a.fiscal_year AS from_year, b.fiscal_year AS to_year, coalesce(p.differences, []) AS differences
-          FROM scored a JOIN scored b ON b.ward = a.ward AND b.fiscal_year = a.fiscal_year + 1
+          FROM ward_year a JOIN ward_year b ON b.ward = a.ward AND b.fiscal_year = a.fiscal_year + 1
             JOIN latest ON b.fiscal_year = latest.year
             LEFT JOIN paired p ON p.ward = a.ward
           WHERE a.mean IS NOT NULL AND b.mean IS NOT NULL`,
-        params: [...where.params, ...paired.params],
+        params: [...wardYear.params, ...paired.params],
       };
     }
     case 'kappa': {
-      const pairsWhere = ratingFiltersWhere({ ...filters, raters: null });
+      const pairs = pairsCte(filters);
       return {
-        sql: `SELECT ward, CASE WHEN var_pop(x) + var_pop(y) + power(avg(x) - avg(y), 2) > 0
-              THEN 1 - avg(power(x - y, 2)) / (var_pop(x) + var_pop(y) + power(avg(x) - avg(y), 2)) END AS value,
-            count(*) AS n,
-            coalesce(list(DISTINCT fiscal_year::INTEGER ORDER BY fiscal_year::INTEGER) FILTER (WHERE sample), [])::INTEGER[] AS "sampleYears",
-            coalesce(bool_and(sample), false) AS "allSample", NULL AS from_year, NULL AS to_year, NULL AS differences
-          FROM (SELECT r.ward, r.fiscal_year, max(r.score) FILTER (WHERE r.rater = 'ward') AS x,
-                max(r.score) FILTER (WHERE r.rater = 'center') AS y, bool_or(r.provenance = 'sample') AS sample
-              FROM ratings r WHERE ${pairsWhere.sql}
-              GROUP BY r.ward, r.fiscal_year, r.stage, r.question_no)
-          WHERE x IS NOT NULL AND y IS NOT NULL
+        sql: `WITH ${pairs.sql}
+          SELECT ward, ${WEIGHTED_KAPPA('ward_score', 'center_score')} AS value, count(*) AS n,
+            ${SAMPLE_YEARS_AGG('sample', 'fiscal_year')}, NULL AS from_year, NULL AS to_year, NULL AS differences
+          FROM pairs WHERE ward_score IS NOT NULL AND center_score IS NOT NULL
           GROUP BY ward`,
-        params: pairsWhere.params,
+        params: pairs.params,
       };
     }
     case 'themeItems': {

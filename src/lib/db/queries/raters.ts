@@ -6,7 +6,7 @@ import { QUESTION_TEXT, SAMPLE_YEARS_AGG, SAMPLE_YEARS_FROM, STAGE_ORDER, type Q
  * One row per ward, year and question with the three raters' scores side by side. The rater filter
  * does not apply here: the comparison needs all three.
  */
-function pairsCte(filters: RatingFilters) {
+export function pairsCte(filters: RatingFilters) {
   const where = ratingFiltersWhere({ ...filters, raters: null });
   return {
     sql: `pairs AS (
@@ -27,13 +27,15 @@ function pairsCte(filters: RatingFilters) {
  * with quadratic weights, computed from moments: 1 − mean((x−y)²) / (var x + var y + (x̄−ȳ)²),
  * which equals the weighted kappa of the 4×4 table; NULL when both raters gave one constant value.
  */
+export const WEIGHTED_KAPPA = (x: string, y: string) => `CASE WHEN var_pop(${x}) + var_pop(${y}) + power(avg(${x}) - avg(${y}), 2) > 0
+          THEN 1 - avg(power(${x} - ${y}, 2))
+            / (var_pop(${x}) + var_pop(${y}) + power(avg(${x}) - avg(${y}), 2))
+        END`;
+
 const AGREEMENT = `count(*)::INTEGER AS n,
         count(*) FILTER (WHERE ward_score = center_score)::INTEGER AS agree,
         (count(*) FILTER (WHERE ward_score = center_score) / count(*))::DOUBLE AS "agreementRate",
-        CASE WHEN var_pop(ward_score) + var_pop(center_score) + power(avg(ward_score) - avg(center_score), 2) > 0
-          THEN 1 - avg(power(ward_score - center_score, 2))
-            / (var_pop(ward_score) + var_pop(center_score) + power(avg(ward_score) - avg(center_score), 2))
-        END::DOUBLE AS kappa,
+        ${WEIGHTED_KAPPA('ward_score', 'center_score')}::DOUBLE AS kappa,
         avg(center_score - ward_score)::DOUBLE AS "meanGap",
         list((center_score - ward_score)::INTEGER ORDER BY ward, fiscal_year, ${STAGE_ORDER('stage')}, question_no) AS gaps,
         ${SAMPLE_YEARS_AGG('sample', 'fiscal_year')}`;

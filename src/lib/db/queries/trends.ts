@@ -4,7 +4,7 @@ import { QUESTION_TEXT, SAMPLE_YEARS_AGG, SAMPLE_YEARS_FROM, SAMPLE_YEARS_OF, ST
 import type { RaterChoice } from './ratings.ts';
 
 /** Each ward's mean score per year (A=4 … D=1, unrated excluded and counted), with its contract year. */
-function wardYearCte(filters: RatingFilters) {
+export function wardYearCte(filters: RatingFilters) {
   const where = ratingFiltersWhere(filters);
   return {
     sql: `ward_year AS (
