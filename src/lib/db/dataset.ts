@@ -82,12 +82,13 @@ export async function openDataset(dir: string): Promise<Database> {
   if (manifest.format !== 'kyoten-dataset/1') throw new Error(`${dir}: not a dataset this version reads (${String(manifest.format)})`);
   const db = await createNativeDatabase();
   for (const { name, partitionedBy } of manifest.tables) {
-    if (!ALL_TABLES.some((t) => t.name === name)) throw new Error(`${dir}: unknown table ${name}`);
+    const spec = ALL_TABLES.find((t) => t.name === name);
+    if (!spec) throw new Error(`${dir}: unknown table ${name}`);
     const files = join(dir, name, partitionedBy ? '**/*.parquet' : 'data.parquet').replaceAll("'", "''");
     // Hive partitions give fiscal_year back as a column of their own type: each column is cast back to
     // the table's declared type, in the table's order, so a view reads exactly as the table.
-    const columns = ALL_TABLES.find((t) => t.name === name)!
-      .columns.map((c) => `${c.name}::${c.sql.split(/ (?:NOT NULL|PRIMARY KEY|DEFAULT)\b/)[0]} AS ${c.name}`)
+    const columns = spec.columns
+      .map((c) => `${c.name}::${c.sql.split(/ (?:NOT NULL|PRIMARY KEY|DEFAULT)\b/)[0]} AS ${c.name}`)
       .join(', ');
     await db.exec(`CREATE VIEW ${name} AS SELECT ${columns} FROM read_parquet('${files}'${partitionedBy ? ', hive_partitioning = true' : ''})`);
   }

@@ -1,5 +1,5 @@
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { DataType, tableFromIPC, type Field } from 'apache-arrow';
+import { DataType, tableFromIPC, type Field, type Table } from 'apache-arrow';
 import type { Database, SqlValue, UserSqlResult } from './database.ts';
 
 /**
@@ -25,10 +25,10 @@ export async function createNativeDatabase(path = ':memory:'): Promise<Database 
       const arrow = tableFromIPC(ipc);
       await connection.run(`DROP TABLE IF EXISTS ${table}`);
       await connection.run(`CREATE TABLE ${table} (${arrow.schema.fields.map((f) => `"${f.name}" ${sqlType(f)}`).join(', ')})`);
-      await append(connection, table, ipc);
+      await append(connection, table, arrow);
     },
     async appendArrow(table: string, ipc: Uint8Array) {
-      await append(connection, table, ipc);
+      await append(connection, table, tableFromIPC(ipc));
     },
     async exportArrow() {
       throw new Error('exportArrow: the native build writes Parquet instead (build-dataset)');
@@ -59,8 +59,7 @@ function sqlType(field: Field): string {
 }
 
 /** Appends an Arrow batch's rows in column order, each value by its Arrow type. */
-async function append(connection: DuckDBConnection, table: string, ipc: Uint8Array): Promise<void> {
-  const arrow = tableFromIPC(ipc);
+async function append(connection: DuckDBConnection, table: string, arrow: Table): Promise<void> {
   const appender: DuckDBAppender = await connection.createAppender(table);
   const columns = arrow.schema.fields.map((field, i) => ({ type: sqlType(field), vector: arrow.getChildAt(i)! }));
   for (let row = 0; row < arrow.numRows; row++) {
