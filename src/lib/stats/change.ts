@@ -23,3 +23,9 @@ export function testPairs<R>(rows: readonly R[], differences: (row: R) => readon
     return { ...test, pAdjusted, real: pAdjusted < ALPHA };
   });
 }
+
+/** `testPairs` for a table of wards: each ward's test, by ward. */
+export function testPairsByWard<R extends { ward: string }>(rows: readonly R[], differences: (row: R) => readonly number[]): Map<string, PairedTest> {
+  const tests = testPairs(rows, differences);
+  return new Map(rows.map((r, i) => [r.ward, tests[i]]));
+}

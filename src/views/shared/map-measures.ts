@@ -1,8 +1,9 @@
-import { mapDomain, type MapScaleSpec } from '../../lib/charts/tile-map.ts';
-import type { MapMeasure } from '../../lib/db/queries/index.ts';
+import { mapDomain, type MapScaleSpec, type MapTile } from '../../lib/charts/tile-map.ts';
+import type { MapMeasure, WardMapRow } from '../../lib/db/queries/index.ts';
 import type { Lang } from '../../lib/i18n/messages.ts';
 import { percentOneplace, signedTwoPlaces, twoPlaces } from '../../lib/i18n/numbers.ts';
-import type { UiKey } from '../../lib/i18n/ui.ts';
+import { provenanceMark } from '../../lib/i18n/provenance.ts';
+import { t, type UiKey } from '../../lib/i18n/ui.ts';
 
 interface MeasureStyle {
   label: UiKey;
@@ -35,3 +36,25 @@ export const MEASURE_STYLES: Record<MapMeasure, MeasureStyle> = {
     scale: (v) => ({ kind: 'sequential', domain: mapDomain(v, 'sequential', { fromZero: true }) }),
   },
 };
+
+/** A ward's name as the reader's language has it (romaji in English when the registry gives it). */
+export const mapWardName = (lang: Lang, r: Pick<WardMapRow, 'ward' | 'wardEn'>) => (lang === 'en' && r.wardEn ? r.wardEn : r.ward);
+
+/**
+ * The map's tiles from its query rows: wards the registry places on the grid, each titled with its
+ * name and value (the accessible name begins with what the tile shows); `detail` adds what a view
+ * says beyond the value (the count it rests on, a test's verdict).
+ */
+export function toMapTiles(rows: readonly WardMapRow[], lang: Lang, format: (value: number) => string, detail: (row: WardMapRow) => string = () => ''): MapTile[] {
+  return rows
+    .filter((r): r is WardMapRow & { tileX: number; tileY: number } => r.tileX !== null && r.tileY !== null)
+    .map((r) => ({
+      key: r.ward,
+      label: mapWardName(lang, r),
+      x: r.tileX,
+      y: r.tileY,
+      value: r.value,
+      mark: provenanceMark(r),
+      title: `${mapWardName(lang, r)} ${r.value === null ? `– (${t(lang, 'noDataShort')})` : `${format(r.value)}${provenanceMark(r)}${detail(r)}`}`,
+    }));
+}
