@@ -4,7 +4,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { precompressDir, servePrecompressed } from './scripts/build/precompress.ts';
-import { createServer, defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { withSsrModule } from './scripts/build/ssr.ts';
 
 const BUNDLED = 'virtual:bundled-data';
 const FIRST_VIEW = 'virtual:first-view';
@@ -23,26 +24,9 @@ function bundledData(): Plugin {
   let prepared: Promise<Prepared> | null = null;
   let serving = false;
   const dataDir = join(import.meta.dirname, 'data');
+  type Module = typeof import('./scripts/build/bundled-data.ts');
   const prepare = () =>
-    (prepared ??= (async () => {
-      const server = await createServer({
-        configFile: false,
-        root: import.meta.dirname,
-        plugins: [svelte()],
-        server: { middlewareMode: true, hmr: false, ws: false },
-        appType: 'custom',
-        logLevel: 'error',
-        optimizeDeps: { noDiscovery: true, include: [] },
-        // Its own cache, so it never rewrites the dev server's optimized dependencies.
-        cacheDir: 'node_modules/.vite-bundled-data',
-      });
-      try {
-        const module = (await server.ssrLoadModule('/scripts/build/bundled-data.ts')) as typeof import('./scripts/build/bundled-data.ts');
-        return await module.prepareBundledData(module.bundledFiles(dataDir));
-      } finally {
-        await server.close();
-      }
-    })());
+    (prepared ??= withSsrModule(import.meta.dirname, '/scripts/build/bundled-data.ts', (module: Module) => module.prepareBundledData(module.bundledFiles(dataDir))));
   return {
     name: 'bundled-data',
     configResolved(config) {

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toCsv, type CsvCell } from '../src/lib/export/csv.ts';
 import { QUESTIONS_PER_STAGE, STAGES, type Section, type Stage } from '../src/lib/ingest/fields.ts';
-import { defaultWards } from '../src/lib/ingest/registry.ts';
+import { defaultWards, type Ward } from '../src/lib/ingest/registry.ts';
 import { SAMPLE_OPERATORS, THEMES } from './sample/phrases.ts';
 
 export const SAMPLE_SEED = 20251124;
@@ -47,8 +47,17 @@ interface Issue {
   resolved: boolean;
 }
 
-export function generateSample(): Record<string, string> {
-  const rand = random(SAMPLE_SEED);
+export interface SampleOptions {
+  wards?: readonly Ward[];
+  years?: readonly number[];
+  seed?: number;
+  /** The files' names: `${prefix}ratings.csv` and so on. */
+  prefix?: string;
+}
+
+/** The synthetic sample; by default Yokohama's 18 wards × FY2019–2025 (the bundled files). */
+export function generateSample({ wards = defaultWards(), years = SAMPLE_YEARS, seed = SAMPLE_SEED, prefix = 'sample_' }: SampleOptions = {}): Record<string, string> {
+  const rand = random(seed);
   const pick = <T,>(items: readonly T[]) => items[Math.floor(rand() * items.length)];
   const normal = () => {
     const u = Math.max(rand(), 1e-9);
@@ -62,11 +71,11 @@ export function generateSample(): Record<string, string> {
   const narratives: CsvCell[][] = [];
   const centers: CsvCell[][] = [];
 
-  for (const [wardIndex, ward] of defaultWards().entries()) {
+  for (const [wardIndex, ward] of wards.entries()) {
     // A ward's level and direction: most hold steady, some improve, some slip over the years.
     const base = 3.3 + rand() * 0.5;
     const trend = pick([-0.09, -0.05, 0, 0, 0.03, 0.06, 0.1]);
-    const dipYear = rand() < 0.3 ? pick(SAMPLE_YEARS) : null;
+    const dipYear = rand() < 0.3 ? pick(years) : null;
     const wardBias = -0.15 + rand() * 0.2;
     const centerBias = -0.05 + rand() * 0.25;
     // Five-year contracts with staggered starts; 鶴見区's matches its real report (FY2025 = year 3 of 5).
@@ -74,8 +83,10 @@ export function generateSample(): Record<string, string> {
     const operator = SAMPLE_OPERATORS[wardIndex % SAMPLE_OPERATORS.length];
     let issues: Issue[] = [];
 
-    for (const year of SAMPLE_YEARS) {
-      const t = year - SAMPLE_YEARS[0];
+    // A trend spans the same distance however many years there are (7 years: one step a year).
+    const step = Math.min(1, 6 / Math.max(1, years.length - 1));
+    for (const year of years) {
+      const t = (year - years[0]) * step;
       // Last year's challenges: carried on, or ended (resolved, or quietly dropped).
       const previous = issues;
       const carried = previous.filter((i) => i.until >= year);
@@ -131,15 +142,15 @@ export function generateSample(): Record<string, string> {
         narratives.push([ward.name, year, section, itemNo, text, 'sample']);
       }
 
-      const contractYear = ((year - contractStart) % 5) + 1;
+      const contractYear = ((((year - contractStart) % 5) + 5) % 5) + 1;
       centers.push([ward.name, year, null, operator, contractYear, 5, `${year}-04-01`, `${year + 1}-03-31`, 'sample']);
     }
   }
 
   return {
-    'sample_ratings.csv': toCsv(['ward', 'fiscal_year', 'stage', 'question_no', 'rater', 'rating', 'provenance'], ratings),
-    'sample_narratives.csv': toCsv(['ward', 'fiscal_year', 'section', 'item_no', 'text', 'provenance'], narratives),
-    'sample_centers.csv': toCsv(
+    [`${prefix}ratings.csv`]: toCsv(['ward', 'fiscal_year', 'stage', 'question_no', 'rater', 'rating', 'provenance'], ratings),
+    [`${prefix}narratives.csv`]: toCsv(['ward', 'fiscal_year', 'section', 'item_no', 'text', 'provenance'], narratives),
+    [`${prefix}centers.csv`]: toCsv(
       ['ward', 'fiscal_year', 'center_name', 'operator', 'contract_year', 'contract_length', 'period_start', 'period_end', 'provenance'],
       centers,
     ),

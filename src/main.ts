@@ -4,6 +4,8 @@ import type { Database } from './lib/db/database.ts';
 import { IngestClient } from './lib/db/ingest-client.ts';
 import type { FromIngestWorker } from './lib/db/ingest-protocol.ts';
 import { inBundledOrder, loadBundle } from './lib/db/bundle.ts';
+import { insertDatasetTables, openDatasetTables, TEXT_TABLES } from './lib/db/dataset-files.ts';
+import { datasetFetcher, datasetFolder, fetchFirstView, fetchManifest } from './lib/db/remote-dataset.ts';
 import { quoteIdentifier } from './lib/db/sql.ts';
 import { AppState } from './lib/state/app.svelte.ts';
 import { FilterState } from './lib/state/filters.svelte.ts';
@@ -20,15 +22,40 @@ const bundledCsvs = import.meta.glob('/data/*.csv', { query: '?url', import: 'de
 // Browser tests break the database on purpose (`?testHooks`) to check that every view shows the failure.
 const testHooks = new URLSearchParams(location.search).has('testHooks');
 
-async function open() {
-  const filters = new FilterState();
-  const search = filters.startFrom(location.search);
-  // The build's figures for this view's default state; not when the figures will include saved files.
-  const snapshot = hasSavedFiles() ? {} : await firstView[filters.view]().then((m) => m.default, () => ({}));
+async function open(filters: FilterState, search: string, folder: URL | null) {
+  // The build's figures for this view's default state (or the dataset's); not when the figures will include saved files.
+  const snapshot = folder
+    ? await fetchFirstView(folder, filters.view)
+    : hasSavedFiles()
+      ? {}
+      : await firstView[filters.view]().then((m) => m.default, () => ({}));
   const app = new AppState(snapshot, null, filters);
   if (search !== location.search) app.filters.writeUrl('replace');
   mount(App, { target: document.getElementById('app')!, props: { app } });
   return app;
+}
+
+/**
+ * A dataset by URL: the rating tables first (the views go live on them), then the text tables in the
+ * background, with their progress shown. Nothing is kept in IndexedDB and no file can be added on top.
+ */
+async function startDataset(app: AppState, database: Promise<Database>, folder: URL) {
+  const manifest = await fetchManifest(folder);
+  const fetchBytes = datasetFetcher(folder);
+  const db = await database;
+  await openDatasetTables(db, manifest, fetchBytes);
+  app.dataset = { url: folder.href, manifest };
+  app.attach(db, new IngestClient(db, () => new IngestWorker(), (reason) => (app.ingestStopped = reason)), DEFAULT_THEMES);
+  performance.mark('app:db-ready');
+  document.body.dataset.dbReady = 'true';
+  app.textProgress = { bytes: 0, totalBytes: 1 };
+  try {
+    await insertDatasetTables(db, manifest, TEXT_TABLES, fetchBytes, (p) => (app.textProgress = p));
+  } finally {
+    app.textProgress = null;
+    app.dataVersion++;
+  }
+  await app.retag();
 }
 
 async function start(app: AppState, database: Promise<Database>, bundle: Promise<Uint8Array>) {
@@ -78,11 +105,31 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
 // DuckDB (~0.8 s and more) and the prebuilt tables download while the page is drawn. DuckDB's
 // bindings and Arrow are a chunk of their own, so the first paint does not parse them.
 const database = import('./lib/db/duckdb-browser.ts').then((m) => m.createBrowserDatabase());
-const bundle = fetch(bundledData).then(async (response) => {
-  if (!response.ok) throw new Error(`${bundledData}: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
-});
-const app = await open();
-start(app, database, bundle).catch((error) => {
-  app.loadError = error instanceof Error ? error.message : String(error);
-});
+const filters = new FilterState();
+const search = filters.startFrom(location.search);
+let folder: URL | null = null;
+let refused: unknown = null;
+try {
+  // `?dataset=…`: a dataset's folder on this host, opened instead of the bundled data (see README).
+  folder = filters.dataset === null ? null : datasetFolder(filters.dataset, location.href);
+} catch (error) {
+  refused = error;
+}
+if (folder || refused) {
+  const app = await open(filters, search, folder);
+  if (refused) app.datasetError = refused;
+  else
+    startDataset(app, database, folder!).catch((error: unknown) => {
+      app.datasetError = error;
+      app.textProgress = null;
+    });
+} else {
+  const bundle = fetch(bundledData).then(async (response) => {
+    if (!response.ok) throw new Error(`${bundledData}: HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  });
+  const app = await open(filters, search, null);
+  start(app, database, bundle).catch((error) => {
+    app.loadError = error instanceof Error ? error.message : String(error);
+  });
+}

@@ -4,13 +4,14 @@ import { extname, join, normalize, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 
-const COMPRESSIBLE = new Set(['.js', '.css', '.html', '.wasm', '.bin', '.csv', '.json', '.svg', '.webmanifest', '.txt']);
+const COMPRESSIBLE = new Set(['.js', '.css', '.html', '.wasm', '.bin', '.arrow', '.csv', '.json', '.svg', '.webmanifest', '.txt']);
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.html': 'text/html; charset=utf-8',
   '.wasm': 'application/wasm',
   '.bin': 'application/octet-stream',
+  '.arrow': 'application/vnd.apache.arrow.stream',
   '.csv': 'text/csv; charset=utf-8',
   '.json': 'application/json',
   '.svg': 'image/svg+xml',

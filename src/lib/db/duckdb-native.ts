@@ -1,5 +1,5 @@
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { DataType, tableFromIPC, type Field, type Table } from 'apache-arrow';
+import { Bool, DataType, Float64, Int16, Int32, Int8, Table, tableFromIPC, tableToIPC, Utf8, vectorFromArray, type Field } from 'apache-arrow';
 import type { Database, SqlValue, UserSqlResult } from './database.ts';
 
 /**
@@ -30,8 +30,12 @@ export async function createNativeDatabase(path = ':memory:'): Promise<Database 
     async appendArrow(table: string, ipc: Uint8Array) {
       await append(connection, table, tableFromIPC(ipc));
     },
-    async exportArrow() {
-      throw new Error('exportArrow: the native build writes Parquet instead (build-dataset)');
+    async exportArrow(sql: string) {
+      const reader = await connection.runAndReadAll(sql);
+      const types = reader.columnTypes().map(String);
+      const columns = reader.getColumnsJS();
+      const vectors = Object.fromEntries(reader.columnNames().map((name, i) => [name, toArrowVector(name, types[i], columns[i])]));
+      return tableToIPC(new Table(vectors), 'stream');
     },
     async close() {
       connection.closeSync();
@@ -46,6 +50,19 @@ export async function createNativeDatabase(path = ':memory:'): Promise<Database 
       return { result: run(), cancel: async () => connection.interrupt() };
     },
   };
+}
+
+const ARROW_TYPES = { VARCHAR: Utf8, TINYINT: Int8, SMALLINT: Int16, INTEGER: Int32, BOOLEAN: Bool, DOUBLE: Float64, BIGINT: Float64 } as const;
+
+/**
+ * One result column as an Arrow vector, for the column types the app's tables hold; dates and lists
+ * are asked for as text (and cast back on insert), 64-bit integers as doubles, as the WASM build gives them.
+ */
+function toArrowVector(name: string, type: string, values: unknown[]) {
+  const Type = ARROW_TYPES[type as keyof typeof ARROW_TYPES];
+  if (!Type) throw new Error(`${name}: ${type} has no Arrow form here; select it as VARCHAR`);
+  const plain = type === 'BIGINT' ? values.map((v) => (v === null ? null : Number(v))) : values;
+  return vectorFromArray(plain, new Type());
 }
 
 /** The SQL type of an Arrow field, for the types the app's batches use. */

@@ -3,6 +3,8 @@ import type { Database } from '../db/database.ts';
 import { IngestWorkerStopped, type IngestClient, type LoadOutcome, type LoadProgress } from '../db/ingest-client.ts';
 import type { SourceFile } from '../db/ingest-protocol.ts';
 import type { ViewSnapshot } from '../db/first-view.ts';
+import type { DatasetProgress } from '../db/dataset-files.ts';
+import type { OpenedDataset } from '../db/remote-dataset.ts';
 import { dismissConflictQuery, narrativeItemsQuery, queryKey, ratingConflictsQuery, runQuery, type ConflictRow, type Query } from '../db/queries/index.ts';
 import { conflictIdentity, keepDismissed, readDismissed } from '../persist/dismissed-conflicts.ts';
 import { replaceThemeTags } from '../db/load.ts';
@@ -24,6 +26,12 @@ export class AppState implements QueryHost {
   ingestStopped = $state<string | null>(null);
   /** Saving to or reading from this browser's storage failed: the data on screen is fine, the next visit may lack it. */
   storageWarning = $state<string | null>(null);
+  /** The dataset opened by URL (`?dataset=…`) instead of the bundled data; read-only. */
+  dataset = $state.raw<OpenedDataset | null>(null);
+  /** The dataset's text tables, while they download after the ratings (null when in or not wanted). */
+  textProgress = $state.raw<DatasetProgress | null>(null);
+  /** Why the dataset (or its text) could not be opened. */
+  datasetError = $state.raw<unknown>(null);
   readonly dictionary = new DictionaryState();
   private ingest: IngestClient | null = null;
   /** The dictionary the stored theme tags were made with. */
@@ -87,7 +95,8 @@ export class AppState implements QueryHost {
    * unless `keep` is false (files restored from there on start-up).
    */
   async load(files: SourceFile[], origin: 'bundled' | 'user', keep = origin === 'user'): Promise<LoadOutcome | null> {
-    if (!this.ingest || files.length === 0) return null;
+    // A published dataset is shown as built: its keys are not in the worker's ledger, so files added on top could not merge.
+    if (!this.ingest || files.length === 0 || this.dataset) return null;
     this.loadError = null;
     this.progress = { filesTotal: files.length, fileIndex: 0, file: files[0].name, rowsDone: 0, fraction: 0 };
     let outcome: LoadOutcome | null = null;

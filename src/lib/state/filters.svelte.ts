@@ -87,6 +87,7 @@ const PARAMS = {
   minDecline: { key: 'decl', codec: count },
   changeSort: { key: 'csort', codec: choice(CHANGE_SORT_KEYS, 'ward') },
   sql: { key: 'q', codec: text('') },
+  dataset: { key: 'dataset', codec: text(null) },
 } satisfies Record<string, { key: string; codec: Codec<any> }>;
 type Setting = keyof typeof PARAMS;
 type SettingValue<K extends Setting> = ReturnType<(typeof PARAMS)[K]['codec']['read']>;
@@ -138,6 +139,8 @@ export class FilterState {
   changeSort = $state<(typeof CHANGE_SORT_KEYS)[number]>('ward');
   /** The SQL console's text. */
   sql = $state('');
+  /** A dataset's folder on this host (`?dataset=…`) the page opened instead of the bundled data; kept in every link. */
+  dataset = $state<string | null>(null);
 
   readonly ratingFilters: RatingFilters = $derived({
     fiscalYears: this.fiscalYears,

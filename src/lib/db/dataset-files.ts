@@ -1,0 +1,106 @@
+import { inTransaction, type Database } from './database.ts';
+import { SCHEMA } from './schema.ts';
+import { ALL_TABLES, type Column, type TableSpec } from './tables.ts';
+import type { FileReport } from '../ingest/types.ts';
+
+/**
+ * A dataset as files on a static host (`npm run build-dataset`): Parquet for native DuckDB and other
+ * tools, and for the browser one Arrow IPC stream per table (per fiscal year for the large ones),
+ * which DuckDB-WASM inserts without its Parquet extension (downloaded from extensions.duckdb.org, so
+ * not available offline; see README), plus each view's first answers, so the first chart is drawn
+ * from a few kilobytes while the tables download.
+ */
+export const DATASET_FORMAT = 'kyoten-dataset/1';
+/** Tables written per fiscal year: a query for some years reads only their files. */
+export const BY_YEAR = new Set(['ratings', 'narratives', 'narrative_tags', 'narrative_words']);
+/** The text tables: fetched after the ratings, so the rating views are live first. */
+export const TEXT_TABLES = new Set(['narratives', 'narrative_tags', 'narrative_words']);
+/** Each view's default state's queries and answers, at `browser/first-view/<view>.json`. */
+export const firstViewPath = (view: string) => `browser/first-view/${view}.json`;
+
+export interface DatasetFile {
+  /** Relative to the dataset's folder. */
+  path: string;
+  rows: number;
+  bytes: number;
+  fiscalYear: number | null;
+}
+
+export interface DatasetManifest {
+  format: typeof DATASET_FORMAT;
+  built: string;
+  tables: Array<{ name: string; rows: number; partitionedBy: string | null }>;
+  fiscalYears: number[];
+  wards: number;
+  provenance: { realRatings: number; sampleRatings: number };
+  /** Each input file as the ingest read it: rows read, loaded, merged as duplicates, rejected. */
+  inputs: Array<Pick<FileReport, 'file' | 'kind' | 'rowsRead' | 'rowsLoaded' | 'rowsDuplicate' | 'rowsRejected' | 'fileError'>>;
+  browser: { tables: Array<{ name: string; files: DatasetFile[] }>; bytes: number };
+}
+
+/** A column's declared SQL type, without its constraints. */
+export const declaredType = (column: Column<never>) => column.sql.split(/ (?:NOT NULL|PRIMARY KEY|DEFAULT)\b/)[0];
+/** Dates and lists have no Arrow form in the native export: they travel as text and are cast back. */
+const travelsAsText = (column: Column<never>) => /^DATE$|\[\]$/.test(declaredType(column));
+
+/** The SELECT list that writes a table's browser file: every column, text where it must travel as text. */
+export function exportColumns(spec: TableSpec<never>): string {
+  return spec.columns.map((c) => (travelsAsText(c) ? `${c.name}::VARCHAR AS ${c.name}` : c.name)).join(', ');
+}
+
+function specOf(name: string): TableSpec<never> {
+  const spec = ALL_TABLES.find((t) => t.name === name);
+  if (!spec) throw new Error(`dataset: unknown table ${name}`);
+  return spec as TableSpec<never>;
+}
+
+export interface DatasetProgress {
+  bytes: number;
+  totalBytes: number;
+}
+
+/** Fetches one of the dataset's files; a file that cannot be fetched is named in the error. */
+export type FetchBytes = (path: string) => Promise<Uint8Array>;
+
+/**
+ * Inserts the named tables' browser files, in one transaction: straight in when every column has
+ * its Arrow form, else through a staging table and an explicit cast of each column.
+ */
+export async function insertDatasetTables(
+  db: Database,
+  manifest: DatasetManifest,
+  names: ReadonlySet<string>,
+  fetchBytes: FetchBytes,
+  onProgress: (p: DatasetProgress) => void = () => {},
+): Promise<void> {
+  const wanted = manifest.browser.tables.filter((t) => names.has(t.name));
+  const totalBytes = wanted.reduce((n, t) => n + t.files.reduce((m, f) => m + f.bytes, 0), 0);
+  // Every file is asked for at once (the browser keeps a few connections busy); inserted in order.
+  const fetched = wanted.map((t) => ({ spec: specOf(t.name), files: t.files.map((f) => ({ file: f, bytes: fetchBytes(f.path) })) }));
+  let bytes = 0;
+  await inTransaction(db, async () => {
+    for (const { spec, files } of fetched) {
+      const cast = spec.columns.some(travelsAsText);
+      for (const { file, bytes: pending } of files) {
+        const ipc = await pending;
+        if (cast) {
+          await db.insertArrow('dataset_staging', ipc);
+          await db.exec(`INSERT INTO ${spec.name} SELECT ${spec.columns.map((c) => `${c.name}::${declaredType(c)}`).join(', ')} FROM dataset_staging`);
+          await db.exec('DROP TABLE dataset_staging');
+        } else {
+          await db.appendArrow(spec.name, ipc);
+        }
+        bytes += file.bytes;
+        onProgress({ bytes, totalBytes });
+      }
+    }
+  });
+}
+
+/** The schema, then every table but the text ones: what the rating views need. */
+export async function openDatasetTables(db: Database, manifest: DatasetManifest, fetchBytes: FetchBytes, onProgress?: (p: DatasetProgress) => void): Promise<void> {
+  if (manifest.format !== DATASET_FORMAT) throw new Error(`not a dataset this version reads (${String(manifest.format)})`);
+  await db.exec(SCHEMA);
+  const core = new Set(manifest.browser.tables.map((t) => t.name).filter((name) => !TEXT_TABLES.has(name)));
+  await insertDatasetTables(db, manifest, core, fetchBytes, onProgress);
+}
