@@ -54,6 +54,9 @@ function specOf(name: string): TableSpec<never> {
   return spec as TableSpec<never>;
 }
 
+/** Files downloading while one is inserted. */
+const FETCH_AHEAD = 4;
+
 export interface DatasetProgress {
   bytes: number;
   totalBytes: number;
@@ -74,27 +77,33 @@ export async function insertDatasetTables(
   onProgress: (p: DatasetProgress) => void = () => {},
 ): Promise<void> {
   const wanted = manifest.browser.tables.filter((t) => names.has(t.name));
-  const totalBytes = wanted.reduce((n, t) => n + t.files.reduce((m, f) => m + f.bytes, 0), 0);
-  // Every file is asked for at once (the browser keeps a few connections busy); inserted in order.
-  const fetched = wanted.map((t) => ({ spec: specOf(t.name), files: t.files.map((f) => ({ file: f, bytes: fetchBytes(f.path) })) }));
+  const files = wanted.flatMap((t) => t.files.map((file) => ({ spec: specOf(t.name), file })));
+  const totalBytes = files.reduce((n, { file }) => n + file.bytes, 0);
+  // A few files download ahead of the one being inserted: the network stays busy, and the tab holds
+  // a few files' bytes at a time rather than the whole dataset's.
+  const pending = new Map<number, Promise<Uint8Array>>();
+  const ask = (i: number) => {
+    if (i < files.length && !pending.has(i)) pending.set(i, fetchBytes(files[i].file.path));
+  };
   let bytes = 0;
+  // A failed insert can leave files still downloading: their outcome no longer matters (`finally`).
   await inTransaction(db, async () => {
-    for (const { spec, files } of fetched) {
-      const cast = spec.columns.some(travelsAsText);
-      for (const { file, bytes: pending } of files) {
-        const ipc = await pending;
-        if (cast) {
-          await db.insertArrow('dataset_staging', ipc);
-          await db.exec(`INSERT INTO ${spec.name} SELECT ${spec.columns.map((c) => `${c.name}::${declaredType(c)}`).join(', ')} FROM dataset_staging`);
-          await db.exec('DROP TABLE dataset_staging');
-        } else {
-          await db.appendArrow(spec.name, ipc);
-        }
-        bytes += file.bytes;
-        onProgress({ bytes, totalBytes });
+    for (let i = 0; i < files.length; i++) {
+      for (let ahead = i; ahead < i + FETCH_AHEAD; ahead++) ask(ahead);
+      const { spec, file } = files[i];
+      const ipc = await pending.get(i)!;
+      pending.delete(i);
+      if (spec.columns.some(travelsAsText)) {
+        await db.insertArrow('dataset_staging', ipc);
+        await db.exec(`INSERT INTO ${spec.name} SELECT ${spec.columns.map((c) => `${c.name}::${declaredType(c)}`).join(', ')} FROM dataset_staging`);
+        await db.exec('DROP TABLE dataset_staging');
+      } else {
+        await db.appendArrow(spec.name, ipc);
       }
+      bytes += file.bytes;
+      onProgress({ bytes, totalBytes });
     }
-  });
+  }).finally(() => pending.forEach((p) => p.catch(() => undefined)));
 }
 
 /** The schema, then every table but the text ones: what the rating views need. */

@@ -34,6 +34,18 @@ const STRINGS = {
     ja: '同梱データの集計を表示しています（データベースを準備中）。',
     en: 'Showing the bundled data, summarised at build time (the database is starting).',
   },
+  wardSearch: { ja: '区・団体名で検索', en: 'Search ward or unit names' },
+  selectMatching: { ja: '該当を選択', en: 'Choose the matches' },
+  selectGroup: { ja: '都道府県・市でまとめて選択', en: 'Choose a prefecture or city' },
+  moreMatching: { ja: 'ほか {n} 件（検索で絞り込んでください）', en: '{n} more (narrow the search)' },
+  chartEndsShare: {
+    ja: '{total} 団体のうち、A+B の割合の上位 {ends}・下位 {ends}（と選択中の団体）を描いています。すべての団体は下の表にあり（列見出しで並べ替え）、フィルタの「区」で検索して絞り込めます。',
+    en: 'Of {total} units, the top {ends} and bottom {ends} by A+B share (and the selected one) are drawn. Every unit is in the table below (sort by a column heading); search the ward filter to narrow to any.',
+  },
+  chartEndsScore: {
+    ja: '{total} 団体のうち、平均点の上位 {ends}・下位 {ends}（と選択中の団体）を描いています。すべての団体はフィルタの「区」で検索して絞り込めます。',
+    en: 'Of {total} units, the top {ends} and bottom {ends} by mean score (and the selected one) are drawn. Search the ward filter to narrow to any.',
+  },
   snapshotNoteDataset: {
     ja: 'データセットの構築時の集計を表示しています（表を取得中）。',
     en: 'Showing the dataset’s figures, summarised when it was built (its tables are downloading).',

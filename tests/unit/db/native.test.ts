@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDataset, openDataset } from '../../../src/lib/db/dataset.ts';
-import type { DatasetManifest } from '../../../src/lib/db/dataset-files.ts';
+import { insertDatasetTables, openDatasetTables, TEXT_TABLES, type DatasetManifest } from '../../../src/lib/db/dataset-files.ts';
+import { createNodeDatabase } from '../../../src/lib/db/duckdb-node.ts';
 import { ALL_TABLES } from '../../../src/lib/db/tables.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/lib/db/database.ts';
@@ -30,6 +31,8 @@ const settle = (value: unknown): unknown => {
 let wasm: Database;
 let native: Database;
 let parquet: Database;
+/** DuckDB-WASM filled from the dataset's browser files, as the page does with `?dataset=`. */
+let arrowFiles: Database;
 let datasetDir: string;
 let manifest: DatasetManifest;
 beforeAll(async () => {
@@ -38,11 +41,16 @@ beforeAll(async () => {
   datasetDir = mkdtempSync(join(tmpdir(), 'kyoten-dataset-'));
   manifest = await buildDataset(files, datasetDir);
   parquet = await openDataset(datasetDir);
+  arrowFiles = await createNodeDatabase();
+  const fetchBytes = async (path: string) => new Uint8Array(readFileSync(join(datasetDir, path)));
+  await openDatasetTables(arrowFiles, manifest, fetchBytes);
+  await insertDatasetTables(arrowFiles, manifest, TEXT_TABLES, fetchBytes);
 }, 120_000);
 afterAll(async () => {
   await wasm.close();
   await native.close();
   await parquet.close();
+  await arrowFiles.close();
   rmSync(datasetDir, { recursive: true, force: true });
 });
 
@@ -59,13 +67,34 @@ describe('the named queries in native DuckDB', () => {
   });
 
   for (const [name, query] of Object.entries(namedQueries())) {
-    it(`${name}: the same rows as DuckDB-WASM, in memory and over the Parquet dataset`, async () => {
-      const [a, b, c] = [await native.query(query.sql, query.params), await wasm.query(query.sql, query.params), await parquet.query(query.sql, query.params)];
+    it(`${name}: the same rows as DuckDB-WASM, in memory, over the Parquet dataset and from its browser files`, async () => {
+      const run = (db: Database) => db.query(query.sql, query.params);
+      const [a, b, c, d] = [await run(native), await run(wasm), await run(parquet), await run(arrowFiles)];
       expect(a.length, 'rows').toBe(b.length);
       expect(settle(a)).toEqual(settle(b));
       expect(settle(c)).toEqual(settle(b));
+      expect(settle(d)).toEqual(settle(b));
     });
   }
+});
+
+describe("the dataset's browser files", () => {
+  it('give every table back row for row, with its types', async () => {
+    for (const { name } of ALL_TABLES) {
+      const sql = `SELECT * FROM ${name} ORDER BY ALL`;
+      expect(await arrowFiles.query(sql), name).toEqual(await wasm.query(sql));
+      const types = `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${name}' ORDER BY ordinal_position`;
+      expect(await arrowFiles.query(types), name).toEqual(await wasm.query(types));
+    }
+  });
+
+  it('list one file per fiscal year for the large tables, with rows and bytes', () => {
+    const ratings = manifest.browser.tables.find((t) => t.name === 'ratings')!;
+    expect(ratings.files.map((f) => f.fiscalYear)).toEqual(manifest.fiscalYears);
+    expect(ratings.files.reduce((n, f) => n + f.rows, 0)).toBe(manifest.tables.find((t) => t.name === 'ratings')!.rows);
+    for (const f of ratings.files) expect(readFileSync(join(datasetDir, f.path)).length).toBe(f.bytes);
+    expect(manifest.browser.bytes).toBe(manifest.browser.tables.flatMap((t) => t.files).reduce((n, f) => n + f.bytes, 0));
+  });
 });
 
 describe('the Parquet dataset', () => {

@@ -72,6 +72,8 @@ export interface FilterOptionsRow {
   wards: string[];
   /** The years each ward has ratings for: a ward-centred view opens on that ward's latest year. */
   wardYears: Array<{ ward: string; fiscalYears: number[] }>;
+  /** Wards by the registry's `city` (the prefecture, in a national registry), for choosing a group at once. */
+  groups: Array<{ group: string; wards: string[] }>;
 }
 
 /** Years and wards present in the ratings, for the filter controls. */
@@ -83,7 +85,11 @@ export function ratingFilterOptionsQuery(): Query<FilterOptionsRow> {
         (SELECT coalesce(list(ward ORDER BY o, ward), []) FROM (
            SELECT DISTINCT r.ward, coalesce(w.sort_order, 10000) AS o FROM ratings r LEFT JOIN wards w ON w.name = r.ward)) AS wards,
         (SELECT coalesce(list({'ward': ward, 'fiscalYears': years} ORDER BY ward), []) FROM (
-           SELECT ward, list(DISTINCT fiscal_year ORDER BY fiscal_year)::INTEGER[] AS years FROM ratings GROUP BY ward)) AS "wardYears"`,
+           SELECT ward, list(DISTINCT fiscal_year ORDER BY fiscal_year)::INTEGER[] AS years FROM ratings GROUP BY ward)) AS "wardYears",
+        (SELECT coalesce(list({'group': city, 'wards': wards} ORDER BY o, city), []) FROM (
+           SELECT w.city, min(w.sort_order) AS o, list(r.ward ORDER BY w.sort_order, r.ward) AS wards
+           FROM (SELECT DISTINCT ward FROM ratings) r JOIN wards w ON w.name = r.ward
+           WHERE coalesce(w.city, '') <> '' GROUP BY w.city)) AS groups`,
     params: [],
   };
 }

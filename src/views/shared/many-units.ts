@@ -1,0 +1,25 @@
+/**
+ * Charts that draw one mark per ward stay readable with hundreds of units (a national dataset): past
+ * `UNIT_CHART_LIMIT` they draw the two ends of the ranking (and the selected unit wherever it
+ * ranks), and say so; their tables keep every unit, and the ward filter's search narrows to any.
+ */
+export const UNIT_CHART_LIMIT = 40;
+export const UNIT_ENDS = 15;
+
+export interface ChartEnds<R> {
+  rows: R[];
+  /** Units left out of the chart (0 when every unit is drawn). */
+  omitted: number;
+  total: number;
+}
+
+/**
+ * The highest and lowest `UNIT_ENDS` rows by `measure` (rows without one rank last), plus any row
+ * `keep` asks for, in ranking order; every row, in its own order, when there are few enough.
+ */
+export function chartEnds<R>(rows: readonly R[], measure: (row: R) => number | null, keep: (row: R) => boolean = () => false): ChartEnds<R> {
+  if (rows.length <= UNIT_CHART_LIMIT) return { rows: [...rows], omitted: 0, total: rows.length };
+  const ranked = [...rows].sort((a, b) => (measure(b) ?? -Infinity) - (measure(a) ?? -Infinity));
+  const shown = ranked.filter((row, i) => i < UNIT_ENDS || i >= ranked.length - UNIT_ENDS || keep(row));
+  return { rows: shown, omitted: rows.length - shown.length, total: rows.length };
+}
