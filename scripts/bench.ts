@@ -9,45 +9,26 @@
  *  - in the app itself, a filter change until every visible chart is painted (`app:charts-painted`),
  *    p50/p95, at 10k and 1M generated ratings (plus the bundled data), and the tab's peak memory;
  *  - in Node: report parsing of pathological pages against a linear pass over the same text, and the
- *    peak memory of `npm run validate` on 1M ratings against a small file.
- * `BENCH_PARTS=node` (or `browser`) runs one part only; `browser,startup-only` only the start-up figures,
+ *    peak memory of `npm run validate` on 1M ratings against a small file;
+ *  - the national synthetic dataset over HTTP (scripts/bench/national.ts; built once into
+ *    node_modules/.cache, minutes): first chart, bytes fetched, filter → painted, memory, against the
+ *    same data loaded into the tab from its CSVs.
+ * `BENCH_PARTS=node` (or `browser`, `national`) runs one part only; `browser,startup-only` only the start-up figures,
  * `browser,ingest-only` only the ingest figures.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
 import { benchRatingsCsv, benchWardsCsv } from './bench/generate.ts';
 import { reportParsing, validateMemory } from './bench/node.ts';
 import { startup } from './bench/startup.ts';
+import { national } from './bench/national.ts';
+import { filterChangesToPaint, rendererPeakRssMb } from './bench/measure.ts';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 
 const PORT = 4180;
 const ROWS = (process.env.BENCH_ROWS ?? '10000,1000000').split(',').map(Number);
 const COLD_LOADS = 5;
 const FILTER_CHANGES = 20;
-
-/**
- * The peak resident memory (VmHWM) of chromium's renderer processes, the tab and its workers
- * included: the bench drives the only chromium, and each measure opens one tab at a time.
- */
-function rendererPeakRssMb(): number {
-  let peak = 0;
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
-      const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-      peak = Math.max(peak, kb);
-    } catch {
-      // The process ended while being read.
-    }
-  }
-  return Math.round(peak / 1024);
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 10) / 10;
-}
 
 /**
  * Loads generated ratings through the app's own file input, then times filter changes in two views
@@ -64,44 +45,25 @@ async function filterToPaint(browser: Browser, base: string, rows: number) {
   await page.locator('input[name="files"]').setInputFiles([{ name: 'ratings.csv', mimeType: 'text/csv', buffer: Buffer.from(benchRatingsCsv(rows)) }]);
   await page.locator('table.files tbody tr', { hasText: 'ratings.csv' }).waitFor({ timeout: 300_000 });
   const tabPeakRssMb = rendererPeakRssMb();
-  const measure = async (select: string, values: string[]) => {
-    const times: number[] = [];
-    for (let i = 0; i < FILTER_CHANGES; i++) {
-      times.push(
-        await page.evaluate(
-          ([selector, value]) =>
-            new Promise<number>((resolve) => {
-              const started = performance.now();
-              document.addEventListener('app:charts-painted', () => resolve(performance.now() - started), { once: true });
-              const element = document.querySelector<HTMLSelectElement>(selector)!;
-              element.value = value;
-              element.dispatchEvent(new Event('change', { bubbles: true }));
-            }),
-          [select, values[i % values.length]] as const,
-        ),
-      );
-    }
-    return { changes: times.length, p50: percentile(times, 50), p95: percentile(times, 95) };
-  };
   await page.getByRole('link', { name: '評価の分布' }).click();
   await page.getByRole('radio', { name: '設問ごと' }).check();
   await page.waitForSelector('.diverging svg g.row');
-  const distribution = await measure('select[name="rater"]', ['ward', 'center', 'joint', '']);
+  const distribution = await filterChangesToPaint(page, 'select[name="rater"]', ['ward', 'center', 'joint', ''], FILTER_CHANGES);
   await page.getByRole('link', { name: '拠点のベンチマーク' }).click();
   // Generated wards start in FY2000; the view opens on the latest year, which they may lack.
   await page.locator('select[name="year"]').selectOption('2000');
   await page.waitForSelector('.benchmark svg g.row');
-  const benchmark = await measure('select[name="stage"]', ['planning', 'implementation', 'review', '']);
+  const benchmark = await filterChangesToPaint(page, 'select[name="stage"]', ['planning', 'implementation', 'review', ''], FILTER_CHANGES);
   const [{ n }] = await page.evaluate(() => [{ n: document.querySelectorAll('.benchmark svg g.row').length }]);
   await page.close();
   return { generatedRows: rows, bundledRows: 6048, tabPeakRssMb, distributionByQuestionMs: distribution, benchmarkMs: benchmark, benchmarkQuestions: n };
 }
 
-const PARTS = (process.env.BENCH_PARTS ?? 'node,browser').split(',');
+const PARTS = (process.env.BENCH_PARTS ?? 'node,browser,national').split(',');
 
 async function main() {
   const node = PARTS.includes('node') ? { reportParsing: reportParsing(), validateMemory: validateMemory() } : undefined;
-  if (!PARTS.includes('browser')) {
+  if (!PARTS.includes('browser') && !PARTS.includes('national')) {
     console.log(JSON.stringify({ date: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}`, node }, null, 2));
     return;
   }
@@ -115,10 +77,11 @@ async function main() {
       await new Promise((r) => setTimeout(r, 200));
     }
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    const start = PARTS.includes('ingest-only') ? undefined : await startup(browser, base, 'dist-bench', COLD_LOADS);
+    const inBrowser = PARTS.includes('browser');
+    const start = !inBrowser || PARTS.includes('ingest-only') ? undefined : await startup(browser, base, 'dist-bench', COLD_LOADS);
     const ingest = [];
     const filterChange = [];
-    if (!PARTS.includes('startup-only')) {
+    if (inBrowser && !PARTS.includes('startup-only')) {
       const page = await browser.newPage();
       await page.goto(`${base}/scripts/bench/page.html`);
       await page.waitForSelector('body[data-ready="true"]');
@@ -133,6 +96,7 @@ async function main() {
       startup: start,
       ingest,
       filterChangeToPaint: filterChange,
+      national: PARTS.includes('national') ? await national(browser, base, 'dist-bench') : undefined,
       node,
     };
     console.log(JSON.stringify(result, null, 2));

@@ -51,6 +51,7 @@ async function startDataset(app: AppState, database: Promise<Database>, folder: 
   app.textProgress = { bytes: 0, totalBytes: 1 };
   try {
     await insertDatasetTables(db, manifest, TEXT_TABLES, fetchBytes, (p) => (app.textProgress = p));
+    performance.mark('app:dataset-text');
   } finally {
     app.textProgress = null;
     app.dataVersion++;

@@ -46,6 +46,10 @@ const STRINGS = {
     ja: '{total} 団体のうち、平均点の上位 {ends}・下位 {ends}（と選択中の団体）を描いています。すべての団体はフィルタの「区」で検索して絞り込めます。',
     en: 'Of {total} units, the top {ends} and bottom {ends} by mean score (and the selected one) are drawn. Search the ward filter to narrow to any.',
   },
+  chartEndsChange: {
+    ja: '{total} 団体のうち、下の 2 年度の間で平均点が最も上がった {ends} と最も下がった {ends}（と選択中の団体）を描いています。すべての団体は下の表にあります。',
+    en: 'Of {total} units, the {ends} that rose most and the {ends} that fell most between the two years below (and the selected one) are drawn. Every unit is in the table below.',
+  },
   snapshotNoteDataset: {
     ja: 'データセットの構築時の集計を表示しています（表を取得中）。',
     en: 'Showing the dataset’s figures, summarised when it was built (its tables are downloading).',
