@@ -25,7 +25,8 @@ export default defineConfig({
     locale: 'ja-JP',
   },
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort',
+    // The bundled data as a dataset too, for the dataset-by-URL tests (tests/e2e/dataset.spec.ts).
+    command: 'npx tsx scripts/build-dataset.ts --out dist/datasets/e2e data && npx vite preview --port 4173 --strictPort',
     url: 'http://localhost:4173',
     reuseExistingServer: false,
     timeout: 60_000,

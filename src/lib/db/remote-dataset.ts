@@ -19,7 +19,7 @@ export function datasetFolder(param: string, page: string): URL {
   return url;
 }
 
-export type DatasetErrorCode = 'dataset_other_origin' | 'dataset_unreachable' | 'dataset_http' | 'dataset_format';
+export type DatasetErrorCode = 'dataset_other_origin' | 'dataset_unreachable' | 'dataset_http' | 'dataset_missing' | 'dataset_format';
 
 /** Why a dataset could not be opened, with the URL it concerns (the UI words it, ja/en). */
 export class DatasetError extends Error {
@@ -41,6 +41,8 @@ async function get(url: URL): Promise<Response> {
     throw new DatasetError('dataset_unreachable', url.href, error instanceof Error ? error.message : String(error));
   }
   if (!response.ok) throw new DatasetError('dataset_http', url.href, String(response.status));
+  // A static host that answers every path with the app's page (an SPA fallback) has no such file.
+  if (response.headers.get('content-type')?.includes('text/html')) throw new DatasetError('dataset_missing', url.href);
   return response;
 }
 

@@ -78,6 +78,7 @@ const STRINGS = {
     en: 'The dataset could not be fetched. You may be offline and it has not been saved on this device yet:',
   },
   dataset_http: { ja: 'データセットのファイルがありません（HTTP エラー）:', en: 'A file of the dataset is missing (HTTP error):' },
+  dataset_missing: { ja: 'データセットのファイルが見つかりません:', en: 'A file of the dataset is not there:' },
   dataset_format: { ja: 'このアプリで読めるデータセットではありません:', en: 'Not a dataset this app reads:' },
   dbStarting: { ja: '集計中…（データベースを準備しています）', en: 'Computing… (the database is starting)' },
   querying: { ja: '集計中…', en: 'Computing…' },
