@@ -46,3 +46,20 @@ test('the build is served precompressed: brotli where the browser takes it, gzip
   // What arrives decoded is the file itself.
   expect(Buffer.compare(await br.body(), readFileSync(`dist${url}`))).toBe(0);
 });
+
+test('a dataset fetched once opens offline; one never fetched says it is not on this device', async ({ page, context }) => {
+  await openApp(page, '/');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+  });
+  await openApp(page, '/?dataset=./datasets/e2e/');
+  await expect(page.locator('.dataset-notice progress')).toHaveCount(0, { timeout: 60_000 });
+  await context.setOffline(true);
+  await openApp(page, '/?dataset=./datasets/e2e/&view=heatmap');
+  await expect(page.locator('.heatmap g.cell')).toHaveCount(18 * 16);
+  await expect(page.locator('.dataset-notice')).toContainText('18 団体');
+  await page.goto('/?dataset=./datasets/never-fetched/');
+  await expect(page.locator('.dataset-notice.error')).toContainText('オフラインで、この端末にまだ保存されていない');
+  await context.setOffline(false);
+});
