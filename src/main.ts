@@ -4,10 +4,11 @@ import type { Database } from './lib/db/database.ts';
 import { IngestClient } from './lib/db/ingest-client.ts';
 import type { FromIngestWorker } from './lib/db/ingest-protocol.ts';
 import { inBundledOrder, loadBundle } from './lib/db/bundle.ts';
-import { insertDatasetTables, openDatasetTables, TEXT_TABLES } from './lib/db/dataset-files.ts';
+import { insertDatasetTables, openDatasetTables, TEXT_TABLES, type DatasetManifest } from './lib/db/dataset-files.ts';
 import { datasetFetcher, datasetFolder, fetchFirstView, fetchManifest } from './lib/db/remote-dataset.ts';
 import { quoteIdentifier } from './lib/db/sql.ts';
 import { AppState } from './lib/state/app.svelte.ts';
+import type { ViewSnapshot } from './lib/db/first-view.ts';
 import { FilterState } from './lib/state/filters.svelte.ts';
 import { hasSavedFiles, readSavedFiles } from './lib/persist/saved-files.ts';
 import { DEFAULT_THEMES } from './lib/text/themes.ts';
@@ -22,14 +23,9 @@ const bundledCsvs = import.meta.glob('/data/*.csv', { query: '?url', import: 'de
 // Browser tests break the database on purpose (`?testHooks`) to check that every view shows the failure.
 const testHooks = new URLSearchParams(location.search).has('testHooks');
 
-async function open(filters: FilterState, search: string, folder: URL | null) {
-  // The build's figures for this view's default state (or the dataset's); not when the figures will include saved files.
-  const snapshot = folder
-    ? await fetchFirstView(folder, filters.view)
-    : hasSavedFiles()
-      ? {}
-      : await firstView[filters.view]().then((m) => m.default, () => ({}));
-  const app = new AppState(snapshot, null, filters);
+/** Draws the page with `snapshot`: the first answers of the view's default state, drawn until DuckDB is ready. */
+async function open(filters: FilterState, search: string, snapshot: Promise<ViewSnapshot>) {
+  const app = new AppState(await snapshot, null, filters);
   if (search !== location.search) app.filters.writeUrl('replace');
   mount(App, { target: document.getElementById('app')!, props: { app } });
   return app;
@@ -39,8 +35,8 @@ async function open(filters: FilterState, search: string, folder: URL | null) {
  * A dataset by URL: the rating tables first (the views go live on them), then the text tables in the
  * background, with their progress shown. Nothing is kept in IndexedDB and no file can be added on top.
  */
-async function startDataset(app: AppState, database: Promise<Database>, folder: URL) {
-  const manifest = await fetchManifest(folder);
+async function startDataset(app: AppState, database: Promise<Database>, folder: URL, manifestRequest: Promise<DatasetManifest>) {
+  const manifest = await manifestRequest;
   const fetchBytes = datasetFetcher(folder);
   const db = await database;
   await openDatasetTables(db, manifest, fetchBytes);
@@ -116,20 +112,26 @@ try {
 } catch (error) {
   refused = error;
 }
-if (folder || refused) {
-  const app = await open(filters, search, folder);
-  if (refused) app.datasetError = refused;
-  else
-    startDataset(app, database, folder!).catch((error: unknown) => {
-      app.datasetError = error;
-      app.textProgress = null;
-    });
+if (refused) {
+  const app = await open(filters, search, Promise.resolve({}));
+  app.datasetError = refused;
+} else if (folder) {
+  // Asked for while the first answers are fetched and the page is drawn.
+  const manifest = fetchManifest(folder);
+  manifest.catch(() => undefined);
+  const app = await open(filters, search, fetchFirstView(folder, filters.view));
+  startDataset(app, database, folder, manifest).catch((error: unknown) => {
+    app.datasetError = error;
+    app.textProgress = null;
+  });
 } else {
   const bundle = fetch(bundledData).then(async (response) => {
     if (!response.ok) throw new Error(`${bundledData}: HTTP ${response.status}`);
     return new Uint8Array(await response.arrayBuffer());
   });
-  const app = await open(filters, search, null);
+  // The build's figures for this view's default state; not when the figures will include saved files.
+  const snapshot = hasSavedFiles() ? Promise.resolve({}) : firstView[filters.view]().then((m) => m.default, () => ({}));
+  const app = await open(filters, search, snapshot);
   start(app, database, bundle).catch((error) => {
     app.loadError = error instanceof Error ? error.message : String(error);
   });

@@ -78,7 +78,7 @@ describe('provenance: sample data is counted and can be hidden', () => {
 });
 
 describe('ratingFilterOptionsQuery()', () => {
-  it('lists the years and the wards present, wards in registry order', async () => {
+  it('lists the years and the wards present, wards in registry order, and the wards by city', async () => {
     expect(await runQuery(db, ratingFilterOptionsQuery())).toEqual([
       {
         fiscalYears: [2024, 2025],
@@ -88,6 +88,7 @@ describe('ratingFilterOptionsQuery()', () => {
           { ward: '西区', fiscalYears: [2024, 2025] },
           { ward: '鶴見区', fiscalYears: [2024] },
         ],
+        groups: [{ group: '横浜市', wards: ['鶴見区', '西区', '中区'] }],
       },
     ]);
   });

@@ -32,7 +32,7 @@ export function runQuery<Row>(db: Database, query: Query<Row>): Promise<Row[]> {
 }
 
 /** Wards in registry order (code order for Yokohama), unknown wards last by name; needs `w` joined. */
-export const WARD_ORDER = 'coalesce(w.sort_order, 10000), r.ward';
+export const wardOrder = (alias = 'r') => `coalesce(w.sort_order, 10000), ${alias}.ward`;
 export const STAGE_ORDER = (column: string) => `list_position(['planning', 'implementation', 'review'], ${column})`;
 export const RATER_ORDER = (column: string) => `list_position(['ward', 'center', 'joint'], ${column})`;
 /** Report sections in the order a report gives them. */

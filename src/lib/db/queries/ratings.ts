@@ -1,18 +1,27 @@
 import type { Provenance, Rater, Rating, Stage } from '../../ingest/fields.ts';
 import type { QuestionKey } from '../../ingest/fields.ts';
 import { ratingFiltersWhere, type RatingFilters } from '../sql.ts';
-import { QUESTION_TEXT, RATER_ORDER, SAMPLE_YEARS_OF, STAGE_ORDER, WARD_ORDER, type Query, type SampleYears } from './query.ts';
+import { QUESTION_TEXT, RATER_ORDER, SAMPLE_YEARS_OF, STAGE_ORDER, wardOrder, type Query, type SampleYears } from './query.ts';
 
-/** A–D counts as columns, unrated apart, and how many of them are sample: shared by the distributions. */
-const LEVEL_COUNTS = `count(*) FILTER (WHERE r.rating = 'A')::INTEGER AS a,
-        count(*) FILTER (WHERE r.rating = 'B')::INTEGER AS b,
-        count(*) FILTER (WHERE r.rating = 'C')::INTEGER AS c,
-        count(*) FILTER (WHERE r.rating = 'D')::INTEGER AS d,
-        count(*) FILTER (WHERE r.rating IS NULL)::INTEGER AS unrated,
-        count(*)::INTEGER AS n,
-        count(*) FILTER (WHERE r.provenance = 'sample')::INTEGER AS sample,
-        ${SAMPLE_YEARS_OF('r')},
-        (count(*) FILTER (WHERE r.rating IN ('A', 'B')) / nullif(count(r.rating), 0))::DOUBLE AS "abShare"`;
+/**
+ * A–D counts per `keys` and fiscal year, from the filtered ratings: the first of two steps shared by
+ * the distributions. Counting per year first keeps the sample years a list over a few rows per group
+ * instead of a sorted DISTINCT over every rating (2–3× faster at 1.6M ratings).
+ */
+const levelCountsByYear = (keys: string, where: string) => `level_years AS (
+      SELECT ${keys}, r.fiscal_year,
+        count(*) FILTER (WHERE r.score = 4) AS a, count(*) FILTER (WHERE r.score = 3) AS b,
+        count(*) FILTER (WHERE r.score = 2) AS c, count(*) FILTER (WHERE r.score = 1) AS d,
+        count(*) FILTER (WHERE r.score IS NULL) AS unrated, count(*) AS n,
+        count(*) FILTER (WHERE r.provenance = 'sample') AS sample_n
+      FROM ratings r WHERE ${where} GROUP BY ALL)`;
+
+/** The second step: the years summed, the share of A+B among rated answers, which years are sample. */
+const LEVEL_SUMS = `sum(y.a)::INTEGER AS a, sum(y.b)::INTEGER AS b, sum(y.c)::INTEGER AS c, sum(y.d)::INTEGER AS d,
+        sum(y.unrated)::INTEGER AS unrated, sum(y.n)::INTEGER AS n, sum(y.sample_n)::INTEGER AS sample,
+        coalesce(list(y.fiscal_year::INTEGER ORDER BY y.fiscal_year) FILTER (WHERE y.sample_n > 0), [])::INTEGER[] AS "sampleYears",
+        coalesce(bool_and(y.sample_n = y.n), false) AS "allSample",
+        (sum(y.a + y.b) / nullif(sum(y.n - y.unrated), 0))::DOUBLE AS "abShare"`;
 
 /** A–D counts of a group of ratings (unrated apart), what share of the rated ones are A or B, how many are sample. */
 export interface RatingCounts extends SampleYears {
@@ -39,12 +48,12 @@ export function ratingDistributionByWardQuery(filters: RatingFilters): Query<War
   const where = ratingFiltersWhere(filters);
   return {
     name: 'ratingDistributionByWard',
-    sql: `SELECT r.ward AS ward, any_value(w.code) AS "wardCode", any_value(w.name_en) AS "wardEn",
-        ${LEVEL_COUNTS}
-      FROM ratings r LEFT JOIN wards w ON w.name = r.ward
-      WHERE ${where.sql}
-      GROUP BY r.ward, w.sort_order
-      ORDER BY ${WARD_ORDER}`,
+    sql: `WITH ${levelCountsByYear('r.ward', where.sql)}
+      SELECT y.ward AS ward, any_value(w.code) AS "wardCode", any_value(w.name_en) AS "wardEn",
+        ${LEVEL_SUMS}
+      FROM level_years y LEFT JOIN wards w ON w.name = y.ward
+      GROUP BY y.ward, w.sort_order
+      ORDER BY ${wardOrder('y')}`,
     params: where.params,
   };
 }
@@ -105,13 +114,12 @@ export function ratingDistributionByQuestionQuery(filters: RatingFilters): Query
   const where = ratingFiltersWhere(filters);
   return {
     name: 'ratingDistributionByQuestion',
-    sql: `WITH ${QUESTION_TEXT}
-      SELECT r.stage, r.question_no::INTEGER AS "questionNo", any_value(q.question) AS question,
-        ${LEVEL_COUNTS}
-      FROM ratings r LEFT JOIN question_text q ON q.stage = r.stage AND q.question_no = r.question_no
-      WHERE ${where.sql}
-      GROUP BY r.stage, r.question_no
-      ORDER BY ${STAGE_ORDER('r.stage')}, r.question_no`,
+    sql: `WITH ${QUESTION_TEXT}, ${levelCountsByYear('r.stage, r.question_no', where.sql)}
+      SELECT y.stage, y.question_no::INTEGER AS "questionNo", any_value(q.question) AS question,
+        ${LEVEL_SUMS}
+      FROM level_years y LEFT JOIN question_text q ON q.stage = y.stage AND q.question_no = y.question_no
+      GROUP BY y.stage, y.question_no
+      ORDER BY ${STAGE_ORDER('y.stage')}, y.question_no`,
     params: where.params,
   };
 }
@@ -148,7 +156,7 @@ export function wardQuestionHeatmapQuery(filters: RatingFilters, fiscalYear: num
       FROM ratings r LEFT JOIN wards w ON w.name = r.ward
       WHERE ${where.sql}
       GROUP BY r.ward, w.sort_order, r.stage, r.question_no
-      ORDER BY ${WARD_ORDER}, ${STAGE_ORDER('r.stage')}, r.question_no`,
+      ORDER BY ${wardOrder()}, ${STAGE_ORDER('r.stage')}, r.question_no`,
     params: where.params,
   };
 }
