@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import type { DatasetManifest } from '../../src/lib/db/dataset-files.ts';
@@ -15,11 +16,27 @@ const sizeOf = (path: string): number => {
   return stat.isDirectory() ? readdirSync(path).reduce((n, name) => n + sizeOf(join(path, name)), 0) : stat.size;
 };
 
+/**
+ * What the cached dataset was made by: the generator, the ingest, the dataset writer and the queries
+ * (the first answers are keyed by each query's SQL, so a changed query makes them miss).
+ */
+function sourcesHash(): string {
+  const hash = createHash('sha256');
+  const walk = (path: string) => {
+    if (statSync(path).isDirectory()) for (const name of readdirSync(path).sort()) walk(join(path, name));
+    else hash.update(path).update(readFileSync(path));
+  };
+  for (const path of ['scripts/generate-national.ts', 'scripts/generate-sample.ts', 'scripts/sample', 'src/lib/ingest', 'src/lib/text', 'src/lib/db', 'src/views', 'src/lib/state']) walk(path);
+  return hash.digest('hex').slice(0, 16);
+}
+
 /** The national synthetic dataset (scripts/generate-national.ts → build-dataset), copied into the served folder. */
 function nationalDataset(dist: string): { dir: string; manifest: DatasetManifest; csvDir: string } {
   const csvDir = join(CACHE, 'csv');
   const built = join(CACHE, 'dataset');
-  if (!existsSync(join(built, 'manifest.json'))) {
+  const made = sourcesHash();
+  const stamp = join(CACHE, 'sources-hash');
+  if (!existsSync(join(built, 'manifest.json')) || !existsSync(stamp) || readFileSync(stamp, 'utf8') !== made) {
     rmSync(CACHE, { recursive: true, force: true });
     execFileSync('npx', ['tsx', 'scripts/generate-national.ts', '--out', csvDir], { stdio: 'inherit' });
     // Exit 1 means rows were rejected (the manifest says which); the dataset is written either way.
@@ -28,6 +45,7 @@ function nationalDataset(dist: string): { dir: string; manifest: DatasetManifest
     } catch (error) {
       if (!existsSync(join(built, 'manifest.json'))) throw error;
     }
+    writeFileSync(stamp, made);
   }
   const dir = join(dist, 'datasets', 'national');
   cpSync(built, dir, { recursive: true });

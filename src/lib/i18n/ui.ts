@@ -50,6 +50,10 @@ const STRINGS = {
     ja: '{total} 団体のうち、下の 2 年度の間で平均点が最も上がった {ends} と最も下がった {ends}（と選択中の団体）を描いています。すべての団体は下の表にあります。',
     en: 'Of {total} units, the {ends} that rose most and the {ends} that fell most between the two years below (and the selected one) are drawn. Every unit is in the table below.',
   },
+  chartEndsTheme: {
+    ja: '{total} 団体のうち、「{theme}」を挙げた項目の多い {ends} と少ない {ends}（と選択中の団体）を列に描いています。テーマを選ぶと列が入れ替わります。',
+    en: 'Of {total} units, the {ends} naming “{theme}” most and the {ends} naming it least (and the selected one) are the columns. Choosing a theme changes them.',
+  },
   snapshotNoteDataset: {
     ja: 'データセットの構築時の集計を表示しています（表を取得中）。',
     en: 'Showing the dataset’s figures, summarised when it was built (its tables are downloading).',
@@ -236,6 +240,10 @@ const STRINGS = {
   mapThemeItems: { ja: 'テーマに触れた記述（件）', en: 'Items naming the theme (count)' },
   mapAnyTheme: { ja: 'いずれかのテーマ', en: 'Any theme' },
   mapTheme: { ja: 'テーマ', en: 'Theme' },
+  mapNoTiles: {
+    ja: '{n} 団体は登録簿に地図上の位置（tile_x, tile_y）がないため、地図に描けません。値は下の表にあります（列見出しで並べ替え）。',
+    en: '{n} units have no map position (tile_x, tile_y) in the registry, so the map cannot draw them. Their values are in the table below (sort by a column heading).',
+  },
   mapNoTile: { ja: '地図に位置のない区（表に掲載）', en: 'Wards without a place on the map (in the table)' },
   mapValue: { ja: '値', en: 'Value' },
   mapBasis: { ja: '件数', en: 'Count' },
