@@ -46,11 +46,25 @@ export async function inTransaction<T>(db: Database, work: () => Promise<T>): Pr
   }
 }
 
-/** Arrow rows → plain objects: BigInt becomes number (counts never exceed 2^53 here), lists become arrays. */
-export function toPlainRows<T>(rows: Iterable<{ toJSON(): Record<string, unknown> } | null>): T[] {
-  const out: T[] = [];
-  for (const row of rows) if (row) out.push(toPlainValue(row) as T);
-  return out;
+/** An Arrow table or record batch, by shape: DuckDB-WASM in Node brings its own copy of Arrow. */
+export interface ArrowColumns {
+  numRows: number;
+  schema: { fields: ReadonlyArray<{ name: string }> };
+  getChildAt(index: number): { get(row: number): unknown } | null;
+}
+
+/**
+ * Rows as plain objects (BigInt as number: counts never exceed 2^53 here; lists as arrays), read
+ * column by column: reading Arrow's row proxies field by field costs
+ * several times more (~100 ms for 1,741 rows of 14 columns, the national distribution by ward).
+ */
+export function toPlainRows<T>(table: ArrowColumns): T[] {
+  const rows = Array.from({ length: table.numRows }, () => ({}) as Record<string, unknown>);
+  table.schema.fields.forEach(({ name }, c) => {
+    const column = table.getChildAt(c)!;
+    for (let r = 0; r < rows.length; r++) rows[r][name] = toPlainValue(column.get(r));
+  });
+  return rows as T[];
 }
 
 function toPlainValue(value: unknown): unknown {

@@ -22,10 +22,10 @@ export async function createBrowserDatabase(): Promise<Database> {
   let consoleConn: Awaited<ReturnType<AsyncDuckDB['connect']>> | null = null;
   return {
     async query<T>(sql: string, params: readonly SqlValue[] = []) {
-      if (params.length === 0) return toPlainRows<T>((await conn.query(sql)).toArray());
+      if (params.length === 0) return toPlainRows<T>(await conn.query(sql));
       const statement = await conn.prepare(sql);
       try {
-        return toPlainRows<T>((await statement.query(...params)).toArray());
+        return toPlainRows<T>(await statement.query(...params));
       } finally {
         await statement.close();
       }
@@ -61,7 +61,7 @@ export async function createBrowserDatabase(): Promise<Database> {
           let fields = reader.schema?.fields ?? [];
           for await (const batch of reader) {
             fields = batch.schema.fields;
-            for (const row of toPlainRows<Record<string, unknown>>(batch.toArray())) rows.push(row);
+            for (const row of toPlainRows<Record<string, unknown>>(batch)) rows.push(row);
           }
           return { columns: fields.map((f) => ({ name: f.name, type: String(f.type) })), rows };
         } finally {

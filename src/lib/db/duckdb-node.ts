@@ -20,10 +20,10 @@ export async function createNodeDatabase(): Promise<Database> {
   const consoleConn = db.connect();
   return {
     async query<T>(sql: string, params: readonly SqlValue[] = []) {
-      if (params.length === 0) return toPlainRows<T>(conn.query(sql).toArray());
+      if (params.length === 0) return toPlainRows<T>(conn.query(sql));
       const statement = conn.prepare(sql);
       try {
-        return toPlainRows<T>(statement.query(...params).toArray());
+        return toPlainRows<T>(statement.query(...params));
       } finally {
         statement.close();
       }
@@ -54,7 +54,7 @@ export async function createNodeDatabase(): Promise<Database> {
         consoleConn.query('BEGIN TRANSACTION');
         try {
           const table = consoleConn.query(sql);
-          return { columns: table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) })), rows: toPlainRows<Record<string, unknown>>(table.toArray()) };
+          return { columns: table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) })), rows: toPlainRows<Record<string, unknown>>(table) };
         } finally {
           consoleConn.query('ROLLBACK');
         }

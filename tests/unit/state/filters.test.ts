@@ -70,6 +70,7 @@ describe('FilterState URL: every parameter, good values and bad', () => {
     ['decl', '2', 'minDecline', 2, ['', 'two', '-2'], null],
     ['csort', 'change', 'changeSort', 'change', ['size'], 'ward'],
     ['q', 'SELECT 1', 'sql', 'SELECT 1', [], ''],
+    ['dataset', './datasets/national/', 'dataset', './datasets/national/', [], null],
   ];
 
   it.each(CASES)('?%s=%s reads into %s and writes back the same parameter', (param, good, field, read) => {
@@ -89,7 +90,7 @@ describe('FilterState URL: every parameter, good values and bad', () => {
 
   it('knows each parameter once, and writes nothing for defaults', () => {
     expect(new Set(URL_PARAMETERS).size).toBe(URL_PARAMETERS.length);
-    expect(URL_PARAMETERS).toHaveLength(26);
+    expect(URL_PARAMETERS).toHaveLength(27);
     expect(new FilterState().toSearch()).toBe('');
   });
 });
