@@ -4,6 +4,7 @@ import type { Lang } from './messages.ts';
 const STRINGS = {
   appTitle: { ja: '拠点ダッシュボード', en: 'Childcare Support Center Dashboard' },
   appSubtitle: { ja: '横浜市 地域子育て支援拠点 協働評価の比較', en: 'Yokohama regional childcare support centers: collaboration evaluations compared' },
+  appSubtitleDataset: { ja: '地域子育て支援拠点 協働評価の比較（公開データセット）', en: 'Regional childcare support centers: collaboration evaluations compared (a published dataset)' },
   language: { ja: 'English', en: '日本語' },
   languageLabel: { ja: '表示言語を英語に切り替える', en: 'Switch the interface to Japanese' },
   distributionTitle: { ja: '区別の評価の分布（A〜D）', en: 'Rating distribution by ward (A–D)' },
