@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { openApp } from './open-app.ts';
 
 const VIEWS = ['distribution', 'map', 'heatmap', 'raters', 'benchmark', 'trends', 'themes', 'words', 'report', 'data'] as const;
-const TABLES = ['ratings', 'narratives', 'narrative_tags', 'narrative_words', 'centers', 'files', 'report_values', 'report_lines', 'conflicts'];
+const TABLES = ['ratings', 'rating_groups', 'narratives', 'narrative_tags', 'narrative_words', 'centers', 'files', 'report_values', 'report_lines', 'conflicts'];
 
 for (const view of VIEWS) {
   test(`a failed query shows DuckDB's message and a retry in the ${view} view, never "preparing" or "no data"`, async ({ page }) => {

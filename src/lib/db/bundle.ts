@@ -1,5 +1,6 @@
 import { inTransaction, type Database } from './database.ts';
 import { SCHEMA } from './schema.ts';
+import { regroupRatings } from './rating-groups.ts';
 import { ALL_TABLES } from './tables.ts';
 
 /**
@@ -58,5 +59,6 @@ export async function loadBundle(db: Database, bundle: Uint8Array): Promise<void
       // Straight into the table: the streams were written from these very tables.
       await db.appendArrow(name, ipc);
     }
+    await regroupRatings(db);
   });
 }

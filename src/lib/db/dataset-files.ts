@@ -1,5 +1,6 @@
 import { inTransaction, type Database } from './database.ts';
 import { SCHEMA } from './schema.ts';
+import { regroupRatings } from './rating-groups.ts';
 import { ALL_TABLES, type Column, type TableSpec } from './tables.ts';
 import type { FileReport } from '../ingest/types.ts';
 
@@ -112,4 +113,5 @@ export async function openDatasetTables(db: Database, manifest: DatasetManifest,
   await db.exec(SCHEMA);
   const core = new Set(manifest.browser.tables.map((t) => t.name).filter((name) => !TEXT_TABLES.has(name)));
   await insertDatasetTables(db, manifest, core, fetchBytes, onProgress);
+  await regroupRatings(db);
 }

@@ -7,6 +7,7 @@ import { createNativeDatabase } from './duckdb-native.ts';
 import type { ViewSnapshot } from './first-view.ts';
 import { loadInto } from './node-load.ts';
 import { ALL_TABLES } from './tables.ts';
+import { RATING_GROUPS_VIEW } from './rating-groups.ts';
 
 const INPUT = /\.(csv|tsv|txt|html?|mhtml?)$/i;
 
@@ -114,5 +115,6 @@ export async function openDataset(dir: string): Promise<Database> {
       .join(', ');
     await db.exec(`CREATE VIEW ${name} AS SELECT ${columns} FROM read_parquet('${files}'${partitionedBy ? ', hive_partitioning = true' : ''})`);
   }
+  await db.exec(RATING_GROUPS_VIEW);
   return db;
 }

@@ -5,6 +5,7 @@ import type { Ward } from '../ingest/registry.ts';
 import type { BatchPayload } from './arrow.ts';
 import { inTransaction, type Database } from './database.ts';
 import { SCHEMA } from './schema.ts';
+import { regroupRatings } from './rating-groups.ts';
 import type { Theme } from '../text/themes.ts';
 import { appendsAsIs, BATCH_TABLES, FILES, NARRATIVE_TAGS, paramInsert, REJECTED_SUMMARY, stagingInsert, THEMES, WARDS, type BatchTable, type TableSpec } from './tables.ts';
 
@@ -119,4 +120,5 @@ async function writeFile(db: Database, file: LoadedFile, origin: FileOrigin): Pr
     await db.exec(stagingInsert(spec as TableSpec<unknown>, staging));
     await db.exec(`DROP TABLE ${staging}`);
   }
+  if (payload.ratings) await regroupRatings(db, id);
 }

@@ -16,6 +16,13 @@ const levelCountsByYear = (keys: string, where: string) => `level_years AS (
         count(*) FILTER (WHERE r.provenance = 'sample') AS sample_n
       FROM ratings r WHERE ${where} GROUP BY ALL)`;
 
+/** The same first step from `rating_groups` (counted per stage and rater), when no question is chosen. */
+const groupCountsByYear = (where: string) => `level_years AS (
+      SELECT r.ward, r.fiscal_year,
+        sum(r.a) AS a, sum(r.b) AS b, sum(r.c) AS c, sum(r.d) AS d, sum(r.unrated) AS unrated, sum(r.n) AS n,
+        coalesce(sum(r.n) FILTER (WHERE r.provenance = 'sample'), 0) AS sample_n
+      FROM rating_groups r WHERE ${where} GROUP BY ALL)`;
+
 /** The second step: the years summed, the share of A+B among rated answers, which years are sample. */
 const LEVEL_SUMS = `sum(y.a)::INTEGER AS a, sum(y.b)::INTEGER AS b, sum(y.c)::INTEGER AS c, sum(y.d)::INTEGER AS d,
         sum(y.unrated)::INTEGER AS unrated, sum(y.n)::INTEGER AS n, sum(y.sample_n)::INTEGER AS sample,
@@ -43,12 +50,15 @@ export interface WardDistributionRow extends RatingCounts {
   wardEn: string | null;
 }
 
-/** A–D counts per ward (unrated apart), wards in registry order; levels with no rows come back as 0. */
+/**
+ * A–D counts per ward (unrated apart), wards in registry order; levels with no rows come back as 0.
+ * Without a chosen question it counts from `rating_groups` (a fifth of the rows).
+ */
 export function ratingDistributionByWardQuery(filters: RatingFilters): Query<WardDistributionRow> {
   const where = ratingFiltersWhere(filters);
   return {
     name: 'ratingDistributionByWard',
-    sql: `WITH ${levelCountsByYear('r.ward', where.sql)}
+    sql: `WITH ${filters.questions === null ? groupCountsByYear(where.sql) : levelCountsByYear('r.ward', where.sql)}
       SELECT y.ward AS ward, any_value(w.code) AS "wardCode", any_value(w.name_en) AS "wardEn",
         ${LEVEL_SUMS}
       FROM level_years y LEFT JOIN wards w ON w.name = y.ward

@@ -1,0 +1,42 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { inBundledOrder } from '../../../src/lib/db/bundle.ts';
+import { loadIntoNodeDatabase, loadOne } from '../../../src/lib/db/node-load.ts';
+import { ratingDistributionByWardQuery, runQuery } from '../../../src/lib/db/queries/index.ts';
+import type { Database } from '../../../src/lib/db/database.ts';
+import type { RatingFilters } from '../../../src/lib/db/sql.ts';
+import { QUESTIONS_PER_STAGE, STAGES } from '../../../src/lib/ingest/fields.ts';
+
+const DATA = join(import.meta.dirname, '../../../data');
+const bundled = inBundledOrder(readdirSync(DATA).filter((f) => f.endsWith('.csv')).map((name) => ({ name }))).map(({ name }) => ({
+  name,
+  bytes: new Uint8Array(readFileSync(join(DATA, name))),
+}));
+const ALL_QUESTIONS = STAGES.flatMap((stage) => Array.from({ length: QUESTIONS_PER_STAGE[stage] }, (_, i) => ({ stage, questionNo: i + 1 })));
+const NONE: RatingFilters = { fiscalYears: null, wards: null, stages: null, raters: null, questions: null, includeSample: true };
+
+/** The distribution by ward from `rating_groups` (no question chosen) and from `ratings` (every question chosen): the same rows. */
+async function expectGroupsAgree(db: Database, filters: RatingFilters = NONE) {
+  const fromGroups = await runQuery(db, ratingDistributionByWardQuery(filters));
+  const fromRatings = await runQuery(db, ratingDistributionByWardQuery({ ...filters, questions: ALL_QUESTIONS }));
+  expect(fromGroups.length).toBeGreaterThan(0);
+  expect(fromGroups).toEqual(fromRatings);
+}
+
+describe('rating_groups', () => {
+  it('agrees with the ratings after the bundled data, after a file that replaces some keys, and under filters', async () => {
+    const { db, session } = await loadIntoNodeDatabase(bundled, 'bundled');
+    await expectGroupsAgree(db);
+    // A later file re-delivers two keys with other ratings (a conflict: the later file wins) and adds a ward-year.
+    const csv = ['ward,fiscal_year,stage,question_no,rater,rating', '西区,2024,planning,1,ward,D', '西区,2024,review,3,joint,', '中区,2030,planning,1,ward,A'].join('\n');
+    const report = await loadOne(db, session, { name: 'later.csv', bytes: new TextEncoder().encode(csv) });
+    expect(report.rowsLoaded).toBe(3);
+    await expectGroupsAgree(db);
+    await expectGroupsAgree(db, { ...NONE, raters: ['ward'], fiscalYears: [2024, 2030] });
+    await expectGroupsAgree(db, { ...NONE, stages: ['review'], includeSample: false });
+    const [west] = await runQuery(db, ratingDistributionByWardQuery({ ...NONE, wards: ['西区'], fiscalYears: [2024], raters: ['ward'], stages: ['planning'] }));
+    expect(west.d).toBeGreaterThanOrEqual(1);
+    await db.close();
+  });
+});
