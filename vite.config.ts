@@ -113,9 +113,28 @@ function precompressed(): Plugin {
   };
 }
 
+/**
+ * Hosts other than the page's own that a `?dataset=` may name, listed at build time
+ * (`DATASET_ORIGINS=https://data.example.jp npm run build`): added to the CSP's `connect-src` and
+ * handed to the page, which refuses any other host (README, "A dataset in the browser").
+ */
+const DATASET_ORIGINS = (process.env.DATASET_ORIGINS ?? '')
+  .split(',')
+  .map((origin) => origin.trim())
+  .filter((origin) => origin !== '')
+  .map((origin) => new URL(origin).origin);
+
+function datasetOrigins(): Plugin {
+  return {
+    name: 'dataset-origins',
+    config: () => ({ define: { __DATASET_ORIGINS__: JSON.stringify(DATASET_ORIGINS) } }),
+    transformIndexHtml: (html) => html.replace("connect-src 'self' blob: data:", ["connect-src 'self' blob: data:", ...DATASET_ORIGINS].join(' ')),
+  };
+}
+
 // `--mode bench` adds the benchmark page (scripts/bench) and builds into its own folder.
 export default defineConfig(({ mode }) => ({
-  plugins: [svelte(), bundledData(), serviceWorkerBuildId(), precompressed()],
+  plugins: [svelte(), bundledData(), datasetOrigins(), serviceWorkerBuildId(), precompressed()],
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   server: { port: 5173, strictPort: false },

@@ -108,7 +108,7 @@ let folder: URL | null = null;
 let refused: unknown = null;
 try {
   // `?dataset=…`: a dataset's folder on this host, opened instead of the bundled data (see README).
-  folder = filters.dataset === null ? null : datasetFolder(filters.dataset, location.href);
+  folder = filters.dataset === null ? null : datasetFolder(filters.dataset, location.href, __DATASET_ORIGINS__);
 } catch (error) {
   refused = error;
 }

@@ -11,3 +11,6 @@ declare module 'virtual:first-view' {
   const snapshots: Record<View, () => Promise<{ default: ViewSnapshot }>>;
   export default snapshots;
 }
+
+/** Hosts besides the page's own that `?dataset=` may name (vite.config.ts, `DATASET_ORIGINS` at build time). */
+declare const __DATASET_ORIGINS__: string[];

@@ -59,7 +59,7 @@ test('the dataset says where the data comes from, keeps its link across views, a
 
 test('a dataset on another site, or one that is not there, is refused with the reason and the way back', async ({ page }) => {
   await page.goto('/?dataset=https://example.com/national/');
-  await expect(page.locator('.dataset-notice.error')).toContainText('別のサイトのデータセットは開けません');
+  await expect(page.locator('.dataset-notice.error')).toContainText('このアプリが許可していないサイトのデータセットは開けません');
   await expect(page.locator('.dataset-notice.error')).toContainText('https://example.com/national/');
   await page.goto('/?dataset=./datasets/missing/');
   await expect(page.locator('.dataset-notice.error')).toContainText('データセットのファイルが見つかりません');

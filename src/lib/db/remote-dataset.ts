@@ -9,13 +9,13 @@ export interface OpenedDataset {
 }
 
 /**
- * The dataset's folder from the `dataset` parameter, relative to the page. Only the page's own
- * origin: the CSP's `connect-src 'self'` would block any other, and a link must not make the page
- * fetch from a host the deployment did not choose.
+ * The dataset's folder from the `dataset` parameter, relative to the page. The page's own origin,
+ * or one the build listed (`allowed`, also in the CSP's `connect-src`): a link must not make the
+ * page fetch from a host the deployment did not choose.
  */
-export function datasetFolder(param: string, page: string): URL {
+export function datasetFolder(param: string, page: string, allowed: readonly string[] = []): URL {
   const url = new URL(param.endsWith('/') ? param : `${param}/`, page);
-  if (url.origin !== new URL(page).origin) throw new DatasetError('dataset_other_origin', url.href);
+  if (url.origin !== new URL(page).origin && !allowed.includes(url.origin)) throw new DatasetError('dataset_other_origin', url.href);
   return url;
 }
 

@@ -75,8 +75,8 @@ const STRINGS = {
     en: 'A published dataset is open. It is shown as it was validated when built; files cannot be added on top (their duplicates could not be found). Go back to the bundled data to load files.',
   },
   dataset_other_origin: {
-    ja: '別のサイトのデータセットは開けません（このページと同じサイトに置いてください）:',
-    en: 'A dataset on another site cannot be opened (put it on the same site as this page):',
+    ja: 'このアプリが許可していないサイトのデータセットは開けません（このページと同じサイトに置くか、構築時に DATASET_ORIGINS で許可してください）:',
+    en: 'A dataset on a site this app does not allow cannot be opened (put it on the same site as this page, or allow the site at build time with DATASET_ORIGINS):',
   },
   dataset_unreachable: {
     ja: 'データセットを取得できません。オフラインで、この端末にまだ保存されていない可能性があります:',
