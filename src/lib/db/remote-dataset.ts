@@ -1,4 +1,4 @@
-import { firstViewPath, type DatasetManifest, type FetchBytes } from './dataset-files.ts';
+import { DATASET_FORMAT, firstViewPath, type DatasetManifest, type FetchBytes } from './dataset-files.ts';
 import type { ViewSnapshot } from './first-view.ts';
 
 /** A dataset the page opened by URL (`?dataset=…`), and how its tables came in. */
@@ -49,7 +49,7 @@ async function get(url: URL): Promise<Response> {
 export async function fetchManifest(folder: URL): Promise<DatasetManifest> {
   const url = new URL('manifest.json', folder);
   const manifest = (await (await get(url)).json().catch(() => null)) as DatasetManifest | null;
-  if (!manifest?.browser) throw new DatasetError('dataset_format', url.href, String(manifest?.format ?? 'not JSON'));
+  if (manifest?.format !== DATASET_FORMAT || !manifest.browser) throw new DatasetError('dataset_format', url.href, String(manifest?.format ?? 'not JSON'));
   return manifest;
 }
 
