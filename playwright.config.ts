@@ -29,6 +29,7 @@ export default defineConfig({
     command: 'npx tsx scripts/build-dataset.ts --out dist/datasets/e2e data && npx vite preview --port 4173 --strictPort',
     url: 'http://localhost:4173',
     reuseExistingServer: false,
-    timeout: 60_000,
+    // Building the test dataset (~10 s here) comes before the server answers.
+    timeout: 120_000,
   },
 });
