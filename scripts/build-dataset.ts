@@ -8,7 +8,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { buildDataset, inputsOf } from '../src/lib/db/dataset.ts';
-import { VIEWS } from '../src/lib/state/filters.svelte.ts';
 import { precompressDir } from './build/precompress.ts';
 import { withSsrModule } from './build/ssr.ts';
 
@@ -27,11 +26,7 @@ for (const source of sources.length > 0 ? sources : ['data']) {
 }
 type Recorder = typeof import('./build/record-views.ts');
 const manifest = await buildDataset(inputs, out, (db) =>
-  withSsrModule(join(import.meta.dirname, '..'), '/scripts/build/record-views.ts', async ({ recordView }: Recorder) => {
-    const snapshots: Record<string, Awaited<ReturnType<Recorder['recordView']>>> = {};
-    for (const view of VIEWS) snapshots[view] = await recordView(db, view);
-    return snapshots;
-  }),
+  withSsrModule(join(import.meta.dirname, '..'), '/scripts/build/record-views.ts', ({ recordViews }: Recorder) => recordViews(db)),
 );
 await precompressDir(join(out, 'browser'));
 for (const t of manifest.tables) console.log(`${t.name}\t${t.rows}${t.partitionedBy ? `\t(by ${t.partitionedBy})` : ''}`);

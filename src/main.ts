@@ -120,10 +120,7 @@ if (refused) {
   const manifest = fetchManifest(folder);
   manifest.catch(() => undefined);
   const app = await open(filters, search, fetchFirstView(folder, filters.view));
-  startDataset(app, database, folder, manifest).catch((error: unknown) => {
-    app.datasetError = error;
-    app.textProgress = null;
-  });
+  startDataset(app, database, folder, manifest).catch((error: unknown) => (app.datasetError = error));
 } else {
   const bundle = fetch(bundledData).then(async (response) => {
     if (!response.ok) throw new Error(`${bundledData}: HTTP ${response.status}`);

@@ -4,8 +4,8 @@ import { exportBundle, inBundledOrder } from '../../src/lib/db/bundle.ts';
 import type { ViewSnapshot } from '../../src/lib/db/first-view.ts';
 import type { SourceFile } from '../../src/lib/db/ingest-protocol.ts';
 import { loadIntoNodeDatabase } from '../../src/lib/db/node-load.ts';
-import { VIEWS, type View } from '../../src/lib/state/filters.svelte.ts';
-import { recordView } from './record-views.ts';
+import type { View } from '../../src/lib/state/filters.svelte.ts';
+import { recordViews } from './record-views.ts';
 
 /** `data/*.csv` in the order the app reads them (the page's worker learns their keys in the same order). */
 export function bundledFiles(dir: string): SourceFile[] {
@@ -21,9 +21,7 @@ export async function prepareBundledData(files: SourceFile[]): Promise<{ bundle:
   const { db } = await loadIntoNodeDatabase(files, 'bundled');
   try {
     const bundle = await exportBundle(db);
-    const snapshots = {} as Record<View, ViewSnapshot>;
-    for (const view of VIEWS) snapshots[view] = await recordView(db, view);
-    return { bundle, snapshots };
+    return { bundle, snapshots: await recordViews(db) };
   } finally {
     await db.close();
   }

@@ -4,7 +4,7 @@ import type { Database } from '../../src/lib/db/database.ts';
 import type { ViewSnapshot } from '../../src/lib/db/first-view.ts';
 import { queryKey, runQuery, type Query } from '../../src/lib/db/queries/index.ts';
 import { AppState } from '../../src/lib/state/app.svelte.ts';
-import type { View } from '../../src/lib/state/filters.svelte.ts';
+import { VIEWS, type View } from '../../src/lib/state/filters.svelte.ts';
 
 /** More rounds than any view's chain of queries (options → year → the view's own queries). */
 const MAX_ROUNDS = 8;
@@ -36,4 +36,11 @@ export async function recordView(db: Database, view: View): Promise<ViewSnapshot
   } finally {
     if (!hadLocation) delete shim.location;
   }
+}
+
+/** Every view's default state, recorded over one database (the build's bundled data, or a dataset). */
+export async function recordViews(db: Database): Promise<Record<View, ViewSnapshot>> {
+  const snapshots = {} as Record<View, ViewSnapshot>;
+  for (const view of VIEWS) snapshots[view] = await recordView(db, view);
+  return snapshots;
 }

@@ -40,9 +40,14 @@ export interface DatasetManifest {
 }
 
 /** A column's declared SQL type, without its constraints. */
-export const declaredType = (column: Column<never>) => column.sql.split(/ (?:NOT NULL|PRIMARY KEY|DEFAULT)\b/)[0];
+const declaredType = (column: Column<never>) => column.sql.split(/ (?:NOT NULL|PRIMARY KEY|DEFAULT)\b/)[0];
 /** Dates and lists have no Arrow form in the native export: they travel as text and are cast back. */
 const travelsAsText = (column: Column<never>) => /^DATE$|\[\]$/.test(declaredType(column));
+
+/** Every column of a table cast to its declared type, in the table's order: how a dataset's files read back as the table. */
+export function castColumns(spec: TableSpec<never>): string {
+  return spec.columns.map((c) => `${c.name}::${declaredType(c)} AS ${c.name}`).join(', ');
+}
 
 /** The SELECT list that writes a table's browser file: every column, text where it must travel as text. */
 export function exportColumns(spec: TableSpec<never>): string {
@@ -96,7 +101,7 @@ export async function insertDatasetTables(
       pending.delete(i);
       if (spec.columns.some(travelsAsText)) {
         await db.insertArrow('dataset_staging', ipc);
-        await db.exec(`INSERT INTO ${spec.name} SELECT ${spec.columns.map((c) => `${c.name}::${declaredType(c)}`).join(', ')} FROM dataset_staging`);
+        await db.exec(`INSERT INTO ${spec.name} SELECT ${castColumns(spec)} FROM dataset_staging`);
         await db.exec('DROP TABLE dataset_staging');
       } else {
         await db.appendArrow(spec.name, ipc);

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { inBundledOrder } from './bundle.ts';
 import type { Database } from './database.ts';
-import { BY_YEAR, DATASET_FORMAT, declaredType, exportColumns, firstViewPath, type DatasetFile, type DatasetManifest } from './dataset-files.ts';
+import { BY_YEAR, castColumns, DATASET_FORMAT, exportColumns, firstViewPath, type DatasetFile, type DatasetManifest } from './dataset-files.ts';
 import { createNativeDatabase } from './duckdb-native.ts';
 import type { ViewSnapshot } from './first-view.ts';
 import { loadInto } from './node-load.ts';
@@ -110,10 +110,7 @@ export async function openDataset(dir: string): Promise<Database> {
     const files = join(dir, name, partitionedBy ? '**/*.parquet' : 'data.parquet').replaceAll("'", "''");
     // Hive partitions give fiscal_year back as a column of their own type: each column is cast back to
     // the table's declared type, in the table's order, so a view reads exactly as the table.
-    const columns = spec.columns
-      .map((c) => `${c.name}::${declaredType(c)} AS ${c.name}`)
-      .join(', ');
-    await db.exec(`CREATE VIEW ${name} AS SELECT ${columns} FROM read_parquet('${files}'${partitionedBy ? ', hive_partitioning = true' : ''})`);
+    await db.exec(`CREATE VIEW ${name} AS SELECT ${castColumns(spec)} FROM read_parquet('${files}'${partitionedBy ? ', hive_partitioning = true' : ''})`);
   }
   await db.exec(RATING_GROUPS_VIEW);
   return db;

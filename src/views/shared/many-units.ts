@@ -5,6 +5,11 @@
  */
 export const UNIT_CHART_LIMIT = 40;
 export const UNIT_ENDS = 15;
+/** Rows a table of that many units lists on screen (its download holds them all). */
+export const UNIT_TABLE_ROWS = 100;
+
+/** `DataTable`'s `shown` for a table of `count` units: a first cut only past the limit. */
+export const listedRows = (count: number) => (count > UNIT_CHART_LIMIT ? UNIT_TABLE_ROWS : undefined);
 
 export interface ChartEnds<R> {
   rows: R[];
