@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createServer } from 'vite';
 
@@ -6,6 +9,10 @@ import { createServer } from 'vite';
  * how the build and `npm run build-dataset` render the app on the server to record its first views.
  */
 export async function withSsrModule<M, T>(root: string, path: string, use: (module: M) => Promise<T>): Promise<T> {
+  // A cache of its own for each run: Svelte's runtime is pre-bundled for the mode of the run (the build
+  // renders in production, `build-dataset` in development), and a runtime kept from a run in the other
+  // mode breaks the render of components compiled for this one.
+  const cacheDir = await mkdtemp(join(tmpdir(), 'kyoten-ssr-'));
   const server = await createServer({
     configFile: false,
     root,
@@ -14,12 +21,12 @@ export async function withSsrModule<M, T>(root: string, path: string, use: (modu
     appType: 'custom',
     logLevel: 'error',
     optimizeDeps: { noDiscovery: true, include: [] },
-    // Its own cache, so it never rewrites the dev server's optimized dependencies.
-    cacheDir: 'node_modules/.vite-ssr-record',
+    cacheDir,
   });
   try {
     return await use((await server.ssrLoadModule(path)) as M);
   } finally {
     await server.close();
+    await rm(cacheDir, { recursive: true, force: true });
   }
 }
