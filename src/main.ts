@@ -12,6 +12,7 @@ import type { ViewSnapshot } from './lib/db/first-view.ts';
 import { FilterState } from './lib/state/filters.svelte.ts';
 import { hasSavedFiles, readSavedFiles } from './lib/persist/saved-files.ts';
 import { DEFAULT_THEMES } from './lib/text/themes.ts';
+import { ViewModules } from './views/view-modules.svelte.ts';
 import IngestWorker from './lib/db/ingest.worker.ts?worker';
 import bundledData from 'virtual:bundled-data';
 import firstView from 'virtual:first-view';
@@ -23,11 +24,17 @@ const bundledCsvs = import.meta.glob('/data/*.csv', { query: '?url', import: 'de
 // Browser tests break the database on purpose (`?testHooks`) to check that every view shows the failure.
 const testHooks = new URLSearchParams(location.search).has('testHooks');
 
-/** Draws the page with `snapshot`: the first answers of the view's default state, drawn until DuckDB is ready. */
+const views = new ViewModules();
+
+/**
+ * Draws the page with `snapshot`: the first answers of the view's default state, drawn until DuckDB
+ * is ready. The view's code is fetched beside them; the other views' code once the page has started.
+ */
 async function open(filters: FilterState, search: string, snapshot: Promise<ViewSnapshot>) {
-  const app = new AppState(await snapshot, null, filters);
+  const [answers] = await Promise.all([snapshot, views.load(filters.view)]);
+  const app = new AppState(answers, null, filters);
   if (search !== location.search) app.filters.writeUrl('replace');
-  mount(App, { target: document.getElementById('app')!, props: { app } });
+  mount(App, { target: document.getElementById('app')!, props: { app, views } });
   return app;
 }
 
@@ -44,6 +51,7 @@ async function startDataset(app: AppState, database: Promise<Database>, folder: 
   app.attach(db, new IngestClient(db, () => new IngestWorker(), (reason) => (app.ingestStopped = reason)), DEFAULT_THEMES);
   performance.mark('app:db-ready');
   document.body.dataset.dbReady = 'true';
+  void views.loadAll();
   app.textProgress = { bytes: 0, totalBytes: 1 };
   try {
     await insertDatasetTables(db, manifest, TEXT_TABLES, fetchBytes, (p) => (app.textProgress = p));
@@ -92,6 +100,7 @@ async function start(app: AppState, database: Promise<Database>, bundle: Promise
     };
   }
   document.body.dataset.dbReady = 'true';
+  void views.loadAll();
 }
 
 // Offline after the first visit (built app only; the dev server serves changing files).

@@ -5,6 +5,7 @@ import type { ViewSnapshot } from '../../src/lib/db/first-view.ts';
 import { queryKey, runQuery, type Query } from '../../src/lib/db/queries/index.ts';
 import { AppState } from '../../src/lib/state/app.svelte.ts';
 import { VIEWS, type View } from '../../src/lib/state/filters.svelte.ts';
+import { ViewModules } from '../../src/views/view-modules.svelte.ts';
 
 /** More rounds than any view's chain of queries (options → year → the view's own queries). */
 const MAX_ROUNDS = 8;
@@ -17,6 +18,9 @@ const MAX_ROUNDS = 8;
  */
 export async function recordView(db: Database, view: View): Promise<ViewSnapshot> {
   const known: ViewSnapshot = {};
+  // The server render is synchronous: the view's code is loaded first, as the page does before drawing.
+  const views = new ViewModules();
+  await views.load(view);
   const shim = globalThis as { location?: unknown };
   const hadLocation = 'location' in shim;
   // The navigation's links read `location.pathname`; the server render has none.
@@ -27,7 +31,7 @@ export async function recordView(db: Database, view: View): Promise<ViewSnapshot
       const app = new AppState(known, (query) => asked.set(queryKey(query), query));
       app.filters.startFrom(`?view=${view}`);
       // The render runs when its result is read.
-      void render(App, { props: { app } }).body;
+      void render(App, { props: { app, views } }).body;
       const fresh = [...asked].filter(([key]) => !(key in known));
       if (fresh.length === 0) return Object.fromEntries([...asked.keys()].map((key) => [key, known[key]]));
       for (const [key, query] of fresh) known[key] = await runQuery(db, query);

@@ -67,3 +67,24 @@ test('when the bundled files cannot be read for their keys, loading says so inst
   });
   expect(rows).toEqual([{ n: 1 }]);
 });
+
+test.describe('without the service worker (its cache would answer)', () => {
+  test.use({ serviceWorkers: 'block' });
+  test('a view whose code cannot be fetched says so with a retry, and the retry draws it; the other views work meanwhile', async ({ page }) => {
+    let blocked = true;
+    await page.route(/\/assets\/HeatmapView-[^/]+\.js$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+    await openApp(page, '/?view=heatmap');
+    const failure = page.locator('main .query-error[role="alert"]');
+    await expect(failure).toContainText('この画面のプログラムを読み込めませんでした');
+    await expect(failure.locator('pre')).toContainText('HeatmapView');
+    await expect(page.locator('.heatmap g.cell')).toHaveCount(0);
+    await page.getByRole('link', { name: '評価の分布' }).click();
+    await expect(page.locator('.diverging svg g.row')).toHaveCount(18);
+    await page.getByRole('link', { name: '区×設問' }).click();
+    await expect(failure).toBeVisible();
+    blocked = false;
+    await failure.getByRole('button', { name: 'もう一度試す' }).click();
+    await expect(failure).toHaveCount(0);
+    await expect(page.locator('.heatmap g.cell').first()).toBeVisible();
+  });
+});

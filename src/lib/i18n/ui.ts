@@ -89,6 +89,10 @@ const STRINGS = {
   querying: { ja: '集計中…', en: 'Computing…' },
   queryFailed: { ja: '集計できませんでした。DuckDB のメッセージ:', en: 'The figures could not be computed. DuckDB says:' },
   retry: { ja: 'もう一度試す', en: 'Try again' },
+  viewFailed: {
+    ja: 'この画面のプログラムを読み込めませんでした（オフラインで、まだ一度も開いていない画面など）。',
+    en: 'This view’s code could not be fetched (for example offline, for a view never opened before).',
+  },
   sqlReadOnly: {
     ja: 'この SQL コンソールは読むだけです。表を作る・変える・消す文は実行しません（画面の集計を守るため）。SELECT、WITH、FROM、DESCRIBE、SUMMARIZE などが使えます',
     en: 'This SQL console only reads: statements that create, change or drop tables are not run (they would break the views). Use SELECT, WITH, FROM, DESCRIBE, SUMMARIZE and the like',

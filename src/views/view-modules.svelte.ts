@@ -1,0 +1,66 @@
+import type { Component } from 'svelte';
+import { VIEWS, type View } from '../lib/state/filters.svelte.ts';
+import DistributionView from './distribution/DistributionView.svelte';
+
+/**
+ * Each view's code is a chunk of its own, fetched beside the view's first answers when a link opens
+ * it: the page's first script holds the frame (header, navigation, filters) and the home view, so
+ * the home page waits for no second round trip and no script is one long task to evaluate.
+ */
+const MODULES: Record<View, () => Promise<{ default: Component }>> = {
+  distribution: () => Promise.resolve({ default: DistributionView }),
+  map: () => import('./map/MapView.svelte'),
+  heatmap: () => import('./heatmap/HeatmapView.svelte'),
+  raters: () => import('./raters/RatersView.svelte'),
+  benchmark: () => import('./benchmark/BenchmarkView.svelte'),
+  trends: () => import('./trends/TrendsView.svelte'),
+  themes: () => import('./themes/ThemesView.svelte'),
+  words: () => import('./words/WordsView.svelte'),
+  report: () => import('./report/WardReport.svelte'),
+  sql: () => import('./sql/SqlView.svelte'),
+  data: () => import('./load/DataView.svelte'),
+};
+
+/** The views' components as their chunks arrive; the page (and the build's recorder) loads the opening one before drawing. */
+export class ViewModules {
+  #loaded = $state.raw<Partial<Record<View, Component>>>({});
+  #failed = $state.raw<Partial<Record<View, string>>>({});
+  #loading = new Map<View, Promise<void>>();
+
+  component(view: View): Component | undefined {
+    return this.#loaded[view];
+  }
+
+  /** Why the view's code could not be fetched (offline before it was ever cached, a changed deployment). */
+  failure(view: View): string | undefined {
+    return this.#failed[view];
+  }
+
+  /** Loads the view's code; after a failure, tries again (the page's retry, or `loadAll`). */
+  load(view: View): Promise<void> {
+    if (this.#loaded[view]) return Promise.resolve();
+    let loading = this.#loading.get(view);
+    if (!loading) {
+      if (this.#failed[view]) {
+        const { [view]: _tried, ...rest } = this.#failed;
+        this.#failed = rest;
+      }
+      loading = MODULES[view]().then(
+        (module) => {
+          this.#loaded = { ...this.#loaded, [view]: module.default };
+        },
+        (error: unknown) => {
+          this.#loading.delete(view);
+          this.#failed = { ...this.#failed, [view]: error instanceof Error ? error.message : String(error) };
+        },
+      );
+      this.#loading.set(view, loading);
+    }
+    return loading;
+  }
+
+  /** Every view, one after another: once the page has started, switching views needs no fetch. */
+  async loadAll(): Promise<void> {
+    for (const view of VIEWS) await this.load(view);
+  }
+}
