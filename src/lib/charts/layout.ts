@@ -59,3 +59,13 @@ export function panelGrid(count: number, width: number, panelWidth: number, pane
     origin: (i) => ({ x: (i % columns) * panelWidth, y: Math.floor(i / columns) * panelHeight }),
   };
 }
+
+/**
+ * A label's advance at `fontSize` px, without a DOM to measure it in (the server render, the tests):
+ * full-width characters (kana, kanji, full-width forms) take 1 em, others about 0.6 em.
+ */
+export function estimateTextWidth(text: string, fontSize: number): number {
+  let ems = 0;
+  for (const char of text) ems += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u.test(char) ? 1 : 0.6;
+  return ems * fontSize;
+}

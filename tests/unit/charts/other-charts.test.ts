@@ -41,6 +41,19 @@ describe('Heatmap', () => {
     expect(svg).toMatch(/class="cell selected" data-row="鶴見区" data-column="planning-2"/);
     expect(svg).toMatchSnapshot();
   });
+
+  it('sets column names vertically, above a taller top margin, when they are wider than their columns', () => {
+    const height = (svg: string) => Number(/<svg width="[\d.]+" height="([\d.]+)"/.exec(svg)![1]);
+    const short = renderSvg(Heatmap, props);
+    expect(short).not.toContain('class="column vertical"');
+    const names = ['架空市中央区', '架空市北区', '架空町', '架空村', '架空市南区', '架空市西区'];
+    const columns = names.map((name) => ({ key: name, label: name, group: '市区町村' }));
+    const long = renderSvg(Heatmap, { ...props, width: 300, columns, cells: [] });
+    expect(long.match(/class="column vertical"/g)).toHaveLength(6);
+    expect(long).toMatch(/class="column vertical"[^>]*text-anchor="end"/);
+    // The longest name (6 full-width characters at 12 px) fits above the grid: 34 + 72 px of top margin, not 46.
+    expect(height(long) - height(short)).toBe(72 + 34 - 46);
+  });
 });
 
 describe('Dumbbell', () => {
