@@ -16,6 +16,9 @@ export const DATASET_FORMAT = 'kyoten-dataset/1';
 export const BY_YEAR = new Set(['ratings', 'narratives', 'narrative_tags', 'narrative_words']);
 /** The text tables: fetched after the ratings, so the rating views are live first. */
 export const TEXT_TABLES = new Set(['narratives', 'narrative_tags', 'narrative_words']);
+const TEXT_TABLE_NAME = new RegExp(`\\b(${[...TEXT_TABLES].join('|')})\\b`);
+/** The SQL reads one of the text tables (which a dataset fetches after the rating tables). */
+export const readsTextTables = (sql: string) => TEXT_TABLE_NAME.test(sql);
 /** Each view's default state's queries and answers, at `browser/first-view/<view>.json`. */
 export const firstViewPath = (view: string) => `browser/first-view/${view}.json`;
 

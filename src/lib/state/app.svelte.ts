@@ -50,6 +50,10 @@ export class AppState implements QueryHost {
     readonly filters: FilterState = new FilterState(),
   ) {}
 
+  get textPending(): boolean {
+    return this.textProgress !== null;
+  }
+
   /** The views draw the build's figures: the database is not open yet and the snapshot has some. */
   get showsSnapshot(): boolean {
     return this.db === null && Object.keys(this.snapshot).length > 0;

@@ -1,10 +1,13 @@
 import type { Database } from '../db/database.ts';
 import { runQuery, type Query } from '../db/queries/index.ts';
+import { readsTextTables } from '../db/dataset-files.ts';
 
 /** What a query needs from the app: the database, the data version, and a count of queries in flight. */
 export interface QueryHost {
   readonly db: Database | null;
   readonly dataVersion: number;
+  /** A dataset's text tables are still downloading (its rating tables are in). */
+  readonly textPending: boolean;
   queryStarted(): void;
   querySettled(): void;
   /** The build's result for exactly this query, for the moments before the database is open; or null. */
@@ -29,6 +32,8 @@ export class QueryState<Row> {
   error = $state<string | null>(null);
   /** True while `rows` come from the build-time snapshot rather than the live database. */
   fromSnapshot = $state(false);
+  /** The query reads text tables a dataset is still downloading: it runs when they are in. */
+  waitingForText = $state(false);
   private latest = 0;
   private attempt = $state(0);
   /** `status` as last written, read where reading the state itself would make the effect depend on it. */
@@ -55,6 +60,13 @@ export class QueryState<Row> {
       const db = host.db;
       if (!db || !q) {
         this.showWithoutDatabase(host, q);
+        return;
+      }
+      // Asked now it would answer "no data"; the dataset's first answers, if any, stay meanwhile.
+      const waiting = host.textPending && readsTextTables(q.sql);
+      this.waitingForText = waiting;
+      if (waiting) {
+        if (this.current !== 'ready') this.setStatus('loading');
         return;
       }
       const run = ++this.latest;

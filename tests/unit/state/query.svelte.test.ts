@@ -20,6 +20,7 @@ function deferredDatabase() {
 class Host implements QueryHost {
   db = $state.raw<Database | null>(null);
   dataVersion = $state(0);
+  textPending = $state(false);
   inFlight = 0;
   queryStarted() {
     this.inFlight++;
@@ -120,6 +121,35 @@ describe('QueryState', () => {
     pending[0].resolve([{ n: 8 }]);
     await settle();
     expect([state.status, state.rows, state.fromSnapshot]).toEqual(['ready', [{ n: 8 }], false]);
+    stop();
+  });
+
+  it('a query of the text tables waits while a dataset downloads them, keeping its first answer; a ratings query runs', async () => {
+    const textSql = 'SELECT count(*) AS n FROM narratives';
+    const host = new Host({ [queryKey(named(textSql))]: [{ n: 5 }] });
+    const { db, pending } = deferredDatabase();
+    let text!: QueryState<{ n: number }>;
+    let ratings!: QueryState<{ n: number }>;
+    const stop = $effect.root(() => {
+      text = new QueryState(host, () => named(textSql));
+      ratings = new QueryState(host, () => named('SELECT count(*) AS n FROM ratings'));
+    });
+    host.textPending = true;
+    host.db = db;
+    await tick();
+    expect(pending.map((p) => p.sql)).toEqual(['SELECT count(*) AS n FROM ratings']);
+    pending[0].resolve([{ n: 2 }]);
+    await settle();
+    expect([ratings.status, ratings.rows]).toEqual(['ready', [{ n: 2 }]]);
+    expect([text.status, text.rows, text.waitingForText]).toEqual(['ready', [{ n: 5 }], true]);
+    // The text tables are in: the page bumps the data version and every query asks again.
+    host.textPending = false;
+    host.dataVersion++;
+    await tick();
+    expect(pending.slice(1).map((p) => p.sql).sort()).toEqual([textSql, 'SELECT count(*) AS n FROM ratings']);
+    pending.find((p, i) => i > 0 && p.sql === textSql)!.resolve([{ n: 9 }]);
+    await settle();
+    expect([text.status, text.rows, text.waitingForText, text.fromSnapshot]).toEqual(['ready', [{ n: 9 }], false, false]);
     stop();
   });
 });
