@@ -7,7 +7,7 @@ import { inTransaction, type Database } from './database.ts';
 import { SCHEMA } from './schema.ts';
 import { regroupRatings } from './rating-groups.ts';
 import type { Theme } from '../text/themes.ts';
-import { appendsAsIs, BATCH_TABLES, FILES, NARRATIVE_TAGS, paramInsert, REJECTED_SUMMARY, stagingInsert, THEMES, WARDS, type BatchTable, type TableSpec } from './tables.ts';
+import { appendsAsIs, BATCH_TABLES, FILES, NARRATIVE_TAGS, paramInserts, REJECTED_SUMMARY, stagingInsert, THEMES, WARDS, type BatchTable, type TableSpec } from './tables.ts';
 
 /** Where a file came from: shipped with the app, or dropped in by the user. */
 export type FileOrigin = 'bundled' | 'user';
@@ -29,10 +29,7 @@ export async function createSchema(db: Database, wards: readonly Ward[], themes:
 /** The dictionary in force; the tags are rebuilt with it (`retag` in the ingest worker). */
 export async function replaceThemes(db: Database, themes: readonly Theme[]): Promise<void> {
   await db.exec('DELETE FROM themes');
-  for (const [index, theme] of themes.entries()) {
-    const insert = paramInsert(THEMES, { ...theme, sortOrder: index + 1 });
-    await db.query(insert.sql, insert.params);
-  }
+  await insertRows(db, paramInserts(THEMES, themes.map((theme, index) => ({ ...theme, sortOrder: index + 1 }))));
 }
 
 /** Replaces every theme tag, in one transaction with the dictionary they were made with. */
@@ -50,10 +47,11 @@ export function replaceThemeTags(db: Database, themes: readonly Theme[], tags: U
 
 export async function replaceWards(db: Database, wards: readonly Ward[]): Promise<void> {
   await db.exec('DELETE FROM wards');
-  for (const [index, ward] of wards.entries()) {
-    const insert = paramInsert(WARDS, { ...ward, sortOrder: index + 1 });
-    await db.query(insert.sql, insert.params);
-  }
+  await insertRows(db, paramInserts(WARDS, wards.map((ward, index) => ({ ...ward, sortOrder: index + 1 }))));
+}
+
+async function insertRows(db: Database, statements: ReturnType<typeof paramInserts>): Promise<void> {
+  for (const { sql, params } of statements) await db.query(sql, params);
 }
 
 const KEY = (a: string, b: string, columns: string[]) => columns.map((c) => `${a}.${c} = ${b}.${c}`).join(' AND ');
@@ -94,12 +92,8 @@ const NOTHING_REPLACED: FileBatch['replaces'] = { ratings: false, narratives: fa
 async function writeFile(db: Database, file: LoadedFile, origin: FileOrigin): Promise<void> {
   const { report, payload } = file;
   const id = report.fileId;
-  const row = paramInsert(FILES, { ...report, origin });
-  await db.query(row.sql, row.params);
-  for (const count of report.errorSummary) {
-    const insert = paramInsert(REJECTED_SUMMARY, { ...count, fileId: id });
-    await db.query(insert.sql, insert.params);
-  }
+  await insertRows(db, paramInserts(FILES, [{ ...report, origin }]));
+  await insertRows(db, paramInserts(REJECTED_SUMMARY, report.errorSummary.map((count) => ({ ...count, fileId: id }))));
   if (file.wards && file.wards.length > 0) await replaceWards(db, file.wards);
   for (const name of Object.keys(BATCH_TABLES) as BatchTable[]) {
     const ipc = payload[name];
