@@ -30,6 +30,8 @@ export class AppState implements QueryHost {
   dataset = $state.raw<OpenedDataset | null>(null);
   /** The dataset's text tables, while they download after the ratings (null when in or not wanted). */
   textProgress = $state.raw<DatasetProgress | null>(null);
+  /** Derived, so queries waiting for the text hear when it is in, not every progress step. */
+  readonly textPending = $derived(this.textProgress !== null);
   /** Why the dataset (or its text) could not be opened. */
   datasetError = $state.raw<unknown>(null);
   readonly dictionary = new DictionaryState();
@@ -49,10 +51,6 @@ export class AppState implements QueryHost {
     private record: ((query: Query<unknown>) => void) | null = null,
     readonly filters: FilterState = new FilterState(),
   ) {}
-
-  get textPending(): boolean {
-    return this.textProgress !== null;
-  }
 
   /** The views draw the build's figures: the database is not open yet and the snapshot has some. */
   get showsSnapshot(): boolean {

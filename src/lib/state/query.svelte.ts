@@ -63,7 +63,8 @@ export class QueryState<Row> {
         return;
       }
       // Asked now it would answer "no data"; the dataset's first answers, if any, stay meanwhile.
-      const waiting = host.textPending && readsTextTables(q.sql);
+      // The SQL first: a query of the rating tables never depends on the download's state.
+      const waiting = readsTextTables(q.sql) && host.textPending;
       this.waitingForText = waiting;
       if (waiting) {
         if (this.current !== 'ready') this.setStatus('loading');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/lib/db/database.ts';
 import { queryKey, type Query } from '../../../src/lib/db/queries/index.ts';
 import { QueryState, type QueryHost } from '../../../src/lib/state/query.svelte.ts';
+import { AppState } from '../../../src/lib/state/app.svelte.ts';
 
 /**
  * QueryState's own logic (status, latest answer wins, retry) with a database whose answers the test
@@ -150,6 +151,32 @@ describe('QueryState', () => {
     pending.find((p, i) => i > 0 && p.sql === textSql)!.resolve([{ n: 9 }]);
     await settle();
     expect([text.status, text.rows, text.waitingForText, text.fromSnapshot]).toEqual(['ready', [{ n: 9 }], false, false]);
+    stop();
+  });
+
+  it("a dataset's download progress re-asks no query: not the ratings' (they would never answer), not the text's", async () => {
+    const app = new AppState();
+    const { db, pending } = deferredDatabase();
+    let ratings!: QueryState<{ n: number }>;
+    const stop = $effect.root(() => {
+      ratings = new QueryState(app, () => named('SELECT count(*) AS n FROM ratings'));
+      new QueryState(app, () => named('SELECT count(*) AS n FROM narrative_tags'));
+    });
+    app.textProgress = { bytes: 0, totalBytes: 100 };
+    app.db = db;
+    await tick();
+    expect(pending.map((p) => p.sql)).toEqual(['SELECT count(*) AS n FROM ratings']);
+    for (let bytes = 10; bytes <= 90; bytes += 10) {
+      app.textProgress = { bytes, totalBytes: 100 };
+      await tick();
+    }
+    expect(pending).toHaveLength(1);
+    pending[0].resolve([{ n: 1 }]);
+    await settle();
+    expect([ratings.status, ratings.rows]).toEqual(['ready', [{ n: 1 }]]);
+    app.textProgress = null;
+    await tick();
+    expect(pending.map((p) => p.sql)).toEqual(['SELECT count(*) AS n FROM ratings', 'SELECT count(*) AS n FROM narrative_tags']);
     stop();
   });
 });
