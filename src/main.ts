@@ -26,6 +26,12 @@ const testHooks = new URLSearchParams(location.search).has('testHooks');
 
 const views = new ViewModules();
 
+/** The page has started (`data-db-ready`, what tests wait for): the other views' code is fetched now. */
+function started() {
+  document.body.dataset.dbReady = 'true';
+  void views.loadAll();
+}
+
 /**
  * Draws the page with `snapshot`: the first answers of the view's default state, drawn until DuckDB
  * is ready. The view's code is fetched beside them; the other views' code once the page has started.
@@ -50,8 +56,7 @@ async function startDataset(app: AppState, database: Promise<Database>, folder: 
   app.dataset = { url: folder.href, manifest };
   app.attach(db, new IngestClient(db, () => new IngestWorker(), (reason) => (app.ingestStopped = reason)), DEFAULT_THEMES);
   performance.mark('app:db-ready');
-  document.body.dataset.dbReady = 'true';
-  void views.loadAll();
+  started();
   app.textProgress = { bytes: 0, totalBytes: 1 };
   try {
     await insertDatasetTables(db, manifest, TEXT_TABLES, fetchBytes, (p) => (app.textProgress = p));
@@ -99,8 +104,7 @@ async function start(app: AppState, database: Promise<Database>, bundle: Promise
       appQuery: (sql: string) => db.query(sql),
     };
   }
-  document.body.dataset.dbReady = 'true';
-  void views.loadAll();
+  started();
 }
 
 // Offline after the first visit (built app only; the dev server serves changing files).

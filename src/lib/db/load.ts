@@ -29,7 +29,7 @@ export async function createSchema(db: Database, wards: readonly Ward[], themes:
 /** The dictionary in force; the tags are rebuilt with it (`retag` in the ingest worker). */
 export async function replaceThemes(db: Database, themes: readonly Theme[]): Promise<void> {
   await db.exec('DELETE FROM themes');
-  await insertRows(db, paramInserts(THEMES, themes.map((theme, index) => ({ ...theme, sortOrder: index + 1 }))));
+  await insertRows(db, THEMES, themes.map((theme, index) => ({ ...theme, sortOrder: index + 1 })));
 }
 
 /** Replaces every theme tag, in one transaction with the dictionary they were made with. */
@@ -47,11 +47,11 @@ export function replaceThemeTags(db: Database, themes: readonly Theme[], tags: U
 
 export async function replaceWards(db: Database, wards: readonly Ward[]): Promise<void> {
   await db.exec('DELETE FROM wards');
-  await insertRows(db, paramInserts(WARDS, wards.map((ward, index) => ({ ...ward, sortOrder: index + 1 }))));
+  await insertRows(db, WARDS, wards.map((ward, index) => ({ ...ward, sortOrder: index + 1 })));
 }
 
-async function insertRows(db: Database, statements: ReturnType<typeof paramInserts>): Promise<void> {
-  for (const { sql, params } of statements) await db.query(sql, params);
+async function insertRows<R>(db: Database, spec: TableSpec<R>, rows: readonly R[]): Promise<void> {
+  for (const { sql, params } of paramInserts(spec, rows)) await db.query(sql, params);
 }
 
 const KEY = (a: string, b: string, columns: string[]) => columns.map((c) => `${a}.${c} = ${b}.${c}`).join(' AND ');
@@ -92,8 +92,8 @@ const NOTHING_REPLACED: FileBatch['replaces'] = { ratings: false, narratives: fa
 async function writeFile(db: Database, file: LoadedFile, origin: FileOrigin): Promise<void> {
   const { report, payload } = file;
   const id = report.fileId;
-  await insertRows(db, paramInserts(FILES, [{ ...report, origin }]));
-  await insertRows(db, paramInserts(REJECTED_SUMMARY, report.errorSummary.map((count) => ({ ...count, fileId: id }))));
+  await insertRows(db, FILES, [{ ...report, origin }]);
+  await insertRows(db, REJECTED_SUMMARY, report.errorSummary.map((count) => ({ ...count, fileId: id })));
   if (file.wards && file.wards.length > 0) await replaceWards(db, file.wards);
   for (const name of Object.keys(BATCH_TABLES) as BatchTable[]) {
     const ipc = payload[name];
