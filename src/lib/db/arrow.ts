@@ -16,7 +16,7 @@ import type { FileBatch } from '../ingest/types.ts';
 import type { LoadedFile } from './load.ts';
 import { segmentItems, tagItems, type IndexedItem } from '../text/item-index.ts';
 import type { Theme } from '../text/themes.ts';
-import { BATCH_TABLES, NARRATIVE_TAGS, type ArrowKind, type BatchTable, type IndexedBatch, type TableSpec } from './tables.ts';
+import { BATCH_TABLES, NARRATIVE_TAGS, RATINGS, type ArrowKind, type BatchTable, type IndexedBatch, type TableSpec } from './tables.ts';
 
 type Column = Vector<DataType>;
 type IntType = Int8 | Int16 | Int32;
@@ -163,5 +163,16 @@ export function tagsIpc(items: readonly IndexedItem[], themes: readonly Theme[])
 export function toLoadedFile(batch: FileBatch, themes: readonly Theme[]): LoadedFile {
   const { errors: _errors, ...report } = batch.report;
   const indexed: IndexedBatch = { ...batch, narrativeTags: tagItems(batch.narratives, themes), narrativeWords: segmentItems(batch.narratives) };
-  return { report, payload: toArrowPayload(indexed), wards: batch.wards, replaces: batch.replaces };
+  return { report, payload: toArrowPayload(indexed), wards: batch.wards, replaces: batch.replaces, ratingParts: batch.ratingParts };
+}
+
+/** Part of a file's ratings, written before the file is read to its end (`IngestOptions.onRatingsPart`): its lines end at `throughLine`. */
+export interface RatingsPart {
+  fileId: number;
+  throughLine: number;
+  ipc: Uint8Array;
+}
+
+export function ratingsPart(ratings: RatingColumns, fileId: number): RatingsPart {
+  return { fileId, throughLine: ratings.at(ratings.length - 1)!.line, ipc: tableIpc(RATINGS, ratings, fileId)! };
 }

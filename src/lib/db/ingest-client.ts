@@ -1,6 +1,6 @@
 import type { Database } from './database.ts';
 import type { BundledFile, FromIngestWorker, SourceFile, ToIngestWorker } from './ingest-protocol.ts';
-import { loadFileOrRefuse, type FileOrigin } from './load.ts';
+import { FileWrite, type FileOrigin } from './load.ts';
 import type { IndexedItem } from '../text/item-index.ts';
 import type { Theme } from '../text/themes.ts';
 
@@ -83,11 +83,16 @@ export class IngestClient {
     this.activeJob = jobId;
     const outcome: LoadOutcome = { firstFileId: null, filesLoaded: 0, cancelled: false };
     let writes = Promise.resolve();
+    // The file being read: parts of its ratings may be written before it ends.
+    let current = new FileWrite(this.db);
     return new Promise<LoadOutcome>((resolve, reject) => {
       const finish = () => {
         this.worker.removeEventListener('message', onMessage);
         this.waiting.delete(stopJob);
         if (this.activeJob === jobId) this.activeJob = null;
+        // A file stopped part-way (cancelled, failed, the worker gone) leaves nothing.
+        const unfinished = current;
+        writes = writes.then(() => unfinished.abandon());
       };
       // Files the worker had handed over are written whole (one transaction each) before the load reports the stop.
       const stopJob = (error: IngestWorkerStopped) => {
@@ -104,9 +109,14 @@ export class IngestClient {
             filesTotal: files.length, fileIndex: message.fileIndex, file: message.file, rowsDone: message.rowsDone,
             fraction: (message.fileIndex + message.fileFraction) / files.length,
           });
+        } else if (message.type === 'ratings-part') {
+          const write = current;
+          writes = writes.then(() => write.appendRatings(message.part));
         } else if (message.type === 'file') {
+          const write = current;
+          current = new FileWrite(this.db);
           writes = writes.then(async () => {
-            const stored = await loadFileOrRefuse(this.db, message.loaded, origin);
+            const stored = await write.finish(message.loaded, origin);
             await onFileLoaded(copies[message.fileIndex]);
             outcome.firstFileId ??= stored.fileId;
             outcome.filesLoaded++;

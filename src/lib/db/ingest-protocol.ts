@@ -1,5 +1,6 @@
 import type { IndexedItem } from '../text/item-index.ts';
 import type { Theme } from '../text/themes.ts';
+import type { RatingsPart } from './arrow.ts';
 import type { LoadedFile } from './load.ts';
 
 export interface SourceFile {
@@ -25,6 +26,8 @@ export type ToIngestWorker =
 
 export type FromIngestWorker =
   | { type: 'progress'; jobId: number; fileIndex: number; file: string; rowsDone: number; fileFraction: number }
+  /** Ratings of the file being read, to be appended before the rest of it arrives in `file`. */
+  | { type: 'ratings-part'; jobId: number; fileIndex: number; part: RatingsPart }
   | { type: 'file'; jobId: number; fileIndex: number; loaded: LoadedFile }
   | { type: 'tags'; jobId: number; tags: Uint8Array | null }
   | { type: 'done'; jobId: number; cancelled: boolean }

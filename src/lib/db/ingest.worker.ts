@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { IngestCancelled, IngestSession } from '../ingest/session.ts';
-import { tagsIpc, toLoadedFile } from './arrow.ts';
+import { ratingsPart, tagsIpc, toLoadedFile } from './arrow.ts';
 import type { BundledFile, FromIngestWorker, SourceFile, ToIngestWorker } from './ingest-protocol.ts';
 import type { Theme } from '../text/themes.ts';
 
@@ -76,6 +76,11 @@ async function ingest(jobId: number, files: SourceFile[], themes: Theme[]): Prom
         await nextTask();
         yielded = performance.now();
         if (cancelled.has(jobId)) throw new IngestCancelled();
+      },
+      // The page's DuckDB appends each part while this worker reads on: the two run on different cores.
+      onRatingsPart: (ratings, fileId) => {
+        const part = ratingsPart(ratings, fileId);
+        post({ type: 'ratings-part', jobId, fileIndex, part }, [part.ipc.buffer as ArrayBuffer]);
       },
     });
     const loaded = toLoadedFile(batch, themes);

@@ -2,12 +2,12 @@ import { clipText } from '../ingest/limits.ts';
 import { emptyFileReport } from '../ingest/session.ts';
 import type { FileBatch, FileReport } from '../ingest/types.ts';
 import type { Ward } from '../ingest/registry.ts';
-import type { BatchPayload } from './arrow.ts';
+import type { BatchPayload, RatingsPart } from './arrow.ts';
 import { inTransaction, type Database } from './database.ts';
 import { SCHEMA } from './schema.ts';
-import { regroupRatings } from './rating-groups.ts';
+import { countAddedRatings, regroupFileWardYears } from './rating-groups.ts';
 import type { Theme } from '../text/themes.ts';
-import { appendsAsIs, BATCH_TABLES, FILES, NARRATIVE_TAGS, paramInserts, REJECTED_SUMMARY, stagingInsert, THEMES, WARDS, type BatchTable, type TableSpec } from './tables.ts';
+import { appendsAsIs, BATCH_TABLES, FILES, NARRATIVE_TAGS, paramInserts, RATINGS, REJECTED_SUMMARY, stagingInsert, THEMES, WARDS, type BatchTable, type TableSpec } from './tables.ts';
 
 /** Where a file came from: shipped with the app, or dropped in by the user. */
 export type FileOrigin = 'bundled' | 'user';
@@ -18,6 +18,8 @@ export interface LoadedFile {
   payload: BatchPayload;
   wards: Ward[] | null;
   replaces: FileBatch['replaces'];
+  /** Parts of the ratings written before the rest (`FileWrite.appendRatings`); the payload holds the rest. */
+  ratingParts: number;
 }
 
 export async function createSchema(db: Database, wards: readonly Ward[], themes: readonly Theme[]): Promise<void> {
@@ -68,28 +70,81 @@ export function loadFile(db: Database, file: LoadedFile, origin: FileOrigin): Pr
  * Loads a file; if writing it fails, records the file as refused (its report says why) instead, so
  * one bad file never takes the other files of a batch down with it. Returns the report as stored.
  */
-export async function loadFileOrRefuse(db: Database, file: LoadedFile, origin: FileOrigin): Promise<LoadedFile['report']> {
-  try {
-    await loadFile(db, file, origin);
-    return file.report;
-  } catch (error) {
-    const message = clipText(error instanceof Error ? error.message : String(error));
+export function loadFileOrRefuse(db: Database, file: LoadedFile, origin: FileOrigin): Promise<LoadedFile['report']> {
+  return new FileWrite(db).finish(file, origin);
+}
+
+/**
+ * One file's write, which may begin before the file is read to its end: parts of its ratings are
+ * appended inside a transaction that the rest of the file then completes, so a million-row file is
+ * written while it is still being read and is still all or nothing. A file that comes back refused,
+ * or a load that stops, undoes the parts.
+ */
+export class FileWrite {
+  private parts = 0;
+  /** The file's ratings through this line are written and counted in `rating_groups`. */
+  private countedThrough = 0;
+  private failure: string | null = null;
+
+  constructor(private db: Database) {}
+
+  async appendRatings(part: RatingsPart): Promise<void> {
+    if (this.failure !== null) return;
+    try {
+      if (this.parts === 0) await this.db.exec('BEGIN TRANSACTION');
+      this.parts++;
+      await this.db.appendArrow(RATINGS.name, part.ipc);
+      await countAddedRatings(this.db, part.fileId, this.countedThrough, part.throughLine);
+      this.countedThrough = part.throughLine;
+    } catch (error) {
+      this.failure = clipText(error instanceof Error ? error.message : String(error));
+      await this.abandon();
+    }
+  }
+
+  /** Writes the rest of the file and commits; on any failure the file is recorded as refused, with nothing of it kept. */
+  async finish(file: LoadedFile, origin: FileOrigin): Promise<LoadedFile['report']> {
+    let failure = this.failure;
+    if (failure === null && this.parts > 0 && file.ratingParts !== this.parts) await this.abandon();
+    if (failure === null) {
+      try {
+        if (this.parts === 0) await loadFile(this.db, file, origin);
+        else {
+          await writeFile(this.db, file, origin, this.countedThrough);
+          await this.db.exec('COMMIT');
+        }
+        return file.report;
+      } catch (error) {
+        await this.abandon();
+        failure = clipText(error instanceof Error ? error.message : String(error));
+      }
+    }
     const { errors: _errors, ...empty } = emptyFileReport(file.report.fileId, file.report.file);
     const report: LoadedFile['report'] = {
       ...empty,
       kind: file.report.kind, encoding: file.report.encoding, delimiter: file.report.delimiter,
       rowsRead: file.report.rowsRead, rowsRejected: file.report.rowsRead,
-      fileError: { code: 'internal_error', params: { message } },
+      fileError: { code: 'internal_error', params: { message: failure } },
     };
-    await loadFile(db, { report, payload: EMPTY_PAYLOAD, wards: null, replaces: NOTHING_REPLACED }, origin);
+    await loadFile(this.db, { report, payload: EMPTY_PAYLOAD, wards: null, replaces: NOTHING_REPLACED, ratingParts: 0 }, origin);
     return report;
+  }
+
+  /** Undoes the parts written (the load stopped, or the file was refused). */
+  async abandon(): Promise<void> {
+    if (this.parts === 0) return;
+    this.parts = 0;
+    this.countedThrough = 0;
+    // A failed ROLLBACK must not hide why the file is being undone.
+    await this.db.exec('ROLLBACK').catch(() => undefined);
   }
 }
 
 const EMPTY_PAYLOAD = Object.fromEntries(Object.keys(BATCH_TABLES).map((name) => [name, null])) as BatchPayload;
 const NOTHING_REPLACED: FileBatch['replaces'] = { ratings: false, narratives: false, centers: false };
 
-async function writeFile(db: Database, file: LoadedFile, origin: FileOrigin): Promise<void> {
+/** Writes a file's records; its ratings through line `countedThrough` were written before, in parts. */
+async function writeFile(db: Database, file: LoadedFile, origin: FileOrigin, countedThrough = 0): Promise<void> {
   const { report, payload } = file;
   const id = report.fileId;
   await insertRows(db, FILES, [{ ...report, origin }]);
@@ -114,5 +169,7 @@ async function writeFile(db: Database, file: LoadedFile, origin: FileOrigin): Pr
     await db.exec(stagingInsert(spec as TableSpec<unknown>, staging));
     await db.exec(`DROP TABLE ${staging}`);
   }
-  if (payload.ratings) await regroupRatings(db, id);
+  if (!payload.ratings && countedThrough === 0) return;
+  if (file.replaces.ratings) await regroupFileWardYears(db, id);
+  else await countAddedRatings(db, id, countedThrough);
 }

@@ -1,7 +1,7 @@
-import { toLoadedFile } from './arrow.ts';
+import { ratingsPart, toLoadedFile } from './arrow.ts';
 import type { Database } from './database.ts';
 import { createNodeDatabase } from './duckdb-node.ts';
-import { createSchema, loadFileOrRefuse, type FileOrigin } from './load.ts';
+import { createSchema, FileWrite, type FileOrigin } from './load.ts';
 import { IngestSession, type IngestOptions } from '../ingest/session.ts';
 import type { FileReport } from '../ingest/types.ts';
 import type { SourceFile } from './ingest-protocol.ts';
@@ -33,14 +33,25 @@ export async function loadInto(
   return { db, session, reports };
 }
 
-/** One file through ingest into the database; a file that fails to write is recorded as refused, never thrown. */
+/**
+ * One file through ingest into the database, as the page does it: parts of a long file's ratings are
+ * written while it is read. A file that fails to write is recorded as refused, never thrown; a
+ * cancelled one leaves nothing.
+ */
 export async function loadOne(
   db: Database,
   session: IngestSession,
   file: SourceFile,
   { origin = 'user', themes = DEFAULT_THEMES, ...options }: IngestOptions & { origin?: FileOrigin; themes?: readonly Theme[] } = {},
 ): Promise<FileReport> {
-  const batch = await session.ingestFile(file.name, file.bytes, options);
-  const stored = await loadFileOrRefuse(db, toLoadedFile(batch, themes), origin);
+  const write = new FileWrite(db);
+  let batch;
+  try {
+    batch = await session.ingestFile(file.name, file.bytes, { ...options, onRatingsPart: (ratings, fileId) => write.appendRatings(ratingsPart(ratings, fileId)) });
+  } catch (error) {
+    await write.abandon();
+    throw error;
+  }
+  const stored = await write.finish(toLoadedFile(batch, themes), origin);
   return stored.fileError === batch.report.fileError ? batch.report : { ...stored, errors: [] };
 }

@@ -4,9 +4,11 @@ import type { Database } from './database.ts';
  * Ratings counted per ward, fiscal year, stage, rater and provenance: about a fifth of the rows (a
  * stage's questions fold into one row), which is what the distribution by ward reads when no
  * question is chosen, so a filter change at national scale counts 0.3M rows instead of 1.7M. Kept
- * beside `ratings` by every write (after a file, its ward-years are counted again; after the bundled
- * data or a dataset, all of them), and a view over `ratings` where the tables are views (a Parquet
- * dataset in native DuckDB).
+ * beside `ratings` by every write: a file that replaces no earlier rating adds the counts of its own
+ * rows (a file written in parts, each part's), so a group can be spread over a few rows and readers
+ * sum them; a file that replaces ratings has its ward-years counted again; the bundled data and a
+ * dataset are counted whole (a view over `ratings` where the tables are views: a Parquet dataset in
+ * native DuckDB).
  */
 const select = (where: string) => `SELECT r.ward, r.fiscal_year, r.stage, r.rater, r.provenance,
     count(*) FILTER (WHERE r.score = 4)::INTEGER AS a, count(*) FILTER (WHERE r.score = 3)::INTEGER AS b,
@@ -18,14 +20,20 @@ const select = (where: string) => `SELECT r.ward, r.fiscal_year, r.stage, r.rate
 export const RATING_GROUPS_DDL = `CREATE TABLE IF NOT EXISTS rating_groups AS ${select('WHERE false')};`;
 export const RATING_GROUPS_VIEW = `CREATE VIEW rating_groups AS ${select('')}`;
 
-/** Counts the ratings of `fileId`'s ward-years again (the rows it replaced were of the same ones), or all. */
-export async function regroupRatings(db: Database, fileId?: number): Promise<void> {
-  if (fileId === undefined) {
-    await db.exec('DELETE FROM rating_groups');
-    await db.exec(`INSERT INTO rating_groups ${select('')}`);
-    return;
-  }
+/** Counts every rating again. */
+export async function regroupRatings(db: Database): Promise<void> {
+  await db.exec('DELETE FROM rating_groups');
+  await db.exec(`INSERT INTO rating_groups ${select('')}`);
+}
+
+/** Counts a file's ward-years again: the rows it replaced were of the same ones. */
+export async function regroupFileWardYears(db: Database, fileId: number): Promise<void> {
   const touched = `SELECT DISTINCT ward, fiscal_year FROM ratings WHERE file_id = ${Number(fileId)}`;
   await db.exec(`DELETE FROM rating_groups g USING (${touched}) t WHERE g.ward = t.ward AND g.fiscal_year = t.fiscal_year`);
   await db.exec(`INSERT INTO rating_groups ${select(`SEMI JOIN (${touched}) t ON r.ward = t.ward AND r.fiscal_year = t.fiscal_year`)}`);
+}
+
+/** Adds the counts of a file's ratings on lines after `afterLine` up to `throughLine`: rows that replaced none. */
+export async function countAddedRatings(db: Database, fileId: number, afterLine: number, throughLine = 2 ** 31 - 1): Promise<void> {
+  await db.query(`INSERT INTO rating_groups ${select('WHERE r.file_id = ? AND r.line > ? AND r.line <= ?')}`, [fileId, afterLine, throughLine]);
 }

@@ -29,6 +29,8 @@ export class BatchBuilder {
     const { batch } = this;
     if (list === 'ratings') {
       if (superseded) {
+        // The line it supersedes may already be written, in a part: the rest must then replace keys.
+        if (batch.ratingParts > 0) batch.replaces.ratings = true;
         if (superseded.unrated) batch.report.notRated--;
         this.deadRatings.add(`${superseded.line}|${key}`);
         batch.report.records.ratings--;
@@ -46,6 +48,19 @@ export class BatchBuilder {
       records.push(record);
     }
     batch.report.records[list]++;
+  }
+
+  /**
+   * The ratings read so far, taken out of the batch to be written before the file ends, while none of
+   * them replaces a key (then the rest must be written through the staging path, which deletes first).
+   */
+  takeRatings(minRows: number): RatingColumns | null {
+    const { batch } = this;
+    if (batch.replaces.ratings || batch.ratings.length < minRows) return null;
+    const part = batch.ratings;
+    batch.ratings = new RatingColumns();
+    batch.ratingParts++;
+    return part;
   }
 
   /**
@@ -76,7 +91,7 @@ export function emptyFileReport(fileId: number, file: string): FileReport {
 export function emptyBatch(fileId: number, file: string): FileBatch {
   return {
     report: emptyFileReport(fileId, file), ratings: new RatingColumns(), narratives: [], centers: [], wards: null, reportLines: [], reportValues: [],
-    replaces: { ratings: false, narratives: false, centers: false }, conflictValues: [], textConflictValues: [],
+    replaces: { ratings: false, narratives: false, centers: false }, ratingParts: 0, conflictValues: [], textConflictValues: [],
   };
 }
 

@@ -19,6 +19,35 @@ export interface CsvRecord {
 const QUOTE = 0x22;
 const LF = 0x0a;
 
+/**
+ * Short cells a file repeats on every row (a ward, a year, a stage, a letter) handed out as one string
+ * each instead of a fresh copy per row: a million rows made six million short strings, most of a
+ * load's garbage collection, and each fresh string was hashed again by every lookup of it downstream.
+ * Open addressing over a fixed table, so free text cannot grow it; a miss (long, or the table full)
+ * is an ordinary slice.
+ */
+class CellInterner {
+  private static readonly SLOTS = 4096;
+  private static readonly MAX_LENGTH = 24;
+  private static readonly PROBES = 8;
+  private readonly cells: Array<string | undefined> = new Array(CellInterner.SLOTS);
+
+  cell(text: string, start: number, end: number): string {
+    const length = end - start;
+    if (length > CellInterner.MAX_LENGTH) return text.slice(start, end);
+    let hash = length;
+    for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+    let slot = (hash ^ (hash >>> 13)) & (CellInterner.SLOTS - 1);
+    for (let probe = 0; probe < CellInterner.PROBES; probe++) {
+      const known = this.cells[slot];
+      if (known === undefined) return (this.cells[slot] = text.slice(start, end));
+      if (known.length === length && text.startsWith(known, start)) return known;
+      slot = (slot + 1) & (CellInterner.SLOTS - 1);
+    }
+    return text.slice(start, end);
+  }
+}
+
 /** CRLF and lone CR become LF, so line numbers are what an editor shows whatever the file mixes. */
 export function normalizeLineEnds(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
@@ -52,6 +81,7 @@ export class CsvReader {
    */
   private readonly searchedFrom = [-1, -1, -1];
   private readonly foundAt = [-1, -1, -1];
+  private readonly interner = new CellInterner();
 
   constructor(
     readonly text: string,
@@ -102,9 +132,20 @@ export class CsvReader {
     if (this.indexOf('"', start) >= lineEnd) {
       this.pos = lineEnd + 1;
       this.lineNo++;
-      return { line, endLine: line, start, end: lineEnd, fields: text.slice(start, lineEnd).split(this.delimiter), problem: null };
+      return { line, endLine: line, start, end: lineEnd, fields: this.unquotedFields(start, lineEnd), problem: null };
     }
     return this.quotedRecord(start, line);
+  }
+
+  /** The cells of a line without quotes: what `split` gives, with repeated short cells shared. */
+  private unquotedFields(start: number, lineEnd: number): string[] {
+    const fields: string[] = [];
+    for (let from = start; ; ) {
+      const fieldEnd = Math.min(this.indexOf(this.delimiter, from), lineEnd);
+      fields.push(this.interner.cell(this.text, from, fieldEnd));
+      if (fieldEnd === lineEnd) return fields;
+      from = fieldEnd + 1;
+    }
   }
 
   /** A record with a quote somewhere: field by field. */

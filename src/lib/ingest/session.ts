@@ -10,6 +10,7 @@ import { WardRegistry, type Ward } from './registry.ts';
 import { parseReport } from './report.ts';
 import { isHtml } from './report-text.ts';
 import { ErrorLog, RowReader } from './rows.ts';
+import type { RatingColumns } from './rating-columns.ts';
 import type { FileBatch, FileError, RowError } from './types.ts';
 
 export { emptyFileReport } from './batch.ts';
@@ -23,7 +24,17 @@ export interface IngestOptions {
   checkpointEvery?: number;
   /** Receives every rejected cell, also those past the `LISTED_ERRORS` a report lists (`validate --errors-csv`). */
   onError?: (error: RowError) => void;
+  /**
+   * Receives, at checkpoints, the ratings read so far once there are `ratingPartRows` of them and none
+   * replaces a key, so they can be written while the rest of the file is read (the page's DuckDB
+   * appends one part while the worker reads the next). Whoever writes them must undo them if the
+   * file's batch comes back with fewer `ratingParts` (the file was refused).
+   */
+  onRatingsPart?: (part: RatingColumns, fileId: number) => Promise<void> | void;
+  ratingPartRows?: number;
 }
+
+const DEFAULT_PART_ROWS = 100_000;
 
 export class IngestCancelled extends Error {
   constructor() {
@@ -135,7 +146,11 @@ export class IngestSession {
     };
     for (let record = reader.next(); record; record = reader.next()) {
       if (isBlankRecord(record.fields)) continue;
-      if (options.checkpoint && report.rowsRead % every === 0) await options.checkpoint(report.rowsRead, reader.position / text.length);
+      if (report.rowsRead % every === 0) {
+        if (options.checkpoint) await options.checkpoint(report.rowsRead, reader.position / text.length);
+        const part = options.onRatingsPart && builder.takeRatings(options.ratingPartRows ?? DEFAULT_PART_ROWS);
+        if (part) await options.onRatingsPart!(part, report.fileId);
+      }
       report.rowsRead++;
       if (!rowReader || !handler) {
         report.rowsRejected++;

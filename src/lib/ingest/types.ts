@@ -217,6 +217,11 @@ export interface FileBatch {
    * data): only then must the loader delete the earlier rows before it appends the file's.
    */
   replaces: Record<'ratings' | 'narratives' | 'centers', boolean>;
+  /**
+   * How many parts of the file's ratings were handed out while it was read (`IngestOptions.onRatingsPart`);
+   * `ratings` holds the rest. A refused file hands over 0: the parts already written must be undone.
+   */
+  ratingParts: number;
   /** Conflict values first seen in this file (each with the earlier value it conflicts with). */
   conflictValues: Array<Omit<RatingConflict, 'values'> & ConflictValue & { seq: number }>;
   textConflictValues: Array<Omit<TextConflict, 'values'> & { file: string; line: number; text: string; seq: number }>;

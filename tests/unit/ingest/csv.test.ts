@@ -78,4 +78,11 @@ describe('CsvReader', () => {
     expect(summary('a,b')).toEqual([[1, ['a', 'b'], null]]);
     expect(summary('a,"')).toEqual([[1, ['a', '"'], 'unterminated_quote']]);
   });
+
+  it('gives every cell of unquoted lines as split does, short cells repeated or not, past the table of shared cells', () => {
+    // 6,000 distinct short cells (more than the shared-cell table holds), each on several lines, and long cells.
+    const lines = Array.from({ length: 20000 }, (_, i) => [`w${i % 6000}`, String(2000 + (i % 7)), '', 'x'.repeat(20 + (i % 10)), `区${i % 3}`, 'a'.repeat(30) + i].join(','));
+    const { records } = readAll(lines.join('\n'));
+    expect(records.map((r) => r.fields)).toEqual(lines.map((line) => line.split(',')));
+  });
 });

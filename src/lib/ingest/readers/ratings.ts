@@ -2,6 +2,7 @@ import { parsePositiveInt, parseRater, parseRating, parseStage, QUESTIONS_PER_ST
 import type { Field } from '../headers.ts';
 import { memoize } from '../memo.ts';
 import type { RowReader } from '../rows.ts';
+import type { RatingRecord } from '../types.ts';
 import { readProvenance, readWardAndYear, type ReadContext, type RowHandler } from './context.ts';
 
 const readStage = memoize(parseStage);
@@ -19,9 +20,17 @@ function checkRating(reader: RowReader, field: Field): void {
 /**
  * Ratings, long (a row per rater: `rater`, `rating`) or wide (a row per question: one rating column
  * per rater). A wide row is loaded when any of its ratings is new, a duplicate when none is.
- * A million rows pass through here: a row allocates its records and one small closure, no arrays of cells.
+ * A million rows pass through here: a row allocates no record, closure or array of cells of its own.
  */
 export function ratingsHandler({ registry, ledger, builder }: ReadContext, wide: boolean): RowHandler {
+  // One record for every rating of the file, filled per row: the ledger and the batch copy what they keep.
+  const rating: RatingRecord = { ward: '', fiscalYear: 0, stage: 'planning', questionNo: 0, question: null, rater: 'ward', rating: null, provenance: 'real', line: 0 };
+  const addRating = (reader: RowReader, field: Field, rater: Rater): boolean => {
+    const parsed = readRating(reader.raw(field));
+    rating.rater = rater;
+    rating.rating = parsed.ok ? parsed.rating : null;
+    return ledger.addRating(rating, builder);
+  };
   return (reader) => {
     const { ward, fiscalYear } = readWardAndYear(reader, registry);
     let stage: Stage | undefined;
@@ -53,16 +62,16 @@ export function ratingsHandler({ registry, ledger, builder }: ReadContext, wide:
     const provenance = readProvenance(reader);
     if (reader.errors.length > 0 || !ward || fiscalYear === undefined || !stage || questionNo === undefined) return 'rejected';
     const questionText = reader.raw('question').trim();
-    const question = questionText === '' ? null : questionText;
-    const line = reader.row.line;
-    const add = (field: Field, by: Rater) => {
-      const parsed = readRating(reader.raw(field));
-      const rating = parsed.ok ? parsed.rating : null;
-      return ledger.addRating({ ward: ward.name, fiscalYear, stage, questionNo, question, rater: by, rating, provenance, line }, builder);
-    };
-    if (!wide) return add('rating', rater!) ? 'loaded' : 'duplicate';
+    rating.ward = ward.name;
+    rating.fiscalYear = fiscalYear;
+    rating.stage = stage;
+    rating.questionNo = questionNo;
+    rating.question = questionText === '' ? null : questionText;
+    rating.provenance = provenance;
+    rating.line = reader.row.line;
+    if (!wide) return addRating(reader, 'rating', rater!) ? 'loaded' : 'duplicate';
     let anyLoaded = false;
-    for (const [field, by] of WIDE_COLUMNS) if (reader.has(field) && add(field, by)) anyLoaded = true;
+    for (const [field, by] of WIDE_COLUMNS) if (reader.has(field) && addRating(reader, field, by)) anyLoaded = true;
     return anyLoaded ? 'loaded' : 'duplicate';
   };
 }
