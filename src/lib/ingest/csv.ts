@@ -65,29 +65,6 @@ export function isBlankRecord(fields: string[]): boolean {
 }
 
 /**
- * `text.indexOf(char, from)` (or the text's length) for one character, as a read moves forward: the
- * last answer holds for any `from` between the search's start and the occurrence it found, so each
- * character is scanned once. Plain numbers: a search per cell must not allocate.
- */
-class ForwardSearch {
-  private searchedFrom = -1;
-  private foundAt = -1;
-
-  constructor(
-    private readonly text: string,
-    private readonly char: string,
-  ) {}
-
-  from(from: number): number {
-    if (this.searchedFrom !== -1 && this.searchedFrom <= from && from <= this.foundAt) return this.foundAt;
-    const i = this.text.indexOf(this.char, from);
-    this.searchedFrom = from;
-    this.foundAt = i === -1 ? this.text.length : i;
-    return this.foundAt;
-  }
-}
-
-/**
  * RFC 4180 records, one at a time, from LF-only text. Strict about quotes: a quoted field must close
  * and be followed by the delimiter or the line end, and an unquoted field holds no quote. A record
  * breaking that is returned with its problem and only its own line (never the lines after it, as a
@@ -98,13 +75,13 @@ export class CsvReader {
   private pos: number;
   private lineNo: number;
   private readonly delimiterCode: number;
-  /** Searches for line ends, quotes and delimiters, each moving forward through the text. */
-  private readonly lineEnds: ForwardSearch;
-  private readonly quotes: ForwardSearch;
-  private readonly delimiters: ForwardSearch;
+  /**
+   * Per character searched for (line end, quote, delimiter), the last search: from where, and the first
+   * occurrence found (reading mostly moves forward). Plain numbers: a search per row must not allocate.
+   */
+  private readonly searchedFrom = [-1, -1, -1];
+  private readonly foundAt = [-1, -1, -1];
   private readonly interner = new CellInterner();
-  /** The cells of the last line read without quotes. */
-  private above: string[] = [];
 
   constructor(
     readonly text: string,
@@ -115,9 +92,6 @@ export class CsvReader {
     this.pos = start;
     this.lineNo = line;
     this.delimiterCode = delimiter.charCodeAt(0);
-    this.lineEnds = new ForwardSearch(text, '\n');
-    this.quotes = new ForwardSearch(text, '"');
-    this.delimiters = new ForwardSearch(text, delimiter);
   }
 
   /** Offset of the next unread character (for progress). */
@@ -130,8 +104,22 @@ export class CsvReader {
     return this.lineNo;
   }
 
+  /**
+   * `text.indexOf(char, from)`, or the text's length. The last answer holds for any `from` between the
+   * search's start and the occurrence it found, so a forward read scans each character once per kind.
+   */
+  private indexOf(char: '\n' | '"' | Delimiter, from: number): number {
+    const slot = char === '\n' ? 0 : char === '"' ? 1 : 2;
+    if (this.searchedFrom[slot] !== -1 && this.searchedFrom[slot] <= from && from <= this.foundAt[slot]) return this.foundAt[slot];
+    const i = this.text.indexOf(char, from);
+    const at = i === -1 ? this.text.length : i;
+    this.searchedFrom[slot] = from;
+    this.foundAt[slot] = at;
+    return at;
+  }
+
   private lineEndFrom(from: number): number {
-    return this.lineEnds.from(from);
+    return this.indexOf('\n', from);
   }
 
   next(): CsvRecord | null {
@@ -141,7 +129,7 @@ export class CsvReader {
     const start = this.pos;
     const line = this.lineNo;
     const lineEnd = this.lineEndFrom(start);
-    if (this.quotes.from(start) >= lineEnd) {
+    if (this.indexOf('"', start) >= lineEnd) {
       this.pos = lineEnd + 1;
       this.lineNo++;
       return { line, endLine: line, start, end: lineEnd, fields: this.unquotedFields(start, lineEnd), problem: null };
@@ -149,21 +137,13 @@ export class CsvReader {
     return this.quotedRecord(start, line);
   }
 
-  /**
-   * The cells of a line without quotes: what `split` gives, with repeated short cells shared. A cell
-   * equal to the one above it (a ward's rows, a year's) is taken from the line before without hashing.
-   */
+  /** The cells of a line without quotes: what `split` gives, with repeated short cells shared. */
   private unquotedFields(start: number, lineEnd: number): string[] {
-    const { text, above } = this;
     const fields: string[] = [];
     for (let from = start; ; ) {
-      const fieldEnd = Math.min(this.delimiters.from(from), lineEnd);
-      const same = above[fields.length];
-      fields.push(same !== undefined && same.length === fieldEnd - from && text.startsWith(same, from) ? same : this.interner.cell(text, from, fieldEnd));
-      if (fieldEnd === lineEnd) {
-        this.above = fields;
-        return fields;
-      }
+      const fieldEnd = Math.min(this.indexOf(this.delimiter, from), lineEnd);
+      fields.push(this.interner.cell(this.text, from, fieldEnd));
+      if (fieldEnd === lineEnd) return fields;
       from = fieldEnd + 1;
     }
   }
@@ -212,7 +192,7 @@ export class CsvReader {
         return this.finish(start, line, lines, pos, fields);
       }
       const lineEnd = this.lineEndFrom(pos);
-      const fieldEnd = Math.min(this.delimiters.from(pos), lineEnd);
+      const fieldEnd = Math.min(this.indexOf(this.delimiter, pos), lineEnd);
       const field = text.slice(pos, fieldEnd);
       if (field.includes('"')) return reject('stray_quote');
       fields.push(field);
@@ -226,7 +206,7 @@ export class CsvReader {
 
   private newlinesBetween(from: number, to: number): number {
     let n = 0;
-    for (let i = this.lineEnds.from(from); i < to; i = this.lineEnds.from(i + 1)) n++;
+    for (let i = this.indexOf('\n', from); i < to; i = this.indexOf('\n', i + 1)) n++;
     return n;
   }
 
