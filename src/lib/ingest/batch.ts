@@ -52,11 +52,12 @@ export class BatchBuilder {
 
   /**
    * The ratings read so far, taken out of the batch to be written before the file ends, while none of
-   * them replaces a key (then the rest must be written through the staging path, which deletes first).
+   * them replaces a key (then the rest must be written through the staging path, which deletes first)
+   * and none is superseded by a later line of the file (those are dropped only when the file ends).
    */
   takeRatings(minRows: number): RatingColumns | null {
     const { batch } = this;
-    if (batch.replaces.ratings || batch.ratings.length < minRows) return null;
+    if (batch.replaces.ratings || this.deadRatings.size > 0 || batch.ratings.length < minRows) return null;
     const part = batch.ratings;
     batch.ratings = new RatingColumns();
     batch.ratingParts++;

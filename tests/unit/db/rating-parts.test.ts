@@ -18,6 +18,8 @@ const FILES = [
   file('first.csv', ['西区,2024,planning,1,ward,A', '西区,2024,planning,2,ward,B', '西区,2024,planning,3,ward,C', '西区,2024,planning,4,ward,D', '中区,2024,review,1,joint,A']),
   // Line 6 supersedes line 2 of the same file (the later line wins), after lines 2–3 went out as a part.
   file('superseding.csv', ['南区,2023,planning,1,center,A', '南区,2023,planning,2,center,B', '南区,2023,planning,3,center,C', '南区,2023,planning,4,center,D', '南区,2023,planning,1,center,D', '南区,2023,review,2,ward,']),
+  // Line 3 supersedes line 2 before any part went out: the line it supersedes must never be written.
+  file('early.csv', ['港北区,2021,planning,1,ward,A', '港北区,2021,planning,1,ward,B', '港北区,2021,planning,2,ward,C', '港北区,2021,planning,3,ward,D', '港北区,2021,planning,4,ward,A']),
   // New keys, then one re-delivered with another rating (a conflict with first.csv), one exact duplicate, then new keys again.
   file('replacing.csv', ['港南区,2022,planning,1,ward,A', '港南区,2022,planning,2,ward,A', '港南区,2022,planning,3,ward,B', '西区,2024,planning,1,ward,D', '西区,2024,planning,2,ward,B', '港南区,2022,review,1,joint,C', '港南区,2022,review,2,joint,']),
 ];
@@ -64,16 +66,17 @@ describe('a file written in parts while it is read', () => {
   it('leaves every table exactly as the file written whole does, when later rows supersede or replace rows already written', async () => {
     const whole = await loadAll(1_000_000);
     const inParts = await loadAll(2);
-    // Whole: first.csv and superseding.csv are appended as they are; replacing.csv goes through staging.
-    expect(whole.parts).toBe(2);
-    // In parts of 2: first.csv 2 parts + its rest; superseding.csv 2 parts before line 6, its rest through
-    // staging (it deletes line 2, already written); replacing.csv 1 part before its conflict.
-    expect(inParts.parts).toBe(3 + 2 + 1);
     expect(inParts.reports).toEqual(whole.reports);
     expect(inParts.tables).toEqual(whole.tables);
-    expect(whole.tables.ratings).toHaveLength(5 + 5 + 5);
+    // Whole: every file but replacing.csv is appended as it is; replacing.csv goes through staging.
+    expect(whole.parts).toBe(3);
+    // In parts of 2: first.csv 2 parts + its rest; superseding.csv 2 parts before line 6, its rest through
+    // staging (it deletes line 2, already written); early.csv none (a line was superseded before its
+    // first part could go), written whole; replacing.csv 1 part before its conflict.
+    expect(inParts.parts).toBe(3 + 2 + 1 + 1);
+    expect(whole.tables.ratings).toHaveLength(5 + 5 + 4 + 5);
     expect(whole.tables.ratings).toContainEqual(expect.objectContaining({ ward: '南区', stage: 'planning', question_no: 1, rater: 'center', rating: 'D', line: 6 }));
-    expect(whole.tables.ratings).toContainEqual(expect.objectContaining({ ward: '西区', question_no: 1, rater: 'ward', rating: 'D', file_id: 2 }));
+    expect(whole.tables.ratings).toContainEqual(expect.objectContaining({ ward: '西区', question_no: 1, rater: 'ward', rating: 'D', file_id: 3 }));
     await whole.db.close();
     await inParts.db.close();
   });
