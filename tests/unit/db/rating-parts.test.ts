@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ratingsPart, toLoadedFile } from '../../../src/lib/db/arrow.ts';
 import type { Database } from '../../../src/lib/db/database.ts';
+import { createNativeDatabase } from '../../../src/lib/db/duckdb-native.ts';
 import { createNodeDatabase } from '../../../src/lib/db/duckdb-node.ts';
 import { createSchema, FileWrite } from '../../../src/lib/db/load.ts';
 import { loadOne } from '../../../src/lib/db/node-load.ts';
@@ -42,8 +43,8 @@ async function contents(db: Database): Promise<Record<string, unknown[]>> {
 }
 
 /** A database whose rating parts are counted as they are appended. */
-async function countingDatabase(): Promise<{ db: Database; parts: () => number }> {
-  const db = await createNodeDatabase();
+async function countingDatabase(create: () => Promise<Database> = createNodeDatabase): Promise<{ db: Database; parts: () => number }> {
+  const db = await create();
   await createSchema(db, new IngestSession().registry.wards, DEFAULT_THEMES);
   let parts = 0;
   const appendArrow = db.appendArrow.bind(db);
@@ -54,8 +55,8 @@ async function countingDatabase(): Promise<{ db: Database; parts: () => number }
   return { db, parts: () => parts };
 }
 
-async function loadAll(partRows: number) {
-  const { db, parts } = await countingDatabase();
+async function loadAll(partRows: number, create?: () => Promise<Database>) {
+  const { db, parts } = await countingDatabase(create);
   const session = new IngestSession();
   const reports = [];
   for (const f of FILES) reports.push(await loadOne(db, session, f, { checkpointEvery: 1, ratingPartRows: partRows }));
@@ -63,9 +64,12 @@ async function loadAll(partRows: number) {
 }
 
 describe('a file written in parts while it is read', () => {
-  it('leaves every table exactly as the file written whole does, when later rows supersede or replace rows already written', async () => {
-    const whole = await loadAll(1_000_000);
-    const inParts = await loadAll(2);
+  it.each([
+    ['DuckDB-WASM', createNodeDatabase],
+    ['native DuckDB (build-dataset)', createNativeDatabase],
+  ])('leaves every table exactly as the file written whole does, when later rows supersede or replace rows already written (%s)', async (_engine, create) => {
+    const whole = await loadAll(1_000_000, create);
+    const inParts = await loadAll(2, create);
     expect(inParts.reports).toEqual(whole.reports);
     expect(inParts.tables).toEqual(whole.tables);
     // Whole: every file but replacing.csv is appended as it is; replacing.csv goes through staging.
