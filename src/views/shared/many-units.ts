@@ -28,3 +28,21 @@ export function chartEnds<R>(rows: readonly R[], measure: (row: R) => number | n
   const shown = ranked.filter((row, i) => i < UNIT_ENDS || i >= ranked.length - UNIT_ENDS || keep(row));
   return { rows: shown, omitted: rows.length - shown.length, total: rows.length };
 }
+
+export interface UnitGroup {
+  group: string;
+  wards: readonly string[];
+}
+
+/**
+ * A picker's units under the registry's groups (a national registry's prefectures), each group in
+ * the registry's order and its units in the picker's; units of no group follow. Null when the
+ * registry has fewer than two groups (Yokohama's wards are one city): the list stays flat.
+ */
+export function groupedUnits(units: readonly string[], groups: readonly UnitGroup[]): { groups: UnitGroup[]; rest: string[] } | null {
+  if (groups.length < 2) return null;
+  const groupOf = new Map<string, string>();
+  for (const { group, wards } of groups) for (const ward of wards) groupOf.set(ward, group);
+  const listed = groups.map(({ group }) => ({ group, wards: units.filter((unit) => groupOf.get(unit) === group) })).filter((g) => g.wards.length > 0);
+  return { groups: listed, rest: units.filter((unit) => !groupOf.has(unit)) };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartEnds, UNIT_CHART_LIMIT, UNIT_ENDS } from '../../../src/views/shared/many-units.ts';
+import { chartEnds, groupedUnits, UNIT_CHART_LIMIT, UNIT_ENDS } from '../../../src/views/shared/many-units.ts';
 
 const units = (n: number) => Array.from({ length: n }, (_, i) => ({ ward: `u${i}`, score: (i * 37) % 101 }));
 
@@ -25,5 +25,28 @@ describe('chartEnds()', () => {
     expect(shown).toHaveLength(2 * UNIT_ENDS + 1);
     expect(shown[UNIT_ENDS]).toBe(middle);
     expect(shown.at(-1)!.ward).toBe('none');
+  });
+});
+
+describe('groupedUnits', () => {
+  const groups = [
+    { group: '北海道', wards: ['札幌市', '函館市'] },
+    { group: '青森県', wards: ['青森市'] },
+    { group: '岩手県', wards: ['盛岡市'] },
+  ];
+
+  it('puts each unit under its group, groups in the registry’s order and units in the picker’s, the ungrouped last', () => {
+    expect(groupedUnits(['青森市', '函館市', '架空町', '札幌市'], groups)).toEqual({
+      groups: [
+        { group: '北海道', wards: ['函館市', '札幌市'] },
+        { group: '青森県', wards: ['青森市'] },
+      ],
+      rest: ['架空町'],
+    });
+  });
+
+  it('leaves a one-group registry (Yokohama’s wards) flat', () => {
+    expect(groupedUnits(['西区', '中区'], [{ group: '横浜市', wards: ['西区', '中区'] }])).toBeNull();
+    expect(groupedUnits(['西区'], [])).toBeNull();
   });
 });
