@@ -97,7 +97,7 @@ export class FileWrite {
       await countAddedRatings(this.db, part.fileId, this.countedThrough, part.throughLine);
       this.countedThrough = part.throughLine;
     } catch (error) {
-      this.failure = clipText(error instanceof Error ? error.message : String(error));
+      this.failure = failureText(error);
       await this.abandon();
     }
   }
@@ -116,7 +116,7 @@ export class FileWrite {
         return file.report;
       } catch (error) {
         await this.abandon();
-        failure = clipText(error instanceof Error ? error.message : String(error));
+        failure = failureText(error);
       }
     }
     const { errors: _errors, ...empty } = emptyFileReport(file.report.fileId, file.report.file);
@@ -139,6 +139,9 @@ export class FileWrite {
     await this.db.exec('ROLLBACK').catch(() => undefined);
   }
 }
+
+/** Why a write failed, as the refused file's report keeps it. */
+const failureText = (error: unknown) => clipText(error instanceof Error ? error.message : String(error));
 
 const EMPTY_PAYLOAD = Object.fromEntries(Object.keys(BATCH_TABLES).map((name) => [name, null])) as BatchPayload;
 const NOTHING_REPLACED: FileBatch['replaces'] = { ratings: false, narratives: false, centers: false };

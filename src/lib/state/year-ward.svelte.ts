@@ -25,6 +25,8 @@ export class YearWardChoice {
     const chosen = this.app.filters.wards;
     return (this.optionsRow()?.wards ?? []).filter((w) => chosen === null || chosen.includes(w));
   });
+  /** The registry's groups of wards (a national registry's prefectures), for grouping a ward picker. */
+  readonly groups: FilterOptionsRow['groups'] = $derived(this.optionsRow()?.groups ?? []);
   readonly ward: string | null = $derived.by(() => {
     const selected = this.app.filters.selectedWard;
     return selected !== null && this.wards.includes(selected) ? selected : (this.wards[0] ?? null);
