@@ -32,11 +32,10 @@ class CellInterner {
   private static readonly PROBES = 8;
   private readonly cells: Array<string | undefined> = new Array(CellInterner.SLOTS);
 
-  cell(text: string, start: number, end: number): string {
+  /** The cell `text[start, end)`; `hash` is `h = imul(h, 31) + char` over its characters from 0, computed by the reader as it scans them. */
+  cell(text: string, start: number, end: number, hash: number): string {
     const length = end - start;
     if (length > CellInterner.MAX_LENGTH) return text.slice(start, end);
-    let hash = length;
-    for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
     let slot = (hash ^ (hash >>> 13)) & (CellInterner.SLOTS - 1);
     for (let probe = 0; probe < CellInterner.PROBES; probe++) {
       const known = this.cells[slot];
@@ -128,23 +127,29 @@ export class CsvReader {
     if (this.pos >= length) return null;
     const start = this.pos;
     const line = this.lineNo;
-    const lineEnd = this.lineEndFrom(start);
-    if (this.indexOf('"', start) >= lineEnd) {
-      this.pos = lineEnd + 1;
-      this.lineNo++;
-      return { line, endLine: line, start, end: lineEnd, fields: this.unquotedFields(start, lineEnd), problem: null };
-    }
-    return this.quotedRecord(start, line);
-  }
-
-  /** The cells of a line without quotes: what `split` gives, with repeated short cells shared. */
-  private unquotedFields(start: number, lineEnd: number): string[] {
+    // One pass over the line: cells end at a delimiter, the line at LF; a quote before the line end
+    // sends the record to the field-by-field reader.
+    const nextQuote = this.indexOf('"', start);
+    const quoteAt = nextQuote < length ? nextQuote : -1;
+    const delimiter = this.delimiterCode;
     const fields: string[] = [];
-    for (let from = start; ; ) {
-      const fieldEnd = Math.min(this.indexOf(this.delimiter, from), lineEnd);
-      fields.push(this.interner.cell(this.text, from, fieldEnd));
-      if (fieldEnd === lineEnd) return fields;
-      from = fieldEnd + 1;
+    let from = start;
+    let hash = 0;
+    for (let i = start; ; i++) {
+      if (i === quoteAt) return this.quotedRecord(start, line);
+      const c = i < length ? text.charCodeAt(i) : LF;
+      if (c === delimiter || c === LF) {
+        fields.push(this.interner.cell(text, from, i, hash));
+        if (c === LF) {
+          this.pos = i + 1;
+          this.lineNo++;
+          return { line, endLine: line, start, end: i, fields, problem: null };
+        }
+        from = i + 1;
+        hash = 0;
+      } else {
+        hash = (Math.imul(hash, 31) + c) | 0;
+      }
     }
   }
 
