@@ -67,7 +67,7 @@ async function main() {
     console.log(JSON.stringify({ date: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}`, node }, null, 2));
     return;
   }
-  execFileSync('npx', ['vite', 'build', '--mode', 'bench', '--logLevel', 'warn'], { stdio: 'inherit' });
+  for (const mode of ['bench', 'bench-pages']) execFileSync('npx', ['vite', 'build', '--mode', mode, '--logLevel', 'warn'], { stdio: 'inherit' });
   const server = spawn('npx', ['vite', 'preview', '--mode', 'bench', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
   const base = `http://localhost:${PORT}`;
   let browser: Browser | undefined;
