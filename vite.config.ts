@@ -114,6 +114,33 @@ function precompressed(): Plugin {
 }
 
 /**
+ * V8's explicit compile hint on the chunks the first chart needs (the entry and the shared chunk):
+ * Chromium compiles their functions on another thread while the script streams in, not one by one on
+ * the main thread as the page first calls them. Interleaved cold loads (16 each): main-thread tasks
+ * over 50 ms 1.9 → 0.4 per load, their sum 124 → 31 ms; first chart and db-ready unchanged (0.9 per
+ * load with the shared chunk alone). Not on DuckDB's chunk: no gain measured. The comment must open
+ * the file, so it goes in last, after Vite's own preamble; a source map moves down a line with it.
+ */
+function compileHints(): Plugin {
+  const HINT = '//# allFunctionsCalledOnLoad\n';
+  return {
+    name: 'compile-hints',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type !== 'chunk' || !(chunk.isEntry || chunk.name === 'shared')) continue;
+          chunk.code = HINT + chunk.code;
+          if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`;
+        }
+      },
+    },
+  };
+}
+
+/**
  * Hosts other than the page's own that a `?dataset=` may name, listed at build time
  * (`DATASET_ORIGINS=https://data.example.jp npm run build`): added to the CSP's `connect-src` and
  * handed to the page, which refuses any other host (README, "A dataset in the browser").
@@ -144,7 +171,7 @@ export default defineConfig(({ mode }) => ({
   plugins:
     mode === 'bench-pages'
       ? [svelte(), datasetOrigins(), precompressed()]
-      : [svelte(), bundledData(), datasetOrigins(), serviceWorkerBuildId(), precompressed()],
+      : [svelte(), bundledData(), datasetOrigins(), compileHints(), serviceWorkerBuildId(), precompressed()],
   publicDir: mode === 'bench-pages' ? false : 'public',
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },

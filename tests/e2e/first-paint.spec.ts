@@ -49,3 +49,25 @@ test('a link with other filters shows the view and says it is computing until th
   await expect(page.locator('main .status[role="status"]').filter({ hasText: '集計中' })).toHaveCount(0);
   await expect(page.locator('.heatmap g.cell').first()).toBeVisible();
 });
+
+test('the scripts the first chart needs open with V8’s compile hint, and only they (served as built)', async ({ page, request }) => {
+  const scripts: string[] = [];
+  page.on('response', (response) => {
+    if (response.url().endsWith('.js') && response.request().resourceType() === 'script') scripts.push(new URL(response.url()).pathname);
+  });
+  await page.goto('/');
+  await expect(page.locator('body[data-db-ready]')).toHaveCount(1, { timeout: 60_000 });
+  const html = await (await request.get('/')).text();
+  const entry = /<script type="module" crossorigin src="([^"]+)"/.exec(html)?.[1];
+  const preloaded = [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)"/g)].map((m) => m[1]);
+  const shared = preloaded.find((href) => /\/shared-[^/]+\.js$/.test(href));
+  expect(entry).toBeTruthy();
+  expect(shared).toBeTruthy();
+  const opensWithHint = async (path: string) => (await (await request.get(path)).text()).startsWith('//# allFunctionsCalledOnLoad\n');
+  expect(await opensWithHint(entry!)).toBe(true);
+  expect(await opensWithHint(shared!)).toBe(true);
+  // The views' chunks and DuckDB's bindings load later, and most of their functions are not called at once.
+  const later = [...new Set(scripts)].filter((path) => path !== entry && path !== shared);
+  expect(later.length).toBeGreaterThan(2);
+  for (const path of later) expect(await opensWithHint(path), path).toBe(false);
+});
