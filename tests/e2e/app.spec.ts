@@ -198,6 +198,8 @@ test('a large load dropped on the page shows progress, can be cancelled, and lea
   await openApp(page);
   const before = await page.locator('.view table.data-table tbody').textContent();
   await page.getByRole('link', { name: 'データの読み込み' }).click();
+  // The view's code may still be on its way: a user drops a file on the zone they see.
+  await expect(page.locator('.dropzone')).toBeVisible();
   type Probe = { bigFile: File };
   // Two million rows take seconds to read in the worker; the cancel is pressed as soon as the progress shows.
   await page.evaluate(() => {

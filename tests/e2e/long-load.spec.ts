@@ -27,6 +27,7 @@ async function makeFiles(page: Page, rows: number): Promise<void> {
 }
 
 async function drop(page: Page, name: 'wards' | 'ratings'): Promise<void> {
+  await expect(page.locator('.dropzone')).toBeVisible();
   await page.evaluate((name) => {
     const transfer = new DataTransfer();
     transfer.items.add((window as unknown as Probe).files[name]);
