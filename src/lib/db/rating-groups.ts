@@ -17,7 +17,8 @@ const select = (where: string) => `SELECT r.ward, r.fiscal_year, r.stage, r.rate
   FROM ratings r ${where}
   GROUP BY r.ward, r.fiscal_year, r.stage, r.rater, r.provenance`;
 
-export const RATING_GROUPS_DDL = `CREATE TABLE IF NOT EXISTS rating_groups AS ${select('WHERE false')};`;
+export const RATING_GROUPS = 'rating_groups';
+export const RATING_GROUPS_DDL = `CREATE TABLE IF NOT EXISTS ${RATING_GROUPS} AS ${select('WHERE false')};`;
 export const RATING_GROUPS_VIEW = `CREATE VIEW rating_groups AS ${select('')}`;
 
 /** Counts every rating again. */

@@ -40,6 +40,17 @@ describe('the prebuilt bundled data', () => {
     expect(words).toBeGreaterThan(1000);
   });
 
+  it('carries rating_groups counted as the user path counts them, one row per group', async () => {
+    const groups = (db: Database) =>
+      db.query(`SELECT ward, fiscal_year, stage, rater, provenance, sum(a)::INTEGER AS a, sum(b)::INTEGER AS b, sum(c)::INTEGER AS c,
+        sum(d)::INTEGER AS d, sum(unrated)::INTEGER AS unrated, sum(n)::INTEGER AS n FROM rating_groups GROUP BY ALL ORDER BY ALL`);
+    const expected = await groups(userPath);
+    expect(expected.length).toBeGreaterThan(100);
+    expect(await groups(prebuilt)).toEqual(expected);
+    const [{ rows }] = await prebuilt.query<{ rows: number }>('SELECT count(*)::INTEGER AS rows FROM rating_groups');
+    expect(rows).toBe(expected.length);
+  });
+
   it('a worker that has read the bundled CSVs judges a later file as the user path does: same file id, same conflict', async () => {
     const conflicting = { name: 'late.csv', bytes: new TextEncoder().encode('ward,fiscal_year,stage,question_no,rater,rating\n鶴見区,2025,planning,1,ward,D\n') };
     const primed = new IngestSession();
