@@ -166,11 +166,13 @@ export function toLoadedFile(batch: FileBatch, themes: readonly Theme[]): Loaded
   return { report, payload: toArrowPayload(indexed), wards: batch.wards, replaces: batch.replaces, ratingParts: batch.ratingParts };
 }
 
-/** Part of a file's ratings, written before the file is read to its end (`IngestOptions.onRatingsPart`). */
+/** Part of a file's ratings, written before the file is read to its end (`IngestOptions.onRatingsPart`): its lines end at `throughLine`. */
 export interface RatingsPart {
+  fileId: number;
+  throughLine: number;
   ipc: Uint8Array;
 }
 
 export function ratingsPart(ratings: RatingColumns, fileId: number): RatingsPart {
-  return { ipc: tableIpc(RATINGS, ratings, fileId)! };
+  return { fileId, throughLine: ratings.at(ratings.length - 1)!.line, ipc: tableIpc(RATINGS, ratings, fileId)! };
 }

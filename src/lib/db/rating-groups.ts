@@ -5,8 +5,8 @@ import type { Database } from './database.ts';
  * stage's questions fold into one row), which is what the distribution by ward reads when no
  * question is chosen, so a filter change at national scale counts 0.3M rows instead of 1.7M. Kept
  * beside `ratings` by every write: a file that replaces no earlier rating adds the counts of its own
- * rows once they are all written (parts included), so a group can be spread over a few rows (one per
- * file) and readers sum them; a file that replaces ratings has its ward-years counted again; the bundled data and a
+ * rows (a file written in parts, those of its parts every few parts), so a group can be spread over
+ * a few rows and readers sum them; a file that replaces ratings has its ward-years counted again; the bundled data and a
  * dataset are counted whole (a view over `ratings` where the tables are views: a Parquet dataset in
  * native DuckDB).
  */
@@ -34,7 +34,7 @@ export async function regroupFileWardYears(db: Database, fileId: number): Promis
   await db.exec(`INSERT INTO rating_groups ${select(`SEMI JOIN (${touched}) t ON r.ward = t.ward AND r.fiscal_year = t.fiscal_year`)}`);
 }
 
-/** Adds the counts of a file's ratings: rows that replaced none. */
-export async function countAddedRatings(db: Database, fileId: number): Promise<void> {
-  await db.query(`INSERT INTO rating_groups ${select('WHERE r.file_id = ?')}`, [fileId]);
+/** Adds the counts of a file's ratings on lines after `afterLine` up to `throughLine`: rows that replaced none. */
+export async function countAddedRatings(db: Database, fileId: number, afterLine: number, throughLine = 2 ** 31 - 1): Promise<void> {
+  await db.query(`INSERT INTO rating_groups ${select('WHERE r.file_id = ? AND r.line > ? AND r.line <= ?')}`, [fileId, afterLine, throughLine]);
 }
