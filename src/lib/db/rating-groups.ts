@@ -6,9 +6,9 @@ import type { Database } from './database.ts';
  * question is chosen, so a filter change at national scale counts 0.3M rows instead of 1.7M. Kept
  * beside `ratings` by every write: a file that replaces no earlier rating adds the counts of its own
  * rows (a file written in parts, those of its parts every few parts), so a group can be spread over
- * a few rows and readers sum them; a file that replaces ratings has its ward-years counted again; the bundled data and a
- * dataset are counted whole (a view over `ratings` where the tables are views: a Parquet dataset in
- * native DuckDB).
+ * a few rows and readers sum them; a file that replaces ratings has its ward-years counted again; the
+ * bundled data and a dataset are counted whole (a view over `ratings` where the tables are views: a
+ * Parquet dataset in native DuckDB).
  */
 const select = (where: string) => `SELECT r.ward, r.fiscal_year, r.stage, r.rater, r.provenance,
     count(*) FILTER (WHERE r.score = 4)::INTEGER AS a, count(*) FILTER (WHERE r.score = 3)::INTEGER AS b,
@@ -19,22 +19,22 @@ const select = (where: string) => `SELECT r.ward, r.fiscal_year, r.stage, r.rate
 
 export const RATING_GROUPS = 'rating_groups';
 export const RATING_GROUPS_DDL = `CREATE TABLE IF NOT EXISTS ${RATING_GROUPS} AS ${select('WHERE false')};`;
-export const RATING_GROUPS_VIEW = `CREATE VIEW rating_groups AS ${select('')}`;
+export const RATING_GROUPS_VIEW = `CREATE VIEW ${RATING_GROUPS} AS ${select('')}`;
 
 /** Counts every rating again. */
 export async function regroupRatings(db: Database): Promise<void> {
-  await db.exec('DELETE FROM rating_groups');
-  await db.exec(`INSERT INTO rating_groups ${select('')}`);
+  await db.exec(`DELETE FROM ${RATING_GROUPS}`);
+  await db.exec(`INSERT INTO ${RATING_GROUPS} ${select('')}`);
 }
 
 /** Counts a file's ward-years again: the rows it replaced were of the same ones. */
 export async function regroupFileWardYears(db: Database, fileId: number): Promise<void> {
   const touched = `SELECT DISTINCT ward, fiscal_year FROM ratings WHERE file_id = ${Number(fileId)}`;
-  await db.exec(`DELETE FROM rating_groups g USING (${touched}) t WHERE g.ward = t.ward AND g.fiscal_year = t.fiscal_year`);
-  await db.exec(`INSERT INTO rating_groups ${select(`SEMI JOIN (${touched}) t ON r.ward = t.ward AND r.fiscal_year = t.fiscal_year`)}`);
+  await db.exec(`DELETE FROM ${RATING_GROUPS} g USING (${touched}) t WHERE g.ward = t.ward AND g.fiscal_year = t.fiscal_year`);
+  await db.exec(`INSERT INTO ${RATING_GROUPS} ${select(`SEMI JOIN (${touched}) t ON r.ward = t.ward AND r.fiscal_year = t.fiscal_year`)}`);
 }
 
 /** Adds the counts of a file's ratings on lines after `afterLine` up to `throughLine`: rows that replaced none. */
 export async function countAddedRatings(db: Database, fileId: number, afterLine: number, throughLine = 2 ** 31 - 1): Promise<void> {
-  await db.query(`INSERT INTO rating_groups ${select('WHERE r.file_id = ? AND r.line > ? AND r.line <= ?')}`, [fileId, afterLine, throughLine]);
+  await db.query(`INSERT INTO ${RATING_GROUPS} ${select('WHERE r.file_id = ? AND r.line > ? AND r.line <= ?')}`, [fileId, afterLine, throughLine]);
 }

@@ -36,11 +36,11 @@ export interface UnitGroup {
 
 /**
  * A picker's units under the registry's groups (a national registry's prefectures), each group in
- * the registry's order and its units in the picker's; units of no group follow. Null when the
- * registry has fewer than two groups (Yokohama's wards are one city): the list stays flat.
+ * the registry's order and its units in the picker's; units of no group follow. With fewer than two
+ * groups (Yokohama's wards are one city) every unit is in `rest`: the list stays flat.
  */
-export function groupedUnits(units: readonly string[], groups: readonly UnitGroup[]): { groups: UnitGroup[]; rest: string[] } | null {
-  if (groups.length < 2) return null;
+export function groupedUnits(units: readonly string[], groups: readonly UnitGroup[]): { groups: UnitGroup[]; rest: readonly string[] } {
+  if (groups.length < 2) return { groups: [], rest: units };
   const groupOf = new Map<string, string>();
   for (const { group, wards } of groups) for (const ward of wards) groupOf.set(ward, group);
   const listed = groups.map(({ group }) => ({ group, wards: units.filter((unit) => groupOf.get(unit) === group) })).filter((g) => g.wards.length > 0);

@@ -46,7 +46,7 @@ describe('groupedUnits', () => {
   });
 
   it('leaves a one-group registry (Yokohama’s wards) flat', () => {
-    expect(groupedUnits(['西区', '中区'], [{ group: '横浜市', wards: ['西区', '中区'] }])).toBeNull();
-    expect(groupedUnits(['西区'], [])).toBeNull();
+    expect(groupedUnits(['西区', '中区'], [{ group: '横浜市', wards: ['西区', '中区'] }])).toEqual({ groups: [], rest: ['西区', '中区'] });
+    expect(groupedUnits(['西区'], [])).toEqual({ groups: [], rest: ['西区'] });
   });
 });
