@@ -2,7 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inBundledOrder } from '../../../src/lib/db/bundle.ts';
+import { createNodeDatabase } from '../../../src/lib/db/duckdb-node.ts';
 import { loadIntoNodeDatabase, loadOne } from '../../../src/lib/db/node-load.ts';
+import { RATING_GROUPS_VIEW } from '../../../src/lib/db/rating-groups.ts';
+import { SCHEMA } from '../../../src/lib/db/schema.ts';
+import { schemaSql } from '../../../src/lib/db/tables.ts';
 import { ratingDistributionByWardQuery, runQuery } from '../../../src/lib/db/queries/index.ts';
 import type { Database } from '../../../src/lib/db/database.ts';
 import type { RatingFilters } from '../../../src/lib/db/sql.ts';
@@ -24,7 +28,26 @@ async function expectGroupsAgree(db: Database, filters: RatingFilters = NONE) {
   expect(fromGroups).toEqual(fromRatings);
 }
 
+/** The columns of `rating_groups` as DuckDB describes them. */
+async function columnsOf(db: Database) {
+  return db.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'rating_groups' ORDER BY ordinal_position`);
+}
+
 describe('rating_groups', () => {
+  it('declares exactly the columns and types its count produces', async () => {
+    const declared = await createNodeDatabase();
+    await declared.exec(SCHEMA);
+    // The count itself, as a dataset has it: a view over `ratings`.
+    const counted = await createNodeDatabase();
+    await counted.exec(schemaSql());
+    await counted.exec(RATING_GROUPS_VIEW);
+    const columns = await columnsOf(counted);
+    expect(columns).toHaveLength(11);
+    expect(await columnsOf(declared)).toEqual(columns);
+    await declared.close();
+    await counted.close();
+  });
+
   it('agrees with the ratings after the bundled data, after a file that replaces some keys, and under filters', async () => {
     const { db, session } = await loadIntoNodeDatabase(bundled, 'bundled');
     await expectGroupsAgree(db);
