@@ -41,9 +41,13 @@ interface Cold {
   scripts: Array<{ url: string; transferred: number; end: number }>;
 }
 
-/** One cold visit (fresh context: no cache, no service worker) until `selector` is painted and, if asked, the database ready. */
+/**
+ * One first visit (fresh context: no cache, nothing installed) until `selector` is painted and, if
+ * asked, the database ready. The app's service worker registers and installs as on a user's first
+ * visit (blocked here until 2026-11-27, which hid what its install cost the start).
+ */
 async function coldVisit(browser: Browser, url: string, selector: string, readyMark: string | null): Promise<Cold> {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const context = await browser.newContext({ serviceWorkers: 'allow' });
   const page: Page = await context.newPage();
   await page.addInitScript(observe(selector));
   await page.goto(url);

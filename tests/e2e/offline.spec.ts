@@ -15,6 +15,21 @@ test('after the first visit the app works with the network cut', async ({ page, 
   await context.setOffline(false);
 });
 
+test('a first visit registers the service worker once the page has started, not while DuckDB starts', async ({ page }) => {
+  // Installing caches every file of the build (both wasm bundles): begun at once, it slowed the start.
+  await page.addInitScript(() => {
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (this: ServiceWorkerContainer, ...args: Parameters<typeof register>) {
+      const state = window as unknown as { registeredWhen?: string };
+      state.registeredWhen ??= document.body.dataset.dbReady === 'true' ? 'started' : 'starting';
+      return register.apply(this, args);
+    };
+  });
+  await openApp(page, '/');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { registeredWhen?: string }).registeredWhen)).toBe('started');
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active !== null)).toBe(true);
+});
+
 test("the service worker's cache is named after this build, and an earlier release's cache is dropped", async ({ page, context }) => {
   const sw = readFileSync('dist/sw.js', 'utf8');
   const cacheName = /const CACHE = `\$\{PREFIX\}([0-9a-f]{12})`/.exec(sw)?.[1];
