@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, reloadApp } from './open-app.ts';
+import { dropHeldFiles, openApp, reloadApp, type HeldFiles } from './open-app.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -198,21 +198,14 @@ test('a large load dropped on the page shows progress, can be cancelled, and lea
   await openApp(page);
   const before = await page.locator('.view table.data-table tbody').textContent();
   await page.getByRole('link', { name: 'データの読み込み' }).click();
-  // The view's code may still be on its way: a user drops a file on the zone they see.
-  await expect(page.locator('.dropzone')).toBeVisible();
-  type Probe = { bigFile: File };
   // Two million rows take seconds to read in the worker; the cancel is pressed as soon as the progress shows.
   await page.evaluate(() => {
     const rows = ['ward,fiscal_year,stage,question_no,rater,rating'];
     for (let i = 0; i < 2_000_000; i++) rows.push(`西区,${2000 + (i % 20)},implementation,${(i % 7) + 1},center,${'ABCD'[i % 4]}`);
-    (window as unknown as Probe).bigFile = new File([rows.join('\n')], 'big.csv', { type: 'text/csv' });
+    (window as unknown as HeldFiles).heldFiles = { big: new File([rows.join('\n')], 'big.csv', { type: 'text/csv' }) };
   });
-  await page.evaluate(() => {
-    const probe = window as unknown as Probe;
-    const transfer = new DataTransfer();
-    transfer.items.add(probe.bigFile);
-    document.querySelector('.dropzone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-  });
+  // The view's code may still be on its way: a user drops a file on the zone they see.
+  await dropHeldFiles(page, ['big']);
   const progress = page.locator('.progress progress');
   await expect(progress).toBeVisible();
   await expect(page.locator('.progress')).toContainText('big.csv');

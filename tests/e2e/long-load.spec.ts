@@ -1,7 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './open-app.ts';
-
-type Probe = { files: Record<string, File> };
+import { dropHeldFiles, openApp, type HeldFiles } from './open-app.ts';
 
 /**
  * A registry of 1,100 units and `rows` ratings with distinct keys (units × years × 48 ratings), made in
@@ -19,20 +17,11 @@ async function makeFiles(page: Page, rows: number): Promise<void> {
       const k = Math.floor(i / keys.length);
       lines.push(`W${String(k % 1100).padStart(4, '0')}区,${2000 + Math.floor(k / 1100)},${keys[i % keys.length]},${'ABCD'[i % 4]}`);
     }
-    (window as unknown as Probe).files = {
+    (window as unknown as HeldFiles).heldFiles = {
       wards: new File([wards.join('\n')], 'units.csv', { type: 'text/csv' }),
       ratings: new File([lines.join('\n')], 'long.csv', { type: 'text/csv' }),
     };
   }, rows);
-}
-
-async function drop(page: Page, name: 'wards' | 'ratings'): Promise<void> {
-  await expect(page.locator('.dropzone')).toBeVisible();
-  await page.evaluate((name) => {
-    const transfer = new DataTransfer();
-    transfer.items.add((window as unknown as Probe).files[name]);
-    document.querySelector('.dropzone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-  }, name);
 }
 
 /** The ratings, and the ratings as `rating_groups` counts them, through the SQL console. */
@@ -51,9 +40,9 @@ test('a long file is written in parts while it is read: every rating lands once,
   const [before] = await counts(page);
   await makeFiles(page, 250_000);
   await page.getByRole('link', { name: 'データの読み込み' }).click();
-  await drop(page, 'wards');
+  await dropHeldFiles(page, ['wards']);
   await expect(page.getByRole('row').filter({ hasText: 'units.csv' }).first()).toBeVisible();
-  await drop(page, 'ratings');
+  await dropHeldFiles(page, ['ratings']);
   const report = page.getByRole('row').filter({ hasText: 'long.csv' }).first();
   await expect(report).toBeVisible({ timeout: 60_000 });
   // Rows read, loaded, duplicate, rejected, not rated, sample replaced.
@@ -67,11 +56,11 @@ test('a long file cancelled after parts of it were written leaves the data as it
   await openApp(page, '/?view=sql');
   await makeFiles(page, 1_500_000);
   await page.getByRole('link', { name: 'データの読み込み' }).click();
-  await drop(page, 'wards');
+  await dropHeldFiles(page, ['wards']);
   await expect(page.getByRole('row').filter({ hasText: 'units.csv' }).first()).toBeVisible();
   const before = await counts(page);
   await page.getByRole('link', { name: 'データの読み込み' }).click();
-  await drop(page, 'ratings');
+  await dropHeldFiles(page, ['ratings']);
   // Past 300,000 rows read, three parts of 100,000 have been handed to the page.
   await expect
     .poll(async () => Number(((await page.locator('.progress label').textContent()) ?? '').match(/— ([\d,]+)/)?.[1].replaceAll(',', '') ?? 0), { timeout: 60_000, intervals: [50] })
@@ -83,9 +72,9 @@ test('a long file cancelled after parts of it were written leaves the data as it
   // must start a clean transaction and leave exactly its own rating.
   await page.getByRole('link', { name: 'データの読み込み' }).click();
   await page.evaluate(() => {
-    (window as unknown as Probe).files.ratings = new File(['ward,fiscal_year,stage,question_no,rater,rating\nW0001区,2099,review,1,ward,A'], 'one.csv', { type: 'text/csv' });
+    (window as unknown as HeldFiles).heldFiles.ratings = new File(['ward,fiscal_year,stage,question_no,rater,rating\nW0001区,2099,review,1,ward,A'], 'one.csv', { type: 'text/csv' });
   });
-  await drop(page, 'ratings');
+  await dropHeldFiles(page, ['ratings']);
   await expect(page.getByRole('row').filter({ hasText: 'one.csv' }).first().locator('td')).toHaveText(['評価（縦持ち）', 'UTF-8・コンマ', '1', '1', '0', '0', '0', '0']);
   const after = String(Number(before[0].replaceAll(',', '')) + 1);
   expect((await counts(page)).map((n) => n.replaceAll(',', ''))).toEqual([after, after]);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, reloadApp } from './open-app.ts';
+import { dropHeldFiles, openApp, reloadApp, type HeldFiles } from './open-app.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -31,11 +31,12 @@ test('a reload in the middle of a load keeps every file that had finished loadin
   await page.evaluate((smallText) => {
     const rows = ['ward,fiscal_year,stage,question_no,rater,rating'];
     for (let i = 0; i < 400_000; i++) rows.push(`西区,${2000 + (i % 20)},implementation,${(i % 7) + 1},center,${'ABCD'[i % 4]}`);
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([smallText], 'bad_rows.csv', { type: 'text/csv' }));
-    transfer.items.add(new File([rows.join('\n')], 'big.csv', { type: 'text/csv' }));
-    document.querySelector('.dropzone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    (window as unknown as HeldFiles).heldFiles = {
+      small: new File([smallText], 'bad_rows.csv', { type: 'text/csv' }),
+      big: new File([rows.join('\n')], 'big.csv', { type: 'text/csv' }),
+    };
   }, small);
+  await dropHeldFiles(page, ['small', 'big']);
   // Reload once the first file is saved in this browser while the second is still being read.
   // (Polled with evaluate, which awaits the count; waitForFunction would take the pending promise as truthy.)
   const savedFiles = () =>
