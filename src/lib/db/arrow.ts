@@ -16,6 +16,7 @@ import type { FileBatch } from '../ingest/types.ts';
 import type { LoadedFile } from './load.ts';
 import { segmentItems, tagItems, type IndexedItem } from '../text/item-index.ts';
 import type { Theme } from '../text/themes.ts';
+import { RATING_GROUP_COLUMNS, RATING_GROUPS } from './rating-groups.ts';
 import { BATCH_TABLES, NARRATIVE_TAGS, RATINGS, type ArrowKind, type BatchTable, type IndexedBatch, type TableSpec } from './tables.ts';
 
 type Column = Vector<DataType>;
@@ -163,16 +164,30 @@ export function tagsIpc(items: readonly IndexedItem[], themes: readonly Theme[])
 export function toLoadedFile(batch: FileBatch, themes: readonly Theme[]): LoadedFile {
   const { errors: _errors, ...report } = batch.report;
   const indexed: IndexedBatch = { ...batch, narrativeTags: tagItems(batch.narratives, themes), narrativeWords: segmentItems(batch.narratives) };
-  return { report, payload: toArrowPayload(indexed), wards: batch.wards, replaces: batch.replaces, ratingParts: batch.ratingParts };
+  return {
+    report, payload: toArrowPayload(indexed), wards: batch.wards, replaces: batch.replaces, ratingParts: batch.ratingParts,
+    // A file that replaces ratings has its ward-years counted again in SQL instead (load.ts).
+    ratingGroups: batch.replaces.ratings ? null : ratingGroupsIpc(batch.ratings),
+  };
 }
 
-/** Part of a file's ratings, written before the file is read to its end (`IngestOptions.onRatingsPart`): its lines end at `throughLine`. */
+/** Part of a file's ratings, written before the file is read to its end (`IngestOptions.onRatingsPart`), and their counts. */
 export interface RatingsPart {
   fileId: number;
-  throughLine: number;
   ipc: Uint8Array;
+  /** The part's ratings counted for `rating_groups`. */
+  groups: Uint8Array;
 }
 
 export function ratingsPart(ratings: RatingColumns, fileId: number): RatingsPart {
-  return { fileId, throughLine: ratings.at(ratings.length - 1)!.line, ipc: tableIpc(RATINGS, ratings, fileId)! };
+  return { fileId, ipc: tableIpc(RATINGS, ratings, fileId)!, groups: ratingGroupsIpc(ratings)! };
+}
+
+/** Ratings counted as `rating_groups` holds them (`RatingColumns.groups`), as one Arrow batch; null for none. */
+export function ratingGroupsIpc(ratings: RatingColumns): Uint8Array | null {
+  if (ratings.length === 0) return null;
+  const groups = ratings.groups();
+  const columns: Record<string, Column> = {};
+  for (const { name, arrow } of RATING_GROUP_COLUMNS) columns[name] = typedVector(RATING_GROUPS, name, arrow, groups[name]);
+  return build(columns);
 }

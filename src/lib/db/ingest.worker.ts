@@ -80,11 +80,11 @@ async function ingest(jobId: number, files: SourceFile[], themes: Theme[]): Prom
       // The page's DuckDB appends each part while this worker reads on: the two run on different cores.
       onRatingsPart: (ratings, fileId) => {
         const part = ratingsPart(ratings, fileId);
-        post({ type: 'ratings-part', jobId, fileIndex, part }, [part.ipc.buffer as ArrayBuffer]);
+        post({ type: 'ratings-part', jobId, fileIndex, part }, [part.ipc.buffer as ArrayBuffer, part.groups.buffer as ArrayBuffer]);
       },
     });
     const loaded = toLoadedFile(batch, themes);
-    const buffers = Object.values(loaded.payload).filter((b): b is Uint8Array => b !== null).map((b) => b.buffer as ArrayBuffer);
+    const buffers = [...Object.values(loaded.payload), loaded.ratingGroups].filter((b): b is Uint8Array => b !== null).map((b) => b.buffer as ArrayBuffer);
     post({ type: 'file', jobId, fileIndex, loaded }, buffers);
   }
   post({ type: 'done', jobId, cancelled: false });

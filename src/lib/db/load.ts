@@ -5,7 +5,7 @@ import type { Ward } from '../ingest/registry.ts';
 import type { BatchPayload, RatingsPart } from './arrow.ts';
 import { inTransaction, type Database } from './database.ts';
 import { SCHEMA } from './schema.ts';
-import { countAddedRatings, regroupFileWardYears } from './rating-groups.ts';
+import { RATING_GROUPS, regroupFileWardYears } from './rating-groups.ts';
 import type { Theme } from '../text/themes.ts';
 import { appendsAsIs, BATCH_TABLES, FILES, NARRATIVE_TAGS, paramInserts, RATINGS, REJECTED_SUMMARY, stagingInsert, THEMES, WARDS, type BatchTable, type TableSpec } from './tables.ts';
 
@@ -20,6 +20,8 @@ export interface LoadedFile {
   replaces: FileBatch['replaces'];
   /** Parts of the ratings written before the rest (`FileWrite.appendRatings`); the payload holds the rest. */
   ratingParts: number;
+  /** The payload's ratings counted for `rating_groups`; null when there are none or the file replaces ratings. */
+  ratingGroups: Uint8Array | null;
 }
 
 export async function createSchema(db: Database, wards: readonly Ward[], themes: readonly Theme[]): Promise<void> {
@@ -82,15 +84,9 @@ export function loadFileOrRefuse(db: Database, file: LoadedFile, origin: FileOri
  */
 export class FileWrite {
   private parts = 0;
-  /** The file's ratings through this line are written and counted in `rating_groups`. */
-  private countedThrough = 0;
   private failure: string | null = null;
 
-  /** `countEveryLines`: how many of the file's lines the parts written span before their ratings are counted in `rating_groups`. */
-  constructor(
-    private db: Database,
-    private countEveryLines = 300_000,
-  ) {}
+  constructor(private db: Database) {}
 
   async appendRatings(part: RatingsPart): Promise<void> {
     if (this.failure !== null) return;
@@ -98,11 +94,7 @@ export class FileWrite {
       if (this.parts === 0) await this.db.exec('BEGIN TRANSACTION');
       this.parts++;
       await this.db.appendArrow(RATINGS.name, part.ipc);
-      // Counted every few parts: a query per part cost DuckDB ~0.9 s per million ratings, one at the
-      // end ~0.5 s but all of it after the read.
-      if (part.throughLine - this.countedThrough < this.countEveryLines) return;
-      await countAddedRatings(this.db, part.fileId, this.countedThrough, part.throughLine);
-      this.countedThrough = part.throughLine;
+      await this.db.appendArrow(RATING_GROUPS, part.groups);
     } catch (error) {
       this.failure = failureText(error);
       await this.abandon();
@@ -117,7 +109,7 @@ export class FileWrite {
       try {
         if (this.parts === 0) await loadFile(this.db, file, origin);
         else {
-          await writeFile(this.db, file, origin, this.countedThrough);
+          await writeFile(this.db, file, origin);
           await this.db.exec('COMMIT');
         }
         return file.report;
@@ -133,7 +125,7 @@ export class FileWrite {
       rowsRead: file.report.rowsRead, rowsRejected: file.report.rowsRead,
       fileError: { code: 'internal_error', params: { message: failure } },
     };
-    await loadFile(this.db, { report, payload: EMPTY_PAYLOAD, wards: null, replaces: NOTHING_REPLACED, ratingParts: 0 }, origin);
+    await loadFile(this.db, { report, payload: EMPTY_PAYLOAD, wards: null, replaces: NOTHING_REPLACED, ratingParts: 0, ratingGroups: null }, origin);
     return report;
   }
 
@@ -141,7 +133,6 @@ export class FileWrite {
   async abandon(): Promise<void> {
     if (this.parts === 0) return;
     this.parts = 0;
-    this.countedThrough = 0;
     // A failed ROLLBACK must not hide why the file is being undone.
     await this.db.exec('ROLLBACK').catch(() => undefined);
   }
@@ -153,8 +144,8 @@ const failureText = (error: unknown) => clipText(error instanceof Error ? error.
 const EMPTY_PAYLOAD = Object.fromEntries(Object.keys(BATCH_TABLES).map((name) => [name, null])) as BatchPayload;
 const NOTHING_REPLACED: FileBatch['replaces'] = { ratings: false, narratives: false, centers: false };
 
-/** Writes a file's records; its ratings through line `countedThrough` were written before, in parts. */
-async function writeFile(db: Database, file: LoadedFile, origin: FileOrigin, countedThrough = 0): Promise<void> {
+/** Writes a file's records (those of its ratings not written before, in parts). */
+async function writeFile(db: Database, file: LoadedFile, origin: FileOrigin): Promise<void> {
   const { report, payload } = file;
   const id = report.fileId;
   await insertRows(db, FILES, [{ ...report, origin }]);
@@ -179,7 +170,6 @@ async function writeFile(db: Database, file: LoadedFile, origin: FileOrigin, cou
     await db.exec(stagingInsert(spec as TableSpec<unknown>, staging));
     await db.exec(`DROP TABLE ${staging}`);
   }
-  if (!payload.ratings && countedThrough === 0) return;
   if (file.replaces.ratings) await regroupFileWardYears(db, id);
-  else await countAddedRatings(db, id, countedThrough);
+  else if (file.ratingGroups) await db.appendArrow(RATING_GROUPS, file.ratingGroups);
 }

@@ -42,9 +42,9 @@ export async function loadOne(
   db: Database,
   session: IngestSession,
   file: SourceFile,
-  { origin = 'user', themes = DEFAULT_THEMES, countEveryLines, ...options }: IngestOptions & { origin?: FileOrigin; themes?: readonly Theme[]; countEveryLines?: number } = {},
+  { origin = 'user', themes = DEFAULT_THEMES, ...options }: IngestOptions & { origin?: FileOrigin; themes?: readonly Theme[] } = {},
 ): Promise<FileReport> {
-  const write = new FileWrite(db, countEveryLines);
+  const write = new FileWrite(db);
   let batch;
   try {
     batch = await session.ingestFile(file.name, file.bytes, { ...options, onRatingsPart: (ratings, fileId) => write.appendRatings(ratingsPart(ratings, fileId)) });

@@ -1,12 +1,14 @@
 import type { Database } from './database.ts';
+import type { ArrowKind } from './tables.ts';
 
 /**
  * Ratings counted per ward, fiscal year, stage, rater and provenance: about a fifth of the rows (a
  * stage's questions fold into one row), which is what the distribution by ward reads when no
  * question is chosen, so a filter change at national scale counts 0.3M rows instead of 1.7M. Kept
  * beside `ratings` by every write: a file that replaces no earlier rating adds the counts of its own
- * rows (a file written in parts, those of its parts every few parts), so a group can be spread over
- * a few rows and readers sum them; a file that replaces ratings has its ward-years counted again; the
+ * rows, made by the ingest worker as it reads (`RatingColumns.groups`; a file written in parts adds
+ * each part's with the part), so a group can be spread over a few rows and readers sum them; a file
+ * that replaces ratings has its ward-years counted again here, in SQL; the
  * bundled data and a dataset are counted whole (a view over `ratings` where the tables are views: a
  * Parquet dataset in native DuckDB).
  */
@@ -19,12 +21,19 @@ const select = (where: string) => `SELECT r.ward, r.fiscal_year, r.stage, r.rate
 
 export const RATING_GROUPS = 'rating_groups';
 /**
- * The count's columns, declared: `CREATE TABLE … AS` the count (empty) planned an aggregate, which in
- * a cold DuckDB was the most expensive statement of the schema, on the page's way to its first query.
- * A unit test checks they are the count's own.
+ * The count's columns, declared (`CREATE TABLE … AS` the empty count planned an aggregate, the
+ * schema's most expensive statement in a cold DuckDB), with the Arrow type the ingest worker's counts
+ * travel as. A unit test checks they are the count's own.
  */
-export const RATING_GROUPS_DDL = `CREATE TABLE IF NOT EXISTS ${RATING_GROUPS} (ward VARCHAR, fiscal_year SMALLINT, stage VARCHAR, rater VARCHAR,
-  provenance VARCHAR, a INTEGER, b INTEGER, c INTEGER, d INTEGER, unrated INTEGER, n INTEGER);`;
+export const RATING_GROUP_COLUMNS: ReadonlyArray<{ name: string; sql: string; arrow: ArrowKind }> = [
+  { name: 'ward', sql: 'VARCHAR', arrow: 'utf8' },
+  { name: 'fiscal_year', sql: 'SMALLINT', arrow: 'int16' },
+  { name: 'stage', sql: 'VARCHAR', arrow: 'utf8' },
+  { name: 'rater', sql: 'VARCHAR', arrow: 'utf8' },
+  { name: 'provenance', sql: 'VARCHAR', arrow: 'utf8' },
+  ...['a', 'b', 'c', 'd', 'unrated', 'n'].map((name) => ({ name, sql: 'INTEGER', arrow: 'int32' as const })),
+];
+export const RATING_GROUPS_DDL = `CREATE TABLE IF NOT EXISTS ${RATING_GROUPS} (${RATING_GROUP_COLUMNS.map((c) => `${c.name} ${c.sql}`).join(', ')});`;
 export const RATING_GROUPS_VIEW = `CREATE VIEW ${RATING_GROUPS} AS ${select('')}`;
 
 /** Counts every rating again. */
@@ -38,9 +47,4 @@ export async function regroupFileWardYears(db: Database, fileId: number): Promis
   const touched = `SELECT DISTINCT ward, fiscal_year FROM ratings WHERE file_id = ${Number(fileId)}`;
   await db.exec(`DELETE FROM ${RATING_GROUPS} g USING (${touched}) t WHERE g.ward = t.ward AND g.fiscal_year = t.fiscal_year`);
   await db.exec(`INSERT INTO ${RATING_GROUPS} ${select(`SEMI JOIN (${touched}) t ON r.ward = t.ward AND r.fiscal_year = t.fiscal_year`)}`);
-}
-
-/** Adds the counts of a file's ratings on lines after `afterLine` up to `throughLine`: rows that replaced none. */
-export async function countAddedRatings(db: Database, fileId: number, afterLine: number, throughLine = 2 ** 31 - 1): Promise<void> {
-  await db.query(`INSERT INTO ${RATING_GROUPS} ${select('WHERE r.file_id = ? AND r.line > ? AND r.line <= ?')}`, [fileId, afterLine, throughLine]);
 }

@@ -128,6 +128,62 @@ export class RatingColumns {
     }
   }
 
+  /**
+   * The ratings counted per ward, fiscal year, stage, rater and provenance, as the `rating_groups`
+   * table holds them (by column name, groups in first-seen order): `a`–`d` count scores 4–1, `unrated`
+   * the ratings without one, `n` all. Counted where the file is read, so DuckDB appends a few rows
+   * instead of aggregating every rating again.
+   */
+  groups(): Record<string, TypedColumn> {
+    const n = this.length;
+    const groupOf = new Int32Array(n);
+    const firstRow: number[] = [];
+    const index = new Map<number, number>();
+    let lastKey = -1;
+    let lastGroup = -1;
+    for (let i = 0; i < n; i++) {
+      // Below 2^53: ward codes stay far under 2^30, a fiscal year fits 16 bits.
+      const key = (((this.ward[i] * 65536 + (this.fiscalYear[i] & 0xffff)) * 3 + this.stage[i]) * 3 + this.rater[i]) * 2 + this.provenance[i];
+      if (key !== lastKey) {
+        let group = index.get(key);
+        if (group === undefined) {
+          group = firstRow.length;
+          index.set(key, group);
+          firstRow.push(i);
+        }
+        lastKey = key;
+        lastGroup = group;
+      }
+      groupOf[i] = lastGroup;
+    }
+    const groups = firstRow.length;
+    // One count per level, in score order 4 (A) … 1 (D), then unrated and all.
+    const counts = Array.from({ length: 6 }, () => new Int32Array(groups));
+    const levelOf = RATINGS.map((rating) => 4 - RATING_SCORE[rating]);
+    for (let i = 0; i < n; i++) {
+      const group = groupOf[i];
+      const rating = this.rating[i];
+      counts[rating === -1 ? 4 : levelOf[rating]][group]++;
+      counts[5][group]++;
+    }
+    const pick = (column: Int32Array) => Int32Array.from(firstRow, (row) => column[row]);
+    const coded = (column: Int32Array, dictionary: readonly string[]): CodedColumn => ({ kind: 'codes', codes: pick(column), dictionary });
+    const number = (values: Int32Array): NumberColumn => ({ kind: 'numbers', values, valid: null });
+    return {
+      ward: coded(this.ward, this.wards.values),
+      fiscal_year: { kind: 'numbers', values: Int16Array.from(firstRow, (row) => this.fiscalYear[row]), valid: null },
+      stage: coded(this.stage, STAGES),
+      rater: coded(this.rater, RATERS),
+      provenance: coded(this.provenance, PROVENANCES),
+      a: number(counts[0]),
+      b: number(counts[1]),
+      c: number(counts[2]),
+      d: number(counts[3]),
+      unrated: number(counts[4]),
+      n: number(counts[5]),
+    };
+  }
+
   private columns(): Array<Int32Array | Int16Array | Int8Array> {
     return [this.ward, this.fiscalYear, this.stage, this.questionNo, this.question, this.rater, this.rating, this.provenance, this.line];
   }

@@ -1,9 +1,10 @@
 import { tableFromIPC } from 'apache-arrow';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tableIpc } from '../../../src/lib/db/arrow.ts';
+import { ratingGroupsIpc, tableIpc } from '../../../src/lib/db/arrow.ts';
+import { RATING_GROUP_COLUMNS } from '../../../src/lib/db/rating-groups.ts';
 import { RATINGS } from '../../../src/lib/db/tables.ts';
-import { RATERS, RATINGS as LETTERS, STAGES } from '../../../src/lib/ingest/fields.ts';
+import { RATERS, RATING_SCORE, RATINGS as LETTERS, STAGES } from '../../../src/lib/ingest/fields.ts';
 import { RatingColumns } from '../../../src/lib/ingest/rating-columns.ts';
 import type { RatingRecord } from '../../../src/lib/ingest/types.ts';
 
@@ -45,6 +46,33 @@ describe('RatingColumns', () => {
         expect(columns.toArray()).toEqual(records.filter((r) => r.line % 3 !== 0));
       }),
     );
+  });
+
+  it('counts its ratings per ward, year, stage, rater and provenance as rating_groups holds them, groups in first-seen order', () => {
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 400 }), (records) => {
+        const columns = new RatingColumns();
+        for (const r of records) columns.push(r);
+        // The count written out plainly: score 4 is `a` … score 1 is `d`.
+        const expected = new Map<string, Record<string, unknown>>();
+        for (const r of records) {
+          const id = JSON.stringify([r.ward, r.fiscalYear, r.stage, r.rater, r.provenance]);
+          let group = expected.get(id);
+          if (!group) {
+            group = { ward: r.ward, fiscal_year: r.fiscalYear, stage: r.stage, rater: r.rater, provenance: r.provenance, a: 0, b: 0, c: 0, d: 0, unrated: 0, n: 0 };
+            expected.set(id, group);
+          }
+          const level = r.rating === null ? 'unrated' : ['d', 'c', 'b', 'a'][RATING_SCORE[r.rating] - 1];
+          group[level] = (group[level] as number) + 1;
+          group.n = (group.n as number) + 1;
+        }
+        const ipc = ratingGroupsIpc(columns);
+        expect(rowsOf(ipc)).toEqual([...expected.values()]);
+        expect(tableFromIPC(ipc!).schema.fields.map((f) => f.name)).toEqual(RATING_GROUP_COLUMNS.map((c) => c.name));
+      }),
+      { numRuns: 50 },
+    );
+    expect(ratingGroupsIpc(new RatingColumns())).toBeNull();
   });
 
   it('becomes the same Arrow rows as the records would, every column of the ratings table included', () => {
