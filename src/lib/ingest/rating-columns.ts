@@ -143,7 +143,7 @@ export class RatingColumns {
     const wardYears = new Map<number, Int32Array>();
     const SLOTS = STAGES.length * RATERS.length * PROVENANCES.length;
     let lastWardYear = -1;
-    let slots = new Int32Array(SLOTS);
+    let slots: Int32Array = new Int32Array(SLOTS);
     for (let i = 0; i < n; i++) {
       const wardYear = this.ward[i] * 65536 + (this.fiscalYear[i] & 0xffff);
       if (wardYear !== lastWardYear) {
