@@ -27,6 +27,8 @@ export function build(columns: Record<string, Column>): Uint8Array {
   return tableToIPC(new Table(columns), 'stream');
 }
 
+const NO_NULLS = { bitmap: null, nulls: 0 } as const;
+
 function validity(length: number, isValid: (i: number) => boolean): { bitmap: Uint8Array; nulls: number } {
   const bitmap = new Uint8Array((length + 7) >> 3);
   let nulls = 0;
@@ -76,7 +78,10 @@ export function utf8(values: Array<string | null>): Column {
 
 /** Codes into a list of values (-1: null) as a dictionary vector. */
 function codedVector({ codes, dictionary }: CodedColumn): Column {
-  const { bitmap, nulls } = validity(codes.length, (i) => codes[i] !== -1);
+  let nullCodes = 0;
+  for (let i = 0; i < codes.length; i++) if (codes[i] === -1) nullCodes++;
+  // Most columns have no nulls: no bitmap, and no call per row to make one.
+  const { bitmap, nulls } = nullCodes === 0 ? NO_NULLS : validity(codes.length, (i) => codes[i] !== -1);
   const indices = nulls ? codes.map((code) => Math.max(code, 0)) : codes;
   const type = new Dictionary(new Utf8(), new Int32());
   return makeVector(makeData({ type, length: codes.length, nullCount: nulls, nullBitmap: nulls ? bitmap : null, data: indices, dictionary: plainUtf8([...dictionary]) })) as Column;
@@ -101,7 +106,7 @@ function typedVector(table: string, name: string, arrow: ArrowKind, column: Type
   const type = INT_TYPES[arrow]();
   const { values, valid } = column;
   if (!(values instanceof ARRAYS[type.bitWidth as 8 | 16 | 32])) throw new Error(`${table}.${name}: not ${arrow}`);
-  const { bitmap, nulls } = validity(values.length, (i) => valid === null || valid[i] === 1);
+  const { bitmap, nulls } = valid === null ? NO_NULLS : validity(values.length, (i) => valid[i] === 1);
   return makeVector(makeData({ type: type as Int32, length: values.length, nullCount: nulls, nullBitmap: nulls ? bitmap : null, data: values as Int32Array })) as Column;
 }
 
