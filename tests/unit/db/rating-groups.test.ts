@@ -48,6 +48,17 @@ describe('rating_groups', () => {
     await counted.close();
   });
 
+  it('agrees with the ratings for a wide CP932 file and a published report, counted where they were read', async () => {
+    const fixture = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(join(import.meta.dirname, '../../fixtures', name))) });
+    const { db } = await loadIntoNodeDatabase([fixture('ratings_wide_cp932.csv'), fixture('report_seed.txt')], 'user');
+    const [{ n }] = await db.query<{ n: number }>('SELECT count(DISTINCT ward)::INTEGER AS n FROM ratings');
+    expect(n).toBe(2);
+    await expectGroupsAgree(db);
+    await expectGroupsAgree(db, { ...NONE, raters: ['center'] });
+    await expectGroupsAgree(db, { ...NONE, stages: ['review'], includeSample: false });
+    await db.close();
+  });
+
   it('agrees with the ratings after the bundled data, after a file that replaces some keys, and under filters', async () => {
     const { db, session } = await loadIntoNodeDatabase(bundled, 'bundled');
     await expectGroupsAgree(db);
