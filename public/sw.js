@@ -7,6 +7,14 @@ const PREFIX = 'kyoten-dashboard-';
 const CACHE = `${PREFIX}__BUILD_ID__`;
 /** How long a page load waits for the network before it is served from the cache. */
 const NAVIGATION_TIMEOUT_MS = 3000;
+/**
+ * The DuckDB build this browser runs, as the page registered the worker (`sw.js?duckdb=eh`): the
+ * other build's wasm and worker (~40 MB) are not stored. Without it, both are.
+ */
+const DUCKDB_BUILDS = ['eh', 'mvp'];
+const duckdbBuild = new URL(self.location.href).searchParams.get('duckdb');
+const unusedBuild = DUCKDB_BUILDS.includes(duckdbBuild) ? DUCKDB_BUILDS.find((build) => build !== duckdbBuild) : null;
+const isUnusedBuild = (file) => unusedBuild !== null && new RegExp(`(^|/)duckdb-(browser-)?${unusedBuild}[.-]`).test(file);
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -16,7 +24,7 @@ self.addEventListener('install', (event) => {
       try {
         const manifest = await (await fetch('./.vite/manifest.json')).json();
         for (const entry of Object.values(manifest)) {
-          for (const file of [entry.file, ...(entry.css ?? []), ...(entry.assets ?? [])]) if (file) urls.add(`./${file}`);
+          for (const file of [entry.file, ...(entry.css ?? []), ...(entry.assets ?? [])]) if (file && !isUnusedBuild(file)) urls.add(`./${file}`);
         }
       } catch {
         // Dev server: no manifest; runtime caching below still fills the cache.

@@ -35,12 +35,16 @@ function started() {
 
 /**
  * Offline after the first visit (built app only; the dev server serves changing files). Once the page
- * has started or failed to, not before: installing caches every file of the build (both wasm
- * bundles), which on a first visit downloaded and stored them while DuckDB started (db-ready ~0.6 s
- * later, README).
+ * has started or failed to, not before: installing caches the build's files, which on a first visit
+ * downloaded and stored them while DuckDB started (db-ready ~0.6 s later, README). The worker is told
+ * which DuckDB build this browser runs, so it does not store the other (~40 MB).
  */
 function registerServiceWorker() {
-  if (import.meta.env.PROD && 'serviceWorker' in navigator) navigator.serviceWorker.register('./sw.js').catch(() => {});
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  database
+    .then((db) => `./sw.js?duckdb=${db.duckdbBuild}`, () => './sw.js')
+    .then((url) => navigator.serviceWorker.register(url))
+    .catch(() => {});
 }
 
 /**

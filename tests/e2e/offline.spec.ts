@@ -30,6 +30,21 @@ test('a first visit registers the service worker once the page has started, not 
   expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active !== null)).toBe(true);
 });
 
+test('the service worker stores the DuckDB build this browser runs, not the other one', async ({ page }) => {
+  await openApp(page, '/');
+  const stored = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    const cache = await caches.open((await caches.keys()).find((name) => name.startsWith('kyoten-dashboard-'))!);
+    return { script: registration.active!.scriptURL, files: (await cache.keys()).map((request) => new URL(request.url).pathname) };
+  });
+  // Chromium takes the build with wasm exceptions (`eh`).
+  expect(new URL(stored.script).search).toBe('?duckdb=eh');
+  expect(stored.files.filter((file) => /\/duckdb-(browser-)?eh[.-]/.test(file))).toHaveLength(2);
+  expect(stored.files.filter((file) => /mvp/.test(file))).toEqual([]);
+  // Everything else of the build is there: the app's own scripts and the bundled data.
+  expect(stored.files.some((file) => /\/bundled-data-[^/]+\.bin$/.test(file))).toBe(true);
+});
+
 test("the service worker's cache is named after this build, and an earlier release's cache is dropped", async ({ page, context }) => {
   const sw = readFileSync('dist/sw.js', 'utf8');
   const cacheName = /const CACHE = `\$\{PREFIX\}([0-9a-f]{12})`/.exec(sw)?.[1];

@@ -6,8 +6,11 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import { tableToIPC } from 'apache-arrow';
 import { toPlainRows, type Database, type SqlValue } from './database.ts';
 
+/** The database in the page, and which of DuckDB's two builds this browser runs (the other is never fetched here). */
+export type BrowserDatabase = Database & { duckdbBuild: 'eh' | 'mvp' };
+
 /** DuckDB-WASM in the browser, bundled by Vite from the package (never a CDN: the app works offline). */
-export async function createBrowserDatabase(): Promise<Database> {
+export async function createBrowserDatabase(): Promise<BrowserDatabase> {
   const bundle = await selectBundle({
     mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
     eh: { mainModule: ehWasm, mainWorker: ehWorker },
@@ -21,6 +24,7 @@ export async function createBrowserDatabase(): Promise<Database> {
   // cancels never touch the app's.
   let consoleConn: Awaited<ReturnType<AsyncDuckDB['connect']>> | null = null;
   return {
+    duckdbBuild: bundle.mainModule === ehWasm ? 'eh' : 'mvp',
     async query<T>(sql: string, params: readonly SqlValue[] = []) {
       if (params.length === 0) return toPlainRows<T>(await conn.query(sql));
       const statement = await conn.prepare(sql);
