@@ -174,19 +174,22 @@ export class RatingColumns {
       counts[rating === -1 ? 4 : levelOf[rating]][group]++;
       counts[5][group]++;
     }
-    // Each group's key columns, from its first rating (plain loops: `from` with a map function is slow).
-    const pick = <T extends Int32Array | Int16Array>(column: T, into: T): T => {
-      for (let g = 0; g < groups; g++) into[g] = column[firstRow[g]];
-      return into;
+    // Each group's key columns: the ratings table's own (`column`), at the group's first rating (plain
+    // loops: `from` with a map function is slow).
+    const key = (name: string): TypedColumn => {
+      const column = this.column(name)!;
+      const from = column.kind === 'codes' ? column.codes : column.values;
+      const values = new (from.constructor as new (length: number) => typeof from)(groups);
+      for (let g = 0; g < groups; g++) values[g] = from[firstRow[g]];
+      return column.kind === 'codes' ? { ...column, codes: values as Int32Array } : { kind: 'numbers', values, valid: null };
     };
-    const coded = (column: Int32Array, dictionary: readonly string[]): CodedColumn => ({ kind: 'codes', codes: pick(column, new Int32Array(groups)), dictionary });
     const number = (values: Int32Array): NumberColumn => ({ kind: 'numbers', values, valid: null });
     return {
-      ward: coded(this.ward, this.wards.values),
-      fiscal_year: { kind: 'numbers', values: pick(this.fiscalYear, new Int16Array(groups)), valid: null },
-      stage: coded(this.stage, STAGES),
-      rater: coded(this.rater, RATERS),
-      provenance: coded(this.provenance, PROVENANCES),
+      ward: key('ward'),
+      fiscal_year: key('fiscal_year'),
+      stage: key('stage'),
+      rater: key('rater'),
+      provenance: key('provenance'),
       a: number(counts[0]),
       b: number(counts[1]),
       c: number(counts[2]),
