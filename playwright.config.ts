@@ -14,6 +14,10 @@ export const CHROMIUM_ARGS = [
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
+  // How long a check waits for the page to show what it expects (a liveness bound, not a speed
+  // target): an answer after a click is ~0.5-1.7 s here beside another test's browser, and machines
+  // differ 2-3x from one run to the next, so Playwright's 5 s default failed a correct page once.
+  expect: { timeout: 15_000 },
   // Two browsers at once on a 2-core machine: 4 min instead of 5, stable over repeated runs.
   workers: 2,
   reporter: [['list']],
