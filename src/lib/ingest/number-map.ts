@@ -55,9 +55,9 @@ export class NumberMap {
   }
 
   private home(key: number): number {
-    // Fibonacci hashing spreads blocks of 16 consecutive keys over the table, and a key keeps its place
-    // within its block: a file's keys come nearly in order, so neighbours share a cache line.
-    return (Math.imul(key >>> 4, 0x9e3779b1) >>> this.shift) ^ (key & 15);
+    // Fibonacci hashing of the whole key. Keeping blocks of 16 consecutive keys together (for the cache)
+    // made 16-slot clusters that linear probing walked through: a million ledger keys 3-5x slower.
+    return Math.imul(key, 0x9e3779b1) >>> this.shift;
   }
 
   private find(key: number): number {
