@@ -14,6 +14,7 @@ import { hasSavedFiles, readSavedFiles } from './lib/persist/saved-files.ts';
 import { DEFAULT_THEMES } from './lib/text/themes.ts';
 import { ViewModules } from './views/view-modules.svelte.ts';
 import IngestWorker from './lib/db/ingest.worker.ts?worker';
+import readAheadWorker from './lib/db/read-ahead.worker.ts?worker&url';
 import bundledData from 'virtual:bundled-data';
 import firstView from 'virtual:first-view';
 import './styles.css';
@@ -69,7 +70,7 @@ async function startDataset(app: AppState, database: Promise<Database>, folder: 
   const db = await database;
   await openDatasetTables(db, manifest, fetchBytes);
   app.dataset = { url: folder.href, manifest };
-  app.attach(db, new IngestClient(db, () => new IngestWorker(), (reason) => (app.ingestStopped = reason)), DEFAULT_THEMES);
+  app.attach(db, new IngestClient(db, () => new IngestWorker(), (reason) => (app.ingestStopped = reason), readAheadWorker), DEFAULT_THEMES);
   performance.mark('app:db-ready');
   started();
   app.textProgress = { bytes: 0, totalBytes: 1 };
@@ -92,7 +93,7 @@ async function start(app: AppState, database: Promise<Database>, bundle: Promise
   const db = await database;
   await loadBundle(db, await bundle);
   let ingestWorker: Worker | null = null;
-  const ingest = new IngestClient(db, () => (ingestWorker = new IngestWorker()), (reason) => (app.ingestStopped = reason));
+  const ingest = new IngestClient(db, () => (ingestWorker = new IngestWorker()), (reason) => (app.ingestStopped = reason), readAheadWorker);
   // The worker reads the bundled CSVs in the background to learn their keys; a load waits its turn.
   const csvs = Object.entries(bundledCsvs).map(([path, url]) => ({ name: path.replace(/^\/data\//, ''), url: new URL(url, location.href).href }));
   ingest.prime(inBundledOrder(csvs)).catch((error: unknown) => (app.loadError = error instanceof Error ? error.message : String(error)));

@@ -11,6 +11,7 @@ import { NO_FILTERS, type RatingFilters } from '../../src/lib/db/sql.ts';
 import { DEFAULT_THEMES } from '../../src/lib/text/themes.ts';
 import { defaultWards } from '../../src/lib/ingest/registry.ts';
 import IngestWorker from '../../src/lib/db/ingest.worker.ts?worker';
+import readAheadWorker from '../../src/lib/db/read-ahead.worker.ts?worker&url';
 import { benchRatingsCsv, benchWardsCsv } from './generate.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -25,7 +26,7 @@ async function ourPath(rows: number) {
   const csv = encode(benchRatingsCsv(rows));
   const db = await createBrowserDatabase();
   await createSchema(db, defaultWards(), DEFAULT_THEMES);
-  const client = new IngestClient(db, () => new IngestWorker());
+  const client = new IngestClient(db, () => new IngestWorker(), () => {}, readAheadWorker);
   await client.load([{ name: 'wards.csv', bytes: encode(benchWardsCsv()) }], 'user', DEFAULT_THEMES);
   const bytes = csv.length;
   const started = performance.now();

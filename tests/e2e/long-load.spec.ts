@@ -34,8 +34,10 @@ async function counts(page: Page): Promise<string[]> {
   return page.locator('table.result tbody tr td').allTextContents();
 }
 
-test('a long file is written in parts while it is read: every rating lands once, and rating_groups counts each', async ({ page }) => {
+test('a long file is written in parts while it is read, its rest read by a second worker: every rating lands once, and rating_groups counts each', async ({ page }) => {
   test.setTimeout(120_000);
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
   await openApp(page, '/?view=sql');
   const [before] = await counts(page);
   await makeFiles(page, 250_000);
@@ -47,6 +49,8 @@ test('a long file is written in parts while it is read: every rating lands once,
   await expect(report).toBeVisible({ timeout: 60_000 });
   // Rows read, loaded, duplicate, rejected, not rated, sample replaced.
   await expect(report.locator('td')).toHaveText(['評価（縦持ち）', 'UTF-8・コンマ', '250000', '250000', '0', '0', '0', '0']);
+  // 8.7 MB: past the read-ahead size, so the rest of the file went to the read-ahead worker.
+  expect(workers.filter((url) => /read-ahead\.worker/.test(url))).toHaveLength(1);
   const total = String(Number(before.replaceAll(',', '')) + 250_000);
   expect((await counts(page)).map((n) => n.replaceAll(',', ''))).toEqual([total, total]);
 });

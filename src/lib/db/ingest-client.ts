@@ -53,6 +53,8 @@ export class IngestClient {
     private db: Database,
     createWorker: () => Worker,
     private onStopped: (reason: string) => void = () => {},
+    /** The read-ahead worker's script (`read-ahead.worker.ts?worker&url`), so the page's build lists it for the service worker. */
+    private readAheadWorker: string | null = null,
   ) {
     this.worker = createWorker();
     const stop = (event: Event) => this.stop(event instanceof ErrorEvent && event.message ? event.message : event.type);
@@ -136,7 +138,7 @@ export class IngestClient {
         }
       };
       this.worker.addEventListener('message', onMessage);
-      this.worker.postMessage({ type: 'ingest', jobId, files, themes: [...themes] }, files.map((f) => f.bytes.buffer as ArrayBuffer));
+      this.worker.postMessage({ type: 'ingest', jobId, files, themes: [...themes], readAheadWorker: this.readAheadWorker }, files.map((f) => f.bytes.buffer as ArrayBuffer));
     });
   }
 

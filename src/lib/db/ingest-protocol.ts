@@ -15,7 +15,8 @@ export interface BundledFile {
 }
 
 export type ToIngestWorker =
-  | { type: 'ingest'; jobId: number; files: SourceFile[]; themes: Theme[] }
+  /** `readAheadWorker`: the URL of the worker that reads the rest of a long ratings file (null: one pass). */
+  | { type: 'ingest'; jobId: number; files: SourceFile[]; themes: Theme[]; readAheadWorker: string | null }
   | { type: 'tag'; jobId: number; items: IndexedItem[]; themes: Theme[] }
   /**
    * Files already in the database (the prebuilt bundled data), named as the build named them: read

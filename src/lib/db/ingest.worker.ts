@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { readAhead, type ReadAheadInput, type ReadAheadResult } from '../ingest/read-ahead.ts';
 import { IngestCancelled, IngestSession } from '../ingest/session.ts';
 import { ratingsPart, tagsIpc, toLoadedFile } from './arrow.ts';
 import type { BundledFile, FromIngestWorker, SourceFile, ToIngestWorker } from './ingest-protocol.ts';
@@ -18,6 +19,47 @@ const post = (message: FromIngestWorker, transfer: Transferable[] = []) => scope
 /** A macrotask, so a queued "cancel" message is handled between chunks of rows. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const YIELD_MS = 100;
+
+/**
+ * The second reader of long ratings files: a worker of this worker (its script named by the page),
+ * started at the first such file and kept. Should it fail (or a browser not start workers from
+ * workers), this worker reads the rest itself, as it would in one pass.
+ */
+class ReadAheadWorker {
+  private worker: Worker | null = null;
+  private pending = new Map<number, { resolve: (result: ReadAheadResult) => void; reject: (error: Error) => void }>();
+  private nextId = 0;
+
+  async read(url: string, input: ReadAheadInput): Promise<ReadAheadResult> {
+    try {
+      const worker = (this.worker ??= this.start(url));
+      const id = ++this.nextId;
+      return await new Promise<ReadAheadResult>((resolve, reject) => {
+        this.pending.set(id, { resolve, reject });
+        worker.postMessage({ id, input });
+      });
+    } catch {
+      return readAhead(input);
+    }
+  }
+
+  private start(url: string): Worker {
+    const worker = new Worker(url, { type: 'module' });
+    worker.onmessage = (event: MessageEvent<{ id: number; result: ReadAheadResult }>) => {
+      this.pending.get(event.data.id)?.resolve(event.data.result);
+      this.pending.delete(event.data.id);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      for (const { reject } of this.pending.values()) reject(new Error(event.message));
+      this.pending.clear();
+      worker.terminate();
+      this.worker = null;
+    };
+    return worker;
+  }
+}
+const readAheadWorker = new ReadAheadWorker();
 
 scope.onmessage = (event: MessageEvent<ToIngestWorker>) => {
   const message = event.data;
@@ -46,7 +88,7 @@ async function run(message: Exclude<ToIngestWorker, { type: 'cancel' }>): Promis
       post({ type: 'done', jobId, cancelled: false });
     } else if (primeFailure !== null) {
       throw new Error(`bundled data unread (${primeFailure}): reload the page`);
-    } else await ingest(jobId, message.files, message.themes);
+    } else await ingest(jobId, message.files, message.themes, message.readAheadWorker);
   } catch (error) {
     if (error instanceof IngestCancelled) post({ type: 'done', jobId, cancelled: true });
     else post({ type: 'failed', jobId, message: error instanceof Error ? error.message : String(error) });
@@ -63,7 +105,7 @@ async function prime(files: BundledFile[]): Promise<void> {
   }
 }
 
-async function ingest(jobId: number, files: SourceFile[], themes: Theme[]): Promise<void> {
+async function ingest(jobId: number, files: SourceFile[], themes: Theme[], readAheadUrl: string | null): Promise<void> {
   for (const [fileIndex, source] of files.entries()) {
     if (cancelled.has(jobId)) throw new IngestCancelled();
     let yielded = performance.now();
@@ -77,6 +119,7 @@ async function ingest(jobId: number, files: SourceFile[], themes: Theme[]): Prom
         yielded = performance.now();
         if (cancelled.has(jobId)) throw new IngestCancelled();
       },
+      readAhead: readAheadUrl === null ? undefined : (input) => readAheadWorker.read(readAheadUrl, input),
       // The page's DuckDB appends each part while this worker reads on: the two run on different cores.
       onRatingsPart: (ratings, fileId) => {
         const part = ratingsPart(ratings, fileId);

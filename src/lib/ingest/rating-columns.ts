@@ -24,6 +24,12 @@ class Dictionary {
   readonly values: string[] = [];
   private codes = new Map<string, number>();
 
+  static of(values: readonly string[]): Dictionary {
+    const dictionary = new Dictionary();
+    for (const value of values) dictionary.code(value);
+    return dictionary;
+  }
+
   code(value: string): number {
     let code = this.codes.get(value);
     if (code === undefined) {
@@ -33,6 +39,22 @@ class Dictionary {
     }
     return code;
   }
+}
+
+/** `RatingColumns` as plain data for `postMessage`: the columns cut to length, the dictionaries as lists. */
+export interface RatingColumnsData {
+  length: number;
+  wards: string[];
+  questions: string[];
+  ward: Int32Array<ArrayBuffer>;
+  fiscalYear: Int16Array<ArrayBuffer>;
+  stage: Int32Array<ArrayBuffer>;
+  questionNo: Int8Array<ArrayBuffer>;
+  question: Int32Array<ArrayBuffer>;
+  rater: Int32Array<ArrayBuffer>;
+  rating: Int32Array<ArrayBuffer>;
+  provenance: Int32Array<ArrayBuffer>;
+  line: Int32Array<ArrayBuffer>;
 }
 
 /**
@@ -57,7 +79,7 @@ export class RatingColumns {
   private line = new Int32Array(1024);
 
   push(r: RatingRecord): void {
-    if (this.length === this.line.length) this.resize(this.length * 2);
+    if (this.length === this.line.length) this.resize(Math.max(1024, this.length * 2));
     const i = this.length++;
     this.ward[i] = this.wards.code(r.ward);
     this.fiscalYear[i] = r.fiscalYear;
@@ -68,6 +90,34 @@ export class RatingColumns {
     this.rating[i] = r.rating === null ? -1 : RATINGS.indexOf(r.rating);
     this.provenance[i] = PROVENANCES.indexOf(r.provenance);
     this.line[i] = r.line;
+  }
+
+  /** The columns as plain data (copies), to send to another worker. */
+  toData(): RatingColumnsData {
+    const n = this.length;
+    return {
+      length: n, wards: this.wards.values, questions: this.questions.values,
+      ward: this.ward.slice(0, n), fiscalYear: this.fiscalYear.slice(0, n), stage: this.stage.slice(0, n), questionNo: this.questionNo.slice(0, n),
+      question: this.question.slice(0, n), rater: this.rater.slice(0, n), rating: this.rating.slice(0, n), provenance: this.provenance.slice(0, n),
+      line: this.line.slice(0, n),
+    };
+  }
+
+  static fromData(data: RatingColumnsData): RatingColumns {
+    const columns = new RatingColumns();
+    columns.length = data.length;
+    columns.wards = Dictionary.of(data.wards);
+    columns.questions = Dictionary.of(data.questions);
+    columns.ward = data.ward;
+    columns.fiscalYear = data.fiscalYear;
+    columns.stage = data.stage;
+    columns.questionNo = data.questionNo;
+    columns.question = data.question;
+    columns.rater = data.rater;
+    columns.rating = data.rating;
+    columns.provenance = data.provenance;
+    columns.line = data.line;
+    return columns;
   }
 
   /** The rating at `i` as a record; undefined past the end, as an array's `at`. */

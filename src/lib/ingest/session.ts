@@ -1,17 +1,19 @@
 import { BatchBuilder, emptyBatch, refusedBatch } from './batch.ts';
-import { countLines, isBlankRecord, normalizeLineEnds, type CsvReader, type CsvRecord } from './csv.ts';
+import { countLines, CsvReader, normalizeLineEnds } from './csv.ts';
 import { decodeBytes } from './decode.ts';
 import { locateHeader } from './headers.ts';
 import { Ledger } from './ledger.ts';
 import { clip } from './limits.ts';
 import { extractMhtml } from './mhtml.ts';
-import { readPublishedReport, rowHandler, type ReadContext, type RowHandler } from './readers/index.ts';
+import { readPublishedReport, rowHandler, type ReadContext } from './readers/index.ts';
 import { WardRegistry, type Ward } from './registry.ts';
 import { parseReport } from './report.ts';
 import { isHtml } from './report-text.ts';
+import { planReadAhead, replayReadAhead, type ReadAheadInput, type ReadAheadResult } from './read-ahead.ts';
+import { RowLoop, spansBadLine } from './row-loop.ts';
 import { ErrorLog, RowReader } from './rows.ts';
 import type { RatingColumns } from './rating-columns.ts';
-import type { FileBatch, FileError, FileReport, RowError } from './types.ts';
+import type { FileBatch, FileError, RowError } from './types.ts';
 
 export { emptyFileReport } from './batch.ts';
 
@@ -32,6 +34,11 @@ export interface IngestOptions {
    */
   onRatingsPart?: (part: RatingColumns, fileId: number) => Promise<void> | void;
   ratingPartRows?: number;
+  /**
+   * Reads the rest of a long ratings file elsewhere (`readAhead` in another worker) while the session
+   * reads its start; without it every file is read in one pass.
+   */
+  readAhead?: (input: ReadAheadInput) => Promise<ReadAheadResult>;
 }
 
 const DEFAULT_PART_ROWS = 100_000;
@@ -138,15 +145,29 @@ export class IngestSession {
     let width = headerRecord.fields.length;
     while (width > 0 && headerRecord.fields[width - 1].trim() === '') width--;
     const every = options.checkpointEvery ?? 20000;
-    const rows = new RowLoop({ text, reader, badLines, encoding, delimiter, width, rowReader, handler, report, errors });
-    while (rows.read(every)) {
-      if (options.checkpoint) await options.checkpoint(report.rowsRead, reader.position / text.length);
+    // A long ratings file: the rest goes to another reader now, and is replayed after this one's rows.
+    const plan = options.readAhead && header.ok
+      ? planReadAhead({ text, reader, kind: header.kind, columns: header.columns, header: headerRecord.fields, width, delimiter, encoding, badLines, registry: this.registry })
+      : null;
+    const ownText = plan ? text.slice(0, plan.split) : text;
+    const ownReader = plan ? new CsvReader(ownText, delimiter, reader.position, reader.line) : reader;
+    const ahead = plan && options.readAhead!(plan.input);
+    const pause = async (fraction: number) => {
+      if (options.checkpoint) await options.checkpoint(report.rowsRead, fraction);
       const part = options.onRatingsPart && builder.takeRatings(options.ratingPartRows ?? DEFAULT_PART_ROWS);
       if (part) await options.onRatingsPart!(part, report.fileId);
+    };
+    const rows = new RowLoop({ text: ownText, reader: ownReader, badLines, encoding, delimiter, width, rowReader, handler, report, errors });
+    while (rows.read(every)) await pause(ownReader.position / text.length);
+    let linesRead = ownReader.line - 1;
+    if (ahead) {
+      const result = await ahead;
+      await replayReadAhead(result, (r) => this.ledger.addRating(r, builder), report, errors, () => pause(ownText.length / text.length), every);
+      linesRead = result.nextLine - 1;
     }
     if (options.checkpoint) await options.checkpoint(report.rowsRead, 1);
-    if (reader.line - 1 !== countLines(text) - (text.endsWith('\n') ? 1 : 0)) {
-      throw new FileRefused({ code: 'accounting_mismatch', params: { linesRead: reader.line - 1, lines: countLines(text) } });
+    if (linesRead !== countLines(text) - (text.endsWith('\n') ? 1 : 0)) {
+      throw new FileRefused({ code: 'accounting_mismatch', params: { linesRead, lines: countLines(text) } });
     }
     if (builder.refusal) throw new FileRefused(builder.refusal);
     if (report.fileError) return batch;
@@ -166,87 +187,11 @@ export class IngestSession {
   }
 }
 
-interface RowLoopInput {
-  text: string;
-  reader: CsvReader;
-  badLines: Set<number>;
-  encoding: string;
-  delimiter: string;
-  /** The header's width without its trailing empty cells: a row need only reach the last named column. */
-  width: number;
-  rowReader: RowReader | null;
-  handler: RowHandler | null;
-  report: FileReport;
-  errors: ErrorLog;
-}
-
-/**
- * The data rows of a CSV file, each accounted for as loaded, a duplicate or rejected. A synchronous
- * loop between two checkpoints: written inside the async `ingest`, the loop alone took ~1.0 s per
- * million rows in a Chromium worker, here ~0.66 s.
- */
-class RowLoop {
-  /** The next U+FFFD at or after a row's start, found once per mark (rows only move forward). */
-  private nextMark: number;
-
-  constructor(private readonly input: RowLoopInput) {
-    this.nextMark = input.text.indexOf('\ufffd');
-  }
-
-  /** Reads up to `limit` rows that are not blank; false once the file is read. */
-  read(limit: number): boolean {
-    const { text, reader, badLines, encoding, delimiter, width, rowReader, handler, report, errors } = this.input;
-    for (let n = 0; n < limit; ) {
-      const record = reader.next();
-      if (!record) return false;
-      if (isBlankRecord(record.fields)) continue;
-      n++;
-      report.rowsRead++;
-      if (!rowReader || !handler) {
-        report.rowsRejected++;
-        continue;
-      }
-      rowReader.reset(record);
-      if (record.problem) {
-        rowReader.failRow(record.problem.code, {}, text.slice(record.start, record.end), record.problem.field);
-      } else if (badLines.size > 0 && spansBadLine(record, badLines)) {
-        rowReader.failRow('invalid_encoding', { encoding }, text.slice(record.start, record.end));
-      } else if (this.holdsMark(record)) {
-        rowReader.failRow('replacement_character', {}, text.slice(record.start, record.end));
-      } else if (record.fields.length < width) {
-        rowReader.failRow('too_few_fields', { expected: width, found: record.fields.length }, text.slice(record.start, record.end));
-      } else if (record.fields.length > width && record.fields.slice(width).some((f) => f.trim() !== '')) {
-        rowReader.failRow('too_many_fields', { expected: width, found: record.fields.length }, record.fields.slice(width).join(delimiter), width);
-      }
-      const outcome = rowReader.errors.length > 0 ? 'rejected' : handler(rowReader);
-      if (outcome === 'rejected') {
-        report.rowsRejected++;
-        errors.add(rowReader.errors);
-      } else if (outcome === 'duplicate') {
-        report.rowsDuplicate++;
-      } else {
-        report.rowsLoaded++;
-      }
-    }
-    return true;
-  }
-
-  private holdsMark(record: CsvRecord): boolean {
-    if (this.nextMark !== -1 && this.nextMark < record.start) this.nextMark = this.input.text.indexOf('\ufffd', record.start);
-    return this.nextMark !== -1 && this.nextMark <= record.end;
-  }
-}
-
 /** The file's batch once every row read is accounted for; otherwise the file is refused, not loaded. */
 function finish(builder: BatchBuilder): FileBatch {
   const done = builder.finish();
   if ('code' in done) throw new FileRefused(done);
   return done;
-}
-
-function spansBadLine(record: CsvRecord, badLines: Set<number>): boolean {
-  for (let line = record.line; line <= record.endLine; line++) if (badLines.has(line)) return true;
-  return false;
 }
 
 function internalError(error: unknown): FileError {

@@ -3,7 +3,8 @@ import type { Field } from '../headers.ts';
 import { memoize } from '../memo.ts';
 import type { RowReader } from '../rows.ts';
 import type { RatingRecord } from '../types.ts';
-import { readProvenance, readWardAndYear, type ReadContext, type RowHandler } from './context.ts';
+import type { WardRegistry } from '../registry.ts';
+import { readProvenance, readWardAndYear, type RowHandler } from './context.ts';
 
 const readStage = memoize(parseStage);
 const readRater = memoize(parseRater);
@@ -17,19 +18,22 @@ function checkRating(reader: RowReader, field: Field): void {
   if (!readRating(reader.raw(field)).ok) reader.fail(field, 'invalid_rating');
 }
 
+/** Where a good rating goes: the session's ledger (true when it is new), or a chunk read ahead, which collects it. */
+export type RatingSink = (record: RatingRecord) => boolean;
+
 /**
  * Ratings, long (a row per rater: `rater`, `rating`) or wide (a row per question: one rating column
  * per rater). A wide row is loaded when any of its ratings is new, a duplicate when none is.
  * A million rows pass through here: a row allocates no record, closure or array of cells of its own.
  */
-export function ratingsHandler({ registry, ledger, builder }: ReadContext, wide: boolean): RowHandler {
-  // One record for every rating of the file, filled per row: the ledger and the batch copy what they keep.
+export function ratingsHandler(registry: WardRegistry, add: RatingSink, wide: boolean): RowHandler {
+  // One record for every rating of the file, filled per row: the sink copies what it keeps.
   const rating: RatingRecord = { ward: '', fiscalYear: 0, stage: 'planning', questionNo: 0, question: null, rater: 'ward', rating: null, provenance: 'real', line: 0 };
   const addRating = (reader: RowReader, field: Field, rater: Rater): boolean => {
     const parsed = readRating(reader.raw(field));
     rating.rater = rater;
     rating.rating = parsed.ok ? parsed.rating : null;
-    return ledger.addRating(rating, builder);
+    return add(rating);
   };
   return (reader) => {
     const { ward, fiscalYear } = readWardAndYear(reader, registry);

@@ -1,0 +1,83 @@
+import type { CsvReader, CsvRecord } from './csv.ts';
+import { isBlankRecord } from './csv.ts';
+import type { RowHandler } from './readers/index.ts';
+import type { ErrorLog, RowReader } from './rows.ts';
+import type { FileReport } from './types.ts';
+
+export interface RowLoopInput {
+  text: string;
+  reader: CsvReader;
+  badLines: Set<number>;
+  encoding: string;
+  delimiter: string;
+  /** The header's width without its trailing empty cells: a row need only reach the last named column. */
+  width: number;
+  rowReader: RowReader | null;
+  handler: RowHandler | null;
+  report: FileReport;
+  errors: ErrorLog;
+}
+
+/**
+ * The data rows of a CSV file, each accounted for as loaded, a duplicate or rejected. A synchronous
+ * loop between two checkpoints: written inside the async `ingest`, the loop alone took ~1.0 s per
+ * million rows in a Chromium worker, here ~0.66 s.
+ */
+export class RowLoop {
+  /** The next U+FFFD at or after a row's start, found once per mark (rows only move forward). */
+  private nextMark: number;
+
+  constructor(private readonly input: RowLoopInput) {
+    this.nextMark = input.text.indexOf('\ufffd');
+  }
+
+  /** Reads up to `limit` rows that are not blank; false once the file is read. */
+  read(limit: number): boolean {
+    const { text, reader, badLines, encoding, delimiter, width, rowReader, handler, report, errors } = this.input;
+    for (let n = 0; n < limit; ) {
+      const record = reader.next();
+      if (!record) return false;
+      if (isBlankRecord(record.fields)) continue;
+      n++;
+      report.rowsRead++;
+      if (!rowReader || !handler) {
+        report.rowsRejected++;
+        continue;
+      }
+      rowReader.reset(record);
+      if (record.problem) {
+        rowReader.failRow(record.problem.code, {}, text.slice(record.start, record.end), record.problem.field);
+      } else if (badLines.size > 0 && spansBadLine(record, badLines)) {
+        rowReader.failRow('invalid_encoding', { encoding }, text.slice(record.start, record.end));
+      } else if (this.holdsMark(record)) {
+        rowReader.failRow('replacement_character', {}, text.slice(record.start, record.end));
+      } else if (record.fields.length < width) {
+        rowReader.failRow('too_few_fields', { expected: width, found: record.fields.length }, text.slice(record.start, record.end));
+      } else if (record.fields.length > width && record.fields.slice(width).some((f) => f.trim() !== '')) {
+        rowReader.failRow('too_many_fields', { expected: width, found: record.fields.length }, record.fields.slice(width).join(delimiter), width);
+      }
+      const outcome = rowReader.errors.length > 0 ? 'rejected' : handler(rowReader);
+      if (outcome === 'rejected') {
+        report.rowsRejected++;
+        errors.add(rowReader.errors);
+      } else if (outcome === 'duplicate') {
+        report.rowsDuplicate++;
+      } else {
+        report.rowsLoaded++;
+      }
+    }
+    return true;
+  }
+
+  private holdsMark(record: CsvRecord): boolean {
+    if (this.nextMark !== -1 && this.nextMark < record.start) this.nextMark = this.input.text.indexOf('\ufffd', record.start);
+    return this.nextMark !== -1 && this.nextMark <= record.end;
+  }
+}
+
+
+export function spansBadLine(record: CsvRecord, badLines: Set<number>): boolean {
+  for (let line = record.line; line <= record.endLine; line++) if (badLines.has(line)) return true;
+  return false;
+}
+

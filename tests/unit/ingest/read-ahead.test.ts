@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { IngestSession, type IngestOptions } from '../../../src/lib/ingest/session.ts';
+import { readAhead, READ_AHEAD_MIN_CHARS, type ReadAheadInput } from '../../../src/lib/ingest/read-ahead.ts';
+import type { RatingColumns } from '../../../src/lib/ingest/rating-columns.ts';
+import type { FileBatch, RatingRecord } from '../../../src/lib/ingest/types.ts';
+
+const WARDS = ['鶴見区', '神奈川区', '西区', '中区', '南区', '港南区', '保土ケ谷区', '旭区', '磯子区', '金沢区', '港北区', '緑区', '青葉区', '都筑区', '戸塚区', '栄区', '泉区', '瀬谷区'];
+const KEYS = (['planning', 'implementation', 'review'] as const).flatMap((stage, s) =>
+  Array.from({ length: [6, 7, 3][s] }, (_, q) => ['ward', 'center', 'joint'].map((rater) => ({ stage, q: q + 1, rater }))).flat(),
+);
+
+/** Long ratings over every fiscal year, past the read-ahead size (later rows repeat earlier keys); `fault(i)` may replace row i's line. */
+function longFile(rows: number, fault: (i: number, line: string) => string = (_, line) => line, header = 'ward,fiscal_year,stage,question_no,rater,rating'): string {
+  const lines = [header];
+  for (let i = 0; i < rows; i++) {
+    const k = Math.floor(i / KEYS.length);
+    const { stage, q, rater } = KEYS[i % KEYS.length];
+    const line = `${WARDS[k % 18]},${1989 + (Math.floor(k / 18) % 111)},${stage},${q},${rater},${'ABCD'[(i * 7) % 4]}`;
+    lines.push(fault(i, line));
+  }
+  return lines.join('\n') + '\n';
+}
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+/**
+ * Everything a file's load decides: counts, errors, conflicts, and the ratings the table ends with
+ * (parts written while the file is read, then the batch, a later rating replacing an earlier one of
+ * its key). Where the parts end may differ: a part is taken at a checkpoint, and the rows read ahead
+ * reach the checkpoints only as they are replayed.
+ */
+async function load(files: Array<[string, string]>, withReadAhead: boolean) {
+  const session = new IngestSession();
+  const inputs: ReadAheadInput[] = [];
+  const results: unknown[] = [];
+  for (const [name, text] of files) {
+    const parts: RatingRecord[][] = [];
+    const options: IngestOptions = {
+      checkpointEvery: 5000,
+      ratingPartRows: 20000,
+      onRatingsPart: (part: RatingColumns) => void parts.push(part.toArray()),
+      readAhead: withReadAhead ? async (input) => (inputs.push(input), readAhead(structuredClone(input))) : undefined,
+    };
+    const batch: FileBatch = await session.ingestFile(name, encode(text), options);
+    const table = new Map<string, RatingRecord>();
+    for (const r of [...parts.flat(), ...batch.ratings.toArray()]) table.set(`${r.ward}|${r.fiscalYear}|${r.stage}|${r.questionNo}|${r.rater}`, r);
+    results.push({ report: batch.report, conflicts: batch.conflictValues, table: [...table.values()], inParts: parts.length > 0 });
+  }
+  return { results, inputs };
+}
+
+describe('reading ahead', () => {
+  const rows = Math.ceil(READ_AHEAD_MIN_CHARS / 30);
+
+  it('gives the same load as one pass: counts, errors in line order, duplicates and conflicts across the split, parts', async () => {
+    const split = Math.floor(rows * 0.4);
+    const faults = (i: number, line: string) => {
+      if (i % 9973 === 5) return line.replace(/^[^,]+/, '鶴見');                 // an alias: still loaded
+      if (i % 7919 === 3) return line.replace(/,[ABCD]$/, ',E');               // an invalid rating
+      if (i % 15013 === 1) return line.replace(/^[^,]+/, '火星区');             // an unknown ward
+      if (i % 20011 === 7) return '';                                            // a blank line
+      if (i % 30011 === 9) return `${line},extra`;                              // a cell too many
+      if (i === split + 3 || i === split + 200) return longFileLine(0);          // duplicates of row 0, after the split
+      if (i === split + 5) return longFileLine(1).replace(/,[ABCD]$/, ',A');     // a conflict with row 1 (D)
+      return line;
+    };
+    const text = longFile(rows, faults);
+    const one = await load([['long.csv', text]], false);
+    const ahead = await load([['long.csv', text]], true);
+    expect(ahead.inputs).toHaveLength(1);
+    expect(ahead.inputs[0].line).toBeGreaterThan(split * 0.9);
+    expect(ahead.results).toEqual(one.results);
+    const report = (one.results[0] as { report: FileBatch['report'] }).report;
+    expect(report.rowsDuplicate).toBeGreaterThanOrEqual(2);
+    expect(report.rowsRejected).toBeGreaterThan(10);
+    expect((one.results[0] as { conflicts: unknown[] }).conflicts.length).toBeGreaterThan(0);
+  });
+
+  it('judges the part read ahead against earlier files too, and wide files as well', async () => {
+    const first = longFile(2000);
+    const replacing = longFile(rows, (i, line) => (i === rows - 10 ? line.replace(/^[^,]+/, '鶴見区') : line));
+    const wide = ['ward,fiscal_year,stage,question_no,ward_rating,center_rating,joint_rating'];
+    for (let i = 0; i < rows * 1.5; i++) wide.push(`${WARDS[i % 18]},${1989 + (Math.floor(i / 288) % 111)},planning,${(Math.floor(i / 18) % 6) + 1},A,${i % 50 === 0 ? '' : 'B'},C`);
+    const files: Array<[string, string]> = [['first.csv', first], ['long.csv', replacing], ['wide.csv', wide.join('\n')]];
+    const one = await load(files, false);
+    const ahead = await load(files, true);
+    expect(ahead.inputs.map((input) => input.kind)).toEqual(['ratings_long', 'ratings_wide']);
+    expect(ahead.results).toEqual(one.results);
+  });
+
+  it('reads small files, and files with quotes, in one pass', async () => {
+    const quoted = longFile(rows, (i, line) => (i === rows - 1 ? line.replace(/^[^,]+/, (ward) => `"${ward}"`) : line));
+    const ahead = await load([['small.csv', longFile(1000)], ['quoted.csv', quoted]], true);
+    expect(ahead.inputs).toHaveLength(0);
+  });
+});
+
+/** Row i's line of `longFile` as written, unfaulted. */
+function longFileLine(i: number): string {
+  return longFile(i + 1).trimEnd().split('\n')[i + 1];
+}
