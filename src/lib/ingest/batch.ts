@@ -50,6 +50,12 @@ export class BatchBuilder {
     batch.report.records[list]++;
   }
 
+  /** Ratings `from`–`to` of `columns`, none of whose keys was loaded before: as `push` of each. */
+  appendNewRatings(columns: RatingColumns, from: number, to: number): void {
+    this.batch.ratings.appendRange(columns, from, to);
+    this.batch.report.records.ratings += to - from;
+  }
+
   /**
    * The ratings read so far, taken out of the batch to be written before the file ends, while none of
    * them replaces a key (then the rest must be written through the staging path, which deletes first)

@@ -1,6 +1,7 @@
 import type { BatchBuilder } from './batch.ts';
 import { RATERS, STAGES, type Rating } from './fields.ts';
 import { NumberMap } from './number-map.ts';
+import type { CodedColumn, NumberColumn, RatingColumns } from './rating-columns.ts';
 import type { CenterRecord, NarrativeRecord, RatingRecord } from './types.ts';
 
 const RATING_CODE: Record<string, number> = { A: 1, B: 2, C: 3, D: 4 };
@@ -114,6 +115,42 @@ export class Ledger {
     if (known && !sameFile) batch.replaces.ratings = true;
     builder.push('ratings', key, record, sameFile ? { line: lineOf(previous), unrated: codeOf(previous) === 0 } : undefined);
     return true;
+  }
+
+  /**
+   * `addRating` for ratings `from`–`to` of `columns` (read ahead) for as long as their keys are new,
+   * which is what a long file mostly holds: each key is set from the columns' codes, and the run goes
+   * into the batch as one block. Returns the first rating whose key is known (it must go through
+   * `addRating`), or `to`.
+   */
+  addNewRatings(columns: RatingColumns, from: number, to: number, builder: BatchBuilder): number {
+    const ward = columns.column('ward') as CodedColumn;
+    const wardIds = ward.dictionary.map((name) => this.wardId(name));
+    const fiscalYear = (columns.column('fiscal_year') as NumberColumn).values;
+    const stage = (columns.column('stage') as CodedColumn).codes;
+    const questionNo = (columns.column('question_no') as NumberColumn).values;
+    const rater = (columns.column('rater') as CodedColumn).codes;
+    const rating = (columns.column('rating') as CodedColumn).codes;
+    const provenance = columns.column('provenance') as CodedColumn;
+    const sampleCode = provenance.dictionary.indexOf('sample');
+    const line = (columns.column('line') as NumberColumn).values;
+    const fileId = builder.batch.report.fileId;
+    let i = from;
+    let notRated = 0;
+    for (; i < to; i++) {
+      // As `ratingKey`: the stage and rater codes are their places in STAGES and RATERS.
+      const key = (((wardIds[ward.codes[i]] * 200 + (fiscalYear[i] - 1900)) * 3 + stage[i]) * 8 + questionNo[i]) * 3 + rater[i];
+      if (this.ratings.get(key) !== -1) break;
+      // Rating codes are places in RATINGS (-1: none); RATING_CODE counts A–D from 1 (0: none).
+      const code = rating[i] + 1;
+      this.ratings.set(key, packRating(code, provenance.codes[i] === sampleCode, fileId, line[i]));
+      this.ratingUndoKeys.push(key);
+      this.ratingUndoPrevious.push(-1);
+      if (code === 0) notRated++;
+    }
+    builder.appendNewRatings(columns, from, i);
+    builder.batch.report.notRated += notRated;
+    return i;
   }
 
   /** Narratives and centers: same key and content merge; other content replaces and is listed. */

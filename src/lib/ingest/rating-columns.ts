@@ -120,6 +120,34 @@ export class RatingColumns {
     return columns;
   }
 
+  /** Appends ratings `from`–`to` of `source`, as `push` of each would (dictionaries in first-seen order). */
+  appendRange(source: RatingColumns, from: number, to: number): void {
+    const n = to - from;
+    if (n <= 0) return;
+    let capacity = this.line.length;
+    while (this.length + n > capacity) capacity *= 2;
+    if (capacity !== this.line.length) this.resize(capacity);
+    const at = this.length;
+    const wardCodes = new Int32Array(source.wards.values.length).fill(-1);
+    const questionCodes = new Int32Array(source.questions.values.length).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const ward = source.ward[from + i];
+      if (wardCodes[ward] === -1) wardCodes[ward] = this.wards.code(source.wards.values[ward]);
+      this.ward[at + i] = wardCodes[ward];
+      const question = source.question[from + i];
+      if (question !== -1 && questionCodes[question] === -1) questionCodes[question] = this.questions.code(source.questions.values[question]);
+      this.question[at + i] = question === -1 ? -1 : questionCodes[question];
+    }
+    this.fiscalYear.set(source.fiscalYear.subarray(from, to), at);
+    this.stage.set(source.stage.subarray(from, to), at);
+    this.questionNo.set(source.questionNo.subarray(from, to), at);
+    this.rater.set(source.rater.subarray(from, to), at);
+    this.rating.set(source.rating.subarray(from, to), at);
+    this.provenance.set(source.provenance.subarray(from, to), at);
+    this.line.set(source.line.subarray(from, to), at);
+    this.length += n;
+  }
+
   /** The rating at `i` as a record; undefined past the end, as an array's `at`. */
   at(i: number): RatingRecord | undefined {
     return i >= 0 && i < this.length ? this.record(i) : undefined;

@@ -1,13 +1,14 @@
-import { emptyFileReport } from './batch.ts';
+import { emptyFileReport, type BatchBuilder } from './batch.ts';
 import { countLines, CsvReader, type Delimiter } from './csv.ts';
 import type { CsvKind, Field } from './headers.ts';
+import type { Ledger } from './ledger.ts';
 import { RatingColumns, type RatingColumnsData } from './rating-columns.ts';
 import { ratingsHandler } from './readers/index.ts';
 import type { RatingSink } from './readers/ratings.ts';
 import { WardRegistry, type Ward } from './registry.ts';
 import { RowLoop } from './row-loop.ts';
 import { ErrorLog, RowReader } from './rows.ts';
-import type { FileReport, RowError } from './types.ts';
+import type { RowError } from './types.ts';
 
 /**
  * Reading ahead: the rest of a long ratings file is read by another worker while the session reads
@@ -114,31 +115,33 @@ export function readAhead(input: ReadAheadInput): ReadAheadResult {
 
 /**
  * Adds what was read ahead to the file's report as one pass would have: its rejected rows and errors
- * after the session's own, then its ratings through the ledger (`add`) in line order; a row is loaded
- * when any of its ratings is new, a duplicate otherwise. `pause` runs between rows every `every` rows.
+ * after the session's own, then its ratings through the ledger in line order (runs of new keys at
+ * once, the others one by one); a row is loaded when any of its ratings is new, a duplicate
+ * otherwise. `pause` runs every `every` ratings.
  */
-export async function replayReadAhead(result: ReadAheadResult, add: RatingSink, report: FileReport, errors: ErrorLog, pause: () => Promise<void>, every: number): Promise<void> {
+export async function replayReadAhead(result: ReadAheadResult, ledger: Ledger, builder: BatchBuilder, errors: ErrorLog, pause: () => Promise<void>, every: number): Promise<void> {
+  const report = builder.batch.report;
   report.rowsRead += result.rowsRead;
   report.rowsRejected += result.rowsRejected;
   report.rowsDuplicate += result.rowsWithoutRatings;
   errors.add(result.errors);
   const ratings = RatingColumns.fromData(result.ratings);
-  let rowLine = -1;
-  let rowLoaded = false;
-  let rows = 0;
-  const countRow = () => {
-    if (rowLoaded) report.rowsLoaded++;
-    else report.rowsDuplicate++;
-  };
-  for (let i = 0; i < ratings.length; i++) {
-    const record = ratings.at(i)!;
-    if (record.line !== rowLine) {
-      if (rowLine !== -1) countRow();
-      rowLine = record.line;
-      rowLoaded = false;
-      if (++rows % every === 0) await pause();
-    }
-    if (add(record)) rowLoaded = true;
+  const n = ratings.length;
+  const loaded = new Uint8Array(n);
+  for (let from = 0; from < n; from += every) {
+    const to = Math.min(n, from + every);
+    const known = ledger.addNewRatings(ratings, from, to, builder);
+    loaded.fill(1, from, known);
+    for (let i = known; i < to; i++) if (ledger.addRating(ratings.at(i)!, builder)) loaded[i] = 1;
+    await pause();
   }
-  if (rowLine !== -1) countRow();
+  // A row's ratings are neighbours with its line.
+  const lines = result.ratings.line;
+  for (let i = 0; i < n; ) {
+    const line = lines[i];
+    let any = 0;
+    for (; i < n && lines[i] === line; i++) any |= loaded[i];
+    if (any) report.rowsLoaded++;
+    else report.rowsDuplicate++;
+  }
 }

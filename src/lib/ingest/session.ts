@@ -162,7 +162,7 @@ export class IngestSession {
     let linesRead = ownReader.line - 1;
     if (ahead) {
       const result = await ahead;
-      await replayReadAhead(result, (r) => this.ledger.addRating(r, builder), report, errors, () => pause(ownText.length / text.length), every);
+      await replayReadAhead(result, this.ledger, builder, errors, () => pause(ownText.length / text.length), every);
       linesRead = result.nextLine - 1;
     }
     if (options.checkpoint) await options.checkpoint(report.rowsRead, 1);

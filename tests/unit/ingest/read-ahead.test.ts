@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IngestSession, type IngestOptions } from '../../../src/lib/ingest/session.ts';
+import { IngestCancelled, IngestSession, type IngestOptions } from '../../../src/lib/ingest/session.ts';
 import { readAhead, READ_AHEAD_MIN_CHARS, type ReadAheadInput } from '../../../src/lib/ingest/read-ahead.ts';
 import type { RatingColumns } from '../../../src/lib/ingest/rating-columns.ts';
 import type { FileBatch, RatingRecord } from '../../../src/lib/ingest/types.ts';
@@ -76,16 +76,54 @@ describe('reading ahead', () => {
     expect((one.results[0] as { conflicts: unknown[] }).conflicts.length).toBeGreaterThan(0);
   });
 
-  it('judges the part read ahead against earlier files too, and wide files as well', async () => {
-    const first = longFile(2000);
-    const replacing = longFile(rows, (i, line) => (i === rows - 10 ? line.replace(/^[^,]+/, '鶴見区') : line));
-    const wide = ['ward,fiscal_year,stage,question_no,ward_rating,center_rating,joint_rating'];
-    for (let i = 0; i < rows * 1.5; i++) wide.push(`${WARDS[i % 18]},${1989 + (Math.floor(i / 288) % 111)},planning,${(Math.floor(i / 18) % 6) + 1},A,${i % 50 === 0 ? '' : 'B'},C`);
-    const files: Array<[string, string]> = [['first.csv', first], ['long.csv', replacing], ['wide.csv', wide.join('\n')]];
+  it('judges the part read ahead against earlier files too, wide files, unrated and sample ratings', async () => {
+    // A registry of 300 units: every key of these files is new unless a file repeats it on purpose.
+    const units = Array.from({ length: 300 }, (_, w) => `W${String(w).padStart(3, '0')}区`);
+    const registry = ['code,name,name_en,city', ...units.map((name, w) => `${30001 + w},${name},W${w},Test`)].join('\n');
+    const rowOf = (i: number) => {
+      const k = Math.floor(i / KEYS.length);
+      const { stage, q, rater } = KEYS[i % KEYS.length];
+      return `${units[k % 300]},${1989 + Math.floor(k / 300)},${stage},${q},${rater},${i % 50 === 0 ? '' : 'ABCD'[i % 4]}`;
+    };
+    const first = ['ward,fiscal_year,stage,question_no,rater,rating', ...Array.from({ length: 2000 }, (_, i) => rowOf(rows - 1000 + i))].join('\n');
+    const long = ['ward,fiscal_year,stage,question_no,rater,rating', ...Array.from({ length: rows }, (_, i) => rowOf(i))].join('\n');
+    // Wide, some of it sample data that a later file replaces with real ratings.
+    const wide = ['ward,fiscal_year,stage,question_no,ward_rating,center_rating,joint_rating,provenance'];
+    for (let i = 0; i < rows * 1.2; i++) {
+      const { stage, q } = KEYS[(Math.floor(i / 300) % 16) * 3];
+      wide.push(`${units[i % 300]},${1989 + Math.floor(i / 4800)},${stage},${q},A,${i % 50 === 0 ? '' : 'B'},C,${i % 7 === 0 ? 'sample' : ''}`);
+    }
+    const real = ['ward,fiscal_year,stage,question_no,ward_rating,center_rating,joint_rating', ...wide.slice(-300).map((row) => row.replace(/,[a-z]*$/, ''))];
+    const files: Array<[string, string]> = [['units.csv', registry], ['first.csv', first], ['long.csv', long], ['wide.csv', wide.join('\n')], ['real.csv', real.join('\n')]];
     const one = await load(files, false);
     const ahead = await load(files, true);
     expect(ahead.inputs.map((input) => input.kind)).toEqual(['ratings_long', 'ratings_wide']);
     expect(ahead.results).toEqual(one.results);
+    const reports = (one.results as Array<{ report: FileBatch['report'] }>).map((r) => r.report);
+    expect(reports[2].rowsDuplicate).toBe(1000);
+    expect(reports[2].notRated).toBeGreaterThan(1000);
+    expect(reports[3].notRated).toBeGreaterThan(1000);
+    expect(reports[4].sampleReplaced).toBeGreaterThan(0);
+  });
+
+  it('a file cancelled while the part read ahead is replayed leaves the session as it was', async () => {
+    const text = longFile(rows);
+    const withReadAhead: IngestOptions = { checkpointEvery: 5000, readAhead: async (input) => readAhead(input) };
+    const session = new IngestSession();
+    let replaying = false;
+    const cancelled = session.ingestFile('long.csv', encode(text), {
+      ...withReadAhead,
+      // Past the session's own rows (40 %), the rows read ahead are being replayed.
+      checkpoint: async (rowsDone) => {
+        replaying = rowsDone === rows;
+        if (replaying) throw new IngestCancelled();
+      },
+    });
+    await expect(cancelled).rejects.toBeInstanceOf(IngestCancelled);
+    expect(replaying).toBe(true);
+    const again = await session.ingestFile('long.csv', encode(text), withReadAhead);
+    const fresh = await new IngestSession().ingestFile('long.csv', encode(text), withReadAhead);
+    expect(again.report).toEqual(fresh.report);
   });
 
   it('reads small files, and files with quotes, in one pass', async () => {
