@@ -1,5 +1,4 @@
-import type { CsvReader, CsvRecord } from './csv.ts';
-import { isBlankRecord } from './csv.ts';
+import { isBlankRecord, type CsvReader, type CsvRecord } from './csv.ts';
 import type { RowHandler } from './readers/index.ts';
 import type { ErrorLog, RowReader } from './rows.ts';
 import type { FileReport } from './types.ts';
