@@ -161,7 +161,7 @@ export class IngestSession {
     while (rows.read(every)) await pause(ownReader.position / text.length);
     let linesRead = ownReader.line - 1;
     if (ahead) {
-      const result = await ahead;
+      const result = await pausingWhile(ahead, () => pause(ownText.length / text.length));
       await replayReadAhead(result, this.ledger, builder, errors, () => pause(ownText.length / text.length), every);
       linesRead = result.nextLine - 1;
     }
@@ -192,6 +192,17 @@ function finish(builder: BatchBuilder): FileBatch {
   const done = builder.finish();
   if ('code' in done) throw new FileRefused(done);
   return done;
+}
+
+/** Waits for `promise`, pausing every 100 ms meanwhile, so a cancel is heard while another worker reads. */
+async function pausingWhile<T>(promise: Promise<T>, pause: () => Promise<void>): Promise<T> {
+  let settled = false;
+  const settling = promise.finally(() => (settled = true));
+  while (!settled) {
+    await Promise.race([settling, new Promise((resolve) => setTimeout(resolve, 100))]);
+    if (!settled) await pause();
+  }
+  return settling;
 }
 
 function internalError(error: unknown): FileError {

@@ -126,6 +126,21 @@ describe('reading ahead', () => {
     expect(again.report).toEqual(fresh.report);
   });
 
+  it('hears a cancel while the other worker is still reading', async () => {
+    const session = new IngestSession();
+    let waited = 0;
+    const cancelled = session.ingestFile('long.csv', encode(longFile(rows)), {
+      checkpointEvery: 5000,
+      // The other worker never answers; the session's own rows are read by then.
+      readAhead: () => new Promise(() => {}),
+      checkpoint: async (rowsDone) => {
+        if (rowsDone > rows * 0.35 && ++waited > 3) throw new IngestCancelled();
+      },
+    });
+    await expect(cancelled).rejects.toBeInstanceOf(IngestCancelled);
+    expect((await session.ingestFile('long.csv', encode(longFile(rows)))).report.rowsLoaded).toBeGreaterThan(90_000);
+  });
+
   it('reads small files, and files with quotes, in one pass', async () => {
     const quoted = longFile(rows, (i, line) => (i === rows - 1 ? line.replace(/^[^,]+/, (ward) => `"${ward}"`) : line));
     const ahead = await load([['small.csv', longFile(1000)], ['quoted.csv', quoted]], true);
