@@ -117,9 +117,9 @@ export function readAhead(input: ReadAheadInput): ReadAheadResult {
  * Adds what was read ahead to the file's report as one pass would have: its rejected rows and errors
  * after the session's own, then its ratings through the ledger in line order (runs of new keys at
  * once, the others one by one); a row is loaded when any of its ratings is new, a duplicate
- * otherwise. `pause` runs every `every` ratings.
+ * otherwise. `pause` runs every `every` ratings, with the share of them replayed.
  */
-export async function replayReadAhead(result: ReadAheadResult, ledger: Ledger, builder: BatchBuilder, errors: ErrorLog, pause: () => Promise<void>, every: number): Promise<void> {
+export async function replayReadAhead(result: ReadAheadResult, ledger: Ledger, builder: BatchBuilder, errors: ErrorLog, pause: (replayed: number) => Promise<void>, every: number): Promise<void> {
   const report = builder.batch.report;
   report.rowsRead += result.rowsRead;
   report.rowsRejected += result.rowsRejected;
@@ -133,7 +133,7 @@ export async function replayReadAhead(result: ReadAheadResult, ledger: Ledger, b
     const known = ledger.addNewRatings(ratings, from, to, builder);
     loaded.fill(1, from, known);
     for (let i = known; i < to; i++) if (ledger.addRating(ratings.at(i)!, builder)) loaded[i] = 1;
-    await pause();
+    await pause(to / n);
   }
   // A row's ratings are neighbours with its line.
   const lines = result.ratings.line;

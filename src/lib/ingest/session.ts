@@ -161,8 +161,10 @@ export class IngestSession {
     while (rows.read(every)) await pause(ownReader.position / text.length);
     let linesRead = ownReader.line - 1;
     if (ahead) {
-      const result = await pausingWhile(ahead, () => pause(ownText.length / text.length));
-      await replayReadAhead(result, this.ledger, builder, errors, () => pause(ownText.length / text.length), every);
+      // Progress: the session's share of the text once its rows are read, the rest as the replay goes.
+      const own = ownText.length / text.length;
+      const result = await pausingWhile(ahead, () => pause(own));
+      await replayReadAhead(result, this.ledger, builder, errors, (replayed) => pause(own + (1 - own) * replayed), every);
       linesRead = result.nextLine - 1;
     }
     if (options.checkpoint) await options.checkpoint(report.rowsRead, 1);

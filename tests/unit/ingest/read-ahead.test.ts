@@ -126,6 +126,18 @@ describe('reading ahead', () => {
     expect(again.report).toEqual(fresh.report);
   });
 
+  it('reports progress that only grows, through the replay to the end', async () => {
+    const fractions: number[] = [];
+    await new IngestSession().ingestFile('long.csv', encode(longFile(rows)), {
+      checkpointEvery: 5000,
+      readAhead: async (input) => readAhead(input),
+      checkpoint: async (_, fraction) => void fractions.push(fraction),
+    });
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(fractions.filter((f) => f > 0.45 && f < 1).length).toBeGreaterThan(5);
+    expect(fractions.at(-1)).toBe(1);
+  });
+
   it('hears a cancel while the other worker is still reading', async () => {
     const session = new IngestSession();
     let waited = 0;
