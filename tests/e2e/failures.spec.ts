@@ -72,15 +72,25 @@ test.describe('without the service worker (its cache would answer)', () => {
   test.use({ serviceWorkers: 'block' });
   test('a view whose code cannot be fetched says so with a retry, and the retry draws it; the other views work meanwhile', async ({ page }) => {
     let blocked = true;
-    await page.route(/\/assets\/HeatmapView-[^/]+\.js$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+    let refused = 0;
+    await page.route(/\/assets\/HeatmapView-[^/]+\.js$/, (route) => (blocked ? (refused++, route.abort('internetdisconnected')) : route.continue()));
+    const fetched: string[] = [];
+    page.on('requestfinished', (request) => fetched.push(request.url()));
     await openApp(page, '/?view=heatmap');
+    // Once started, the page fetches every view's code in order (the heatmap's again): past the last
+    // view (data), no try is left but the ones this test makes.
+    await expect.poll(() => fetched.some((url) => /\/assets\/DataView-[^/]+\.js$/.test(url))).toBe(true);
     const failure = page.locator('main .query-error[role="alert"]');
     await expect(failure).toContainText('この画面のプログラムを読み込めませんでした');
     await expect(failure.locator('pre')).toContainText('HeatmapView');
     await expect(page.locator('.heatmap g.cell')).toHaveCount(0);
     await page.getByRole('link', { name: '評価の分布' }).click();
     await expect(page.locator('.diverging svg g.row')).toHaveCount(18);
+    const refusedBefore = refused;
     await page.getByRole('link', { name: '区×設問' }).click();
+    // Opening the view tries its code again: that try must have failed before the code is let through,
+    // or it draws the view by itself and there is no retry to press.
+    await expect.poll(() => refused).toBeGreaterThan(refusedBefore);
     await expect(failure).toBeVisible();
     blocked = false;
     await failure.getByRole('button', { name: 'もう一度試す' }).click();
