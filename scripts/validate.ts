@@ -12,6 +12,7 @@ import { csvLine } from '../src/lib/export/csv.ts';
 import { reasonText, type Lang } from '../src/lib/i18n/messages.ts';
 import { buildValidationReport } from '../src/lib/validate/report.ts';
 import { formatValidationReport } from '../src/lib/validate/text.ts';
+import { errorMessage } from '../src/lib/error-message.ts';
 
 const USAGE = `usage: npm run validate -- [--json] [--lang ja|en] [--errors-csv FILE] FILE...
 
@@ -118,7 +119,7 @@ main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error) => {
     // Not a usage error: the check itself could not finish, so nothing is known to be good.
-    console.error(`validate could not finish: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`validate could not finish: ${errorMessage(error)}`);
     process.exitCode = 1;
   },
 );

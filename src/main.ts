@@ -17,6 +17,7 @@ import IngestWorker from './lib/db/ingest.worker.ts?worker';
 import readAheadWorker from './lib/db/read-ahead.worker.ts?worker&url';
 import bundledData from 'virtual:bundled-data';
 import firstView from 'virtual:first-view';
+import { errorMessage } from './lib/error-message.ts';
 import './styles.css';
 
 /** The bundled dataset (see data/README.md): the CSVs as static assets, and the tables the build made of them. */
@@ -96,7 +97,7 @@ async function start(app: AppState, database: Promise<Database>, bundle: Promise
   const ingest = new IngestClient(db, () => (ingestWorker = new IngestWorker()), (reason) => (app.ingestStopped = reason), readAheadWorker);
   // The worker reads the bundled CSVs in the background to learn their keys; a load waits its turn.
   const csvs = Object.entries(bundledCsvs).map(([path, url]) => ({ name: path.replace(/^\/data\//, ''), url: new URL(url, location.href).href }));
-  ingest.prime(inBundledOrder(csvs)).catch((error: unknown) => (app.loadError = error instanceof Error ? error.message : String(error)));
+  ingest.prime(inBundledOrder(csvs)).catch((error: unknown) => (app.loadError = errorMessage(error)));
   app.attach(db, ingest, DEFAULT_THEMES);
   // The bundled data is queryable and the views have the database (the bench's start-up figure);
   // the page counts as started (`data-db-ready`) once saved files are loaded too.
@@ -158,7 +159,7 @@ if (refused) {
   const snapshot = hasSavedFiles() ? Promise.resolve({}) : firstView[filters.view]().then((m) => m.default, () => ({}));
   const app = await open(filters, search, snapshot);
   start(app, database, bundle).catch((error) => {
-    app.loadError = error instanceof Error ? error.message : String(error);
+    app.loadError = errorMessage(error);
     registerServiceWorker();
   });
 }

@@ -1,6 +1,7 @@
 import type { Component } from 'svelte';
 import { VIEWS, type View } from '../lib/state/filters.svelte.ts';
 import DistributionView from './distribution/DistributionView.svelte';
+import { errorMessage } from '../lib/error-message.ts';
 
 /**
  * Each view's code is a chunk of its own, fetched beside the view's first answers when a link opens
@@ -51,7 +52,7 @@ export class ViewModules {
         },
         (error: unknown) => {
           this.#loading.delete(view);
-          this.#failed = { ...this.#failed, [view]: error instanceof Error ? error.message : String(error) };
+          this.#failed = { ...this.#failed, [view]: errorMessage(error) };
         },
       );
       this.#loading.set(view, loading);

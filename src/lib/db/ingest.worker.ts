@@ -4,6 +4,7 @@ import { IngestCancelled, IngestSession } from '../ingest/session.ts';
 import { ratingsPart, tagsIpc, toLoadedFile } from './arrow.ts';
 import type { BundledFile, FromIngestWorker, SourceFile, ToIngestWorker } from './ingest-protocol.ts';
 import type { Theme } from '../text/themes.ts';
+import { errorMessage } from '../error-message.ts';
 
 /**
  * Ingest off the main thread: the session (registry, keys seen, conflicts) lives here for the life of
@@ -82,7 +83,7 @@ async function run(message: Exclude<ToIngestWorker, { type: 'cancel' }>): Promis
       post({ type: 'tags', jobId, tags }, tags ? [tags.buffer as ArrayBuffer] : []);
     } else if (message.type === 'prime') {
       await prime(message.files).catch((error: unknown) => {
-        primeFailure = error instanceof Error ? error.message : String(error);
+        primeFailure = errorMessage(error);
         throw error;
       });
       post({ type: 'done', jobId, cancelled: false });
@@ -91,7 +92,7 @@ async function run(message: Exclude<ToIngestWorker, { type: 'cancel' }>): Promis
     } else await ingest(jobId, message.files, message.themes, message.readAheadWorker);
   } catch (error) {
     if (error instanceof IngestCancelled) post({ type: 'done', jobId, cancelled: true });
-    else post({ type: 'failed', jobId, message: error instanceof Error ? error.message : String(error) });
+    else post({ type: 'failed', jobId, message: errorMessage(error) });
   } finally {
     cancelled.delete(jobId);
   }

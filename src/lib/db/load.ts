@@ -8,6 +8,7 @@ import { SCHEMA } from './schema.ts';
 import { RATING_GROUPS, regroupFileWardYears } from './rating-groups.ts';
 import type { Theme } from '../text/themes.ts';
 import { appendsAsIs, BATCH_TABLES, FILES, NARRATIVE_TAGS, paramInserts, RATINGS, REJECTED_SUMMARY, stagingInsert, THEMES, WARDS, type BatchTable, type TableSpec } from './tables.ts';
+import { errorMessage } from '../error-message.ts';
 
 /** Where a file came from: shipped with the app, or dropped in by the user. */
 export type FileOrigin = 'bundled' | 'user';
@@ -139,7 +140,7 @@ export class FileWrite {
 }
 
 /** Why a write failed, as the refused file's report keeps it. */
-const failureText = (error: unknown) => clipText(error instanceof Error ? error.message : String(error));
+const failureText = (error: unknown) => clipText(errorMessage(error));
 
 const EMPTY_PAYLOAD = Object.fromEntries(Object.keys(BATCH_TABLES).map((name) => [name, null])) as BatchPayload;
 const NOTHING_REPLACED: FileBatch['replaces'] = { ratings: false, narratives: false, centers: false };

@@ -1,5 +1,6 @@
 import { DATASET_FORMAT, firstViewPath, type DatasetManifest, type FetchBytes } from './dataset-files.ts';
 import type { ViewSnapshot } from './first-view.ts';
+import { errorMessage } from '../error-message.ts';
 
 /** A dataset the page opened by URL (`?dataset=…`), and how its tables came in. */
 export interface OpenedDataset {
@@ -38,7 +39,7 @@ async function get(url: URL): Promise<Response> {
     response = await fetch(url);
   } catch (error) {
     // Offline and not fetched on an earlier visit (the service worker has no copy), or the host is down.
-    throw new DatasetError('dataset_unreachable', url.href, error instanceof Error ? error.message : String(error));
+    throw new DatasetError('dataset_unreachable', url.href, errorMessage(error));
   }
   if (!response.ok) throw new DatasetError('dataset_http', url.href, String(response.status));
   // A static host that answers every path with the app's page (an SPA fallback) has no such file.

@@ -14,6 +14,7 @@ import { RowLoop, spansBadLine } from './row-loop.ts';
 import { ErrorLog, RowReader } from './rows.ts';
 import type { RatingColumns } from './rating-columns.ts';
 import type { FileBatch, FileError, RowError } from './types.ts';
+import { errorMessage } from '../error-message.ts';
 
 export { emptyFileReport } from './batch.ts';
 
@@ -208,6 +209,6 @@ async function pausingWhile<T>(promise: Promise<T>, pause: () => Promise<void>):
 }
 
 function internalError(error: unknown): FileError {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return { code: 'internal_error', params: { message: clip(message).value } };
 }

@@ -13,6 +13,7 @@ import { saveFile } from '../persist/saved-files.ts';
 import { DictionaryState } from './dictionary.svelte.ts';
 import { FilterState } from './filters.svelte.ts';
 import type { QueryHost } from './query.svelte.ts';
+import { errorMessage } from '../error-message.ts';
 
 /** Application state: the open database, loading, the shared filters. Views read it from context. */
 export class AppState implements QueryHost {
@@ -109,13 +110,13 @@ export class AppState implements QueryHost {
     } catch (error) {
       // A stopped worker has its own message (IngestClient's onStopped sets it); what it wrote is reported.
       if (error instanceof IngestWorkerStopped) outcome = error.outcome;
-      else this.loadError = error instanceof Error ? error.message : String(error);
+      else this.loadError = errorMessage(error);
     }
     try {
       if (origin === 'user' && outcome) this.lastLoad = outcome;
       if (this.db) await this.reapplyDismissals();
     } catch (error) {
-      this.loadError = error instanceof Error ? error.message : String(error);
+      this.loadError = errorMessage(error);
     } finally {
       this.progress = null;
       this.dataVersion++;
@@ -147,7 +148,7 @@ export class AppState implements QueryHost {
       await replaceThemeTags(this.db, themes, await this.ingest.tag(items, themes));
       this.taggedWith = themes;
     } catch (error) {
-      if (!(error instanceof IngestWorkerStopped)) this.loadError = error instanceof Error ? error.message : String(error);
+      if (!(error instanceof IngestWorkerStopped)) this.loadError = errorMessage(error);
     }
     this.dataVersion++;
   }

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.ts';
 import { runQuery, type Query } from '../db/queries/index.ts';
 import { readsTextTables } from '../db/dataset-files.ts';
+import { errorMessage } from '../error-message.ts';
 
 /** What a query needs from the app: the database, the data version, and a count of queries in flight. */
 export interface QueryHost {
@@ -84,7 +85,7 @@ export class QueryState<Row> {
           },
           (error: unknown) => {
             if (run !== this.latest) return;
-            this.error = error instanceof Error ? error.message : String(error);
+            this.error = errorMessage(error);
             this.setStatus('error');
           },
         )

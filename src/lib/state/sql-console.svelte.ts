@@ -1,5 +1,6 @@
 import { checkConsoleSql } from '../db/console-guard.ts';
 import type { Database, RunningQuery, UserSqlResult } from '../db/database.ts';
+import { errorMessage } from '../error-message.ts';
 
 /**
  * Streamed queries report errors as JSON (`{"exception_type":"Parser","exception_message":…}`);
@@ -44,7 +45,7 @@ export class SqlConsoleState {
       this.result = await this.current.result;
     } catch (error) {
       this.result = null;
-      this.error = duckdbMessage(error instanceof Error ? error.message : String(error));
+      this.error = duckdbMessage(errorMessage(error));
     } finally {
       this.elapsedMs = performance.now() - started;
       this.running = false;
