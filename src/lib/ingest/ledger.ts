@@ -15,6 +15,10 @@ const sampleOf = (packed: number) => Math.floor(packed / 5) % 2 === 1;
 const fileOf = (packed: number) => Math.floor(packed / 10 / LINE_SPAN);
 const lineOf = (packed: number) => Math.floor(packed / 10) % LINE_SPAN;
 
+/** A rating's key: ward id, fiscal year, stage and rater (places in STAGES and RATERS), question number. */
+const keyOf = (wardId: number, fiscalYear: number, stage: number, questionNo: number, rater: number) =>
+  (((wardId * 200 + (fiscalYear - 1900)) * 3 + stage) * 8 + questionNo) * 3 + rater;
+
 interface PlacedText {
   text: string;
   sample: boolean;
@@ -80,9 +84,7 @@ export class Ledger {
   }
 
   ratingKey(r: RatingRecord): number {
-    const stage = STAGES.indexOf(r.stage);
-    const rater = RATERS.indexOf(r.rater);
-    return (((this.wardId(r.ward) * 200 + (r.fiscalYear - 1900)) * 3 + stage) * 8 + r.questionNo) * 3 + rater;
+    return keyOf(this.wardId(r.ward), r.fiscalYear, STAGES.indexOf(r.stage), r.questionNo, RATERS.indexOf(r.rater));
   }
 
   /**
@@ -138,8 +140,8 @@ export class Ledger {
     let i = from;
     let notRated = 0;
     for (; i < to; i++) {
-      // As `ratingKey`: the stage and rater codes are their places in STAGES and RATERS.
-      const key = (((wardIds[ward.codes[i]] * 200 + (fiscalYear[i] - 1900)) * 3 + stage[i]) * 8 + questionNo[i]) * 3 + rater[i];
+      // The stage and rater codes are their places in STAGES and RATERS, as `ratingKey` takes them.
+      const key = keyOf(wardIds[ward.codes[i]], fiscalYear[i], stage[i], questionNo[i], rater[i]);
       if (this.ratings.get(key) !== -1) break;
       // Rating codes are places in RATINGS (-1: none); RATING_CODE counts A–D from 1 (0: none).
       const code = rating[i] + 1;

@@ -79,7 +79,7 @@ export class RatingColumns {
   private line = new Int32Array(1024);
 
   push(r: RatingRecord): void {
-    if (this.length === this.line.length) this.resize(Math.max(1024, this.length * 2));
+    if (this.length === this.line.length) this.reserve(1);
     const i = this.length++;
     this.ward[i] = this.wards.code(r.ward);
     this.fiscalYear[i] = r.fiscalYear;
@@ -124,9 +124,7 @@ export class RatingColumns {
   appendRange(source: RatingColumns, from: number, to: number): void {
     const n = to - from;
     if (n <= 0) return;
-    let capacity = this.line.length;
-    while (this.length + n > capacity) capacity *= 2;
-    if (capacity !== this.line.length) this.resize(capacity);
+    this.reserve(n);
     const at = this.length;
     const wardCodes = new Int32Array(source.wards.values.length).fill(-1);
     const questionCodes = new Int32Array(source.questions.values.length).fill(-1);
@@ -279,6 +277,13 @@ export class RatingColumns {
 
   private columns(): Array<Int32Array | Int16Array | Int8Array> {
     return [this.ward, this.fiscalYear, this.stage, this.questionNo, this.question, this.rater, this.rating, this.provenance, this.line];
+  }
+
+  /** Room for `extra` more ratings: capacity doubles (from 1024 at least; columns from `fromData` are cut to length). */
+  private reserve(extra: number): void {
+    let capacity = Math.max(1024, this.line.length);
+    while (this.length + extra > capacity) capacity *= 2;
+    if (capacity !== this.line.length) this.resize(capacity);
   }
 
   private resize(capacity: number): void {
