@@ -141,6 +141,32 @@ function compileHints(): Plugin {
 }
 
 /**
+ * Writes each view's chunk file into `src/views/view-modules.svelte.ts` (its `__VIEW_CHUNK_FILES__`),
+ * so a retry after a failed fetch can ask for the chunk under a URL of its own (see there). The views
+ * are found as that module imports them, `view: () => import('./…')`.
+ */
+function viewChunkFiles(): Plugin {
+  const modulesFile = join(import.meta.dirname, 'src/views/view-modules.svelte.ts');
+  return {
+    name: 'view-chunk-files',
+    apply: 'build',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const imports = [...readFileSync(modulesFile, 'utf8').matchAll(/(\w+): \(\) => import\('\.\/([^']+)'\)/g)];
+        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+        const files = imports.flatMap(([, view, path]) => {
+          const chunk = chunks.find((c) => c.facadeModuleId === join(import.meta.dirname, 'src/views', path));
+          return chunk ? [`${view}=${chunk.fileName}`] : [];
+        });
+        if (files.length !== imports.length) throw new Error(`view-chunk-files: ${imports.length} views imported, ${files.length} chunks found`);
+        for (const chunk of chunks) if (chunk.code.includes('__VIEW_CHUNK_FILES__')) chunk.code = chunk.code.replace('__VIEW_CHUNK_FILES__', files.join(';'));
+      },
+    },
+  };
+}
+
+/**
  * Hosts other than the page's own that a `?dataset=` may name, listed at build time
  * (`DATASET_ORIGINS=https://data.example.jp npm run build`): added to the CSP's `connect-src` and
  * handed to the page, which refuses any other host (README, "A dataset in the browser").
@@ -171,7 +197,7 @@ export default defineConfig(({ mode }) => ({
   plugins:
     mode === 'bench-pages'
       ? [svelte(), datasetOrigins(), precompressed()]
-      : [svelte(), bundledData(), datasetOrigins(), compileHints(), serviceWorkerBuildId(), precompressed()],
+      : [svelte(), bundledData(), datasetOrigins(), compileHints(), viewChunkFiles(), serviceWorkerBuildId(), precompressed()],
   publicDir: mode === 'bench-pages' ? false : 'public',
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },

@@ -22,11 +22,28 @@ const MODULES: Record<View, () => Promise<{ default: Component }>> = {
   data: () => import('./load/DataView.svelte'),
 };
 
+/**
+ * Each view's chunk as the build named it (`view=assets/…js;…`, written in by `viewChunkFiles` in
+ * vite.config.ts; the placeholder itself in the dev server and tests). A browser may keep a failed
+ * `import()` for the page's life (the HTML spec's module map did until 2025; Chromium 150 does), so a
+ * retry asks for the chunk under a URL of its own: only the failed view's module is fetched again,
+ * the code it shares with the page is the page's.
+ */
+const CHUNK_FILES = '__VIEW_CHUNK_FILES__';
+const chunkFiles = new Map(CHUNK_FILES.split(';').map((entry) => entry.split('=') as [string, string]));
+
+function retryImport(view: View, attempt: number): Promise<{ default: Component }> {
+  const file = chunkFiles.get(view);
+  if (!file) return MODULES[view]();
+  return import(/* @vite-ignore */ `${import.meta.env.BASE_URL}${file}?retry=${attempt}`) as Promise<{ default: Component }>;
+}
+
 /** The views' components as their chunks arrive; the page (and the build's recorder) loads the opening one before drawing. */
 export class ViewModules {
   #loaded = $state.raw<Partial<Record<View, Component>>>({});
   #failed = $state.raw<Partial<Record<View, string>>>({});
   #loading = new Map<View, Promise<void>>();
+  #attempts = new Map<View, number>();
 
   component(view: View): Component | undefined {
     return this.#loaded[view];
@@ -46,7 +63,9 @@ export class ViewModules {
         const { [view]: _tried, ...rest } = this.#failed;
         this.#failed = rest;
       }
-      loading = MODULES[view]().then(
+      const attempt = this.#attempts.get(view) ?? 0;
+      this.#attempts.set(view, attempt + 1);
+      loading = (attempt === 0 ? MODULES[view]() : retryImport(view, attempt)).then(
         (module) => {
           this.#loaded = { ...this.#loaded, [view]: module.default };
         },

@@ -73,7 +73,8 @@ test.describe('without the service worker (its cache would answer)', () => {
   test('a view whose code cannot be fetched says so with a retry, and the retry draws it; the other views work meanwhile', async ({ page }) => {
     let blocked = true;
     let refused = 0;
-    await page.route(/\/assets\/HeatmapView-[^/]+\.js$/, (route) => (blocked ? (refused++, route.abort('internetdisconnected')) : route.continue()));
+    // A retry asks for the chunk under a URL of its own (`?retry=n`): some browsers keep a failed import.
+    await page.route(/\/assets\/HeatmapView-[^/?]+\.js(\?retry=\d+)?$/, (route) => (blocked ? (refused++, route.abort('internetdisconnected')) : route.continue()));
     const fetched: string[] = [];
     page.on('requestfinished', (request) => fetched.push(request.url()));
     await openApp(page, '/?view=heatmap');
