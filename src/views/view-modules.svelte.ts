@@ -32,7 +32,27 @@ const MODULES: Record<View, () => Promise<{ default: Component }>> = {
 const CHUNK_FILES = '__VIEW_CHUNK_FILES__';
 const chunkFiles = new Map(CHUNK_FILES.split(';').map((entry) => entry.split('=') as [string, string]));
 
+/**
+ * Stylesheets that did not load are asked for again: a view's CSS fails with its code, and the
+ * bundler's loader keeps the failed `<link>` and never asks again (the view would draw unstyled).
+ */
+function reloadFailedStylesheets(): void {
+  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')) {
+    if (!loaded(link)) link.replaceWith(link.cloneNode());
+  }
+}
+
+/** Chromium gives a stylesheet that failed to load an empty sheet, not none, whose rules may not be read. */
+function loaded(link: HTMLLinkElement): boolean {
+  try {
+    return link.sheet !== null && link.sheet.cssRules.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 function retryImport(view: View, attempt: number): Promise<{ default: Component }> {
+  reloadFailedStylesheets();
   const file = chunkFiles.get(view);
   if (!file) return MODULES[view]();
   return import(/* @vite-ignore */ `${import.meta.env.BASE_URL}${file}?retry=${attempt}`) as Promise<{ default: Component }>;

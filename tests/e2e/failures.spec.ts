@@ -98,4 +98,20 @@ test.describe('without the service worker (its cache would answer)', () => {
     await expect(failure).toHaveCount(0);
     await expect(page.locator('.heatmap g.cell').first()).toBeVisible();
   });
+  test('a view whose code and stylesheet both failed draws styled after the retry', async ({ page }) => {
+    let blocked = true;
+    await page.route(/\/assets\/TrendsView-[^/?]+\.(js|css)(\?retry=\d+)?$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+    const fetched: string[] = [];
+    page.on('requestfinished', (request) => fetched.push(request.url()));
+    await openApp(page, '/?view=trends');
+    // Past the page's background fetch of every view's code, so only the retry asks again.
+    await expect.poll(() => fetched.some((url) => /\/assets\/DataView-[^/]+\.js$/.test(url))).toBe(true);
+    const failure = page.locator('main .query-error[role="alert"]');
+    await expect(failure).toContainText('この画面のプログラムを読み込めませんでした');
+    blocked = false;
+    await failure.getByRole('button', { name: 'もう一度試す' }).click();
+    await expect(failure).toHaveCount(0);
+    // The slope chart's year labels are bold by the view's own stylesheet only.
+    await expect(page.locator('.slope text.year').first()).toHaveCSS('font-weight', '600');
+  });
 });
