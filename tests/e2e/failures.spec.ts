@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openApp } from './open-app.ts';
 
 const VIEWS = ['distribution', 'map', 'heatmap', 'raters', 'benchmark', 'trends', 'themes', 'words', 'report', 'data'] as const;
@@ -68,47 +68,50 @@ test('when the bundled files cannot be read for their keys, loading says so inst
   expect(rows).toEqual([{ n: 1 }]);
 });
 
+/**
+ * Opens `view` with its chunk (and, with `css`, its stylesheet) refused, and waits until the page has
+ * fetched every view's code in order (the view's again): past the last view (data), no try is left
+ * but the ones the test makes. A retry asks for the chunk as `…js?retry=n` (some browsers keep a
+ * failed import), so those are refused too until `unblock`.
+ */
+async function openWithCodeRefused(page: Page, view: string, chunk: string, css = false) {
+  let blocked = true;
+  const state = { refused: 0, unblock: () => (blocked = false) };
+  const pattern = new RegExp(`/assets/${chunk}-[^/?]+\\.(js${css ? '|css' : ''})(\\?retry=\\d+)?$`);
+  await page.route(pattern, (route) => (blocked ? (state.refused++, route.abort('internetdisconnected')) : route.continue()));
+  const fetched: string[] = [];
+  page.on('requestfinished', (request) => fetched.push(request.url()));
+  await openApp(page, `/?view=${view}`);
+  await expect.poll(() => fetched.some((url) => /\/assets\/DataView-[^/]+\.js$/.test(url))).toBe(true);
+  return state;
+}
+
 test.describe('without the service worker (its cache would answer)', () => {
   test.use({ serviceWorkers: 'block' });
   test('a view whose code cannot be fetched says so with a retry, and the retry draws it; the other views work meanwhile', async ({ page }) => {
-    let blocked = true;
-    let refused = 0;
-    // A retry asks for the chunk under a URL of its own (`?retry=n`): some browsers keep a failed import.
-    await page.route(/\/assets\/HeatmapView-[^/?]+\.js(\?retry=\d+)?$/, (route) => (blocked ? (refused++, route.abort('internetdisconnected')) : route.continue()));
-    const fetched: string[] = [];
-    page.on('requestfinished', (request) => fetched.push(request.url()));
-    await openApp(page, '/?view=heatmap');
-    // Once started, the page fetches every view's code in order (the heatmap's again): past the last
-    // view (data), no try is left but the ones this test makes.
-    await expect.poll(() => fetched.some((url) => /\/assets\/DataView-[^/]+\.js$/.test(url))).toBe(true);
+    const code = await openWithCodeRefused(page, 'heatmap', 'HeatmapView');
     const failure = page.locator('main .query-error[role="alert"]');
     await expect(failure).toContainText('この画面のプログラムを読み込めませんでした');
     await expect(failure.locator('pre')).toContainText('HeatmapView');
     await expect(page.locator('.heatmap g.cell')).toHaveCount(0);
     await page.getByRole('link', { name: '評価の分布' }).click();
     await expect(page.locator('.diverging svg g.row')).toHaveCount(18);
-    const refusedBefore = refused;
+    const refusedBefore = code.refused;
     await page.getByRole('link', { name: '区×設問' }).click();
     // Opening the view tries its code again: that try must have failed before the code is let through,
     // or it draws the view by itself and there is no retry to press.
-    await expect.poll(() => refused).toBeGreaterThan(refusedBefore);
+    await expect.poll(() => code.refused).toBeGreaterThan(refusedBefore);
     await expect(failure).toBeVisible();
-    blocked = false;
+    code.unblock();
     await failure.getByRole('button', { name: 'もう一度試す' }).click();
     await expect(failure).toHaveCount(0);
     await expect(page.locator('.heatmap g.cell').first()).toBeVisible();
   });
   test('a view whose code and stylesheet both failed draws styled after the retry', async ({ page }) => {
-    let blocked = true;
-    await page.route(/\/assets\/TrendsView-[^/?]+\.(js|css)(\?retry=\d+)?$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
-    const fetched: string[] = [];
-    page.on('requestfinished', (request) => fetched.push(request.url()));
-    await openApp(page, '/?view=trends');
-    // Past the page's background fetch of every view's code, so only the retry asks again.
-    await expect.poll(() => fetched.some((url) => /\/assets\/DataView-[^/]+\.js$/.test(url))).toBe(true);
+    const code = await openWithCodeRefused(page, 'trends', 'TrendsView', true);
     const failure = page.locator('main .query-error[role="alert"]');
     await expect(failure).toContainText('この画面のプログラムを読み込めませんでした');
-    blocked = false;
+    code.unblock();
     await failure.getByRole('button', { name: 'もう一度試す' }).click();
     await expect(failure).toHaveCount(0);
     // The slope chart's year labels are bold by the view's own stylesheet only.
