@@ -159,8 +159,11 @@ function viewChunkFiles(): Plugin {
           const chunk = chunks.find((c) => c.facadeModuleId === join(import.meta.dirname, 'src/views', path));
           return chunk ? [`${view}=${chunk.fileName}`] : [];
         });
-        if (files.length !== imports.length) throw new Error(`view-chunk-files: ${imports.length} views imported, ${files.length} chunks found`);
-        for (const chunk of chunks) if (chunk.code.includes('__VIEW_CHUNK_FILES__')) chunk.code = chunk.code.replace('__VIEW_CHUNK_FILES__', files.join(';'));
+        // Nothing found, or nowhere to write it, would leave retries asking the browser's failed import again.
+        if (imports.length === 0 || files.length !== imports.length) throw new Error(`view-chunk-files: ${imports.length} views imported, ${files.length} chunks found`);
+        const target = chunks.filter((c) => c.code.includes('__VIEW_CHUNK_FILES__'));
+        if (target.length !== 1) throw new Error(`view-chunk-files: the placeholder is in ${target.length} chunks, not 1`);
+        target[0].code = target[0].code.replace('__VIEW_CHUNK_FILES__', files.join(';'));
       },
     },
   };

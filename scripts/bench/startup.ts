@@ -64,6 +64,12 @@ async function coldVisit(browser: Browser, url: string, selector: string, readyM
   return result;
 }
 
+/** Long tasks from navigation to db-ready over `visits`: per load, and the longest. */
+function longTasksToDbReady(visits: Cold[]): { count: number; maxMs: number } {
+  const tasks = visits.flatMap((v) => v.longTasks.filter((t) => t.start <= v.dbReady!));
+  return { count: tasks.length / visits.length, maxMs: Math.round(Math.max(0, ...tasks.map((t) => t.ms))) };
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (n: number) => Math.round(n);
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
@@ -102,7 +108,6 @@ export async function startup(browser: Browser, base: string, dist: string, runs
   }
   const firstChart = median(home.map((h) => h.painted));
   const dbReady = median(home.map((h) => h.dbReady!));
-  const longTasks = home.flatMap((h) => h.longTasks.filter((t) => t.start <= h.dbReady!));
   // JS the home page fetched before its first chart: as transferred (br), and as the same files' .gz.
   const early = home[0].scripts.filter((s) => s.end <= home[0].painted);
   const gzip = early.reduce((sum, s) => sum + (existsSync(join(dist, `${s.url}.gz`)) ? statSync(join(dist, `${s.url}.gz`)).size : s.transferred), 0);
@@ -111,12 +116,7 @@ export async function startup(browser: Browser, base: string, dist: string, runs
     const visits: Cold[] = [];
     for (let i = 0; i < runs; i++) visits.push(await coldVisit(browser, `${base}/?view=${view}`, PAINTED[view], 'app:db-ready'));
     const times = visits.map((v) => v.painted);
-    const tasks = visits.flatMap((v) => v.longTasks.filter((t) => t.start <= v.dbReady!));
-    views[view] = {
-      paintedMs: round(median(times)),
-      ratioToHome: ratio(median(times), firstChart),
-      longTasksOver50Ms: { count: tasks.length / runs, maxMs: round(Math.max(0, ...tasks.map((t) => t.ms))) },
-    };
+    views[view] = { paintedMs: round(median(times)), ratioToHome: ratio(median(times), firstChart), longTasksOver50Ms: longTasksToDbReady(visits) };
   }
   return {
     coldLoads: runs,
@@ -126,7 +126,7 @@ export async function startup(browser: Browser, base: string, dist: string, runs
       firstChartToStatic: ratio(firstChart, median(staticPaint)),
       dbReadyMs: round(dbReady),
       dbReadyToBare: ratio(dbReady, median(bare)),
-      longTasksOver50Ms: { count: longTasks.length / runs, maxMs: round(Math.max(0, ...longTasks.map((t) => t.ms))) },
+      longTasksOver50Ms: longTasksToDbReady(home),
       jsBeforeFirstChart: { files: early.length, transferredBytes: early.reduce((sum, s) => sum + s.transferred, 0), gzipBytes: gzip },
     },
     deepLinkToPainted: views,

@@ -51,11 +51,11 @@ function loaded(link: HTMLLinkElement): boolean {
   }
 }
 
-function retryImport(view: View, attempt: number): Promise<{ default: Component }> {
+function retryImport(view: View, retry: number): Promise<{ default: Component }> {
   reloadFailedStylesheets();
   const file = chunkFiles.get(view);
   if (!file) return MODULES[view]();
-  return import(/* @vite-ignore */ `${import.meta.env.BASE_URL}${file}?retry=${attempt}`) as Promise<{ default: Component }>;
+  return import(/* @vite-ignore */ `${import.meta.env.BASE_URL}${file}?retry=${retry}`) as Promise<{ default: Component }>;
 }
 
 /** The views' components as their chunks arrive; the page (and the build's recorder) loads the opening one before drawing. */
@@ -63,7 +63,8 @@ export class ViewModules {
   #loaded = $state.raw<Partial<Record<View, Component>>>({});
   #failed = $state.raw<Partial<Record<View, string>>>({});
   #loading = new Map<View, Promise<void>>();
-  #attempts = new Map<View, number>();
+  /** Retries so far, any view: each asks under a URL not asked for before. */
+  #retries = 0;
 
   component(view: View): Component | undefined {
     return this.#loaded[view];
@@ -79,13 +80,12 @@ export class ViewModules {
     if (this.#loaded[view]) return Promise.resolve();
     let loading = this.#loading.get(view);
     if (!loading) {
-      if (this.#failed[view]) {
+      const retry = this.#failed[view] !== undefined;
+      if (retry) {
         const { [view]: _tried, ...rest } = this.#failed;
         this.#failed = rest;
       }
-      const attempt = this.#attempts.get(view) ?? 0;
-      this.#attempts.set(view, attempt + 1);
-      loading = (attempt === 0 ? MODULES[view]() : retryImport(view, attempt)).then(
+      loading = (retry ? retryImport(view, ++this.#retries) : MODULES[view]()).then(
         (module) => {
           this.#loaded = { ...this.#loaded, [view]: module.default };
         },
