@@ -71,3 +71,45 @@ test('the scripts the first chart needs open with V8’s compile hint, and only 
   expect(later.length).toBeGreaterThan(2);
   for (const path of later) expect(await opensWithHint(path), path).toBe(false);
 });
+
+/**
+ * Records, after each DOM change, how many of the view's parts are still waiting (`.startup-part`),
+ * from the first change in which `selector` (the view's first chart) is there.
+ */
+const recordWaitingParts = (selector: string) => `(() => {
+  const seen = (window.waitingParts = []);
+  new MutationObserver(() => {
+    if (!document.querySelector(${JSON.stringify(selector)})) return;
+    const n = document.querySelectorAll('.startup-part').length;
+    if (seen.at(-1) !== n) seen.push(n);
+  }).observe(document, { childList: true, subtree: true });
+})()`;
+const waitingParts = (page: Page) => page.evaluate(() => (window as unknown as { waitingParts: number[] }).waitingParts);
+
+for (const [view, chart, parts] of [
+  ['themes', '.heatmap g.cell', 3],
+  ['trends', 'main figure svg path', 4],
+  ['report', 'main figure svg g', 3],
+] as const) {
+  test(`a link to the ${view} view draws its first chart before the parts below it, which come one at a time while the page starts`, async ({ page }) => {
+    const release = await holdDatabase(page);
+    await page.addInitScript(recordWaitingParts(chart));
+    await page.goto(`/?view=${view}`);
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    // The chart came with every part waiting, then one part per turn, all before the database.
+    expect(await waitingParts(page)).toEqual(Array.from({ length: parts + 1 }, (_, i) => parts - i));
+    expect(await page.evaluate(() => document.body.dataset.dbReady)).toBeUndefined();
+    release();
+    await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 60_000 });
+  });
+}
+
+test('a view opened once the page has started draws all its parts at once', async ({ page }) => {
+  await page.addInitScript(recordWaitingParts('.heatmap g.cell'));
+  await page.goto('/');
+  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 60_000 });
+  await page.locator('nav.views').getByRole('link', { name: '記述のテーマ' }).click();
+  await expect(page.locator('main .chart table tbody tr').first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^よく使われた語/ })).toBeVisible();
+  expect(await waitingParts(page)).toEqual([0]);
+});

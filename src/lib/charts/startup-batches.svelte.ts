@@ -11,6 +11,9 @@ function whenIdle(work: () => void): () => void {
   return () => cancelIdleCallback(handle);
 }
 
+/** Lists still being drawn batch by batch: the parts below a view's first chart wait for them. */
+const batching = new Set<StartupBatches>();
+
 /**
  * How many items of a long list (a table's rows, a heatmap's rows) to draw. While the page starts
  * (before its database is ready) they come a batch per idle moment, so the first chart is drawn and
@@ -27,12 +30,64 @@ export class StartupBatches {
       const n = total();
       if (drawn >= n) return;
       const next = drawn + perBatch();
-      return whenIdle(() => (this.#drawn = next >= n ? Infinity : next));
+      batching.add(this);
+      const cancel = whenIdle(() => (this.#drawn = next >= n ? Infinity : next));
+      return () => {
+        cancel();
+        batching.delete(this);
+      };
     });
   }
 
   /** Items drawn so far (Infinity: all). */
   get drawn(): number {
     return this.#drawn;
+  }
+}
+
+/** Parts of views waiting for their turn while the page starts, in the order they were created (document order). */
+const waiting: Array<() => void> = [];
+let turnScheduled = false;
+
+function nextTurn() {
+  turnScheduled = false;
+  // The charts above come first: their batches were asked for before this turn, or in the same moment.
+  if (batching.size === 0) waiting.shift()?.();
+  // Asked during an idle moment, the next one comes after the frame that draws this part.
+  if (waiting.length > 0) scheduleTurn();
+}
+
+function scheduleTurn() {
+  if (turnScheduled) return;
+  turnScheduled = true;
+  whenIdle(nextTurn);
+}
+
+/**
+ * Whether a part of a view below its first chart is drawn. While the page starts (before its
+ * database is ready) such parts come one per idle moment, once the lists drawn in batches above them
+ * are complete: mounted with the chart, a large view's parts and their first layout were one task of
+ * 60-120 ms. Later (a view opened once the page has started) they are drawn at once.
+ * Create it during component initialisation: it owns an effect.
+ */
+export class StartupTurn {
+  #shown = $state(!BROWSER || document.body.dataset.dbReady === 'true');
+
+  constructor() {
+    if (this.#shown) return;
+    const show = () => (this.#shown = true);
+    waiting.push(show);
+    $effect(() => {
+      scheduleTurn();
+      // A view left before its parts' turn: they no longer wait.
+      return () => {
+        const at = waiting.indexOf(show);
+        if (at >= 0) waiting.splice(at, 1);
+      };
+    });
+  }
+
+  get shown(): boolean {
+    return this.#shown;
   }
 }
