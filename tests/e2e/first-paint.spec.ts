@@ -113,3 +113,19 @@ test('a view opened once the page has started draws all its parts at once', asyn
   await expect(page.getByRole('heading', { name: /^よく使われた語/ })).toBeVisible();
   expect(await waitingParts(page)).toEqual([0]);
 });
+
+test('a page printed while it starts prints every part and every row', async ({ page }) => {
+  const release = await holdDatabase(page);
+  await page.goto('/?view=themes');
+  await expect(page.locator('.heatmap g.cell').first()).toBeAttached();
+  const before = await page.evaluate(() => document.querySelectorAll('.startup-part, [aria-busy="true"]').length);
+  // As the print dialog does: the page is laid out for print right after `beforeprint`.
+  const after = await page.evaluate(() => {
+    dispatchEvent(new Event('beforeprint'));
+    return { waiting: document.querySelectorAll('.startup-part, [aria-busy="true"]').length, wordRows: document.querySelectorAll('table.words tbody tr').length };
+  });
+  expect(before).toBeGreaterThan(0);
+  expect(after.waiting).toBe(0);
+  expect(after.wordRows).toBeGreaterThan(8);
+  release();
+});

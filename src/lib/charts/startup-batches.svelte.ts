@@ -1,4 +1,5 @@
 import { BROWSER } from 'esm-env';
+import { flushSync } from 'svelte';
 
 /** Runs `work` when the main thread is next idle (after the frame being drawn and the tasks already queued), 200 ms at the latest. */
 function whenIdle(work: () => void): () => void {
@@ -14,6 +15,12 @@ function whenIdle(work: () => void): () => void {
 /** Lists still being drawn batch by batch: the parts below a view's first chart wait for them. */
 const batching = new Set<StartupBatches>();
 
+/** Set when the page is printed while it starts: from then on everything is drawn at once. */
+let printing = false;
+
+/** Whether lists and parts are drawn whole at once: in the server render, once the page has started, or once printed. */
+const atOnce = () => !BROWSER || printing || document.body.dataset.dbReady === 'true';
+
 /**
  * How many items of a long list (a table's rows, a heatmap's rows) to draw. While the page starts
  * (before its database is ready) they come a batch per idle moment, so the first chart is drawn and
@@ -22,7 +29,7 @@ const batching = new Set<StartupBatches>();
  * Create it during component initialisation: it owns an effect.
  */
 export class StartupBatches {
-  #drawn = $state(!BROWSER || document.body.dataset.dbReady === 'true' ? Infinity : 0);
+  #drawn = $state(atOnce() ? Infinity : 0);
 
   constructor(total: () => number, perBatch: () => number) {
     $effect(() => {
@@ -42,6 +49,10 @@ export class StartupBatches {
   /** Items drawn so far (Infinity: all). */
   get drawn(): number {
     return this.#drawn;
+  }
+
+  drawAll(): void {
+    this.#drawn = Infinity;
   }
 }
 
@@ -71,7 +82,7 @@ function scheduleTurn() {
  * Create it during component initialisation: it owns an effect.
  */
 export class StartupTurn {
-  #shown = $state(!BROWSER || document.body.dataset.dbReady === 'true');
+  #shown = $state(atOnce());
 
   constructor() {
     if (this.#shown) return;
@@ -90,4 +101,15 @@ export class StartupTurn {
   get shown(): boolean {
     return this.#shown;
   }
+}
+
+// A page printed while it starts (the report's print button, at once) prints every part and row.
+if (BROWSER) {
+  addEventListener('beforeprint', () => {
+    printing = true;
+    flushSync(() => {
+      for (const show of waiting.splice(0)) show();
+      for (const list of batching) list.drawAll();
+    });
+  });
 }
