@@ -95,6 +95,8 @@ for (const [view, chart, parts] of [
     const release = await holdDatabase(page);
     await page.addInitScript(recordWaitingParts(chart));
     await page.goto(`/?view=${view}`);
+    // The view's chunk may still be on its way when the page has loaded: no part is busy before it mounts.
+    await expect(page.locator(chart).first()).toBeAttached();
     await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
     // The chart came with every part waiting, then one part per turn, all before the database.
     expect(await waitingParts(page)).toEqual(Array.from({ length: parts + 1 }, (_, i) => parts - i));
