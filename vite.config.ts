@@ -131,45 +131,10 @@ function compileHints(): Plugin {
       order: 'post',
       handler(_options, bundle) {
         for (const chunk of Object.values(bundle)) {
-          if (chunk.type !== 'chunk' || !((chunk.isEntry && chunk.name !== WORKER_START_CHUNK) || chunk.name === 'shared')) continue;
+          if (chunk.type !== 'chunk' || !(chunk.isEntry || chunk.name === 'shared')) continue;
           chunk.code = HINT + chunk.code;
           if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`;
         }
-      },
-    },
-  };
-}
-
-/** The page's first script: it starts DuckDB's worker while the app's scripts load (src/duckdb-worker-start.ts). */
-const WORKER_START = 'src/duckdb-worker-start.ts';
-const WORKER_START_CHUNK = 'duckdb-worker-start';
-
-/**
- * Builds the worker's start script as an entry of its own and puts it in the built page, `async` (it
- * runs as soon as it arrives, not after the app's scripts as module scripts in document order would),
- * with the URL of DuckDB's `eh` worker in its tag. The dev server leaves it out: the database then
- * starts its worker itself. Interleaved cold loads: the worker starts at ~0.05-0.08 s instead of
- * ~0.35-0.42 s (README, "db-ready").
- */
-function duckdbWorkerStart(): Plugin {
-  let root = import.meta.dirname;
-  let base = '/';
-  return {
-    name: 'duckdb-worker-start',
-    apply: 'build',
-    config: () => ({ build: { rolldownOptions: { input: { index: 'index.html', [WORKER_START_CHUNK]: WORKER_START } } } }),
-    configResolved(config) {
-      root = config.root;
-      base = config.base;
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, ctx) {
-        const files = Object.values(ctx.bundle ?? {});
-        const start = files.find((f) => f.type === 'chunk' && f.facadeModuleId === join(root, WORKER_START));
-        const worker = files.find((f) => f.type === 'asset' && f.names.includes('duckdb-browser-eh.worker.js'));
-        if (!start || !worker) throw new Error(`duckdb-worker-start: ${start ? '' : 'no chunk for the start script; '}${worker ? '' : "no asset for DuckDB's eh worker"}`);
-        return [{ tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src: `${base}${start.fileName}`, 'data-duckdb-eh-worker': `${base}${worker.fileName}` }, injectTo: 'head' }];
       },
     },
   };
@@ -235,7 +200,7 @@ export default defineConfig(({ mode }) => ({
   plugins:
     mode === 'bench-pages'
       ? [svelte(), datasetOrigins(), precompressed()]
-      : [svelte(), bundledData(), datasetOrigins(), duckdbWorkerStart(), compileHints(), viewChunkFiles(), serviceWorkerBuildId(), precompressed()],
+      : [svelte(), bundledData(), datasetOrigins(), compileHints(), viewChunkFiles(), serviceWorkerBuildId(), precompressed()],
   publicDir: mode === 'bench-pages' ? false : 'public',
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },

@@ -14,9 +14,3 @@ declare module 'virtual:first-view' {
 
 /** Hosts besides the page's own that `?dataset=` may name (vite.config.ts, `DATASET_ORIGINS` at build time). */
 declare const __DATASET_ORIGINS__: string[];
-
-/**
- * DuckDB's worker as the page's first script started it (src/duckdb-worker-start.ts), until
- * `createBrowserDatabase` takes it: a global, as the two scripts share no module at run time.
- */
-declare var __kyotenDuckdbWorker: { url: string; worker: Worker } | undefined;

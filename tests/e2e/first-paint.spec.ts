@@ -72,38 +72,6 @@ test('the scripts the first chart needs open with V8’s compile hint, and only 
   for (const path of later) expect(await opensWithHint(path), path).toBe(false);
 });
 
-/** Records every worker the page creates: its script, and whether the app had drawn anything yet. */
-const recordWorkers = () => {
-  const created: Array<{ url: string; appDrawn: boolean }> = [];
-  (window as unknown as { workersCreated: typeof created }).workersCreated = created;
-  const Native = window.Worker;
-  window.Worker = class extends Native {
-    constructor(url: string | URL, options?: WorkerOptions) {
-      super(url, options);
-      created.push({ url: new URL(url, location.href).pathname, appDrawn: (document.getElementById('app')?.childElementCount ?? 0) > 0 });
-    }
-  };
-};
-const duckdbWorkers = async (page: Page) =>
-  (await page.evaluate(() => (window as unknown as { workersCreated: Array<{ url: string; appDrawn: boolean }> }).workersCreated)).filter((w) => /duckdb-browser-(eh|mvp)\.worker/.test(w.url));
-
-test("DuckDB's worker is started by the page's first script, before the app draws, and the database uses that one", async ({ page }) => {
-  await page.addInitScript(recordWorkers);
-  await page.goto('/');
-  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 60_000 });
-  // One worker: a second would mean the database did not take the one started early.
-  expect(await duckdbWorkers(page)).toEqual([{ url: expect.stringMatching(/duckdb-browser-eh\.worker-[^/]+\.js$/), appDrawn: false }]);
-});
-
-test("without the start script (not fetched), the database starts DuckDB's worker itself", async ({ page }) => {
-  await page.route(/duckdb-worker-start-[^/]+\.js$/, (route) => route.abort());
-  await page.addInitScript(recordWorkers);
-  await page.goto('/');
-  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 60_000 });
-  await expect(page.locator('.diverging svg g.row').first()).toBeVisible();
-  expect(await duckdbWorkers(page)).toEqual([{ url: expect.stringMatching(/duckdb-browser-eh\.worker-[^/]+\.js$/), appDrawn: true }]);
-});
-
 /**
  * Records, after each DOM change, how many of the view's parts are still waiting (`.startup-part`),
  * from the first change in which `selector` (the view's first chart) is there.

@@ -41,9 +41,8 @@ test('the service worker stores the DuckDB build this browser runs, not the othe
   expect(new URL(stored.script).search).toBe('?duckdb=eh');
   expect(stored.files.filter((file) => /\/duckdb-(browser-)?eh[.-]/.test(file))).toHaveLength(2);
   expect(stored.files.filter((file) => /mvp/.test(file))).toEqual([]);
-  // Everything else of the build is there: the app's own scripts (the one starting DuckDB's worker too) and the bundled data.
+  // Everything else of the build is there: the app's own scripts and the bundled data.
   expect(stored.files.some((file) => /\/bundled-data-[^/]+\.bin$/.test(file))).toBe(true);
-  expect(stored.files.some((file) => /\/duckdb-worker-start-[^/]+\.js$/.test(file))).toBe(true);
 });
 
 test("the service worker's cache is named after this build, and an earlier release's cache is dropped", async ({ page, context }) => {

@@ -9,22 +9,13 @@ import { toPlainRows, type Database, type SqlValue } from './database.ts';
 /** The database in the page, and which of DuckDB's two builds this browser runs (the other is never fetched here). */
 export type BrowserDatabase = Database & { duckdbBuild: 'eh' | 'mvp' };
 
-/** The worker the page's first script started for this build, if it did; one for the other build is stopped. */
-function takeStartedWorker(url: string): Worker | null {
-  const started = globalThis.__kyotenDuckdbWorker;
-  globalThis.__kyotenDuckdbWorker = undefined;
-  if (started?.url === url) return started.worker;
-  started?.worker.terminate();
-  return null;
-}
-
 /** DuckDB-WASM in the browser, bundled by Vite from the package (never a CDN: the app works offline). */
 export async function createBrowserDatabase(): Promise<BrowserDatabase> {
   const bundle = await selectBundle({
     mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
     eh: { mainModule: ehWasm, mainWorker: ehWorker },
   });
-  const worker = takeStartedWorker(bundle.mainWorker!) ?? new Worker(bundle.mainWorker!);
+  const worker = new Worker(bundle.mainWorker!);
   const db = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
   await db.instantiate(bundle.mainModule);
   await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
