@@ -55,8 +55,15 @@ test('a long file is written in parts while it is read, its rest read by a secon
   expect((await counts(page)).map((n) => n.replaceAll(',', ''))).toEqual([total, total]);
 });
 
-test('a long file cancelled after parts of it were written leaves the data as it was', async ({ page }) => {
+test('a long file cancelled after parts of it were written leaves the data as it was, and its rest is no longer read', async ({ page }) => {
   test.setTimeout(120_000);
+  const readAhead: Array<{ closed: boolean }> = [];
+  page.on('worker', (worker) => {
+    if (!/read-ahead\.worker/.test(worker.url())) return;
+    const entry = { closed: false };
+    readAhead.push(entry);
+    worker.on('close', () => (entry.closed = true));
+  });
   await openApp(page, '/?view=sql');
   await makeFiles(page, 1_500_000);
   await page.getByRole('link', { name: 'データの読み込み' }).click();
@@ -71,6 +78,9 @@ test('a long file cancelled after parts of it were written leaves the data as it
     .toBeGreaterThan(300_000);
   await page.getByRole('button', { name: '中止' }).click();
   await expect(page.locator('.notice')).toHaveText('読み込みを中止しました。中止までに読み終えたファイルは反映されています。');
+  // The second reader was still reading the file's rest: it is stopped, so a next load does not wait behind it.
+  expect(readAhead).toHaveLength(1);
+  await expect.poll(() => readAhead[0].closed).toBe(true);
   expect(await counts(page)).toEqual(before);
   // The console reads through a connection of its own; a file loaded next, on the page's connection,
   // must start a clean transaction and leave exactly its own rating.

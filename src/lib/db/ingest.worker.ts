@@ -23,7 +23,7 @@ const YIELD_MS = 100;
 
 /**
  * The second reader of long ratings files: a worker of this worker (its script named by the page),
- * started at the first such file and kept. Should it fail (or a browser not start workers from
+ * started at the first such file and kept until a load is cancelled. Should it fail (or a browser not start workers from
  * workers), this worker reads the rest itself, as it would in one pass.
  */
 class ReadAheadWorker {
@@ -39,9 +39,22 @@ class ReadAheadWorker {
         this.pending.set(id, { resolve, reject });
         worker.postMessage({ id, input });
       });
-    } catch {
+    } catch (error) {
+      if (error instanceof IngestCancelled) throw error;
       return readAhead(input);
     }
+  }
+
+  /**
+   * A cancelled load's rest is not wanted: the worker, which may still be reading it, is stopped (the
+   * next long file starts another), so a load that follows does not wait behind it.
+   */
+  stop(): void {
+    if (!this.worker) return;
+    this.worker.terminate();
+    this.worker = null;
+    for (const { reject } of this.pending.values()) reject(new IngestCancelled());
+    this.pending.clear();
   }
 
   private start(url: string): Worker {
@@ -91,7 +104,10 @@ async function run(message: Exclude<ToIngestWorker, { type: 'cancel' }>): Promis
       throw new Error(`bundled data unread (${primeFailure}): reload the page`);
     } else await ingest(jobId, message.files, message.themes, message.readAheadWorker);
   } catch (error) {
-    if (error instanceof IngestCancelled) post({ type: 'done', jobId, cancelled: true });
+    if (error instanceof IngestCancelled) {
+      readAheadWorker.stop();
+      post({ type: 'done', jobId, cancelled: true });
+    }
     else post({ type: 'failed', jobId, message: errorMessage(error) });
   } finally {
     cancelled.delete(jobId);

@@ -153,6 +153,8 @@ export class IngestSession {
     const ownText = plan ? text.slice(0, plan.split) : text;
     const ownReader = plan ? new CsvReader(ownText, delimiter, reader.position, reader.line) : reader;
     const ahead = plan && options.readAhead!(plan.input);
+    // A file stopped before its rest is replayed (a cancel) leaves that read unawaited: its failure is not this file's.
+    if (ahead) ahead.catch(() => undefined);
     const pause = async (fraction: number) => {
       if (options.checkpoint) await options.checkpoint(report.rowsRead, fraction);
       const part = options.onRatingsPart && builder.takeRatings(options.ratingPartRows ?? DEFAULT_PART_ROWS);
