@@ -148,3 +148,41 @@ test('区 vs 拠点 and a center’s change from last year carry a verdict, its 
   await expect(verdicts.filter({ hasText: '市の平均との差' })).toContainText(/: [+−-][\d.]+ — (確かな差|誤差の範囲)/);
   await expect(page.locator('.test-note').filter({ hasText: '偶然と区別できません' })).toBeVisible();
 });
+
+/** Counts the statements sent to DuckDB's worker that ask for the filters' years and wards. */
+const countFilterOptionQueries = () => {
+  const counted = { n: 0 };
+  (window as unknown as { filterOptionQueries: typeof counted }).filterOptionQueries = counted;
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    postMessage(message: unknown, transfer?: unknown) {
+      const data = (message as { data?: unknown } | null)?.data;
+      if (String(data).includes('AS "wardYears"')) counted.n++;
+      super.postMessage(message, transfer as Transferable[]);
+    }
+  };
+};
+const filterOptionQueries = (page: Page) => page.evaluate(() => (window as unknown as { filterOptionQueries: { n: number } }).filterOptionQueries.n);
+const chartsPainted = (page: Page) => page.waitForFunction(() => performance.getEntriesByName('app:charts-painted').length > 0, undefined, { timeout: 30_000 });
+
+test('the years and wards the filters list are asked once for the filter bar and the view together, and not on pages that list none', async ({ page }) => {
+  await page.addInitScript(countFilterOptionQueries);
+  await open(page, '?view=benchmark');
+  await expect(page.locator('.benchmark svg g.row').first()).toBeVisible();
+  await chartsPainted(page);
+  // The filter bar's years and the view's year choice, from one answer.
+  await expect(page.locator('select[name="year"] option')).not.toHaveCount(0);
+  await expect(page.locator('.filters input[name="fiscal-year"]')).not.toHaveCount(0);
+  expect(await filterOptionQueries(page)).toBe(1);
+  // Another view that lists them too asks nothing new; the data's version has not changed.
+  await page.locator('nav.views').getByRole('link', { name: '区と拠点の比較' }).click();
+  await expect(page.locator('select[name="year"] option')).not.toHaveCount(0);
+  expect(await filterOptionQueries(page)).toBe(1);
+
+  const sql = await page.context().newPage();
+  await sql.addInitScript(countFilterOptionQueries);
+  await openApp(sql, '/?view=sql');
+  await expect(sql.locator('main details.table-schema').first()).toBeVisible();
+  await chartsPainted(sql);
+  expect(await filterOptionQueries(sql)).toBe(0);
+});

@@ -1,15 +1,16 @@
-import { ratingFilterOptionsQuery, type FilterOptionsRow } from '../db/queries/index.ts';
+import type { FilterOptionsRow } from '../db/queries/index.ts';
 import type { AppState } from './app.svelte.ts';
-import { QueryState } from './query.svelte.ts';
+import { getFilterOptions } from './filter-options.svelte.ts';
+import type { QueryState } from './query.svelte.ts';
 
 /**
  * The year and ward a single-year view shows: the data's years within the year filter (the chosen
  * one if available, else the ward's latest, so a ward whose newest report is not in yet opens on
- * the year it has) and the wards within the ward filter (the selected one, else the first). Create
- * it during component initialisation: it owns a query.
+ * the year it has) and the wards within the ward filter (the selected one, else the first), from the
+ * app's filter options. Create it during component initialisation: it reads them from the context.
  */
 export class YearWardChoice {
-  private options: QueryState<FilterOptionsRow>;
+  private options: QueryState<FilterOptionsRow> = getFilterOptions();
   readonly allYears: number[] = $derived(this.optionsRow()?.fiscalYears ?? []);
   readonly years: number[] = $derived.by(() => {
     const chosen = this.app.filters.fiscalYears;
@@ -32,9 +33,7 @@ export class YearWardChoice {
     return selected !== null && this.wards.includes(selected) ? selected : (this.wards[0] ?? null);
   });
 
-  constructor(private app: AppState) {
-    this.options = new QueryState(app, () => ratingFilterOptionsQuery());
-  }
+  constructor(private app: AppState) {}
 
   private optionsRow(): FilterOptionsRow | undefined {
     return this.options.rows?.[0];
