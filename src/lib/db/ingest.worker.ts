@@ -23,8 +23,8 @@ const YIELD_MS = 100;
 
 /**
  * The second reader of long ratings files: a worker of this worker (its script named by the page),
- * started at the first such file and kept until a load is cancelled. Should it fail (or a browser not start workers from
- * workers), this worker reads the rest itself, as it would in one pass.
+ * started at the first such file and kept until a load is cancelled. Should it fail (or a browser
+ * not start workers from workers), this worker reads the rest itself, as it would in one pass.
  */
 class ReadAheadWorker {
   private worker: Worker | null = null;
@@ -107,8 +107,7 @@ async function run(message: Exclude<ToIngestWorker, { type: 'cancel' }>): Promis
     if (error instanceof IngestCancelled) {
       readAheadWorker.stop();
       post({ type: 'done', jobId, cancelled: true });
-    }
-    else post({ type: 'failed', jobId, message: errorMessage(error) });
+    } else post({ type: 'failed', jobId, message: errorMessage(error) });
   } finally {
     cancelled.delete(jobId);
   }
