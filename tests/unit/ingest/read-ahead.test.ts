@@ -153,6 +153,29 @@ describe('reading ahead', () => {
     expect((await session.ingestFile('long.csv', encode(longFile(rows)))).report.rowsLoaded).toBeGreaterThan(90_000);
   });
 
+  it("a cancel while its own rows are read leaves the stopped reader's failure unheard (no unhandled rejection)", async () => {
+    const unhandled: unknown[] = [];
+    const listen = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', listen);
+    try {
+      let stopReader!: () => void;
+      const cancelled = new IngestSession().ingestFile('long.csv', encode(longFile(rows)), {
+        checkpointEvery: 5000,
+        // The worker reading the rest is stopped when the load is cancelled: its read fails.
+        readAhead: () => new Promise((_, reject) => (stopReader = () => reject(new IngestCancelled()))),
+        checkpoint: async () => {
+          throw new IngestCancelled();
+        },
+      });
+      await expect(cancelled).rejects.toBeInstanceOf(IngestCancelled);
+      stopReader();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', listen);
+    }
+  });
+
   it('reads small files, and files with quotes, in one pass', async () => {
     const quoted = longFile(rows, (i, line) => (i === rows - 1 ? line.replace(/^[^,]+/, (ward) => `"${ward}"`) : line));
     const ahead = await load([['small.csv', longFile(1000)], ['quoted.csv', quoted]], true);
