@@ -50,10 +50,14 @@ class ReadAheadWorker {
    * next long file starts another), so a load that follows does not wait behind it.
    */
   stop(): void {
-    if (!this.worker) return;
-    this.worker.terminate();
+    this.end(new IngestCancelled());
+  }
+
+  /** Stops the worker; each read it had fails with `reason`. */
+  private end(reason: Error): void {
+    this.worker?.terminate();
     this.worker = null;
-    for (const { reject } of this.pending.values()) reject(new IngestCancelled());
+    for (const { reject } of this.pending.values()) reject(reason);
     this.pending.clear();
   }
 
@@ -65,10 +69,7 @@ class ReadAheadWorker {
     };
     worker.onerror = (event) => {
       event.preventDefault();
-      for (const { reject } of this.pending.values()) reject(new Error(event.message));
-      this.pending.clear();
-      worker.terminate();
-      this.worker = null;
+      this.end(new Error(event.message));
     };
     return worker;
   }
