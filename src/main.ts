@@ -25,6 +25,8 @@ const bundledCsvs = import.meta.glob('/data/*.csv', { query: '?url', import: 'de
 
 // Browser tests break the database on purpose (`?testHooks`) to check that every view shows the failure.
 const testHooks = new URLSearchParams(location.search).has('testHooks');
+// `?cache=off`: every query goes to DuckDB, even one answered before (the bench times filter changes so).
+const keepAnswers = new URLSearchParams(location.search).get('cache') !== 'off';
 
 const views = new ViewModules();
 
@@ -55,7 +57,7 @@ function registerServiceWorker() {
  */
 async function open(filters: FilterState, search: string, snapshot: Promise<ViewSnapshot>) {
   const [answers] = await Promise.all([snapshot, views.load(filters.view)]);
-  const app = new AppState(answers, null, filters);
+  const app = new AppState(answers, null, filters, keepAnswers);
   if (search !== location.search) app.filters.writeUrl('replace');
   mount(App, { target: document.getElementById('app')!, props: { app, views } });
   return app;

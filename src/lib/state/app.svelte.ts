@@ -13,6 +13,7 @@ import { saveFile } from '../persist/saved-files.ts';
 import { DictionaryState } from './dictionary.svelte.ts';
 import { FilterState } from './filters.svelte.ts';
 import type { QueryHost } from './query.svelte.ts';
+import { ResultCache } from './result-cache.ts';
 import { errorMessage } from '../error-message.ts';
 
 /** Application state: the open database, loading, the shared filters. Views read it from context. */
@@ -40,6 +41,9 @@ export class AppState implements QueryHost {
   /** The dictionary the stored theme tags were made with. */
   private taggedWith: Theme[] | null = null;
 
+  /** Loads writing now; not state: a query reads it, and must not re-run at each step of the load. */
+  private writing = 0;
+
   /** Queries in flight; when the last one settles the charts are painted on the next frame. */
   private pending = 0;
 
@@ -47,11 +51,17 @@ export class AppState implements QueryHost {
    * `snapshot`: the opening view's results over the bundled data, from the build, for the moments
    * before DuckDB is up. `record` hears every query asked without a database (the build's recorder).
    */
+  /** Answers already given over the data as it stands (null: every query goes to DuckDB, as the bench's filter changes want). */
+  private answers: ResultCache | null;
+
   constructor(
     private snapshot: ViewSnapshot = {},
     private record: ((query: Query<unknown>) => void) | null = null,
     readonly filters: FilterState = new FilterState(),
-  ) {}
+    keepAnswers = true,
+  ) {
+    this.answers = keepAnswers ? new ResultCache() : null;
+  }
 
   /** The views draw the build's figures: the database is not open yet and the snapshot has some. */
   get showsSnapshot(): boolean {
@@ -61,6 +71,15 @@ export class AppState implements QueryHost {
   snapshotRows<Row>(query: Query<Row>): Row[] | null {
     this.record?.(query);
     return (this.snapshot[queryKey(query)] as Row[] | undefined) ?? null;
+  }
+
+  /** Not while files load: their rows go in part by part before the data version moves. */
+  cachedRows<Row>(query: Query<Row>): readonly Row[] | null {
+    return this.writing > 0 ? null : (this.answers?.get(this.dataVersion, query) ?? null);
+  }
+
+  keepRows<Row>(query: Query<Row>, rows: readonly Row[], version: number): void {
+    if (this.writing === 0 && version === this.dataVersion) this.answers?.set(version, query, rows);
   }
 
   queryStarted(): void {
@@ -101,6 +120,7 @@ export class AppState implements QueryHost {
     // A published dataset is shown as built: its keys are not in the worker's ledger, so files added on top could not merge.
     if (!this.ingest || files.length === 0 || this.dataset) return null;
     this.loadError = null;
+    this.writing++;
     this.progress = { filesTotal: files.length, fileIndex: 0, file: files[0].name, rowsDone: 0, fraction: 0 };
     let outcome: LoadOutcome | null = null;
     // Each file arrives tagged with the dictionary in force now (the worker does the text work).
@@ -119,6 +139,7 @@ export class AppState implements QueryHost {
       this.loadError = errorMessage(error);
     } finally {
       this.progress = null;
+      this.writing--;
       this.dataVersion++;
     }
     // The dictionary changed while the files were read: every item is tagged again with the new one.

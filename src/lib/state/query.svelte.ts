@@ -13,6 +13,10 @@ export interface QueryHost {
   querySettled(): void;
   /** The build's result for exactly this query, for the moments before the database is open; or null. */
   snapshotRows<Row>(query: Query<Row>): Row[] | null;
+  /** This query's answer over the data as it stands, if it was asked before; or null. */
+  cachedRows<Row>(query: Query<Row>): readonly Row[] | null;
+  /** Keeps an answer, asked at data version `version`, for the next time it is asked. */
+  keepRows<Row>(query: Query<Row>, rows: readonly Row[], version: number): void;
 }
 
 /**
@@ -28,7 +32,7 @@ export type QueryStatus = 'idle' | 'loading' | 'ready' | 'error';
  * Create it during component initialisation: it owns an effect.
  */
 export class QueryState<Row> {
-  rows = $state.raw<Row[] | null>(null);
+  rows = $state.raw<readonly Row[] | null>(null);
   status = $state<QueryStatus>('idle');
   error = $state<string | null>(null);
   /** True while `rows` come from the build-time snapshot rather than the live database. */
@@ -55,7 +59,7 @@ export class QueryState<Row> {
     // that records the snapshot) already has the snapshot's rows.
     this.showWithoutDatabase(host, query());
     $effect(() => {
-      void host.dataVersion;
+      const version = host.dataVersion;
       void this.attempt;
       const q = query();
       const db = host.db;
@@ -72,16 +76,20 @@ export class QueryState<Row> {
         return;
       }
       const run = ++this.latest;
-      if (this.current !== 'ready') this.setStatus('loading');
       host.queryStarted();
+      const cached = host.cachedRows(q);
+      if (cached) {
+        this.show(cached);
+        host.querySettled();
+        return;
+      }
+      if (this.current !== 'ready') this.setStatus('loading');
       runQuery(db, q)
         .then(
           (rows) => {
+            host.keepRows(q, rows, version);
             if (run !== this.latest) return;
-            this.rows = rows;
-            this.fromSnapshot = false;
-            this.error = null;
-            this.setStatus('ready');
+            this.show(rows);
           },
           (error: unknown) => {
             if (run !== this.latest) return;
@@ -91,6 +99,13 @@ export class QueryState<Row> {
         )
         .finally(() => host.querySettled());
     });
+  }
+
+  private show(rows: readonly Row[]): void {
+    this.rows = rows;
+    this.fromSnapshot = false;
+    this.error = null;
+    this.setStatus('ready');
   }
 
   private showWithoutDatabase(host: QueryHost, q: Query<Row> | null): void {

@@ -4,6 +4,9 @@ import type { Database } from '../../../src/lib/db/database.ts';
 import { queryKey, type Query } from '../../../src/lib/db/queries/index.ts';
 import { QueryState, type QueryHost } from '../../../src/lib/state/query.svelte.ts';
 import { AppState } from '../../../src/lib/state/app.svelte.ts';
+import { ResultCache } from '../../../src/lib/state/result-cache.ts';
+import type { IngestClient } from '../../../src/lib/db/ingest-client.ts';
+import type { SourceFile } from '../../../src/lib/db/ingest-protocol.ts';
 
 /**
  * QueryState's own logic (status, latest answer wins, retry) with a database whose answers the test
@@ -29,14 +32,34 @@ class Host implements QueryHost {
   querySettled() {
     this.inFlight--;
   }
+  /** Files are loading: answers are neither taken from nor kept in the cache (AppState's rule; not state there either). */
+  loading = false;
+  readonly answers = new ResultCache();
   constructor(private snapshot: Record<string, unknown[]> = {}) {}
   snapshotRows<Row>(query: Query<Row>): Row[] | null {
     return (this.snapshot[queryKey(query)] as Row[] | undefined) ?? null;
+  }
+  cachedRows<Row>(query: Query<Row>): readonly Row[] | null {
+    return this.loading ? null : this.answers.get(this.dataVersion, query);
+  }
+  keepRows<Row>(query: Query<Row>, rows: readonly Row[], version: number): void {
+    if (!this.loading && version === this.dataVersion) this.answers.set(version, query, rows);
   }
 }
 
 const named = (sql: string): Query<{ n: number }> => ({ name: sql, sql, params: [] });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Node has no frames; AppState waits for two after the last answer to mark the charts painted (the bench's mark, not under test). */
+async function withoutFrames(run: () => Promise<void>) {
+  const frames = globalThis.requestAnimationFrame;
+  globalThis.requestAnimationFrame = () => 0;
+  try {
+    await run();
+  } finally {
+    globalThis.requestAnimationFrame = frames;
+  }
+}
 
 describe('QueryState', () => {
   it('is loading until the database opens, idle with nothing to ask, ready with rows, and an error says why', async () => {
@@ -155,10 +178,7 @@ describe('QueryState', () => {
   });
 
   it("a dataset's download progress re-asks no query: not the ratings' (they would never answer), not the text's", async () => {
-    // Node has no frames; AppState waits for two after the last answer to mark the charts painted (the bench's mark, not under test).
-    const frames = globalThis.requestAnimationFrame;
-    globalThis.requestAnimationFrame = () => 0;
-    try {
+    await withoutFrames(async () => {
       const app = new AppState();
       const { db, pending } = deferredDatabase();
       let ratings!: QueryState<{ n: number }>;
@@ -182,8 +202,116 @@ describe('QueryState', () => {
       await tick();
       expect(pending.map((p) => p.sql)).toEqual(['SELECT count(*) AS n FROM ratings', 'SELECT count(*) AS n FROM narrative_tags']);
       stop();
-    } finally {
-      globalThis.requestAnimationFrame = frames;
-    }
+    });
+  });
+
+  it('a query asked again over the same data is answered at once, without DuckDB; new data, or a load under way, asks DuckDB', async () => {
+    const host = new Host();
+    const { db, pending } = deferredDatabase();
+    host.db = db;
+    let sql = $state('by ward');
+    let state!: QueryState<{ n: number }>;
+    const stop = $effect.root(() => {
+      state = new QueryState(host, () => named(sql));
+    });
+    await tick();
+    pending[0].resolve([{ n: 1 }]);
+    await settle();
+    sql = 'by question';
+    await tick();
+    pending[1].resolve([{ n: 2 }]);
+    await settle();
+    // Back to the first choice: its rows at once, ready, and nothing asked.
+    sql = 'by ward';
+    await tick();
+    expect([state.status, state.rows, pending.length, host.inFlight]).toEqual(['ready', [{ n: 1 }], 2, 0]);
+    // The data changed: the kept answers are of the old data.
+    host.dataVersion++;
+    await tick();
+    expect(pending.map((p) => p.sql)).toEqual(['by ward', 'by question', 'by ward']);
+    pending[2].resolve([{ n: 3 }]);
+    await settle();
+    expect(state.rows).toEqual([{ n: 3 }]);
+    // While files load, their rows go in before the version moves: asked again, and not kept.
+    host.loading = true;
+    sql = 'by question';
+    await tick();
+    sql = 'by ward';
+    await tick();
+    expect(pending.map((p) => p.sql)).toEqual(['by ward', 'by question', 'by ward', 'by question', 'by ward']);
+    pending[3].resolve([{ n: 4 }]);
+    pending[4].resolve([{ n: 5 }]);
+    await settle();
+    host.loading = false;
+    sql = 'by question';
+    await tick();
+    expect(pending).toHaveLength(6);
+    stop();
+  });
+
+  it('an answer to a query asked before the data changed is not kept for the new data', async () => {
+    const host = new Host();
+    const { db, pending } = deferredDatabase();
+    host.db = db;
+    let sql = $state('a');
+    const stop = $effect.root(() => {
+      new QueryState(host, () => named(sql));
+    });
+    await tick();
+    // The data changes while the first answer is on its way; the re-run is asked at once.
+    host.dataVersion++;
+    await tick();
+    pending[0].resolve([{ n: 1 }]);
+    pending[1].resolve([{ n: 2 }]);
+    await settle();
+    expect(host.answers.get(1, named('a'))).toEqual([{ n: 2 }]);
+    expect(host.answers.get(0, named('a'))).toBeNull();
+    stop();
+  });
+
+  it('AppState keeps answers unless told not to (the bench), and none while files load', async () => {
+    const query = named('SELECT 1 AS n');
+    const app = new AppState();
+    app.keepRows(query, [{ n: 1 }], 0);
+    expect(app.cachedRows(query)).toEqual([{ n: 1 }]);
+    // An ingest that finishes when the test says (what it writes is tested against DuckDB elsewhere).
+    let finish!: (outcome: null) => void;
+    const ingest = { load: () => new Promise<null>((resolve) => (finish = resolve)) } as unknown as IngestClient;
+    app.attach(null as unknown as Database, ingest, app.dictionary.themes);
+    const loading = app.load([{ name: 'a.csv', bytes: new Uint8Array() } as unknown as SourceFile], 'user', false);
+    expect(app.cachedRows(query)).toBeNull();
+    app.keepRows(named('SELECT 2 AS n'), [{ n: 2 }], 0);
+    finish(null);
+    await loading;
+    // The load moved the data version: nothing kept from before it, and nothing kept during it.
+    expect(app.dataVersion).toBe(1);
+    expect([app.cachedRows(query), app.cachedRows(named('SELECT 2 AS n'))]).toEqual([null, null]);
+    app.keepRows(query, [{ n: 1 }], 0);
+    expect(app.cachedRows(query)).toBeNull();
+    app.keepRows(query, [{ n: 3 }], 1);
+    expect(app.cachedRows(query)).toEqual([{ n: 3 }]);
+    const uncached = new AppState({}, null, undefined, false);
+    uncached.keepRows(query, [{ n: 1 }], 0);
+    expect(uncached.cachedRows(query)).toBeNull();
+  });
+
+  it("a load's progress re-asks no query (whether an answer may come from the cache changes with the load)", async () => {
+    await withoutFrames(async () => {
+      const app = new AppState();
+      const { db, pending } = deferredDatabase();
+      const stop = $effect.root(() => {
+        new QueryState(app, () => named('SELECT count(*) AS n FROM ratings'));
+      });
+      app.db = db;
+      await tick();
+      for (let rowsDone = 0; rowsDone <= 3000; rowsDone += 1000) {
+        app.progress = { filesTotal: 1, fileIndex: 0, file: 'a.csv', rowsDone, fraction: rowsDone / 3000 };
+        await tick();
+      }
+      app.progress = null;
+      await tick();
+      expect(pending).toHaveLength(1);
+      stop();
+    });
   });
 });
