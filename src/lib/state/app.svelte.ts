@@ -47,13 +47,14 @@ export class AppState implements QueryHost {
   /** Queries in flight; when the last one settles the charts are painted on the next frame. */
   private pending = 0;
 
-  /**
-   * `snapshot`: the opening view's results over the bundled data, from the build, for the moments
-   * before DuckDB is up. `record` hears every query asked without a database (the build's recorder).
-   */
   /** Answers already given over the data as it stands (null: every query goes to DuckDB, as the bench's filter changes want). */
   private answers: ResultCache | null;
 
+  /**
+   * `snapshot`: the opening view's results over the bundled data, from the build, for the moments
+   * before DuckDB is up. `record` hears every query asked without a database (the build's recorder).
+   * `keepAnswers`: false sends every query to DuckDB, even one answered before (`?cache=off`).
+   */
   constructor(
     private snapshot: ViewSnapshot = {},
     private record: ((query: Query<unknown>) => void) | null = null,

@@ -16,8 +16,10 @@ export class ResultCache {
     private readonly maxRows = 200_000,
   ) {}
 
+  /** Each value with its type: JSON alone would write NaN and null alike. */
   private static key(query: Query<unknown>): string {
-    return `${query.sql}\u0000${JSON.stringify(query.params)}`;
+    const values = query.params.map((value) => `${typeof value}:${typeof value === 'string' ? JSON.stringify(value) : String(value)}`);
+    return `${query.sql}\u0000${values.join(',')}`;
   }
 
   get<Row>(version: number, query: Query<Row>): readonly Row[] | null {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Query } from '../../../src/lib/db/queries/index.ts';
 import { ResultCache } from '../../../src/lib/state/result-cache.ts';
 
-const query = (sql: string, ...params: Array<string | number>): Query<{ n: number }> => ({ name: 'q', sql, params });
+const query = (sql: string, ...params: Array<string | number | boolean | null>): Query<{ n: number }> => ({ name: 'q', sql, params });
 const rows = (count: number) => Array.from({ length: count }, (_, n) => ({ n }));
 
 describe('ResultCache', () => {
@@ -14,6 +14,14 @@ describe('ResultCache', () => {
     // The values' types count: 1 and '1' are different queries.
     expect(cache.get(3, query('SELECT ?', '1'))).toBeNull();
     expect(cache.get(3, query('SELECT  ?', 1))).toBeNull();
+    // NaN and null, true and 'true', one value 'a,b' and two: each its own query.
+    cache.set(3, query('SELECT ?', Number.NaN), rows(2));
+    expect(cache.get(3, query('SELECT ?', null))).toBeNull();
+    expect(cache.get(3, query('SELECT ?', Number.NaN))).toHaveLength(2);
+    cache.set(3, query('SELECT ?', true), rows(3));
+    expect(cache.get(3, query('SELECT ?', 'true'))).toBeNull();
+    cache.set(3, query('SELECT ?', 'a,b'), rows(4));
+    expect(cache.get(3, query('SELECT ?', 'a', 'b'))).toBeNull();
     expect(cache.get(4, query('SELECT ?', 1))).toBeNull();
   });
 
