@@ -50,6 +50,19 @@ class Host implements QueryHost {
 const named = (sql: string): Query<{ n: number }> => ({ name: sql, sql, params: [] });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A QueryState asking `named(sql)` of a host whose database is open; `ask` changes the SQL. */
+function askingState(first: string) {
+  const host = new Host();
+  const { db, pending } = deferredDatabase();
+  host.db = db;
+  let sql = $state(first);
+  let state!: QueryState<{ n: number }>;
+  const stop = $effect.root(() => {
+    state = new QueryState(host, () => named(sql));
+  });
+  return { host, pending, stop, state: () => state, ask: (next: string) => (sql = next) };
+}
+
 /** Node has no frames; AppState waits for two after the last answer to mark the charts painted (the bench's mark, not under test). */
 async function withoutFrames(run: () => Promise<void>) {
   const frames = globalThis.requestAnimationFrame;
@@ -97,30 +110,23 @@ describe('QueryState', () => {
   });
 
   it('keeps only the latest answer: a slow earlier query never overwrites a later one', async () => {
-    const host = new Host();
-    const { db, pending } = deferredDatabase();
-    host.db = db;
-    let sql = $state('slow');
-    let state!: QueryState<{ n: number }>;
-    const stop = $effect.root(() => {
-      state = new QueryState(host, () => named(sql));
-    });
+    const { host, pending, stop, state, ask } = askingState('slow');
     await tick();
-    sql = 'fast';
+    ask('fast');
     await tick();
     pending[1].resolve([{ n: 2 }]);
     await settle();
     pending[0].resolve([{ n: 1 }]);
     await settle();
-    expect(state.rows).toEqual([{ n: 2 }]);
+    expect(state().rows).toEqual([{ n: 2 }]);
     // A re-run keeps the rows on screen (ready) until it answers.
     host.dataVersion++;
     await tick();
-    expect(state.status).toBe('ready');
+    expect(state().status).toBe('ready');
     pending[0].reject(new Error('late failure of a superseded run'));
     pending[2].resolve([{ n: 3 }]);
     await settle();
-    expect([state.status, state.rows]).toEqual(['ready', [{ n: 3 }]]);
+    expect([state().status, state().rows]).toEqual(['ready', [{ n: 3 }]]);
     stop();
   });
 
@@ -206,57 +212,44 @@ describe('QueryState', () => {
   });
 
   it('a query asked again over the same data is answered at once, without DuckDB; new data, or a load under way, asks DuckDB', async () => {
-    const host = new Host();
-    const { db, pending } = deferredDatabase();
-    host.db = db;
-    let sql = $state('by ward');
-    let state!: QueryState<{ n: number }>;
-    const stop = $effect.root(() => {
-      state = new QueryState(host, () => named(sql));
-    });
+    const { host, pending, stop, state, ask } = askingState('by ward');
     await tick();
     pending[0].resolve([{ n: 1 }]);
     await settle();
-    sql = 'by question';
+    ask('by question');
     await tick();
     pending[1].resolve([{ n: 2 }]);
     await settle();
     // Back to the first choice: its rows at once, ready, and nothing asked.
-    sql = 'by ward';
+    ask('by ward');
     await tick();
-    expect([state.status, state.rows, pending.length, host.inFlight]).toEqual(['ready', [{ n: 1 }], 2, 0]);
+    expect([state().status, state().rows, pending.length, host.inFlight]).toEqual(['ready', [{ n: 1 }], 2, 0]);
     // The data changed: the kept answers are of the old data.
     host.dataVersion++;
     await tick();
     expect(pending.map((p) => p.sql)).toEqual(['by ward', 'by question', 'by ward']);
     pending[2].resolve([{ n: 3 }]);
     await settle();
-    expect(state.rows).toEqual([{ n: 3 }]);
+    expect(state().rows).toEqual([{ n: 3 }]);
     // While files load, their rows go in before the version moves: asked again, and not kept.
     host.loading = true;
-    sql = 'by question';
+    ask('by question');
     await tick();
-    sql = 'by ward';
+    ask('by ward');
     await tick();
     expect(pending.map((p) => p.sql)).toEqual(['by ward', 'by question', 'by ward', 'by question', 'by ward']);
     pending[3].resolve([{ n: 4 }]);
     pending[4].resolve([{ n: 5 }]);
     await settle();
     host.loading = false;
-    sql = 'by question';
+    ask('by question');
     await tick();
     expect(pending).toHaveLength(6);
     stop();
   });
 
   it('an answer to a query asked before the data changed is not kept for the new data', async () => {
-    const host = new Host();
-    const { db, pending } = deferredDatabase();
-    host.db = db;
-    let sql = $state('a');
-    const stop = $effect.root(() => {
-      new QueryState(host, () => named(sql));
-    });
+    const { host, pending, stop } = askingState('a');
     await tick();
     // The data changes while the first answer is on its way; the re-run is asked at once.
     host.dataVersion++;
