@@ -23,10 +23,11 @@ import './styles.css';
 /** The bundled dataset (see data/README.md): the CSVs as static assets, and the tables the build made of them. */
 const bundledCsvs = import.meta.glob('/data/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 
+const pageParams = new URLSearchParams(location.search);
 // Browser tests break the database on purpose (`?testHooks`) to check that every view shows the failure.
-const testHooks = new URLSearchParams(location.search).has('testHooks');
+const testHooks = pageParams.has('testHooks');
 // `?cache=off`: every query goes to DuckDB, even one answered before (the bench times filter changes so).
-const keepAnswers = new URLSearchParams(location.search).get('cache') !== 'off';
+const keepAnswers = pageParams.get('cache') !== 'off';
 
 const views = new ViewModules();
 
