@@ -3,8 +3,8 @@
  * page, serves them with `vite preview`, and drives Debian's chromium headless:
  *  - cold start-up (scripts/bench/startup.ts): first chart and db-ready against two baselines served the
  *    same way in the same run (a static page with the same chart; DuckDB-WASM alone), long tasks, the
- *    JS fetched before the first chart, and a deep link to every view until it is painted (with its long
- *    tasks until db-ready);
+ *    JS fetched before the first chart, a deep link to every view until it is painted (with its long
+ *    tasks until db-ready), and the home page and the bare page again over an emulated network;
  *  - ingest of a generated 1M-row long CSV through the app's path vs DuckDB's bare read_csv of the same bytes;
  *  - the distribution query under filter changes, p50/p95, at 10k and 1M ratings;
  *  - in the app itself, a filter change until every visible chart is painted (`app:charts-painted`),
