@@ -41,8 +41,8 @@ function started() {
 /**
  * Offline after the first visit (built app only; the dev server serves changing files). Once the page
  * has started or failed to, not before: installing caches the build's files, which on a first visit
- * downloaded and stored them while DuckDB started (db-ready ~0.6 s later, README). The worker is told
- * which DuckDB build this browser runs, so it does not store the other (~40 MB).
+ * downloaded and stored them while DuckDB started (db-ready ~0.6 s later, docs/performance.md). The
+ * worker is told which DuckDB build this browser runs, so it does not store the other (~40 MB).
  */
 function registerServiceWorker() {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
