@@ -58,9 +58,6 @@ function registerServiceWorker() {
  */
 async function open(filters: FilterState, search: string, snapshot: Promise<ViewSnapshot>) {
   const [answers] = await Promise.all([snapshot, views.load(filters.view)]);
-  // Preloaded by the page's head, the view's modules are often evaluated in the entry's task: the
-  // mount gets a task of its own, so neither is one long task.
-  await new Promise((resolve) => setTimeout(resolve));
   const app = new AppState(answers, null, filters, keepAnswers);
   if (search !== location.search) app.filters.writeUrl('replace');
   mount(App, { target: document.getElementById('app')!, props: { app, views } });
