@@ -4,14 +4,12 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { precompressDir, servePrecompressed } from './scripts/build/precompress.ts';
-import { defineConfig, type Plugin, type Rolldown } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { withSsrModule } from './scripts/build/ssr.ts';
 
 const BUNDLED = 'virtual:bundled-data';
 const FIRST_VIEW = 'virtual:first-view';
 const DEV_BUNDLE_PATH = '/@bundled-data.bin';
-/** The view a link without `?view=` opens (FilterState's default). */
-const DEFAULT_VIEW = 'distribution';
 
 /**
  * The bundled data, prepared once per build by the app's own ingest in Node's DuckDB
@@ -146,80 +144,30 @@ function compileHints(): Plugin {
   };
 }
 
-/** The views' code chunks as `src/views/view-modules.svelte.ts` imports them, `view: () => import('./…')`. */
-const VIEW_MODULES = join(import.meta.dirname, 'src/views/view-modules.svelte.ts');
-
-function viewChunks(bundle: Rolldown.OutputBundle): { imports: number; chunks: Array<[view: string, chunk: Rolldown.OutputChunk]> } {
-  const imports = [...readFileSync(VIEW_MODULES, 'utf8').matchAll(/(\w+): \(\) => import\('\.\/([^']+)'\)/g)];
-  const all = Object.values(bundle).filter((c) => c.type === 'chunk');
-  const chunks = imports.flatMap(([, view, path]): Array<[string, Rolldown.OutputChunk]> => {
-    const chunk = all.find((c) => c.facadeModuleId === join(import.meta.dirname, 'src/views', path));
-    return chunk ? [[view, chunk]] : [];
-  });
-  return { imports: imports.length, chunks };
-}
-
 /**
  * Writes each view's chunk file into `src/views/view-modules.svelte.ts` (its `__VIEW_CHUNK_FILES__`),
- * so a retry after a failed fetch can ask for the chunk under a URL of its own (see there).
+ * so a retry after a failed fetch can ask for the chunk under a URL of its own (see there). The views
+ * are found as that module imports them, `view: () => import('./…')`.
  */
 function viewChunkFiles(): Plugin {
+  const modulesFile = join(import.meta.dirname, 'src/views/view-modules.svelte.ts');
   return {
     name: 'view-chunk-files',
     apply: 'build',
     generateBundle: {
       order: 'post',
       handler(_options, bundle) {
-        const { imports, chunks } = viewChunks(bundle);
+        const imports = [...readFileSync(modulesFile, 'utf8').matchAll(/(\w+): \(\) => import\('\.\/([^']+)'\)/g)];
+        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+        const files = imports.flatMap(([, view, path]) => {
+          const chunk = chunks.find((c) => c.facadeModuleId === join(import.meta.dirname, 'src/views', path));
+          return chunk ? [`${view}=${chunk.fileName}`] : [];
+        });
         // Nothing found, or nowhere to write it, would leave retries asking the browser's failed import again.
-        if (imports === 0 || chunks.length !== imports) throw new Error(`view-chunk-files: ${imports} views imported, ${chunks.length} chunks found`);
-        const target = Object.values(bundle).filter((c) => c.type === 'chunk' && c.code.includes('__VIEW_CHUNK_FILES__')) as Rolldown.OutputChunk[];
+        if (imports.length === 0 || files.length !== imports.length) throw new Error(`view-chunk-files: ${imports.length} views imported, ${files.length} chunks found`);
+        const target = chunks.filter((c) => c.code.includes('__VIEW_CHUNK_FILES__'));
         if (target.length !== 1) throw new Error(`view-chunk-files: the placeholder is in ${target.length} chunks, not 1`);
-        target[0].code = target[0].code.replace('__VIEW_CHUNK_FILES__', chunks.map(([view, chunk]) => `${view}=${chunk.fileName}`).join(';'));
-      },
-    },
-  };
-}
-
-/**
- * A small script in the page's head asks for the linked view's first answers (its snapshot chunk)
- * and its code and styles as the HTML is parsed, instead of when the entry runs, after its own
- * chunks have come and compiled. Interleaved cold loads of the home page (30 each): first chart
- * −37 ms. The script is inline, allowed by its hash in the CSP; the files come from the build.
- */
-function earlyViewFiles(): Plugin {
-  let base = '/';
-  return {
-    name: 'early-view-files',
-    apply: 'build',
-    configResolved(config) {
-      base = config.base;
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, ctx) {
-        if (!ctx.bundle) return html;
-        const chunks = Object.values(ctx.bundle).filter((c) => c.type === 'chunk');
-        const entry = chunks.find((c) => c.isEntry);
-        const inPage = new Set([entry?.fileName, ...(entry?.imports ?? [])]);
-        const code = new Map(viewChunks(ctx.bundle).chunks);
-        const files: Record<string, string[]> = {};
-        for (const snapshot of chunks) {
-          const view = snapshot.facadeModuleId?.startsWith(`\0${FIRST_VIEW}/`) ? snapshot.facadeModuleId.slice(FIRST_VIEW.length + 2) : null;
-          if (view === null) continue;
-          const chunk = code.get(view);
-          const own = chunk ? [chunk.fileName, ...chunk.imports, ...(chunk.viteMetadata?.importedCss ?? [])] : [];
-          files[view] = [snapshot.fileName, ...own].filter((file) => !inPage.has(file)).map((file) => base + file);
-        }
-        if (!files[DEFAULT_VIEW]) throw new Error(`early-view-files: no snapshot chunk for the ${DEFAULT_VIEW} view`);
-        // A dataset by URL brings its own first answers; an unknown view opens the default one.
-        const script = `(()=>{const q=new URLSearchParams(location.search);if(q.has('dataset'))return;const f=${JSON.stringify(files)};for(const h of f[q.get('view')]??f[${JSON.stringify(DEFAULT_VIEW)}]){const l=document.createElement('link');if(h.endsWith('.css')){l.rel='preload';l.as='style'}else l.rel='modulepreload';l.crossOrigin='';l.href=h;document.head.append(l)}})()`;
-        const hash = createHash('sha256').update(script).digest('base64');
-        // Before the entry's tag and the stylesheets: an inline script runs only once the stylesheets
-        // above it have loaded.
-        const entryTag = '<script type="module"';
-        if (!html.includes("script-src 'self'") || !html.includes(entryTag)) throw new Error("early-view-files: no CSP script-src 'self' or no entry script in the page");
-        return html.replace("script-src 'self'", `script-src 'self' 'sha256-${hash}'`).replace(entryTag, `<script>${script}</script>\n    ${entryTag}`);
+        target[0].code = target[0].code.replace('__VIEW_CHUNK_FILES__', files.join(';'));
       },
     },
   };
@@ -256,7 +204,7 @@ export default defineConfig(({ mode }) => ({
   plugins:
     mode === 'bench-pages'
       ? [svelte(), datasetOrigins(), precompressed()]
-      : [svelte(), bundledData(), datasetOrigins(), compileHints(), viewChunkFiles(), earlyViewFiles(), serviceWorkerBuildId(), precompressed()],
+      : [svelte(), bundledData(), datasetOrigins(), compileHints(), viewChunkFiles(), serviceWorkerBuildId(), precompressed()],
   publicDir: mode === 'bench-pages' ? false : 'public',
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },

@@ -50,27 +50,6 @@ test('a link with other filters shows the view and says it is computing until th
   await expect(page.locator('.heatmap g.cell').first()).toBeVisible();
 });
 
-for (const [view, files] of [
-  ['', [/\/assets\/distribution-[^/]+\.js$/]],
-  ['heatmap', [/\/assets\/heatmap-[^/]+\.js$/, /\/assets\/HeatmapView-[^/]+\.js$/]],
-  ['trends', [/\/assets\/trends-[^/]+\.js$/, /\/assets\/TrendsView-[^/]+\.js$/, /\/assets\/TrendsView-[^/]+\.css$/]],
-] as const) {
-  test(`a link to ${view || 'the home page'} asks for its view's first answers and code as the page is parsed, not once the entry runs`, async ({ page }) => {
-    // The shared chunks held back: the entry cannot run, so whatever is asked for meanwhile was asked by the page's head.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/assets\/shared(-libs)?-[^/]+\.js$/, async (route) => {
-      await held;
-      await route.continue();
-    });
-    const asked = files.map((file) => page.waitForRequest(file, { timeout: 15_000 }));
-    await page.goto(view ? `/?view=${view}` : '/', { waitUntil: 'commit' });
-    await Promise.all(asked);
-    release();
-    await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 60_000 });
-  });
-}
-
 test('the scripts the first chart needs open with V8’s compile hint, and only they (served as built)', async ({ page, request }) => {
   const scripts: string[] = [];
   page.on('response', (response) => {
