@@ -113,68 +113,87 @@ async function writeStaticChart(browser: Browser, base: string, dist: string): P
   writeFileSync(join(dist, 'static-chart.html'), `<!doctype html><html lang="ja"><head><meta charset="UTF-8"><title>static</title>${links}</head><body><main><figure class="chart diverging">${svg}</figure></main></body></html>`);
 }
 
+interface Round {
+  bare: number;
+  home: Cold;
+}
+
+/** One round: the bare DuckDB page, then the home page seconds later (both over `NETWORK` if asked). */
+async function bareThenHome(browser: Browser, base: string, overNetwork = false): Promise<Round> {
+  const bare = (await coldVisit(browser, `${base}/scripts/bench/bare-duckdb.html`, 'body[data-ready]', 'bare:db-ready', overNetwork)).dbReady!;
+  return { bare, home: await coldVisit(browser, `${base}/`, PAINTED.distribution, 'app:db-ready', overNetwork) };
+}
+
+/**
+ * The home page's first chart and db-ready over `rounds`, db-ready against the bare page's, and each
+ * load against the bare load of its round (seconds apart): the machine's speed drifts within a run,
+ * and a pair shares its moment.
+ */
+function againstBare(rounds: Round[]) {
+  const bare = median(rounds.map((r) => r.bare));
+  const dbReady = median(rounds.map((r) => r.home.dbReady!));
+  return {
+    bare,
+    firstChart: median(rounds.map((r) => r.home.painted)),
+    dbReady,
+    toBare: ratio(dbReady, bare),
+    pairs: rounds.map((r) => ratio(r.home.dbReady!, r.bare)),
+  };
+}
+
 /**
  * Cold start-up against two baselines measured in the same run, served the same way: the static page
- * with the same first chart, and DuckDB-WASM alone. Per view: a deep link until its content is painted,
- * and its long tasks until the database is ready. The home page and the baselines get twice `runs`
- * rounds: db-ready against bare moves 0.95–1.65 from one load to the next on these machines, and
- * five pairs left a run's figure 0.1 apart from the next run's.
+ * with the same first chart, and DuckDB-WASM alone; the home page against DuckDB-WASM alone again over
+ * an emulated network. Per view: a deep link until its content is painted, and its long tasks until
+ * the database is ready. The home page and the baselines get twice `runs` rounds: db-ready against
+ * bare moves 0.95–1.65 from one load to the next on these machines, and five pairs left a run's
+ * figure 0.1 apart from the next run's.
  */
 export async function startup(browser: Browser, base: string, dist: string, runs: number) {
   await writeStaticChart(browser, base, dist);
   const homeRuns = 2 * runs;
   const staticPaint: number[] = [];
-  const bare: number[] = [];
-  const home: Cold[] = [];
+  const rounds: Round[] = [];
   for (let i = 0; i < homeRuns; i++) {
     staticPaint.push((await coldVisit(browser, `${base}/static-chart.html`, '.diverging svg g.row', null)).painted);
-    bare.push((await coldVisit(browser, `${base}/scripts/bench/bare-duckdb.html`, 'body[data-ready]', 'bare:db-ready')).dbReady!);
-    home.push(await coldVisit(browser, `${base}/`, PAINTED.distribution, 'app:db-ready'));
+    rounds.push(await bareThenHome(browser, base));
   }
-  const firstChart = median(home.map((h) => h.painted));
-  const pairs = home.map((h, i) => ratio(h.dbReady!, bare[i]));
-  const dbReady = median(home.map((h) => h.dbReady!));
+  const local = againstBare(rounds);
+  const home = rounds.map((r) => r.home);
   // JS the home page fetched before its first chart: as transferred (br), and as the same files' .gz.
   // Asked for and received before it: the entry of DuckDB's worker script, asked for after the first
   // chart, reports a response end before its start (Chromium 150), which alone would count it.
   const early = home[0].scripts.filter((s) => s.start <= home[0].painted && s.end <= home[0].painted);
   const gzip = early.reduce((sum, s) => sum + (existsSync(join(dist, `${s.url}.gz`)) ? statSync(join(dist, `${s.url}.gz`)).size : s.transferred), 0);
-  // The home page against the bare page again, each round over the emulated network.
-  const bareOverNetwork: number[] = [];
-  const homeOverNetwork: Cold[] = [];
-  for (let i = 0; i < homeRuns; i++) {
-    bareOverNetwork.push((await coldVisit(browser, `${base}/scripts/bench/bare-duckdb.html`, 'body[data-ready]', 'bare:db-ready', true)).dbReady!);
-    homeOverNetwork.push(await coldVisit(browser, `${base}/`, PAINTED.distribution, 'app:db-ready', true));
-  }
-  const dbReadyOverNetwork = median(homeOverNetwork.map((h) => h.dbReady!));
+  const networkRounds: Round[] = [];
+  for (let i = 0; i < homeRuns; i++) networkRounds.push(await bareThenHome(browser, base, true));
+  const network = againstBare(networkRounds);
   const views: Record<string, { paintedMs: number; ratioToHome: number; longTasksOver50Ms: { count: number; maxMs: number } }> = {};
   for (const view of VIEWS) {
     const visits: Cold[] = [];
     for (let i = 0; i < runs; i++) visits.push(await coldVisit(browser, `${base}/?view=${view}`, PAINTED[view], 'app:db-ready'));
     const times = visits.map((v) => v.painted);
-    views[view] = { paintedMs: round(median(times)), ratioToHome: ratio(median(times), firstChart), longTasksOver50Ms: longTasksToDbReady(visits) };
+    views[view] = { paintedMs: round(median(times)), ratioToHome: ratio(median(times), local.firstChart), longTasksOver50Ms: longTasksToDbReady(visits) };
   }
   return {
     coldLoads: { homeAndBaselines: homeRuns, perView: runs },
-    baselines: { staticFirstChartMs: round(median(staticPaint)), bareDuckdbReadyMs: round(median(bare)) },
+    baselines: { staticFirstChartMs: round(median(staticPaint)), bareDuckdbReadyMs: round(local.bare) },
     home: {
-      firstChartMs: round(firstChart),
-      firstChartToStatic: ratio(firstChart, median(staticPaint)),
-      dbReadyMs: round(dbReady),
-      dbReadyToBare: ratio(dbReady, median(bare)),
-      // Each load against the bare page's load of the same round (seconds apart): the machine's speed
-      // drifts within a run, and a pair shares its moment.
-      dbReadyToBarePaired: { median: round2(median(pairs)), each: pairs },
+      firstChartMs: round(local.firstChart),
+      firstChartToStatic: ratio(local.firstChart, median(staticPaint)),
+      dbReadyMs: round(local.dbReady),
+      dbReadyToBare: local.toBare,
+      dbReadyToBarePaired: { median: round2(median(local.pairs)), each: local.pairs },
       longTasksOver50Ms: longTasksToDbReady(home),
       jsBeforeFirstChart: { files: early.length, transferredBytes: early.reduce((sum, s) => sum + s.transferred, 0), gzipBytes: gzip },
     },
     overNetwork: {
       ...NETWORK,
-      bareDuckdbReadyMs: round(median(bareOverNetwork)),
-      firstChartMs: round(median(homeOverNetwork.map((h) => h.painted))),
-      dbReadyMs: round(dbReadyOverNetwork),
-      dbReadyToBare: ratio(dbReadyOverNetwork, median(bareOverNetwork)),
-      dbReadyToBarePaired: round2(median(homeOverNetwork.map((h, i) => ratio(h.dbReady!, bareOverNetwork[i])))),
+      bareDuckdbReadyMs: round(network.bare),
+      firstChartMs: round(network.firstChart),
+      dbReadyMs: round(network.dbReady),
+      dbReadyToBare: network.toBare,
+      dbReadyToBarePaired: round2(median(network.pairs)),
     },
     deepLinkToPainted: views,
   };
