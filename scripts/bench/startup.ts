@@ -39,6 +39,8 @@ interface Cold {
   dbReady: number | null;
   longTasks: Array<{ start: number; ms: number }>;
   scripts: Array<{ url: string; transferred: number; start: number; end: number }>;
+  /** The `duckdb:` marks both pages set at DuckDB's steps (worker created, instantiated, connected). */
+  duckdb: Record<string, number>;
 }
 
 /**
@@ -75,7 +77,8 @@ async function coldVisit(browser: Browser, url: string, selector: string, readyM
     const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
       .filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js'))
       .map((r) => ({ url: new URL(r.name).pathname, transferred: r.encodedBodySize, start: r.startTime, end: r.responseEnd }));
-    return { painted: bench.painted, dbReady: mark ? performance.getEntriesByName(mark)[0].startTime : null, longTasks: bench.longTasks, scripts };
+    const duckdb = Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('duckdb:')).map((m) => [m.name.slice(7), m.startTime]));
+    return { painted: bench.painted, dbReady: mark ? performance.getEntriesByName(mark)[0].startTime : null, longTasks: bench.longTasks, scripts, duckdb };
   }, readyMark);
   await context.close();
   return result;
@@ -114,13 +117,13 @@ async function writeStaticChart(browser: Browser, base: string, dist: string): P
 }
 
 interface Round {
-  bare: number;
+  bare: Cold;
   home: Cold;
 }
 
 /** One round: the bare DuckDB page, then the home page seconds later (both over `NETWORK` if asked). */
 async function bareThenHome(browser: Browser, base: string, overNetwork = false): Promise<Round> {
-  const bare = (await coldVisit(browser, `${base}/scripts/bench/bare-duckdb.html`, 'body[data-ready]', 'bare:db-ready', overNetwork)).dbReady!;
+  const bare = await coldVisit(browser, `${base}/scripts/bench/bare-duckdb.html`, 'body[data-ready]', 'bare:db-ready', overNetwork);
   return { bare, home: await coldVisit(browser, `${base}/`, PAINTED.distribution, 'app:db-ready', overNetwork) };
 }
 
@@ -130,14 +133,30 @@ async function bareThenHome(browser: Browser, base: string, overNetwork = false)
  * and a pair shares its moment.
  */
 function againstBare(rounds: Round[]) {
-  const bare = median(rounds.map((r) => r.bare));
+  const bare = median(rounds.map((r) => r.bare.dbReady!));
   const dbReady = median(rounds.map((r) => r.home.dbReady!));
   return {
     bare,
     firstChart: median(rounds.map((r) => r.home.painted)),
     dbReady,
     toBare: ratio(dbReady, bare),
-    pairs: rounds.map((r) => ratio(r.home.dbReady!, r.bare)),
+    pairs: rounds.map((r) => ratio(r.home.dbReady!, r.bare.dbReady!)),
+    phases: { bare: duckdbPhases(rounds.map((r) => r.bare)), home: duckdbPhases(rounds.map((r) => r.home)) },
+  };
+}
+
+/**
+ * Where a page's db-ready goes, by the `duckdb:` marks (medians, ms): when DuckDB's worker was created,
+ * its instantiation (the wasm's download and compile, the runtime's start), `open` and `connect`, and
+ * the rest (the bare page's `SELECT 42`; the app's schema and bundled tables).
+ */
+function duckdbPhases(visits: Cold[]) {
+  const phase = (from: (v: Cold) => number, to: (v: Cold) => number) => round(median(visits.map((v) => to(v) - from(v))));
+  return {
+    workerCreatedAtMs: phase(() => 0, (v) => v.duckdb.worker),
+    instantiateMs: phase((v) => v.duckdb.worker, (v) => v.duckdb.instantiated),
+    openAndConnectMs: phase((v) => v.duckdb.instantiated, (v) => v.duckdb.connected),
+    connectedToReadyMs: phase((v) => v.duckdb.connected, (v) => v.dbReady!),
   };
 }
 
@@ -184,6 +203,7 @@ export async function startup(browser: Browser, base: string, dist: string, runs
       dbReadyMs: round(local.dbReady),
       dbReadyToBare: local.toBare,
       dbReadyToBarePaired: { median: round2(median(local.pairs)), each: local.pairs },
+      dbReadyPhases: local.phases,
       longTasksOver50Ms: longTasksToDbReady(home),
       jsBeforeFirstChart: { files: early.length, transferredBytes: early.reduce((sum, s) => sum + s.transferred, 0), gzipBytes: gzip },
     },
@@ -194,6 +214,7 @@ export async function startup(browser: Browser, base: string, dist: string, runs
       dbReadyMs: round(network.dbReady),
       dbReadyToBare: network.toBare,
       dbReadyToBarePaired: round2(median(network.pairs)),
+      dbReadyPhases: network.phases,
     },
     deepLinkToPainted: views,
   };
