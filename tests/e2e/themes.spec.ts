@@ -67,3 +67,24 @@ test('clicking a theme narrows the ratings views to the wards that name it, and 
   await page.getByRole('link', { name: '評価の分布' }).click();
   await expect(page.locator('.diverging svg g.row')).toHaveCount(18);
 });
+
+test('the recurring and resolved challenge lists name their years as every other year label does, in both languages', async ({ page }) => {
+  await open(page, '?view=themes');
+  const recurring = page.locator('ul.recurring li');
+  const resolved = page.locator('ul.resolved li');
+  await expect(recurring.first()).toContainText('年度連続');
+  // A streak's count is its span: the western years in the label agree with the count beside them.
+  for (const text of await recurring.allTextContents()) {
+    const [, from, to, n] = text.match(/: 令和(?:元|\d+)(?:〜(?:元|\d+))?年度（(\d{4})〜(\d{4})年度）、(\d+)年度連続$/) ?? [];
+    expect(from, text).toBeDefined();
+    expect(Number(to) - Number(from) + 1, text).toBe(Number(n));
+  }
+  for (const text of await resolved.allTextContents()) {
+    const [, from, to] = text.match(/: 令和(?:元|\d+)年度 → 令和\d+年度（(\d{4}) → (\d{4})年度）$/) ?? [];
+    expect(from, text).toBeDefined();
+    expect(Number(to), text).toBe(Number(from) + 1);
+  }
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(recurring.first()).toHaveText(/: FY\d{4}–FY\d{4}, \d+ years running$/);
+  await expect(resolved.first()).toHaveText(/: FY(\d{4}) → FY\d{4}$/);
+});

@@ -13,6 +13,18 @@ export function yearLabel(lang: Lang, fiscalYear: number): string {
   return fiscalYearLabel(lang, fiscalYear, toJapaneseFiscalYear);
 }
 
+/**
+ * Two fiscal years as one label. `range`: 令和2〜5年度（2020〜2023年度） (the era written once when both
+ * years share it) / FY2020–FY2023; `step`: 令和6年度 → 令和7年度（2024 → 2025年度） / FY2024 → FY2025.
+ */
+export function yearSpanLabel(lang: Lang, from: number, to: number, kind: 'range' | 'step'): string {
+  const mark = kind === 'range' ? '〜' : ' → ';
+  if (lang === 'en') return `FY${from}${kind === 'range' ? '–' : ' → '}FY${to}`;
+  const [a, b] = [toJapaneseFiscalYear(from), toJapaneseFiscalYear(to)];
+  const sameEra = kind === 'range' && a.slice(0, 2) === b.slice(0, 2);
+  return `${sameEra ? a.replace(/年度$/, '') + mark + b.slice(2) : a + mark + b}（${from}${mark}${to}年度）`;
+}
+
 /** A column of the contract-year table: 3年度目 / Year 3. */
 export function contractYearHeading(lang: Lang, contractYear: number): string {
   return lang === 'ja' ? `${contractYear}年度目` : `Year ${contractYear}`;

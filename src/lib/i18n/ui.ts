@@ -322,6 +322,7 @@ const STRINGS = {
     en: 'Whether a challenge of year N becomes a goal (next_goal in N or goal in N+1) and an effect in N+1.',
   },
   recurringTitle: { ja: '2 年以上続き、効果に現れていない課題（市全体）', en: 'Challenges recurring two or more years without an effect (city-wide)' },
+  yearsRunning: { ja: '、{n}年度連続', en: ', {n} years running' },
   resolvedTitle: { ja: '翌年度に効果として現れた課題（市全体）', en: 'Challenges that became an effect the next year (city-wide)' },
   years_: { ja: '年数', en: 'Years' },
   kwicTitle: { ja: 'テーマを含む記述', en: 'Items naming the theme' },

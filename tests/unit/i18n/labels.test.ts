@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { yearSpanLabel } from '../../../src/lib/i18n/labels.ts';
+
+describe('yearSpanLabel', () => {
+  it('writes a range within one era with the era once, and the western years beside it', () => {
+    expect(yearSpanLabel('ja', 2020, 2023, 'range')).toBe('令和2〜5年度（2020〜2023年度）');
+    expect(yearSpanLabel('ja', 2019, 2020, 'range')).toBe('令和元〜2年度（2019〜2020年度）');
+    expect(yearSpanLabel('en', 2020, 2023, 'range')).toBe('FY2020–FY2023');
+  });
+
+  it('writes both eras when a range crosses into 令和', () => {
+    expect(yearSpanLabel('ja', 2017, 2019, 'range')).toBe('平成29年度〜令和元年度（2017〜2019年度）');
+  });
+
+  it('writes a step from one year to the next with an arrow, each year in full', () => {
+    expect(yearSpanLabel('ja', 2024, 2025, 'step')).toBe('令和6年度 → 令和7年度（2024 → 2025年度）');
+    expect(yearSpanLabel('en', 2024, 2025, 'step')).toBe('FY2024 → FY2025');
+  });
+});
