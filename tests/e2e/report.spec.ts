@@ -13,6 +13,10 @@ test('the ward report prints as a clean page: content kept, controls hidden', as
   await expect(report.locator('.sample-flag')).toHaveText(
     '鶴見区 令和7年度（2025年度）の評価は実データです。比較した区のうち 17 区の値はサンプルです。推移のうち 2019–2024年度はサンプルです。',
   );
+  // The themes' after-lives name their years as the app's other year labels do.
+  const afterLives = report.locator('section.report-part ul + ul li');
+  await expect(afterLives.first()).toHaveText(/^2 年以上続き効果に現れていない課題: .+ — 令和(元|\d+)(〜(元|\d+))?年度（\d{4}〜\d{4}年度）$/);
+  await expect(afterLives.filter({ hasText: '翌年度に効果として現れた課題' }).first()).toHaveText(/ — 令和(元|\d+)年度 → 令和\d+年度（\d{4} → \d{4}年度）$/);
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('nav.views')).toBeHidden();
   await expect(page.getByRole('button', { name: '印刷する' })).toBeHidden();
