@@ -87,4 +87,6 @@ test('the recurring and resolved challenge lists name their years as every other
   await page.getByRole('button', { name: 'English' }).click();
   await expect(recurring.first()).toHaveText(/: FY\d{4}–FY\d{4}, \d+ years running$/);
   await expect(resolved.first()).toHaveText(/: FY(\d{4}) → FY\d{4}$/);
+  // An aside in an English heading has plain parentheses, not the Japanese full-width ones.
+  await expect(page.locator('h3', { hasText: 'Most frequent words' })).toHaveText(/^Most frequent words \(FY\d{4} \(令和\d+年度\)\)$/);
 });

@@ -25,6 +25,11 @@ export function yearSpanLabel(lang: Lang, from: number, to: number, kind: 'range
   return `${sameEra ? a.replace(/年度$/, '') + mark + b.slice(2) : a + mark + b}（${from}${mark}${to}年度）`;
 }
 
+/** An aside after a label: （…） in Japanese, ` (…)` in English. */
+export function parenthetical(lang: Lang, text: string): string {
+  return lang === 'ja' ? `（${text}）` : ` (${text})`;
+}
+
 /** A column of the contract-year table: 3年度目 / Year 3. */
 export function contractYearHeading(lang: Lang, contractYear: number): string {
   return lang === 'ja' ? `${contractYear}年度目` : `Year ${contractYear}`;

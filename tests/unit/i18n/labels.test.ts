@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { yearSpanLabel } from '../../../src/lib/i18n/labels.ts';
+import { parenthetical, yearSpanLabel } from '../../../src/lib/i18n/labels.ts';
 
 describe('yearSpanLabel', () => {
   it('writes a range within one era with the era once, and the western years beside it', () => {
@@ -15,5 +15,12 @@ describe('yearSpanLabel', () => {
   it('writes a step from one year to the next with an arrow, each year in full', () => {
     expect(yearSpanLabel('ja', 2024, 2025, 'step')).toBe('令和6年度 → 令和7年度（2024 → 2025年度）');
     expect(yearSpanLabel('en', 2024, 2025, 'step')).toBe('FY2024 → FY2025');
+  });
+});
+
+describe('parenthetical', () => {
+  it('sets an aside in full-width parentheses in Japanese and after a space in plain ones in English', () => {
+    expect(parenthetical('ja', 'DROP')).toBe('（DROP）');
+    expect(parenthetical('en', 'DROP')).toBe(' (DROP)');
   });
 });
