@@ -25,6 +25,11 @@ export function yearSpanLabel(lang: Lang, from: number, to: number, kind: 'range
   return `${sameEra ? a.replace(/年度$/, '') + mark + b.slice(2) : a + mark + b}（${from}${mark}${to}年度）`;
 }
 
+/** Items of a list in running text: 、 between them in Japanese, a comma in English. */
+export function joinList(lang: Lang, items: readonly string[]): string {
+  return items.join(lang === 'ja' ? '、' : ', ');
+}
+
 /** An aside after a label: （…） in Japanese, ` (…)` in English. */
 export function parenthetical(lang: Lang, text: string): string {
   return lang === 'ja' ? `（${text}）` : ` (${text})`;

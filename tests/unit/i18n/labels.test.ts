@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parenthetical, yearSpanLabel } from '../../../src/lib/i18n/labels.ts';
+import { joinList, parenthetical, yearSpanLabel } from '../../../src/lib/i18n/labels.ts';
 
 describe('yearSpanLabel', () => {
   it('writes a range within one era with the era once, and the western years beside it', () => {
@@ -22,5 +22,13 @@ describe('parenthetical', () => {
   it('sets an aside in full-width parentheses in Japanese and after a space in plain ones in English', () => {
     expect(parenthetical('ja', 'DROP')).toBe('（DROP）');
     expect(parenthetical('en', 'DROP')).toBe(' (DROP)');
+  });
+});
+
+describe('joinList', () => {
+  it('joins with 、 in Japanese and a comma in English', () => {
+    expect(joinList('ja', ['鶴見区', '西区'])).toBe('鶴見区、西区');
+    expect(joinList('en', ['鶴見区', '西区'])).toBe('鶴見区, 西区');
+    expect(joinList('en', [])).toBe('');
   });
 });
