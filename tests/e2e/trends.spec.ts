@@ -46,7 +46,7 @@ test('the change table filters to declines of two levels and exports the visible
   const visible = await rows.count();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.locator('table.changes-table + .table-export').getByRole('button', { name: 'CSV に書き出す（Excel 用）' }).click(),
+    page.locator('.table-scroll:has(table.changes-table) + .table-export').getByRole('button', { name: 'CSV に書き出す（Excel 用）' }).click(),
   ]);
   const bytes = readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -59,6 +59,24 @@ test('the change table filters to declines of two levels and exports the visible
     expect(Number(row[9])).toBeLessThanOrEqual(-2);
     expect(Number(row[9])).toBeCloseTo(Number(row[8]) - Number(row[7]), 10);
   }
+});
+
+test('the change table of every ward × question scrolls in a box of its own: named, reachable by keyboard, its header in view, printed in full', async ({ page }) => {
+  await open(page, '?view=trends');
+  const box = page.getByRole('region', { name: '設問別の前年度からの変化' });
+  await expect(box.locator('table.changes-table tbody tr')).toHaveCount(18 * 16);
+  const header = box.locator('thead th').first();
+  const top = async () => (await box.boundingBox())!.y;
+  expect(await box.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+  // Tab order reaches the box, and the keyboard scrolls it; the header stays at its top.
+  await box.focus();
+  await expect(box).toBeFocused();
+  await page.keyboard.press('End');
+  await expect.poll(() => box.evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
+  await expect(box.locator('tbody tr').last()).toBeInViewport();
+  expect(Math.abs((await header.boundingBox())!.y - (await top()))).toBeLessThan(2);
+  await page.emulateMedia({ media: 'print' });
+  expect(await box.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
 });
 
 test('each ward’s change between two years says whether it is real: the verdicts match an exact test recomputed from the ratings', async ({ page }) => {

@@ -279,6 +279,7 @@ const STRINGS = {
   runQuery: { ja: '実行（Ctrl+Enter）', en: 'Run (Ctrl+Enter)' },
   sqlLabel: { ja: 'SQL 文', en: 'SQL' },
   rowsResult: { ja: '行', en: 'rows' },
+  sqlResultRegion: { ja: 'クエリの結果', en: 'Query result' },
   shownFirst: { ja: '先頭', en: 'showing the first' },
   queryCancelled: { ja: 'クエリを中止しました。', en: 'Query cancelled.' },
   trajectoriesTitle: { ja: '区ごとの平均点の推移（背景: 市の中央値と四分位範囲）', en: 'Mean score per ward over the years (behind: city median and interquartile band)' },
