@@ -12,7 +12,7 @@ test('the co-occurrence network: N links as chosen, the same picture on reload, 
   await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 60_000 });
   await expect(page.locator('figure.network g.node').first()).toHaveAttribute('transform', first!);
   // The links table lists the same links.
-  await expect(page.locator('table').filter({ hasText: 'Jaccard' }).locator('tbody tr')).toHaveCount(60);
+  await expect(page.getByRole('region', { name: '共起の一覧' }).locator('table').filter({ hasText: 'Jaccard' }).locator('tbody tr')).toHaveCount(60);
   await page.locator('select[name="edges"]').selectOption('30');
   await expect(lines).toHaveCount(30);
   await expect(page).toHaveURL(/ne=30/);
@@ -35,5 +35,5 @@ test('the correspondence analysis: wards and words on two dimensions with their 
   await expect(page).toHaveURL(/ca=themes/);
   await expect(biplot.locator('g.row-point')).not.toHaveCount(0);
   await expect(biplot.locator('g.row-point').filter({ hasText: '父親支援' })).toHaveCount(1);
-  await expect(page.locator('table').filter({ hasText: '次元 1' }).locator('tbody tr').filter({ hasText: '鶴見区' })).toHaveCount(1);
+  await expect(page.getByRole('region', { name: '対応分析の座標' }).locator('table').filter({ hasText: '次元 1' }).locator('tbody tr').filter({ hasText: '鶴見区' })).toHaveCount(1);
 });

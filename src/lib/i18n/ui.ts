@@ -224,6 +224,7 @@ const STRINGS = {
   jaccard: { ja: 'Jaccard 係数', en: 'Jaccard' },
   community: { ja: 'グループ', en: 'Group' },
   wordItemsTitle: { ja: '語を含む記述', en: 'Items with the word' },
+  caTable: { ja: '対応分析の座標', en: 'Correspondence analysis coordinates' },
   caTitle: { ja: '対応分析（区との対応）', en: 'Correspondence analysis (against wards)' },
   caTarget: { ja: '対象', en: 'Analyse' },
   caWords: { ja: '語 × 区', en: 'Words × wards' },
