@@ -246,3 +246,31 @@ test('no request leaves the page’s own origin: loading, every view, SQL, expor
   await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 30_000 });
   expect(foreign).toEqual([]);
 });
+
+test('the data page names the files the figures come from: the bundled ones, then a loaded file with the rows it replaced counted for it', async ({ page }) => {
+  await openApp(page, '/?view=data');
+  const section = page.locator('section.loaded-data');
+  const rows = section.locator('table.loaded-files tbody tr');
+  await expect(rows).toHaveCount(6);
+  const ratingsOf = async (file: string) => Number(await rows.filter({ hasText: file }).locator('td').nth(2).textContent());
+  const ratingsTotal = async () => Number((await section.locator('.loaded-totals').textContent())!.match(/評価 ([\d,]+) 件/)![1].replace(/,/g, ''));
+  // The totals are the validate command's for the bundled CSVs, and the files' rows add up to them.
+  expect(await ratingsTotal()).toBe(bundledTotals().ratings);
+  const sum = async () => (await rows.locator('td:nth-child(4)').allTextContents()).reduce((n, text) => n + Number(text), 0);
+  expect(await sum()).toBe(await ratingsTotal());
+  await expect(rows.filter({ hasText: 'sample_ratings.csv' })).toContainText('同梱データ');
+  const sampleBefore = await ratingsOf('sample_ratings.csv');
+  const totalBefore = await ratingsTotal();
+  // Two bundled (sample) ratings replaced, one new year added.
+  const csv = 'ward,fiscal_year,stage,question_no,rater,rating\n西区,2025,1,1,区,D\n西区,2025,1,1,拠点,D\n西区,2026,1,1,区,A\n';
+  await page.locator('input[name="files"]').setInputFiles({ name: 'nishi_fix.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(rows).toHaveCount(7);
+  const loaded = rows.filter({ hasText: 'nishi_fix.csv' });
+  await expect(loaded).toContainText('この端末で読み込み');
+  await expect(loaded.locator('td').nth(2)).toHaveText('3');
+  await expect(loaded).toContainText('令和7〜8年度（2025〜2026年度）');
+  await expect(loaded).toContainText('実データ');
+  expect(await ratingsOf('sample_ratings.csv')).toBe(sampleBefore - 2);
+  expect(await ratingsTotal()).toBe(totalBefore + 1);
+  expect(await sum()).toBe(await ratingsTotal());
+});

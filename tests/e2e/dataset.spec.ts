@@ -57,6 +57,10 @@ test('the dataset says where the data comes from, keeps its link across views, a
   // The load report lists the files the dataset was built from, with their counts.
   await expect(page.locator('table.files tbody tr')).toHaveCount(6);
   await expect(page.locator('table.files')).toContainText('sample_ratings.csv');
+  // Where the figures come from: the same files, named as the dataset's.
+  const loaded = page.locator('table.loaded-files tbody tr');
+  await expect(loaded).toHaveCount(6);
+  await expect(loaded.filter({ hasText: 'sample_ratings.csv' })).toContainText('公開データセット');
 });
 
 test('a dataset on another site, or one that is not there, is refused with the reason and the way back', async ({ page }) => {

@@ -5,6 +5,7 @@ import {
   dismissConflictQuery,
   provenanceSummaryQuery,
   fileReportsQuery,
+  loadedFilesQuery,
   loadedTotalsQuery,
   ratingConflictsQuery,
   ratingDistributionByWardQuery,
@@ -99,6 +100,25 @@ describe('loadedTotalsQuery()', () => {
     expect(await runQuery(db, loadedTotalsQuery())).toEqual([
       { ratings: 10, narratives: 0, centers: 0, wards: ['鶴見区', '西区', '中区'], fiscalYears: [2024, 2025], a: 3, b: 2, c: 1, d: 2, unrated: 2 },
     ]);
+  });
+});
+
+describe('loadedFilesQuery()', () => {
+  it('lists each file by the rows it has in the tables now: a replaced row counts for the later file, a file with none is left out', async () => {
+    const { db: files } = await databaseWith([
+      ['real.csv', `${LONG_HEADER}鶴見区,2025,1,1,区,A\n鶴見区,2025,1,2,区,B\n`],
+      // Its 鶴見区 row replaces the first file's (a later file wins a conflict).
+      ['sample.csv', 'ward,fiscal_year,stage,question_no,rater,rating,provenance\n西区,2024,1,1,区,C,sample\n鶴見区,2025,1,1,区,C,sample\n'],
+      ['narratives.csv', 'ward,fiscal_year,section,item_no,text\n中区,2023,goal,1,父親の参加を広げる\n'],
+      ['rejected.csv', `${LONG_HEADER}どこか区,2025,1,1,区,A\n`],
+    ]);
+    const common = { origin: 'user', centers: 0 };
+    expect(await runQuery(files, loadedFilesQuery())).toEqual([
+      { ...common, fileId: 0, file: 'real.csv', kind: 'ratings_long', ratings: 1, narratives: 0, wards: 1, firstYear: 2025, lastYear: 2025, sampleYears: [], allSample: false },
+      { ...common, fileId: 1, file: 'sample.csv', kind: 'ratings_long', ratings: 2, narratives: 0, wards: 2, firstYear: 2024, lastYear: 2025, sampleYears: [2024, 2025], allSample: true },
+      { ...common, fileId: 2, file: 'narratives.csv', kind: 'narratives', ratings: 0, narratives: 1, wards: 1, firstYear: 2023, lastYear: 2023, sampleYears: [], allSample: false },
+    ]);
+    await files.close();
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Rater, Rating, Stage } from '../../ingest/fields.ts';
 import { FILE_COUNTS, type FileCounts } from '../../ingest/types.ts';
-import { type Query } from './query.ts';
+import { SAMPLE_YEARS_OF, type Query, type SampleYears } from './query.ts';
 
 /** The `files` table's row counts under their TypeScript names (a fixed list, not user text). */
 const FILE_COUNTS_SQL = Object.entries(FILE_COUNTS)
@@ -39,6 +39,43 @@ export function loadedTotalsQuery(): Query<TotalsRow> {
         (SELECT count(*) FILTER (WHERE rating = 'C') FROM ratings)::INTEGER AS c,
         (SELECT count(*) FILTER (WHERE rating = 'D') FROM ratings)::INTEGER AS d,
         (SELECT count(*) FILTER (WHERE rating IS NULL) FROM ratings)::INTEGER AS unrated`,
+    params: [],
+  };
+}
+
+export interface LoadedFileRow extends SampleYears {
+  fileId: number;
+  file: string;
+  kind: string;
+  /** `bundled` (shipped with the app) or `user` (loaded in this browser). */
+  origin: string;
+  ratings: number;
+  narratives: number;
+  centers: number;
+  wards: number;
+  firstYear: number;
+  lastYear: number;
+}
+
+/**
+ * Every file whose rows the views show now, with how many of its rows are in the tables (a later file
+ * may have replaced some), the wards and years they cover, and which years are sample data: where the
+ * figures on screen come from. A file none of whose rows remain is not listed.
+ */
+export function loadedFilesQuery(): Query<LoadedFileRow> {
+  return {
+    name: 'loadedFiles',
+    sql: `WITH rows_now AS (
+        SELECT file_id, ward, fiscal_year, provenance, 1 AS ratings, 0 AS narratives, 0 AS centers FROM ratings
+        UNION ALL SELECT file_id, ward, fiscal_year, provenance, 0, 1, 0 FROM narratives
+        UNION ALL SELECT file_id, ward, fiscal_year, provenance, 0, 0, 1 FROM centers)
+      SELECT f.file_id AS "fileId", f.file, f.kind, f.origin,
+        sum(r.ratings)::INTEGER AS ratings, sum(r.narratives)::INTEGER AS narratives, sum(r.centers)::INTEGER AS centers,
+        count(DISTINCT r.ward)::INTEGER AS wards, min(r.fiscal_year)::INTEGER AS "firstYear", max(r.fiscal_year)::INTEGER AS "lastYear",
+        ${SAMPLE_YEARS_OF('r')}
+      FROM files f JOIN rows_now r ON r.file_id = f.file_id
+      GROUP BY f.file_id, f.file, f.kind, f.origin
+      ORDER BY f.file_id`,
     params: [],
   };
 }
