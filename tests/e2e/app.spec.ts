@@ -252,11 +252,12 @@ test('the data page names the files the figures come from: the bundled ones, the
   const section = page.locator('section.loaded-data');
   const rows = section.locator('table.loaded-files tbody tr');
   await expect(rows).toHaveCount(6);
-  const ratingsOf = async (file: string) => Number(await rows.filter({ hasText: file }).locator('td').nth(2).textContent());
-  const ratingsTotal = async () => Number((await section.locator('.loaded-totals').textContent())!.match(/評価 ([\d,]+) 件/)![1].replace(/,/g, ''));
+  const number = (text: string | null) => Number(text!.replace(/,/g, ''));
+  const ratingsOf = async (file: string) => number(await rows.filter({ hasText: file }).locator('td').nth(2).textContent());
+  const ratingsTotal = async () => number((await section.locator('.loaded-totals').textContent())!.match(/評価 ([\d,]+) 件/)![1]);
   // The totals are the validate command's for the bundled CSVs, and the files' rows add up to them.
   expect(await ratingsTotal()).toBe(bundledTotals().ratings);
-  const sum = async () => (await rows.locator('td:nth-child(4)').allTextContents()).reduce((n, text) => n + Number(text), 0);
+  const sum = async () => (await rows.locator('td:nth-child(4)').allTextContents()).reduce((n, text) => n + number(text), 0);
   expect(await sum()).toBe(await ratingsTotal());
   await expect(rows.filter({ hasText: 'sample_ratings.csv' })).toContainText('同梱データ');
   const sampleBefore = await ratingsOf('sample_ratings.csv');

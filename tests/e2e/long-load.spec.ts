@@ -48,7 +48,7 @@ test('a long file is written in parts while it is read, its rest read by a secon
   const report = page.getByRole('row').filter({ hasText: 'long.csv' }).first();
   await expect(report).toBeVisible({ timeout: 60_000 });
   // Rows read, loaded, duplicate, rejected, not rated, sample replaced.
-  await expect(report.locator('td')).toHaveText(['評価（縦持ち）', 'UTF-8・コンマ', '250000', '250000', '0', '0', '0', '0']);
+  await expect(report.locator('td')).toHaveText(['評価（縦持ち）', 'UTF-8・コンマ', '250,000', '250,000', '0', '0', '0', '0']);
   // 8.7 MB: past the read-ahead size, so the rest of the file went to the read-ahead worker.
   expect(workers.filter((url) => /read-ahead\.worker/.test(url))).toHaveLength(1);
   const total = String(Number(before.replaceAll(',', '')) + 250_000);

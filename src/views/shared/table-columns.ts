@@ -1,3 +1,4 @@
+import { format } from 'd3-format';
 import type { SampleYears } from '../../lib/db/queries/index.ts';
 import type { TableColumn } from '../../lib/export/table.ts';
 import type { Stage } from '../../lib/ingest/fields.ts';
@@ -113,9 +114,16 @@ export function numberColumn<R>(name: string, label: string, value: (row: R) => 
   };
 }
 
+/** A count: 6,048 on screen (thousands grouped, as a clerk reads them), the plain number in the files. */
 export function countColumn<R>(name: string, label: string, value: (row: R) => number | null | undefined): TableColumn<R> {
+  return { name, label, kind: 'int32', value, text: (r) => groupedCount(value(r)), cellClass: () => 'count' };
+}
+/** A line or item number: right-aligned as a count, but never grouped (line 1234 is looked up as written). */
+export function ordinalColumn<R>(name: string, label: string, value: (row: R) => number | null | undefined): TableColumn<R> {
   return { name, label, kind: 'int32', value, cellClass: () => 'count' };
 }
+const grouped = format(',');
+const groupedCount = (n: number | null | undefined) => (n === null || n === undefined ? '–' : grouped(n));
 
 /**
  * A paired test's verdict, adjusted p, effect size and number of pairs, beside the change or
