@@ -274,4 +274,17 @@ test('the data page names the files the figures come from: the bundled ones, the
   expect(await ratingsOf('sample_ratings.csv')).toBe(sampleBefore - 2);
   expect(await ratingsTotal()).toBe(totalBefore + 1);
   expect(await sum()).toBe(await ratingsTotal());
+  // Coverage by ward and year: the new year is a column, where 西区 has one rating and no items (short)
+  // and the other wards nothing; 鶴見区's FY2025 items are the real report's, as the file list says.
+  const coverage = section.locator('table.coverage');
+  await expect(coverage.locator('tbody tr')).toHaveCount(18);
+  await expect(coverage.locator('thead th').last()).toHaveText('令和8年度');
+  const lastCell = (ward: string) => coverage.locator('tbody tr').filter({ hasText: ward }).locator('td').last();
+  await expect(lastCell('西区')).toHaveText('1 / 0');
+  await expect(lastCell('西区')).toHaveClass(/short/);
+  await expect(lastCell('鶴見区')).toHaveText('–');
+  await expect(coverage.locator('td.short')).toHaveCount(1);
+  const tsurumi2025 = coverage.locator('tbody tr').filter({ hasText: '鶴見区' }).locator('td').nth(-2);
+  const realItems = await rows.filter({ hasText: 'real_tsurumi_2025_narratives.csv' }).locator('td').nth(3).textContent();
+  await expect(tsurumi2025).toHaveText(`48 / ${realItems}`);
 });

@@ -5,6 +5,7 @@ import {
   dismissConflictQuery,
   provenanceSummaryQuery,
   fileReportsQuery,
+  loadedCoverageQuery,
   loadedFilesQuery,
   loadedTotalsQuery,
   ratingConflictsQuery,
@@ -14,6 +15,7 @@ import {
   runQuery,
 } from '../../../src/lib/db/queries/index.ts';
 import { NO_FILTERS } from '../../../src/lib/db/sql.ts';
+import { replaceWards } from '../../../src/lib/db/load.ts';
 import { databaseWith, FIXTURE_RATINGS, LONG_HEADER } from './helpers.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url)));
@@ -119,6 +121,33 @@ describe('loadedFilesQuery()', () => {
       { ...common, fileId: 2, file: 'narratives.csv', kind: 'narratives', ratings: 0, narratives: 1, wards: 1, firstYear: 2023, lastYear: 2023, sampleYears: [], allSample: false },
     ]);
     await files.close();
+  });
+});
+
+describe('loadedCoverageQuery()', () => {
+  it('lists every registry unit with the years it has ratings or items for, then units with data the registry lacks', async () => {
+    const { db: coverage } = await databaseWith([
+      ['ratings.csv', `${LONG_HEADER}鶴見区,2025,1,1,区,A\n鶴見区,2025,1,1,拠点,\n`],
+      ['sample.csv', 'ward,fiscal_year,stage,question_no,rater,rating,provenance\n西区,2024,1,1,区,C,sample\n'],
+      ['narratives.csv', 'ward,fiscal_year,section,item_no,text\n鶴見区,2025,goal,1,父親の参加\n中区,2023,goal,1,居場所\n'],
+    ]);
+    const rows = await runQuery(coverage, loadedCoverageQuery());
+    expect(rows).toHaveLength(18);
+    expect(rows.slice(0, 4)).toEqual([
+      { ward: '鶴見区', years: [{ fiscalYear: 2025, ratings: 2, rated: 1, items: 1 }], sampleYears: [], allSample: false },
+      { ward: '神奈川区', years: [], sampleYears: [], allSample: false },
+      { ward: '西区', years: [{ fiscalYear: 2024, ratings: 1, rated: 1, items: 0 }], sampleYears: [2024], allSample: true },
+      { ward: '中区', years: [{ fiscalYear: 2023, ratings: 0, rated: 0, items: 1 }], sampleYears: [], allSample: false },
+    ]);
+    // A registry loaded afterwards without 鶴見区, 西区 and 中区: their data stays listed, after the registry's units.
+    await replaceWards(coverage, [{ code: '14104', name: '中区', nameEn: 'Naka', city: '横浜市', tileX: null, tileY: null }, { code: '99999', name: '新区', nameEn: 'Shin', city: '横浜市', tileX: null, tileY: null }]);
+    expect((await runQuery(coverage, loadedCoverageQuery())).map((r) => [r.ward, r.years.map((y) => y.fiscalYear)])).toEqual([
+      ['中区', [2023]],
+      ['新区', []],
+      ['西区', [2024]],
+      ['鶴見区', [2025]],
+    ]);
+    await coverage.close();
   });
 });
 

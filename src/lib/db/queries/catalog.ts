@@ -43,6 +43,7 @@ export function namedQueries(filters: RatingFilters = NO_FILTERS, ward = '鶴見
     ...Object.fromEntries(queries.MAP_MEASURES.map((m) => [`wardMap:${m}`, queries.wardMapQuery(filters, m, null)])),
     loadedTotals: queries.loadedTotalsQuery(),
     loadedFiles: queries.loadedFilesQuery(),
+    loadedCoverage: queries.loadedCoverageQuery(),
     fileReports: queries.fileReportsQuery(0),
     rejectedRows: queries.rejectedRowsQuery(0, 100),
     rejectedSummary: queries.rejectedSummaryQuery(0),

@@ -1,6 +1,6 @@
 import type { Rater, Rating, Stage } from '../../ingest/fields.ts';
 import { FILE_COUNTS, type FileCounts } from '../../ingest/types.ts';
-import { SAMPLE_YEARS_OF, type Query, type SampleYears } from './query.ts';
+import { SAMPLE_YEARS_AGG, SAMPLE_YEARS_OF, type Query, type SampleYears } from './query.ts';
 
 /** The `files` table's row counts under their TypeScript names (a fixed list, not user text). */
 const FILE_COUNTS_SQL = Object.entries(FILE_COUNTS)
@@ -76,6 +76,55 @@ export function loadedFilesQuery(): Query<LoadedFileRow> {
       FROM files f JOIN rows_now r ON r.file_id = f.file_id
       GROUP BY f.file_id, f.file, f.kind, f.origin
       ORDER BY f.file_id`,
+    params: [],
+  };
+}
+
+/** A standard year's rating table: 16 questions × 3 raters. */
+export const RATINGS_PER_YEAR = 48;
+
+export interface CoverageYear {
+  fiscalYear: number;
+  ratings: number;
+  /** Ratings with a letter (the rest are 未評価). */
+  rated: number;
+  items: number;
+}
+
+export interface CoverageRow extends SampleYears {
+  ward: string;
+  years: CoverageYear[];
+}
+
+/**
+ * Per unit, the years it has ratings or narrative items for and how many: every unit of the
+ * registry (one with no data has no years), then any unit with data the registry lacks. Shows
+ * which ward-years are missing, or have fewer than `RATINGS_PER_YEAR` ratings.
+ */
+export function loadedCoverageQuery(): Query<CoverageRow> {
+  return {
+    name: 'loadedCoverage',
+    sql: `WITH r AS (
+        SELECT ward, fiscal_year, count(*) AS ratings, count(rating) AS rated, bool_or(provenance = 'sample') AS sample
+        FROM ratings GROUP BY ward, fiscal_year),
+      n AS (
+        SELECT ward, fiscal_year, count(*) AS items, bool_or(provenance = 'sample') AS sample
+        FROM narratives GROUP BY ward, fiscal_year),
+      cells AS (
+        SELECT coalesce(r.ward, n.ward) AS ward, coalesce(r.fiscal_year, n.fiscal_year) AS fiscal_year,
+          coalesce(r.ratings, 0) AS ratings, coalesce(r.rated, 0) AS rated, coalesce(n.items, 0) AS items,
+          coalesce(r.sample, false) OR coalesce(n.sample, false) AS sample
+        FROM r FULL OUTER JOIN n ON n.ward = r.ward AND n.fiscal_year = r.fiscal_year),
+      units AS (
+        SELECT name AS ward, sort_order FROM wards
+        UNION ALL SELECT DISTINCT ward, NULL FROM cells WHERE ward NOT IN (SELECT name FROM wards))
+      SELECT u.ward,
+        coalesce(list({'fiscalYear': c.fiscal_year::INTEGER, 'ratings': c.ratings::INTEGER, 'rated': c.rated::INTEGER, 'items': c.items::INTEGER}
+          ORDER BY c.fiscal_year) FILTER (WHERE c.fiscal_year IS NOT NULL), []) AS years,
+        ${SAMPLE_YEARS_AGG('c.sample', 'c.fiscal_year')}
+      FROM units u LEFT JOIN cells c ON c.ward = u.ward
+      GROUP BY u.ward, u.sort_order
+      ORDER BY coalesce(u.sort_order, 10000), u.ward`,
     params: [],
   };
 }
