@@ -13,6 +13,11 @@ export function yearLabel(lang: Lang, fiscalYear: number): string {
   return fiscalYearLabel(lang, fiscalYear, toJapaneseFiscalYear);
 }
 
+/** 令和7年度 / FY2025: a year where the longer label would not fit (a column heading, a line of text). */
+export function shortYearLabel(lang: Lang, fiscalYear: number): string {
+  return lang === 'ja' ? toJapaneseFiscalYear(fiscalYear) : `FY${fiscalYear}`;
+}
+
 /**
  * Two fiscal years as one label. `range`: 令和2〜5年度（2020〜2023年度） (the era written once when both
  * years share it) / FY2020–FY2023; `step`: 令和6年度 → 令和7年度（2024 → 2025年度） / FY2024 → FY2025.

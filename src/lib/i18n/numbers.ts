@@ -6,6 +6,8 @@ export const twoPlaces = format('.2f');
 export const signedTwoPlaces = format('+.2f');
 export const percentWhole = format('.0%');
 export const percentOneplace = format('.1%');
+/** `6,048`: a count, thousands grouped as a clerk reads them. */
+export const groupedCount = format(',');
 
 /** `3.25 (B)`: a mean score with its nearest letter. */
 export const scoreWithLetter = (score: number) => `${twoPlaces(score)} (${scoreLetter(score)})`;

@@ -8,7 +8,7 @@ import type {
   WardDistributionRow,
 } from '../db/queries/index.ts';
 import { scoreLetter } from '../ingest/fields.ts';
-import { questionLabel, yearLabel } from './labels.ts';
+import { parenthetical, questionLabel, yearLabel } from './labels.ts';
 import type { Lang } from './messages.ts';
 import { percentOneplace, percentWhole, twoPlaces } from './numbers.ts';
 import { t } from './ui.ts';
@@ -163,8 +163,7 @@ export function pairedTestDetail(lang: Lang, test: PairedTest): string {
 
 /** `確かな変化（補正後 p = 0.012、対 41、r = 0.52）`: the verdict with what it rests on, for tooltips. */
 export function pairedTestText(lang: Lang, test: PairedTest, kind: 'change' | 'difference'): string {
-  const detail = pairedTestDetail(lang, test);
-  return lang === 'ja' ? `${verdictText(lang, test, kind)}（${detail}）` : `${verdictText(lang, test, kind)} (${detail})`;
+  return `${verdictText(lang, test, kind)}${parenthetical(lang, pairedTestDetail(lang, test))}`;
 }
 
 /** `= 0.012`, `< 0.001`. */

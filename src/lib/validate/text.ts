@@ -1,4 +1,4 @@
-import { toJapaneseFiscalYear } from '../ingest/fiscal-year.ts';
+import { shortYearLabel } from '../i18n/labels.ts';
 import { encodingLabel, moreColumns, valueText, type Lang } from '../i18n/messages.ts';
 import { DELIMITER_LABELS } from '../i18n/ui.ts';
 import type { ValidationReport } from './report.ts';
@@ -38,7 +38,7 @@ export function formatValidationReport(report: ValidationReport, lang: Lang): st
         : `  ${plural(f.records.ratings, 'rating')}, ${plural(f.records.narratives, 'narrative')}, ${plural(f.records.centers, 'center')}${f.records.wards ? `, ${plural(f.records.wards, 'ward')}` : ''}`,
     );
     if (f.report) {
-      const year = ja ? toJapaneseFiscalYear(f.report.fiscalYear) : `FY${f.report.fiscalYear}`;
+      const year = shortYearLabel(lang, f.report.fiscalYear);
       out.push(ja ? `  報告書: ${f.report.ward} ${year}` : `  report: ${f.report.ward} ${year}`);
     }
     if (f.missingParts.length > 0) out.push(`  ${ja ? '見つからない部分' : 'missing parts'}: ${f.missingParts.join(', ')}`);
@@ -62,7 +62,7 @@ export function formatValidationReport(report: ValidationReport, lang: Lang): st
   if (report.conflicts.length > 0) {
     out.push(ja ? `■ 食い違い ${report.conflicts.length} 件（後から読んだ値を使います）` : `■ ${plural(report.conflicts.length, 'conflict')} (the value read last is used)`);
     for (const c of report.conflicts) {
-      const year = ja ? toJapaneseFiscalYear(c.fiscalYear) : `FY${c.fiscalYear}`;
+      const year = shortYearLabel(lang, c.fiscalYear);
       const values = c.values.map((v) => `${v.rating ?? '-'} (${v.file}:${v.line})`).join(' → ');
       out.push(`  ${c.ward} ${year} ${STAGE[lang][c.stage]} ${c.questionNo} ${RATER[lang][c.rater]}: ${values}`);
     }

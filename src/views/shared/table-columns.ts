@@ -1,8 +1,8 @@
-import { format } from 'd3-format';
 import type { SampleYears } from '../../lib/db/queries/index.ts';
 import type { TableColumn } from '../../lib/export/table.ts';
 import type { Stage } from '../../lib/ingest/fields.ts';
 import { questionLabel, yearLabel } from '../../lib/i18n/labels.ts';
+import { groupedCount } from '../../lib/i18n/numbers.ts';
 import type { Lang } from '../../lib/i18n/messages.ts';
 import { provenanceMark, provenanceText } from '../../lib/i18n/provenance.ts';
 import { t } from '../../lib/i18n/ui.ts';
@@ -116,14 +116,13 @@ export function numberColumn<R>(name: string, label: string, value: (row: R) => 
 
 /** A count: 6,048 on screen (thousands grouped, as a clerk reads them), the plain number in the files. */
 export function countColumn<R>(name: string, label: string, value: (row: R) => number | null | undefined): TableColumn<R> {
-  return { name, label, kind: 'int32', value, text: (r) => groupedCount(value(r)), cellClass: () => 'count' };
+  return { name, label, kind: 'int32', value, text: (r) => countText(value(r)), cellClass: () => 'count' };
 }
 /** A line or item number: right-aligned as a count, but never grouped (line 1234 is looked up as written). */
 export function ordinalColumn<R>(name: string, label: string, value: (row: R) => number | null | undefined): TableColumn<R> {
   return { name, label, kind: 'int32', value, cellClass: () => 'count' };
 }
-const grouped = format(',');
-const groupedCount = (n: number | null | undefined) => (n === null || n === undefined ? '–' : grouped(n));
+const countText = (n: number | null | undefined) => (n === null || n === undefined ? '–' : groupedCount(n));
 
 /**
  * A paired test's verdict, adjusted p, effect size and number of pairs, beside the change or

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinList, parenthetical, yearSpanLabel } from '../../../src/lib/i18n/labels.ts';
+import { joinList, parenthetical, shortYearLabel, yearSpanLabel } from '../../../src/lib/i18n/labels.ts';
 
 describe('yearSpanLabel', () => {
   it('writes a range within one era with the era once, and the western years beside it', () => {
@@ -30,5 +30,12 @@ describe('joinList', () => {
     expect(joinList('ja', ['鶴見区', '西区'])).toBe('鶴見区、西区');
     expect(joinList('en', ['鶴見区', '西区'])).toBe('鶴見区, 西区');
     expect(joinList('en', [])).toBe('');
+  });
+});
+
+describe('shortYearLabel', () => {
+  it('writes a year as its era year in Japanese and as FY in English', () => {
+    expect(shortYearLabel('ja', 2019)).toBe('令和元年度');
+    expect(shortYearLabel('en', 2026)).toBe('FY2026');
   });
 });

@@ -1,4 +1,4 @@
-import type { Rater, Rating, Stage } from '../../ingest/fields.ts';
+import { QUESTIONS_PER_STAGE, RATERS, type Rater, type Rating, type Stage } from '../../ingest/fields.ts';
 import { FILE_COUNTS, type FileCounts } from '../../ingest/types.ts';
 import { SAMPLE_YEARS_AGG, SAMPLE_YEARS_OF, type Query, type SampleYears } from './query.ts';
 
@@ -80,8 +80,8 @@ export function loadedFilesQuery(): Query<LoadedFileRow> {
   };
 }
 
-/** A standard year's rating table: 16 questions × 3 raters. */
-export const RATINGS_PER_YEAR = 48;
+/** A complete year's rating table: every question (16) by every rater (3). */
+export const RATINGS_PER_YEAR = Object.values(QUESTIONS_PER_STAGE).reduce((n, q) => n + q, 0) * RATERS.length;
 
 export interface CoverageYear {
   fiscalYear: number;
