@@ -44,6 +44,8 @@ export function plotRange(width: number, margin: Pick<Margin, 'left' | 'right'>)
 export interface PanelGrid {
   /** Panels a row: as many as fit the width, at least one. */
   columns: number;
+  /** Each panel's width: the minimum asked for, widened so a row of them fills the width (no empty strip at the right). */
+  panelWidth: number;
   /** Every row of panels, plus `extra` below them. */
   height: number;
   /** Top-left corner of panel `i`, filled row by row. */
@@ -51,10 +53,12 @@ export interface PanelGrid {
 }
 
 /** Small multiples laid out in reading order, every panel the same size so their scales compare. */
-export function panelGrid(count: number, width: number, panelWidth: number, panelHeight: number, extra = 0): PanelGrid {
-  const columns = Math.max(1, Math.floor(width / panelWidth));
+export function panelGrid(count: number, width: number, minPanelWidth: number, panelHeight: number, extra = 0): PanelGrid {
+  const columns = Math.max(1, Math.floor(width / minPanelWidth));
+  const panelWidth = Math.max(minPanelWidth, Math.floor(width / columns));
   return {
     columns,
+    panelWidth,
     height: Math.ceil(count / columns) * panelHeight + extra,
     origin: (i) => ({ x: (i % columns) * panelWidth, y: Math.floor(i / columns) * panelHeight }),
   };

@@ -26,14 +26,18 @@ describe('chart layout', () => {
     expect(plotRange(100, { left: 90, right: 30 })).toEqual([90, 90 + MIN_PLOT_WIDTH]);
   });
 
-  test('panelGrid fills rows left to right, as many panels as fit, at least one a row', () => {
+  test('panelGrid fills rows left to right, as many panels as fit, widened to fill the row, at least one a row', () => {
     const grid = panelGrid(5, 700, 220, 130, 8);
     expect(grid.columns).toBe(3);
+    expect(grid.panelWidth).toBe(233);
     expect(grid.height).toBe(2 * 130 + 8);
     expect(grid.origin(0)).toEqual({ x: 0, y: 0 });
-    expect(grid.origin(2)).toEqual({ x: 440, y: 0 });
-    expect(grid.origin(4)).toEqual({ x: 220, y: 130 });
-    expect(panelGrid(3, 100, 220, 130).columns).toBe(1);
+    expect(grid.origin(2)).toEqual({ x: 466, y: 0 });
+    expect(grid.origin(4)).toEqual({ x: 233, y: 130 });
+    expect(panelGrid(4, 880, 220, 130).panelWidth).toBe(220);
+    const narrow = panelGrid(3, 100, 220, 130);
+    expect(narrow.columns).toBe(1);
+    expect(narrow.panelWidth).toBe(220);
   });
 
   test('the rating legend runs D to A with the palette, unrated last when asked for', () => {

@@ -76,7 +76,7 @@ describe('Trajectories', () => {
     };
     const yearLabels = (svg: string) => [...svg.matchAll(/class="tick"[^>]*>(20\d\d)</g)].map((m) => m[1]);
     expect(yearLabels(renderSvg(Trajectories, props))).toEqual(['2019', '2025']);
-    expect(yearLabels(renderSvg(Trajectories, { ...props, panelWidth: 680, panelHeight: 180 }))).toEqual(props.years.map(String));
+    expect(yearLabels(renderSvg(Trajectories, { ...props, minPanelWidth: 680, panelHeight: 180 }))).toEqual(props.years.map(String));
     expect(yearLabels(renderSvg(Trajectories, { ...props, years: [2025] }))).toEqual(['2025']);
   });
 });
