@@ -145,7 +145,7 @@ test('区 vs 拠点 and a center’s change from last year carry a verdict, its 
   const verdicts = page.locator('.paired-verdict');
   await expect(verdicts.filter({ hasText: '前年度からの平均点の変化' })).toContainText(/(確かな変化|誤差の範囲)\s*（補正後 p [=<] [\d.]+、差のある対 \d+、r = [−-]?[\d.]+）/);
   // The ward against the city: the mean difference over the questions and its own verdict.
-  await expect(verdicts.filter({ hasText: '市の平均との差' })).toContainText(/: [+−-][\d.]+ — (確かな差|誤差の範囲)/);
+  await expect(verdicts.filter({ hasText: '市の平均との差' })).toContainText(/: [+−±][\d.]+ — (確かな差|誤差の範囲)/);
   await expect(page.locator('.test-note').filter({ hasText: '偶然と区別できません' })).toBeVisible();
 });
 

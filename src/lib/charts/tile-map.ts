@@ -62,14 +62,23 @@ export function mapDomain(values: ReadonlyArray<number | null>, kind: 'sequentia
   return from === hi ? [from - 0.5, hi + 0.5] : [from, hi];
 }
 
-/** Black or white text, whichever reads on the fill (WCAG relative luminance). */
-export function textOn(fill: string): string {
+/** WCAG relative luminance of a `#rrggbb` colour, 0 (black) … 1 (white). */
+function luminance(color: string): number {
   const channel = (i: number) => {
-    const c = parseInt(fill.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;
+    const c = parseInt(color.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   };
-  const luminance = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
-  return luminance > 0.3 ? '#111' : '#fff';
+  return 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
+}
+
+/** Black or white text, whichever reads on the fill. */
+export function textOn(fill: string): string {
+  return luminance(fill) > 0.3 ? '#111' : '#fff';
+}
+
+/** A grey outline for a swatch nearly as light as the page (the palettes' palest class), else none. */
+export function swatchOutline(fill: string): string {
+  return luminance(fill) > 0.85 ? '#ccc' : 'none';
 }
 
 /** Square tiles on the grid the tiles name, as large as the width allows (at most `maxSize`). */

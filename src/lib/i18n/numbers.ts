@@ -3,7 +3,7 @@ import { scoreLetter } from '../ingest/fields.ts';
 
 /** How figures read on screen, the same in every view. Scores are 1–4 (D … A). */
 export const twoPlaces = format('.2f');
-export const signedTwoPlaces = format('+.2f');
+const plusTwoPlaces = format('+.2f');
 export const percentWhole = format('.0%');
 export const percentOneplace = format('.1%');
 /** `6,048`: a count, thousands grouped as a clerk reads them. */
@@ -12,8 +12,20 @@ export const groupedCount = format(',');
 /** `3.25 (B)`: a mean score with its nearest letter. */
 export const scoreWithLetter = (score: number) => `${twoPlaces(score)} (${scoreLetter(score)})`;
 
-/** `↑ +0.50`, `↓ -1.00`, `→ +0.00`: a change, its direction readable without colour. */
-export const changeText = (change: number) => `${change > 0 ? '↑' : change < 0 ? '↓' : '→'} ${signedTwoPlaces(change)}`;
+/**
+ * `+0.50`, `−1.00`, `±0.00`: a signed difference. One that rounds to zero is neither up nor down
+ * (d3 alone writes `−0.00` for -0.004).
+ */
+export const signedTwoPlaces = (value: number) => {
+  const text = plusTwoPlaces(value);
+  return Number(text.slice(1)) === 0 ? `±${text.slice(1)}` : text;
+};
 
-/** `+1`, `-2`, `0`: a difference in rating steps. */
-export const signedSteps = (steps: number) => (steps > 0 ? `+${steps}` : String(steps));
+/** `↑ +0.50`, `↓ −1.00`, `→ ±0.00`: a change, its direction readable without colour and the same as its rounded figure's. */
+export const changeText = (change: number) => {
+  const text = signedTwoPlaces(change);
+  return `${text.startsWith('+') ? '↑' : text.startsWith('±') ? '→' : '↓'} ${text}`;
+};
+
+/** `+1`, `−2`, `0`: a difference in rating steps, with the same minus sign as the other figures. */
+export const signedSteps = (steps: number) => (steps > 0 ? `+${steps}` : steps < 0 ? `−${-steps}` : '0');

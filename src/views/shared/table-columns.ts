@@ -2,7 +2,7 @@ import type { SampleYears } from '../../lib/db/queries/index.ts';
 import type { TableColumn } from '../../lib/export/table.ts';
 import type { Stage } from '../../lib/ingest/fields.ts';
 import { questionLabel, yearLabel } from '../../lib/i18n/labels.ts';
-import { groupedCount } from '../../lib/i18n/numbers.ts';
+import { groupedCount, twoPlaces } from '../../lib/i18n/numbers.ts';
 import type { Lang } from '../../lib/i18n/messages.ts';
 import { provenanceMark, provenanceText } from '../../lib/i18n/provenance.ts';
 import { t } from '../../lib/i18n/ui.ts';
@@ -137,7 +137,7 @@ export function pairedTestColumns<R>(lang: Lang, testOf: (row: R) => PairedTest 
       cellClass: (r) => (testOf(r)?.real ? 'verdict-real' : 'verdict-noise'),
     },
     numberColumn<R>('p_adjusted', t(lang, 'pAdjustedColumn'), (r) => testOf(r)?.pAdjusted, (p) => (p < 0.001 ? '< 0.001' : p.toFixed(3))),
-    numberColumn<R>('effect_r', t(lang, 'effectColumn'), (r) => testOf(r)?.effect, (v) => v.toFixed(2)),
+    numberColumn<R>('effect_r', t(lang, 'effectColumn'), (r) => testOf(r)?.effect, twoPlaces),
     countColumn<R>('pairs', t(lang, 'pairsColumn'), (r) => testOf(r)?.n),
   ];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLUES_5, mapClasses, mapDomain, RDBU_7, textOn, tileGrid } from '../../../src/lib/charts/tile-map.ts';
+import { BLUES_5, mapClasses, mapDomain, RDBU_7, swatchOutline, textOn, tileGrid } from '../../../src/lib/charts/tile-map.ts';
 import { defaultWards } from '../../../src/lib/ingest/registry.ts';
 
 describe('the Yokohama tile grid', () => {
@@ -62,6 +62,11 @@ describe('map colours', () => {
     expect(textOn(BLUES_5[0])).toBe('#111');
     expect(textOn(RDBU_7[0])).toBe('#fff');
     expect(textOn('#f7f7f7')).toBe('#111');
+  });
+
+  it('only the swatches nearly as light as the page get an outline in the legend', () => {
+    expect(BLUES_5.map(swatchOutline)).toEqual(['#ccc', 'none', 'none', 'none', 'none']);
+    expect(RDBU_7.map(swatchOutline)).toEqual(['none', 'none', 'none', '#ccc', 'none', 'none', 'none']);
   });
 
   it('tiles are square, as large as the width allows, within their bounds', () => {

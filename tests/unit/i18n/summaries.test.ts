@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { BenchmarkRow, HeatmapCellRow, QuestionDistributionRow, RaterGapRow, SlopeRow, ThemeSummaryRow, WardDistributionRow } from '../../../src/lib/db/queries/index.ts';
 import { contractYearHeading } from '../../../src/lib/i18n/labels.ts';
-import { changeText, scoreWithLetter, signedSteps } from '../../../src/lib/i18n/numbers.ts';
+import { changeText, scoreWithLetter, signedSteps, signedTwoPlaces } from '../../../src/lib/i18n/numbers.ts';
 import { t } from '../../../src/lib/i18n/ui.ts';
 import {
   benchmarkSummary,
@@ -81,9 +81,16 @@ test('number formats read the same in every view', () => {
   expect(scoreWithLetter(3.5)).toBe('3.50 (A)');
   expect(changeText(0.5)).toBe('↑ +0.50');
   expect(changeText(-1)).toBe('↓ −1.00');
-  expect(changeText(0)).toBe('→ +0.00');
+  expect(changeText(0)).toBe('→ ±0.00');
+  // Direction and sign follow the figure as shown: a change that rounds to zero is no change.
+  expect(changeText(0.004)).toBe('→ ±0.00');
+  expect(changeText(-0.004)).toBe('→ ±0.00');
+  expect(changeText(-0.006)).toBe('↓ −0.01');
+  expect(signedTwoPlaces(-0.004)).toBe('±0.00');
+  expect(signedTwoPlaces(0.416)).toBe('+0.42');
   expect(signedSteps(2)).toBe('+2');
-  expect(signedSteps(-1)).toBe('-1');
+  expect(signedSteps(-1)).toBe('−1');
+  expect(signedSteps(0)).toBe('0');
   expect(contractYearHeading('ja', 3)).toBe('3年度目');
   expect(contractYearHeading('en', 3)).toBe('Year 3');
 });
