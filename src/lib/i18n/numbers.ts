@@ -3,6 +3,8 @@ import { scoreLetter } from '../ingest/fields.ts';
 
 /** How figures read on screen, the same in every view. Scores are 1–4 (D … A). */
 export const twoPlaces = format('.2f');
+/** Coefficients and coordinates (Jaccard, correspondence analysis): `−0.100`, with the same minus sign as the other figures. */
+export const threePlaces = format('.3f');
 const plusTwoPlaces = format('+.2f');
 export const percentWhole = format('.0%');
 export const percentOneplace = format('.1%');
