@@ -51,7 +51,7 @@ test('a view table exports as CSV (BOM, headers as shown) and as Parquet that Du
   const shown = await table.locator('tbody tr').evaluateAll((rows) =>
     rows.map((row) => [row.querySelector('th')!.textContent!.trim(), ...[...row.querySelectorAll('td')].slice(0, 6).map((td) => Number(td.textContent))]),
   );
-  const exportBar = page.locator('table.data-table + .table-export').first();
+  const exportBar = page.locator('.table-wrap:has(table.data-table) + .table-export').first();
 
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), exportBar.getByRole('button', { name: 'CSV に書き出す（Excel 用）' }).click()]);
   expect(csvDownload.suggestedFilename()).toBe('distribution-by-ward.csv');

@@ -3,6 +3,8 @@ export interface HeatmapColumn {
   key: string;
   label: string;
   group: string;
+  /** The group's name when the full one is wider than its columns (a phone's width): 計画 for 事業計画段階. */
+  groupShort?: string;
   title?: string;
 }
 export interface HeatmapRowData {
