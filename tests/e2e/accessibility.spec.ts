@@ -52,7 +52,7 @@ for (const view of VIEWS) {
   });
 }
 
-test('on a phone a wide table scrolls sideways by keyboard, the ward list opens within the screen and the heatmap names its stages short', async ({ page }) => {
+test('on a phone a wide table scrolls sideways by keyboard, the ward list opens within the screen, the heatmap names its stages short and the themes grid scrolls in its figure', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 800 });
   await openApp(page, '/?view=heatmap');
   await expect(page.locator('svg text.group')).toHaveText(['計画', '実施', '振返']);
@@ -64,6 +64,14 @@ test('on a phone a wide table scrolls sideways by keyboard, the ward list opens 
   expect(bounds.left).toBeGreaterThanOrEqual(0);
   expect(bounds.right).toBeLessThanOrEqual(320);
   await page.locator('details.multi summary').nth(1).click();
+
+  // The themes × wards grid keeps columns a label can be read in and scrolls sideways in its figure.
+  await openApp(page, '/?view=themes');
+  const grid = page.locator('figure.heatmap');
+  await expect(grid.locator('g.cell').first()).toBeAttached();
+  const sizes = await grid.evaluate((figure) => ({ scroll: figure.scrollWidth, client: figure.clientWidth, cell: figure.querySelector('g.cell rect')!.getBoundingClientRect().width }));
+  expect(sizes.scroll).toBeGreaterThan(sizes.client);
+  expect(sizes.cell).toBeGreaterThanOrEqual(12);
 
   await openApp(page, '/?view=distribution');
   const box = page.locator('.table-wrap').first();
