@@ -59,7 +59,11 @@ test('switches to English and back, keeping the choice in the URL', async ({ pag
   await reloadApp(page);
   await expect(page.locator('h2#distribution-title')).toHaveText('Rating distribution by ward (A–D)');
   await expect(page.locator('.legend')).toContainText('A Very well');
+  // The table under the chart names the wards as the chart does.
+  await expect(chartRows(page).first().locator('text.label')).toHaveText('Tsurumi※');
+  await expect(page.locator('.view table.data-table tbody tr').first().locator('th')).toHaveText('Tsurumi');
   await page.getByRole('button', { name: 'Switch the interface to Japanese' }).click();
+  await expect(page.locator('.view table.data-table tbody tr').first().locator('th')).toHaveText('鶴見区');
   await expect(page.locator('h2#distribution-title')).toHaveText('区別の評価の分布（A〜D）');
   await expect(page).not.toHaveURL(/lang=en/);
 });

@@ -8,6 +8,11 @@ export function questionLabel(lang: Lang, stage: Stage, questionNo: number): str
   return `${STAGE_SHORT[lang][stage]}${questionNo}`;
 }
 
+/** A ward as the screen names it: in English the registry's romaji when there is one (`Tsurumi`), else its name. */
+export function wardLabel(lang: Lang, ward: { ward: string; wardEn?: string | null }): string {
+  return lang === 'en' && ward.wardEn ? ward.wardEn : ward.ward;
+}
+
 /** 令和7年度（2025年度） / FY2025 (令和7年度). */
 export function yearLabel(lang: Lang, fiscalYear: number): string {
   return fiscalYearLabel(lang, fiscalYear, toJapaneseFiscalYear);

@@ -1,5 +1,6 @@
 import { mapDomain, type MapScaleSpec, type MapTile } from '../../lib/charts/tile-map.ts';
 import type { MapMeasure, WardMapRow } from '../../lib/db/queries/index.ts';
+import { wardLabel } from '../../lib/i18n/labels.ts';
 import type { Lang } from '../../lib/i18n/messages.ts';
 import { percentOneplace, signedTwoPlaces, twoPlaces } from '../../lib/i18n/numbers.ts';
 import { provenanceMark } from '../../lib/i18n/provenance.ts';
@@ -37,9 +38,6 @@ export const MEASURE_STYLES: Record<MapMeasure, MeasureStyle> = {
   },
 };
 
-/** A ward's name as the reader's language has it (romaji in English when the registry gives it). */
-export const mapWardName = (lang: Lang, r: Pick<WardMapRow, 'ward' | 'wardEn'>) => (lang === 'en' && r.wardEn ? r.wardEn : r.ward);
-
 /**
  * The map's tiles from its query rows: wards the registry places on the grid, each titled with its
  * name and value (the accessible name begins with what the tile shows); `detail` adds what a view
@@ -50,11 +48,11 @@ export function toMapTiles(rows: readonly WardMapRow[], lang: Lang, format: (val
     .filter((r): r is WardMapRow & { tileX: number; tileY: number } => r.tileX !== null && r.tileY !== null)
     .map((r) => ({
       key: r.ward,
-      label: mapWardName(lang, r),
+      label: wardLabel(lang, r),
       x: r.tileX,
       y: r.tileY,
       value: r.value,
       mark: provenanceMark(r),
-      title: `${mapWardName(lang, r)} ${r.value === null ? `– (${t(lang, 'noDataShort')})` : `${format(r.value)}${provenanceMark(r)}${detail(r)}`}`,
+      title: `${wardLabel(lang, r)} ${r.value === null ? `– (${t(lang, 'noDataShort')})` : `${format(r.value)}${provenanceMark(r)}${detail(r)}`}`,
     }));
 }

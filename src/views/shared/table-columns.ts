@@ -1,7 +1,7 @@
 import type { SampleYears } from '../../lib/db/queries/index.ts';
 import type { TableColumn } from '../../lib/export/table.ts';
 import type { Stage } from '../../lib/ingest/fields.ts';
-import { questionLabel, yearLabel } from '../../lib/i18n/labels.ts';
+import { questionLabel, wardLabel, yearLabel } from '../../lib/i18n/labels.ts';
 import { groupedCount, twoPlaces } from '../../lib/i18n/numbers.ts';
 import type { Lang } from '../../lib/i18n/messages.ts';
 import { provenanceMark, provenanceText } from '../../lib/i18n/provenance.ts';
@@ -15,13 +15,14 @@ import type { RaterChoice } from '../../lib/state/filters.svelte.ts';
  * Parquet file is the same whichever language the screen is in; only the CSV headers and the screen's
  * text follow it.
  */
-export function wardColumn<R extends { ward: string }>(lang: Lang): TableColumn<R> {
-  return { name: 'ward', label: t(lang, 'ward'), kind: 'string', value: (r) => r.ward, rowHeader: true };
+/** On screen, named as the chart beside it names the ward (`wardLabel`); the value, in files, is the name. */
+export function wardColumn<R extends { ward: string; wardEn?: string | null }>(lang: Lang): TableColumn<R> {
+  return { name: 'ward', label: t(lang, 'ward'), kind: 'string', value: (r) => r.ward, text: (r) => wardLabel(lang, r), rowHeader: true };
 }
 
 /** The ward, marked on screen when its figures rest on sample data (＊ all, ※ partly). */
-export function markedWardColumn<R extends { ward: string } & SampleYears>(lang: Lang): TableColumn<R> {
-  return { ...wardColumn<R>(lang), text: (r) => `${r.ward}${provenanceMark(r)}` };
+export function markedWardColumn<R extends { ward: string; wardEn?: string | null } & SampleYears>(lang: Lang): TableColumn<R> {
+  return { ...wardColumn<R>(lang), text: (r) => `${wardLabel(lang, r)}${provenanceMark(r)}` };
 }
 
 export function yearColumn<R extends { fiscalYear: number }>(lang: Lang): TableColumn<R> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinList, parenthetical, shortYearLabel, yearSpanLabel } from '../../../src/lib/i18n/labels.ts';
+import { joinList, parenthetical, shortYearLabel, wardLabel, yearSpanLabel } from '../../../src/lib/i18n/labels.ts';
 
 describe('yearSpanLabel', () => {
   it('writes a range within one era with the era once, and the western years beside it', () => {
@@ -37,5 +37,14 @@ describe('shortYearLabel', () => {
   it('writes a year as its era year in Japanese and as FY in English', () => {
     expect(shortYearLabel('ja', 2019)).toBe('令和元年度');
     expect(shortYearLabel('en', 2026)).toBe('FY2026');
+  });
+});
+
+describe('wardLabel', () => {
+  it('names a ward in romaji in English when the registry gives it, else by its name', () => {
+    expect(wardLabel('en', { ward: '鶴見区', wardEn: 'Tsurumi' })).toBe('Tsurumi');
+    expect(wardLabel('ja', { ward: '鶴見区', wardEn: 'Tsurumi' })).toBe('鶴見区');
+    expect(wardLabel('en', { ward: '札幌市', wardEn: null })).toBe('札幌市');
+    expect(wardLabel('en', { ward: '札幌市' })).toBe('札幌市');
   });
 });
