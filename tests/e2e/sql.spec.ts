@@ -44,6 +44,17 @@ test('numbers line up on the right at four decimals, the full value kept in the 
   await expect(cells.nth(2)).toHaveCSS('text-align', 'right');
 });
 
+test('dates, times, intervals and BLOBs read as DuckDB prints them, on screen and in the CSV', async ({ page }) => {
+  await open(page, '?view=sql');
+  await page.locator('textarea[name="sql"]').fill(
+    "SELECT period_start, period_end - period_start AS days, age(period_end, period_start) AS span, TIME '10:00:01.25' AS t, 'ab'::BLOB AS b, TIMESTAMP '2025-04-01 10:00' AS ts FROM centers WHERE ward = '鶴見区' AND fiscal_year = 2025",
+  );
+  await page.locator('textarea[name="sql"]').press('Control+Enter');
+  await expect(page.locator('table.result tbody tr td')).toHaveText(['2025-04-01', '364', '11 months 30 days', '10:00:01.25', 'ab', '2025-04-01 10:00:00']);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV に書き出す（Excel 用）' }).click()]);
+  expect(readFileSync((await download.path())!, 'utf8')).toBe('\ufeffperiod_start,days,span,t,b,ts\n2025-04-01,364,11 months 30 days,10:00:01.25,ab,2025-04-01 10:00:00\n');
+});
+
 test('a result exports as CSV with a BOM, in the order shown, formula-looking text neutralised', async ({ page }) => {
   await open(page, '?view=sql');
   await page.locator('textarea[name="sql"]').fill("SELECT * FROM (VALUES (2, '=HYPERLINK(1)'), (1, 'b')) t(n, s)");

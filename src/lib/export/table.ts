@@ -20,7 +20,8 @@ export function kindOfArrowType(type: string): ExportKind {
   if (/^(Int8|Int16|Int32|Uint8|Uint16)$/.test(type)) return 'int32';
   if (/^(Int64|Uint32|Uint64)$/.test(type)) return 'int64';
   if (/^(Float16|Float32|Float64|Decimal)/.test(type)) return 'double';
-  if (/^(Utf8|LargeUtf8)$/.test(type)) return 'string';
+  // Times of day and BLOBs arrive as DuckDB's text (readableConsoleResult).
+  if (/^(Utf8|LargeUtf8)$|^Time(32|64)<|^(Large)?Binary|^FixedSizeBinary/.test(type)) return 'string';
   if (type === 'Bool') return 'boolean';
   if (type.startsWith('Date')) return 'date';
   if (type.startsWith('Timestamp')) return 'timestamp';

@@ -1,4 +1,5 @@
 import { checkConsoleSql } from '../db/console-guard.ts';
+import { intervalsAsText, readableConsoleResult } from '../db/console-values.ts';
 import type { Database, RunningQuery, UserSqlResult } from '../db/database.ts';
 import { errorMessage } from '../error-message.ts';
 
@@ -42,7 +43,14 @@ export class SqlConsoleState {
     const started = performance.now();
     this.current = db.runUserSql(sql);
     try {
-      this.result = await this.current.result;
+      let result = await this.current.result;
+      const intervals = result.columns.filter((c) => c.type.startsWith('Interval')).map((c) => c.name);
+      if (intervals.length > 0 && !this.cancelled) {
+        // Arrow's JavaScript reader misreads DuckDB's intervals: the statement once more, those columns as DuckDB's text.
+        this.current = db.runUserSql(intervalsAsText(sql, intervals));
+        result = await this.current.result;
+      }
+      this.result = readableConsoleResult(result);
     } catch (error) {
       this.result = null;
       this.error = duckdbMessage(errorMessage(error));
