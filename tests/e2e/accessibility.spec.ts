@@ -52,6 +52,16 @@ for (const view of VIEWS) {
   });
 }
 
+test('in English too (longer labels and options), no view is wider than a 320 px screen', async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 320, height: 800 });
+  for (const view of VIEWS) {
+    await openApp(page, `/?view=${view}&lang=en`);
+    await expect(page.locator('main')).not.toContainText('Computing');
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth), view).toBeLessThanOrEqual(320);
+  }
+});
+
 test('on a phone a wide table scrolls sideways by keyboard, the ward list opens within the screen, the heatmap names its stages short and the themes grid scrolls in its figure', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 800 });
   await openApp(page, '/?view=heatmap');
