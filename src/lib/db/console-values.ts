@@ -49,13 +49,22 @@ export function readableConsoleResult(result: UserSqlResult): UserSqlResult {
 }
 
 /**
- * The analyst's statement run again through DuckDB's `query()` with its INTERVAL columns cast to text
- * (`1 day`, `2 months 3 days 01:02:03.5`). The statement goes in as a string literal, quotes doubled:
- * it is the analyst's own SQL, which the console runs anyway (read-only, rolled back). A script of
- * several statements cannot be wrapped; DuckDB's error then says so.
+ * Columns whose values Arrow's JavaScript reader cannot give as DuckDB prints them: an INTERVAL
+ * (misread: DuckDB's MONTH_DAY_NANO), and a list, struct or map holding dates, times, BLOBs or
+ * intervals (their values arrive as milliseconds and bytes, deep inside).
  */
-export function intervalsAsText(sql: string, intervals: readonly string[]): string {
+export function needsDuckdbText(type: string): boolean {
+  return /Interval/.test(type) || (/^(List|LargeList|FixedSizeList|Struct|Map)</.test(type) && /Date|Timestamp|Time(32|64)|Binary/.test(type));
+}
+
+/**
+ * The analyst's statement run again through DuckDB's `query()` with the given columns cast to text
+ * (`1 day`, `[2025-04-01]`). The statement goes in as a string literal, quotes doubled: it is the
+ * analyst's own SQL, which the console runs anyway (read-only, rolled back). A script of several
+ * statements cannot be wrapped; DuckDB's error then says so.
+ */
+export function columnsAsText(sql: string, columns: readonly string[]): string {
   const statement = sql.trim().replace(/;\s*$/, '');
-  const casts = intervals.map((name) => `CAST(${quoteIdentifier(name)} AS VARCHAR) AS ${quoteIdentifier(name)}`).join(', ');
+  const casts = columns.map((name) => `CAST(${quoteIdentifier(name)} AS VARCHAR) AS ${quoteIdentifier(name)}`).join(', ');
   return `SELECT * REPLACE (${casts}) FROM query('${statement.replaceAll("'", "''")}')`;
 }

@@ -1,5 +1,5 @@
 import { checkConsoleSql } from '../db/console-guard.ts';
-import { intervalsAsText, readableConsoleResult } from '../db/console-values.ts';
+import { columnsAsText, needsDuckdbText, readableConsoleResult } from '../db/console-values.ts';
 import type { Database, RunningQuery, UserSqlResult } from '../db/database.ts';
 import { errorMessage } from '../error-message.ts';
 
@@ -44,10 +44,10 @@ export class SqlConsoleState {
     this.current = db.runUserSql(sql);
     try {
       let result = await this.current.result;
-      const intervals = result.columns.filter((c) => c.type.startsWith('Interval')).map((c) => c.name);
-      if (intervals.length > 0 && !this.cancelled) {
-        // Arrow's JavaScript reader misreads DuckDB's intervals: the statement once more, those columns as DuckDB's text.
-        this.current = db.runUserSql(intervalsAsText(sql, intervals));
+      const unreadable = result.columns.filter((c) => needsDuckdbText(c.type)).map((c) => c.name);
+      if (unreadable.length > 0 && !this.cancelled) {
+        // Values Arrow's JavaScript reader cannot give as DuckDB prints them: the statement once more, those columns as DuckDB's text.
+        this.current = db.runUserSql(columnsAsText(sql, unreadable));
         result = await this.current.result;
       }
       this.result = readableConsoleResult(result);

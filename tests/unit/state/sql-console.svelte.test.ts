@@ -36,6 +36,11 @@ describe('the SQL console shows every value as DuckDB would print it (real DuckD
     expect(plainText(kinds.ts, row.ts)).toBe('2025-04-01 10:00:00');
   });
 
+  it('dates and times inside lists and structs as DuckDB prints them; plain lists stay lists', async () => {
+    const result = await run(`SELECT [DATE '2025-04-01', NULL] AS days, {'t': TIME '10:00', 'n': 1} AS s, [1, 2] AS plain`);
+    expect(result.rows[0]).toEqual({ days: '[2025-04-01, NULL]', s: "{'t': '10:00:00', 'n': 1}", plain: [1, 2] });
+  });
+
   it('an interval over the tables, with a quote in the statement', async () => {
     const result = await run(`SELECT 'it''s' AS s, age(max(period_end), min(period_start)) AS span FROM centers WHERE ward = '鶴見区'`);
     expect(result.rows).toEqual([{ s: "it's", span: '11 months 30 days' }]);
