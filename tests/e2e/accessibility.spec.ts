@@ -4,6 +4,9 @@ import { openApp } from './open-app.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const VIEWS = ['distribution', 'map', 'heatmap', 'raters', 'benchmark', 'trends', 'themes', 'words', 'report', 'sql', 'data'] as const;
+// Every test opens its own page: spread over both workers (run in file order, this file alone took ~6 min of the suite's ~10).
+test.describe.configure({ mode: 'parallel' });
+
 /** JIS X 8341-3 asks for WCAG 2.x AA. */
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
