@@ -30,13 +30,12 @@ export function blobText(bytes: Uint8Array): string {
  * (milliseconds), which the table and its downloads format by their kind.
  */
 export function readableConsoleResult(result: UserSqlResult): UserSqlResult {
-  const converters = result.columns.map(({ name, type }) => {
+  const active = result.columns.flatMap(({ name, type }) => {
     const time = /^Time(?:32|64)<(\w+)>/.exec(type);
-    if (time) return { name, convert: (v: unknown) => (typeof v === 'number' ? timeOfDay(v, time[1]) : v) };
-    if (/^(Large)?Binary|^FixedSizeBinary/.test(type)) return { name, convert: (v: unknown) => (v instanceof Uint8Array ? blobText(v) : v) };
-    return null;
+    if (time) return [{ name, convert: (v: unknown) => (typeof v === 'number' ? timeOfDay(v, time[1]) : v) }];
+    if (/^(Large)?Binary|^FixedSizeBinary/.test(type)) return [{ name, convert: (v: unknown) => (v instanceof Uint8Array ? blobText(v) : v) }];
+    return [];
   });
-  const active = converters.filter((c): c is { name: string; convert: (v: unknown) => unknown } => c !== null);
   if (active.length === 0) return result;
   return {
     columns: result.columns,
