@@ -73,3 +73,18 @@ export function estimateTextWidth(text: string, fontSize: number): number {
   for (const char of text) ems += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u.test(char) ? 1 : 0.6;
   return ems * fontSize;
 }
+
+/**
+ * `text` as it fits in `maxWidth` at `fontSize` (by `estimateTextWidth`): whole when it fits, else cut
+ * and ended with … (the whole text belongs in the element's tooltip).
+ */
+export function fitText(text: string, fontSize: number, maxWidth: number): string {
+  if (estimateTextWidth(text, fontSize) <= maxWidth) return text;
+  const room = maxWidth - estimateTextWidth('…', fontSize);
+  let cut = '';
+  for (const char of text) {
+    if (estimateTextWidth(cut + char, fontSize) > room) break;
+    cut += char;
+  }
+  return `${cut.trimEnd()}…`;
+}

@@ -8,9 +8,15 @@ export function questionLabel(lang: Lang, stage: Stage, questionNo: number): str
   return `${STAGE_SHORT[lang][stage]}${questionNo}`;
 }
 
-/** A ward as the screen names it: in English the registry's romaji when there is one (`Tsurumi`), else its name. */
-export function wardLabel(lang: Lang, ward: { ward: string; wardEn?: string | null }): string {
-  return lang === 'en' && ward.wardEn ? ward.wardEn : ward.ward;
+/** How the screen names a ward, in its language: `(ward) => label`. */
+export type WardName = (ward: string) => string;
+
+/**
+ * Wards as the screen names them in `lang`: in English the registry's romaji where it has one
+ * (`Tsurumi`), else the name itself (a ward the registry does not know, or knows only in Japanese).
+ */
+export function wardNamer(lang: Lang, romaji: ReadonlyMap<string, string>): WardName {
+  return lang === 'en' ? (ward) => romaji.get(ward) || ward : (ward) => ward;
 }
 
 /** 令和7年度（2025年度） / FY2025 (令和7年度). */

@@ -8,7 +8,7 @@ import type {
   WardDistributionRow,
 } from '../db/queries/index.ts';
 import { scoreLetter } from '../ingest/fields.ts';
-import { parenthetical, questionLabel, yearLabel } from './labels.ts';
+import { parenthetical, questionLabel, yearLabel, type WardName } from './labels.ts';
 import type { Lang } from './messages.ts';
 import { percentOneplace, percentWhole, twoPlaces } from './numbers.ts';
 import { t } from './ui.ts';
@@ -29,7 +29,7 @@ const extreme = <R>(rows: readonly R[], value: (row: R) => number, pick: 'max' |
 /** A name given in both languages (a theme's), in the reader's. */
 export const localName = (lang: Lang, named: { ja: string; en: string }) => (lang === 'ja' ? named.ja : named.en);
 
-export function distributionByWardSummary(lang: Lang, rows: readonly WardDistributionRow[]): string {
+export function distributionByWardSummary(lang: Lang, rows: readonly WardDistributionRow[], wardName: WardName): string {
   const data = rows.filter((r): r is WardDistributionRow & { abShare: number } => r.abShare !== null);
   if (data.length === 0) return t(lang, 'noData');
   const best = extreme(data, (r) => r.abShare, 'max');
@@ -37,7 +37,7 @@ export function distributionByWardSummary(lang: Lang, rows: readonly WardDistrib
   const share = percentOneplace;
   return lang === 'ja'
     ? `${data.length} 区の評価の分布。A+B の割合が最も高いのは ${best.ward}（${share(best.abShare)}）、最も低いのは ${worst.ward}（${share(worst.abShare)}）。`
-    : `Rating distribution for ${data.length} wards. Highest A+B share: ${best.wardEn ?? best.ward} (${share(best.abShare)}); lowest: ${worst.wardEn ?? worst.ward} (${share(worst.abShare)}).`;
+    : `Rating distribution for ${data.length} wards. Highest A+B share: ${wardName(best.ward)} (${share(best.abShare)}); lowest: ${wardName(worst.ward)} (${share(worst.abShare)}).`;
 }
 
 export function distributionByQuestionSummary(lang: Lang, rows: readonly QuestionDistributionRow[]): string {
@@ -124,7 +124,7 @@ export function themesSummary(lang: Lang, rows: readonly ThemeSummaryRow[]): str
     : `The theme most wards name: “${top.en}” (${top.wards}/${top.totalWards} wards, ${top.items} items).`;
 }
 
-export function heatmapSummary(lang: Lang, fiscalYear: number, raterName: string, wards: number, cells: readonly HeatmapCellRow[]): string {
+export function heatmapSummary(lang: Lang, fiscalYear: number, raterName: string, wards: number, cells: readonly HeatmapCellRow[], wardName: WardName): string {
   const scored = cells.filter((c): c is HeatmapCellRow & { score: number } => c.score !== null);
   if (scored.length === 0) return t(lang, 'noData');
   const low = extreme(scored, (c) => c.score, 'min');
@@ -132,7 +132,7 @@ export function heatmapSummary(lang: Lang, fiscalYear: number, raterName: string
   const year = yearLabel(lang, fiscalYear);
   return lang === 'ja'
     ? `${year}、${raterName}の評価。${wards} 区 × 16 設問。最も低いのは ${low.ward} の ${label}（${twoPlaces(low.score)}）。`
-    : `${year}, ${raterName}. ${wards} wards × 16 questions. Lowest: ${low.ward} ${label} (${twoPlaces(low.score)}).`;
+    : `${year}, ${raterName}. ${wards} wards × 16 questions. Lowest: ${wardName(low.ward)} ${label} (${twoPlaces(low.score)}).`;
 }
 
 /** The map's sentence: the measure, its highest and lowest ward (rank: its first and last), wards without data. */

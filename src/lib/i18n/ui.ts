@@ -325,7 +325,7 @@ const STRINGS = {
   contractLength: { ja: '契約年数', en: 'Contract length (years)' },
   ratedCount: { ja: '評価のある件数', en: 'Rated' },
   contractYear: { ja: '年度目', en: 'Contract year' },
-  themeTrendsForWard: { ja: 'この区が記述で挙げたテーマ', en: 'Themes this ward names in its reports' },
+  themeTrendsForWard: { ja: '{ward}：この区が記述で挙げたテーマ', en: '{ward}: themes this ward names in its reports' },
   improved: { ja: '上がった区', en: 'improved' },
   declined: { ja: '下がった区', en: 'declined' },
   themesTitle: { ja: 'テーマ×区（テーマを含む記述の件数）', en: 'Themes × wards (items naming the theme)' },

@@ -1,6 +1,6 @@
 import { mapDomain, type MapScaleSpec, type MapTile } from '../../lib/charts/tile-map.ts';
 import type { MapMeasure, WardMapRow } from '../../lib/db/queries/index.ts';
-import { wardLabel } from '../../lib/i18n/labels.ts';
+import type { WardName } from '../../lib/i18n/labels.ts';
 import type { Lang } from '../../lib/i18n/messages.ts';
 import { percentOneplace, signedTwoPlaces, twoPlaces } from '../../lib/i18n/numbers.ts';
 import { provenanceMark } from '../../lib/i18n/provenance.ts';
@@ -43,16 +43,22 @@ export const MEASURE_STYLES: Record<MapMeasure, MeasureStyle> = {
  * name and value (the accessible name begins with what the tile shows); `detail` adds what a view
  * says beyond the value (the count it rests on, a test's verdict).
  */
-export function toMapTiles(rows: readonly WardMapRow[], lang: Lang, format: (value: number) => string, detail: (row: WardMapRow) => string = () => ''): MapTile[] {
+export function toMapTiles(
+  rows: readonly WardMapRow[],
+  lang: Lang,
+  wardName: WardName,
+  format: (value: number) => string,
+  detail: (row: WardMapRow) => string = () => '',
+): MapTile[] {
   return rows
     .filter((r): r is WardMapRow & { tileX: number; tileY: number } => r.tileX !== null && r.tileY !== null)
     .map((r) => ({
       key: r.ward,
-      label: wardLabel(lang, r),
+      label: wardName(r.ward),
       x: r.tileX,
       y: r.tileY,
       value: r.value,
       mark: provenanceMark(r),
-      title: `${wardLabel(lang, r)} ${r.value === null ? `– (${t(lang, 'noDataShort')})` : `${format(r.value)}${provenanceMark(r)}${detail(r)}`}`,
+      title: `${wardName(r.ward)} ${r.value === null ? `– (${t(lang, 'noDataShort')})` : `${format(r.value)}${provenanceMark(r)}${detail(r)}`}`,
     }));
 }

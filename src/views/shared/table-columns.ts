@@ -1,7 +1,7 @@
 import type { SampleYears } from '../../lib/db/queries/index.ts';
 import type { TableColumn } from '../../lib/export/table.ts';
 import type { Stage } from '../../lib/ingest/fields.ts';
-import { questionLabel, wardLabel, yearLabel } from '../../lib/i18n/labels.ts';
+import { questionLabel, yearLabel, type WardName } from '../../lib/i18n/labels.ts';
 import { groupedCount, twoPlaces } from '../../lib/i18n/numbers.ts';
 import type { Lang } from '../../lib/i18n/messages.ts';
 import { provenanceMark, provenanceText } from '../../lib/i18n/provenance.ts';
@@ -15,14 +15,19 @@ import type { RaterChoice } from '../../lib/state/filters.svelte.ts';
  * Parquet file is the same whichever language the screen is in; only the CSV headers and the screen's
  * text follow it.
  */
-/** On screen, named as the chart beside it names the ward (`wardLabel`); the value, in files, is the name. */
-export function wardColumn<R extends { ward: string; wardEn?: string | null }>(lang: Lang): TableColumn<R> {
-  return { name: 'ward', label: t(lang, 'ward'), kind: 'string', value: (r) => r.ward, text: (r) => wardLabel(lang, r), rowHeader: true };
+/** On screen, named as the chart beside it names the ward (`wardName`); the value, in files, is the name. */
+export function wardColumn<R extends { ward: string }>(lang: Lang, wardName: WardName): TableColumn<R> {
+  return { name: 'ward', label: t(lang, 'ward'), kind: 'string', value: (r) => r.ward, text: (r) => wardName(r.ward), rowHeader: true };
+}
+
+/** The ward's name in files only, where the screen names it elsewhere (a heading, the choice above). */
+export function wardFileColumn<R extends { ward: string }>(lang: Lang): TableColumn<R> {
+  return { name: 'ward', label: t(lang, 'ward'), kind: 'string', value: (r) => r.ward, only: 'file' };
 }
 
 /** The ward, marked on screen when its figures rest on sample data (＊ all, ※ partly). */
-export function markedWardColumn<R extends { ward: string; wardEn?: string | null } & SampleYears>(lang: Lang): TableColumn<R> {
-  return { ...wardColumn<R>(lang), text: (r) => `${wardLabel(lang, r)}${provenanceMark(r)}` };
+export function markedWardColumn<R extends { ward: string } & SampleYears>(lang: Lang, wardName: WardName): TableColumn<R> {
+  return { ...wardColumn<R>(lang, wardName), text: (r) => `${wardName(r.ward)}${provenanceMark(r)}` };
 }
 
 export function yearColumn<R extends { fiscalYear: number }>(lang: Lang): TableColumn<R> {
@@ -66,7 +71,7 @@ export function questionColumns<R extends { stage: Stage; questionNo: number; qu
 /** The ward, year and rater a table is about: the screen names them above it, a file in a column each. */
 export function contextColumns<R extends { ward: string; fiscalYear: number }>(lang: Lang, rater?: RaterChoice): Array<TableColumn<R>> {
   return [
-    { ...wardColumn<R>(lang), only: 'file' },
+    wardFileColumn<R>(lang),
     { ...yearColumn<R>(lang), only: 'file' },
     ...(rater ? [{ name: 'rater', label: t(lang, 'rater'), kind: 'string' as const, value: () => rater, only: 'file' as const }] : []),
   ];
@@ -75,9 +80,10 @@ export function contextColumns<R extends { ward: string; fiscalYear: number }>(l
 /** Ward (marked) naming the row, year and rater (files only), then the question, its wording as a tooltip. */
 export function wardQuestionColumns<R extends { ward: string; fiscalYear: number; stage: Stage; questionNo: number; question?: string | null } & SampleYears>(
   lang: Lang,
+  wardName: WardName,
   rater: RaterChoice,
 ): Array<TableColumn<R>> {
-  return [markedWardColumn<R>(lang), ...contextColumns<R>(lang, rater).slice(1), ...questionColumns<R>(lang, { wording: 'title', rowHeader: false })];
+  return [markedWardColumn<R>(lang, wardName), ...contextColumns<R>(lang, rater).slice(1), ...questionColumns<R>(lang, { wording: 'title', rowHeader: false })];
 }
 
 /** Whether the row rests on sample (synthetic) data, and in which years (files only). */

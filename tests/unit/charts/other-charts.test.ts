@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import BenchmarkBars from '../../../src/lib/charts/BenchmarkBars.svelte';
 import Dumbbell from '../../../src/lib/charts/Dumbbell.svelte';
 import Heatmap from '../../../src/lib/charts/Heatmap.svelte';
+import { estimateTextWidth, fitText } from '../../../src/lib/charts/layout.ts';
 import { scoreColor } from '../../../src/lib/charts/palette.ts';
 import { renderSvg } from './svg-snapshot.ts';
 
@@ -53,6 +54,44 @@ describe('Heatmap', () => {
     expect(long).toMatch(/class="column vertical"[^>]*text-anchor="end"/);
     // The longest name (6 full-width characters at 12 px) fits above the grid: 34 + 72 px of top margin, not 46.
     expect(height(long) - height(short)).toBe(72 + 34 - 46);
+  });
+});
+
+describe('Heatmap row labels', () => {
+  const base = {
+    width: 900,
+    summary: 's',
+    legendLabel: 'items',
+    emptyLabel: 'none',
+    columns: [{ key: 'a', label: 'Tsurumi', group: 'Wards' }],
+    cells: [],
+  };
+  const gridLeft = (svg: string) => Number(/<rect x="([\d.]+)"/.exec(svg.slice(svg.indexOf('class="cell"')))![1]) - 1;
+
+  it('takes its left margin from the longest label, so a long English label is whole', () => {
+    const label = 'Yokohama child care support system 18/18';
+    const short = renderSvg(Heatmap, { ...base, rows: [{ key: 'f', label: 'Peer support 18/18' }] });
+    const long = renderSvg(Heatmap, { ...base, rows: [{ key: 'y', label }] });
+    expect(long).toMatch(new RegExp(`text-anchor="end">${label}\\s*</text>`));
+    expect(gridLeft(long)).toBeGreaterThan(gridLeft(short));
+    expect(gridLeft(long)).toBeGreaterThanOrEqual(estimateTextWidth(label, 12) + 8);
+  });
+
+  it('cuts a label wider than 40 % of the chart with …, whole in its tooltip, the mark kept', () => {
+    const label = 'Yokohama child care support system 18/18';
+    const svg = renderSvg(Heatmap, { ...base, width: 320, rows: [{ key: 'y', label, mark: '＊' }] });
+    const text = /class="row-label[^"]*"[^>]*>([^<]*)<tspan class="note-mark">＊<\/tspan>\s*<title>([^<]*)<\/title>/.exec(svg);
+    expect(text?.[1]).toMatch(/^Yokohama.*…$/);
+    expect(text?.[2]).toBe(label);
+    expect(gridLeft(svg)).toBeLessThanOrEqual(0.4 * 320 + 12);
+  });
+});
+
+describe('fitText', () => {
+  it('keeps a text that fits and cuts one that does not, ending it with …', () => {
+    expect(fitText('父親支援', 12, 48)).toBe('父親支援');
+    expect(fitText('父親支援の取組', 12, 48)).toBe('父親支…');
+    expect(estimateTextWidth(fitText('Partner agencies and networks', 12, 100), 12)).toBeLessThanOrEqual(100);
   });
 });
 

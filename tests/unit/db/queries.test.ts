@@ -13,6 +13,7 @@ import {
   ratingFilterOptionsQuery,
   rejectedRowsQuery,
   runQuery,
+  wardNamesQuery,
 } from '../../../src/lib/db/queries/index.ts';
 import { NO_FILTERS } from '../../../src/lib/db/sql.ts';
 import { replaceWards } from '../../../src/lib/db/load.ts';
@@ -94,6 +95,28 @@ describe('ratingFilterOptionsQuery()', () => {
         groups: [{ group: '横浜市', wards: ['鶴見区', '西区', '中区'] }],
       },
     ]);
+  });
+});
+
+describe('wardNamesQuery()', () => {
+  it("lists the registry's romaji in its order, every ward whether rated or not", async () => {
+    const names = await runQuery(db, wardNamesQuery());
+    expect(names).toHaveLength(18);
+    expect(names.slice(0, 3)).toEqual([
+      { ward: '鶴見区', wardEn: 'Tsurumi' },
+      { ward: '神奈川区', wardEn: 'Kanagawa' },
+      { ward: '西区', wardEn: 'Nishi' },
+    ]);
+  });
+
+  it('leaves out a ward whose romaji is blank, and trims what it gives', async () => {
+    const { db: registry } = await databaseWith([]);
+    await replaceWards(registry, [
+      { code: '14104', name: '中区', nameEn: ' Naka ', city: '横浜市', tileX: null, tileY: null },
+      { code: '99999', name: '新区', nameEn: '  ', city: '横浜市', tileX: null, tileY: null },
+    ]);
+    expect(await runQuery(registry, wardNamesQuery())).toEqual([{ ward: '中区', wardEn: 'Naka' }]);
+    await registry.close();
   });
 });
 

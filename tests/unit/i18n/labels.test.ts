@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinList, parenthetical, shortYearLabel, wardLabel, yearSpanLabel } from '../../../src/lib/i18n/labels.ts';
+import { joinList, parenthetical, shortYearLabel, wardNamer, yearSpanLabel } from '../../../src/lib/i18n/labels.ts';
 
 describe('yearSpanLabel', () => {
   it('writes a range within one era with the era once, and the western years beside it', () => {
@@ -40,11 +40,12 @@ describe('shortYearLabel', () => {
   });
 });
 
-describe('wardLabel', () => {
+describe('wardNamer', () => {
   it('names a ward in romaji in English when the registry gives it, else by its name', () => {
-    expect(wardLabel('en', { ward: '鶴見区', wardEn: 'Tsurumi' })).toBe('Tsurumi');
-    expect(wardLabel('ja', { ward: '鶴見区', wardEn: 'Tsurumi' })).toBe('鶴見区');
-    expect(wardLabel('en', { ward: '札幌市', wardEn: null })).toBe('札幌市');
-    expect(wardLabel('en', { ward: '札幌市' })).toBe('札幌市');
+    const romaji = new Map([['鶴見区', 'Tsurumi'], ['西区', '']]);
+    expect(wardNamer('en', romaji)('鶴見区')).toBe('Tsurumi');
+    expect(wardNamer('ja', romaji)('鶴見区')).toBe('鶴見区');
+    expect(wardNamer('en', romaji)('札幌市')).toBe('札幌市');
+    expect(wardNamer('en', romaji)('西区')).toBe('西区');
   });
 });

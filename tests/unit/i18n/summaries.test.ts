@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { BenchmarkRow, HeatmapCellRow, QuestionDistributionRow, RaterGapRow, SlopeRow, ThemeSummaryRow, WardDistributionRow } from '../../../src/lib/db/queries/index.ts';
-import { contractYearHeading } from '../../../src/lib/i18n/labels.ts';
+import { contractYearHeading, wardNamer } from '../../../src/lib/i18n/labels.ts';
 import { changeText, scoreWithLetter, signedSteps, signedTwoPlaces } from '../../../src/lib/i18n/numbers.ts';
 import { t } from '../../../src/lib/i18n/ui.ts';
 import {
@@ -22,13 +22,14 @@ import {
 const noSample = { sampleYears: [], allSample: false };
 const counts = { a: 0, b: 0, c: 0, d: 0, unrated: 0, n: 0, sample: 0 };
 const ward = (name: string, en: string, abShare: number | null): WardDistributionRow => ({ ...noSample, ...counts, ward: name, wardCode: null, wardEn: en, abShare });
+const romaji = new Map([['鶴見区', 'Tsurumi'], ['西区', 'Nishi'], ['中区', 'Naka'], ['南区', 'Minami'], ['栄区', 'Sakae']]);
 
 describe('summary sentences', () => {
   test('distribution by ward names the highest and lowest A+B share, the first of equals; wards without ratings left out', () => {
     const rows = [ward('鶴見区', 'Tsurumi', 0.9), ward('西区', 'Nishi', 0.95), ward('中区', 'Naka', 0.95), ward('南区', 'Minami', 0.5), ward('栄区', 'Sakae', null)];
-    expect(distributionByWardSummary('ja', rows)).toBe('4 区の評価の分布。A+B の割合が最も高いのは 西区（95.0%）、最も低いのは 南区（50.0%）。');
-    expect(distributionByWardSummary('en', rows)).toBe('Rating distribution for 4 wards. Highest A+B share: Nishi (95.0%); lowest: Minami (50.0%).');
-    expect(distributionByWardSummary('ja', [ward('栄区', 'Sakae', null)])).toBe(t('ja', 'noData'));
+    expect(distributionByWardSummary('ja', rows, wardNamer('ja', romaji))).toBe('4 区の評価の分布。A+B の割合が最も高いのは 西区（95.0%）、最も低いのは 南区（50.0%）。');
+    expect(distributionByWardSummary('en', rows, wardNamer('en', romaji))).toBe('Rating distribution for 4 wards. Highest A+B share: Nishi (95.0%); lowest: Minami (50.0%).');
+    expect(distributionByWardSummary('ja', [ward('栄区', 'Sakae', null)], wardNamer('ja', romaji))).toBe(t('ja', 'noData'));
   });
 
   test('distribution by question names the lowest share with its wording', () => {
@@ -70,9 +71,9 @@ describe('summary sentences', () => {
     expect(localName('en', theme('父親', 1))).toBe('父親 support');
 
     const cell = (w: string, score: number | null): HeatmapCellRow => ({ ...noSample, ward: w, wardCode: null, stage: 'implementation', questionNo: 6, score, rated: 3, n: 3, wardMean: 3 });
-    expect(heatmapSummary('ja', 2025, '区', 2, [cell('西区', 3.5), cell('中区', 1.25), cell('南区', null)])).toBe(
-      '令和7年度（2025年度）、区の評価。2 区 × 16 設問。最も低いのは 中区 の 実施6（1.25）。',
-    );
+    const cells = [cell('西区', 3.5), cell('中区', 1.25), cell('南区', null)];
+    expect(heatmapSummary('ja', 2025, '区', 2, cells, wardNamer('ja', romaji))).toBe('令和7年度（2025年度）、区の評価。2 区 × 16 設問。最も低いのは 中区 の 実施6（1.25）。');
+    expect(heatmapSummary('en', 2025, 'Ward office', 2, cells, wardNamer('en', romaji))).toBe('FY2025 (令和7年度), Ward office. 2 wards × 16 questions. Lowest: Naka I6 (1.25).');
   });
 });
 

@@ -14,6 +14,7 @@ export function namedQueries(filters: RatingFilters = NO_FILTERS, ward = '鶴見
     ratingDistributionByQuestion: queries.ratingDistributionByQuestionQuery(filters),
     provenanceSummary: queries.provenanceSummaryQuery(),
     ratingFilterOptions: queries.ratingFilterOptionsQuery(),
+    wardNames: queries.wardNamesQuery(),
     wardQuestionHeatmap: queries.wardQuestionHeatmapQuery(filters, fiscalYear, 'mean'),
     wardQuestionHistory: queries.wardQuestionHistoryQuery(ward, { stage: 'planning', questionNo: 1 }, filters.includeSample),
     questionTexts: queries.questionTextsQuery(),

@@ -10,7 +10,6 @@ export type MapMeasure = (typeof MAP_MEASURES)[number];
 export interface WardMapRow extends SampleYears {
   ward: string;
   wardCode: string;
-  wardEn: string | null;
   /** The ward's tile on the grid; null when the registry gives none (listed in the table only). */
   tileX: number | null;
   tileY: number | null;
@@ -45,7 +44,7 @@ export function wardMapQuery(filters: RatingFilters, measure: MapMeasure, themeI
   return {
     name: `wardMap:${measure}`,
     sql: `WITH m AS (${sql})
-      SELECT w.name AS ward, w.code AS "wardCode", w.name_en AS "wardEn", w.tile_x AS "tileX", w.tile_y AS "tileY",
+      SELECT w.name AS ward, w.code AS "wardCode", w.tile_x AS "tileX", w.tile_y AS "tileY",
         m.value::DOUBLE AS value, coalesce(m.n, 0)::INTEGER AS n,
         coalesce(m."sampleYears", [])::INTEGER[] AS "sampleYears", coalesce(m."allSample", false) AS "allSample",
         m.from_year::INTEGER AS "fromYear", m.to_year::INTEGER AS "toYear", m.differences::INTEGER[] AS differences

@@ -113,6 +113,21 @@ export function ratingFilterOptionsQuery(): Query<FilterOptionsRow> {
   };
 }
 
+export interface WardNameRow {
+  ward: string;
+  wardEn: string;
+}
+
+/** The registry's English names of its wards (romaji), for the English screen to name every ward alike. */
+export function wardNamesQuery(): Query<WardNameRow> {
+  return {
+    name: 'wardNames',
+    sql: `SELECT name AS ward, trim(name_en) AS "wardEn" FROM wards
+      WHERE coalesce(trim(name_en), '') <> '' ORDER BY sort_order, name`,
+    params: [],
+  };
+}
+
 export interface QuestionDistributionRow extends RatingCounts {
   stage: Stage;
   questionNo: number;
