@@ -6,7 +6,9 @@ import type { AppState } from './app.svelte.ts';
 import { QueryState } from './query.svelte.ts';
 
 export interface WardNames {
-  /** How the screen names wards in `lang`. */
+  /** A ward as the screen names it, in the screen's language as it is now. */
+  name: WardName;
+  /** How wards are named in `lang`, whatever the screen's. */
   in(lang: Lang): WardName;
 }
 
@@ -18,7 +20,8 @@ export interface WardNames {
 export function wardNamesState(app: AppState): WardNames {
   const rows = new QueryState<WardNameRow>(app, () => wardNamesQuery());
   const romaji: ReadonlyMap<string, string> = $derived(new Map((rows.rows ?? []).map((r) => [r.ward, r.wardEn])));
-  return { in: (lang) => wardNamer(lang, romaji) };
+  const named = (lang: Lang) => wardNamer(lang, romaji);
+  return { name: (ward) => named(app.filters.lang)(ward), in: named };
 }
 
 export const [getWardNames, setWardNames] = createContext<WardNames>();
