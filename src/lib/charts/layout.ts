@@ -82,8 +82,10 @@ export function fitText(text: string, fontSize: number, maxWidth: number): strin
   if (estimateTextWidth(text, fontSize) <= maxWidth) return text;
   const room = maxWidth - estimateTextWidth('…', fontSize);
   let cut = '';
+  let used = 0;
   for (const char of text) {
-    if (estimateTextWidth(cut + char, fontSize) > room) break;
+    used += estimateTextWidth(char, fontSize);
+    if (used > room) break;
     cut += char;
   }
   return `${cut.trimEnd()}…`;
