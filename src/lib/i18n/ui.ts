@@ -260,7 +260,7 @@ const STRINGS = {
   mapTitle: { ja: '18区の地図', en: 'The wards on a map' },
   mapMeasure: { ja: '色で示す値', en: 'Colour by' },
   mapAbShare: { ja: 'A+B の割合（%）', en: 'A+B share (%)' },
-  mapMeanScore: { ja: '平均点（A=4〜D=1）', en: 'Mean score (A=4 … D=1)' },
+  meanScoreScale: { ja: '平均点（A=4〜D=1）', en: 'Mean score (A=4 … D=1)' },
   mapRank: { ja: '平均点の順位（1 = 最も高い）', en: 'Rank by mean score (1 = highest)' },
   mapChange: { ja: '前年度からの平均点の変化（点）', en: 'Change in mean score from the year before (points)' },
   mapKappa: { ja: '区と拠点の一致（重み付き κ）', en: 'Ward–center agreement (weighted κ)' },

@@ -22,7 +22,7 @@ interface MeasureStyle {
  */
 export const MEASURE_STYLES: Record<MapMeasure, MeasureStyle> = {
   abShare: { label: 'mapAbShare', format: () => percentOneplace, scale: (v) => ({ kind: 'sequential', domain: mapDomain(v, 'sequential') }) },
-  meanScore: { label: 'mapMeanScore', format: () => twoPlaces, scale: (v) => ({ kind: 'diverging', domain: mapDomain(v, 'diverging', { mid: 2.5 }) }) },
+  meanScore: { label: 'meanScoreScale', format: () => twoPlaces, scale: (v) => ({ kind: 'diverging', domain: mapDomain(v, 'diverging', { mid: 2.5 }) }) },
   rank: {
     label: 'mapRank',
     format: (lang) => (v) => (lang === 'ja' ? `${Math.round(v)}位` : `#${Math.round(v)}`),

@@ -43,6 +43,22 @@ describe('Heatmap', () => {
     expect(svg).toMatchSnapshot();
   });
 
+  it('draws its legend as a ramp of the scale itself, a tick under each legend value', () => {
+    const svg = renderSvg(Heatmap, props);
+    const stops = [...svg.matchAll(/<stop offset="([\d.]+)%" stop-color="([^"]+)"/g)].map((m) => ({ offset: Number(m[1]), color: m[2] }));
+    expect(stops).toHaveLength(25);
+    // Every knot of the score scale is a stop (offsets in %, rounded by the snapshot): 2.5, the pale midpoint between C and B, sits halfway.
+    for (const score of [1, 2, 2.5, 3, 4]) {
+      expect(stops).toContainEqual({ offset: expect.closeTo(((score - 1) / 3) * 100, 1), color: scoreColor(score) });
+    }
+    const ramp = /<rect class="ramp" x="([\d.]+)" y="0" width="([\d.]+)"[^>]*fill="url\(#([^)]+)\)"/.exec(svg)!;
+    expect(svg).toContain(`<linearGradient id="${ramp[3]}"`);
+    const ticks = [...svg.matchAll(/class="ramp-tick" x1="([\d.]+)"/g)].map((m) => Number(m[1]));
+    const [x, width] = [Number(ramp[1]), Number(ramp[2])];
+    expect(ticks).toEqual([x, x + width / 3, x + (2 * width) / 3, x + width].map((v) => expect.closeTo(v, 6)));
+    expect(svg).toMatch(/>1 \(D\)<\/text>[\s\S]*>4 \(A\)<\/text>/);
+  });
+
   it('sets column names vertically, above a taller top margin, when they are wider than their columns', () => {
     const height = (svg: string) => Number(/<svg width="[\d.]+" height="([\d.]+)"/.exec(svg)![1]);
     const short = renderSvg(Heatmap, props);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import SlopeChart from '../../../src/lib/charts/SlopeChart.svelte';
 import Trajectories from '../../../src/lib/charts/Trajectories.svelte';
 import { spreadLabels } from '../../../src/lib/charts/trajectory.ts';
+import { estimateTextWidth } from '../../../src/lib/charts/layout.ts';
 import { renderSvg } from './svg-snapshot.ts';
 
 describe('spreadLabels(wanted, gap)', () => {
@@ -18,6 +19,7 @@ describe('SlopeChart', () => {
     summary: 'slope',
     fromLabel: '2019',
     toLabel: '2025',
+    yLabel: '平均点（A=4〜D=1）',
     rows: [
       { key: 'a', label: '鶴見区', before: 3.2, after: 3.8 },
       { key: 'b', label: '西区', before: 3.6, after: 3.1 },
@@ -37,6 +39,15 @@ describe('SlopeChart', () => {
     expect(ys.length).toBeGreaterThan(2);
     for (let i = 1; i < ys.length; i++) expect(ys[i] - ys[i - 1]).toBeGreaterThanOrEqual(12.9);
     expect(svg).toMatchSnapshot();
+  });
+
+  it('names its y axis, and keeps a long year name inside the chart', () => {
+    expect(svg).toMatch(/class="axis-label" transform="translate\(12,[\d.]+\) rotate\(-90\)"[^>]*>平均点（A=4〜D=1）</);
+    // 2019 is centred over the axis (x 60); 令和元年度（2019年度） (~130 px at 11 px) would start past the left edge there.
+    expect(svg).toMatch(/class="year" x="60"[^>]*>2019</);
+    const long = renderSvg(SlopeChart, { width: 480, height: 240, summary: 's', fromLabel: '令和元年度（2019年度）', toLabel: '2025', yLabel: 'y', rows: [] });
+    const x = Number(/class="year" x="([\d.]+)"[^>]*>令和元年度/.exec(long)![1]);
+    expect(x - estimateTextWidth('令和元年度（2019年度）', 11) / 2).toBeGreaterThanOrEqual(0);
   });
 });
 
