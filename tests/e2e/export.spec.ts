@@ -34,6 +34,31 @@ test('a chart saved as PNG is drawn at the chosen scale', async ({ page }) => {
   expect(png.readUInt32BE(16)).toBe(Math.round(width * 3));
 });
 
+test('a saved chart’s title and notes wrap to its width, each note on a line of its own', async ({ page }) => {
+  await page.setViewportSize({ width: 420, height: 800 });
+  await open(page, '?view=heatmap&lang=en');
+  await expect(page.locator('.heatmap g.cell')).toHaveCount(18 * 16);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save as SVG' }).click()]);
+  const svg = readFileSync((await download.path())!, 'utf8');
+  // The file drawn in the page: every line of its title and notes measured by the browser against the file's width.
+  const lines = await page.evaluate((markup) => {
+    const host = document.createElement('div');
+    host.innerHTML = markup;
+    document.body.append(host);
+    const root = host.querySelector('svg')!;
+    const width = root.width.baseVal.value;
+    const texts = Array.from(root.querySelectorAll<SVGTextElement>(':scope > text'));
+    const measured = texts.map((node) => ({ text: node.textContent ?? '', right: node.getBBox().x + node.getComputedTextLength(), width }));
+    host.remove();
+    return measured;
+  }, svg);
+  expect(lines.length).toBeGreaterThan(3);
+  for (const line of lines) expect(line.right, line.text).toBeLessThanOrEqual(line.width);
+  expect(lines[0].text).toMatch(/^Wards × questions/);
+  expect(lines.some((line) => line.text.startsWith('Source: '))).toBe(true);
+  expect(lines.some((line) => line.text.startsWith('Includes synthetic sample data.'))).toBe(true);
+});
+
 /** A downloaded Parquet file as DuckDB (the native build, with its own Parquet reader) reads it. */
 async function readParquet(path: string) {
   const connection = await (await DuckDBInstance.create(':memory:')).connect();

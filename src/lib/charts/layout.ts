@@ -90,3 +90,31 @@ export function fitText(text: string, fontSize: number, maxWidth: number): strin
   }
   return `${cut.trimEnd()}…`;
 }
+
+// Japanese line breaking (kinsoku): these never start a line, they hang at the end of the one before.
+const NO_LINE_START = /^[、。，．）」』】〕〉》・：；？！ー…ゃゅょっャュョッ]/u;
+
+/**
+ * `text` in lines that fit `maxWidth` at `fontSize` (by `estimateTextWidth`): Latin words and numbers
+ * stay whole, Japanese breaks between any two characters except before closing punctuation. A word
+ * wider than the line has a line of its own.
+ */
+export function wrapText(text: string, fontSize: number, maxWidth: number): string[] {
+  const tokens = text.match(/[\x21-\x7e\u00c0-\u024f]+ *| +|[^]/gu) ?? [];
+  const lines: string[] = [];
+  let line = '';
+  let used = 0;
+  for (const token of tokens) {
+    const width = estimateTextWidth(token.trimEnd(), fontSize);
+    if (line.trim() && used + width > maxWidth && !NO_LINE_START.test(token)) {
+      lines.push(line.trimEnd());
+      line = token.trimStart();
+      used = estimateTextWidth(line, fontSize);
+    } else {
+      line += token;
+      used += estimateTextWidth(token, fontSize);
+    }
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
+}

@@ -1,3 +1,5 @@
+import { wrapText } from '../charts/layout.ts';
+
 /**
  * Charts as files: the SVG on screen, with its computed styles written inline (component styles do not
  * travel with a copied element), its HTML legend redrawn in SVG where the browser laid it out, a title
@@ -67,14 +69,21 @@ function legendToSvg(legend: HTMLElement): { group: SVGGElement; height: number 
   return { group, height: origin.height + 6 };
 }
 
-export function serializeCharts(figures: HTMLElement[], title: string, source: string): { svg: string; width: number; height: number } {
-  const header = 36;
-  const footer = 28;
+/**
+ * The charts of `figures` stacked in one SVG under `title`, with `notes` (the data source, a sample
+ * notice) below: each note starts a line of its own, and title and notes wrap to the charts' width.
+ */
+export function serializeCharts(figures: HTMLElement[], title: string, notes: string[]): { svg: string; width: number; height: number } {
   const charts = figures.flatMap((figure) => {
     const svg = figure.querySelector('svg');
     return svg ? [{ svg, legend: figure.querySelector<HTMLElement>(':scope > .legend') }] : [];
   });
   const width = Math.max(...charts.map((c) => c.svg.width.baseVal.value), 320);
+  const [titleSize, noteSize] = [16, 11];
+  const titleLines = wrapText(title, titleSize, width - 16);
+  const noteLines = notes.flatMap((note) => wrapText(note, noteSize, width - 16));
+  const header = 16 + titleLines.length * 20;
+  const footer = 13 + noteLines.length * 15;
   const root = document.createElementNS(SVG_NS, 'svg');
   let y = header;
   for (const { svg, legend } of charts) {
@@ -110,7 +119,10 @@ export function serializeCharts(figures: HTMLElement[], title: string, source: s
   background.setAttribute('height', '100%');
   background.setAttribute('fill', '#fff');
   root.prepend(background);
-  root.append(text(title, 22, 16, '700'), text(source, height - 10, 11, '400'));
+  root.append(
+    ...titleLines.map((line, i) => text(line, 22 + i * 20, titleSize, '700')),
+    ...noteLines.map((line, i) => text(line, y + 14 + i * 15, noteSize, '400')),
+  );
   return { svg: new XMLSerializer().serializeToString(root), width, height };
 }
 

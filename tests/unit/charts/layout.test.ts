@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { toBenchmarkBarRows } from '../../../src/lib/charts/benchmark-bars.ts';
 import { toDumbbellRows } from '../../../src/lib/charts/dumbbell.ts';
-import { panelGrid, plotRange, rowBands, MIN_PLOT_WIDTH } from '../../../src/lib/charts/layout.ts';
+import { estimateTextWidth, panelGrid, plotRange, rowBands, wrapText, MIN_PLOT_WIDTH } from '../../../src/lib/charts/layout.ts';
 import { ratingLegend } from '../../../src/lib/charts/legend.ts';
 import { RATING_COLORS, UNRATED_COLOR } from '../../../src/lib/charts/palette.ts';
 import { toBandPoints, toTrajectoryPoints } from '../../../src/lib/charts/trajectory.ts';
@@ -75,5 +75,29 @@ describe('query rows to chart rows', () => {
     expect(toTrajectoryPoints(rows).map((p) => p.mark)).toEqual(['2/5', '3/?', null]);
     expect(toTrajectoryPoints(rows)[1]).toMatchObject({ panel: '鶴見区', x: 2025, y: null });
     expect(toBandPoints([{ fiscalYear: 2025, median: 3.2, q1: 3, q3: 3.5, wards: 18 }])).toEqual([{ x: 2025, low: 3, mid: 3.2, high: 3.5 }]);
+  });
+});
+
+describe('wrapText', () => {
+  const notice = 'サンプル（架空）のデータを含みます。＊印の数値は実際の評価結果ではありません。';
+  test('keeps a text that fits on one line', () => {
+    expect(wrapText('出典: 横浜市', 11, 300)).toEqual(['出典: 横浜市']);
+  });
+  test('breaks Japanese between characters, each line within the width, nothing lost', () => {
+    const lines = wrapText(notice, 11, 150);
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.join('')).toBe(notice);
+    for (const line of lines) expect(estimateTextWidth(line, 11)).toBeLessThanOrEqual(150 + 11);
+  });
+  test('never starts a line with closing punctuation: it hangs at the end of the line before', () => {
+    // 13 characters fit; the 14th is 。, which stays with the sentence it ends.
+    const lines = wrapText('あいうえおかきくけこさしす。せそ', 10, 130);
+    expect(lines).toEqual(['あいうえおかきくけこさしす。', 'せそ']);
+  });
+  test('keeps Latin words and numbers whole, breaking at spaces', () => {
+    const lines = wrapText('Wards × questions (mean score: A=4 … D=1) 2026-11-28', 16, 200);
+    expect(lines.join(' ')).toBe('Wards × questions (mean score: A=4 … D=1) 2026-11-28');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(estimateTextWidth(line, 16)).toBeLessThanOrEqual(200);
   });
 });
