@@ -54,6 +54,20 @@ test('hostile text in a narrative is shown as text, never run as HTML', async ({
   expect(alerts).toEqual([]);
 });
 
+test('a theme no ward names in a year is a line at 0, not a gap: every bundled year reports every section', async ({ page }) => {
+  await open(page, '?view=themes');
+  const panels = page.locator('.small-lines g.panel');
+  await expect(panels).toHaveCount(14);
+  // アウトリーチ is never a challenge in the bundled data: its challenge line runs along 0 all seven years.
+  const lines = await page.locator('.small-lines g.panel path').evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? ''));
+  expect(lines).toHaveLength(14 * 3);
+  for (const d of lines) expect(d.match(/[ML]/g)).toEqual(['M', 'L', 'L', 'L', 'L', 'L', 'L']);
+  const outreach = await page.locator('.small-lines g.panel[data-key="outreach"] path').first().getAttribute('d');
+  const ys = [...outreach!.matchAll(/[ML][\d.]+,([\d.]+)/g)].map((m) => m[1]);
+  const zero = await page.locator('.small-lines g.panel[data-key="outreach"] line.axis').getAttribute('y1');
+  expect(new Set(ys)).toEqual(new Set([Number(zero).toFixed(1)]));
+});
+
 test('clicking a theme narrows the ratings views to the wards that name it, and back', async ({ page }) => {
   await open(page, '?view=themes');
   await page.locator('.small-lines g.panel[data-key="multicultural"] rect.hit').click();

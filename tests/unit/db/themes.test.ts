@@ -65,15 +65,27 @@ describe('theme queries', () => {
     ]);
   });
 
-  it('themeYearQuery: wards naming a theme per year and section', async () => {
+  it('themeYearQuery: wards naming a theme per year and section, 0 where a reported section names it nowhere', async () => {
     const rows = (await runQuery(db, themeYearQuery(NO_FILTERS))).filter((r) => r.themeId === 'father');
     expect(rows.map((r) => [r.fiscalYear, r.section, r.wards])).toEqual([
       [2022, 'challenge', 1],
       [2022, 'next_goal', 1],
       [2023, 'challenge', 1],
+      [2023, 'effect', 0],
       [2023, 'goal', 1],
       [2024, 'action', 1],
       [2024, 'challenge', 1],
+      [2024, 'effect', 0],
+    ]);
+    // A section no ward reported that year (2022's effects, 2024's goals) has no row: a gap, not a zero.
+    expect(rows.some((r) => (r.fiscalYear === 2022 && r.section === 'effect') || (r.fiscalYear === 2024 && r.section === 'goal'))).toBe(false);
+    // One ward: only its own reported sections count.
+    const nishi = (await runQuery(db, themeYearQuery({ ...NO_FILTERS, wards: ['西区'] }))).filter((r) => r.themeId === 'peer');
+    expect(nishi.map((r) => [r.fiscalYear, r.section, r.wards])).toEqual([
+      [2022, 'challenge', 1],
+      [2022, 'next_goal', 1],
+      [2023, 'effect', 1],
+      [2023, 'goal', 1],
     ]);
   });
 

@@ -70,15 +70,25 @@ export interface ThemeYearRow {
   wards: number;
 }
 
-/** How many wards name each theme, per year and section (for the trend lines). */
+/**
+ * How many wards name each theme, per year and section (for the trend lines): every theme in each
+ * year and section that has items within the filters, 0 where no ward names it; a year or section
+ * without items has no row (a gap in a line, not a zero).
+ */
 export function themeYearQuery(filters: RatingFilters): Query<ThemeYearRow> {
-  const tagged = taggedCte({ ...filters, fiscalYears: null }, null);
+  const everyYear = { ...filters, fiscalYears: null };
+  const tagged = taggedCte(everyYear, null);
+  const reported = narrativeFiltersWhere(everyYear, null);
   return {
     name: 'themeYear',
-    sql: `WITH ${tagged.sql}
-      SELECT theme_id AS "themeId", fiscal_year::INTEGER AS "fiscalYear", section, count(DISTINCT ward)::INTEGER AS wards
-      FROM tagged GROUP BY theme_id, fiscal_year, section ORDER BY theme_id, fiscal_year, section`,
-    params: tagged.params,
+    sql: `WITH ${tagged.sql},
+      named AS (SELECT theme_id, fiscal_year, section, count(DISTINCT ward) AS wards FROM tagged GROUP BY theme_id, fiscal_year, section),
+      reported AS (SELECT DISTINCT n.fiscal_year, n.section FROM narratives n WHERE ${reported.sql})
+      SELECT th.theme_id AS "themeId", r.fiscal_year::INTEGER AS "fiscalYear", r.section, coalesce(nm.wards, 0)::INTEGER AS wards
+      FROM themes th CROSS JOIN reported r
+        LEFT JOIN named nm ON nm.theme_id = th.theme_id AND nm.fiscal_year = r.fiscal_year AND nm.section = r.section
+      ORDER BY th.theme_id, r.fiscal_year, r.section`,
+    params: [...tagged.params, ...reported.params],
   };
 }
 
