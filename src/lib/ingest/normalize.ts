@@ -35,3 +35,46 @@ export function editDistance(a: string, b: string): number {
   }
   return prev[b.length];
 }
+
+const KANA_SYLLABLES: Record<string, string> = Object.fromEntries(
+  (
+    'あa いi うu えe おo かka きki くku けke こko さsa しshi すsu せse そso たta ちchi つtsu てte とto ' +
+    'なna にni ぬnu ねne のno はha ひhi ふfu へhe ほho まma みmi むmu めme もmo やya ゆyu よyo ' +
+    'らra りri るru れre ろro わwa ゐi ゑe をo んn がga ぎgi ぐgu げge ごgo ざza じji ずzu ぜze ぞzo ' +
+    'だda ぢji づzu でde どdo ばba びbi ぶbu べbe ぼbo ぱpa ぴpi ぷpu ぺpe ぽpo ゔvu ' +
+    'ぁa ぃi ぅu ぇe ぉo ゃya ゅyu ょyo ' +
+    'きゃkya きゅkyu きょkyo しゃsha しゅshu しょsho ちゃcha ちゅchu ちょcho にゃnya にゅnyu にょnyo ' +
+    'ひゃhya ひゅhyu ひょhyo みゃmya みゅmyu みょmyo りゃrya りゅryu りょryo ぎゃgya ぎゅgyu ぎょgyo ' +
+    'じゃja じゅju じょjo ぢゃja ぢゅju ぢょjo びゃbya びゅbyu びょbyo ぴゃpya ぴゅpyu ぴょpyo'
+  )
+    .split(' ')
+    .map((entry) => [entry.replace(/[a-z]+$/, ''), entry.replace(/^[^a-z]+/, '')]),
+);
+
+/** True for a text written only in kana (hiragana, katakana, half-width katakana, ー): a reading. */
+export function isKana(value: string): boolean {
+  return /^[\p{Script=Hiragana}\p{Script=Katakana}ーｰ]+$/u.test(value);
+}
+
+/**
+ * A kana reading in Hepburn romaji (つるみ → tsurumi, コウホク → kouhoku, ﾂﾂﾞｷ → tsuzuki), to be
+ * matched against romaji names; ー is dropped (long vowels are folded when romaji are compared).
+ */
+export function kanaToRomaji(value: string): string {
+  const hiragana = value.normalize('NFKC').replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+  let out = '';
+  let doubled = false;
+  for (let i = 0; i < hiragana.length; i++) {
+    if (hiragana[i] === 'っ') {
+      doubled = true;
+      continue;
+    }
+    const pair = KANA_SYLLABLES[hiragana.slice(i, i + 2)];
+    const syllable = pair ?? KANA_SYLLABLES[hiragana[i]];
+    if (pair) i++;
+    if (syllable === undefined) continue;
+    out += doubled ? (syllable.startsWith('ch') ? 't' : syllable[0]) + syllable : syllable;
+    doubled = false;
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { memoize } from './memo.ts';
-import { editDistance, normalizeCode } from './normalize.ts';
+import { editDistance, isKana, kanaToRomaji, normalizeCode } from './normalize.ts';
 
 export interface Ward {
   /** 5-digit local government code without check digit, e.g. `14101`. */
@@ -142,14 +142,26 @@ export class WardRegistry {
       return { ok: true, ward };
     }
     const withoutCity = value.replace(/^横浜市/, '');
-    const ward = this.byKey.get(nameKey(withoutCity)) ?? this.byKey.get(romajiKey(withoutCity));
+    const ward = this.byKey.get(nameKey(withoutCity)) ?? this.byKey.get(romajiKey(withoutCity)) ?? this.byReading(withoutCity);
     if (ward) return { ok: true, ward };
     return { ok: false, code: 'unknown_ward', suggestion: this.suggest(withoutCity) };
   }
 
+  /**
+   * A ward written as its kana reading (つるみく, ツルミ, ﾂﾙﾐｸ, よこはましこうほく: a フリガナ column
+   * exported in its place), read through its romaji: the whole reading first (こうほく is Kohoku),
+   * then without a final く for 区.
+   */
+  private byReading(value: string): Ward | undefined {
+    const kana = value.replace(/\s/g, '');
+    if (!isKana(kana)) return undefined;
+    const reading = kanaToRomaji(kana).replace(/^yokohamashi/, '');
+    return this.byKey.get(romajiKey(reading)) ?? (reading.endsWith('ku') ? this.byKey.get(romajiKey(reading.slice(0, -2))) : undefined);
+  }
+
   private suggest(value: string): string | undefined {
     const key = nameKey(value);
-    const roman = romajiKey(value);
+    const roman = romajiKey(isKana(value) ? kanaToRomaji(value).replace(/ku$/, '') : value);
     let best: { ward: Ward; distance: number } | undefined;
     for (const ward of this.wards) {
       const distance = Math.min(
@@ -160,7 +172,7 @@ export class WardRegistry {
       if (!best || distance < best.distance) best = { ward, distance };
     }
     if (!best) return undefined;
-    const limit = /^[\x00-\x7f]+$/.test(value) ? 2 : 1;
+    const limit = /^[\x00-\x7f]+$/.test(value) || isKana(value) ? 2 : 1;
     return best.distance <= limit ? best.ward.name : undefined;
   }
 }

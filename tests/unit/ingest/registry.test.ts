@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDigit, defaultWards, WardRegistry } from '../../../src/lib/ingest/registry.ts';
+import { kanaToRomaji } from '../../../src/lib/ingest/normalize.ts';
 
 const registry = WardRegistry.yokohama();
 const nameOf = (raw: string) => {
@@ -37,7 +38,34 @@ describe('WardRegistry.yokohama()', () => {
     ['hodogaya', '保土ケ谷区'],
     ['西', '西区'],
     ['Nishi-ku', '西区'],
+    // Kana readings (a フリガナ column), through the registry's romaji.
+    ['つるみ', '鶴見区'],
+    ['つるみく', '鶴見区'],
+    ['ツルミク', '鶴見区'],
+    ['ﾂﾙﾐｸ', '鶴見区'],
+    ['こうほく', '港北区'],
+    ['コウホクク', '港北区'],
+    ['こうなんく', '港南区'],
+    ['ほどがやく', '保土ケ谷区'],
+    ['ﾂﾂﾞｷｸ', '都筑区'],
+    ['かなざわ', '金沢区'],
+    ['よこはましせやく', '瀬谷区'],
+    ['ヨコハマシ アオバク', '青葉区'],
+    ['にしく', '西区'],
   ])('resolves %s to %s', (raw, name) => expect(nameOf(raw)).toBe(name));
+
+  it('reads every ward’s kana reading, in code order', () => {
+    const readings = 'つるみ かながわ にし なか みなみ ほどがや いそご かなざわ こうほく とつか こうなん あさひ みどり せや さかえ いずみ あおば つづき';
+    expect(readings.split(' ').map((r) => nameOf(`${r}く`))).toEqual(defaultWards().map((w) => w.name));
+  });
+
+  it('writes kana in Hepburn: small kana join, っ doubles, ー drops', () => {
+    expect(kanaToRomaji('きょうと')).toBe('kyouto');
+    expect(kanaToRomaji('さっぽろ')).toBe('sapporo');
+    expect(kanaToRomaji('はっちょうぼり')).toBe('hatchoubori');
+    expect(kanaToRomaji('センター')).toBe('senta');
+    expect(kanaToRomaji('ｼﾞｮｳﾅﾝ')).toBe('jounan');
+  });
 
   // The 18 wards' codes as published (総務省 全国地方公共団体コード), written out: never computed here.
   const PUBLISHED = [
@@ -74,6 +102,8 @@ describe('WardRegistry.yokohama()', () => {
     expect(registry.resolve('鶴身区')).toEqual({ ok: false, code: 'unknown_ward', suggestion: '鶴見区' });
     expect(registry.resolve('Tsurami')).toEqual({ ok: false, code: 'unknown_ward', suggestion: '鶴見区' });
     expect(registry.resolve('新宿区')).toEqual({ ok: false, code: 'unknown_ward', suggestion: undefined });
+    expect(registry.resolve('つるまく')).toEqual({ ok: false, code: 'unknown_ward', suggestion: '鶴見区' });
+    expect(registry.resolve('しんじゅくく')).toEqual({ ok: false, code: 'unknown_ward', suggestion: undefined });
     expect(registry.resolve('14119')).toEqual({ ok: false, code: 'unknown_ward' });
   });
 
