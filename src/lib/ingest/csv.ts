@@ -17,6 +17,7 @@ export interface CsvRecord {
 }
 
 const QUOTE = 0x22;
+const EQUALS = 0x3d;
 const LF = 0x0a;
 
 /**
@@ -65,7 +66,8 @@ export function isBlankRecord(fields: string[]): boolean {
 
 /**
  * RFC 4180 records, one at a time, from LF-only text. Strict about quotes: a quoted field must close
- * and be followed by the delimiter or the line end, and an unquoted field holds no quote. A record
+ * and be followed by the delimiter or the line end, and an unquoted field holds no quote (Excel's text
+ * formula `="14101"` excepted: it reads as the text inside, as Excel shows it). A record
  * breaking that is returned with its problem and only its own line (never the lines after it, as a
  * lenient parser would swallow), and reading resumes on the next line. Linear in the text: each
  * character is looked at a bounded number of times.
@@ -169,6 +171,9 @@ export class CsvReader {
       return { line, endLine: line + lines, start, end, fields: shown, problem: { code, field: fields.length } };
     };
     for (;;) {
+      // ="…" is how systems write a cell Excel must keep as text (codes with leading zeros, 2025年度):
+      // Excel shows the text inside, and so does this reader.
+      if (text.charCodeAt(pos) === EQUALS && text.charCodeAt(pos + 1) === QUOTE) pos++;
       if (text.charCodeAt(pos) === QUOTE) {
         let close = -1;
         for (let from = pos + 1; ; ) {

@@ -29,6 +29,18 @@ describe('CsvReader', () => {
     expect(readAll(text).records[1].problem).toEqual({ code: 'stray_quote', field: 4 });
   });
 
+  it('reads Excel’s text formula ="…" as the text inside, as Excel shows it', () => {
+    expect(summary('="14101",="2025",="A""B",x\n="鶴見区"\n')).toEqual([
+      [1, ['14101', '2025', 'A"B', 'x'], null],
+      [2, ['鶴見区'], null],
+    ]);
+    // Only a whole cell: = inside a value, or text after the closing quote, is as before.
+    expect(summary('a=b,c\n="x"y,z\n').map(([line, fields, problem]) => [line, problem === null ? fields : problem])).toEqual([
+      [1, ['a=b', 'c']],
+      [2, 'stray_quote'],
+    ]);
+  });
+
   it('rejects a quote inside an unquoted field and text after a closing quote', () => {
     expect(summary('a,b"c,d\n"x" ,y\ne,f\n').map(([line, , problem]) => [line, problem])).toEqual([
       [1, 'stray_quote'],
