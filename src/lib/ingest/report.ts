@@ -112,6 +112,8 @@ const LABEL_SEPARATOR = /^[\t \u3000]*[:：]?[\t \u3000]*/;
 const PART_HEADING = /^(?:\d{1,2}[.．、]?)?((?:令和|平成)(?:\d{1,2}|元)年度重点目標の評価|次年度重点目標|協働のプロセスの評価)$/;
 const STAGE_HEADING = /^(?:[1-3][.．、)）]?)?(事業計画段階|事業実施段階|事業の振り返り段階)$/;
 const CONTEXT_SENTENCE = /^取組経過について振り返り|^[(（]?評価[)）]?$/;
+/** A page's number as a PDF's text carries it between pages (`- 1 -`, `1/3`, `p.2`, `2ページ`), in the key form. */
+const PAGE_NUMBER = /^(?:[-‐−―—ー]\d{1,3}[-‐−―—ー]|\d{1,3}\/\d{1,3}|[pP]\.?\d{1,3}|\d{1,3}ページ)$/;
 const LEGEND = /^A\s*[:：]?\s*よくできた/;
 
 /** A rating cell: a letter (any width or case), or an unrated mark. */
@@ -143,7 +145,7 @@ function itemSpans(text: string): Array<{ text: string; start: number }> {
   return spans
     .map((s) => {
       const lead = s.text.length - s.text.trimStart().length;
-      return { text: s.text.replace(/\s*\n\s*/g, ' ').trim(), start: s.start + lead };
+      return { text: joinWrapped(s.text.trim().split(/[\t ]*\n[\t ]*/)), start: s.start + lead };
     })
     .filter((s) => s.text !== '');
 }
@@ -330,7 +332,7 @@ export function parseReport(text: string): ReportResult {
         center.line ??= parts[0].line;
       }
     } else if (label === 'purpose') {
-      const purpose = joined.split(/【?事業・施設運営の基本理念】?/)[0].replace(/\s*\n\s*/g, ' ').trim();
+      const purpose = joinWrapped(joined.split(/【?事業・施設運営の基本理念】?/)[0].trim().split(/[\t ]*\n[\t ]*/));
       if (purpose !== '') center.purpose = purpose;
     }
     section = null;
@@ -404,6 +406,13 @@ export function parseReport(text: string): ReportResult {
     const normalized = key(whole);
     if (ended) {
       role(l, 'outside', null);
+      continue;
+    }
+    // Text copied from a PDF carries each page's number and, on the next page, the title again as a
+    // running head, anywhere (inside a list, a table): they belong to the page, not to the report.
+    const runningHead = TITLE_YEAR.test(whole) || TITLE_WARD.exec(whole.replace(/\*\*|＊＊/g, ''))?.[1] === title.wardText;
+    if (PAGE_NUMBER.test(normalized) || runningHead) {
+      role(l, 'context', null);
       continue;
     }
     // The part and stage headings, the rater header and the legend frame the data.

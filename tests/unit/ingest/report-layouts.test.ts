@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
 import type { FileBatch } from '../../../src/lib/ingest/types.ts';
 import {
-  CENTER, FISCAL_YEAR, fullWidthLayout, htmlBytes, ITEMS, lineLayout, mhtml, QUESTIONS, RATINGS, spaceLayout, tabLayout, WARD,
+  CENTER, FISCAL_YEAR, fullWidthLayout, htmlBytes, pdfLayout, ITEMS, lineLayout, mhtml, QUESTIONS, RATINGS, spaceLayout, tabLayout, WARD,
 } from '../../fixtures/reports/layouts.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -11,6 +11,7 @@ const LAYOUTS: Array<[string, string, () => Uint8Array]> = [
   ['copied text, label and value separated by spaces, CRLF', 'report.txt', () => utf8(spaceLayout())],
   ['full-width spaces, colons, numbers and letters; 令和元年度; a heading before the title', 'report.txt', () => utf8(fullWidthLayout())],
   ['labels and values on separate lines, a wrapped question, a table a cell per line, CR only', 'report.txt', () => utf8(lineLayout())],
+  ['copied from the PDF: lines cut at the page width, page footers and a running head inside a list', 'report.txt', () => utf8(pdfLayout())],
   ['saved page, UTF-8, with header, breadcrumbs, 17 links to other reports and a footer', 'report.html', () => htmlBytes('utf-8')],
   ['saved page in Shift_JIS (<meta charset>)', 'report.htm', () => htmlBytes('Shift_JIS')],
   ['saved as a single file (.mhtml, quoted-printable)', 'report.mhtml', mhtml],
