@@ -89,6 +89,12 @@ function romajiKey(value: string): string {
     .replace(/uu/g, 'u');
 }
 
+/** A name written in kana (spaces aside) as Hepburn romaji without 横浜市's reading; null for any other text. */
+function readingOf(value: string): string | null {
+  const kana = value.replace(/\s/g, '');
+  return isKana(kana) ? kanaToRomaji(kana).replace(/^yokohamashi/, '') : null;
+}
+
 function nameKey(value: string): string {
   return normalizeCode(value).replace(/\s/g, '').replace(/ヶ/g, 'ケ').replace(/ヵ/g, 'カ');
 }
@@ -153,15 +159,15 @@ export class WardRegistry {
    * then without a final く for 区.
    */
   private byReading(value: string): Ward | undefined {
-    const kana = value.replace(/\s/g, '');
-    if (!isKana(kana)) return undefined;
-    const reading = kanaToRomaji(kana).replace(/^yokohamashi/, '');
+    const reading = readingOf(value);
+    if (reading === null) return undefined;
     return this.byKey.get(romajiKey(reading)) ?? (reading.endsWith('ku') ? this.byKey.get(romajiKey(reading.slice(0, -2))) : undefined);
   }
 
   private suggest(value: string): string | undefined {
     const key = nameKey(value);
-    const roman = romajiKey(isKana(value) ? kanaToRomaji(value).replace(/ku$/, '') : value);
+    const reading = readingOf(value);
+    const roman = romajiKey(reading === null ? value : reading.replace(/ku$/, ''));
     let best: { ward: Ward; distance: number } | undefined;
     for (const ward of this.wards) {
       const distance = Math.min(
@@ -172,7 +178,7 @@ export class WardRegistry {
       if (!best || distance < best.distance) best = { ward, distance };
     }
     if (!best) return undefined;
-    const limit = /^[\x00-\x7f]+$/.test(value) || isKana(value) ? 2 : 1;
+    const limit = /^[\x00-\x7f]+$/.test(value) || reading !== null ? 2 : 1;
     return best.distance <= limit ? best.ward.name : undefined;
   }
 }

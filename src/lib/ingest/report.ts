@@ -145,7 +145,7 @@ function itemSpans(text: string): Array<{ text: string; start: number }> {
   return spans
     .map((s) => {
       const lead = s.text.length - s.text.trimStart().length;
-      return { text: joinWrapped(s.text.trim().split(/[\t ]*\n[\t ]*/)), start: s.start + lead };
+      return { text: joinLines(s.text), start: s.start + lead };
     })
     .filter((s) => s.text !== '');
 }
@@ -258,6 +258,17 @@ const isWide = (c: string | undefined) => c !== undefined && c.charCodeAt(0) > 0
 function joinWrapped(pieces: string[]): string {
   return pieces.filter((p) => p !== '').reduce((text, p) => (text === '' ? p : isWide(text.at(-1)) && isWide(p[0]) ? text + p : `${text} ${p}`), '');
 }
+/** A text cut into lines (a PDF's page width, a list item's wrap) as one, joined as `joinWrapped` joins. */
+const joinLines = (text: string) => joinWrapped(text.trim().split(/[\t ]*\n[\t ]*/));
+
+/**
+ * A page's running head: the report's title again at the top of a PDF's next page. The literal
+ * check comes first, so the title's patterns run only on the few lines that could be one.
+ */
+function isRunningHead(text: string, wardText: string): boolean {
+  if (!text.includes('重点目標評価結果') && !text.includes('地域子育て支援拠点事業')) return false;
+  return TITLE_YEAR.test(text) || TITLE_WARD.exec(text.replace(/\*\*|＊＊/g, ''))?.[1] === wardText;
+}
 
 /**
  * Reads a published evaluation report, however it was saved or copied: the page's text (cells split by
@@ -332,7 +343,7 @@ export function parseReport(text: string): ReportResult {
         center.line ??= parts[0].line;
       }
     } else if (label === 'purpose') {
-      const purpose = joinWrapped(joined.split(/【?事業・施設運営の基本理念】?/)[0].trim().split(/[\t ]*\n[\t ]*/));
+      const purpose = joinLines(joined.split(/【?事業・施設運営の基本理念】?/)[0]);
       if (purpose !== '') center.purpose = purpose;
     }
     section = null;
@@ -410,8 +421,7 @@ export function parseReport(text: string): ReportResult {
     }
     // Text copied from a PDF carries each page's number and, on the next page, the title again as a
     // running head, anywhere (inside a list, a table): they belong to the page, not to the report.
-    const runningHead = TITLE_YEAR.test(whole) || TITLE_WARD.exec(whole.replace(/\*\*|＊＊/g, ''))?.[1] === title.wardText;
-    if (PAGE_NUMBER.test(normalized) || runningHead) {
+    if (PAGE_NUMBER.test(normalized) || isRunningHead(whole, title.wardText)) {
       role(l, 'context', null);
       continue;
     }
