@@ -62,6 +62,8 @@ export const REASONS: Record<Lang, Record<ReasonCode, Message>> = {
     report_unknown_heading: '報告書の見出しとして分からない行です',
     report_unknown_section: (p) => `報告書の項目「${p.section}」が分かりません（重点目標・取組内容・取組の効果・取組の課題・次年度重点目標のいずれか）`,
     invalid_provenance: 'データ種別が読めません（real／実データ、sample／サンプル）',
+    totals_row: '合計・平均の行です（集計はこのアプリが元の行から行うので読み込みません）',
+    note_row: '注記の行です（データの行ではないので読み込みません）',
   },
   en: {
     missing_value: 'Empty value in a required column',
@@ -93,6 +95,8 @@ export const REASONS: Record<Lang, Record<ReasonCode, Message>> = {
     report_unknown_heading: 'A line the report layout does not have',
     report_unknown_section: (p) => `Unknown report section “${p.section}” (expected 重点目標, 取組内容, 取組の効果, 取組の課題 or 次年度重点目標)`,
     invalid_provenance: 'Unknown data type (real or sample)',
+    totals_row: 'A totals or average row: the app computes its own from the data rows, so it is not loaded',
+    note_row: 'A note, not a data row: not loaded',
   },
 };
 

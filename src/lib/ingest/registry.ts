@@ -95,6 +95,20 @@ function readingOf(value: string): string | null {
   return isKana(kana) ? kanaToRomaji(kana).replace(/^yokohamashi/, '') : null;
 }
 
+/**
+ * A search typed in kana (こう, ツルミ, つるみく) as a test on a unit's romaji, for the filter bar's
+ * search over hundreds of units; null when the search is not kana. Read as `resolve` reads a whole name.
+ */
+export function kanaSearch(query: string): ((romaji: string) => boolean) | null {
+  const reading = readingOf(query);
+  if (!reading) return null;
+  const keys = [romajiKey(reading), ...(reading.endsWith('ku') && reading.length > 2 ? [romajiKey(reading.slice(0, -2))] : [])];
+  return (romaji) => {
+    const key = romajiKey(romaji);
+    return keys.some((k) => key.includes(k));
+  };
+}
+
 function nameKey(value: string): string {
   return normalizeCode(value).replace(/\s/g, '').replace(/ヶ/g, 'ケ').replace(/ヵ/g, 'カ');
 }

@@ -1,6 +1,7 @@
 import { isBlankRecord, type CsvReader, type CsvRecord } from './csv.ts';
 import type { RowHandler } from './readers/index.ts';
 import type { ErrorLog, RowReader } from './rows.ts';
+import { summaryRow } from './summary-row.ts';
 import type { FileReport } from './types.ts';
 
 export interface RowLoopInput {
@@ -58,6 +59,7 @@ export class RowLoop {
       const outcome = rowReader.errors.length > 0 ? 'rejected' : handler(rowReader);
       if (outcome === 'rejected') {
         report.rowsRejected++;
+        this.nameSummaryRow(record, rowReader);
         errors.add(rowReader.errors);
       } else if (outcome === 'duplicate') {
         report.rowsDuplicate++;
@@ -68,12 +70,23 @@ export class RowLoop {
     return true;
   }
 
+  /**
+   * A rejected totals or note row is reported as that, in place of its empty or unknown cells; only
+   * a row whose text was read whole (a broken quote or encoding is the finding that matters there).
+   */
+  private nameSummaryRow(record: CsvRecord, rowReader: RowReader): void {
+    if (record.problem || rowReader.errors.some((e) => e.code === 'invalid_encoding' || e.code === 'replacement_character')) return;
+    const summary = summaryRow(record.fields);
+    if (!summary) return;
+    rowReader.errors = [];
+    rowReader.failRow(summary.kind === 'total' ? 'totals_row' : 'note_row', {}, record.fields[summary.index], summary.index);
+  }
+
   private holdsMark(record: CsvRecord): boolean {
     if (this.nextMark !== -1 && this.nextMark < record.start) this.nextMark = this.input.text.indexOf('\ufffd', record.start);
     return this.nextMark !== -1 && this.nextMark <= record.end;
   }
 }
-
 
 export function spansBadLine(record: CsvRecord, badLines: Set<number>): boolean {
   for (let line = record.line; line <= record.endLine; line++) if (badLines.has(line)) return true;

@@ -36,7 +36,9 @@ export type ReasonCode =
   | 'report_rating_cells'
   | 'report_unknown_heading'
   | 'report_unknown_section'
-  | 'invalid_provenance';
+  | 'invalid_provenance'
+  | 'totals_row'
+  | 'note_row';
 
 export type FileErrorCode =
   | 'unrecognised_header'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDigit, defaultWards, WardRegistry } from '../../../src/lib/ingest/registry.ts';
+import { checkDigit, defaultWards, kanaSearch, WardRegistry } from '../../../src/lib/ingest/registry.ts';
 import { kanaToRomaji } from '../../../src/lib/ingest/normalize.ts';
 
 const registry = WardRegistry.yokohama();
@@ -105,6 +105,24 @@ describe('WardRegistry.yokohama()', () => {
     expect(registry.resolve('つるまく')).toEqual({ ok: false, code: 'unknown_ward', suggestion: '鶴見区' });
     expect(registry.resolve('しんじゅくく')).toEqual({ ok: false, code: 'unknown_ward', suggestion: undefined });
     expect(registry.resolve('14119')).toEqual({ ok: false, code: 'unknown_ward' });
+  });
+
+  it('a kana search matches units by their romaji, in part or whole, 区 or not', () => {
+    const romaji = ['Kohoku', 'Konan', 'Tsurumi', 'Chiyoda', 'Minami', 'Hodogaya'];
+    const found = (query: string) => {
+      const test = kanaSearch(query);
+      return test ? romaji.filter(test) : null;
+    };
+    expect(found('こう')).toEqual(['Kohoku', 'Konan']);
+    expect(found('こうほく')).toEqual(['Kohoku']);
+    expect(found('ツルミ')).toEqual(['Tsurumi']);
+    expect(found('ﾂﾙﾐｸ')).toEqual(['Tsurumi']);
+    expect(found('ちよだく')).toEqual(['Chiyoda']);
+    expect(found('みなみく')).toEqual(['Minami']);
+    expect(found('よこはまし ほどがや')).toEqual(['Hodogaya']);
+    expect(found('く')).toEqual(['Kohoku']);
+    expect(found('tsuru')).toBeNull();
+    expect(found('鶴見')).toBeNull();
   });
 
   it('a loaded registry replaces the default one', () => {

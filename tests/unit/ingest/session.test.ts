@@ -126,6 +126,32 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
     expect(batch.ratings.length).toBe(0);
   });
 
+  it('names a totals row and a note row for what they are, in place of their empty or unknown cells', async () => {
+    const sheet = [
+      'ward,fiscal_year,stage,question_no,ward_rating,center_rating,joint_rating',
+      '鶴見区,2025,1,1,A,B,A',
+      '合計,,,,1,1,1',
+      '※ 未評価は空欄,,,,,,',
+      '（注）評価は年度末',
+      '鶴身区,2025,1,2,A,A,A',
+      ',2025,1,3,A,A,A',
+    ].join('\r\n');
+    const batch = await ingest(`${sheet}\r\n`);
+    expect(batch.report).toMatchObject({ rowsRead: 6, rowsLoaded: 1, rowsRejected: 5 });
+    expect(batch.report.errors.map((e) => [e.line, e.column, e.value, e.code, e.params])).toEqual([
+      [3, 'ward', '合計', 'totals_row', {}],
+      [4, 'ward', '※ 未評価は空欄', 'note_row', {}],
+      [5, 'ward', '（注）評価は年度末', 'note_row', {}],
+      [6, 'ward', '鶴身区', 'unknown_ward', { suggestion: '鶴見区' }],
+      [7, 'ward', '', 'missing_value', {}],
+    ]);
+  });
+
+  it('keeps the finding that matters on a totals row whose quote or encoding is broken', async () => {
+    const batch = await ingest(`${LONG}合計,2025,1,1,区,"A\n`);
+    expect(batch.report.errors.map((e) => e.code)).toEqual(['unterminated_quote']);
+  });
+
   it('reports every bad cell of a row but counts the row once', async () => {
     const batch = await ingest(`${LONG}鶴身区,20X5,1,1,区,E\n`);
     expect(batch.report.rowsRejected).toBe(1);
