@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openApp } from './open-app.ts';
-import { htmlBytes, mhtml, spaceLayout } from '../fixtures/reports/layouts.ts';
+import { htmlBytes, mhtml, pdfLayout, spaceLayout } from '../fixtures/reports/layouts.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -62,4 +62,48 @@ test('a damaged report is flagged in the check, its rejected lines shown beside 
   await expect(check.locator('.missing')).toHaveText('報告書に見つからない部分: 取組の課題、事業計画段階 設問1');
   await expect(check.locator('table.lines tr.rejected td:first-child')).toHaveText(['19', '31']);
   await expect(check.locator('table.items tbody tr.empty th')).toHaveText('取組の課題');
+});
+
+test('text pasted into the data view loads as a file of its own: a report copied out of its PDF, cells copied from Excel, files copied in the file manager', async ({ page }) => {
+  await openApp(page, '/?view=data');
+  const box = page.locator('textarea[name="pasted-text"]');
+  await page.getByText('テキストを貼り付けて読み込む', { exact: true }).click();
+  await box.fill(pdfLayout());
+  await page.getByRole('button', { name: '貼り付けたテキストを読み込む' }).click();
+  await expect(page.locator('section.report-check details summary')).toHaveText([/港南区 令和元年度（2019年度）.*貼り付け_\d{8}-\d{6}\.txt.*評価 48\/48 · 記述 17/]);
+  await expect(box).toHaveValue('');
+  await expect(page.locator('.progress')).toHaveCount(0);
+
+  // Ctrl+V outside a text field: the text is put in the box to be looked at, not loaded at once.
+  const cells = ['ward\tfiscal_year\tstage\tquestion_no\trater\trating', '西区\t2024\t1\t1\t区\tB', '西区\t2024\t1\t2\t区\tC'].join('\r\n');
+  await page.locator('h2#load-title').evaluate((heading, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    heading.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, cells);
+  await expect(box).toHaveValue(cells.replaceAll('\r\n', '\n'));
+  await expect(box).toBeFocused();
+  await page.getByRole('button', { name: '貼り付けたテキストを読み込む' }).click();
+  const pastedCells = page.locator('section.report table.files tbody tr').filter({ hasText: /貼り付け_/ }).filter({ hasText: '評価（縦持ち）' });
+  await expect(pastedCells).toContainText('UTF-8・タブ');
+  await expect(pastedCells.locator('td').nth(3)).toHaveText('2');
+
+  // A file copied in the file manager and pasted is read at once, as if chosen.
+  await page.locator('h2#load-title').evaluate((heading) => {
+    const data = new DataTransfer();
+    data.items.add(new File(['ward,fiscal_year,stage,question_no,rater,rating\n西区,2024,1,3,区,A\n'], 'copied.csv', { type: 'text/csv' }));
+    heading.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(page.locator('section.report table.files tbody').getByRole('rowheader', { name: 'copied.csv' })).toBeVisible();
+});
+
+test('a PDF or an Excel file chosen as it is says how to get its text in', async ({ page }) => {
+  await openApp(page, '/?view=data');
+  await page.locator('input[name="files"]').setInputFiles([
+    { name: 'tsurumi.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n') },
+    { name: 'ratings.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from([0x50, 0x4b, 3, 4, 20, 0, 6, 0]) },
+  ]);
+  const report = page.locator('section.report');
+  await expect(report).toContainText('PDF はそのままでは読めません。PDF の全文をコピー（Ctrl+A → Ctrl+C）して、この画面の「テキストを貼り付けて読み込む」に貼り付けるか');
+  await expect(report).toContainText('Excel・Word のファイルはそのままでは読めません。Excel は「CSV UTF-8」で保存するか');
 });

@@ -109,7 +109,9 @@ export const FILE_ERRORS: Record<Lang, Record<FileErrorCode, Message>> = {
     duplicate_column: (p) => `同じ項目の列が複数あります: ${list(p.found)}`,
     empty_file: 'ファイルが空です',
     no_data_rows: '見出しはありますがデータ行がありません',
-    binary_file: 'テキストファイルではありません（Excel の .xlsx などは「CSV UTF-8」で保存してください）',
+    binary_file: 'テキストファイルではありません（CSV か、報告書のテキスト・保存したページを選んでください）',
+    pdf_file: 'PDF はそのままでは読めません。PDF の全文をコピー（Ctrl+A → Ctrl+C）して、この画面の「テキストを貼り付けて読み込む」に貼り付けるか、テキストファイルに保存してください',
+    office_file: 'Excel・Word のファイルはそのままでは読めません。Excel は「CSV UTF-8」で保存するか、表を見出しの行から選んでコピーし、この画面の「テキストを貼り付けて読み込む」に貼り付けてください（Word の報告書も全文をコピーして同じように）',
     undecodable: (p) => `${p.line} 行目が ${encodingLabel(p.encoding)} として読めません（見出し行が文字化けしているため、ファイル全体を読みません）。ファイルを UTF-8 で保存し直してください`,
     registry_duplicate: (p) =>
       `区の一覧に同じ${p.field === 'code' ? '団体コード' : '区名'}「${p.value}」が 2 回あります（${list(p.lines)} 行目）。一覧は読み込みませんでした`,
@@ -129,7 +131,9 @@ export const FILE_ERRORS: Record<Lang, Record<FileErrorCode, Message>> = {
     duplicate_column: (p) => `Several columns mean the same field: ${listEn(p.found)}`,
     empty_file: 'The file is empty',
     no_data_rows: 'The file has a header but no data rows',
-    binary_file: 'Not a text file (save .xlsx and the like as “CSV UTF-8”)',
+    binary_file: 'Not a text file (choose a CSV, or a report’s text or saved page)',
+    pdf_file: 'A PDF is not read as it is: copy all its text (Ctrl+A, Ctrl+C) and paste it under “Paste text to load” on this screen, or save it as a text file',
+    office_file: 'An Excel or Word file is not read as it is: save the sheet as “CSV UTF-8”, or select the table from its header row, copy it and paste it under “Paste text to load” on this screen (a Word report too: copy all its text)',
     undecodable: (p) => `Line ${p.line} is not valid ${encodingLabel(p.encoding)}; as it is the header, the file is not read. Save it as UTF-8 again`,
     registry_duplicate: (p) =>
       `The wards registry names the same ${p.field === 'code' ? 'code' : 'ward name'} “${p.value}” twice (lines ${listEn(p.lines)}); the registry was not loaded`,

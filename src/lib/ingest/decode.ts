@@ -11,7 +11,9 @@ export interface DecodedText {
   badLines: Set<number>;
 }
 
-export type DecodeResult = { ok: true; decoded: DecodedText } | { ok: false; code: 'binary_file' | 'undecodable'; params: Record<string, string | number> };
+export type DecodeResult =
+  | { ok: true; decoded: DecodedText }
+  | { ok: false; code: 'binary_file' | 'pdf_file' | 'office_file' | 'undecodable'; params: Record<string, string | number> };
 
 type Candidate = 'utf-8' | 'shift_jis' | 'euc-jp';
 /** Tried in this order; on a tie the earlier wins (UTF-8 is today's default, CP932 is Excel's). */
@@ -176,6 +178,8 @@ export function declaredCharset(bytes: Uint8Array): Candidate | null {
  * not loaded as mojibake.
  */
 export function decodeBytes(bytes: Uint8Array, declared: string | null = null): DecodeResult {
+  const container = containerOf(bytes);
+  if (container) return { ok: false, code: container, params: {} };
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return decodeUtf16(bytes.subarray(2), bytes[0] === 0xff ? 'utf-16le' : 'utf-16be');
   }
@@ -193,6 +197,18 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
   }
   const encoding = chooseEncoding(bytes);
   return { ok: true, decoded: { ...decodeAll(bytes, encoding), encoding } };
+}
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+/**
+ * The published PDF, or an Excel or Word file (.xlsx/.docx are zip; .xls/.doc are OLE), told apart by
+ * their first bytes so the message can say how to get their text out; a PDF need not hold a zero byte early.
+ */
+function containerOf(bytes: Uint8Array): 'pdf_file' | 'office_file' | null {
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf_file';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'office_file';
+  return null;
 }
 
 function chooseEncoding(bytes: Uint8Array): Candidate {

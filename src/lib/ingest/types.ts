@@ -47,6 +47,8 @@ export type FileErrorCode =
   | 'empty_file'
   | 'no_data_rows'
   | 'binary_file'
+  | 'pdf_file'
+  | 'office_file'
   | 'undecodable'
   | 'registry_duplicate'
   | 'not_a_report'

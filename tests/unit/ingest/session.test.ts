@@ -199,7 +199,7 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
 
   it('refuses binary files (an .xlsx) with a reason', async () => {
     const session = new IngestSession();
-    expect((await session.ingestFile('x.xlsx', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]))).report.fileError?.code).toBe('binary_file');
+    expect((await session.ingestFile('x.xlsx', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]))).report.fileError?.code).toBe('office_file');
   });
 });
 
