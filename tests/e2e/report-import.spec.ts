@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { openApp } from './open-app.ts';
+import { openApp, reloadApp } from './open-app.ts';
 import { htmlBytes, mhtml, pdfLayout, spaceLayout } from '../fixtures/reports/layouts.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -95,6 +95,10 @@ test('text pasted into the data view loads as a file of its own: a report copied
     heading.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   });
   await expect(page.locator('section.report table.files tbody').getByRole('rowheader', { name: 'copied.csv' })).toBeVisible();
+
+  // Kept on the device like a chosen file.
+  await reloadApp(page);
+  await expect(page.locator('section.report table.files tbody tr').filter({ hasText: /貼り付け_/ })).toHaveCount(2);
 });
 
 test('a PDF or an Excel file chosen as it is says how to get its text in', async ({ page }) => {
