@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BLUES_5, mapClasses, mapDomain, RDBU_7, swatchOutline, textOn, tileGrid } from '../../../src/lib/charts/tile-map.ts';
 import { defaultWards } from '../../../src/lib/ingest/registry.ts';
+import TileMap from '../../../src/lib/charts/TileMap.svelte';
+import { estimateTextWidth } from '../../../src/lib/charts/layout.ts';
+import { renderSvg } from './svg-snapshot.ts';
 
 describe('the Yokohama tile grid', () => {
   const wards = defaultWards();
@@ -77,5 +80,33 @@ describe('map colours', () => {
     expect(grid.width).toBe(4 * 92 + 3 * 4);
     expect(grid.left({ x: 3 })).toBe(3 * 96);
     expect(tileGrid([{ x: 3, y: 0 }], 200).size).toBe(47);
+  });
+});
+
+describe('the map legend', () => {
+  const tiles = defaultWards().map((w, i) => ({ key: w.name, label: w.name, x: w.tileX!, y: w.tileY!, value: 90.4 + i * 0.55, mark: '', title: w.name }));
+  const legendTicks = (width: number) => {
+    const svg = renderSvg(TileMap, {
+      tiles, width, spec: { kind: 'sequential', domain: [90.4, 99.7] }, formatValue: (v: number) => `${v.toFixed(1)}%`,
+      legendTitle: 'A+B の割合（%）', emptyLabel: 'データなし', summary: '18区の地図',
+    });
+    const legend = svg.slice(svg.indexOf('class="legend"'));
+    return [...legend.matchAll(/<text class="tick[^"]*" x="([\d.]+)" y="42" text-anchor="(\w+)">([^<]+)<\/text>/g)].map(([, x, anchor, text]) => {
+      const w = estimateTextWidth(text, 12);
+      const left = anchor === 'start' ? +x : anchor === 'end' ? +x - w : +x - w / 2;
+      return { text, left, right: left + w };
+    });
+  };
+
+  it.each([900, 480, 320])('labels its class edges without two touching, at %d px', (width) => {
+    const ticks = legendTicks(width);
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+    expect(ticks[0].text).toBe('90.4%');
+    expect(ticks.at(-1)!.text).toBe('99.7%');
+    for (let i = 1; i < ticks.length; i++) expect(ticks[i].left - ticks[i - 1].right).toBeGreaterThanOrEqual(4);
+  });
+
+  it('labels every edge when the width allows', () => {
+    expect(legendTicks(900)).toHaveLength(6);
   });
 });
