@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLUES_5, mapClasses, mapDomain, RDBU_7, swatchOutline, textOn, tileGrid } from '../../../src/lib/charts/tile-map.ts';
+import { BLUES_5, mapClasses, mapDomain, RDBU_7, swatchOutline, textOn, tileGrid, type MapScaleSpec } from '../../../src/lib/charts/tile-map.ts';
 import { defaultWards } from '../../../src/lib/ingest/registry.ts';
 import TileMap from '../../../src/lib/charts/TileMap.svelte';
 import { estimateTextWidth } from '../../../src/lib/charts/layout.ts';
@@ -87,7 +87,7 @@ describe('the map legend', () => {
   const tiles = defaultWards().map((w, i) => ({ key: w.name, label: w.name, x: w.tileX!, y: w.tileY!, value: 90.4 + i * 0.55, mark: '', title: w.name }));
   const legendTicks = (width: number) => {
     const svg = renderSvg(TileMap, {
-      tiles, width, spec: { kind: 'sequential', domain: [90.4, 99.7] }, formatValue: (v: number) => `${v.toFixed(1)}%`,
+      tiles, width, spec: { kind: 'sequential', domain: [90.4, 99.7] } as MapScaleSpec, formatValue: (v: number) => `${v.toFixed(1)}%`,
       legendTitle: 'A+B の割合（%）', emptyLabel: 'データなし', summary: '18区の地図',
     });
     const legend = svg.slice(svg.indexOf('class="legend"'));
