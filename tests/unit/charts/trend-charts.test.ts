@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import SlopeChart from '../../../src/lib/charts/SlopeChart.svelte';
 import Trajectories from '../../../src/lib/charts/Trajectories.svelte';
-import { spreadLabels } from '../../../src/lib/charts/trajectory.ts';
+import { scoreDomain, scoreTicks, spreadLabels } from '../../../src/lib/charts/trajectory.ts';
 import { estimateTextWidth } from '../../../src/lib/charts/layout.ts';
 import { renderSvg } from './svg-snapshot.ts';
 
@@ -89,5 +89,33 @@ describe('Trajectories', () => {
     expect(yearLabels(renderSvg(Trajectories, props))).toEqual(['2019', '2025']);
     expect(yearLabels(renderSvg(Trajectories, { ...props, minPanelWidth: 680, panelHeight: 180 }))).toEqual(props.years.map(String));
     expect(yearLabels(renderSvg(Trajectories, { ...props, years: [2025] }))).toEqual(['2025']);
+  });
+});
+
+describe('the mean-score axis of the trajectories', () => {
+  const at = (...ys: number[]) => ys.map((y, i) => ({ panel: 'p', x: 2019 + i, y }));
+  it('runs from A down to the lowest mean or quartile, floored to a half point, B–A at least and D–A at most', () => {
+    expect(scoreDomain(at(3.8, 3.4), [{ x: 2019, low: 3.2, mid: 3.5, high: 3.7 }])).toEqual([3, 4]);
+    expect(scoreDomain(at(3.8, 2.7), [])).toEqual([2.5, 4]);
+    expect(scoreDomain(at(1.2), [])).toEqual([1, 4]);
+    expect(scoreDomain([{ panel: 'p', x: 2019, y: null }], [{ x: 2019, low: 2.2, mid: 3, high: 3.5 }])).toEqual([2, 4]);
+    expect(scoreDomain([], [])).toEqual([3, 4]);
+  });
+
+  it('ticks every half point over two letters or less, every letter beyond; whole scores named by their letter', () => {
+    expect(scoreTicks([3, 4]).map((t) => t.label)).toEqual(['B', '3.5', 'A']);
+    expect(scoreTicks([2.5, 4]).map((t) => t.label)).toEqual(['2.5', 'B', '3.5', 'A']);
+    expect(scoreTicks([1.5, 4]).map((t) => t.label)).toEqual(['C', 'B', 'A']);
+    expect(scoreTicks([1, 4]).map((t) => t.label)).toEqual(['D', 'C', 'B', 'A']);
+  });
+
+  it('draws a panel whose means sit between B and A over the whole panel height', () => {
+    const svg = renderSvg(Trajectories, {
+      width: 240, summary: 't', yLabel: 'mean', bandLabel: 'band', medianLabel: 'median', band: [],
+      years: [2019, 2020], panels: [{ key: 'p', label: 'p' }], points: at(3, 4),
+    });
+    expect([...svg.matchAll(/class="tick"[^>]*>([A-D]|\d\.\d)</g)].map((m) => m[1])).toEqual(['B', '3.5', 'A']);
+    const ys = [...svg.matchAll(/class="point" cx="[\d.]+" cy="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(ys).toEqual([110, 30]);
   });
 });
