@@ -26,6 +26,30 @@ export const COMPOUNDS = [
   '療育センター',
   'プレママ',
   'プレパパ',
+  // Words Intl.Segmenter's dictionary cuts (安|心して, 見|守り, 民生|委員, 支え|合|い), as KH Coder's
+  // forced pick-up list keeps them: measured on the bundled narratives' most frequent words.
+  '安心',
+  '見守り',
+  '見学会',
+  '集会所',
+  '声かけ',
+  '働きかけ',
+  'きっかけ',
+  '困りごと',
+  '支え合い',
+  '支え合う',
+  '支え合える',
+  '関わり',
+  '関わる',
+  '関われる',
+  '広げ',
+  '一体的',
+  '民生委員',
+  '主任児童委員',
+  '母子健康手帳',
+  'ライフステージ',
+  '地域ぐるみ',
+  'やさしい日本語',
 ];
 
 export const STOP_WORDS = new Set([
@@ -38,6 +62,8 @@ export const STOP_WORDS = new Set([
   'ものの', 'に対する', 'ほとんど', 'と共に', 'といった', 'です', 'とも', 'ところ', 'ここ', '図る', '行う', '進める', 'いく', 'つながる',
   'できた', 'つながっ', '向け', '取り組む', '図り', '行い', 'まだまだ', '一定程度', 'てい', 'した', 'かし', 'づくり', 'ていく',
   'られた', 'でき', 'ている', 'なかった', 'できる', 'ました', 'して',
+  // Auxiliaries and fragments the segmenter leaves as words (孤立し|がち, 利用し|やすい, に|と|どまり).
+  'がち', 'やすい', 'にくい', 'とどまり', 'どまり', 'を通じて', '時に', 'まだ', '多く',
 ]);
 
 const isWordLike = (word: string) => /[\p{L}\p{N}]/u.test(word) && !/^[\p{N}\s]+$/u.test(word);

@@ -22,6 +22,16 @@ describe('segmentWords(text)', () => {
     expect(words).toContain('連携');
     expect(words).toContain('周知');
   });
+
+  it.each([
+    ['安心して過ごせる場を設ける', ['安心', '過ごせる', '設ける']],
+    ['見守りとつながりを支え合える地域ぐるみで', ['見守り', 'つながり', '支え合える', '地域ぐるみ']],
+    ['民生委員・主任児童委員と母子健康手帳交付時に', ['民生委員', '主任児童委員', '母子健康手帳', '交付']],
+    ['孤立しがちな家庭は利用しやすい場にとどまり、相談しにくい', ['孤立', '家庭', '利用', '相談']],
+    ['ライフステージに応じた、やさしい日本語での声かけ', ['ライフステージ', 'やさしい日本語', '声かけ']],
+  ])('keeps words the segmenter would cut, and drops its auxiliaries: %s', (text, expected) => {
+    expect(segmentWords(text)).toEqual(expected);
+  });
 });
 
 describe('dictionary CSV', () => {
