@@ -20,6 +20,15 @@ export interface PlacedNode extends NetworkNode {
   r: number;
 }
 
+/**
+ * The network's height for a width: 520 px where the box is wide, taller as it narrows so a word keeps
+ * about the room it has on a desktop (a phone's 360 px box of 520 packed the words onto each other);
+ * the layout spreads to the box's shape, so there it runs down the page.
+ */
+export function networkHeight(width: number): number {
+  return Math.max(520, Math.min(1100, Math.round((600 * 520) / Math.max(width, 1))));
+}
+
 /** A fixed linear congruential generator: the layout's only randomness, so a graph is always drawn the same. */
 function seeded(seed: number): () => number {
   let state = seed >>> 0;
@@ -60,4 +69,58 @@ export function networkLayout(nodes: readonly NetworkNode[], links: readonly Net
   const offsetX = (width - (x1 - x0) * scale) / 2;
   const offsetY = (height - (y1 - y0) * scale) / 2;
   return simNodes.map(({ id, size, community, r, x, y }) => ({ id, size, community, r, x: offsetX + ((x ?? 0) - x0) * scale, y: offsetY + ((y ?? 0) - y0) * scale }));
+}
+
+export interface NodeLabel {
+  /** From the node's centre to the text's anchor point (its baseline). */
+  dx: number;
+  dy: number;
+  anchor: 'start' | 'middle' | 'end';
+}
+
+interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
+
+/**
+ * Where each word is written: under its circle where that is free, else above, right or left, the
+ * first spot that clears the words already placed, every other circle and the box's edges (else
+ * the spot that overlaps least). Larger words are placed first. In a narrow box the layout packs
+ * nodes closer than their words' room, and words written under every circle ran into each other.
+ */
+export function placeNodeLabels(placed: readonly PlacedNode[], width: number, height: number, textWidth: (text: string) => number, fontSize = 12): Map<string, NodeLabel> {
+  const ascent = fontSize * 0.88;
+  const descent = fontSize * 0.25;
+  const circles: Array<Box & { id: string }> = placed.map((n) => ({ id: n.id, x0: n.x - n.r, x1: n.x + n.r, y0: n.y - n.r, y1: n.y + n.r }));
+  const taken: Box[] = [];
+  const labels = new Map<string, NodeLabel>();
+  for (const node of [...placed].sort((a, b) => b.size - a.size || (a.id < b.id ? -1 : 1))) {
+    const w = textWidth(node.id);
+    const candidates: NodeLabel[] = [
+      { dx: 0, dy: node.r + ascent, anchor: 'middle' },
+      { dx: 0, dy: -node.r - descent - 2, anchor: 'middle' },
+      { dx: node.r + 3, dy: fontSize * 0.35, anchor: 'start' },
+      { dx: -node.r - 3, dy: fontSize * 0.35, anchor: 'end' },
+    ];
+    let best: { label: NodeLabel; box: Box; cost: number } | null = null;
+    for (const label of candidates) {
+      const x = node.x + label.dx;
+      const left = label.anchor === 'start' ? x : label.anchor === 'end' ? x - w : x - w / 2;
+      const box = { x0: left, x1: left + w, y0: node.y + label.dy - ascent, y1: node.y + label.dy + descent };
+      const outside = (box.x0 < 0 ? -box.x0 : 0) + (box.x1 > width ? box.x1 - width : 0) + (box.y0 < 0 ? -box.y0 : 0) + (box.y1 > height ? box.y1 - height : 0);
+      let cost = outside * fontSize;
+      for (const other of taken) cost += overlap(box, other);
+      for (const circle of circles) if (circle.id !== node.id) cost += overlap(box, circle);
+      if (!best || cost < best.cost) best = { label, box, cost };
+      if (cost === 0) break;
+    }
+    taken.push(best!.box);
+    labels.set(node.id, best!.label);
+  }
+  return labels;
 }
