@@ -221,27 +221,62 @@ const textOf = (l: ReportLine) => l.cells.join('\t').trim();
  * line or two, anywhere in the document. A saved page can name other reports (breadcrumbs, lists of
  * links): the title taken is the last one before the report's first section, else the first one.
  */
-function findTitle(lines: ReportLine[]): { wardText: string; fiscalYear: number; start: number; end: number } | null {
-  const firstSection = lines.findIndex((l) => {
-    const m = matchLabel(l.cells[0] ?? '');
-    return m !== null && m.label !== 'criteria';
-  });
-  let chosen: { wardText: string; fiscalYear: number; start: number; end: number } | null = null;
+function findTitle(lines: ReportLine[]): Title | null {
+  const firstSection = lines.findIndex(isSectionLabel);
+  let chosen: Title | null = null;
   for (let i = 0; i < lines.length; i++) {
-    const ward = TITLE_WARD.exec(textOf(lines[i]).replace(/\*\*|＊＊/g, ''));
-    if (!ward) continue;
-    for (let j = i; j < Math.min(lines.length, i + 3); j++) {
-      const year = TITLE_YEAR.exec(textOf(lines[j]));
-      if (!year) continue;
-      const fiscalYear = parseFiscalYear(year[1]);
-      if (!fiscalYear.ok) break;
-      const candidate = { wardText: ward[1], fiscalYear: fiscalYear.fiscalYear, start: i, end: j };
-      if (firstSection !== -1 && j >= firstSection) return chosen ?? candidate;
-      chosen = firstSection === -1 ? (chosen ?? candidate) : candidate;
-      break;
-    }
+    const candidate = titleAt(lines, i);
+    if (!candidate) continue;
+    if (firstSection !== -1 && candidate.end >= firstSection) return chosen ?? candidate;
+    chosen = firstSection === -1 ? (chosen ?? candidate) : candidate;
   }
   return chosen;
+}
+
+interface Title {
+  wardText: string;
+  fiscalYear: number;
+  start: number;
+  end: number;
+}
+
+const isSectionLabel = (l: ReportLine) => {
+  const m = matchLabel(l.cells[0] ?? '');
+  return m !== null && m.label !== 'criteria';
+};
+
+/** A title starting at line `i`: the ward's line, and the year's on it or within the next two. */
+function titleAt(lines: ReportLine[], i: number): Title | null {
+  const ward = TITLE_WARD.exec(textOf(lines[i]).replace(/\*\*|＊＊/g, ''));
+  if (!ward) return null;
+  for (let j = i; j < Math.min(lines.length, i + 3); j++) {
+    const year = TITLE_YEAR.exec(textOf(lines[j]));
+    if (!year) continue;
+    const fiscalYear = parseFiscalYear(year[1]);
+    return fiscalYear.ok ? { wardText: ward[1], fiscalYear: fiscalYear.fiscalYear, start: i, end: j } : null;
+  }
+  return null;
+}
+
+/**
+ * Further reports after the one read (several copied or pasted as one text): a title of another ward
+ * or year with a section of its own before the next title. A list of links to other reports, a running
+ * head of the same report, has none.
+ */
+function laterReports(lines: ReportLine[], title: Title): Title[] {
+  const titles: Title[] = [];
+  for (let i = title.end + 1; i < lines.length; i++) {
+    const found = titleAt(lines, i);
+    if (found) {
+      titles.push(found);
+      i = found.end;
+    }
+  }
+  return titles.filter((t, k) => {
+    if (t.wardText === title.wardText && t.fiscalYear === title.fiscalYear) return false;
+    const next = titles[k + 1]?.start ?? lines.length;
+    return lines.slice(t.end + 1, next).some(isSectionLabel);
+  });
 }
 
 /** A rating row being read, possibly over several lines (a wrapped question, a cell per line). */
@@ -412,7 +447,10 @@ export function parseReport(text: string): ReportResult {
     }
   };
 
-  for (const l of lines.slice(title.end + 1)) {
+  // Another report after this one is not read into it: it is rejected on its title, the rest of the text set aside.
+  const others = laterReports(lines, title);
+  const reportEnd = others[0]?.start ?? lines.length;
+  for (const l of lines.slice(title.end + 1, reportEnd)) {
     const whole = textOf(l);
     const normalized = key(whole);
     if (ended) {
@@ -553,6 +591,13 @@ export function parseReport(text: string): ReportResult {
   }
   flushPending();
   closeSection();
+  for (let i = reportEnd; i < lines.length; i++) {
+    const other = others.find((t) => t.start === i);
+    if (other) {
+      problem({ line: lines[i].line, column: null, value: clipText(lines.slice(other.start, other.end + 1).map(textOf).join(' '), 80), code: 'report_another_report', params: { ward: other.wardText, year: other.fiscalYear } });
+    }
+    role(lines[i], other ? 'rejected' : 'outside', null);
+  }
 
   if (center.line !== null) report.center = { ...center, line: center.line };
   for (const s of Object.keys(SECTION_TITLES) as Section[]) {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport, splitItems } from '../../../src/lib/ingest/report.ts';
+import { tabLayout } from '../../fixtures/reports/layouts.ts';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
 import type { FileBatch } from '../../../src/lib/ingest/types.ts';
 
@@ -142,6 +143,53 @@ describe('damaged reports', () => {
     const text = readFileSync(new URL('../../fixtures/report_seed.txt', import.meta.url), 'utf8').replace('できましたか。\tB\tA\tB', 'できましたか。\tB\tX\tB');
     const parsed = parseReport(text);
     expect(parsed.ok && parsed.report.problems).toEqual([{ line: 35, row: 5, column: '拠点', value: 'X', code: 'invalid_rating', params: {} }]);
+  });
+});
+
+describe('several reports in one text (copied or pasted together)', () => {
+  const seed = readFileSync(new URL('../../fixtures/report_seed.txt', import.meta.url), 'utf8');
+  const seedAlone = parseReport(seed);
+  const parsed = (text: string) => {
+    const result = parseReport(text);
+    if (!result.ok) throw new Error(result.code);
+    return result.report;
+  };
+  const secondStart = (text: string, second: string) => text.slice(0, text.indexOf(second)).split('\n').length;
+
+  it.each([
+    ['after the first report’s legend', seed],
+    ['where the first report has no legend (its rows were read into the first report’s ward)', seed.slice(0, seed.indexOf('評価基準'))],
+  ])('reads the first report alone and rejects the next on its title line: %s', (_, first) => {
+    const konan = tabLayout();
+    const text = `${first}\n${konan}`;
+    const report = parsed(text);
+    expect(report.wardText).toBe('鶴見区');
+    expect(seedAlone.ok && report.ratings).toEqual(seedAlone.ok && seedAlone.report.ratings);
+    expect(seedAlone.ok && report.narratives).toEqual(seedAlone.ok && seedAlone.report.narratives);
+    const line = secondStart(text, konan.trimStart().slice(0, 10));
+    expect(report.problems).toEqual([{ line, row: expect.any(Number), column: null, value: expect.stringContaining('港南区地域子育て支援拠点事業'), code: 'report_another_report', params: { ward: '港南区', year: 2019 } }]);
+    expect(report.lines.filter((l) => l.line > line).every((l) => l.role === 'outside')).toBe(true);
+  });
+
+  it('the same ward’s report of another year is another report too; each further report is named', () => {
+    const lastYear = seed.replace('令和7年度重点目標評価結果', '令和6年度重点目標評価結果');
+    const report = parsed(`${seed}\n${lastYear}\n${tabLayout()}`);
+    expect(report.problems.map((p) => [p.code, p.params])).toEqual([
+      ['report_another_report', { ward: '鶴見区', year: 2024 }],
+      ['report_another_report', { ward: '港南区', year: 2019 }],
+    ]);
+  });
+
+  it('links to other wards’ reports after a report (a saved page’s list) are not reports', () => {
+    const links = ['港南区地域子育て支援拠点事業 令和7年度重点目標評価結果', '西区地域子育て支援拠点事業 令和7年度重点目標評価結果', 'ページトップへ'].join('\n');
+    expect(parsed(`${seed}\n${links}\n`).problems).toEqual([]);
+  });
+
+  it('a loaded file counts the further report as one rejected row', async () => {
+    const batch = await new IngestSession().ingestFile('two.txt', new TextEncoder().encode(`${seed}\n${tabLayout()}`));
+    const alone = await ingest('report_seed.txt');
+    expect(batch.report).toMatchObject({ rowsLoaded: alone.report.rowsLoaded, rowsRejected: 1, rowsRead: alone.report.rowsRead + 1 });
+    expect(batch.report.errors.map((e) => e.code)).toEqual(['report_another_report']);
   });
 });
 
