@@ -1,5 +1,6 @@
 import { expectedHeaders } from '../ingest/headers.ts';
 import type { FileErrorCode, ReasonCode } from '../ingest/types.ts';
+import { toJapaneseFiscalYear } from '../ingest/fiscal-year.ts';
 import { KIND_LABELS } from './ui.ts';
 
 export type Lang = 'ja' | 'en';
@@ -62,7 +63,7 @@ export const REASONS: Record<Lang, Record<ReasonCode, Message>> = {
     report_unknown_heading: '報告書の見出しとして分からない行です',
     report_unknown_section: (p) => `報告書の項目「${p.section}」が分かりません（重点目標・取組内容・取組の効果・取組の課題・次年度重点目標のいずれか）`,
     invalid_provenance: 'データ種別が読めません（real／実データ、sample／サンプル）',
-    report_another_report: (p) => `ここから別の報告書（${p.ward} ${p.year}年度）が始まるため、読み込んでいません。1 つのファイル（1 回の貼り付け）には報告書を 1 つにしてください`,
+    report_another_report: (p) => `ここから別の報告書（${p.ward} ${toJapaneseFiscalYear(Number(p.year))}）が始まるため、読み込んでいません。1 つのファイル（1 回の貼り付け）には報告書を 1 つにしてください`,
     totals_row: '合計・平均の行です（集計はこのアプリが元の行から行うので読み込みません）',
     note_row: '注記の行です（データの行ではないので読み込みません）',
   },
