@@ -192,7 +192,7 @@ describe('several reports in one text (copied or pasted together)', () => {
     expect(batch.report).toMatchObject({ rowsLoaded: alone.report.rowsLoaded, rowsRejected: 1, rowsRead: alone.report.rowsRead + 1 });
     expect(batch.report.errors.map((e) => e.code)).toEqual(['report_another_report']);
     const [error] = batch.report.errors;
-    expect(reasonText('ja', error.code, error.params)).toBe('ここから別の報告書（港南区 平成31年度）が始まるため、読み込んでいません。1 つのファイル（1 回の貼り付け）には報告書を 1 つにしてください');
+    expect(reasonText('ja', error.code, error.params)).toBe('ここから別の報告書（港南区 令和元年度）が始まるため、読み込んでいません。1 つのファイル（1 回の貼り付け）には報告書を 1 つにしてください');
     expect(reasonText('en', error.code, error.params)).toBe('Another report (港南区, FY2019) starts here and was not read: put one report in each file or paste');
   });
 });
