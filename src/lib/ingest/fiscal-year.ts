@@ -52,9 +52,24 @@ export function toJapaneseFiscalYear(fiscalYear: number): string {
 const DATE_ERA = /^(令和|平成|r|h)\s*(\d{1,2}|元)\s*[年.\/-]\s*(\d{1,2})\s*[月.\/-]\s*(\d{1,2})\s*日?$/;
 const DATE_WESTERN = /^(\d{4})\s*[年.\/-]\s*(\d{1,2})\s*[月.\/-]\s*(\d{1,2})\s*日?$/;
 
-/** `令和7年4月1日`, `R7.4.1`, `2025-04-01`, `2025/4/1` → `2025-04-01`; undefined when not a real date. */
+// A date cell Excel wrote with its time (`2026/3/31 0:00`) or a system as ISO (`2025-04-01T00:00:00`).
+const TIME_OF_DAY = /^(.+?)(?:\s+|t)([01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?$/;
+// Excel's day numbers (1900 system: day 1 is 1900-01-01, counted from 1899-12-30 past its false 1900-02-29), 1990–2099:
+// a date cell formatted as a number when the sheet was saved.
+const EXCEL_SERIAL = { min: 32874, max: 73050 };
+
+/**
+ * `令和7年4月1日`, `R7.4.1`, `2025-04-01`, `2025/4/1`, with or without a time of day, or Excel's day
+ * number (`45748`) → `2025-04-01`; undefined when not a real date.
+ */
 export function parseJapaneseDate(raw: string): string | undefined {
-  const value = normalizeCode(raw).toLowerCase();
+  const cell = normalizeCode(raw).toLowerCase();
+  if (/^\d{5}$/.test(cell)) {
+    const serial = Number(cell);
+    if (serial < EXCEL_SERIAL.min || serial > EXCEL_SERIAL.max) return undefined;
+    return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
+  }
+  const value = TIME_OF_DAY.exec(cell)?.[1] ?? cell;
   let year: number;
   let month: number;
   let day: number;
