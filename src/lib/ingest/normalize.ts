@@ -1,6 +1,10 @@
-/** Codes, years, letters and numbers are compared after NFKC + trim; free text never is. */
+/**
+ * Codes, years, letters and numbers are compared after NFKC + trim; free text never is. A whole
+ * number written as a decimal (`2025.0`, `14101.0`: pandas writes an integer column holding a blank
+ * as floats) is that number.
+ */
 export function normalizeCode(value: string): string {
-  return value.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  return value.normalize('NFKC').replace(/\s+/g, ' ').trim().replace(/^(\d+)\.0+$/, '$1');
 }
 
 /**

@@ -107,6 +107,22 @@ describe('IngestSession.ingestFile: accepted forms', () => {
   });
 });
 
+describe('IngestSession.ingestFile: files other tools write', () => {
+  it('reads whole numbers pandas wrote as floats (an integer column holding a blank) as those numbers', async () => {
+    const batch = await ingest(`${LONG}14101.0,2025.0,1.0,1.0,区,A\n鶴見区,2025,2,7.0,拠点,\n`);
+    expect(batch.report).toMatchObject({ rowsLoaded: 2, rowsRejected: 0 });
+    expect(batch.ratings.toArray().map((r) => [r.ward, r.fiscalYear, r.stage, r.questionNo, r.rater, r.rating])).toEqual([
+      ['鶴見区', 2025, 'planning', 1, 'ward', 'A'],
+      ['鶴見区', 2025, 'implementation', 7, 'center', null],
+    ]);
+  });
+
+  it('still rejects a number that is not whole', async () => {
+    const batch = await ingest(`${LONG}鶴見区,2025.5,1,1.5,区,A\n`);
+    expect(batch.report.errors.map((e) => [e.column, e.code])).toEqual([['fiscal_year', 'invalid_fiscal_year'], ['question_no', 'invalid_question_no']]);
+  });
+});
+
 describe('IngestSession.ingestFile: rejections name line, column, value and reason', () => {
   it.each([
     ['鶴身区,2025,1,1,区,A', 'ward', '鶴身区', 'unknown_ward', { suggestion: '鶴見区' }],
