@@ -35,6 +35,7 @@ const UNREADABLE: Record<Lang, Record<string, string>> = {
 export const REASONS: Record<Lang, Record<ReasonCode, Message>> = {
   ja: {
     missing_value: '値が空です（必須の項目です）',
+    blank_as_above: '値が空です。上の行と同じ値を省いた行（Excel の結合セルなど）と思われます。各行に値を入れてください',
     unknown_ward: (p) => `区が見つかりません${p.suggestion ? `。「${p.suggestion}」のことですか？` : ''}`,
     ward_code_check_digit: (p) => `団体コードの検査数字が合いません${p.suggestion ? `（正しくは ${p.suggestion}）` : ''}`,
     invalid_fiscal_year: '年度として読めません（例: 2025、令和7年度、R7）',
@@ -69,6 +70,7 @@ export const REASONS: Record<Lang, Record<ReasonCode, Message>> = {
   },
   en: {
     missing_value: 'Empty value in a required column',
+    blank_as_above: 'Empty value, as if the one above applied (a merged cell in Excel?): fill it in on every row',
     unknown_ward: (p) => `Unknown ward${p.suggestion ? `. Did you mean “${p.suggestion}”?` : ''}`,
     ward_code_check_digit: (p) => `Check digit of the local government code is wrong${p.suggestion ? ` (should be ${p.suggestion})` : ''}`,
     invalid_fiscal_year: 'Not a fiscal year (e.g. 2025, 令和7年度, R7)',

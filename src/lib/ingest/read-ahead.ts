@@ -31,6 +31,8 @@ export interface ReadAheadInput {
   text: string;
   /** The number of the chunk's first line in the file. */
   line: number;
+  /** The cells of the last row before the split (a blank grouping cell's reason looks at the row above). */
+  above: string[] | null;
   kind: 'ratings_long' | 'ratings_wide';
   columns: Array<[Field, number]>;
   header: string[];
@@ -84,10 +86,22 @@ export function planReadAhead(file: OpenedFile): { split: number; input: ReadAhe
   return {
     split,
     input: {
-      text: text.slice(split), line: reader.line + countLines(text.slice(from, split)) - 1, kind, columns: [...file.columns], header: file.header,
+      text: text.slice(split), line: reader.line + countLines(text.slice(from, split)) - 1, above: lastRowBefore(text, from, split, file.delimiter),
+      kind, columns: [...file.columns], header: file.header,
       width: file.width, delimiter: file.delimiter, encoding: file.encoding, wards: [...file.registry.wards], defaultWards: file.registry.isDefault,
     },
   };
+}
+
+/** The cells of the last row that is not blank in `text` before `end` (no quotes here: a line is a row). */
+function lastRowBefore(text: string, from: number, end: number, delimiter: Delimiter): string[] | null {
+  for (let lineEnd = end - 1; lineEnd > from; ) {
+    const start = text.lastIndexOf('\n', lineEnd - 1) + 1;
+    const fields = text.slice(Math.max(start, from), lineEnd).split(delimiter);
+    if (fields.some((f) => f.trim() !== '')) return fields;
+    lineEnd = start - 1;
+  }
+  return null;
 }
 
 /** Reads the rest of a file (in the other worker): every row counted, every good rating collected in order. */
@@ -103,7 +117,7 @@ export function readAhead(input: ReadAheadInput): ReadAheadResult {
   const reader = new CsvReader(input.text, input.delimiter, 0, input.line);
   const loop = new RowLoop({
     text: input.text, reader, badLines: new Set(), encoding: input.encoding, delimiter: input.delimiter, width: input.width,
-    rowReader: new RowReader(new Map(input.columns), input.header), handler: ratingsHandler(registry, collect, input.kind === 'ratings_wide'),
+    rowReader: new RowReader(new Map(input.columns), input.header).follow(input.above), handler: ratingsHandler(registry, collect, input.kind === 'ratings_wide'),
     report, errors: new ErrorLog(report, (error) => errors.push(error)),
   });
   while (loop.read(Number.POSITIVE_INFINITY));

@@ -15,10 +15,15 @@ export function rowError(line: number, column: string | null, value: string, cod
   };
 }
 
+/** Fields a sheet groups rows by: left blank under a merged cell or a "same as above" habit. */
+const GROUPING_FIELDS: ReadonlySet<Field> = new Set(['ward', 'fiscal_year', 'stage', 'section']);
+
 /** Cells of one CSV row, addressed by field; collects the row's errors with the header as written. */
 export class RowReader {
   errors: RowError[] = [];
   row: CsvRecord = { line: 0, endLine: 0, start: 0, end: 0, fields: [], problem: null };
+  /** The cells of the row read before this one, for the reason a blank grouping cell is given. */
+  private above: string[] | null = null;
   constructor(
     private columns: Map<Field, number>,
     private header: string[],
@@ -26,8 +31,15 @@ export class RowReader {
 
   /** One reader serves a whole file; a million rows should not mean a million readers. */
   reset(row: CsvRecord): this {
+    if (this.row.line !== 0) this.above = this.row.fields;
     this.row = row;
     if (this.errors.length > 0) this.errors = [];
+    return this;
+  }
+
+  /** Reads on after a row read elsewhere (the rows before a split read by another worker). */
+  follow(fields: string[] | null): this {
+    this.above = fields;
     return this;
   }
 
@@ -40,11 +52,13 @@ export class RowReader {
     return index === undefined ? '' : (this.row.fields[index] ?? '');
   }
 
-  /** A required cell: blank is an error. */
+  /** A required cell: blank is an error, named as a merged cell's when the row above has the value. */
   required(field: Field): string | undefined {
     const value = this.raw(field);
     if (value.trim() === '') {
-      this.fail(field, 'missing_value');
+      const index = this.columns.get(field);
+      const aboveFilled = GROUPING_FIELDS.has(field) && index !== undefined && (this.above?.[index] ?? '').trim() !== '';
+      this.fail(field, aboveFilled ? 'blank_as_above' : 'missing_value');
       return undefined;
     }
     return value;

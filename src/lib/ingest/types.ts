@@ -9,6 +9,7 @@ import type { ReportLineInfo } from './report.ts';
 /** Why a row or a file was not loaded; rendered in ja/en by `src/lib/i18n`. */
 export type ReasonCode =
   | 'missing_value'
+  | 'blank_as_above'
   | 'unknown_ward'
   | 'ward_code_check_digit'
   | 'invalid_fiscal_year'

@@ -52,6 +52,20 @@ async function load(files: Array<[string, string]>, withReadAhead: boolean) {
 describe('reading ahead', () => {
   const rows = Math.ceil(READ_AHEAD_MIN_CHARS / 30);
 
+  it('names a blank ward on the first row read ahead as one pass does, from the row before the split', async () => {
+    const plain = longFile(rows);
+    const { inputs } = await load([['long.csv', plain]], true);
+    const first = inputs[0].line;
+    // The ward blanked with spaces of its length, so the split stays where it was.
+    const text = longFile(rows, (i, line) => (i === first - 2 ? line.replace(/^[^,]+/, (ward) => ' '.repeat(ward.length)) : line));
+    const one = await load([['long.csv', text]], false);
+    const ahead = await load([['long.csv', text]], true);
+    expect(ahead.inputs[0].line).toBe(first);
+    const errors = (r: (typeof one.results)[number]) => (r as { report: FileBatch['report'] }).report.errors.map((e) => [e.line, e.code]);
+    expect(errors(one.results[0])).toEqual([[first, 'blank_as_above']]);
+    expect(errors(ahead.results[0])).toEqual(errors(one.results[0]));
+  });
+
   it('gives the same load as one pass: counts, errors in line order, duplicates and conflicts across the split, parts', async () => {
     const split = Math.floor(rows * 0.4);
     const faults = (i: number, line: string) => {

@@ -159,7 +159,18 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
       [4, 'ward', '※ 未評価は空欄', 'note_row', {}],
       [5, 'ward', '（注）評価は年度末', 'note_row', {}],
       [6, 'ward', '鶴身区', 'unknown_ward', { suggestion: '鶴見区' }],
-      [7, 'ward', '', 'missing_value', {}],
+      [7, 'ward', '', 'blank_as_above', {}],
+    ]);
+  });
+
+  it('names a blank ward, year or stage under a filled one as a merged cell’s, not as a plain blank', async () => {
+    const sheet = ['区名,年度,段階,設問番号,区,拠点,相互評価', '鶴見区,2025,計画,1,A,A,A', ',,,2,A,B,A', ',,実施,1,B,B,B', '鶴見区,2025,実施,2,A,A,', ',2025,実施,3,A,A,A'].join('\n');
+    const batch = await ingest(`${sheet}\n`);
+    expect(batch.report).toMatchObject({ rowsLoaded: 2, rowsRejected: 3 });
+    expect(batch.report.errors.map((e) => [e.line, e.column, e.code])).toEqual([
+      [3, '区名', 'blank_as_above'], [3, '年度', 'blank_as_above'], [3, '段階', 'blank_as_above'],
+      [4, '区名', 'missing_value'], [4, '年度', 'missing_value'],
+      [6, '区名', 'blank_as_above'],
     ]);
   });
 
