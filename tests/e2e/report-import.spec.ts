@@ -88,11 +88,11 @@ test('text pasted into the data view loads as a file of its own: a report copied
   await expect(pastedCells).toContainText('UTF-8・タブ');
   await expect(pastedCells.locator('td').nth(3)).toHaveText('2');
 
-  // A file copied in the file manager and pasted is read at once, as if chosen.
-  await page.locator('h2#load-title').evaluate((heading) => {
+  // A file copied in the file manager and pasted is read at once, as if chosen, also with the focus on the file picker.
+  await page.locator('input[name="files"]').evaluate((picker) => {
     const data = new DataTransfer();
     data.items.add(new File(['ward,fiscal_year,stage,question_no,rater,rating\n西区,2024,1,3,区,A\n'], 'copied.csv', { type: 'text/csv' }));
-    heading.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    picker.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   });
   await expect(page.locator('section.report table.files tbody').getByRole('rowheader', { name: 'copied.csv' })).toBeVisible();
 
