@@ -71,8 +71,8 @@ export class RowLoop {
   }
 
   /**
-   * A rejected totals or note row is reported as that, in place of its empty or unknown cells; only
-   * a row whose text was read whole (a broken quote or encoding is the finding that matters there).
+   * A rejected totals or note row is reported as that, in place of its empty or unknown cells. Not
+   * on a row with a broken quote or encoding: that is the finding that matters there.
    */
   private nameSummaryRow(record: CsvRecord, rowReader: RowReader): void {
     if (record.problem || rowReader.errors.some((e) => e.code === 'invalid_encoding' || e.code === 'replacement_character')) return;
