@@ -96,6 +96,15 @@ test('text pasted into the data view loads as a file of its own: a report copied
   });
   await expect(page.locator('section.report table.files tbody').getByRole('rowheader', { name: 'copied.csv' })).toBeVisible();
 
+  // Text dragged from another window onto the drop zone goes into the box too.
+  await page.locator('.dropzone').evaluate((zone) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'ward\tfiscal_year\tstage\tquestion_no\trater\trating\n西区\t2024\t1\t4\t区\tA\n');
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await expect(box).toHaveValue(/^ward\tfiscal_year/);
+  await expect(box).toBeFocused();
+
   // Kept on the device like a chosen file.
   await reloadApp(page);
   await expect(page.locator('section.report table.files tbody tr').filter({ hasText: /貼り付け_/ })).toHaveCount(2);
