@@ -245,15 +245,24 @@ const isSectionLabel = (l: ReportLine) => {
   return m !== null && m.label !== 'criteria';
 };
 
+/**
+ * The ward a title line names (…区地域子育て支援拠点事業, bold marks aside). Asked of every line of a
+ * report, so the pattern runs only on lines holding the literal words.
+ */
+function titleWardOf(text: string): string | undefined {
+  const plain = text.replace(/\*\*|＊＊/g, '');
+  return plain.includes('地域子育て支援拠点事業') ? TITLE_WARD.exec(plain)?.[1] : undefined;
+}
+
 /** A title starting at line `i`: the ward's line, and the year's on it or within the next two. */
 function titleAt(lines: ReportLine[], i: number): Title | null {
-  const ward = TITLE_WARD.exec(textOf(lines[i]).replace(/\*\*|＊＊/g, ''));
-  if (!ward) return null;
+  const wardText = titleWardOf(textOf(lines[i]));
+  if (wardText === undefined) return null;
   for (let j = i; j < Math.min(lines.length, i + 3); j++) {
     const year = TITLE_YEAR.exec(textOf(lines[j]));
     if (!year) continue;
     const fiscalYear = parseFiscalYear(year[1]);
-    return fiscalYear.ok ? { wardText: ward[1], fiscalYear: fiscalYear.fiscalYear, start: i, end: j } : null;
+    return fiscalYear.ok ? { wardText, fiscalYear: fiscalYear.fiscalYear, start: i, end: j } : null;
   }
   return null;
 }
@@ -302,7 +311,7 @@ const joinLines = (text: string) => joinWrapped(text.trim().split(/[\t ]*\n[\t ]
  */
 function isRunningHead(text: string, wardText: string): boolean {
   if (!text.includes('重点目標評価結果') && !text.includes('地域子育て支援拠点事業')) return false;
-  return TITLE_YEAR.test(text) || TITLE_WARD.exec(text.replace(/\*\*|＊＊/g, ''))?.[1] === wardText;
+  return TITLE_YEAR.test(text) || titleWardOf(text) === wardText;
 }
 
 /**
