@@ -169,6 +169,9 @@ export function declaredCharset(bytes: Uint8Array): Candidate | null {
   return declared ? (CHARSETS[declared.toLowerCase()] ?? null) : null;
 }
 
+/** Whether the file begins with these bytes (a BOM, a container's signature). */
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
 /**
  * Bytes → text, the encoding decided rather than guessed: UTF-8 (with or without BOM), CP932 (Excel on
  * Japanese Windows), EUC-JP, or UTF-16 (Excel's "Unicode text"). A charset the file declares (a saved
@@ -180,14 +183,14 @@ export function declaredCharset(bytes: Uint8Array): Candidate | null {
 export function decodeBytes(bytes: Uint8Array, declared: string | null = null): DecodeResult {
   const container = containerOf(bytes);
   if (container) return { ok: false, code: container, params: {} };
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     return decodeUtf16(bytes.subarray(2), bytes[0] === 0xff ? 'utf-16le' : 'utf-16be');
   }
   if (bytes.subarray(0, 4096).includes(0)) {
     const order = utf16Order(bytes);
     return order ? decodeUtf16(bytes, order) : { ok: false, code: 'binary_file', params: {} };
   }
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     return { ok: true, decoded: { ...decodeAll(bytes.subarray(3), 'utf-8'), encoding: 'utf-8-bom' } };
   }
   const charset = (declared ? CHARSETS[declared.toLowerCase()] : undefined) ?? declaredCharset(bytes);
@@ -198,8 +201,6 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
   const encoding = chooseEncoding(bytes);
   return { ok: true, decoded: { ...decodeAll(bytes, encoding), encoding } };
 }
-
-const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
 /**
  * The published PDF, or an Excel or Word file (.xlsx/.docx are zip; .xls/.doc are OLE), told apart by
