@@ -68,6 +68,41 @@ function csvFiles(batch: FileBatch, base: string): Array<[string, string]> {
   return files;
 }
 
+/** Writes one report's CSVs, saying why not or what it lacked; false if it could not be read whole. */
+function writeReport(batch: FileBatch, session: IngestSession, options: Options): boolean {
+  const { report } = batch;
+  const name = report.file;
+  if (report.kind !== 'report') {
+    console.error(`${name}: 報告書ではありません（${report.kind === 'unknown' ? '種類が分かりません' : `CSV: ${report.kind}`}）。CSV はそのまま読み込めます: npm run validate -- ${name}`);
+    return false;
+  }
+  if (report.fileError) {
+    console.error(`${name}: ${fileErrorText('ja', report.fileError.code, report.fileError.params)}`);
+    return false;
+  }
+  for (const e of report.errors) console.error(`${name}:${e.line}: ${reasonText('ja', e.code, e.params)} (${valueText('ja', e.value, e.params)})`);
+  const first = batch.ratings.at(0) ?? batch.narratives[0] ?? batch.centers[0];
+  if (!first) {
+    console.error(`${name}: 書き出す行がありません`);
+    return false;
+  }
+  const ward = session.registry.wards.find((w) => w.name === first.ward);
+  const base = `${options.prefix}_${(ward?.nameEn || ward?.code || 'ward').toLowerCase()}_${first.fiscalYear}`;
+  const files = csvFiles(batch, base).map(([file, csv]) => [join(options.out, file), csv] as const);
+  const existing = files.filter(([target]) => existsSync(target)).map(([target]) => target);
+  if (existing.length > 0 && !options.force) {
+    console.error(`${name}: 既にあるファイルは上書きしません（上書きするには --force）: ${existing.join(', ')}`);
+    return false;
+  }
+  mkdirSync(options.out, { recursive: true });
+  for (const [target, csv] of files) {
+    writeFileSync(target, csv);
+    console.log(`${name} → ${target}`);
+  }
+  if (report.missingParts.length > 0) console.warn(`${name}: 見つからない部分（その部分のファイルは書き出していません）: ${report.missingParts.join(', ')}`);
+  return report.errors.length === 0;
+}
+
 async function main(args: string[]): Promise<number> {
   const options = parseArgs(args);
   if ('message' in options) {
@@ -85,41 +120,10 @@ async function main(args: string[]): Promise<number> {
       failed = true;
       continue;
     }
-    const batch = await session.ingestFile(path, bytes);
-    const { report } = batch;
-    if (report.kind !== 'report') {
-      console.error(`${path}: 報告書ではありません（${report.kind === 'unknown' ? '種類が分かりません' : `CSV: ${report.kind}`}）。CSV はそのまま読み込めます: npm run validate -- ${path}`);
-      failed = true;
-      continue;
+    // A text of several reports (a year's reports copied from one PDF) gives one set of files per report.
+    for (const batch of await session.ingestSource(path, bytes)) {
+      if (!writeReport(batch, session, options)) failed = true;
     }
-    if (report.fileError) {
-      console.error(`${path}: ${fileErrorText('ja', report.fileError.code, report.fileError.params)}`);
-      failed = true;
-      continue;
-    }
-    for (const e of report.errors) console.error(`${path}:${e.line}: ${reasonText('ja', e.code, e.params)} (${valueText('ja', e.value, e.params)})`);
-    if (report.errors.length > 0) failed = true;
-    const first = batch.ratings.at(0) ?? batch.narratives[0] ?? batch.centers[0];
-    if (!first) {
-      console.error(`${path}: 書き出す行がありません`);
-      failed = true;
-      continue;
-    }
-    const ward = session.registry.wards.find((w) => w.name === first.ward);
-    const base = `${options.prefix}_${(ward?.nameEn || ward?.code || 'ward').toLowerCase()}_${first.fiscalYear}`;
-    const files = csvFiles(batch, base).map(([name, csv]) => [join(options.out, name), csv] as const);
-    const existing = files.filter(([target]) => existsSync(target)).map(([target]) => target);
-    if (existing.length > 0 && !options.force) {
-      console.error(`${path}: 既にあるファイルは上書きしません（上書きするには --force）: ${existing.join(', ')}`);
-      failed = true;
-      continue;
-    }
-    mkdirSync(options.out, { recursive: true });
-    for (const [target, csv] of files) {
-      writeFileSync(target, csv);
-      console.log(`${path} → ${target}`);
-    }
-    if (report.missingParts.length > 0) console.warn(`${path}: 見つからない部分（その部分のファイルは書き出していません）: ${report.missingParts.join(', ')}`);
   }
   return failed ? 1 : 0;
 }

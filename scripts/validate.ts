@@ -106,7 +106,7 @@ async function main(argv: string[]): Promise<number> {
       reports.push({ ...emptyFileReport(-1, file), fileError: { code: 'unreadable', params: { reason: (error as NodeJS.ErrnoException).code ?? String(error) } } });
       continue;
     }
-    reports.push(await loadOne(db, session, { name: file, bytes }, { onError: errorsCsv ? (e) => errorsCsv.add(file, e) : undefined }));
+    reports.push(...(await loadOne(db, session, { name: file, bytes }, { onError: errorsCsv ? (e) => errorsCsv.add(file, e) : undefined })));
   }
   errorsCsv?.close();
   const report = await buildValidationReport(db, reports, options.lang);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -49,6 +49,31 @@ test('a folder picked in the data view loads every report and CSV in it, skips i
   await expect(first.locator('table.lines tr.outside').filter({ hasText: '鶴見区地域子育て支援拠点事業' })).toHaveCount(1);
   await expect(first.locator('table.lines tr.rejected')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/report-check.png', fullPage: true });
+});
+
+test('a year’s reports pasted as one text load as a file per report, checked each, and come back once after a reload', async ({ page }) => {
+  await openApp(page, '/?view=data');
+  await page.getByText('テキストを貼り付けて読み込む', { exact: true }).click();
+  const seed = readFileSync(`${root}tests/fixtures/report_seed.txt`, 'utf8');
+  await page.locator('textarea[name="pasted-text"]').fill(`${seed}\n${pdfLayout()}\n${pdfLayout().replaceAll('港南区', '西区')}`);
+  await page.getByRole('button', { name: '貼り付けたテキストを読み込む' }).click();
+  await expect(page.locator('.progress')).toHaveCount(0);
+  const summaries = page.locator('section.report-check details summary');
+  await expect(summaries).toHaveText([
+    /鶴見区 令和7年度（2025年度）.*貼り付け_\d{8}-\d{6}\.txt #1.*評価 48\/48 · 記述 26 · 拠点情報 あり · 不採用 0/,
+    /港南区 令和元年度（2019年度）.*貼り付け_\d{8}-\d{6}\.txt #2.*評価 48\/48 · 記述 17 · 拠点情報 あり · 不採用 0/,
+    /西区 令和元年度（2019年度）.*貼り付け_\d{8}-\d{6}\.txt #3.*評価 48\/48 · 記述 17 · 拠点情報 あり · 不採用 0/,
+  ]);
+  // Each check holds its own report's lines: the second starts at its title.
+  const second = page.locator('section.report-check details').nth(1);
+  await second.locator('summary').click();
+  await expect(second.locator('table.lines tbody tr').first()).toContainText('港南区地域子育て支援拠点事業');
+  await expect(second.locator('table.lines tbody tr').filter({ hasText: '鶴見区' })).toHaveCount(0);
+  const pastedFiles = page.locator('section.report table.files tbody tr').filter({ hasText: /貼り付け_/ });
+  await expect(pastedFiles).toHaveCount(3);
+  await reloadApp(page);
+  await expect(pastedFiles).toHaveCount(3);
+  await expect(summaries).toHaveCount(3);
 });
 
 test('a damaged report is flagged in the check, its rejected lines shown beside what was read', async ({ page }) => {

@@ -70,7 +70,7 @@ export class IngestClient {
     this.onStopped(reason);
   }
 
-  /** `onFileLoaded` runs once a file is in the database (the app keeps the file for the next visit). */
+  /** `onFileLoaded` runs once a source's (first) file is in the database (the app keeps the source for the next visit). */
   load(
     files: SourceFile[],
     origin: FileOrigin,
@@ -119,7 +119,7 @@ export class IngestClient {
           current = new FileWrite(this.db);
           writes = writes.then(async () => {
             const stored = await write.finish(message.loaded, origin);
-            await onFileLoaded(copies[message.fileIndex]);
+            if (message.firstOfSource) await onFileLoaded(copies[message.fileIndex]);
             outcome.firstFileId ??= stored.fileId;
             outcome.filesLoaded++;
             onProgress({

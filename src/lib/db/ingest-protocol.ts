@@ -29,7 +29,11 @@ export type FromIngestWorker =
   | { type: 'progress'; jobId: number; fileIndex: number; file: string; rowsDone: number; fileFraction: number }
   /** Ratings of the file being read, to be appended before the rest of it arrives in `file`. */
   | { type: 'ratings-part'; jobId: number; fileIndex: number; part: RatingsPart }
-  | { type: 'file'; jobId: number; fileIndex: number; loaded: LoadedFile }
+  /**
+   * A file read: most sources are one, a text of several reports one per report. The source is kept
+   * for the next visit once its first is in the database (and once only: a visit reads it whole).
+   */
+  | { type: 'file'; jobId: number; fileIndex: number; loaded: LoadedFile; firstOfSource: boolean }
   | { type: 'tags'; jobId: number; tags: Uint8Array | null }
   | { type: 'done'; jobId: number; cancelled: boolean }
   | { type: 'failed'; jobId: number; message: string };

@@ -126,7 +126,7 @@ async function ingest(jobId: number, files: SourceFile[], themes: Theme[], readA
   for (const [fileIndex, source] of files.entries()) {
     if (cancelled.has(jobId)) throw new IngestCancelled();
     let yielded = performance.now();
-    const batch = await session.ingestFile(source.name, source.bytes, {
+    const batches = await session.ingestSource(source.name, source.bytes, {
       checkpointEvery: 10000,
       checkpoint: async (rowsDone, fileFraction) => {
         // A yield costs a clamped timer: one every YIELD_MS is enough for progress and to hear "cancel".
@@ -143,9 +143,11 @@ async function ingest(jobId: number, files: SourceFile[], themes: Theme[], readA
         post({ type: 'ratings-part', jobId, fileIndex, part }, [part.ipc.buffer as ArrayBuffer, part.groups.buffer as ArrayBuffer]);
       },
     });
-    const loaded = toLoadedFile(batch, themes);
-    const buffers = [...Object.values(loaded.payload), loaded.ratingGroups].filter((b): b is Uint8Array => b !== null).map((b) => b.buffer as ArrayBuffer);
-    post({ type: 'file', jobId, fileIndex, loaded }, buffers);
+    for (const [k, batch] of batches.entries()) {
+      const loaded = toLoadedFile(batch, themes);
+      const buffers = [...Object.values(loaded.payload), loaded.ratingGroups].filter((b): b is Uint8Array => b !== null).map((b) => b.buffer as ArrayBuffer);
+      post({ type: 'file', jobId, fileIndex, loaded, firstOfSource: k === 0 }, buffers);
+    }
   }
   post({ type: 'done', jobId, cancelled: false });
 }

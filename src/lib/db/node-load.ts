@@ -29,29 +29,33 @@ export async function loadInto(
   const session = new IngestSession();
   await createSchema(db, session.registry.wards, themes);
   const reports: FileReport[] = [];
-  for (const file of files) reports.push(await loadOne(db, session, file, { origin, themes }));
+  for (const file of files) reports.push(...(await loadOne(db, session, file, { origin, themes })));
   return { db, session, reports };
 }
 
 /**
- * One file through ingest into the database, as the page does it: parts of a long file's ratings are
+ * One source through ingest into the database, as the page does it: parts of a long file's ratings are
  * written while it is read. A file that fails to write is recorded as refused, never thrown; a
- * cancelled one leaves nothing.
+ * cancelled one leaves nothing. A text of several reports is a file per report.
  */
 export async function loadOne(
   db: Database,
   session: IngestSession,
   file: SourceFile,
   { origin = 'user', themes = DEFAULT_THEMES, ...options }: IngestOptions & { origin?: FileOrigin; themes?: readonly Theme[] } = {},
-): Promise<FileReport> {
+): Promise<FileReport[]> {
   const write = new FileWrite(db);
-  let batch;
+  let batches;
   try {
-    batch = await session.ingestFile(file.name, file.bytes, { ...options, onRatingsPart: (ratings, fileId) => write.appendRatings(ratingsPart(ratings, fileId)) });
+    batches = await session.ingestSource(file.name, file.bytes, { ...options, onRatingsPart: (ratings, fileId) => write.appendRatings(ratingsPart(ratings, fileId)) });
   } catch (error) {
     await write.abandon();
     throw error;
   }
-  const stored = await write.finish(toLoadedFile(batch, themes), origin);
-  return stored.fileError === batch.report.fileError ? batch.report : { ...stored, errors: [] };
+  const reports: FileReport[] = [];
+  for (const [k, batch] of batches.entries()) {
+    const stored = await (k === 0 ? write : new FileWrite(db)).finish(toLoadedFile(batch, themes), origin);
+    reports.push(stored.fileError === batch.report.fileError ? batch.report : { ...stored, errors: [] });
+  }
+  return reports;
 }

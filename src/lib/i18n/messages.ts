@@ -1,6 +1,5 @@
 import { expectedHeaders } from '../ingest/headers.ts';
 import type { FileErrorCode, ReasonCode } from '../ingest/types.ts';
-import { toJapaneseFiscalYear } from '../ingest/fiscal-year.ts';
 import { KIND_LABELS } from './ui.ts';
 
 export type Lang = 'ja' | 'en';
@@ -64,7 +63,6 @@ export const REASONS: Record<Lang, Record<ReasonCode, Message>> = {
     report_unknown_heading: '報告書の見出しとして分からない行です',
     report_unknown_section: (p) => `報告書の項目「${p.section}」が分かりません（重点目標・取組内容・取組の効果・取組の課題・次年度重点目標のいずれか）`,
     invalid_provenance: 'データ種別が読めません（real／実データ、sample／サンプル）',
-    report_another_report: (p) => `ここから別の報告書（${p.ward} ${toJapaneseFiscalYear(Number(p.year))}）が始まるため、読み込んでいません。1 つのファイル（1 回の貼り付け）には報告書を 1 つにしてください`,
     totals_row: '合計・平均の行です（集計はこのアプリが元の行から行うので読み込みません）',
     note_row: '注記の行です（データの行ではないので読み込みません）',
   },
@@ -99,7 +97,6 @@ export const REASONS: Record<Lang, Record<ReasonCode, Message>> = {
     report_unknown_heading: 'A line the report layout does not have',
     report_unknown_section: (p) => `Unknown report section “${p.section}” (expected 重点目標, 取組内容, 取組の効果, 取組の課題 or 次年度重点目標)`,
     invalid_provenance: 'Unknown data type (real or sample)',
-    report_another_report: (p) => `Another report (${p.ward}, FY${p.year}) starts here and was not read: put one report in each file or paste`,
     totals_row: 'A totals or average row: the app computes its own from the data rows, so it is not loaded',
     note_row: 'A note, not a data row: not loaded',
   },

@@ -116,8 +116,8 @@ const STRINGS = {
   chooseFolder: { ja: 'フォルダを選ぶ', en: 'choose a folder' },
   pasteTitle: { ja: 'テキストを貼り付けて読み込む', en: 'Paste text to load' },
   pasteHint: {
-    ja: '報告書のページや PDF の全文（Ctrl+A → Ctrl+C）、Excel で見出しの行から選んだ表をコピーして、ここに貼り付けます（報告書は 1 回に 1 つ）。このページのどこで貼り付けても（Ctrl+V）ここに入ります。',
-    en: 'Copy a report’s page or the whole text of its PDF (Ctrl+A, Ctrl+C), or a table selected in Excel from its header row, and paste it here (one report at a time). Pasting anywhere on this page (Ctrl+V) puts it here.',
+    ja: '報告書のページや PDF の全文（Ctrl+A → Ctrl+C）、Excel で見出しの行から選んだ表をコピーして、ここに貼り付けます。複数の報告書をまとめて貼り付けると、報告書ごとに別のファイルとして読み込みます。このページのどこで貼り付けても（Ctrl+V）ここに入ります。',
+    en: 'Copy a report’s page or the whole text of its PDF (Ctrl+A, Ctrl+C), or a table selected in Excel from its header row, and paste it here. Several reports pasted together load as a file each. Pasting anywhere on this page (Ctrl+V) puts it here.',
   },
   pasteLoad: { ja: '貼り付けたテキストを読み込む', en: 'Load the pasted text' },
   skippedFiles: { ja: 'データではないため読まなかったファイル（画像・スタイルなど）', en: 'Not data, so not read (images, styles, …)' },

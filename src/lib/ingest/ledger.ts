@@ -94,6 +94,11 @@ export class Ledger {
     return this.fileNames.length - 1;
   }
 
+  /** A file's name once it is known to be one of several in its source (`name #1`). */
+  renameFile(fileId: number, name: string): void {
+    this.fileNames[fileId] = name;
+  }
+
   /** The open file's changes stay. */
   commit(): void {
     this.undo = [];

@@ -65,7 +65,8 @@ export interface ParsedReport {
   lines: ReportLineInfo[];
 }
 
-export type ReportResult = { ok: true; report: ParsedReport } | { ok: false; code: 'not_a_report' | 'report_missing_title' };
+/** A text holds one report or several (copied or pasted together), each read on its own, in order. */
+export type ReportResult = { ok: true; reports: ParsedReport[] } | { ok: false; code: 'not_a_report' | 'report_missing_title' };
 
 export const SECTION_TITLES: Record<Section, string> = {
   goal: '重点目標',
@@ -268,25 +269,32 @@ function titleAt(lines: ReportLine[], i: number): Title | null {
 }
 
 /**
- * Further reports after the one read (several copied or pasted as one text): a title of another ward
- * or year with a section of its own before the next title. A list of links to other reports, a running
- * head of the same report, has none.
+ * The reports after the first (several copied or pasted as one text): a title of another ward or year
+ * than the report before it, with a section of its own before the next such title. A list of links to
+ * other reports has no sections; a report's title again (a PDF page's running head) is no new report.
  */
-function laterReports(lines: ReportLine[], title: Title): Title[] {
+function laterReports(lines: ReportLine[], first: Title): Title[] {
   const titles: Title[] = [];
-  for (let i = title.end + 1; i < lines.length; i++) {
+  for (let i = first.end + 1; i < lines.length; i++) {
     const found = titleAt(lines, i);
     if (found) {
       titles.push(found);
       i = found.end;
     }
   }
-  return titles.filter((t, k) => {
-    if (t.wardText === title.wardText && t.fiscalYear === title.fiscalYear) return false;
-    const next = titles[k + 1]?.start ?? lines.length;
-    return lines.slice(t.end + 1, next).some(isSectionLabel);
+  const reports: Title[] = [];
+  let current = first;
+  titles.forEach((t, k) => {
+    if (sameReport(t, current)) return;
+    const next = titles.slice(k + 1).find((u) => !sameReport(u, t))?.start ?? lines.length;
+    if (!lines.slice(t.end + 1, next).some(isSectionLabel)) return;
+    reports.push(t);
+    current = t;
   });
+  return reports;
 }
+
+const sameReport = (a: Title, b: Title) => a.wardText === b.wardText && a.fiscalYear === b.fiscalYear;
 
 /** A rating row being read, possibly over several lines (a wrapped question, a cell per line). */
 interface Pending {
@@ -321,6 +329,8 @@ function isRunningHead(text: string, wardText: string): boolean {
  * preamble (context, never rejected), this year's goals, actions, effects and challenges, next year's
  * goals and actions, the three rating tables (a row per question, its text wrapped or not, cells by
  * tab, space or `<td>`, or one cell per line), and the criteria legend, after which nothing is read.
+ * A text of several reports (a year's reports copied from one PDF) gives each report from its title
+ * to the next one's.
  */
 export function parseReport(text: string): ReportResult {
   const lines = (isHtml(text) ? htmlToReportLines(text) : textToReportLines(text)).filter((l) => l.cells.some((c) => c !== ''));
@@ -329,6 +339,15 @@ export function parseReport(text: string): ReportResult {
     const hasSections = lines.some((l) => matchLabel(l.cells[0] ?? '') !== null || STAGE_HEADING.test(key(textOf(l))));
     return { ok: false, code: hasSections ? 'report_missing_title' : 'not_a_report' };
   }
+  const titles = [title, ...laterReports(lines, title)];
+  return {
+    ok: true,
+    reports: titles.map((t, k) => readReport(lines, t, k === 0 ? 0 : t.start, titles[k + 1]?.start ?? lines.length)),
+  };
+}
+
+/** One report: lines `from`–`end`, its title at `title` (the lines before it are the page around it). */
+function readReport(lines: ReportLine[], title: Title, from: number, end: number): ParsedReport {
   const fy = title.fiscalYear;
   const report: ParsedReport = {
     wardText: title.wardText, fiscalYear: fy, titleLine: lines[title.start].line,
@@ -339,7 +358,7 @@ export function parseReport(text: string): ReportResult {
   const role = (l: ReportLine, r: LineRole, section: string | null) => report.lines.push({ line: l.line, role: r, section, text: shown(l) }) - 1;
   let rows = 0;
   const problem = (p: Omit<ReportProblem, 'row'>, row = ++rows) => report.problems.push({ ...p, row });
-  for (const l of lines.slice(0, title.start)) role(l, 'outside', null);
+  for (const l of lines.slice(from, title.start)) role(l, 'outside', null);
   for (const l of lines.slice(title.start, title.end + 1)) role(l, 'title', null);
 
   let part: 'this' | 'next' | 'process' = 'this';
@@ -456,10 +475,7 @@ export function parseReport(text: string): ReportResult {
     }
   };
 
-  // Another report after this one is not read into it: it is rejected on its title, the rest of the text set aside.
-  const others = laterReports(lines, title);
-  const reportEnd = others[0]?.start ?? lines.length;
-  for (const l of lines.slice(title.end + 1, reportEnd)) {
+  for (const l of lines.slice(title.end + 1, end)) {
     const whole = textOf(l);
     const normalized = key(whole);
     if (ended) {
@@ -600,14 +616,6 @@ export function parseReport(text: string): ReportResult {
   }
   flushPending();
   closeSection();
-  for (let i = reportEnd; i < lines.length; i++) {
-    const other = others.find((t) => t.start === i);
-    if (other) {
-      problem({ line: lines[i].line, column: null, value: clipText(lines.slice(other.start, other.end + 1).map(textOf).join(' '), 80), code: 'report_another_report', params: { ward: other.wardText, year: other.fiscalYear } });
-    }
-    role(lines[i], other ? 'rejected' : 'outside', null);
-  }
-
   if (center.line !== null) report.center = { ...center, line: center.line };
   for (const s of Object.keys(SECTION_TITLES) as Section[]) {
     if (!seenSections.has(s)) report.missing.push(SECTION_TITLES[s]);
@@ -620,7 +628,7 @@ export function parseReport(text: string): ReportResult {
     }
   }
   if (!report.center) report.missing.push('事業実施期間・事業の実施者');
-  return { ok: true, report };
+  return report;
 }
 
 /** The rating-looking tokens at the end of a row. */

@@ -1,13 +1,13 @@
 import { BatchBuilder, emptyBatch, refusedBatch } from './batch.ts';
 import { countLines, CsvReader, normalizeLineEnds } from './csv.ts';
-import { decodeBytes } from './decode.ts';
+import { decodeBytes, type Encoding } from './decode.ts';
 import { locateHeader } from './headers.ts';
 import { Ledger } from './ledger.ts';
 import { clip } from './limits.ts';
 import { extractMhtml } from './mhtml.ts';
 import { readPublishedReport, rowHandler, type ReadContext } from './readers/index.ts';
 import { WardRegistry, type Ward } from './registry.ts';
-import { parseReport } from './report.ts';
+import { parseReport, type ParsedReport } from './report.ts';
 import { isHtml } from './report-text.ts';
 import { planReadAhead, replayReadAhead, type ReadAheadInput, type ReadAheadResult } from './read-ahead.ts';
 import { RowLoop, spansBadLine } from './row-loop.ts';
@@ -50,6 +50,13 @@ export class IngestCancelled extends Error {
   }
 }
 
+/** The reports of a text after its first, each read as a file of its own once the first is in. */
+interface LaterReports {
+  reports: ParsedReport[];
+  badLines: Set<number>;
+  encoding: Encoding | null;
+}
+
 /** A check of the ingest itself failed: the file is refused whole rather than loaded with wrong counts. */
 class FileRefused extends Error {
   constructor(readonly fileError: FileError) {
@@ -76,15 +83,42 @@ export class IngestSession {
     return this.ledger.fileCount;
   }
 
+  /**
+   * Reads one file a user gave. A file is one batch, except a text of several published reports (a
+   * year's reports copied from one PDF): each report is then a file of its own, `name #1`, `name #2`…,
+   * read in order, so a report refused or cancelled leaves the ones before it loaded.
+   */
+  async ingestSource(name: string, bytes: Uint8Array, options: IngestOptions = {}): Promise<FileBatch[]> {
+    const rest: LaterReports = { reports: [], badLines: new Set(), encoding: null };
+    const first = await this.readFile(name, (batch) => this.ingest(batch, bytes, options, rest));
+    if (rest.reports.length === 0) return [first];
+    const named = (k: number) => `${name} #${k}`;
+    this.ledger.renameFile(first.report.fileId, named(1));
+    first.report.file = named(1);
+    const batches = [first];
+    for (const [k, parsed] of rest.reports.entries()) {
+      batches.push(await this.readFile(named(k + 2), async (batch) => {
+        batch.report.encoding = rest.encoding;
+        return this.readReport(batch, parsed, rest.badLines, options);
+      }));
+    }
+    return batches;
+  }
+
+  /** The first file a source holds: for sources known to hold one (a CSV, the bundled data). */
   async ingestFile(name: string, bytes: Uint8Array, options: IngestOptions = {}): Promise<FileBatch> {
-    const fileId = this.ledger.openFile(name);
-    const batch = emptyBatch(fileId, name);
+    return (await this.ingestSource(name, bytes, options))[0];
+  }
+
+  /** One file read into a batch of its own; a cancelled or refused file leaves the session exactly as before it started. */
+  private async readFile(name: string, read: (batch: FileBatch) => Promise<FileBatch>): Promise<FileBatch> {
+    const batch = emptyBatch(this.ledger.openFile(name), name);
     try {
-      const done = await this.ingest(batch, bytes, options);
+      const done = await read(batch);
       this.ledger.commit();
       return done;
     } catch (error) {
-      // A cancelled or refused file leaves the session exactly as before it started; a refused one keeps its id.
+      // A refused file keeps its id; a cancelled one gives it back.
       const cancelled = error instanceof IngestCancelled;
       this.ledger.rollback(cancelled);
       if (cancelled) throw error;
@@ -92,7 +126,14 @@ export class IngestSession {
     }
   }
 
-  private async ingest(batch: FileBatch, bytes: Uint8Array, options: IngestOptions): Promise<FileBatch> {
+  private readReport(batch: FileBatch, parsed: ParsedReport, badLines: Set<number>, options: IngestOptions): FileBatch {
+    const builder = new BatchBuilder(batch, (r) => this.ledger.ratingKey(r));
+    readPublishedReport({ registry: this.registry, ledger: this.ledger, builder }, parsed, badLines, new ErrorLog(batch.report, options.onError));
+    return batch.report.fileError ? batch : finish(builder);
+  }
+
+  /** Reads a file into `batch`; a text of several reports reads the first, and leaves the others in `rest`. */
+  private async ingest(batch: FileBatch, bytes: Uint8Array, options: IngestOptions, rest: LaterReports): Promise<FileBatch> {
     const report = batch.report;
     const page = extractMhtml(bytes);
     const result = page ? decodeBytes(page.html, page.charset) : decodeBytes(bytes);
@@ -107,9 +148,6 @@ export class IngestSession {
       report.fileError = { code: 'empty_file', params: {} };
       return batch;
     }
-    const errors = new ErrorLog(report, options.onError);
-    const builder = new BatchBuilder(batch, (r) => this.ledger.ratingKey(r));
-    const context: ReadContext = { registry: this.registry, ledger: this.ledger, builder };
     // The kind of a CSV comes from its header: a narrative that mentions `<div>` is still a CSV.
     const located = locateHeader(text);
     if (!located) {
@@ -121,11 +159,20 @@ export class IngestSession {
       const parsed = parseReport(text);
       // Neither a CSV header nor a report: a text whose first line is delimited was meant as a CSV, so its header is what to fix.
       const meantAsCsv = !parsed.ok && parsed.code === 'not_a_report' && !isHtml(text) && located.record.fields.length >= 2;
-      if (!meantAsCsv) {
-        readPublishedReport(context, parsed, badLines, errors);
-        return report.fileError ? batch : finish(builder);
+      if (!parsed.ok && !meantAsCsv) {
+        if (parsed.code !== 'not_a_report') report.kind = 'report';
+        report.fileError = { code: parsed.code, params: {} };
+        return batch;
+      }
+      if (parsed.ok) {
+        const [first, ...later] = parsed.reports;
+        Object.assign(rest, { reports: later, badLines, encoding });
+        return this.readReport(batch, first, badLines, options);
       }
     }
+    const errors = new ErrorLog(report, options.onError);
+    const builder = new BatchBuilder(batch, (r) => this.ledger.ratingKey(r));
+    const context: ReadContext = { registry: this.registry, ledger: this.ledger, builder };
     const { header, record: headerRecord, reader, delimiter } = located;
     report.delimiter = delimiter;
     report.skippedLines = located.preamble;

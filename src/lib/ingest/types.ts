@@ -37,7 +37,6 @@ export type ReasonCode =
   | 'report_rating_cells'
   | 'report_unknown_heading'
   | 'report_unknown_section'
-  | 'report_another_report'
   | 'invalid_provenance'
   | 'totals_row'
   | 'note_row';

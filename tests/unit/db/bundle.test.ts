@@ -56,9 +56,9 @@ describe('the prebuilt bundled data', () => {
     const primed = new IngestSession();
     for (const file of files) await primed.ingestFile(file.name, file.bytes);
     const [{ last }] = await prebuilt.query<{ last: number }>('SELECT max(file_id) AS last FROM files');
-    const onPrebuilt = await loadOne(prebuilt, primed, conflicting);
+    const [onPrebuilt] = await loadOne(prebuilt, primed, conflicting);
     const { db: fresh, session } = await loadIntoNodeDatabase(files, 'bundled');
-    const onUserPath = await loadOne(fresh, session, conflicting);
+    const [onUserPath] = await loadOne(fresh, session, conflicting);
     expect(onPrebuilt.fileId).toBe(last + 1);
     expect(onPrebuilt).toEqual(onUserPath);
     for (const table of ['files', 'ratings', 'conflicts']) expect(await everyRow(prebuilt, table), table).toEqual(await everyRow(fresh, table));

@@ -64,7 +64,7 @@ describe('rating_groups', () => {
     await expectGroupsAgree(db);
     // A later file re-delivers two keys with other ratings (a conflict: the later file wins) and adds a ward-year.
     const csv = ['ward,fiscal_year,stage,question_no,rater,rating', '西区,2024,planning,1,ward,D', '西区,2024,review,3,joint,', '中区,2030,planning,1,ward,A'].join('\n');
-    const report = await loadOne(db, session, { name: 'later.csv', bytes: new TextEncoder().encode(csv) });
+    const [report] = await loadOne(db, session, { name: 'later.csv', bytes: new TextEncoder().encode(csv) });
     expect(report.rowsLoaded).toBe(3);
     await expectGroupsAgree(db);
     await expectGroupsAgree(db, { ...NONE, raters: ['ward'], fiscalYears: [2024, 2030] });

@@ -59,7 +59,7 @@ async function loadAll(partRows: number, create?: () => Promise<Database>) {
   const { db, parts } = await countingDatabase(create);
   const session = new IngestSession();
   const reports = [];
-  for (const f of FILES) reports.push(await loadOne(db, session, f, { checkpointEvery: 1, ratingPartRows: partRows }));
+  for (const f of FILES) reports.push(...(await loadOne(db, session, f, { checkpointEvery: 1, ratingPartRows: partRows })));
   return { db, parts: parts(), reports, tables: await contents(db) };
 }
 
@@ -107,7 +107,7 @@ describe('a file written in parts while it is read', () => {
     await expect(loadOne(db, session, FILES[0], { checkpointEvery: 1, ratingPartRows: 2, checkpoint: cancelAt(4) })).rejects.toBeInstanceOf(IngestCancelled);
     expect(parts()).toBeGreaterThan(0);
     expect(await contents(db)).toEqual(await contents(await emptyDatabase()));
-    const report = await loadOne(db, session, FILES[0], { checkpointEvery: 1, ratingPartRows: 2 });
+    const [report] = await loadOne(db, session, FILES[0], { checkpointEvery: 1, ratingPartRows: 2 });
     expect(report.rowsLoaded).toBe(5);
     expect(await db.query('SELECT count(*)::INTEGER AS n FROM ratings')).toEqual([{ n: 5 }]);
     await db.close();

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseReport, splitItems } from '../../../src/lib/ingest/report.ts';
-import { tabLayout } from '../../fixtures/reports/layouts.ts';
-import { reasonText } from '../../../src/lib/i18n/messages.ts';
+import { parseReport, splitItems, type ParsedReport } from '../../../src/lib/ingest/report.ts';
+import { pdfLayout, tabLayout } from '../../fixtures/reports/layouts.ts';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
 import type { FileBatch } from '../../../src/lib/ingest/types.ts';
 
@@ -143,57 +142,91 @@ describe('damaged reports', () => {
   it('a rating the table cannot read is named with its rater column', () => {
     const text = readFileSync(new URL('../../fixtures/report_seed.txt', import.meta.url), 'utf8').replace('できましたか。\tB\tA\tB', 'できましたか。\tB\tX\tB');
     const parsed = parseReport(text);
-    expect(parsed.ok && parsed.report.problems).toEqual([{ line: 35, row: 5, column: '拠点', value: 'X', code: 'invalid_rating', params: {} }]);
+    expect(parsed.ok && parsed.reports[0].problems).toEqual([{ line: 35, row: 5, column: '拠点', value: 'X', code: 'invalid_rating', params: {} }]);
   });
 });
 
 describe('several reports in one text (copied or pasted together)', () => {
   const seed = readFileSync(new URL('../../fixtures/report_seed.txt', import.meta.url), 'utf8');
-  const seedAlone = parseReport(seed);
-  const parsed = (text: string) => {
+  const reportsOf = (text: string) => {
     const result = parseReport(text);
     if (!result.ok) throw new Error(result.code);
-    return result.report;
+    return result.reports;
   };
-  const secondStart = (text: string, second: string) => text.slice(0, text.indexOf(second)).split('\n').length;
+  const [seedAlone] = reportsOf(seed);
+  const lineOf = (text: string, part: string) => text.slice(0, text.indexOf(part)).split('\n').length;
+  /** What a report read, without its line numbers (the same report sits lower in a longer text). */
+  const content = (r: ParsedReport) => ({
+    ward: r.wardText, fiscalYear: r.fiscalYear, problems: r.problems.length, missing: r.missing,
+    ratings: r.ratings.map(({ stage, questionNo, question, rater, rating }) => ({ stage, questionNo, question, rater, rating })),
+    narratives: r.narratives.map(({ section, itemNo, text }) => ({ section, itemNo, text })),
+    center: r.center && { ...r.center, line: 0 },
+  });
 
   it.each([
     ['after the first report’s legend', seed],
-    ['where the first report has no legend (its rows were read into the first report’s ward)', seed.slice(0, seed.indexOf('評価基準'))],
-  ])('reads the first report alone and rejects the next on its title line: %s', (_, first) => {
+    ['where the first report has no legend (its rows were once read into the first report’s ward)', seed.slice(0, seed.indexOf('評価基準'))],
+  ])('reads each report on its own, from its title to the next: %s', (_, first) => {
     const konan = tabLayout();
     const text = `${first}\n${konan}`;
-    const report = parsed(text);
-    expect(report.wardText).toBe('鶴見区');
-    expect(seedAlone.ok && report.ratings).toEqual(seedAlone.ok && seedAlone.report.ratings);
-    expect(seedAlone.ok && report.narratives).toEqual(seedAlone.ok && seedAlone.report.narratives);
-    const line = secondStart(text, konan.trimStart().slice(0, 10));
-    expect(report.problems).toEqual([{ line, row: expect.any(Number), column: null, value: expect.stringContaining('港南区地域子育て支援拠点事業'), code: 'report_another_report', params: { ward: '港南区', year: 2019 } }]);
-    expect(report.lines.filter((l) => l.line > line).every((l) => l.role === 'outside')).toBe(true);
+    const [tsurumi, second] = reportsOf(text);
+    expect(tsurumi.ratings).toEqual(seedAlone.ratings);
+    expect(tsurumi.narratives).toEqual(seedAlone.narratives);
+    expect(tsurumi.problems).toEqual([]);
+    const start = lineOf(text, konan.trimStart().slice(0, 10));
+    expect(tsurumi.lines.every((l) => l.line < start) && second.lines.every((l) => l.line >= start)).toBe(true);
+    expect(second.titleLine).toBe(start);
+    expect(second.lines[0]).toMatchObject({ line: start, role: 'title' });
+    expect(content(second)).toEqual(content(reportsOf(konan)[0]));
   });
 
-  it('the same ward’s report of another year is another report too; each further report is named', () => {
+  it('a year’s reports copied from one PDF: each page’s running head stays in its report', () => {
+    const nishi = pdfLayout().replaceAll('港南区', '西区');
+    const reports = reportsOf(`${seed}\n${pdfLayout()}\n${nishi}`);
+    expect(reports.map((r) => [r.wardText, r.fiscalYear])).toEqual([['鶴見区', 2025], ['港南区', 2019], ['西区', 2019]]);
+    const [konanAlone] = reportsOf(pdfLayout());
+    expect(konanAlone.problems).toEqual([]);
+    expect(content(reports[1])).toEqual(content(konanAlone));
+    expect(content(reports[2])).toEqual({ ...content(konanAlone), ward: '西区' });
+  });
+
+  it('the same ward’s report of another year is another report; the same report twice is read twice', () => {
     const lastYear = seed.replace('令和7年度重点目標評価結果', '令和6年度重点目標評価結果');
-    const report = parsed(`${seed}\n${lastYear}\n${tabLayout()}`);
-    expect(report.problems.map((p) => [p.code, p.params])).toEqual([
-      ['report_another_report', { ward: '鶴見区', year: 2024 }],
-      ['report_another_report', { ward: '港南区', year: 2019 }],
-    ]);
+    expect(reportsOf(`${seed}\n${lastYear}\n${tabLayout()}`).map((r) => [r.wardText, r.fiscalYear])).toEqual([['鶴見区', 2025], ['鶴見区', 2024], ['港南区', 2019]]);
+    expect(reportsOf(`${tabLayout()}\n${seed}\n${tabLayout()}`).map((r) => r.wardText)).toEqual(['港南区', '鶴見区', '港南区']);
   });
 
   it('links to other wards’ reports after a report (a saved page’s list) are not reports', () => {
     const links = ['港南区地域子育て支援拠点事業 令和7年度重点目標評価結果', '西区地域子育て支援拠点事業 令和7年度重点目標評価結果', 'ページトップへ'].join('\n');
-    expect(parsed(`${seed}\n${links}\n`).problems).toEqual([]);
+    const reports = reportsOf(`${seed}\n${links}\n`);
+    expect(reports).toHaveLength(1);
+    expect(reports[0].problems).toEqual([]);
   });
 
-  it('a loaded file counts the further report as one rejected row', async () => {
-    const batch = await new IngestSession().ingestFile('two.txt', new TextEncoder().encode(`${seed}\n${tabLayout()}`));
-    const alone = await ingest('report_seed.txt');
-    expect(batch.report).toMatchObject({ rowsLoaded: alone.report.rowsLoaded, rowsRejected: 1, rowsRead: alone.report.rowsRead + 1 });
-    expect(batch.report.errors.map((e) => e.code)).toEqual(['report_another_report']);
-    const [error] = batch.report.errors;
-    expect(reasonText('ja', error.code, error.params)).toBe('ここから別の報告書（港南区 令和元年度）が始まるため、読み込んでいません。1 つのファイル（1 回の貼り付け）には報告書を 1 つにしてください');
-    expect(reasonText('en', error.code, error.params)).toBe('Another report (港南区, FY2019) starts here and was not read: put one report in each file or paste');
+  it('a loaded text gives a file per report, named after the text, each counted on its own', async () => {
+    const session = new IngestSession();
+    const batches = await session.ingestSource('two.txt', new TextEncoder().encode(`${seed}\n${tabLayout()}`));
+    const [tsurumi, konan] = [await ingest('report_seed.txt'), await new IngestSession().ingestFile('konan.txt', new TextEncoder().encode(tabLayout()))];
+    expect(batches.map((b) => [b.report.file, b.report.fileId, b.report.reportWard, b.report.reportYear])).toEqual([['two.txt #1', 0, '鶴見区', 2025], ['two.txt #2', 1, '港南区', 2019]]);
+    for (const [batch, alone] of [[batches[0], tsurumi], [batches[1], konan]]) {
+      expect(batch.report).toMatchObject({ kind: 'report', encoding: 'utf-8', errors: [], rowsRejected: 0, rowsLoaded: alone.report.rowsLoaded, rowsRead: alone.report.rowsRead });
+    }
+    expect(session.fileCount).toBe(2);
+    // Loaded again, every row of both merges with the files before.
+    const again = await session.ingestSource('two again.txt', new TextEncoder().encode(`${seed}\n${tabLayout()}`));
+    expect(again.map((b) => [b.report.file, b.report.rowsLoaded, b.report.rowsDuplicate])).toEqual([
+      ['two again.txt #1', 0, tsurumi.report.rowsRead],
+      ['two again.txt #2', 0, konan.report.rowsRead],
+    ]);
+  });
+
+  it('a report of an unknown ward in the text is refused alone; the others load', async () => {
+    const batches = await new IngestSession().ingestSource('three.txt', new TextEncoder().encode(`${seed}\n${tabLayout().replaceAll('港南区', '港湾区')}\n${pdfLayout().replaceAll('港南区', '西区')}`));
+    expect(batches.map((b) => [b.report.file, b.report.fileError?.code ?? null, b.report.rowsLoaded > 0])).toEqual([
+      ['three.txt #1', null, true],
+      ['three.txt #2', 'report_unknown_ward', false],
+      ['three.txt #3', null, true],
+    ]);
   });
 });
 

@@ -20,6 +20,21 @@ describe('npm run import-report', () => {
     expect(readFileSync(join(out, 'real_tsurumi_2025_ratings.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(49);
   });
 
+  it('writes a set of CSVs per report of a text that holds several (a year’s reports copied together)', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'import-'));
+    const seed = readFileSync(fixture('report_seed.txt'), 'utf8');
+    const both = join(out, 'both.txt');
+    writeFileSync(both, `${seed}\n${seed.replace('鶴見区地域子育て支援拠点事業', '西区地域子育て支援拠点事業')}`);
+    const { code, stdout } = await importReport('--out', out, both);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`${both} #2 → ${join(out, 'real_nishi_2025_ratings.csv')}`);
+    expect(readdirSync(out).filter((f) => f.endsWith('.csv')).sort()).toEqual([
+      'real_nishi_2025_centers.csv', 'real_nishi_2025_narratives.csv', 'real_nishi_2025_ratings.csv',
+      'real_tsurumi_2025_centers.csv', 'real_tsurumi_2025_narratives.csv', 'real_tsurumi_2025_ratings.csv',
+    ]);
+    expect(readFileSync(join(out, 'real_nishi_2025_ratings.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(49);
+  });
+
   it('never overwrites an existing file without --force, and writes nothing of that report', async () => {
     const out = mkdtempSync(join(tmpdir(), 'import-'));
     writeFileSync(join(out, 'real_tsurumi_2025_ratings.csv'), 'kept\n');

@@ -128,4 +128,19 @@ describe('npm run validate on the bundled data', () => {
       kind: 'report', report: { ward: '鶴見区', fiscalYear: 2025 }, rowsRead: 43, rowsRejected: 0, records: { ratings: 48, narratives: 26, centers: 1 },
     });
   });
+
+  it('reads a text of two reports as two files, each with its own ward, year and rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'validate-'));
+    const seed = readFileSync(fixture('report_seed.txt'), 'utf8');
+    const two = join(dir, 'two.txt');
+    writeFileSync(two, `${seed}\n${seed.replace('鶴見区地域子育て支援拠点事業', '西区地域子育て支援拠点事業')}`);
+    const { code, stdout } = await validate('--json', two);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.files.map((f: { file: string; report: unknown; rowsRead: number }) => [f.file, f.report, f.rowsRead])).toEqual([
+      [`${two} #1`, { ward: '鶴見区', fiscalYear: 2025 }, 43],
+      [`${two} #2`, { ward: '西区', fiscalYear: 2025 }, 43],
+    ]);
+    expect(report.totals).toMatchObject({ ratings: 96, narratives: 52, centers: 2, wards: ['鶴見区', '西区'] });
+  });
 });

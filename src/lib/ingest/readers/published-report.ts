@@ -1,5 +1,5 @@
 import { clip } from '../limits.ts';
-import type { ReportResult } from '../report.ts';
+import type { ParsedReport } from '../report.ts';
 import { rowError, type ErrorLog } from '../rows.ts';
 import type { CenterRecord, FileBatch, NarrativeRecord, RatingRecord, RowError } from '../types.ts';
 import { centerContent } from './centers.ts';
@@ -10,16 +10,10 @@ import type { ReadContext } from './context.ts';
  * a line the parser could not use, or one whose bytes were not valid in the file's encoding, is a
  * rejected row. Returns the batch to finish, or with its `fileError` set when the report is unusable.
  */
-export function readPublishedReport({ registry, ledger, builder }: ReadContext, parsed: ReportResult, badLines: Set<number>, errors: ErrorLog): FileBatch {
+export function readPublishedReport({ registry, ledger, builder }: ReadContext, r: ParsedReport, badLines: Set<number>, errors: ErrorLog): FileBatch {
   const { batch } = builder;
   const report = batch.report;
-  if (!parsed.ok) {
-    if (parsed.code !== 'not_a_report') report.kind = 'report';
-    report.fileError = { code: parsed.code, params: {} };
-    return batch;
-  }
   report.kind = 'report';
-  const r = parsed.report;
   const ward = registry.resolve(r.wardText);
   if (!ward.ok) {
     report.fileError = { code: 'report_unknown_ward', params: { ward: clip(r.wardText).value, ...(ward.suggestion ? { suggestion: ward.suggestion } : {}) } };
