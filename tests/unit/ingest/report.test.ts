@@ -190,6 +190,17 @@ describe('several reports in one text (copied or pasted together)', () => {
     expect(content(reports[2])).toEqual({ ...content(konanAlone), ward: '西区' });
   });
 
+  it('a combined PDF’s contents page before the reports is the page around the first', () => {
+    const nishi = pdfLayout().replaceAll('港南区', '西区');
+    const contents = ['令和7年度 地域子育て支援拠点事業 評価結果', '目次', '鶴見区地域子育て支援拠点事業 令和7年度重点目標評価結果 …… 1', '港南区地域子育て支援拠点事業 平成31年度重点目標評価結果 …… 4', '西区地域子育て支援拠点事業 平成31年度重点目標評価結果 …… 7'];
+    const text = `${contents.join('\n')}\n${seed}\n${pdfLayout()}\n${nishi}`;
+    const reports = reportsOf(text);
+    expect(reports.map((r) => r.wardText)).toEqual(['鶴見区', '港南区', '西区']);
+    expect(reports[0].lines.slice(0, contents.length).map((l) => l.role)).toEqual(contents.map(() => 'outside'));
+    expect(reports[0].titleLine).toBe(lineOf(text, '**鶴見区'));
+    expect(reports.every((r) => r.problems.length === 0)).toBe(true);
+  });
+
   it('the same ward’s report of another year is another report; the same report twice is read twice', () => {
     const lastYear = seed.replace('令和7年度重点目標評価結果', '令和6年度重点目標評価結果');
     expect(reportsOf(`${seed}\n${lastYear}\n${tabLayout()}`).map((r) => [r.wardText, r.fiscalYear])).toEqual([['鶴見区', 2025], ['鶴見区', 2024], ['港南区', 2019]]);
