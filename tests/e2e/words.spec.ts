@@ -37,3 +37,14 @@ test('the correspondence analysis: wards and words on two dimensions with their 
   await expect(biplot.locator('g.row-point').filter({ hasText: '父親支援' })).toHaveCount(1);
   await expect(page.getByRole('region', { name: '対応分析の座標' }).locator('table').filter({ hasText: '次元 1' }).locator('tbody tr').filter({ hasText: '鶴見区' })).toHaveCount(1);
 });
+
+test('on a phone the co-occurrence network keeps its desktop width and scrolls sideways in its figure, not the page', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await openApp(page, '/?view=words');
+  const figure = page.locator('figure.network');
+  await expect(figure.locator('g.node').nth(10)).toBeAttached();
+  await expect(figure.locator('svg')).toHaveAttribute('width', '640');
+  expect(await figure.evaluate((f) => f.scrollWidth > f.clientWidth)).toBe(true);
+  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: 'test-results/words-phone.png' });
+});

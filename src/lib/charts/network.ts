@@ -21,13 +21,11 @@ export interface PlacedNode extends NetworkNode {
 }
 
 /**
- * The network's height for a width: 520 px where the box is wide, taller as it narrows so a word keeps
- * about the room it has on a desktop (a phone's 360 px box of 520 packed the words onto each other);
- * the layout spreads to the box's shape, so there it runs down the page.
+ * The network is laid out at least this wide; a narrower box scrolls sideways. Squeezed into a phone's
+ * 360 px, even a taller box packed the words onto each other (7–9 words over words, 14–21 over circles).
  */
-export function networkHeight(width: number): number {
-  return Math.max(520, Math.min(1100, Math.round((600 * 520) / Math.max(width, 1))));
-}
+export const NETWORK_MIN_WIDTH = 640;
+export const NETWORK_HEIGHT = 520;
 
 /** A fixed linear congruential generator: the layout's only randomness, so a graph is always drawn the same. */
 function seeded(seed: number): () => number {
@@ -101,11 +99,16 @@ export function placeNodeLabels(placed: readonly PlacedNode[], width: number, he
   const labels = new Map<string, NodeLabel>();
   for (const node of [...placed].sort((a, b) => b.size - a.size || (a.id < b.id ? -1 : 1))) {
     const w = textWidth(node.id);
+    const diagonal = node.r * Math.SQRT1_2;
     const candidates: NodeLabel[] = [
       { dx: 0, dy: node.r + ascent, anchor: 'middle' },
       { dx: 0, dy: -node.r - descent - 2, anchor: 'middle' },
       { dx: node.r + 3, dy: fontSize * 0.35, anchor: 'start' },
       { dx: -node.r - 3, dy: fontSize * 0.35, anchor: 'end' },
+      { dx: diagonal + 2, dy: diagonal + ascent, anchor: 'start' },
+      { dx: -diagonal - 2, dy: diagonal + ascent, anchor: 'end' },
+      { dx: diagonal + 2, dy: -diagonal - descent - 2, anchor: 'start' },
+      { dx: -diagonal - 2, dy: -diagonal - descent - 2, anchor: 'end' },
     ];
     let best: { label: NodeLabel; box: Box; cost: number } | null = null;
     for (const label of candidates) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { estimateTextWidth } from '../../../src/lib/charts/layout.ts';
-import { networkHeight, placeNodeLabels, type PlacedNode } from '../../../src/lib/charts/network.ts';
+import { placeNodeLabels, type PlacedNode } from '../../../src/lib/charts/network.ts';
 
 const width = (text: string) => estimateTextWidth(text, 12);
 const node = (id: string, x: number, y: number, size = 10, r = 8): PlacedNode => ({ id, x, y, r, size, community: 0 });
@@ -36,18 +36,17 @@ describe('placeNodeLabels', () => {
     }
   });
 
+  it('writes a word at a corner of its circle when under, above and beside it are taken', () => {
+    const blockers = [node('下', 200, 215, 1, 5), node('上', 200, 183, 1, 5), node('右', 225, 200, 1, 5), node('左', 175, 200, 1, 5)];
+    const [word] = boxes([node('ことば', 200, 200, 10), ...blockers], 600, 400);
+    expect(word.anchor).toBe('start');
+    expect(word.y0).toBeGreaterThan(200);
+    for (const b of blockers) expect(hit(word, { x0: b.x - b.r, x1: b.x + b.r, y0: b.y - b.r, y1: b.y + b.r }), b.id).toBe(false);
+  });
+
   it('keeps words inside the box: a circle at the right edge writes its word to the left', () => {
     const [placed] = boxes([node('横浜子育てサポートシステム', 590, 12)], 600, 400);
     expect(placed.x0).toBeGreaterThanOrEqual(0);
     expect(placed.x1).toBeLessThanOrEqual(600);
-  });
-});
-
-describe('networkHeight', () => {
-  it('is 520 on a wide box and grows as the box narrows, up to 1100', () => {
-    expect(networkHeight(960)).toBe(520);
-    expect(networkHeight(600)).toBe(520);
-    expect(networkHeight(360)).toBe(867);
-    expect(networkHeight(200)).toBe(1100);
   });
 });
