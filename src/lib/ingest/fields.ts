@@ -45,12 +45,22 @@ const RATING_WORDS: Record<string, Rating> = {
 
 export type RatingResult = { ok: true; rating: Rating | null } | { ok: false };
 
-/** `A`–`D` in any case or width, or the labels よくできた…; empty, `-`, `－`, `未評価` mean not rated. */
+/** A letter with its own label as a drop-down list or the legend writes it: `A：よくできた`, `B（できた）`, `C評価`. */
+const LETTER_WITH_LABEL = /^([a-d])(?:評価)?[:.・]?(?:\((.*)\)|(.*))$/;
+
+/**
+ * `A`–`D` in any case or width, the labels よくできた…, or a letter with its own label (a letter with
+ * another letter's label is not read); empty, `-`, `－`, `未評価` mean not rated.
+ */
 export function parseRating(raw: string): RatingResult {
   const value = normalizeCode(raw).toLowerCase().replace(/\s/g, '');
   if (NOT_RATED.has(value)) return { ok: true, rating: null };
   const rating = RATING_WORDS[value];
-  return rating ? { ok: true, rating } : { ok: false };
+  if (rating) return { ok: true, rating };
+  const m = LETTER_WITH_LABEL.exec(value);
+  const letter = m?.[1].toUpperCase() as Rating | undefined;
+  const label = m?.[2] ?? m?.[3] ?? '';
+  return letter && (label === '' || RATING_WORDS[label] === letter) ? { ok: true, rating: letter } : { ok: false };
 }
 
 export type SectionResult = { ok: true; section: Section } | { ok: false };
@@ -94,6 +104,38 @@ export function parsePositiveInt(raw: string, suffix?: RegExp): number | undefin
   if (!/^\d{1,7}$/.test(value)) return undefined;
   const n = Number(value);
   return n >= 1 ? n : undefined;
+}
+
+/** A stage as the app's own question labels name it (`計画1`, `実施3`, `振返2`). */
+const QUESTION_STAGE: Array<[RegExp, Stage]> = [
+  [/^(?:事業)?計画(?:段階)?/, 'planning'],
+  [/^(?:事業)?実施(?:段階)?/, 'implementation'],
+  [/^(?:事業の)?(?:振り?返り?|ふりかえり)(?:段階)?/, 'review'],
+];
+
+export interface QuestionNo {
+  questionNo: number;
+  /** The stage the cell names with it (`計画1`), to be checked against the stage column. */
+  stage: Stage | null;
+}
+
+/**
+ * A question number: `1`, or as sheets and the app's own labels write it: `Q1`, `問1`, `設問1`,
+ * `第1問`, `No.1`, `計画1`, `実施 問3` (the stage then has to agree with the row's).
+ */
+export function parseQuestionNo(raw: string): QuestionNo | undefined {
+  let value = normalizeCode(raw).toLowerCase().replace(/\s/g, '');
+  let stage: Stage | null = null;
+  for (const [prefix, named] of QUESTION_STAGE) {
+    const m = prefix.exec(value);
+    if (m) {
+      stage = named;
+      value = value.slice(m[0].length);
+      break;
+    }
+  }
+  const questionNo = parsePositiveInt(value.replace(/^(?:q|問|設問|第|no\.?|№)/, '').replace(/問$/, ''));
+  return questionNo === undefined ? undefined : { questionNo, stage };
 }
 
 /** One of the 16 questions: stage and number within it. */

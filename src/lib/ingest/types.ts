@@ -17,6 +17,7 @@ export type ReasonCode =
   | 'invalid_stage'
   | 'invalid_question_no'
   | 'question_no_out_of_range'
+  | 'question_stage_mismatch'
   | 'invalid_rater'
   | 'invalid_rating'
   | 'invalid_section'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRater, parseRating, parseSection, parseStage } from '../../../src/lib/ingest/fields.ts';
+import { parseQuestionNo, parseRater, parseRating, parseSection, parseStage } from '../../../src/lib/ingest/fields.ts';
 import { parseFiscalYear } from '../../../src/lib/ingest/fiscal-year.ts';
 
 describe('parseStage', () => {
@@ -30,7 +30,22 @@ describe('parseRating', () => {
 
   it.each(['', ' ', '-', '－', '未評価', 'ー'])('reads %j as not rated', (raw) => expect(parseRating(raw)).toEqual({ ok: true, rating: null }));
 
-  it.each(['E', 'AB', '4', 'A+'])('rejects %s', (raw) => expect(parseRating(raw)).toEqual({ ok: false }));
+  it.each([['A：よくできた', 'A'], ['A よくできた', 'A'], ['B（できた）', 'B'], ['Ｃ(あまりできなかった)', 'C'], ['D.まったくできなかった', 'D'], ['B評価', 'B'], ['A:', 'A']])(
+    'reads a letter with its own label, %s, as %s',
+    (raw, rating) => expect(parseRating(raw)).toEqual({ ok: true, rating }),
+  );
+
+  it.each(['E', 'AB', '4', 'A+', 'A（できた）', 'B：よくできた', 'C-', 'D(可)'])('rejects %s', (raw) => expect(parseRating(raw)).toEqual({ ok: false }));
+});
+
+describe('parseQuestionNo', () => {
+  it.each([
+    ['1', 1, null], ['１', 1, null], ['Q3', 3, null], ['q3', 3, null], ['問4', 4, null], ['設問 5', 5, null], ['第2問', 2, null], ['No.6', 6, null],
+    ['計画1', 1, 'planning'], ['事業計画段階 2', 2, 'planning'], ['実施7', 7, 'implementation'], ['実施 問3', 3, 'implementation'],
+    ['振返1', 1, 'review'], ['振り返り3', 3, 'review'], ['事業の振り返り段階 2', 2, 'review'],
+  ])('reads %s as question %i (stage %s)', (raw, questionNo, stage) => expect(parseQuestionNo(raw)).toEqual({ questionNo, stage }));
+
+  it.each(['', '0', '一', '1-1', 'Q', '計画', '評価1', '1.5'])('rejects %j', (raw) => expect(parseQuestionNo(raw)).toBeUndefined());
 });
 
 describe('parseSection', () => {

@@ -133,6 +133,8 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
     ['鶴見区,2025,4,1,区,A', 'stage', '4', 'invalid_stage', {}],
     ['鶴見区,2025,1,一,区,A', 'question_no', '一', 'invalid_question_no', {}],
     ['鶴見区,2025,review,4,区,A', 'question_no', '4', 'question_no_out_of_range', { stage: 'review', max: 3 }],
+    ['鶴見区,2025,review,実施1,区,A', 'question_no', '実施1', 'question_stage_mismatch', { stage: 'review', named: 'implementation' }],
+    ['鶴見区,2025,review,問4,区,A', 'question_no', '問4', 'question_no_out_of_range', { stage: 'review', max: 3 }],
     ['鶴見区,2025,1,1,市,A', 'rater', '市', 'invalid_rater', {}],
     ['鶴見区,2025,1,1,区,E', 'rating', 'E', 'invalid_rating', {}],
   ])('%s → %s', async (row, column, value, code, params) => {

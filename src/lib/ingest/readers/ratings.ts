@@ -1,4 +1,4 @@
-import { parsePositiveInt, parseRater, parseRating, parseStage, QUESTIONS_PER_STAGE, type Rater, type Stage } from '../fields.ts';
+import { parseQuestionNo, parseRater, parseRating, parseStage, QUESTIONS_PER_STAGE, type Rater, type Stage } from '../fields.ts';
 import type { Field } from '../headers.ts';
 import { memoize } from '../memo.ts';
 import type { RowReader } from '../rows.ts';
@@ -9,7 +9,7 @@ import { readProvenance, readWardAndYear, type RowHandler } from './context.ts';
 const readStage = memoize(parseStage);
 const readRater = memoize(parseRater);
 const readRating = memoize(parseRating);
-const readQuestionNo = memoize((raw: string) => parsePositiveInt(raw));
+const readQuestionNo = memoize(parseQuestionNo);
 
 const WIDE_COLUMNS: Array<[Field, Rater]> = [['ward_rating', 'ward'], ['center_rating', 'center'], ['joint_rating', 'joint']];
 
@@ -46,9 +46,13 @@ export function ratingsHandler(registry: WardRegistry, add: RatingSink, wide: bo
     let questionNo: number | undefined;
     const questionRaw = reader.required('question_no');
     if (questionRaw !== undefined) {
-      questionNo = readQuestionNo(questionRaw);
-      if (questionNo === undefined) reader.fail('question_no', 'invalid_question_no');
-      else if (stage && questionNo > QUESTIONS_PER_STAGE[stage]) {
+      const question = readQuestionNo(questionRaw);
+      questionNo = question?.questionNo;
+      if (question === undefined) reader.fail('question_no', 'invalid_question_no');
+      else if (stage && question.stage && question.stage !== stage) {
+        reader.fail('question_no', 'question_stage_mismatch', { stage, named: question.stage });
+        questionNo = undefined;
+      } else if (stage && question.questionNo > QUESTIONS_PER_STAGE[stage]) {
         reader.fail('question_no', 'question_no_out_of_range', { stage, max: QUESTIONS_PER_STAGE[stage] });
       }
     }
