@@ -65,21 +65,26 @@ export function parseRating(raw: string): RatingResult {
 
 export type SectionResult = { ok: true; section: Section } | { ok: false };
 
+/** Keys after `sectionKey`: okurigana as the report writes it (取組), a year word without its の. */
 const SECTION_WORDS: Record<string, Section> = {
-  goal: 'goal', 重点目標: 'goal', 今年度重点目標: 'goal',
-  action: 'action', 取組内容: 'action', 取り組み内容: 'action', 取組: 'action',
-  effect: 'effect', 取組の効果: 'effect', 取り組みの効果: 'effect', 効果: 'effect',
-  challenge: 'challenge', 取組の課題: 'challenge', 取り組みの課題: 'challenge', 課題: 'challenge',
-  next_goal: 'next_goal', 次年度重点目標: 'next_goal',
-  next_action: 'next_action', 次年度取組内容: 'next_action', 次年度の取組内容: 'next_action',
+  goal: 'goal', 重点目標: 'goal', 今年度重点目標: 'goal', 本年度重点目標: 'goal', 当年度重点目標: 'goal',
+  action: 'action', 取組内容: 'action', 取組の内容: 'action', 取組: 'action', 今年度取組内容: 'action',
+  effect: 'effect', 取組の効果: 'effect', 効果: 'effect', 取組の成果: 'effect', 成果: 'effect',
+  challenge: 'challenge', 取組の課題: 'challenge', 課題: 'challenge',
+  next_goal: 'next_goal', 次年度重点目標: 'next_goal', 来年度重点目標: 'next_goal',
+  next_action: 'next_action', 次年度取組内容: 'next_action', 次年度取組: 'next_action', 来年度取組内容: 'next_action',
 };
+
+/** 取り組み, 取組み and 取り組 are the report's 取組; 次年度の重点目標 is 次年度重点目標. */
+const sectionKey = (raw: string) =>
+  normalizeCode(raw).toLowerCase().replace(/\s/g, '').replace(/取り?組み?/g, '取組').replace(/^(今年度|本年度|当年度|次年度|来年度)の/, '$1');
 
 /**
  * Sections; `令和N年度重点目標` is `goal` when N is the evaluated year and `next_goal` when it is
  * the year after, as the published report titles both goal lists that way.
  */
 export function parseSection(raw: string, fiscalYear: number | undefined, parseYear: (v: string) => number | undefined): SectionResult {
-  const value = normalizeCode(raw).toLowerCase().replace(/\s/g, '');
+  const value = sectionKey(raw);
   const direct = SECTION_WORDS[value];
   if (direct) return { ok: true, section: direct };
   const titled = /^(.+?年度?)の?重点目標$/.exec(value);
@@ -91,7 +96,6 @@ export function parseSection(raw: string, fiscalYear: number | undefined, parseY
   return { ok: false };
 }
 
-/** `real`/`実データ` or `sample`/`サンプル`/`synthetic`/`架空`; an absent column means real. */
 export const parseProvenance = lookup<Provenance>({
   real: 'real', 実データ: 'real', 実績: 'real',
   sample: 'sample', synthetic: 'sample', サンプル: 'sample', 架空: 'sample', ダミー: 'sample',
@@ -136,6 +140,12 @@ export function parseQuestionNo(raw: string): QuestionNo | undefined {
   }
   const questionNo = parsePositiveInt(value.replace(/^(?:q|問|設問|第|no\.?|№)/, '').replace(/問$/, ''));
   return questionNo === undefined ? undefined : { questionNo, stage };
+}
+
+/** An item's number as a list or a sheet writes it: `1`, `①`, `(2)`, `3.`, `No.4`, `第5項`. */
+export function parseItemNo(raw: string): number | undefined {
+  const m = /^(?:no\.?|№|第|項目)?(?:\((\d{1,7})\)|(\d{1,7})[.、)]?)(?:番|項)?$/.exec(normalizeCode(raw).toLowerCase().replace(/\s/g, ''));
+  return m ? parsePositiveInt(m[1] ?? m[2]) : undefined;
 }
 
 /** One of the 16 questions: stage and number within it. */

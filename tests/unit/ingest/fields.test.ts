@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuestionNo, parseRater, parseRating, parseSection, parseStage } from '../../../src/lib/ingest/fields.ts';
+import { parseItemNo, parseQuestionNo, parseRater, parseRating, parseSection, parseStage } from '../../../src/lib/ingest/fields.ts';
 import { parseFiscalYear } from '../../../src/lib/ingest/fiscal-year.ts';
 
 describe('parseStage', () => {
@@ -59,5 +59,22 @@ describe('parseSection', () => {
     ['令和7年度重点目標', 'goal'], ['令和8年度重点目標', 'next_goal'],
   ])('reads %s (report of FY2025) as %s', (raw, section) => expect(parseSection(raw, 2025, year)).toEqual({ ok: true, section }));
 
-  it('rejects a titled goal of an unrelated year', () => expect(parseSection('令和3年度重点目標', 2025, year)).toEqual({ ok: false }));
+  it.each([
+    ['今年度の重点目標', 'goal'], ['本年度重点目標', 'goal'], ['令和7年度の重点目標', 'goal'],
+    ['取り組み内容', 'action'], ['取組み内容', 'action'], ['取り組みの内容', 'action'],
+    ['取り組みの効果', 'effect'], ['取組の成果', 'effect'], ['成果', 'effect'], ['取組みの課題', 'challenge'],
+    ['次年度の重点目標', 'next_goal'], ['来年度重点目標', 'next_goal'],
+    ['次年度の取り組み内容', 'next_action'], ['次年度取り組み内容', 'next_action'],
+  ])('reads %s, as sheets write it, as %s', (raw, section) => expect(parseSection(raw, 2025, year)).toEqual({ ok: true, section }));
+
+  it.each(['令和3年度重点目標', '前年度重点目標', '目標', '取組の方針'])('rejects %s', (raw) => expect(parseSection(raw, 2025, year)).toEqual({ ok: false }));
+});
+
+describe('parseItemNo', () => {
+  it.each([['1', 1], ['１', 1], ['①', 1], ['(2)', 2], ['（2）', 2], ['3.', 3], ['3、', 3], ['4)', 4], ['No.5', 5], ['№6', 6], ['第7項', 7], ['8番', 8], ['2025.0', 2025]])(
+    'reads %s as %i',
+    (raw, itemNo) => expect(parseItemNo(raw)).toBe(itemNo),
+  );
+
+  it.each(['', '0', '一', '1-2', '(3', 'a', '1.5'])('rejects %j', (raw) => expect(parseItemNo(raw)).toBeUndefined());
 });

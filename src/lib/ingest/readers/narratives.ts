@@ -1,4 +1,4 @@
-import { parsePositiveInt, parseSection } from '../fields.ts';
+import { parseItemNo, parseSection } from '../fields.ts';
 import { parseFiscalYear } from '../fiscal-year.ts';
 import type { NarrativeRecord } from '../types.ts';
 import { readProvenance, readWardAndYear, type ReadContext, type RowHandler } from './context.ts';
@@ -25,7 +25,7 @@ export function narrativesHandler({ registry, ledger, builder }: ReadContext): R
     if (reader.has('item_no')) {
       const raw = reader.required('item_no');
       if (raw !== undefined) {
-        itemNo = parsePositiveInt(raw);
+        itemNo = parseItemNo(raw);
         if (itemNo === undefined) reader.fail('item_no', 'invalid_item_no');
       }
     }
