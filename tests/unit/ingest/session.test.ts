@@ -96,6 +96,14 @@ describe('IngestSession.ingestFile: accepted forms', () => {
     ]);
   });
 
+  it.each([
+    ['3年目', '5年', 3, 5], ['3', '5か年', 3, 5], ['3年度目/5か年度', '', 3, 5], ['4/5', '', 4, 5], ['２年度目／５か年度', '5', 2, 5],
+  ])('reads a contract written %s and %j as year %i of %i', async (year, length, contractYear, contractLength) => {
+    const batch = await ingest(`区,年度,年度目,か年度\n鶴見区,2025,${year},${length}\n`);
+    expect(batch.report.errors).toEqual([]);
+    expect(batch.centers[0]).toMatchObject({ contractYear, contractLength });
+  });
+
   it('a wards registry replaces the default one for the files after it', async () => {
     const session = new IngestSession();
     const wards = await ingest('code,name,name_en,city\n131016,千代田区,Chiyoda,東京都\n13102,中央区,Chuo,東京都\n', session);
@@ -201,6 +209,8 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
     ['区,年度,区分,内容\n鶴見区,2025,goal,\n', 'missing_value', '内容'],
     ['区,年度,年度目,か年度\n鶴見区,2025,6年度目,5か年度\n', 'contract_year_exceeds_length', '年度目'],
     ['区,年度,年度目\n鶴見区,2025,三年目\n', 'invalid_contract_year', '年度目'],
+    ['区,年度,年度目,か年度\n鶴見区,2025,3年度目/5か年度,4\n', 'contract_length_disagrees', 'か年度'],
+    ['区,年度,年度目\n鶴見区,2025,6/5\n', 'contract_year_exceeds_length', '年度目'],
     ['区,年度,か年度\n鶴見区,2025,長期\n', 'invalid_contract_length', 'か年度'],
     ['区,年度,運営法人,period_start\n鶴見区,2025,青い鳥,令和7年2月30日\n', 'invalid_date', 'period_start'],
     ['code,name\n1410,鶴見区\n', 'invalid_ward_code', 'code'],

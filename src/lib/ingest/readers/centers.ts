@@ -1,4 +1,5 @@
 import { parsePositiveInt } from '../fields.ts';
+import { normalizeCode } from '../normalize.ts';
 import { parseJapaneseDate } from '../fiscal-year.ts';
 import type { Field } from '../headers.ts';
 import type { CenterRecord, ReasonCode } from '../types.ts';
@@ -8,6 +9,9 @@ import { readProvenance, readWardAndYear, type ReadContext, type RowHandler } fr
 export function centerContent(c: CenterRecord): string {
   return [c.centerName, c.operator, c.contractYear, c.contractLength, c.periodStart, c.periodEnd, c.purpose].join(' / ');
 }
+
+const CONTRACT_LENGTH_SUFFIX = /(?:か|ヶ|ケ|カ|箇)?年度?$/;
+const CONTRACT_BOTH = /^(\d{1,3})(?:年度?目)?[/／](\d{1,3})(?:[かヶケカ箇]?年度?)?$/;
 
 /** Centers: a row per ward and year (operator, contract year of its length, period, purpose), every field but the key optional. */
 export function centersHandler({ registry, ledger, builder }: ReadContext): RowHandler {
@@ -31,8 +35,14 @@ export function centersHandler({ registry, ledger, builder }: ReadContext): RowH
       if (!date) reader.fail(field, 'invalid_date');
       return date ?? null;
     };
-    const contractYear = optionalInt('contract_year', /年度目$/, 'invalid_contract_year');
-    const contractLength = optionalInt('contract_length', /(?:か|ヶ|ケ|カ|箇)?年度?$/, 'invalid_contract_length');
+    // The report's own form in one cell, `3年度目/5か年度` or `3/5`, gives both numbers.
+    const both = CONTRACT_BOTH.exec(normalizeCode(reader.raw('contract_year')).replace(/\s/g, ''));
+    const contractYear = both ? Number(both[1]) : optionalInt('contract_year', /年度?目$/, 'invalid_contract_year');
+    let contractLength = optionalInt('contract_length', CONTRACT_LENGTH_SUFFIX, 'invalid_contract_length');
+    if (both && contractLength !== null && contractLength !== Number(both[2])) {
+      reader.fail('contract_length', 'contract_length_disagrees', { length: Number(both[2]) });
+    }
+    contractLength ??= both ? Number(both[2]) : null;
     if (contractYear !== null && contractLength !== null && contractYear > contractLength) {
       reader.fail('contract_year', 'contract_year_exceeds_length', { length: contractLength });
     }
