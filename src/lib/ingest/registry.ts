@@ -89,9 +89,12 @@ function romajiKey(value: string): string {
     .replace(/uu/g, 'u');
 }
 
-/** A name written in kana (spaces aside) as Hepburn romaji without 横浜市's reading; null for any other text. */
+/**
+ * A name written in kana (spaces aside, 区 as kanji or not: ツルミ区) as Hepburn romaji without
+ * 横浜市's reading; null for any other text.
+ */
 function readingOf(value: string): string | null {
-  const kana = value.replace(/\s/g, '');
+  const kana = value.replace(/\s/g, '').replace(/区$/, 'く');
   return isKana(kana) ? kanaToRomaji(kana).replace(/^yokohamashi/, '') : null;
 }
 

@@ -52,6 +52,10 @@ describe('WardRegistry.yokohama()', () => {
     ['よこはましせやく', '瀬谷区'],
     ['ヨコハマシ アオバク', '青葉区'],
     ['にしく', '西区'],
+    // The reading with 区 in kanji, as a name typed in kana before its kanji was looked up.
+    ['ツルミ区', '鶴見区'],
+    ['こうほく区', '港北区'],
+    ['ｾﾔ区', '瀬谷区'],
   ])('resolves %s to %s', (raw, name) => expect(nameOf(raw)).toBe(name));
 
   it('reads every ward’s kana reading, in code order', () => {
