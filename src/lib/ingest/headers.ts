@@ -17,17 +17,17 @@ export type Field =
 /** Header aliases from the data contract, written as they normalise (NFKC, lower case). */
 const ALIASES: Record<Field, string[]> = {
   ward: ['ward', '区', '区名', 'ward_name'],
-  fiscal_year: ['fiscal_year', 'year', '年度'],
-  stage: ['stage', '段階'],
-  question_no: ['question_no', 'no', '設問番号', '番号'],
-  question: ['question', '設問', '質問'],
+  fiscal_year: ['fiscal_year', 'year', '年度', '対象年度', '評価年度'],
+  stage: ['stage', '段階', '評価段階', '事業段階'],
+  question_no: ['question_no', 'no', 'no.', '設問番号', '番号', '設問no', '設問no.', '問'],
+  question: ['question', '設問', '質問', '設問内容', '設問文', '質問内容'],
   rater: ['rater', '評価者'],
   rating: ['rating', '評価'],
-  ward_rating: ['区', 'ward_rating'],
-  center_rating: ['拠点', 'center_rating'],
-  joint_rating: ['相互評価', '相互', 'joint_rating'],
+  ward_rating: ['区', 'ward_rating', '区評価', '区の評価', '区役所', '区役所評価', '区役所の評価'],
+  center_rating: ['拠点', 'center_rating', '拠点評価', '拠点の評価'],
+  joint_rating: ['相互評価', '相互', 'joint_rating', '相互の評価'],
   section: ['section', '区分', '項目'],
-  item_no: ['item_no', 'no', '番号'],
+  item_no: ['item_no', 'no', 'no.', '番号'],
   text: ['text', '内容', '本文'],
   center_name: ['center_name', '拠点名'],
   operator: ['operator', '運営法人', '事業の実施者'],
@@ -100,10 +100,12 @@ export function resolveHeader(header: string[]): HeaderResult {
   const fields = [...required, ...optional];
   const columns = new Map<Field, number>();
   const ignored: string[] = [];
+  // The wide form's `区` column is the ward office's rating (its ward comes from `区名`/`ward`), unless
+  // another column is (`区の評価`, `区評価`, `区役所`): then `区` is the ward, as in every other kind.
+  const wardIsRating = kind === 'ratings_wide' && !normalized.some((n) => n !== '区' && ALIASES.ward_rating.includes(n));
   normalized.forEach((name, index) => {
     if (name === '') return;
-    // The wide form's `区` column is a rating; its ward comes from `区名`/`ward`.
-    const field = fields.find((f) => ALIASES[f].includes(name) && !(kind === 'ratings_wide' && f === 'ward' && name === '区'));
+    const field = fields.find((f) => ALIASES[f].includes(name) && !(wardIsRating && f === 'ward' && name === '区'));
     if (!field) {
       ignored.push(header[index]);
       return;

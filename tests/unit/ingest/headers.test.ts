@@ -37,6 +37,18 @@ describe('resolveHeader', () => {
     expect(columnOf(header, 'ward_rating')).toBe(5);
   });
 
+  it.each([
+    [['区名', '年度', '段階', 'No.', '設問', '区', '拠点', '相互評価'], { ward: 0, question_no: 3, question: 4, ward_rating: 5, center_rating: 6, joint_rating: 7 }],
+    [['区名', '年度', '段階', '設問番号', '設問内容', '区評価', '拠点評価', '相互評価'], { ward: 0, question_no: 3, question: 4, ward_rating: 5, center_rating: 6, joint_rating: 7 }],
+    [['区', '年度', '段階', '番号', '設問', '区の評価', '拠点の評価', '相互の評価'], { ward: 0, question_no: 3, question: 4, ward_rating: 5, center_rating: 6, joint_rating: 7 }],
+    [['区', '対象年度', '評価段階', '問', '質問', '区役所', '拠点', '相互'], { ward: 0, fiscal_year: 1, stage: 2, question_no: 3, question: 4, ward_rating: 5, center_rating: 6, joint_rating: 7 }],
+  ])('reads a wide sheet headed %j, every rating column placed (`区` is the ward once another column is its rating)', (header, placed) => {
+    const r = resolveHeader(header);
+    expect(r.ok && r.kind).toBe('ratings_wide');
+    expect(r.ok && r.ignored).toEqual([]);
+    for (const [field, index] of Object.entries(placed)) expect(columnOf(header, field), field).toBe(index);
+  });
+
   it('`番号` is the question number in ratings and the item number in narratives', () => {
     expect(columnOf(['区', '年度', '段階', '番号', '評価者', '評価'], 'question_no')).toBe(3);
     expect(columnOf(['区', '年度', '区分', '番号', '内容'], 'item_no')).toBe(3);
@@ -56,7 +68,7 @@ describe('resolveHeader', () => {
 
   it('names the missing columns of a recognised kind', () => {
     expect(resolveHeader(['ward', 'stage', 'question_no', 'rater', 'rating'])).toMatchObject({
-      ok: false, code: 'missing_columns', kind: 'ratings_long', missing: ['fiscal_year / year / 年度'],
+      ok: false, code: 'missing_columns', kind: 'ratings_long', missing: ['fiscal_year / year / 年度 / 対象年度 / 評価年度'],
     });
     expect(resolveHeader(['区', '年度', '段階', '番号', '拠点'])).toMatchObject({ ok: false, code: 'missing_columns', kind: 'ratings_wide' });
   });
