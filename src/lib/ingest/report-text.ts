@@ -1,7 +1,9 @@
+import { CsvReader } from './csv.ts';
+
 /**
  * The published report arrives as text (cells separated by tabs, as copied from the city's page,
- * with some of the page's list markup left inside cells) or as the saved HTML page. Both become the
- * same rows of cells here, so one parser reads them.
+ * with some of the page's list markup left inside cells), as the saved HTML page, or as its sheet
+ * saved from Excel as CSV. All become the same rows of cells here, so one parser reads them.
  */
 export interface ReportLine {
   /** 1-based line in the source file where the row starts. */
@@ -79,6 +81,20 @@ export function isHtml(text: string): boolean {
 
 export function textToReportLines(text: string): ReportLine[] {
   return text.split(/\r\n|\r|\n/).map((raw, i) => ({ line: i + 1, cells: raw.split('\t').map(cleanCell) }));
+}
+
+/**
+ * A report sheet saved from Excel as CSV: a row per record, its cells as the sheet's (a quoted cell's
+ * line breaks stay inside it, as in a pasted cell). A record with a stray quote is split at its commas.
+ */
+export function csvToReportLines(text: string): ReportLine[] {
+  const reader = new CsvReader(text, ',');
+  const rows: ReportLine[] = [];
+  for (let record = reader.next(); record; record = reader.next()) {
+    const cells = record.problem ? text.slice(record.start, record.end).split(',') : record.fields;
+    rows.push({ line: record.line, cells: cells.map(cleanCell) });
+  }
+  return rows;
 }
 
 const BLOCK = /^(p|br|div|h[1-6]|ul|ol|section|article|header|footer|main|dl|dt|dd|caption|table|thead|tbody|tfoot|hr|title|li)$/;

@@ -1,7 +1,7 @@
 import { parseRater, parseRating, QUESTIONS_PER_STAGE, STAGES, type Rater, type Rating, type Section, type Stage } from './fields.ts';
 import { parseFiscalYear, parseJapaneseDate } from './fiscal-year.ts';
 import { clipText } from './limits.ts';
-import { htmlToReportLines, isHtml, ITEM_MARK, textToReportLines, type ReportLine } from './report-text.ts';
+import { csvToReportLines, htmlToReportLines, isHtml, ITEM_MARK, textToReportLines, type ReportLine } from './report-text.ts';
 import type { CenterRecord, ReasonCode } from './types.ts';
 
 export interface ReportRating {
@@ -120,6 +120,8 @@ const LEGEND = /^A\s*[:：]?\s*よくできた/;
 /** A rating cell: a letter (any width or case), or an unrated mark. */
 const RATING_TOKEN = /^(?:[A-Da-dＡ-Ｄａ-ｄ]|[-－―—‐−ー]|未評価)$/;
 const QUESTION_NO = /^([0-9０-９]{1,2})[.．、)）]?(.*)$/;
+/** A rating table's titles of the number and question columns, as a sheet heads them (NFKC). */
+const COLUMN_TITLE = /^(?:no\.?|番号|設問番号|設問|質問|設問内容|項目)$/i;
 
 function matchLabel(text: string): { label: Label; rest: string } | null {
   const normalized = text.normalize('NFKC').replace(/^\*\*|^＊＊|^【/, '');
@@ -323,6 +325,32 @@ function isRunningHead(text: string, wardText: string): boolean {
 }
 
 /**
+ * A report sheet saved as CSV: two of its labels (事業実施期間, 取組内容, …) end their line's first
+ * cell at a comma, and no line has a tab. A copied page's lines break at tabs, spaces or line ends.
+ */
+function isCsvSheet(text: string): boolean {
+  if (text.includes('\t')) return false;
+  let labels = 0;
+  // The next comma is searched for again only once passed, so lines without one cost one scan in all.
+  let comma = -1;
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf('\n', start);
+    const stop = end === -1 ? text.length : end;
+    if (comma < start) {
+      const found = text.indexOf(',', start);
+      comma = found === -1 ? Infinity : found;
+    }
+    if (comma < stop && comma - start <= 40) {
+      const first = text.slice(start, comma).replace(/^"|"$/g, '');
+      const label = matchLabel(first);
+      if (label && label.label !== 'criteria' && label.rest === '' && ++labels === 2) return true;
+    }
+    start = stop + 1;
+  }
+  return false;
+}
+
+/**
  * Reads a published evaluation report, however it was saved or copied: the page's text (cells split by
  * tabs, or label and value split by spaces, a full-width space or a colon, or on separate lines) or
  * the saved HTML. Knows every part of the report: title, period, operator, 事業目的 and the rest of the
@@ -333,7 +361,7 @@ function isRunningHead(text: string, wardText: string): boolean {
  * to the next one's.
  */
 export function parseReport(text: string): ReportResult {
-  const lines = (isHtml(text) ? htmlToReportLines(text) : textToReportLines(text)).filter((l) => l.cells.some((c) => c !== ''));
+  const lines = (isHtml(text) ? htmlToReportLines(text) : isCsvSheet(text) ? csvToReportLines(text) : textToReportLines(text)).filter((l) => l.cells.some((c) => c !== ''));
   const title = findTitle(lines);
   if (!title) {
     const hasSections = lines.some((l) => matchLabel(l.cells[0] ?? '') !== null || STAGE_HEADING.test(key(textOf(l))));
@@ -436,6 +464,8 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
     if (cells) {
       ratingCells = cells.slice(2);
       while (ratingCells.length > raters.length && ratingCells.at(-1) === '') ratingCells.pop();
+      // A question merged over several columns of a sheet leaves empty cells before the ratings.
+      while (ratingCells.length > raters.length && ratingCells[0] === '') ratingCells.shift();
       question = joinWrapped([numberMatch[2], cells[1]]);
     } else {
       const tokens = p.parts.flat();
@@ -525,11 +555,13 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
     }
     if (part === 'process' && stage) {
       const tokens = whole.split(/[\t \u3000]+/).filter((t) => t !== '');
-      const header = tokens.map((t) => parseRater(t));
-      if (tokens.length >= 1 && header.every((r) => r !== undefined) && tokens.length <= 3) {
-        // The rater header, on one line or one name per line.
+      // The rater header, on one line or one name per line, after the number's and question's titles if a sheet has them.
+      const first = tokens.findIndex((t) => !COLUMN_TITLE.test(t.normalize('NFKC')));
+      const named = first === -1 ? [] : tokens.slice(first);
+      const header = named.map((t) => parseRater(t));
+      if (named.length >= 1 && named.length <= 3 && header.every((r) => r !== undefined)) {
         if (!pending) {
-          raters = tokens.length >= 2 ? (header as Rater[]) : raters;
+          raters = named.length >= 2 ? (header as Rater[]) : raters;
           role(l, 'heading', stage);
           continue;
         }

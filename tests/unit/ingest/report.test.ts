@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport, splitItems, type ParsedReport } from '../../../src/lib/ingest/report.ts';
-import { pdfLayout, tabLayout } from '../../fixtures/reports/layouts.ts';
+import { pdfLayout, spaceLayout, tabLayout } from '../../fixtures/reports/layouts.ts';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
 import type { FileBatch } from '../../../src/lib/ingest/types.ts';
 
@@ -143,6 +143,17 @@ describe('damaged reports', () => {
     const text = readFileSync(new URL('../../fixtures/report_seed.txt', import.meta.url), 'utf8').replace('できましたか。\tB\tA\tB', 'できましたか。\tB\tX\tB');
     const parsed = parseReport(text);
     expect(parsed.ok && parsed.reports[0].problems).toEqual([{ line: 35, row: 5, column: '拠点', value: 'X', code: 'invalid_rating', params: {} }]);
+  });
+});
+
+describe('a report sheet saved as CSV', () => {
+  it('is told from copied text by labels ending at a comma: commas inside a copied text’s sentences change nothing', () => {
+    const withCommas = spaceLayout().replaceAll('、', ', ');
+    const result = parseReport(withCommas);
+    expect(result.ok && result.reports[0].problems).toEqual([]);
+    expect(result.ok && result.reports[0].narratives.map((n) => n.text)).toEqual(
+      (parseReport(spaceLayout()) as { ok: true; reports: ParsedReport[] }).reports[0].narratives.map((n) => n.text.replaceAll('、', ', ')),
+    );
   });
 });
 
