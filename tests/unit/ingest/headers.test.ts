@@ -29,6 +29,8 @@ describe('resolveHeader', () => {
     [['区', '年度', '事業の実施者'], 'centers'],
     [['code', 'name', 'name_en', 'city', 'tile_x', 'tile_y'], 'wards'],
     [['団体コード', '区名', 'romaji', '市'], 'wards'],
+    [['市区町村コード', '区名', 'ローマ字'], 'wards'],
+    [['全国地方公共団体コード', '区名', '英語表記', '市'], 'wards'],
   ])('%j is %s', (header, expected) => expect(kind(header)).toBe(expected));
 
   it('in the wide form `区` is the ward office rating and the ward comes from `区名`', () => {
