@@ -65,7 +65,7 @@ export type HeaderResult =
   | { ok: true; kind: CsvKind; columns: Map<Field, number>; ignored: string[]; ignoredTotal: number }
   | { ok: false; code: 'unrecognised_header'; found: string[]; foundTotal: number }
   | { ok: false; code: 'duplicate_column'; field: Field; found: string[] }
-  | { ok: false; code: 'missing_columns'; kind: CsvKind; missing: string[]; found: string[]; foundTotal: number; wideWard?: 1 };
+  | { ok: false; code: 'missing_columns'; kind: CsvKind; missing: string[]; found: string[]; foundTotal: number; wideWard?: 1; titled?: 1 };
 
 function has(normalized: string[], field: Field): boolean {
   return ALIASES[field].some((alias) => normalized.includes(alias));
@@ -128,7 +128,7 @@ export function resolveHeader(header: string[]): HeaderResult {
   if (missing.length > 0) {
     // In the wide form `区` is the ward office's rating, so the ward must be named `区名` or `ward`.
     const aliases = (f: Field) => ALIASES[f].filter((a) => !(kind === 'ratings_wide' && f === 'ward' && a === '区'));
-    const wideWard = kind === 'ratings_wide' && missing.includes('ward') ? { wideWard: 1 as const } : {};
+    const wideWard = kind === 'ratings_wide' && missing.includes('ward') && normalized.includes('区') ? { wideWard: 1 as const } : {};
     return { ok: false, code: 'missing_columns', kind, missing: missing.map((f) => aliases(f).join(' / ')), found, foundTotal, ...wideWard };
   }
   return { ok: true, kind, columns, ignored: clipList(ignored), ignoredTotal: ignored.length };
@@ -157,10 +157,13 @@ export interface LocatedHeader {
  * Finds the header: the first record, within `PREAMBLE_LINES` non-blank lines of the top, that names
  * the columns of a known kind, trying comma, tab and semicolon. Failing that, a first line that names
  * some kind's columns (so the message can say which are missing), else the first non-blank line split
- * on the delimiter it holds most of. `null` when the text has no non-blank line.
+ * on the delimiter it holds most of, with `below` the first line under it that names some kind's
+ * columns (a sheet's header under its title), to report when the text is no report either.
+ * `null` when the text has no non-blank line.
  */
-export function locateHeader(text: string): LocatedHeader | null {
+export function locateHeader(text: string): (LocatedHeader & { below: LocatedHeader | null }) | null {
   let partial: LocatedHeader | null = null;
+  let below: LocatedHeader | null = null;
   let first: LocatedHeader | null = null;
   for (const delimiter of DELIMITERS) {
     const reader = new CsvReader(text, delimiter);
@@ -173,11 +176,17 @@ export function locateHeader(text: string): LocatedHeader | null {
       const header = resolveHeader(record.fields);
       const after = new CsvReader(text, delimiter, record.end + 1, record.endLine + 1);
       const located = { delimiter, record, header, preamble: [...preamble], reader: after };
-      if (record.problem === null && header.ok) return located;
-      if (!partial && seen === 1 && !header.ok && header.code !== 'unrecognised_header' && record.problem === null) partial = located;
+      if (record.problem === null && header.ok) return { ...located, below: null };
+      const lacking = !header.ok && header.code !== 'unrecognised_header' && record.problem === null;
+      if (lacking && seen === 1) partial ??= located;
+      else if (lacking && header.code === 'missing_columns') {
+        // A ward's own sheet titled 鶴見区 令和7年度: the message says the ward and year are read from columns only.
+        below ??= { ...located, header: header.missing.some((m) => /^(?:ward|fiscal_year) /.test(m)) ? { ...header, titled: 1 } : header };
+      }
       if (seen === 1 && (!first || record.fields.length > first.record.fields.length)) first = located;
       preamble.push({ line: record.line, text: clipText(text.slice(record.start, record.end), 80) });
     }
   }
-  return partial ?? first;
+  const found = partial ?? first;
+  return found && { ...found, below };
 }

@@ -1,7 +1,7 @@
 import { BatchBuilder, emptyBatch, refusedBatch } from './batch.ts';
 import { countLines, CsvReader, normalizeLineEnds } from './csv.ts';
 import { decodeBytes, type Encoding } from './decode.ts';
-import { locateHeader } from './headers.ts';
+import { locateHeader, type LocatedHeader } from './headers.ts';
 import { Ledger } from './ledger.ts';
 import { clip } from './limits.ts';
 import { extractMhtml } from './mhtml.ts';
@@ -155,10 +155,13 @@ export class IngestSession {
       report.fileError = { code: 'empty_file', params: {} };
       return batch;
     }
+    let csv: LocatedHeader = located;
     if (!located.header.ok && located.header.code === 'unrecognised_header') {
       const parsed = parseReport(text);
-      // Neither a CSV header nor a report: a text whose first line is delimited was meant as a CSV, so its header is what to fix.
-      const meantAsCsv = !parsed.ok && parsed.code === 'not_a_report' && !isHtml(text) && located.record.fields.length >= 2;
+      // Neither a CSV header nor a report: a text whose first line is delimited, or with a header under
+      // a title, was meant as a CSV, so its header is what to fix.
+      const meantAsCsv = !parsed.ok && parsed.code === 'not_a_report' && !isHtml(text) && (located.record.fields.length >= 2 || located.below !== null);
+      if (meantAsCsv && located.below) csv = located.below;
       if (!parsed.ok && !meantAsCsv) {
         if (parsed.code !== 'not_a_report') report.kind = 'report';
         report.fileError = { code: parsed.code, params: {} };
@@ -173,9 +176,9 @@ export class IngestSession {
     const errors = new ErrorLog(report, options.onError);
     const builder = new BatchBuilder(batch, (r) => this.ledger.ratingKey(r));
     const context: ReadContext = { registry: this.registry, ledger: this.ledger, builder };
-    const { header, record: headerRecord, reader, delimiter } = located;
+    const { header, record: headerRecord, reader, delimiter } = csv;
     report.delimiter = delimiter;
-    report.skippedLines = located.preamble;
+    report.skippedLines = csv.preamble;
     if (spansBadLine(headerRecord, badLines)) {
       throw new FileRefused({ code: 'undecodable', params: { encoding, line: headerRecord.line } });
     }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IngestCancelled, IngestSession } from '../../../src/lib/ingest/session.ts';
 import type { FileBatch } from '../../../src/lib/ingest/types.ts';
+import { fileErrorText } from '../../../src/lib/i18n/messages.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url)));
@@ -234,6 +235,23 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
     expect(batch.report.fileError?.code).toBe(code);
     expect(batch.report.rowsRejected).toBe(rowsRejected);
     expect(accounted(batch)).toBe(true);
+  });
+
+  it('a ward’s own sheet with its ward and year only in a title row: the header below it is named as lacking them, and why', async () => {
+    const batch = await ingest('鶴見区 令和7年度 協働のプロセスの評価,,,,,\n段階,番号,設問,区の評価,拠点,相互評価\n計画,1,テキスト,A,B,A\n');
+    expect(batch.report.skippedLines).toEqual([{ line: 1, text: '鶴見区 令和7年度 協働のプロセスの評価,,,,,' }]);
+    expect(batch.report.fileError).toMatchObject({ code: 'missing_columns', params: { kind: 'ratings_wide', found: ['段階', '番号', '設問', '区の評価', '拠点', '相互評価'], titled: 1 } });
+    const { code, params } = batch.report.fileError!;
+    expect(fileErrorText('ja', code, params)).toContain('区・年度は上のタイトル行からは読みません。各行に「区名」「年度」の列を加えてください');
+    expect(fileErrorText('en', code, params)).toContain('not read from a title row');
+    // Without a title row nothing is said of one.
+    const untitled = await ingest('段階,番号,設問,区の評価,拠点,相互評価\n計画,1,テキスト,A,B,A\n');
+    expect(untitled.report.fileError?.params).not.toHaveProperty('titled');
+    // A title without commas (typed in one cell and saved) is the same.
+    const plainTitle = await ingest('鶴見区 令和7年度\n\n段階,番号,設問,区の評価,拠点,相互評価\n計画,1,テキスト,A,B,A\n');
+    expect(plainTitle.report.fileError).toMatchObject({ code: 'missing_columns', params: { titled: 1 } });
+    // No 区 column here, so nothing is said of one either.
+    expect(batch.report.fileError?.params).not.toHaveProperty('wideWard');
   });
 
   it('refuses binary files (an .xlsx) with a reason', async () => {
