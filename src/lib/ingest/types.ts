@@ -20,6 +20,7 @@ export type ReasonCode =
   | 'question_stage_mismatch'
   | 'invalid_rater'
   | 'invalid_rating'
+  | 'numeric_rating'
   | 'invalid_section'
   | 'invalid_item_no'
   | 'invalid_contract_year'

@@ -146,6 +146,9 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
     ['鶴見区,2025,review,問4,区,A', 'question_no', '問4', 'question_no_out_of_range', { stage: 'review', max: 3 }],
     ['鶴見区,2025,1,1,市,A', 'rater', '市', 'invalid_rater', {}],
     ['鶴見区,2025,1,1,区,E', 'rating', 'E', 'invalid_rating', {}],
+    ['鶴見区,2025,1,1,区,4', 'rating', '4', 'numeric_rating', {}],
+    ['鶴見区,2025,1,1,区,４', 'rating', '４', 'numeric_rating', {}],
+    ['鶴見区,2025,1,1,区,5', 'rating', '5', 'invalid_rating', {}],
   ])('%s → %s', async (row, column, value, code, params) => {
     const batch = await ingest(`${LONG}${row}\n`, new IngestSession(), 'bad.csv');
     expect(batch.report).toMatchObject({ rowsRead: 1, rowsRejected: 1, rowsLoaded: 0 });

@@ -1,6 +1,7 @@
 import { parseQuestionNo, parseRater, parseRating, parseStage, QUESTIONS_PER_STAGE, type Rater, type Stage } from '../fields.ts';
 import type { Field } from '../headers.ts';
 import { memoize } from '../memo.ts';
+import { normalizeCode } from '../normalize.ts';
 import type { RowReader } from '../rows.ts';
 import type { RatingRecord } from '../types.ts';
 import type { WardRegistry } from '../registry.ts';
@@ -13,9 +14,13 @@ const readQuestionNo = memoize(parseQuestionNo);
 
 const WIDE_COLUMNS: Array<[Field, Rater]> = [['ward_rating', 'ward'], ['center_rating', 'center'], ['joint_rating', 'joint']];
 
-/** Checks a rating cell; the value itself is read again (from the memo) once the whole row is known good. */
+/**
+ * Checks a rating cell; the value itself is read again (from the memo) once the whole row is known good.
+ * A score 1–4 is not read as a letter (which way it runs is the sheet's): its message says so.
+ */
 function checkRating(reader: RowReader, field: Field): void {
-  if (!readRating(reader.raw(field)).ok) reader.fail(field, 'invalid_rating');
+  const raw = reader.raw(field);
+  if (!readRating(raw).ok) reader.fail(field, /^[1-4]$/.test(normalizeCode(raw)) ? 'numeric_rating' : 'invalid_rating');
 }
 
 /** Where a good rating goes: the session's ledger (true when it is new), or a chunk read ahead, which collects it. */
