@@ -1,4 +1,4 @@
-import { CsvReader } from './csv.ts';
+import { CsvReader, normalizeLineEnds } from './csv.ts';
 
 /**
  * The published report arrives as text (cells separated by tabs, as copied from the city's page,
@@ -80,18 +80,22 @@ export function isHtml(text: string): boolean {
 }
 
 export function textToReportLines(text: string): ReportLine[] {
+  // Cells copied from Excel: one holding a line break comes quoted ("…\n…"), as in a CSV with tabs.
+  if (/(?:^|\t)"/m.test(text)) return delimitedToReportLines(text, '\t');
   return text.split(/\r\n|\r|\n/).map((raw, i) => ({ line: i + 1, cells: raw.split('\t').map(cleanCell) }));
 }
 
 /**
- * A report sheet saved from Excel as CSV: a row per record, its cells as the sheet's (a quoted cell's
- * line breaks stay inside it, as in a pasted cell). A record with a stray quote is split at its commas.
+ * A report sheet saved from Excel as CSV (`,`) or copied from it (`\t`): a row per record, its cells as
+ * the sheet's, a quoted cell's line breaks kept inside it. A record with a stray quote (a copied page's
+ * `"…"` inside a sentence) is split at its delimiters as it stands.
  */
-export function csvToReportLines(text: string): ReportLine[] {
-  const reader = new CsvReader(text, ',');
+export function delimitedToReportLines(source: string, delimiter: ',' | '\t'): ReportLine[] {
+  const text = normalizeLineEnds(source);
+  const reader = new CsvReader(text, delimiter);
   const rows: ReportLine[] = [];
   for (let record = reader.next(); record; record = reader.next()) {
-    const cells = record.problem ? text.slice(record.start, record.end).split(',') : record.fields;
+    const cells = record.problem ? text.slice(record.start, record.end).split(delimiter) : record.fields;
     rows.push({ line: record.line, cells: cells.map(cleanCell) });
   }
   return rows;

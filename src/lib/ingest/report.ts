@@ -1,7 +1,7 @@
 import { parseRater, parseRating, QUESTIONS_PER_STAGE, STAGES, type Rater, type Rating, type Section, type Stage } from './fields.ts';
 import { parseFiscalYear, parseJapaneseDate } from './fiscal-year.ts';
 import { clipText } from './limits.ts';
-import { csvToReportLines, htmlToReportLines, isHtml, ITEM_MARK, textToReportLines, type ReportLine } from './report-text.ts';
+import { delimitedToReportLines, htmlToReportLines, isHtml, ITEM_MARK, textToReportLines, type ReportLine } from './report-text.ts';
 import type { CenterRecord, ReasonCode } from './types.ts';
 
 export interface ReportRating {
@@ -361,7 +361,7 @@ function isCsvSheet(text: string): boolean {
  * to the next one's.
  */
 export function parseReport(text: string): ReportResult {
-  const lines = (isHtml(text) ? htmlToReportLines(text) : isCsvSheet(text) ? csvToReportLines(text) : textToReportLines(text)).filter((l) => l.cells.some((c) => c !== ''));
+  const lines = (isHtml(text) ? htmlToReportLines(text) : isCsvSheet(text) ? delimitedToReportLines(text, ',') : textToReportLines(text)).filter((l) => l.cells.some((c) => c !== ''));
   const title = findTitle(lines);
   if (!title) {
     const hasSections = lines.some((l) => matchLabel(l.cells[0] ?? '') !== null || STAGE_HEADING.test(key(textOf(l))));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
 import type { FileBatch } from '../../../src/lib/ingest/types.ts';
 import {
-  CENTER, excelCsvLayout, FISCAL_YEAR, fullWidthLayout, htmlBytes, pdfLayout, ITEMS, lineLayout, mhtml, QUESTIONS, RATINGS, spaceLayout, tabLayout, WARD,
+  CENTER, excelCopyLayout, excelCsvLayout, FISCAL_YEAR, fullWidthLayout, htmlBytes, pdfLayout, ITEMS, lineLayout, mhtml, QUESTIONS, RATINGS, spaceLayout, tabLayout, WARD,
 } from '../../fixtures/reports/layouts.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -16,6 +16,7 @@ const LAYOUTS: Array<[string, string, () => Uint8Array]> = [
   ['saved page in Shift_JIS (<meta charset>)', 'report.htm', () => htmlBytes('Shift_JIS')],
   ['saved as a single file (.mhtml, quoted-printable)', 'report.mhtml', mhtml],
   ['its sheet saved from Excel as CSV: merged cells padded with empty ones, lists in quoted cells, a No./設問 header, Shift_JIS', 'report.csv', excelCsvLayout],
+  ['its sheet copied from Excel and pasted: tab-separated, a cell with line breaks quoted', '貼り付け.txt', () => utf8(excelCopyLayout())],
 ];
 
 /** What the invented report says, written out from its parts (not from any parse). */

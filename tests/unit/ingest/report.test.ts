@@ -146,6 +146,25 @@ describe('damaged reports', () => {
   });
 });
 
+describe('quotes in copied text', () => {
+  const items = (text: string) => {
+    const result = parseReport(text);
+    if (!result.ok) throw new Error(result.code);
+    return result.reports[0].narratives.map((n) => `${n.section} ${n.text}`);
+  };
+  it.each([
+    ['a quoted phrase starting a cell', '"パパの日"に父親向けの遊びの講座を開いた。'],
+    ['a quote left open', '"パパの日に父親向けの遊びの講座を開いた。'],
+  ])('%s stays as written and moves nothing else', (_, first) => {
+    const original = tabLayout();
+    const line = original.split('\n').find((l) => l.startsWith('取組内容\t<ul>'))!;
+    const quoted = original.replace(line, `取組内容\t${first}`);
+    const read = items(quoted);
+    expect(read.filter((t) => t.startsWith('action '))[0]).toBe(`action ${first}`);
+    expect(read.filter((t) => !t.startsWith('action '))).toEqual(items(original).filter((t) => !t.startsWith('action ')));
+  });
+});
+
 describe('a report sheet saved as CSV', () => {
   it('is told from copied text by labels ending at a comma: commas inside a copied text’s sentences change nothing', () => {
     const withCommas = spaceLayout().replaceAll('、', ', ');
