@@ -86,7 +86,7 @@ export class IngestSession {
   /**
    * Reads one file a user gave. A file is one batch, except a text of several published reports (a
    * year's reports copied from one PDF): each report is then a file of its own, `name #1`, `name #2`…,
-   * read in order, so a report refused or cancelled leaves the ones before it loaded.
+   * read in order; one refused (an unknown ward) leaves the others loaded.
    */
   async ingestSource(name: string, bytes: Uint8Array, options: IngestOptions = {}): Promise<FileBatch[]> {
     const rest: LaterReports = { reports: [], badLines: new Set(), encoding: null };
@@ -126,6 +126,7 @@ export class IngestSession {
     }
   }
 
+  /** A parsed report's rows into its batch, accounted for as every file's are. */
   private readReport(batch: FileBatch, parsed: ParsedReport, badLines: Set<number>, options: IngestOptions): FileBatch {
     const builder = new BatchBuilder(batch, (r) => this.ledger.ratingKey(r));
     readPublishedReport({ registry: this.registry, ledger: this.ledger, builder }, parsed, badLines, new ErrorLog(batch.report, options.onError));
