@@ -28,6 +28,7 @@ export function reportParsing() {
   const pages = {
     list80000Lines: large.reportManyItems(),
     junk130000Lines: large.reportJunkLines(),
+    titles30000Reports: large.reportManyTitles(),
     html1MBOfLessThan: large.htmlOfLessThan(),
     html50000UnclosedComments: large.unclosedComments(),
   };

@@ -17,7 +17,9 @@ export async function withSsrModule<M, T>(root: string, path: string, use: (modu
     configFile: false,
     root,
     plugins: [svelte()],
-    server: { middlewareMode: true, hmr: false, ws: false },
+    // No file watcher: a source saved while the views are recorded would load its module again, and
+    // a context made by the old copy is then missing for the new one (the build failed with missing_context).
+    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
     appType: 'custom',
     logLevel: 'error',
     optimizeDeps: { noDiscovery: true, include: [] },

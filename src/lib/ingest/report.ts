@@ -284,12 +284,20 @@ function laterReports(lines: ReportLine[], first: Title): Title[] {
       i = found.end;
     }
   }
+  if (titles.length === 0) return [];
+  // Linear however many titles a page lists: the next title of another report, from the end, and
+  // the section labels counted up to each line.
+  const nextOther = new Array<number>(titles.length);
+  for (let k = titles.length - 1; k >= 0; k--) {
+    const after = titles[k + 1];
+    nextOther[k] = !after ? lines.length : sameReport(after, titles[k]) ? nextOther[k + 1] : after.start;
+  }
+  const sectionsBefore = new Int32Array(lines.length + 1);
+  lines.forEach((l, i) => (sectionsBefore[i + 1] = sectionsBefore[i] + (isSectionLabel(l) ? 1 : 0)));
   const reports: Title[] = [];
   let current = first;
   titles.forEach((t, k) => {
-    if (sameReport(t, current)) return;
-    const next = titles.slice(k + 1).find((u) => !sameReport(u, t))?.start ?? lines.length;
-    if (!lines.slice(t.end + 1, next).some(isSectionLabel)) return;
+    if (sameReport(t, current) || sectionsBefore[nextOther[k]] - sectionsBefore[t.end + 1] === 0) return;
     reports.push(t);
     current = t;
   });

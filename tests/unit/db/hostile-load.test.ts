@@ -63,6 +63,12 @@ describe('report parsing stays linear on pathological pages', () => {
     expect(parsed.ok && parsed.reports[0].narratives.at(-1)).toMatchObject({ itemNo: 80_000, text: '取組79999' });
   });
 
+  it('30,000 titles of reports, each with a section, become 30,000 reports (its time is in the bench: npm run bench, titles30000Reports)', () => {
+    const parsed = parseReport(large.reportManyTitles());
+    expect(parsed.ok && parsed.reports.length).toBe(30_000);
+    expect(parsed.ok && parsed.reports.at(-1)!.narratives).toMatchObject([{ section: 'action', text: '取組29999' }]);
+  });
+
   it('a page of a million "<" and one of 50,000 unclosed comments are read as not a report', () => {
     expect(parseReport(large.htmlOfLessThan())).toEqual({ ok: false, code: 'not_a_report' });
     expect(parseReport(large.unclosedComments())).toEqual({ ok: false, code: 'not_a_report' });
