@@ -20,15 +20,32 @@ const ERA = /^(令和|平成|r|h)\s*(\d{1,2}|元)\s*(?:年度|年)?$/;
  * Parses `2025`, `2025年度`, `FY2025`, `令和7年度`, `令和7`, `R7`, `令和元年度`, `平成31年度`, `H30`.
  * Returns the Western year in which the fiscal year starts (April): 令和元年度 is 2019, and so is
  * 平成31年度, because the era changed on 1 May 2019, inside the fiscal year that began in April.
+ * Also two ways of writing the one year side by side, as documents and this app's own tables pair
+ * them: `令和7年度（2025年度）`, `2025年度(令和7年度)`, `H31/R1`, and `2025/26` or `2025-2026` for the
+ * two calendar years it spans; two that disagree are not read.
  */
 export function parseFiscalYear(raw: string): FiscalYearResult {
   const value = normalizeCode(raw).toLowerCase();
+  const pair = PAIRED.exec(value) ?? SPANNED.exec(value);
+  if (!pair) return parseOneYear(value);
+  const first = parseOneYear(pair[1]);
+  if (!first.ok) return { ok: false, code: 'invalid_fiscal_year' };
+  const next = first.fiscalYear + 1;
+  if (/^\d{4}$/.test(pair[1]) && (pair[2] === String(next) || pair[2] === String(next % 100).padStart(2, '0'))) return first;
+  const second = parseOneYear(pair[2]);
+  return second.ok && second.fiscalYear === first.fiscalYear ? first : { ok: false, code: 'invalid_fiscal_year' };
+}
+
+const PAIRED = /^(.+?)\s*\((.+?)\)$/;
+const SPANNED = /^(.+?)\s*[/\-]\s*(.+)$/;
+
+function parseOneYear(value: string): FiscalYearResult {
   let year: number | undefined;
-  const western = WESTERN.exec(value);
+  const western = WESTERN.exec(value.trim());
   if (western) {
     year = Number(western[1]);
   } else {
-    const era = ERA.exec(value);
+    const era = ERA.exec(value.trim());
     if (!era) return { ok: false, code: 'invalid_fiscal_year' };
     const { start, last } = ERAS[era[1]];
     const n = era[2] === '元' ? 1 : Number(era[2]);

@@ -24,6 +24,17 @@ describe('parseFiscalYear', () => {
     expect(parseFiscalYear(raw)).toEqual({ ok: true, fiscalYear: year });
   });
 
+  it.each([
+    ['令和7年度（2025年度）', 2025], ['2025年度(令和7年度)', 2025], ['令和7年度(2025)', 2025], ['平成31年度（令和元年度）', 2019],
+    ['H31/R1', 2019], ['2025/26', 2025], ['2025/2026', 2025], ['2025-2026', 2025], ['2019/20', 2019],
+  ])('reads %s, one year written two ways, as %i', (raw, year) => {
+    expect(parseFiscalYear(raw)).toEqual({ ok: true, fiscalYear: year });
+  });
+
+  it.each(['令和7年度（2024年度）', 'H30/R1', '2025/27', '2025-04-01', '2025/4/1', '(2025)', '令和7年度（）'])('rejects %s, whose two ways disagree or are not years', (raw) => {
+    expect(parseFiscalYear(raw)).toEqual({ ok: false, code: 'invalid_fiscal_year' });
+  });
+
   it.each(['', 'abc', '令和', 'R', '20255', '2025年4月', 'S60', '令和七年度'])('rejects %s as not a year', (raw) => {
     expect(parseFiscalYear(raw)).toEqual({ ok: false, code: 'invalid_fiscal_year' });
   });
