@@ -106,3 +106,32 @@ export function parseJapaneseDate(raw: string): string | undefined {
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
   return date.toISOString().slice(0, 10);
 }
+
+export interface Period {
+  start: string | null;
+  end: string | null;
+  contractYear: number | null;
+  contractLength: number | null;
+}
+
+const CONTRACT = /(\d+)年度目[/／](\d+)[かヶケカ箇]?年度/;
+
+/**
+ * A period as one text, as a report's 事業実施期間 writes it: `平成31年4月1日～令和2年3月31日(4年度目/5か年度)`,
+ * `R7.4.1~R8.3.31`, `2025-04-01 ～ 2026-03-31`, `2025/4/1-2026/3/31`: its two dates (null where one is
+ * missing or not a date) and the contract year of its length when given. The dates are split where
+ * both sides read as dates, so the hyphens of `2025-04-01` are never taken for the range's.
+ */
+export function parsePeriod(value: string): Period {
+  const normalized = value.normalize('NFKC').replace(/\s+/g, '');
+  const contract = CONTRACT.exec(normalized);
+  const contractPart = { contractYear: contract ? Number(contract[1]) : null, contractLength: contract ? Number(contract[2]) : null };
+  const range = normalized.replace(/[(（].*$/, '');
+  for (const mark of range.matchAll(/[～〜~\-―–—]/g)) {
+    const [start, end] = [parseJapaneseDate(range.slice(0, mark.index)), parseJapaneseDate(range.slice(mark.index + 1))];
+    if (start && end) return { start, end, ...contractPart };
+  }
+  // Not two dates: what either side holds, split at the range's own mark.
+  const [left, right] = range.split(/[～〜~]/);
+  return { start: left ? (parseJapaneseDate(left) ?? null) : null, end: right ? (parseJapaneseDate(right) ?? null) : null, ...contractPart };
+}

@@ -10,7 +10,7 @@ export type Field =
   | 'ward' | 'fiscal_year' | 'stage' | 'question_no' | 'question' | 'rater' | 'rating'
   | 'ward_rating' | 'center_rating' | 'joint_rating'
   | 'section' | 'item_no' | 'text'
-  | 'center_name' | 'operator' | 'contract_year' | 'contract_length' | 'period_start' | 'period_end' | 'purpose'
+  | 'center_name' | 'operator' | 'contract_year' | 'contract_length' | 'period' | 'period_start' | 'period_end' | 'purpose'
   | 'code' | 'name' | 'name_en' | 'city' | 'tile_x' | 'tile_y'
   | 'provenance';
 
@@ -33,6 +33,7 @@ const ALIASES: Record<Field, string[]> = {
   operator: ['operator', '運営法人', '事業の実施者'],
   contract_year: ['contract_year', '年度目'],
   contract_length: ['contract_length', 'か年度'],
+  period: ['period', '事業実施期間', '実施期間', '事業期間'],
   period_start: ['period_start', '期間開始', '事業実施期間開始'],
   period_end: ['period_end', '期間終了', '事業実施期間終了'],
   purpose: ['purpose', '事業目的'],
@@ -55,7 +56,7 @@ const KIND_FIELDS: Record<CsvKind, { required: Field[]; optional: Field[] }> = {
   narratives: { required: ['ward', 'fiscal_year', 'section', 'text'], optional: ['item_no', 'provenance'] },
   centers: {
     required: ['ward', 'fiscal_year'],
-    optional: ['center_name', 'operator', 'contract_year', 'contract_length', 'period_start', 'period_end', 'purpose', 'provenance'],
+    optional: ['center_name', 'operator', 'contract_year', 'contract_length', 'period', 'period_start', 'period_end', 'purpose', 'provenance'],
   },
   wards: { required: ['code', 'name'], optional: ['name_en', 'city', 'tile_x', 'tile_y'] },
 };
@@ -77,7 +78,7 @@ function detectKind(normalized: string[]): CsvKind | undefined {
   if (has(normalized, 'stage') && has(normalized, 'question_no') && wideSignal && !has(normalized, 'rater')) return 'ratings_wide';
   if (has(normalized, 'rater') || (has(normalized, 'stage') && has(normalized, 'rating'))) return 'ratings_long';
   if (has(normalized, 'section') || (has(normalized, 'text') && has(normalized, 'fiscal_year'))) return 'narratives';
-  if (['center_name', 'operator', 'contract_year', 'contract_length'].some((f) => has(normalized, f as Field))) return 'centers';
+  if (['center_name', 'operator', 'contract_year', 'contract_length', 'period'].some((f) => has(normalized, f as Field))) return 'centers';
   if (has(normalized, 'code') && !has(normalized, 'fiscal_year')) return 'wards';
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { parseRater, parseRating, QUESTIONS_PER_STAGE, STAGES, type Rater, type Rating, type Section, type Stage } from './fields.ts';
-import { parseFiscalYear, parseJapaneseDate } from './fiscal-year.ts';
+import { parseFiscalYear, parsePeriod } from './fiscal-year.ts';
 import { clipText } from './limits.ts';
 import { delimitedToReportLines, htmlToReportLines, isHtml, ITEM_MARK, textToReportLines, type ReportLine } from './report-text.ts';
 import type { CenterRecord, ReasonCode } from './types.ts';
@@ -203,18 +203,6 @@ function splitNumbered(cell: string): Array<{ text: string; start: number }> {
     return spans;
   }
   return [{ text: cell, start: 0 }];
-}
-
-function parsePeriod(value: string): Pick<ReportCenter, 'contractYear' | 'contractLength' | 'periodStart' | 'periodEnd'> {
-  const normalized = value.normalize('NFKC').replace(/\s+/g, '');
-  const contract = /(\d+)年度目[/／](\d+)[かヶケカ箇]?年度/.exec(normalized);
-  const [start, end] = normalized.replace(/[(（].*$/, '').split(/[～〜~\-－―]/);
-  return {
-    contractYear: contract ? Number(contract[1]) : null,
-    contractLength: contract ? Number(contract[2]) : null,
-    periodStart: start ? (parseJapaneseDate(start) ?? null) : null,
-    periodEnd: end ? (parseJapaneseDate(end) ?? null) : null,
-  };
 }
 
 const textOf = (l: ReportLine) => l.cells.join('\t').trim();
@@ -429,7 +417,8 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
       itemCount.set(target, n);
       if (n > 0) seenSections.add(target);
     } else if (label === 'period' && joined.trim() !== '') {
-      Object.assign(center, parsePeriod(joined));
+      const period = parsePeriod(joined);
+      Object.assign(center, { periodStart: period.start, periodEnd: period.end, contractYear: period.contractYear, contractLength: period.contractLength });
       center.line ??= parts[0].line;
     } else if (label === 'operator') {
       // The operator is the first line; the ward office (…区…課) follows it, on the next line or after a space.

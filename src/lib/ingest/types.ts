@@ -27,6 +27,8 @@ export type ReasonCode =
   | 'invalid_contract_length'
   | 'contract_year_exceeds_length'
   | 'contract_length_disagrees'
+  | 'invalid_period'
+  | 'period_disagrees'
   | 'invalid_date'
   | 'invalid_ward_code'
   | 'invalid_tile'

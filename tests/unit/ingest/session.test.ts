@@ -105,6 +105,29 @@ describe('IngestSession.ingestFile: accepted forms', () => {
     expect(batch.centers[0]).toMatchObject({ contractYear, contractLength });
   });
 
+  it('reads 事業実施期間 in one cell as the report writes it: both dates, and its contract note where the columns are blank', async () => {
+    const rows = [
+      '鶴見区,2025,令和7年4月1日～令和8年3月31日（3年度目／5か年度）,,',
+      '西区,2025,2025-04-01 ～ 2026-03-31,,',
+      '中区,2025,R7.4.1-R8.3.31,3,5',
+      '南区,2025,2025/4/1-2026/3/31（3年度目/5か年度）,4,',
+      '港南区,2025,令和7年度,,',
+      '旭区,2025,R7.4.1～,,',
+    ];
+    const batch = await ingest(`区,年度,事業実施期間,年度目,か年度\n${rows.join('\n')}\n`);
+    expect(batch.report.kind).toBe('centers');
+    expect(batch.centers.map((c) => [c.ward, c.periodStart, c.periodEnd, c.contractYear, c.contractLength])).toEqual([
+      ['鶴見区', '2025-04-01', '2026-03-31', 3, 5],
+      ['西区', '2025-04-01', '2026-03-31', null, null],
+      ['中区', '2025-04-01', '2026-03-31', 3, 5],
+    ]);
+    expect(batch.report.errors.map((e) => [e.line, e.column, e.code])).toEqual([
+      [5, '事業実施期間', 'period_disagrees'],
+      [6, '事業実施期間', 'invalid_period'],
+      [7, '事業実施期間', 'invalid_period'],
+    ]);
+  });
+
   it('a wards registry replaces the default one for the files after it', async () => {
     const session = new IngestSession();
     const wards = await ingest('code,name,name_en,city\n131016,千代田区,Chiyoda,東京都\n13102,中央区,Chuo,東京都\n', session);

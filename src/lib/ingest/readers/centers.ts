@@ -1,6 +1,6 @@
 import { parsePositiveInt } from '../fields.ts';
 import { normalizeCode } from '../normalize.ts';
-import { parseJapaneseDate } from '../fiscal-year.ts';
+import { parseJapaneseDate, parsePeriod } from '../fiscal-year.ts';
 import type { Field } from '../headers.ts';
 import type { CenterRecord, ReasonCode } from '../types.ts';
 import { readProvenance, readWardAndYear, type ReadContext, type RowHandler } from './context.ts';
@@ -37,17 +37,32 @@ export function centersHandler({ registry, ledger, builder }: ReadContext): RowH
     };
     // The report's own form in one cell, `3年度目/5か年度` or `3/5`, gives both numbers.
     const both = CONTRACT_BOTH.exec(normalizeCode(reader.raw('contract_year')).replace(/\s/g, ''));
-    const contractYear = both ? Number(both[1]) : optionalInt('contract_year', /年度?目$/, 'invalid_contract_year');
+    let contractYear = both ? Number(both[1]) : optionalInt('contract_year', /年度?目$/, 'invalid_contract_year');
     let contractLength = optionalInt('contract_length', CONTRACT_LENGTH_SUFFIX, 'invalid_contract_length');
     if (both && contractLength !== null && contractLength !== Number(both[2])) {
       reader.fail('contract_length', 'contract_length_disagrees', { length: Number(both[2]) });
     }
     contractLength ??= both ? Number(both[2]) : null;
+    let periodStart = optionalDate('period_start');
+    let periodEnd = optionalDate('period_end');
+    // 事業実施期間 in one cell, as the report writes it: its dates, and its (3年度目/5か年度) where given.
+    const periodRaw = reader.raw('period');
+    if (periodRaw.trim() !== '') {
+      const period = parsePeriod(periodRaw);
+      const given = (value: number | string | null, read: number | string | null) => value !== null && read !== null && value !== read;
+      if (period.start === null || period.end === null) reader.fail('period', 'invalid_period');
+      else if (given(periodStart, period.start) || given(periodEnd, period.end) || given(contractYear, period.contractYear) || given(contractLength, period.contractLength)) {
+        reader.fail('period', 'period_disagrees');
+      } else {
+        periodStart ??= period.start;
+        periodEnd ??= period.end;
+        contractYear ??= period.contractYear;
+        contractLength ??= period.contractLength;
+      }
+    }
     if (contractYear !== null && contractLength !== null && contractYear > contractLength) {
       reader.fail('contract_year', 'contract_year_exceeds_length', { length: contractLength });
     }
-    const periodStart = optionalDate('period_start');
-    const periodEnd = optionalDate('period_end');
     const provenance = readProvenance(reader);
     if (reader.errors.length > 0 || !ward || fiscalYear === undefined) return 'rejected';
     const record: CenterRecord = {
