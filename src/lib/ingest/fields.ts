@@ -33,8 +33,8 @@ export const parseStage = lookup<Stage>({
 
 export const parseRater = lookup<Rater>({
   区: 'ward', ward: 'ward', 区役所: 'ward',
-  拠点: 'center', center: 'center', centre: 'center',
-  相互: 'joint', 相互評価: 'joint', joint: 'joint', mutual: 'joint',
+  拠点: 'center', center: 'center', centre: 'center', '拠点(法人)': 'center', 法人: 'center', 運営法人: 'center',
+  相互: 'joint', 相互評価: 'joint', joint: 'joint', mutual: 'joint', 双方: 'joint',
 });
 
 const NOT_RATED = new Set(['', '-', '−', '―', '—', '‐', 'ー', '未評価', 'n/a', 'na']);

@@ -17,6 +17,8 @@ describe('parseRater', () => {
     ['区', 'ward'], ['ward', 'ward'], ['Ward', 'ward'],
     ['拠点', 'center'], ['center', 'center'],
     ['相互', 'joint'], ['相互評価', 'joint'], ['joint', 'joint'], ['mutual', 'joint'],
+    // The center's rating is its operator's: sheets name it so.
+    ['拠点（法人）', 'center'], ['法人', 'center'], ['運営法人', 'center'], ['双方', 'joint'],
   ])('reads %s as %s', (raw, rater) => expect(parseRater(raw)).toBe(rater));
 
   it('rejects others', () => expect(parseRater('市')).toBeUndefined());
