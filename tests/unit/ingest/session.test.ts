@@ -87,6 +87,27 @@ describe('IngestSession.ingestFile: accepted forms', () => {
     ]);
   });
 
+  it('reads a cell holding a section’s whole list as its items when no item_no numbers the rows; a wrapped sentence stays one', async () => {
+    const rows = [
+      '鶴見区,2025,取組内容,"・A を行った。\n・B を行った。\n・C を行った。"',
+      '鶴見区,2025,取組内容,D を行った。',
+      '鶴見区,2025,重点目標,"1. 目標一\n2. 目標二"',
+      '鶴見区,2025,取組の効果,"年 2 回の講座を開き、\n参加者が増えた。"',
+      '鶴見区,2025,取組の課題,・ひとつだけ',
+    ];
+    const batch = await ingest(`区,年度,区分,内容\n${rows.join('\n')}\n`);
+    expect(batch.report).toMatchObject({ rowsRead: 5, rowsLoaded: 5, rowsRejected: 0, records: { narratives: 8 } });
+    expect(batch.narratives.map((n) => [n.section, n.itemNo, n.text, n.line])).toEqual([
+      ['action', 1, 'A を行った。', 2], ['action', 2, 'B を行った。', 2], ['action', 3, 'C を行った。', 2], ['action', 4, 'D を行った。', 5],
+      ['goal', 1, '目標一', 6], ['goal', 2, '目標二', 6],
+      ['effect', 1, '年 2 回の講座を開き、\n参加者が増えた。', 8],
+      ['challenge', 1, '・ひとつだけ', 10],
+    ]);
+    // With item_no the row is one item, as numbered.
+    const numbered = await ingest('区,年度,区分,番号,内容\n鶴見区,2025,取組内容,3,"・A\n・B"\n');
+    expect(numbered.narratives.map((n) => [n.itemNo, n.text])).toEqual([[3, '・A\n・B']]);
+  });
+
   it('reads centers rows with 3年度目 / 5か年度, Japanese dates and the purpose (事業目的)', async () => {
     const batch = await ingest('区,年度,拠点名,事業の実施者,年度目,か年度,period_start,period_end,事業目的\n鶴見区,R7,どろっぷ,社会福祉法人青い鳥,3年度目,5か年度,令和7年4月1日,令和8年3月31日,地域で子育てを支える\n');
     expect(batch.centers).toEqual([

@@ -1,11 +1,13 @@
 import { parseItemNo, parseSection } from '../fields.ts';
 import { parseFiscalYear } from '../fiscal-year.ts';
+import { splitItems } from '../report.ts';
 import type { NarrativeRecord } from '../types.ts';
 import { readProvenance, readWardAndYear, type ReadContext, type RowHandler } from './context.ts';
 
 /**
- * Narrative items: a row per item of a section (goals, actions, effects, challenges, next year's).
- * Without an `item_no` column items are numbered in the order they come, per ward, year and section.
+ * Narrative items: a row per item of a section (goals, actions, effects, challenges, next year's), or
+ * a row per section whose cell holds the list. Without an `item_no` column items are numbered in the
+ * order they come, per ward, year and section.
  */
 export function narrativesHandler({ registry, ledger, builder }: ReadContext): RowHandler {
   const order = new Map<string, number>();
@@ -33,9 +35,22 @@ export function narrativesHandler({ registry, ledger, builder }: ReadContext): R
     const provenance = readProvenance(reader);
     if (reader.errors.length > 0 || !ward || fiscalYear === undefined || !section || text === undefined) return 'rejected';
     const group = `${ward.name}|${fiscalYear}|${section}`;
-    const next = (order.get(group) ?? 0) + 1;
-    order.set(group, next);
-    const record: NarrativeRecord = { ward: ward.name, fiscalYear, section, itemNo: itemNo ?? next, text, provenance, line: reader.row.line };
-    return ledger.addText(builder, 'narrative', record, `${section}#${record.itemNo}`, text) ? 'loaded' : 'duplicate';
+    // A cell holding the whole list (・ bullets or 1. 2. 3., as the report prints it) is its items, when no item_no numbers the row.
+    const items = itemNo === undefined ? listItems(text) : [text];
+    const first = itemNo ?? (order.get(group) ?? 0) + 1;
+    if (itemNo === undefined) order.set(group, first + items.length - 1);
+    let loaded = false;
+    items.forEach((item, k) => {
+      const record: NarrativeRecord = { ward: ward.name, fiscalYear, section, itemNo: first + k, text: item, provenance, line: reader.row.line };
+      if (ledger.addText(builder, 'narrative', record, `${section}#${record.itemNo}`, item)) loaded = true;
+    });
+    return loaded ? 'loaded' : 'duplicate';
   };
+}
+
+/** A cell's items when it starts as a list does (`・`, `1.`, `(1)`) and holds two or more; else the cell as one item. */
+function listItems(text: string): string[] {
+  if (!/^(?:・|[(（]?[1１][.．、)）]?[\s\u3000]?)/.test(text)) return [text];
+  const items = splitItems(text);
+  return items.length >= 2 ? items : [text];
 }
