@@ -78,7 +78,8 @@ function detectKind(normalized: string[]): CsvKind | undefined {
   if (has(normalized, 'stage') && has(normalized, 'question_no') && wideSignal && !has(normalized, 'rater')) return 'ratings_wide';
   if (has(normalized, 'rater') || (has(normalized, 'stage') && has(normalized, 'rating'))) return 'ratings_long';
   if (has(normalized, 'section') || (has(normalized, 'text') && has(normalized, 'fiscal_year'))) return 'narratives';
-  if (['center_name', 'operator', 'contract_year', 'contract_length', 'period'].some((f) => has(normalized, f as Field))) return 'centers';
+  // Not 事業実施期間: a report copied without its title starts with that label and must be told it lacks the title.
+  if (['center_name', 'operator', 'contract_year', 'contract_length'].some((f) => has(normalized, f as Field))) return 'centers';
   if (has(normalized, 'code') && !has(normalized, 'fiscal_year')) return 'wards';
   return undefined;
 }
