@@ -82,7 +82,7 @@ export function isHtml(text: string): boolean {
 export function textToReportLines(text: string): ReportLine[] {
   // Cells copied from Excel: one holding a line break comes quoted ("…\n…"), as in a CSV with tabs.
   if (/(?:^|\t)"/m.test(text)) return delimitedToReportLines(text, '\t');
-  return text.split(/\r\n|\r|\n/).map((raw, i) => ({ line: i + 1, cells: raw.split('\t').map(cleanCell) }));
+  return withoutMargin(text.split(/\r\n|\r|\n/).map((raw, i) => ({ line: i + 1, cells: raw.split('\t').map(cleanCell) })));
 }
 
 /**
@@ -98,7 +98,17 @@ export function delimitedToReportLines(source: string, delimiter: ',' | '\t'): R
     const cells = record.problem ? text.slice(record.start, record.end).split(delimiter) : record.fields;
     rows.push({ line: record.line, cells: cells.map(cleanCell) });
   }
-  return rows;
+  return withoutMargin(rows);
+}
+
+/** A sheet's empty left margin (its template starts in column B): the columns empty on every row go. */
+function withoutMargin(rows: ReportLine[]): ReportLine[] {
+  let margin = Infinity;
+  for (const { cells } of rows) {
+    const first = cells.findIndex((c) => c !== '');
+    if (first !== -1 && first < margin) margin = first;
+  }
+  return margin !== Infinity && margin > 0 ? rows.map((r) => ({ ...r, cells: r.cells.slice(margin) })) : rows;
 }
 
 const BLOCK = /^(p|br|div|h[1-6]|ul|ol|section|article|header|footer|main|dl|dt|dd|caption|table|thead|tbody|tfoot|hr|title|li)$/;

@@ -336,8 +336,15 @@ function isCsvSheet(text: string): boolean {
       const found = text.indexOf(',', start);
       comma = found === -1 ? Infinity : found;
     }
-    if (comma < stop && comma - start <= 40) {
-      const first = text.slice(start, comma).replace(/^"|"$/g, '');
+    // The first cell that is not empty (a sheet may leave its left margin column empty).
+    let from = start;
+    while (comma === from && from < stop) {
+      from++;
+      const found = text.indexOf(',', from);
+      comma = found === -1 ? Infinity : found;
+    }
+    if (comma < stop && comma - from <= 40) {
+      const first = text.slice(from, comma).replace(/^"|"$/g, '');
       const label = matchLabel(first);
       if (label && label.label !== 'criteria' && label.rest === '' && ++labels === 2) return true;
     }

@@ -17,6 +17,9 @@ const LAYOUTS: Array<[string, string, () => Uint8Array]> = [
   ['saved as a single file (.mhtml, quoted-printable)', 'report.mhtml', mhtml],
   ['its sheet saved from Excel as CSV: merged cells padded with empty ones, lists in quoted cells, a No./設問 header, Shift_JIS', 'report.csv', excelCsvLayout],
   ['its sheet copied from Excel and pasted: tab-separated, a cell with line breaks quoted', '貼り付け.txt', () => utf8(excelCopyLayout())],
+  ['its sheet with an empty column A (the template starts in column B), saved as CSV', 'report.csv', () => excelCsvLayout(true)],
+  ['the same sheet copied from column A and pasted', '貼り付け.txt', () => utf8(excelCopyLayout(true))],
+  ['copied text, tab-separated, with an empty first column on every line', 'report.txt', () => utf8(tabLayout().split('\n').map((l) => (l === '' ? l : `\t${l}`)).join('\n'))],
 ];
 
 /** What the invented report says, written out from its parts (not from any parse). */
