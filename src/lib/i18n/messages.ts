@@ -70,6 +70,7 @@ export const REASONS: Record<Lang, Record<ReasonCode, Message>> = {
     invalid_provenance: 'データ種別が読めません（real／実データ、sample／サンプル）',
     totals_row: '合計・平均の行です（集計はこのアプリが元の行から行うので読み込みません）',
     note_row: '注記の行です（データの行ではないので読み込みません）',
+    header_row: '見出しの行がもう一度あります（ファイルをつなげたときの見出しなど）。データの行ではないので読み込みません',
   },
   en: {
     missing_value: 'Empty value in a required column',
@@ -109,6 +110,7 @@ export const REASONS: Record<Lang, Record<ReasonCode, Message>> = {
     invalid_provenance: 'Unknown data type (real or sample)',
     totals_row: 'A totals or average row: the app computes its own from the data rows, so it is not loaded',
     note_row: 'A note, not a data row: not loaded',
+    header_row: 'The header row again (files joined end to end, each with its own): not a data row, not loaded',
   },
 };
 

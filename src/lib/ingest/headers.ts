@@ -136,6 +136,17 @@ export function resolveHeader(header: string[]): HeaderResult {
   return { ok: true, kind, columns, ignored: clipList(ignored), ignoredTotal: ignored.length };
 }
 
+const ALIAS_NAMES = new Set(Object.values(ALIASES).flat());
+
+/**
+ * A row that is a header again (files joined end to end, each with its own): its first filled cell
+ * is a column name and the row names the columns of a known kind. Asked of rejected rows only.
+ */
+export function isHeaderRow(fields: string[]): boolean {
+  const first = fields.find((f) => f.trim() !== '');
+  return first !== undefined && ALIAS_NAMES.has(normalizeHeader(first)) && resolveHeader(fields).ok;
+}
+
 /** Each kind's required headers, as a message lists them: the English names, or the first Japanese alias. */
 export function expectedHeaders(lang: 'ja' | 'en'): Array<{ kind: CsvKind; headers: string[] }> {
   const name = (f: Field) => (lang === 'en' ? ALIASES[f][0] : (ALIASES[f].find((a) => /[^\x00-\x7f]/.test(a)) ?? ALIASES[f][0]));

@@ -1,6 +1,8 @@
 import { isBlankRecord, type CsvReader, type CsvRecord } from './csv.ts';
 import type { RowHandler } from './readers/index.ts';
 import type { ErrorLog, RowReader } from './rows.ts';
+import { isHeaderRow } from './headers.ts';
+import { clipText } from './limits.ts';
 import { summaryRow } from './summary-row.ts';
 import type { FileReport } from './types.ts';
 
@@ -59,7 +61,7 @@ export class RowLoop {
       const outcome = rowReader.errors.length > 0 ? 'rejected' : handler(rowReader);
       if (outcome === 'rejected') {
         report.rowsRejected++;
-        this.nameSummaryRow(record, rowReader);
+        this.nameRejectedRow(record, rowReader);
         errors.add(rowReader.errors);
       } else if (outcome === 'duplicate') {
         report.rowsDuplicate++;
@@ -71,11 +73,16 @@ export class RowLoop {
   }
 
   /**
-   * A rejected totals or note row is reported as that, in place of its empty or unknown cells. Not
-   * on a row with a broken quote or encoding: that is the finding that matters there.
+   * A rejected header row, totals row or note row is reported as that, in place of its empty or
+   * unknown cells. Not on a row with a broken quote or encoding: that is the finding that matters there.
    */
-  private nameSummaryRow(record: CsvRecord, rowReader: RowReader): void {
+  private nameRejectedRow(record: CsvRecord, rowReader: RowReader): void {
     if (record.problem || rowReader.errors.some((e) => e.code === 'invalid_encoding' || e.code === 'replacement_character')) return;
+    if (isHeaderRow(record.fields)) {
+      rowReader.errors = [];
+      rowReader.failRow('header_row', {}, clipText(this.input.text.slice(record.start, record.end)));
+      return;
+    }
     const summary = summaryRow(record.fields);
     if (!summary) return;
     rowReader.errors = [];

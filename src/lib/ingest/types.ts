@@ -44,6 +44,7 @@ export type ReasonCode =
   | 'report_unknown_section'
   | 'invalid_provenance'
   | 'totals_row'
+  | 'header_row'
   | 'note_row';
 
 export type FileErrorCode =

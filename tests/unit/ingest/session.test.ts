@@ -200,6 +200,20 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
     expect(batch.ratings.length).toBe(0);
   });
 
+  it('names a header row repeated inside the file (files joined end to end) for what it is, in either language', async () => {
+    const joined = [
+      'ward,fiscal_year,stage,question_no,rater,rating', '鶴見区,2025,計画,1,区,A',
+      'ward,fiscal_year,stage,question_no,rater,rating', '西区,2025,計画,1,区,B',
+      '区,年度,段階,設問番号,評価者,評価', '中区,2025,計画,1,区,C',
+    ].join('\n');
+    const batch = await ingest(`${joined}\n`);
+    expect(batch.report).toMatchObject({ rowsRead: 5, rowsLoaded: 3, rowsRejected: 2 });
+    expect(batch.report.errors.map((e) => [e.line, e.code, e.value])).toEqual([
+      [3, 'header_row', 'ward,fiscal_year,stage,question_no,rater,rating'],
+      [5, 'header_row', '区,年度,段階,設問番号,評価者,評価'],
+    ]);
+  });
+
   it('names a totals row and a note row for what they are, in place of their empty or unknown cells', async () => {
     const sheet = [
       'ward,fiscal_year,stage,question_no,ward_rating,center_rating,joint_rating',
