@@ -96,6 +96,7 @@ export function parseSection(raw: string, fiscalYear: number | undefined, parseY
   return { ok: false };
 }
 
+/** `real`/`実データ` or `sample`/`サンプル`/`synthetic`/`架空`; an absent column means real. */
 export const parseProvenance = lookup<Provenance>({
   real: 'real', 実データ: 'real', 実績: 'real',
   sample: 'sample', synthetic: 'sample', サンプル: 'sample', 架空: 'sample', ダミー: 'sample',
