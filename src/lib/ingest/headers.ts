@@ -139,12 +139,15 @@ export function resolveHeader(header: string[]): HeaderResult {
 const ALIAS_NAMES = new Set(Object.values(ALIASES).flat());
 
 /**
- * A row that is a header again (files joined end to end, each with its own): its first filled cell
- * is a column name and the row names the columns of a known kind. Asked of rejected rows only.
+ * The columns a row names when it is a header again (files joined end to end, each with its own):
+ * its first filled cell is a column name and the row names the columns of a known kind; null for a
+ * row of data. Asked of rejected rows only.
  */
-export function isHeaderRow(fields: string[]): boolean {
+export function headerRowColumns(fields: string[]): Map<Field, number> | null {
   const first = fields.find((f) => f.trim() !== '');
-  return first !== undefined && ALIAS_NAMES.has(normalizeHeader(first)) && resolveHeader(fields).ok;
+  if (first === undefined || !ALIAS_NAMES.has(normalizeHeader(first))) return null;
+  const header = resolveHeader(fields);
+  return header.ok ? header.columns : null;
 }
 
 /** Each kind's required headers, as a message lists them: the English names, or the first Japanese alias. */

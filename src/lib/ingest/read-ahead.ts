@@ -54,6 +54,8 @@ export interface ReadAheadResult {
   ratings: RatingColumnsData;
   /** The line after the file's last, as the session's reader would end on. */
   nextLine: number;
+  /** A header row placing the columns otherwise (`RowLoop.headerChangedAt`). */
+  headerChangedAt: number | null;
 }
 
 /** The file as the session has opened it, past its header. */
@@ -123,7 +125,7 @@ export function readAhead(input: ReadAheadInput): ReadAheadResult {
   while (loop.read(Number.POSITIVE_INFINITY));
   return {
     rowsRead: report.rowsRead, rowsRejected: report.rowsRejected, rowsWithoutRatings: report.rowsDuplicate, errors,
-    ratings: ratings.toData(), nextLine: reader.line,
+    ratings: ratings.toData(), nextLine: reader.line, headerChangedAt: loop.headerChangedAt,
   };
 }
 

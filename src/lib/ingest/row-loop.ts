@@ -1,7 +1,7 @@
 import { isBlankRecord, type CsvReader, type CsvRecord } from './csv.ts';
 import type { RowHandler } from './readers/index.ts';
 import type { ErrorLog, RowReader } from './rows.ts';
-import { isHeaderRow } from './headers.ts';
+import { headerRowColumns } from './headers.ts';
 import { clipText } from './limits.ts';
 import { summaryRow } from './summary-row.ts';
 import type { FileReport } from './types.ts';
@@ -28,6 +28,11 @@ export interface RowLoopInput {
 export class RowLoop {
   /** The next U+FFFD at or after a row's start, found once per mark (rows only move forward). */
   private nextMark: number;
+  /**
+   * The line of a header row inside the file that places its columns otherwise than the file's
+   * header: the rows after it would be read into the wrong fields, so the file is refused.
+   */
+  headerChangedAt: number | null = null;
 
   constructor(private readonly input: RowLoopInput) {
     this.nextMark = input.text.indexOf('\ufffd');
@@ -78,7 +83,9 @@ export class RowLoop {
    */
   private nameRejectedRow(record: CsvRecord, rowReader: RowReader): void {
     if (record.problem || rowReader.errors.some((e) => e.code === 'invalid_encoding' || e.code === 'replacement_character')) return;
-    if (isHeaderRow(record.fields)) {
+    const again = headerRowColumns(record.fields);
+    if (again) {
+      if (!rowReader.placesAs(again)) this.headerChangedAt ??= record.line;
       rowReader.errors = [];
       rowReader.failRow('header_row', {}, clipText(this.input.text.slice(record.start, record.end)));
       return;

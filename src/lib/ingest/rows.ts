@@ -47,6 +47,11 @@ export class RowReader {
     return this.columns.has(field);
   }
 
+  /** Whether another header places the same fields in the same columns as this file's. */
+  placesAs(columns: Map<Field, number>): boolean {
+    return columns.size === this.columns.size && [...columns].every(([field, index]) => this.columns.get(field) === index);
+  }
+
   raw(field: Field): string {
     const index = this.columns.get(field);
     return index === undefined ? '' : (this.row.fields[index] ?? '');

@@ -214,18 +214,21 @@ export class IngestSession {
     const rows = new RowLoop({ text: ownText, reader: ownReader, badLines, encoding, delimiter, width, rowReader, handler, report, errors });
     while (rows.read(every)) await pause(ownReader.position / text.length);
     let linesRead = ownReader.line - 1;
+    let headerChangedAt = rows.headerChangedAt;
     if (ahead) {
       // Progress: the session's share of the text once its rows are read, the rest as the replay goes.
       const own = ownText.length / text.length;
       const result = await pausingWhile(ahead, () => pause(own));
       await replayReadAhead(result, this.ledger, builder, errors, (replayed) => pause(own + (1 - own) * replayed), every);
       linesRead = result.nextLine - 1;
+      headerChangedAt ??= result.headerChangedAt;
     }
     if (options.checkpoint) await options.checkpoint(report.rowsRead, 1);
     if (linesRead !== countLines(text) - (text.endsWith('\n') ? 1 : 0)) {
       throw new FileRefused({ code: 'accounting_mismatch', params: { linesRead, lines: countLines(text) } });
     }
     if (builder.refusal) throw new FileRefused(builder.refusal);
+    if (headerChangedAt !== null) throw new FileRefused({ code: 'header_changed', params: { line: headerChangedAt } });
     if (report.fileError) return batch;
     if (report.rowsRead === 0) {
       report.fileError = { code: 'no_data_rows', params: {} };

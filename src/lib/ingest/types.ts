@@ -49,6 +49,7 @@ export type ReasonCode =
 
 export type FileErrorCode =
   | 'unrecognised_header'
+  | 'header_changed'
   | 'missing_columns'
   | 'duplicate_column'
   | 'empty_file'

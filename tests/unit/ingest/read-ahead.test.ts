@@ -66,6 +66,21 @@ describe('reading ahead', () => {
     expect(errors(ahead.results[0])).toEqual(errors(one.results[0]));
   });
 
+  it('refuses a file with a header row placing the columns otherwise, found before the split or in the rows read ahead, as one pass does', async () => {
+    const { inputs } = await load([['long.csv', longFile(rows)]], true);
+    const split = inputs[0].line;
+    for (const at of [Math.floor(split / 2), split + 100]) {
+      // Files joined end to end, the second with 評価者 and 評価 swapped: read on, its ratings would land as raters.
+      const text = longFile(rows, (i, line) => (i === at - 2 ? 'ward,fiscal_year,stage,question_no,rating,rater' : line));
+      for (const withReadAhead of [false, true]) {
+        const { results } = await load([['joined.csv', text]], withReadAhead);
+        const { report } = results[0] as { report: FileBatch['report'] };
+        expect(report.fileError, `${at} ${withReadAhead}`).toEqual({ code: 'header_changed', params: { line: at } });
+        expect(report).toMatchObject({ rowsRead: rows, rowsLoaded: 0, rowsRejected: rows });
+      }
+    }
+  });
+
   it('gives the same load as one pass: counts, errors in line order, duplicates and conflicts across the split, parts', async () => {
     const split = Math.floor(rows * 0.4);
     const faults = (i: number, line: string) => {

@@ -214,6 +214,16 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
     ]);
   });
 
+  it('refuses a file in which a header row places the columns otherwise: the rows after it would be read into the wrong columns', async () => {
+    const joined = ['区名,年度,段階,番号,区,拠点,相互評価', '鶴見区,2025,計画,1,A,B,C', '区名,年度,段階,番号,拠点,区,相互評価', '西区,2025,計画,1,A,B,C'].join('\n');
+    const batch = await ingest(`${joined}\n`);
+    expect(batch.report.fileError).toEqual({ code: 'header_changed', params: { line: 3 } });
+    expect(batch.report).toMatchObject({ rowsRead: 3, rowsLoaded: 0, rowsRejected: 3 });
+    expect(batch.ratings.length).toBe(0);
+    const { code, params } = batch.report.fileError!;
+    expect(fileErrorText('ja', code, params)).toContain('3 行目に、最初の見出しと列の並びが違う見出しがあります');
+  });
+
   it('names a totals row and a note row for what they are, in place of their empty or unknown cells', async () => {
     const sheet = [
       'ward,fiscal_year,stage,question_no,ward_rating,center_rating,joint_rating',
