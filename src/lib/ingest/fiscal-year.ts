@@ -39,13 +39,14 @@ export function parseFiscalYear(raw: string): FiscalYearResult {
 const PAIRED = /^(.+?)\s*\((.+?)\)$/;
 const SPANNED = /^(.+?)\s*[/\-]\s*(.+)$/;
 
-function parseOneYear(value: string): FiscalYearResult {
+function parseOneYear(raw: string): FiscalYearResult {
+  const value = raw.trim();
   let year: number | undefined;
-  const western = WESTERN.exec(value.trim());
+  const western = WESTERN.exec(value);
   if (western) {
     year = Number(western[1]);
   } else {
-    const era = ERA.exec(value.trim());
+    const era = ERA.exec(value);
     if (!era) return { ok: false, code: 'invalid_fiscal_year' };
     const { start, last } = ERAS[era[1]];
     const n = era[2] === '元' ? 1 : Number(era[2]);

@@ -320,6 +320,9 @@ function isRunningHead(text: string, wardText: string): boolean {
   return TITLE_YEAR.test(text) || titleWardOf(text) === wardText;
 }
 
+/** A line's first cell that is not empty (a sheet may leave its left margin column empty), up to 40 characters. */
+const CSV_FIRST_CELL = /^,*([^,]{1,40}),/;
+
 /**
  * A report sheet saved as CSV: two of its labels (事業実施期間, 取組内容, …) end their line's first
  * cell at a comma, and no line has a tab. A copied page's lines break at tabs, spaces or line ends.
@@ -327,28 +330,10 @@ function isRunningHead(text: string, wardText: string): boolean {
 function isCsvSheet(text: string): boolean {
   if (text.includes('\t')) return false;
   let labels = 0;
-  // The next comma is searched for again only once passed, so lines without one cost one scan in all.
-  let comma = -1;
-  for (let start = 0; start < text.length; ) {
-    const end = text.indexOf('\n', start);
-    const stop = end === -1 ? text.length : end;
-    if (comma < start) {
-      const found = text.indexOf(',', start);
-      comma = found === -1 ? Infinity : found;
-    }
-    // The first cell that is not empty (a sheet may leave its left margin column empty).
-    let from = start;
-    while (comma === from && from < stop) {
-      from++;
-      const found = text.indexOf(',', from);
-      comma = found === -1 ? Infinity : found;
-    }
-    if (comma < stop && comma - from <= 40) {
-      const first = text.slice(from, comma).replace(/^"|"$/g, '');
-      const label = matchLabel(first);
-      if (label && label.label !== 'criteria' && label.rest === '' && ++labels === 2) return true;
-    }
-    start = stop + 1;
+  for (const line of text.split('\n')) {
+    const first = CSV_FIRST_CELL.exec(line)?.[1].replace(/^"|"$/g, '');
+    const label = first === undefined ? null : matchLabel(first);
+    if (label && label.label !== 'criteria' && label.rest === '' && ++labels === 2) return true;
   }
   return false;
 }
