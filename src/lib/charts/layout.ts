@@ -54,8 +54,10 @@ export interface PanelGrid {
 
 /** Small multiples laid out in reading order, every panel the same size so their scales compare. */
 export function panelGrid(count: number, width: number, minPanelWidth: number, panelHeight: number, extra = 0): PanelGrid {
-  const columns = Math.max(1, Math.floor(width / minPanelWidth));
-  const panelWidth = Math.max(minPanelWidth, Math.floor(width / columns));
+  // A panel sized by a box of no width (0 / 0) would put NaN in every coordinate: a pixel at least.
+  const least = Math.max(1, minPanelWidth);
+  const columns = Math.max(1, Math.floor(width / least));
+  const panelWidth = Math.max(least, Math.floor(width / columns));
   return {
     columns,
     panelWidth,

@@ -21,6 +21,9 @@ export class ChartWidth {
     const observer = new ResizeObserver(() => {
       // Read here, where the layout is fresh; read in the timer it would force another layout.
       const width = box.clientWidth;
+      // A box of no width (hidden, or the window collapsed for a moment, as a full-page screenshot
+      // does) keeps the charts at their last width: drawn at 0 they are nothing but NaN coordinates.
+      if (width === 0) return;
       clearTimeout(timer);
       timer = setTimeout(() => {
         this.value = width;

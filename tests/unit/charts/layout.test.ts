@@ -35,6 +35,9 @@ describe('chart layout', () => {
     expect(grid.origin(2)).toEqual({ x: 466, y: 0 });
     expect(grid.origin(4)).toEqual({ x: 233, y: 130 });
     expect(panelGrid(4, 880, 220, 130).panelWidth).toBe(220);
+    // The report draws one panel as wide as its box: a box of no width gives finite coordinates.
+    const collapsed = panelGrid(1, 0, 0, 180, 8);
+    expect([collapsed.columns, collapsed.panelWidth, collapsed.height]).toEqual([1, 1, 188]);
     const narrow = panelGrid(3, 100, 220, 130);
     expect(narrow.columns).toBe(1);
     expect(narrow.panelWidth).toBe(220);
