@@ -70,7 +70,8 @@ test('a year’s reports pasted as one text load as a file per report, checked e
   await expect(second.locator('table.lines tbody tr').first()).toContainText('港南区地域子育て支援拠点事業');
   await expect(second.locator('table.lines tbody tr').filter({ hasText: '鶴見区' })).toHaveCount(0);
   const pastedFiles = page.locator('section.report table.files tbody tr').filter({ hasText: /貼り付け_/ });
-  await expect(pastedFiles).toHaveCount(3);
+  // The files table lists them in the same order as the checks.
+  await expect(pastedFiles.locator('th')).toHaveText([/ #1$/, / #2$/, / #3$/]);
   await reloadApp(page);
   await expect(pastedFiles).toHaveCount(3);
   await expect(summaries).toHaveCount(3);

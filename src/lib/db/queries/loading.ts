@@ -151,7 +151,10 @@ export interface FileReportRow extends FileCounts {
   errorCount: number;
 }
 
-/** Per-file accounting, newest first; `fromFileId` limits it to one load. */
+/**
+ * Per-file accounting in the order the files were read (dropped, or a paste's reports #1, #2, …), as the
+ * rejected rows and the report checks list them; `fromFileId` limits it to one load.
+ */
 export function fileReportsQuery(fromFileId = 0): Query<FileReportRow> {
   return {
     name: 'fileReports',
@@ -159,7 +162,7 @@ export function fileReportsQuery(fromFileId = 0): Query<FileReportRow> {
         ratings, narratives, centers, wards, file_error AS "fileError", file_error_params AS "fileErrorParams",
         missing_parts AS "missingParts", ignored_columns AS "ignoredColumns", ignored_columns_total AS "ignoredColumnsTotal",
         delimiter, skipped_lines AS "skippedLines", error_count AS "errorCount"
-      FROM files WHERE file_id >= ? ORDER BY file_id DESC`,
+      FROM files WHERE file_id >= ? ORDER BY file_id`,
     params: [fromFileId],
   };
 }
