@@ -82,7 +82,25 @@ export function isHtml(text: string): boolean {
 export function textToReportLines(text: string): ReportLine[] {
   // Cells copied from Excel: one holding a line break comes quoted ("…\n…"), as in a CSV with tabs.
   if (/(?:^|\t)"/m.test(text)) return delimitedToReportLines(text, '\t');
-  return withoutMargin(text.split(/\r\n|\r|\n/).map((raw, i) => ({ line: i + 1, cells: raw.split('\t').map(cleanCell) })));
+  return withoutMargin(text.split(/\r\n|\r|\n/).map((raw, i) => ({ line: i + 1, cells: (markdownCells(raw) ?? raw.split('\t')).map(cleanCell) })));
+}
+
+/**
+ * A line of a Markdown copy (the page converted by pandoc or markitdown, a note app's export): a table
+ * row `| a | b |` is its cells (`\|` a pipe inside one), the rule under a table's first row is layout
+ * like a blank line, and a heading's `##` goes. Null for any other line, read as it stands.
+ */
+function markdownCells(raw: string): string[] | null {
+  const trimmed = raw.trim();
+  if (trimmed.length >= 2 && trimmed[0] === '|' && trimmed.at(-1) === '|') {
+    const inner = trimmed.slice(1, -1);
+    if (inner.includes('---') && /^[ \t|:-]*$/.test(inner)) return [''];
+    return inner.split(/(?<!\\)\|/).map((cell) => cell.replaceAll('\\|', '|'));
+  }
+  if (!/^#{1,6}[ \t]/.test(raw)) return null;
+  // A closing `##` follows a space: each run of #s is tried once, from the one space before it.
+  const heading = raw.replace(/^#{1,6}[ \t]+/, '').trimEnd();
+  return [heading.replace(/[ \t]#+$/, '')];
 }
 
 /**

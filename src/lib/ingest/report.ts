@@ -124,7 +124,8 @@ const QUESTION_NO = /^([0-9０-９]{1,2})[.．、)）]?(.*)$/;
 const COLUMN_TITLE = /^(?:no\.?|番号|設問番号|設問|質問|設問内容|項目)$/i;
 
 function matchLabel(text: string): { label: Label; rest: string } | null {
-  const normalized = text.normalize('NFKC').replace(/^\*\*|^＊＊|^【/, '');
+  // A Markdown copy's bold label (`**取組内容**`) closes its `**` where a separator or the line's end follows.
+  const normalized = text.normalize('NFKC').replace(/^\*\*|^【/, '').replace(/\*\*(?=[\t \u3000:：]|$)/, '');
   for (const [label, pattern] of LABELS) {
     const m = pattern.exec(normalized.replace(/】/, ''));
     if (!m) continue;
@@ -136,11 +137,16 @@ function matchLabel(text: string): { label: Label; rest: string } | null {
   return null;
 }
 
-/** Splits a list into items with the offset where each starts: `<li>`, `・` bullets, numbers 1, 2, 3…, else lines. */
+/**
+ * Splits a list into items with the offset where each starts: `<li>`, `・` bullets (`•` `●` as a PDF or
+ * Word copy has them), a Markdown list's `-` `*` `+` at the start of each line, numbers 1, 2, 3…, else lines.
+ */
 function itemSpans(text: string): Array<{ text: string; start: number }> {
   let spans: Array<{ text: string; start: number }>;
   if (text.includes(ITEM_MARK)) spans = splitAt(text, new RegExp(ITEM_MARK, 'g'));
-  else if (/(^|\s)・/.test(text)) spans = splitAt(text, /(?:^|\s)・/g);
+  else if (/(^|\s)[・•●]/.test(text)) spans = splitAt(text, /(?:^|\s)[・•●]/g);
+  // Only a list that starts with one: a dash inside a sentence or a line is not a bullet.
+  else if (/^\s*[-*+][ \t]/.test(text)) spans = splitAt(text, /(?:^|\n)[ \t]*[-*+][ \t]+/g);
   else {
     spans = splitNumbered(text);
     if (spans.length === 1 && text.includes('\n')) spans = splitAt(text, /\n/g);

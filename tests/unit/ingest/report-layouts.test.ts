@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
 import type { FileBatch } from '../../../src/lib/ingest/types.ts';
 import {
-  CENTER, excelCopyLayout, excelCsvLayout, FISCAL_YEAR, fullWidthLayout, htmlBytes, pdfLayout, ITEMS, lineLayout, mhtml, QUESTIONS, RATINGS, spaceLayout, tabLayout, WARD,
+  CENTER, excelCopyLayout, excelCsvLayout, FISCAL_YEAR, fullWidthLayout, htmlBytes, pdfLayout, ITEMS, lineLayout, markdownLayout, mhtml, QUESTIONS, RATINGS, spaceLayout, tabLayout, WARD,
 } from '../../fixtures/reports/layouts.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -19,6 +19,8 @@ const LAYOUTS: Array<[string, string, () => Uint8Array]> = [
   ['its sheet copied from Excel and pasted: tab-separated, a cell with line breaks quoted', '貼り付け.txt', () => utf8(excelCopyLayout())],
   ['its sheet with an empty column A (the template starts in column B), saved as CSV', 'report.csv', () => excelCsvLayout(true)],
   ['the same sheet copied from column A and pasted', '貼り付け.txt', () => utf8(excelCopyLayout(true))],
+  ['converted to Markdown: # headings, pipe tables with their rules, lists in cells on one line', 'report.md', () => utf8(markdownLayout())],
+  ['a Markdown note: **bold** labels over - / * / 1. lists, an item wrapped onto two lines', 'report.md', () => utf8(markdownLayout(true))],
   ['copied text, tab-separated, with an empty first column on every line', 'report.txt', () => utf8(tabLayout().split('\n').map((l) => (l === '' ? l : `\t${l}`)).join('\n'))],
 ];
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport, splitItems, type ParsedReport } from '../../../src/lib/ingest/report.ts';
 import { pdfLayout, spaceLayout, tabLayout } from '../../fixtures/reports/layouts.ts';
+import { textToReportLines } from '../../../src/lib/ingest/report-text.ts';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
 import type { FileBatch } from '../../../src/lib/ingest/types.ts';
 
@@ -271,6 +272,13 @@ describe('several reports in one text (copied or pasted together)', () => {
   });
 });
 
+describe('a Markdown copy’s lines', () => {
+  it('a pipe table row is its cells, `\\|` a pipe inside one; its rule is blank; a heading loses its #', () => {
+    const text = ['| 取組内容 | A \\| B の連携 |', '| --- | :---: |', '## 3 協働のプロセスの評価 ##', '父親 | 母親 の参加', '#タグ'].join('\n');
+    expect(textToReportLines(text).map((l) => l.cells)).toEqual([['取組内容', 'A | B の連携'], [''], ['3 協働のプロセスの評価'], ['父親 | 母親 の参加'], ['#タグ']]);
+  });
+});
+
 describe('splitItems(cell)', () => {
   it.each([
     [' ・一つ目 ・二つ目', ['一つ目', '二つ目']],
@@ -281,5 +289,10 @@ describe('splitItems(cell)', () => {
     ['\u241E一つ目\u241E二つ目', ['一つ目', '二つ目']],
     ['A・B 連携を進める', ['A・B 連携を進める']],
     ['ひとつだけの目標', ['ひとつだけの目標']],
+    // Bullets of a Word or PDF copy, and a Markdown list's marks at the start of each line.
+    ['• 一つ目\n• 二つ目', ['一つ目', '二つ目']],
+    ['● 一つ目 ● 二つ目', ['一つ目', '二つ目']],
+    ['- 一つ目\n- 二つ目が\n  続く行\n* 三つ目', ['一つ目', '二つ目が続く行', '三つ目']],
+    ['平日 - 土日の講座\n- で始まる行', ['平日 - 土日の講座', '- で始まる行']],
   ])('%j → %j', (cell, items) => expect(splitItems(cell)).toEqual(items));
 });
