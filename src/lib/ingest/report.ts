@@ -120,6 +120,8 @@ const LEGEND = /^A\s*[:：]?\s*よくできた/;
 /** A rating cell: a letter (any width or case), or an unrated mark. */
 const RATING_TOKEN = /^(?:[A-Da-dＡ-Ｄａ-ｄ]|[-－―—‐−ー]|未評価)$/;
 const QUESTION_NO = /^([0-9０-９]{1,2})[.．、)）]?(.*)$/;
+/** A question's last character: every one of the form's questions ends its sentence (…ましたか。). */
+const QUESTION_END = /[。．.？?！!」）)]$/;
 /** A rating table's titles of the number and question columns, as a sheet heads them (NFKC). */
 const COLUMN_TITLE = /^(?:no\.?|番号|設問番号|設問|質問|設問内容|項目)$/i;
 
@@ -388,6 +390,8 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
   let raters: Rater[] = STANDARD_RATERS;
   let section: { label: Label; section: Section | null; parts: Array<{ line: number; text: string }> } | null = null;
   let pending: Pending | null = null;
+  // The rating row read last, while its question may still run on (a PDF's cell wrapped below its ratings).
+  let lastRow: ReportRating[] | null = null;
   let ended = false;
   const seenSections = new Set<Section>();
   const seenQuestions = new Map<Stage, Set<number>>();
@@ -495,6 +499,7 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
       markRejected(p.entries);
     } else {
       for (const r of parsed) report.ratings.push(r);
+      lastRow = parsed;
       if (!seenQuestions.has(s)) seenQuestions.set(s, new Set());
       seenQuestions.get(s)!.add(questionNo);
     }
@@ -502,6 +507,8 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
 
   for (const l of lines.slice(title.end + 1, end)) {
     const whole = textOf(l);
+    const afterRow = lastRow;
+    lastRow = null;
     const normalized = key(whole);
     if (ended) {
       role(l, 'outside', null);
@@ -511,6 +518,7 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
     // running head, anywhere (inside a list, a table): they belong to the page, not to the report.
     if (PAGE_NUMBER.test(normalized) || isRunningHead(whole, title.wardText)) {
       role(l, 'context', null);
+      lastRow = afterRow;
       continue;
     }
     // The part and stage headings, the rater header and the legend frame the data.
@@ -585,6 +593,15 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
       }
       if (CONTEXT_SENTENCE.test(normalized)) {
         role(l, 'context', stage);
+        continue;
+      }
+      // Copied from a PDF, a question's cell may wrap below the line its ratings are on: the text runs
+      // on while the question has not ended its sentence and the line holds no rating.
+      if (afterRow && !QUESTION_END.test(afterRow[0].question) && trailingRatings(tokens).length === 0) {
+        const question = joinWrapped([afterRow[0].question, tokens.join(' ')]);
+        for (const r of afterRow) r.question = question;
+        role(l, 'rating', stage);
+        lastRow = afterRow;
         continue;
       }
       if (tablesComplete()) {

@@ -12,6 +12,7 @@ const LAYOUTS: Array<[string, string, () => Uint8Array]> = [
   ['full-width spaces, colons, numbers and letters; 令和元年度; a heading before the title', 'report.txt', () => utf8(fullWidthLayout())],
   ['labels and values on separate lines, a wrapped question, a table a cell per line, CR only', 'report.txt', () => utf8(lineLayout())],
   ['copied from the PDF: lines cut at the page width, page footers and a running head inside a list', 'report.txt', () => utf8(pdfLayout())],
+  ['copied from the PDF, each question wrapped below its ratings (one across the page break, one with its ratings on its second line)', 'report.txt', () => utf8(pdfLayout(true))],
   ['saved page, UTF-8, with header, breadcrumbs, 17 links to other reports and a footer', 'report.html', () => htmlBytes('utf-8')],
   ['saved page in Shift_JIS (<meta charset>)', 'report.htm', () => htmlBytes('Shift_JIS')],
   ['saved as a single file (.mhtml, quoted-printable)', 'report.mhtml', mhtml],
