@@ -140,13 +140,22 @@ function matchLabel(text: string): { label: Label; rest: string } | null {
 }
 
 /**
- * Splits a list into items with the offset where each starts: `<li>`, `・` bullets (`•` `●` as a PDF or
- * Word copy has them), a Markdown list's `-` `*` `+` at the start of each line, numbers 1, 2, 3…, else lines.
+ * Bullets of a Word, PDF or Excel list other than `・`: each is one only where the list starts with it,
+ * and never doubled (`○○地区` is a placeholder's name).
+ */
+const BULLET = /^\s*([•●○〇◆◇■□◎▶►▷★☆])(?!\1)/;
+
+/**
+ * Splits a list into items with the offset where each starts: `<li>`, `・` bullets, another bullet
+ * (`•` `●` `○` `◆` `■` …) that starts the list, a Markdown list's `-` `*` `+` at the start of each
+ * line, numbers 1, 2, 3… (`①` `⑴` too), else lines.
  */
 function itemSpans(text: string): Array<{ text: string; start: number }> {
   let spans: Array<{ text: string; start: number }>;
+  const bullet = BULLET.exec(text)?.[1];
   if (text.includes(ITEM_MARK)) spans = splitAt(text, new RegExp(ITEM_MARK, 'g'));
-  else if (/(^|\s)[・•●]/.test(text)) spans = splitAt(text, /(?:^|\s)[・•●]/g);
+  else if (/(^|\s)・/.test(text)) spans = splitAt(text, /(?:^|\s)・/g);
+  else if (bullet) spans = splitAt(text, new RegExp(`(?:^|\\s)${bullet}(?!${bullet})`, 'g'));
   // Only a list that starts with one: a dash inside a sentence or a line is not a bullet.
   else if (/^\s*[-*+][ \t]/.test(text)) spans = splitAt(text, /(?:^|\n)[ \t]*[-*+][ \t]+/g);
   else {
@@ -188,13 +197,16 @@ const digits = (n: number) =>
  * number inside a sentence (「年 2 回」 in a `1.` list) never splits it.
  */
 function splitNumbered(cell: string): Array<{ text: string; start: number }> {
-  const styles = [
-    (n: number) => `${digits(n)}[.．、)）]\\s*`,
-    (n: number) => `[(（]${digits(n)}[)）]\\s*`,
-    (n: number) => `${digits(n)}[\\s\\u3000]+`,
+  // Circled ①–⑳ and parenthesised ⑴–⒇ numbers are marks of their own: one may follow the item before it without a space.
+  const styles: Array<[(n: number) => string, string]> = [
+    [(n) => `${digits(n)}[.．、)）]\\s*`, '(?:^|\\s)'],
+    [(n) => `[(（]${digits(n)}[)）]\\s*`, '(?:^|\\s)'],
+    [(n) => `${digits(n)}[\\s\\u3000]+`, '(?:^|\\s)'],
+    [(n) => (n <= 20 ? `${String.fromCharCode(0x245f + n)}\\s*` : '(?!)'), ''],
+    [(n) => (n <= 20 ? `${String.fromCharCode(0x2473 + n)}\\s*` : '(?!)'), ''],
   ];
-  for (const style of styles) {
-    const marker = (n: number) => new RegExp(`(?:^|\\s)${style(n)}`, 'g');
+  for (const [style, before] of styles) {
+    const marker = (n: number) => new RegExp(`${before}${style(n)}`, 'g');
     const first = marker(1).exec(cell);
     if (!first || cell.slice(0, first.index).trim() !== '') continue;
     const spans: Array<{ text: string; start: number }> = [];

@@ -94,14 +94,18 @@ describe('IngestSession.ingestFile: accepted forms', () => {
       '鶴見区,2025,重点目標,"1. 目標一\n2. 目標二"',
       '鶴見区,2025,取組の効果,"年 2 回の講座を開き、\n参加者が増えた。"',
       '鶴見区,2025,取組の課題,・ひとつだけ',
+      '鶴見区,2025,次年度重点目標,①目標三②目標四',
+      '鶴見区,2025,次年度取組内容,"◆E を行う。\n◆F を行う。"',
     ];
     const batch = await ingest(`区,年度,区分,内容\n${rows.join('\n')}\n`);
-    expect(batch.report).toMatchObject({ rowsRead: 5, rowsLoaded: 5, rowsRejected: 0, records: { narratives: 8 } });
+    expect(batch.report).toMatchObject({ rowsRead: 7, rowsLoaded: 7, rowsRejected: 0, records: { narratives: 12 } });
     expect(batch.narratives.map((n) => [n.section, n.itemNo, n.text, n.line])).toEqual([
       ['action', 1, 'A を行った。', 2], ['action', 2, 'B を行った。', 2], ['action', 3, 'C を行った。', 2], ['action', 4, 'D を行った。', 5],
       ['goal', 1, '目標一', 6], ['goal', 2, '目標二', 6],
       ['effect', 1, '年 2 回の講座を開き、\n参加者が増えた。', 8],
       ['challenge', 1, '・ひとつだけ', 10],
+      ['next_goal', 1, '目標三', 11], ['next_goal', 2, '目標四', 11],
+      ['next_action', 1, 'E を行う。', 12], ['next_action', 2, 'F を行う。', 12],
     ]);
     // With item_no the row is one item, as numbered.
     const numbered = await ingest('区,年度,区分,番号,内容\n鶴見区,2025,取組内容,3,"・A\n・B"\n');
