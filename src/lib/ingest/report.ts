@@ -99,10 +99,12 @@ const LABELS: Array<[Label, RegExp]> = [
   ['philosophy', /^(?:事業・施設運営の基本理念|基本理念)/],
   ['method', /^事業の評価実施方法及び評価結果の公表方法/],
   ['content', /^事業の内容/],
-  ['next_action', /^次年度の?取り?組み?内容/],
-  ['next_goal', /^次年度重点目標/],
-  ['action', /^取り?組み?内容/],
-  ['effect', /^取り?組み?の効果/],
+  // The same words a CSV's section column takes (fields.ts): 来年度 for 次年度, 成果 for 効果, okurigana, の.
+  ['next_action', /^(?:次年度|来年度)の?取り?組み?の?内容/],
+  ['next_goal', /^(?:次年度|来年度)の?重点目標/],
+  ['goal', /^(?:今年度|本年度|当年度)の?重点目標/],
+  ['action', /^取り?組み?の?内容/],
+  ['effect', /^取り?組み?の(?:効果|成果)/],
   ['challenge', /^取り?組み?の課題/],
   ['year_goal', /^(?:令和|平成)(?:\d{1,2}|元)年度重点目標/],
   ['criteria', /^評価基準/],
@@ -110,7 +112,7 @@ const LABELS: Array<[Label, RegExp]> = [
 /** Label and value on one line: after the label comes a tab, spaces, a full-width space or a colon. */
 const LABEL_SEPARATOR = /^[\t \u3000]*[:：]?[\t \u3000]*/;
 
-const PART_HEADING = /^(?:\d{1,2}[.．、]?)?((?:令和|平成)(?:\d{1,2}|元)年度重点目標の評価|次年度重点目標|協働のプロセスの評価)$/;
+const PART_HEADING = /^(?:\d{1,2}[.．、]?)?((?:令和|平成)(?:\d{1,2}|元)年度重点目標の評価|(?:今年度|本年度|当年度)の?重点目標の評価|(?:次年度|来年度)の?重点目標|協働のプロセスの評価)$/;
 const STAGE_HEADING = /^(?:[1-3][.．、)）]?)?(事業計画段階|事業実施段階|事業の振り返り段階)$/;
 const CONTEXT_SENTENCE = /^取組経過について振り返り|^[(（]?評価[)）]?$/;
 /** A page's number as a PDF's text carries it between pages (`- 1 -`, `1/3`, `p.2`, `2ページ`), in the key form. */
@@ -519,7 +521,8 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
 
   for (const l of lines.slice(title.end + 1, end)) {
     const whole = textOf(l);
-    const afterRow = lastRow;
+    // `readRow` sets it: the compiler's narrowing does not see a closure's assignment.
+    const afterRow = lastRow as ReportRating[] | null;
     lastRow = null;
     const normalized = key(whole);
     if (ended) {
@@ -540,7 +543,7 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
       flushPending();
       closeSection();
       if (partHeading) {
-        part = partHeading[1].startsWith('次年度') ? 'next' : partHeading[1].startsWith('協働') ? 'process' : 'this';
+        part = /^(?:次年度|来年度)/.test(partHeading[1]) ? 'next' : partHeading[1].startsWith('協働') ? 'process' : 'this';
         if (part !== 'process') stage = null;
         // 「次年度重点目標」 alone on its line heads the part and may also be the label of the goals below it.
         if (part === 'next') section = { label: 'next_goal', section: 'next_goal', parts: [] };
@@ -635,6 +638,9 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
         if (year.ok && year.fiscalYear === fy) part = 'this';
         else if (year.ok && year.fiscalYear === fy + 1) part = 'next';
         target = part === 'next' ? 'next_goal' : 'goal';
+      } else if (label.label === 'goal') {
+        part = 'this';
+        target = 'goal';
       } else if (label.label === 'next_goal' || label.label === 'next_action') {
         part = 'next';
         target = label.label;

@@ -22,6 +22,18 @@ const LAYOUTS: Array<[string, string, () => Uint8Array]> = [
   ['the same sheet copied from column A and pasted', '貼り付け.txt', () => utf8(excelCopyLayout(true))],
   ['converted to Markdown: # headings, pipe tables with their rules, lists in cells on one line', 'report.md', () => utf8(markdownLayout())],
   ['a Markdown note: **bold** labels over - / * / 1. lists, an item wrapped onto two lines', 'report.md', () => utf8(markdownLayout(true))],
+  ['labels as other years and templates word them: 今年度の重点目標, 取組の内容, 取組の成果, 来年度の重点目標, 来年度の取組内容', 'report.txt', () =>
+    utf8(
+      tabLayout()
+        .replace('1 平成31年度重点目標の評価', '1 今年度の重点目標の評価')
+        .replace('平成31年度重点目標\t', '今年度の重点目標\t')
+        .replace('取組内容\t', '取組の内容\t')
+        .replace('取組の効果\t', '取組の成果\t')
+        .replace('2 次年度重点目標', '2 来年度の重点目標')
+        .replace('令和2年度重点目標\t', '来年度重点目標\t')
+        .replace(/\n取組内容\t(?=.*\n\n3 )/, '\n来年度の取組内容\t'),
+    ),
+  ],
   ['copied text, tab-separated, with an empty first column on every line', 'report.txt', () => utf8(tabLayout().split('\n').map((l) => (l === '' ? l : `\t${l}`)).join('\n'))],
 ];
 
