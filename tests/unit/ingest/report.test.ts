@@ -147,6 +147,28 @@ describe('damaged reports', () => {
   });
 });
 
+describe('the rating tables’ header', () => {
+  it('names the columns as a wide CSV’s header does (区の評価, 拠点評価, 相互の評価), in its own order', () => {
+    const seed = readFileSync(new URL('../../fixtures/report_seed.txt', import.meta.url), 'utf8');
+    // The center's column first: each row's first two ratings swap places with the header.
+    const text = seed
+      .replaceAll('\t\t区\t拠点\t相互評価', 'No.\t設問\t拠点の評価\t区評価\t相互の評価')
+      .replace(/^(\d+\t[^\t]+)\t([A-D])\t([A-D])\t([A-D])$/gm, '$1\t$3\t$2\t$4');
+    const parsed = parseReport(text);
+    if (!parsed.ok) throw new Error(parsed.code);
+    const [report] = parsed.reports;
+    expect(report.problems).toEqual([]);
+    const byQuestion = (stage: string) => {
+      const rows = new Map<number, string>();
+      for (const r of report.ratings.filter((x) => x.stage === stage)) rows.set(r.questionNo, (rows.get(r.questionNo) ?? '') + `${r.rater[0]}${r.rating}`);
+      return [...rows.values()];
+    };
+    // Read back in 区 拠点 相互 order, they are the seed's table.
+    const standard = (row: string) => ['w', 'c', 'j'].map((k) => row[row.indexOf(k) + 1]).join('');
+    expect(Object.fromEntries(Object.keys(SEED_TABLES).map((stage) => [stage, byQuestion(stage).map(standard)]))).toEqual(SEED_TABLES);
+  });
+});
+
 describe('quotes in copied text', () => {
   const items = (text: string) => {
     const result = parseReport(text);
