@@ -149,6 +149,29 @@ function matchLabel(text: string): { label: Label; rest: string } | null {
 const BULLET = /^\s*([•●○〇◆◇■□◎▶►▷★☆])(?!\1)/;
 
 /**
+ * A label cut over two lines, as a narrow label column of the page wraps in a PDF or a copy
+ * (`令和7年度` / `重点目標`, `取組の` / `効果`): the first line, short and no label of its own, is joined
+ * with the next when together they start with a label that runs past the cut. The line is the first's.
+ */
+function joinSplitLabels(lines: ReportLine[]): ReportLine[] {
+  const joined: ReportLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const head = lines[i].cells.filter((c) => c !== '');
+    const next = lines[i + 1];
+    if (head.length === 1 && head[0].length <= 10 && next && next.cells[0] !== '' && !matchLabel(head[0])) {
+      const label = matchLabel(head[0] + next.cells[0]);
+      if (label && label.label !== 'criteria') {
+        joined.push({ line: lines[i].line, cells: [head[0] + next.cells[0], ...next.cells.slice(1)] });
+        i++;
+        continue;
+      }
+    }
+    joined.push(lines[i]);
+  }
+  return joined;
+}
+
+/**
  * Splits a list into items with the offset where each starts: `<li>`, `・` bullets, another bullet
  * (`•` `●` `○` `◆` `■` …) that starts the list, a Markdown list's `-` `*` `+` at the start of each
  * line, numbers 1, 2, 3… (`①` `⑴` too), else lines.
@@ -520,7 +543,7 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
     }
   };
 
-  for (const l of lines.slice(title.end + 1, end)) {
+  for (const l of joinSplitLabels(lines.slice(title.end + 1, end))) {
     const whole = textOf(l);
     // `readRow` sets it: the compiler's narrowing does not see a closure's assignment.
     const afterRow = lastRow as ReportRating[] | null;

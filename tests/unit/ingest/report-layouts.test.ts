@@ -34,6 +34,14 @@ const LAYOUTS: Array<[string, string, () => Uint8Array]> = [
         .replace(/\n取組内容\t(?=.*\n\n3 )/, '\n来年度の取組内容\t'),
     ),
   ],
+  ['labels cut over two lines by a narrow label column (平成31年度 / 重点目標, 取組の / 効果, 令和2年度 / 重点目標)', 'report.txt', () =>
+    utf8(
+      lineLayout()
+        .replace('\r平成31年度重点目標\r', '\r平成31年度\r重点目標\r')
+        .replace('\r取組の効果\r', '\r取組の\r効果\r')
+        .replace('\r令和2年度重点目標\r', '\r令和2年度\r重点目標\r'),
+    ),
+  ],
   ['copied text, tab-separated, with an empty first column on every line', 'report.txt', () => utf8(tabLayout().split('\n').map((l) => (l === '' ? l : `\t${l}`)).join('\n'))],
 ];
 
