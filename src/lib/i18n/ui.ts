@@ -493,8 +493,8 @@ export const LINE_ROLE_LABELS: Record<Lang, Record<string, string>> = {
 };
 
 export const DELIMITER_LABELS: Record<Lang, Record<string, string>> = {
-  ja: { ',': 'コンマ', '\t': 'タブ', ';': 'セミコロン' },
-  en: { ',': 'comma', '\t': 'tab', ';': 'semicolon' },
+  ja: { ',': 'コンマ', '\t': 'タブ', ';': 'セミコロン', '|': 'Markdown の表' },
+  en: { ',': 'comma', '\t': 'tab', ';': 'semicolon', '|': 'Markdown table' },
 };
 
 export const KIND_LABELS: Record<Lang, Record<string, string>> = {

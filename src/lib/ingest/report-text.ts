@@ -1,4 +1,5 @@
 import { CsvReader, normalizeLineEnds } from './csv.ts';
+import { isPipeRule, pipeRowCells } from './markdown.ts';
 
 /**
  * The published report arrives as text (cells separated by tabs, as copied from the city's page,
@@ -87,16 +88,13 @@ export function textToReportLines(text: string): ReportLine[] {
 
 /**
  * A line of a Markdown copy (the page converted by pandoc or markitdown, a note app's export): a table
- * row `| a | b |` is its cells (`\|` a pipe inside one), the rule under a table's first row is layout
- * like a blank line, and a heading's `##` goes. Null for any other line, read as it stands.
+ * row is its cells, the rule under a table's first row is layout like a blank line, and a heading's
+ * `##` goes. Null for any other line, read as it stands.
  */
 function markdownCells(raw: string): string[] | null {
-  const trimmed = raw.trim();
-  if (trimmed.length >= 2 && trimmed[0] === '|' && trimmed.at(-1) === '|') {
-    const inner = trimmed.slice(1, -1);
-    if (inner.includes('---') && /^[ \t|:-]*$/.test(inner)) return [''];
-    return inner.split(/(?<!\\)\|/).map((cell) => cell.replaceAll('\\|', '|'));
-  }
+  if (isPipeRule(raw)) return [''];
+  const cells = pipeRowCells(raw);
+  if (cells) return cells;
   if (!/^#{1,6}[ \t]/.test(raw)) return null;
   // A closing `##` follows a space: each run of #s is tried once, from the one space before it.
   const heading = raw.replace(/^#{1,6}[ \t]+/, '').trimEnd();

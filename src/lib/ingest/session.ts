@@ -2,6 +2,7 @@ import { BatchBuilder, emptyBatch, refusedBatch } from './batch.ts';
 import { countLines, CsvReader, normalizeLineEnds } from './csv.ts';
 import { decodeBytes, type Encoding } from './decode.ts';
 import { locateHeader, type LocatedHeader } from './headers.ts';
+import { markdownTableAsCsv } from './markdown.ts';
 import { Ledger } from './ledger.ts';
 import { clip } from './limits.ts';
 import { extractMhtml } from './mhtml.ts';
@@ -144,13 +145,18 @@ export class IngestSession {
     }
     const { encoding, badLines } = result.decoded;
     report.encoding = encoding;
-    const text = normalizeLineEnds(result.decoded.text);
-    if (text.trim() === '') {
+    const decoded = normalizeLineEnds(result.decoded.text);
+    if (decoded.trim() === '') {
       report.fileError = { code: 'empty_file', params: {} };
       return batch;
     }
+    // A CSV as a Markdown table is read as that CSV when its header is one; a report in Markdown stays text.
+    const table = markdownTableAsCsv(decoded);
+    const tableHeader = table === null ? null : locateHeader(table);
+    const asTable = tableHeader?.header.ok === true;
+    const text = asTable ? table! : decoded;
     // The kind of a CSV comes from its header: a narrative that mentions `<div>` is still a CSV.
-    const located = locateHeader(text);
+    const located = asTable ? tableHeader : locateHeader(text);
     if (!located) {
       // Only blank lines (or rows of empty cells, as Excel leaves them).
       report.fileError = { code: 'empty_file', params: {} };
@@ -178,7 +184,7 @@ export class IngestSession {
     const builder = new BatchBuilder(batch, (r) => this.ledger.ratingKey(r));
     const context: ReadContext = { registry: this.registry, ledger: this.ledger, builder };
     const { header, record: headerRecord, reader, delimiter } = csv;
-    report.delimiter = delimiter;
+    report.delimiter = asTable ? '|' : delimiter;
     report.skippedLines = csv.preamble;
     if (spansBadLine(headerRecord, badLines)) {
       throw new FileRefused({ code: 'undecodable', params: { encoding, line: headerRecord.line } });

@@ -177,8 +177,8 @@ export interface FileReport extends FileCounts {
   file: string;
   kind: FileKind;
   encoding: Encoding | null;
-  /** The CSV delimiter found in the header line. */
-  delimiter: Delimiter | null;
+  /** The CSV delimiter found in the header line; `|` for a CSV written as a Markdown table. */
+  delimiter: Delimiter | '|' | null;
   records: { ratings: number; narratives: number; centers: number; wards: number };
   fileError: FileError | null;
   /** Parts a published report lacked (report kind only). */

@@ -18,6 +18,21 @@ function accounted(batch: FileBatch) {
 }
 
 describe('IngestSession.ingestFile: accepted forms', () => {
+  it('reads a CSV written as a Markdown table (a note app, a chat answer), every line keeping its number', async () => {
+    const ratings = await ingest(
+      ['', '| 区 | 年度 | 段階 | 設問番号 | 評価者 | 評価 |', '| --- | --- | --- | ---: | --- | :-: |', '| 鶴見区 | 令和7年度 | 計画 | 1 | 区 | A |', '| 鶴見区 | 令和7年度 | 計画 | 2 | 拠点 | E |'].join('\n'),
+      new IngestSession(),
+      'table.md',
+    );
+    expect(ratings.report).toMatchObject({ kind: 'ratings_long', delimiter: '|', rowsRead: 2, rowsLoaded: 1, rowsRejected: 1 });
+    expect(ratings.ratings.toArray().map((r) => [r.ward, r.fiscalYear, r.stage, r.questionNo, r.rater, r.rating, r.line])).toEqual([['鶴見区', 2025, 'planning', 1, 'ward', 'A', 4]]);
+    expect(ratings.report.errors.map((e) => [e.line, e.column, e.value, e.code])).toEqual([[5, '評価', 'E', 'invalid_rating']]);
+    // A quote is text in a Markdown cell; `\|` is a pipe in it.
+    const narratives = await ingest('| ward | fiscal_year | section | text |\n|---|---|---|---|\n| 西区 | 2024 | 取組の課題 | "パパの日" の参加が少ない \\| 周知が課題 |\n');
+    expect(narratives.report).toMatchObject({ kind: 'narratives', delimiter: '|', rowsLoaded: 1, rowsRejected: 0 });
+    expect(narratives.narratives.map((n) => n.text)).toEqual(['"パパの日" の参加が少ない | 周知が課題']);
+  });
+
   it('reads the long form, every alias of stage, rater and year', async () => {
     const batch = await ingest(
       LONG +
