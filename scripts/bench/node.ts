@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseReport } from '../../src/lib/ingest/report.ts';
+import { segmentWords } from '../../src/lib/text/segment.ts';
 import { large } from '../../tests/fixtures/hostile/large.ts';
 import { benchRatingsCsv, benchWardsCsv } from './generate.ts';
 
@@ -38,6 +39,22 @@ export function reportParsing() {
       const encoder = new TextEncoder();
       const linearPassMs = timed(() => encoder.encode(text));
       return [name, { bytes: Buffer.byteLength(text), parseMs: Math.round(parseMs), linearPassMs: Math.round(linearPassMs * 10) / 10, ratio: Math.round(parseMs / linearPassMs) }];
+    }),
+  );
+}
+
+/**
+ * Word segmentation (the text index made of every narrative item) of one long item full of compounds,
+ * against one linear pass over it: it took time growing with the square of the item's length (64,000
+ * characters: 1.4 s) until the compounds were found in one pass.
+ */
+export function textIndexing() {
+  return Object.fromEntries(
+    [16_000, 128_000, 1_024_000].map((chars) => {
+      const text = '父親支援とピアサポートの講座を開いた。'.repeat(Math.ceil(chars / 19)).slice(0, chars);
+      const segmentMs = timed(() => segmentWords(text), 1);
+      const linearPassMs = timed(() => new TextEncoder().encode(text));
+      return [`item${chars}Chars`, { segmentMs: Math.round(segmentMs), linearPassMs: Math.round(linearPassMs * 10) / 10, ratio: Math.round(segmentMs / linearPassMs) }];
     }),
   );
 }

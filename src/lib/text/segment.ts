@@ -68,29 +68,30 @@ export const STOP_WORDS = new Set([
 
 const isWordLike = (word: string) => /[\p{L}\p{N}]/u.test(word) && !/^[\p{N}\s]+$/u.test(word);
 
-/** Words of a text, in order: compounds first (longest wins), the rest by Intl.Segmenter. */
+/** Every compound in one pattern, the longest first: at each place the longest that fits wins. */
+const COMPOUND_PATTERN = new RegExp(
+  [...COMPOUNDS].sort((a, b) => b.length - a.length).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+  'g',
+);
+
+/**
+ * Words of a text, in order: compounds first (the earliest, the longest there), the rest by
+ * Intl.Segmenter. One pass over the text: looking for every compound again after each one found took
+ * time growing with the square of a long item's length (64,000 characters: 1.4 s).
+ */
 export function segmentWords(text: string, segmenter = new Intl.Segmenter('ja', { granularity: 'word' })): string[] {
   const words: string[] = [];
-  const compounds = [...COMPOUNDS].sort((a, b) => b.length - a.length);
-  let rest = text;
   const pushSegments = (part: string) => {
     for (const { segment, isWordLike: wordLike } of segmenter.segment(part)) {
       if (wordLike && isWordLike(segment) && !STOP_WORDS.has(segment) && segment.length > 1) words.push(segment);
     }
   };
-  while (rest.length > 0) {
-    let first: { at: number; word: string } | null = null;
-    for (const word of compounds) {
-      const at = rest.indexOf(word);
-      if (at !== -1 && (first === null || at < first.at)) first = { at, word };
-    }
-    if (!first) {
-      pushSegments(rest);
-      break;
-    }
-    pushSegments(rest.slice(0, first.at));
-    words.push(first.word);
-    rest = rest.slice(first.at + first.word.length);
+  let from = 0;
+  for (const match of text.matchAll(COMPOUND_PATTERN)) {
+    pushSegments(text.slice(from, match.index));
+    words.push(match[0]);
+    from = match.index + match[0].length;
   }
+  pushSegments(text.slice(from));
   return words;
 }

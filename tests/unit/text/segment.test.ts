@@ -15,6 +15,13 @@ describe('segmentWords(text)', () => {
     expect(words).not.toContain('父親');
   });
 
+  it('takes the earliest compound, the longest of those starting there, and reads between them', () => {
+    expect(segmentWords('子育てサポートシステムと横浜子育てサポートシステム、地域子育て支援拠点の子育て支援')).toEqual([
+      '子育てサポートシステム', '横浜子育てサポートシステム', '地域子育て支援拠点', '子育て支援',
+    ]);
+    expect(segmentWords('プレママプレパパ父親支援ピアサポート')).toEqual(['プレママ', 'プレパパ', '父親支援', 'ピアサポート']);
+  });
+
   it('drops stop words, punctuation and single characters', () => {
     const words = segmentWords('連携を図り、周知を行う。');
     expect(words).not.toContain('を');
