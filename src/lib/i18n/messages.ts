@@ -126,6 +126,7 @@ export const FILE_ERRORS: Record<Lang, Record<FileErrorCode, Message>> = {
     binary_file: 'テキストファイルではありません（CSV か、報告書のテキスト・保存したページを選んでください）',
     pdf_file: 'PDF はそのままでは読めません。PDF の全文をコピー（Ctrl+A → Ctrl+C）して、この画面の「テキストを貼り付けて読み込む」に貼り付けるか、テキストファイルに保存してください',
     office_file: 'Excel・Word のファイルはそのままでは読めません。Excel は「CSV UTF-8」で保存するか、表を見出しの行から選んでコピーし、この画面の「テキストを貼り付けて読み込む」に貼り付けてください（Word の報告書も全文をコピーして同じように）',
+    rtf_file: 'リッチテキスト（RTF）はそのままでは読めません。Word やテキストエディットで開いて全文をコピーし、この画面の「テキストを貼り付けて読み込む」に貼り付けるか、テキスト形式（.txt）で保存してください',
     undecodable: (p) => `${p.line} 行目が ${encodingLabel(p.encoding)} として読めません（見出し行が文字化けしているため、ファイル全体を読みません）。ファイルを UTF-8 で保存し直してください`,
     registry_duplicate: (p) =>
       `区の一覧に同じ${p.field === 'code' ? '団体コード' : '区名'}「${p.value}」が 2 回あります（${list(p.lines)} 行目）。一覧は読み込みませんでした`,
@@ -149,6 +150,7 @@ export const FILE_ERRORS: Record<Lang, Record<FileErrorCode, Message>> = {
     binary_file: 'Not a text file (choose a CSV, or a report’s text or saved page)',
     pdf_file: 'A PDF is not read as it is: copy all its text (Ctrl+A, Ctrl+C) and paste it under “Paste text to load” on this screen, or save it as a text file',
     office_file: 'An Excel or Word file is not read as it is: save the sheet as “CSV UTF-8”, or select the table from its header row, copy it and paste it under “Paste text to load” on this screen (a Word report too: copy all its text)',
+    rtf_file: 'Rich text (RTF) is not read as it is: open it in Word or TextEdit, copy all its text and paste it under “Paste text to load” on this screen, or save it as plain text (.txt)',
     undecodable: (p) => `Line ${p.line} is not valid ${encodingLabel(p.encoding)}; as it is the header, the file is not read. Save it as UTF-8 again`,
     registry_duplicate: (p) =>
       `The wards registry names the same ${p.field === 'code' ? 'code' : 'ward name'} “${p.value}” twice (lines ${listEn(p.lines)}); the registry was not loaded`,

@@ -13,7 +13,7 @@ export interface DecodedText {
 
 export type DecodeResult =
   | { ok: true; decoded: DecodedText }
-  | { ok: false; code: 'binary_file' | 'pdf_file' | 'office_file' | 'undecodable'; params: Record<string, string | number> };
+  | { ok: false; code: 'binary_file' | 'pdf_file' | 'office_file' | 'rtf_file' | 'undecodable'; params: Record<string, string | number> };
 
 type Candidate = 'utf-8' | 'shift_jis' | 'euc-jp';
 /** Tried in this order; on a tie the earlier wins (UTF-8 is today's default, CP932 is Excel's). */
@@ -206,8 +206,10 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
  * The published PDF, or an Excel or Word file (.xlsx/.docx are zip; .xls/.doc are OLE), told apart by
  * their first bytes so the message can say how to get their text out; a PDF need not hold a zero byte early.
  */
-function containerOf(bytes: Uint8Array): 'pdf_file' | 'office_file' | null {
+function containerOf(bytes: Uint8Array): 'pdf_file' | 'office_file' | 'rtf_file' | null {
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf_file';
+  // `{\rtf`: Word's and TextEdit's rich text, text in name but its Japanese in escapes (\'82\'a0).
+  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return 'rtf_file';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'office_file';
   return null;
 }

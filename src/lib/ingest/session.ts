@@ -6,6 +6,7 @@ import { markdownTableAsCsv } from './markdown.ts';
 import { Ledger } from './ledger.ts';
 import { clip } from './limits.ts';
 import { extractMhtml } from './mhtml.ts';
+import { extractWebArchive } from './webarchive.ts';
 import { readPublishedReport, rowHandler, type ReadContext } from './readers/index.ts';
 import { WardRegistry, type Ward } from './registry.ts';
 import { parseReport, type ParsedReport } from './report.ts';
@@ -137,7 +138,7 @@ export class IngestSession {
   /** Reads a file into `batch`; a text of several reports reads the first, and leaves the others in `rest`. */
   private async ingest(batch: FileBatch, bytes: Uint8Array, options: IngestOptions, rest: LaterReports): Promise<FileBatch> {
     const report = batch.report;
-    const page = extractMhtml(bytes);
+    const page = extractMhtml(bytes) ?? extractWebArchive(bytes);
     const result = page ? decodeBytes(page.html, page.charset) : decodeBytes(bytes);
     if (!result.ok) {
       report.fileError = { code: result.code, params: result.params };

@@ -57,6 +57,7 @@ export type FileErrorCode =
   | 'binary_file'
   | 'pdf_file'
   | 'office_file'
+  | 'rtf_file'
   | 'undecodable'
   | 'registry_duplicate'
   | 'not_a_report'

@@ -65,6 +65,7 @@ describe('decodeBytes: the encoding is decided, never guessed silently', () => {
     expect(decodeBytes(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 0x14, 0]))).toMatchObject({ ok: false, code: 'office_file' });
     expect(decodeBytes(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toMatchObject({ ok: false, code: 'office_file' });
     expect(decodeBytes(new TextEncoder().encode('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'))).toMatchObject({ ok: false, code: 'pdf_file' });
+    expect(decodeBytes(new TextEncoder().encode("{\\rtf1\\ansi\\ansicpg932 {\\fonttbl} \\'8b\\'e6}"))).toMatchObject({ ok: false, code: 'rtf_file' });
     expect(decodeBytes(new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0]))).toMatchObject({ ok: false, code: 'binary_file' });
     const broken = new Uint8Array([0xff, 0xfe, ...encode('a,b\nc,d\n', 'utf-16le'), 0x00, 0xd8, 0x41, 0x00]);
     expect(decodeBytes(broken)).toEqual({ ok: false, code: 'undecodable', params: { encoding: 'utf-16le', line: 3 } });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
 import type { FileBatch } from '../../../src/lib/ingest/types.ts';
@@ -16,6 +17,8 @@ const LAYOUTS: Array<[string, string, () => Uint8Array]> = [
   ['saved page, UTF-8, with header, breadcrumbs, 17 links to other reports and a footer', 'report.html', () => htmlBytes('utf-8')],
   ['saved page in Shift_JIS (<meta charset>)', 'report.htm', () => htmlBytes('Shift_JIS')],
   ['saved as a single file (.mhtml, quoted-printable)', 'report.mhtml', mhtml],
+  // Made by Python's plistlib from htmlBytes('Shift_JIS') (tests/fixtures/README.md): another program's writing of the format.
+  ['saved by Safari (.webarchive, Shift_JIS)', 'report.webarchive', () => new Uint8Array(readFileSync(new URL('../../fixtures/reports/report-sjis.webarchive', import.meta.url)))],
   ['its sheet saved from Excel as CSV: merged cells padded with empty ones, lists in quoted cells, a No./設問 header, Shift_JIS', 'report.csv', excelCsvLayout],
   ['its sheet copied from Excel and pasted: tab-separated, a cell with line breaks quoted', '貼り付け.txt', () => utf8(excelCopyLayout())],
   ['its sheet with an empty column A (the template starts in column B), saved as CSV', 'report.csv', () => excelCsvLayout(true)],

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseReport, splitItems, type ParsedReport } from '../../../src/lib/ingest/report.ts';
 import { pdfLayout, spaceLayout, tabLayout } from '../../fixtures/reports/layouts.ts';
 import { textToReportLines } from '../../../src/lib/ingest/report-text.ts';
+import { extractWebArchive } from '../../../src/lib/ingest/webarchive.ts';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
 import type { FileBatch } from '../../../src/lib/ingest/types.ts';
 
@@ -92,6 +93,17 @@ describe('the seed report (鶴見区, 令和7年度)', () => {
     expect(readFileSync(new URL('../../fixtures/report_variant.txt', import.meta.url), 'utf8')).toMatch(/\r\n１\t/);
     expect(content(variant)).toEqual(content(seed));
     expect(variant.report).toMatchObject({ rowsRead: 43, rowsLoaded: 43, missingParts: [] });
+  });
+
+  it('the page saved by Safari (.webarchive: the HTML inside a binary property list, beside an image) imports identically', async () => {
+    const [seed, archive] = await Promise.all([ingest('report_seed.txt'), ingest('report.webarchive')]);
+    expect(content(archive)).toEqual(content(seed));
+    expect(archive.report).toMatchObject({ kind: 'report', encoding: 'utf-8', rowsRead: 43, rowsRejected: 0, missingParts: [] });
+    // Cut short, or a property list without a page: not read as a web archive, and no exception.
+    const bytes = fixtureBytes('report.webarchive');
+    expect(extractWebArchive(bytes.subarray(0, bytes.length - 40))).toBeNull();
+    expect(extractWebArchive(bytes.map((b, i) => (i >= bytes.length - 32 && i < bytes.length - 24 ? 0xff : b)))).toBeNull();
+    expect(extractWebArchive(new TextEncoder().encode(`bplist00${'x'.repeat(64)}`))).toBeNull();
   });
 
   it('the saved HTML page (tables, <ol>, <ul>, site navigation around it) imports identically', async () => {
