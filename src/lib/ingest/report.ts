@@ -87,9 +87,15 @@ function key(text: string): string {
   return text.normalize('NFKC').replace(/\*\*|＊＊|[【】]/g, '').replace(/[\s\u3000]+/g, '');
 }
 
-// The ward is the run of name characters just before 区地域子育て支援拠点事業 (a breadcrumb's `>` or a space ends it).
-const TITLE_WARD = /([^\s*＊【】「」<>＞|｜/／・:：、。,，()（）]{1,12}?区)\s*地域子育て支援拠点事業/;
-const TITLE_YEAR = /((?:令和|平成)\s*(?:[0-9０-９]{1,2}|元)\s*年度)\s*重点目標評価結果/;
+// The ward is the run of name characters just before 区地域子育て支援拠点(事業) (a breadcrumb's `>` or a
+// space ends it), or in brackets after it (地域子育て支援拠点事業（鶴見区）).
+const WARD_NAME = '[^\\s*＊【】「」<>＞|｜/／・:：、。,，()（）]{1,12}?区';
+const TITLE_WARD = new RegExp(`(${WARD_NAME})\\s*地域子育て支援拠点|地域子育て支援拠点(?:事業)?\\s*[(（]\\s*(${WARD_NAME})\\s*[)）]`);
+/** The evaluated year as a title writes it: 令和7年度, 平成31年度, 2025年度. */
+const YEAR_WORD = '(?:令和|平成)\\s*(?:[0-9０-９]{1,2}|元)\\s*年度|[12１２][0-9０-９]{3}\\s*年度';
+const TITLE_YEAR = new RegExp(`(${YEAR_WORD})`);
+/** The title's year and words together, as a PDF page's running head repeats them. */
+const TITLE_YEAR_RESULT = new RegExp(`(?:${YEAR_WORD})\\s*重点目標評価結果`);
 
 /** The labels of the report's header table and of its goal sections, each a section of the reader. */
 type Label = 'period' | 'operator' | 'purpose' | 'philosophy' | 'content' | 'method' | 'criteria' | Section | 'year_goal';
@@ -283,23 +289,31 @@ const isSectionLabel = (l: ReportLine) => {
 };
 
 /**
- * The ward a title line names (…区地域子育て支援拠点事業, bold marks aside). Asked of every line of a
- * report, so the pattern runs only on lines holding the literal words.
+ * The ward a title line names (…区地域子育て支援拠点事業, bold marks aside), with the text before and
+ * after that name. Asked of every line of a report, so the pattern runs only on lines holding the literal words.
  */
-function titleWardOf(text: string): string | undefined {
+function titleWardIn(text: string): { ward: string; before: string; after: string } | undefined {
   const plain = text.replace(/\*\*|＊＊/g, '');
-  return plain.includes('地域子育て支援拠点事業') ? TITLE_WARD.exec(plain)?.[1] : undefined;
+  const m = plain.includes('地域子育て支援拠点') ? TITLE_WARD.exec(plain) : null;
+  return m ? { ward: m[1] ?? m[2], before: plain.slice(0, m.index), after: plain.slice(m.index + m[0].length) } : undefined;
 }
 
-/** A title starting at line `i`: the ward's line, and the year's on it or within the next two. */
+const titleWardOf = (text: string) => titleWardIn(text)?.ward;
+
+/**
+ * A title starting at line `i`: the ward's line, and 重点目標評価結果 on it or within the next two. The
+ * year is the first after the ward's name up to there, or else the one before the name on its line
+ * (令和7年度 鶴見区地域子育て支援拠点事業 重点目標評価結果).
+ */
 function titleAt(lines: ReportLine[], i: number): Title | null {
-  const wardText = titleWardOf(textOf(lines[i]));
-  if (wardText === undefined) return null;
+  const ward = titleWardIn(textOf(lines[i]));
+  if (ward === undefined) return null;
   for (let j = i; j < Math.min(lines.length, i + 3); j++) {
-    const year = TITLE_YEAR.exec(textOf(lines[j]));
-    if (!year) continue;
-    const fiscalYear = parseFiscalYear(year[1]);
-    return fiscalYear.ok ? { wardText, fiscalYear: fiscalYear.fiscalYear, start: i, end: j } : null;
+    if (!textOf(lines[j]).includes('重点目標評価結果')) continue;
+    const after = [ward.after, ...lines.slice(i + 1, j + 1).map(textOf)].join(' ');
+    const year = TITLE_YEAR.exec(after) ?? TITLE_YEAR.exec(ward.before);
+    const fiscalYear = year ? parseFiscalYear(year[1].replace(/\s/g, '')) : null;
+    return fiscalYear?.ok ? { wardText: ward.ward, fiscalYear: fiscalYear.fiscalYear, start: i, end: j } : null;
   }
   return null;
 }
@@ -362,8 +376,8 @@ const joinLines = (text: string) => joinWrapped(text.trim().split(/[\t ]*\n[\t ]
  * check comes first, so the title's patterns run only on the few lines that could be one.
  */
 function isRunningHead(text: string, wardText: string): boolean {
-  if (!text.includes('重点目標評価結果') && !text.includes('地域子育て支援拠点事業')) return false;
-  return TITLE_YEAR.test(text) || titleWardOf(text) === wardText;
+  if (!text.includes('重点目標評価結果') && !text.includes('地域子育て支援拠点')) return false;
+  return TITLE_YEAR_RESULT.test(text) || titleWardOf(text) === wardText;
 }
 
 /** A line's first cell that is not empty (a sheet may leave its left margin column empty), up to 40 characters. */

@@ -159,6 +159,23 @@ describe('damaged reports', () => {
   });
 });
 
+describe('the title, as wards and years write it', () => {
+  const seed = readFileSync(new URL('../../fixtures/report_seed.txt', import.meta.url), 'utf8');
+  const SEED_TITLE = '**鶴見区地域子育て支援拠点事業\n令和7年度重点目標評価結果・次年度重点目標**';
+  it.each([
+    ['without 事業', '鶴見区地域子育て支援拠点 令和7年度 重点目標評価結果・次年度重点目標', '鶴見区', 2025],
+    ['the ward in brackets after the words', '地域子育て支援拠点事業（港南区）\n令和元年度重点目標評価結果', '港南区', 2019],
+    ['the year before the ward', '令和7年度 鶴見区地域子育て支援拠点事業 重点目標評価結果', '鶴見区', 2025],
+    ['a Western year, full width', '西区地域子育て支援拠点事業\n２０２４年度　重点目標評価結果', '西区', 2024],
+    ['a breadcrumb with another year before the title', 'ホーム > 令和6年度 > 鶴見区地域子育て支援拠点事業 令和7年度重点目標評価結果', '鶴見区', 2025],
+  ])('%s', (_, title, ward, year) => {
+    expect(seed).toContain(SEED_TITLE);
+    const parsed = parseReport(seed.replace(SEED_TITLE, title));
+    if (!parsed.ok) throw new Error(parsed.code);
+    expect(parsed.reports.map((r) => [r.wardText, r.fiscalYear, r.ratings.length, r.narratives.length])).toEqual([[ward, year, 48, 26]]);
+  });
+});
+
 describe('the rating tables’ header', () => {
   it('names the columns as a wide CSV’s header does (区の評価, 拠点評価, 相互の評価), in its own order', () => {
     const seed = readFileSync(new URL('../../fixtures/report_seed.txt', import.meta.url), 'utf8');
