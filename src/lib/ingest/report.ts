@@ -94,6 +94,7 @@ const TITLE_WARD = new RegExp(`(${WARD_NAME})\\s*地域子育て支援拠点|地
 /** The evaluated year as a title writes it: 令和7年度, 平成31年度, 2025年度. */
 const YEAR_WORD = '(?:令和|平成)\\s*(?:[0-9０-９]{1,2}|元)\\s*年度|[12１２][0-9０-９]{3}\\s*年度';
 const TITLE_YEAR = new RegExp(`(${YEAR_WORD})`);
+const YEAR_LINE = new RegExp(`^\\s*(${YEAR_WORD})\\s*$`);
 /** The title's year and words together, as a PDF page's running head repeats them. */
 const TITLE_YEAR_RESULT = new RegExp(`(?:${YEAR_WORD})\\s*重点目標評価結果`);
 
@@ -301,9 +302,10 @@ function titleWardIn(text: string): { ward: string; before: string; after: strin
 const titleWardOf = (text: string) => titleWardIn(text)?.ward;
 
 /**
- * A title starting at line `i`: the ward's line, and 重点目標評価結果 on it or within the next two. The
- * year is the first after the ward's name up to there, or else the one before the name on its line
- * (令和7年度 鶴見区地域子育て支援拠点事業 重点目標評価結果).
+ * A title at line `i`: the ward's line, and 重点目標評価結果 on it or within the next two. The year is
+ * the first after the ward's name up to there, or else the one before the name on its line
+ * (令和7年度 鶴見区地域子育て支援拠点事業 重点目標評価結果), or else a line above holding only the
+ * year, where the title then starts.
  */
 function titleAt(lines: ReportLine[], i: number): Title | null {
   const ward = titleWardIn(textOf(lines[i]));
@@ -311,9 +313,11 @@ function titleAt(lines: ReportLine[], i: number): Title | null {
   for (let j = i; j < Math.min(lines.length, i + 3); j++) {
     if (!textOf(lines[j]).includes('重点目標評価結果')) continue;
     const after = [ward.after, ...lines.slice(i + 1, j + 1).map(textOf)].join(' ');
-    const year = TITLE_YEAR.exec(after) ?? TITLE_YEAR.exec(ward.before);
+    // Or the year alone on the line above (令和7年度 / 鶴見区地域子育て支援拠点事業 重点目標評価結果).
+    const above = i > 0 ? YEAR_LINE.exec(textOf(lines[i - 1]).replace(/\*\*|＊＊/g, '')) : null;
+    const year = TITLE_YEAR.exec(after) ?? TITLE_YEAR.exec(ward.before) ?? above;
     const fiscalYear = year ? parseFiscalYear(year[1].replace(/\s/g, '')) : null;
-    return fiscalYear?.ok ? { wardText: ward.ward, fiscalYear: fiscalYear.fiscalYear, start: i, end: j } : null;
+    return fiscalYear?.ok ? { wardText: ward.ward, fiscalYear: fiscalYear.fiscalYear, start: year === above ? i - 1 : i, end: j } : null;
   }
   return null;
 }

@@ -167,6 +167,7 @@ describe('the title, as wards and years write it', () => {
     ['the ward in brackets after the words', '地域子育て支援拠点事業（港南区）\n令和元年度重点目標評価結果', '港南区', 2019],
     ['the year before the ward', '令和7年度 鶴見区地域子育て支援拠点事業 重点目標評価結果', '鶴見区', 2025],
     ['a Western year, full width', '西区地域子育て支援拠点事業\n２０２４年度　重点目標評価結果', '西区', 2024],
+    ['the year alone on the line above', '**令和7年度**\n鶴見区地域子育て支援拠点事業 重点目標評価結果', '鶴見区', 2025],
     ['a breadcrumb with another year before the title', 'ホーム > 令和6年度 > 鶴見区地域子育て支援拠点事業 令和7年度重点目標評価結果', '鶴見区', 2025],
   ])('%s', (_, title, ward, year) => {
     expect(seed).toContain(SEED_TITLE);
