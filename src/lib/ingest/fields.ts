@@ -49,11 +49,13 @@ export type RatingResult = { ok: true; rating: Rating | null } | { ok: false };
 const LETTER_WITH_LABEL = /^([a-d])(?:評価)?[:.・]?(?:\((.*)\)|(.*))$/;
 
 /**
- * `A`–`D` in any case or width, the labels よくできた…, or a letter with its own label (a letter with
- * another letter's label is not read); empty, `-`, `－`, `未評価` mean not rated.
+ * `A`–`D` in any case or width, alone or in brackets, the labels よくできた…, or a letter with its own
+ * label (a letter with another letter's label is not read); empty, `-`, `－`, `未評価` mean not rated.
  */
 export function parseRating(raw: string): RatingResult {
-  const value = normalizeCode(raw).toLowerCase().replace(/\s/g, '');
+  const plain = normalizeCode(raw).toLowerCase().replace(/\s/g, '');
+  // A letter in brackets, as a table marks the one chosen: (A), [B], 【C】.
+  const value = /^[(\[【「]([a-d])[)\]】」]$/.exec(plain)?.[1] ?? plain;
   if (NOT_RATED.has(value)) return { ok: true, rating: null };
   const rating = RATING_WORDS[value];
   if (rating) return { ok: true, rating };

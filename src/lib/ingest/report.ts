@@ -127,8 +127,8 @@ const CONTEXT_SENTENCE = /^取組経過について振り返り|^[(（]?評価[)
 const PAGE_NUMBER = /^(?:[-‐−―—ー]\d{1,3}[-‐−―—ー]|\d{1,3}\/\d{1,3}|[pP]\.?\d{1,3}|\d{1,3}ページ)$/;
 const LEGEND = /^A\s*[:：]?\s*よくできた/;
 
-/** A rating cell: a letter (any width or case), or an unrated mark. */
-const RATING_TOKEN = /^(?:[A-Da-dＡ-Ｄａ-ｄ]|[-－―—‐−ー]|未評価)$/;
+/** A rating cell (NFKC): a letter in any case, alone, in brackets or with 評価 (`A`, `(B)`, `【C】`, `D評価`), or an unrated mark. */
+const RATING_TOKEN = /^(?:[A-Da-d](?:評価)?|[(\[【「][A-Da-d][)\]】」]|[-－―—‐−ー]|未評価)$/;
 const QUESTION_NO = /^([0-9０-９]{1,2})[.．、)）]?(.*)$/;
 /** A question's last character: every one of the form's questions ends its sentence (…ましたか。). */
 const QUESTION_END = /[。．.？?！!」）)]$/;

@@ -32,12 +32,12 @@ describe('parseRating', () => {
 
   it.each(['', ' ', '-', '－', '未評価', 'ー'])('reads %j as not rated', (raw) => expect(parseRating(raw)).toEqual({ ok: true, rating: null }));
 
-  it.each([['A：よくできた', 'A'], ['A よくできた', 'A'], ['B（できた）', 'B'], ['Ｃ(あまりできなかった)', 'C'], ['D.まったくできなかった', 'D'], ['B評価', 'B'], ['A:', 'A']])(
+  it.each([['A：よくできた', 'A'], ['A よくできた', 'A'], ['B（できた）', 'B'], ['Ｃ(あまりできなかった)', 'C'], ['D.まったくできなかった', 'D'], ['B評価', 'B'], ['A:', 'A'], ['（A）', 'A'], ['(b)', 'B'], ['【Ｃ】', 'C'], ['[D]', 'D'], ['「A」', 'A']])(
     'reads a letter with its own label, %s, as %s',
     (raw, rating) => expect(parseRating(raw)).toEqual({ ok: true, rating }),
   );
 
-  it.each(['E', 'AB', '4', 'A+', 'A（できた）', 'B：よくできた', 'C-', 'D(可)'])('rejects %s', (raw) => expect(parseRating(raw)).toEqual({ ok: false }));
+  it.each(['E', 'AB', '4', 'A+', 'A（できた）', 'B：よくできた', 'C-', 'D(可)', '(E)', '(A', '(AB)'])('rejects %s', (raw) => expect(parseRating(raw)).toEqual({ ok: false }));
 });
 
 describe('parseQuestionNo', () => {

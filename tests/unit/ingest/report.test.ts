@@ -199,6 +199,24 @@ describe('the rating tables’ header', () => {
   });
 });
 
+describe('the rating cells', () => {
+  it.each([
+    ['in brackets, tab-separated', (r: string) => `（${r}）`, '\t'],
+    ['in brackets, space-separated (a PDF copy)', (r: string) => `(${r})`, ' '],
+    ['with 評価, space-separated', (r: string) => `${r}評価`, ' '],
+  ])('%s read as the letter', (_, mark, separator) => {
+    const seed = readFileSync(new URL('../../fixtures/report_seed.txt', import.meta.url), 'utf8');
+    const text = seed.replace(/^(\d+)\t([^\t]+)\t([A-D])\t([A-D])\t([A-D])$/gm, (_, no, q, w, c, j) => [no, q, mark(w), mark(c), mark(j)].join(separator));
+    const parsed = parseReport(text);
+    if (!parsed.ok) throw new Error(parsed.code);
+    const [report] = parsed.reports;
+    expect(report.problems).toEqual([]);
+    const rows = new Map<string, string>();
+    for (const r of report.ratings) rows.set(`${r.stage}${r.questionNo}`, (rows.get(`${r.stage}${r.questionNo}`) ?? '') + r.rating);
+    expect([...rows.values()]).toEqual(Object.values(SEED_TABLES).flat());
+  });
+});
+
 describe('quotes in copied text', () => {
   const items = (text: string) => {
     const result = parseReport(text);
