@@ -1,6 +1,6 @@
 import { CsvReader, DELIMITERS, isBlankRecord, type CsvRecord, type Delimiter } from './csv.ts';
 import { clipList, clipText, PREAMBLE_LINES } from './limits.ts';
-import type { Rater } from './fields.ts';
+import { parseRater, type Rater } from './fields.ts';
 import { normalizeHeader } from './normalize.ts';
 
 export const FILE_KINDS = ['ratings_long', 'ratings_wide', 'narratives', 'centers', 'wards', 'report', 'unknown'] as const;
@@ -65,10 +65,14 @@ const KIND_FIELDS: Record<CsvKind, { required: Field[]; optional: Field[] }> = {
 /** Lists in results are clipped for messages (`*Total` counts them all): a header can have 200,000 columns. */
 const RATING_COLUMN_RATERS: Array<[Field, Rater]> = [['ward_rating', 'ward'], ['center_rating', 'center'], ['joint_rating', 'joint']];
 
-/** The rater of a wide form's rating column by its header (`区の評価`, `拠点評価`, `相互の評価`): a report's table heads its columns alike. */
-export function raterOfRatingColumn(name: string): Rater | undefined {
+/**
+ * A rater as a long form's rater cell names it (`区`, `拠点`, `相互評価`, `法人`) or as a wide form's
+ * rating column is headed (`区の評価`, `拠点評価`, `相互の評価`): a report's table heads its columns
+ * either way, and a hand-filled rater cell may copy a column's name.
+ */
+export function raterNamed(name: string): Rater | undefined {
   const key = normalizeHeader(name);
-  return RATING_COLUMN_RATERS.find(([field]) => ALIASES[field].includes(key))?.[1];
+  return parseRater(name) ?? RATING_COLUMN_RATERS.find(([field]) => ALIASES[field].includes(key))?.[1];
 }
 
 export type HeaderResult =

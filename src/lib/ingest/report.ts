@@ -1,6 +1,6 @@
-import { parseRater, parseRating, QUESTIONS_PER_STAGE, STAGES, type Rater, type Rating, type Section, type Stage } from './fields.ts';
+import { parseRating, QUESTIONS_PER_STAGE, STAGES, type Rater, type Rating, type Section, type Stage } from './fields.ts';
 import { parseFiscalYear, parsePeriod } from './fiscal-year.ts';
-import { raterOfRatingColumn } from './headers.ts';
+import { raterNamed } from './headers.ts';
 import { clipText } from './limits.ts';
 import { delimitedToReportLines, htmlToReportLines, isHtml, ITEM_MARK, textToReportLines, type ReportLine } from './report-text.ts';
 import type { CenterRecord, ReasonCode } from './types.ts';
@@ -618,7 +618,7 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
       // The rater header, on one line or one name per line, after the number's and question's titles if a sheet has them.
       const first = tokens.findIndex((t) => !COLUMN_TITLE.test(t.normalize('NFKC')));
       const named = first === -1 ? [] : tokens.slice(first);
-      const header = named.map((t) => parseRater(t) ?? raterOfRatingColumn(t));
+      const header = named.map(raterNamed);
       if (named.length >= 1 && named.length <= 3 && header.every((r) => r !== undefined)) {
         if (!pending) {
           raters = named.length >= 2 ? (header as Rater[]) : raters;

@@ -18,6 +18,12 @@ function accounted(batch: FileBatch) {
 }
 
 describe('IngestSession.ingestFile: accepted forms', () => {
+  it('reads a rater cell that copies a wide form’s column name (区の評価, 拠点評価, 相互の評価)', async () => {
+    const batch = await ingest(`${LONG}鶴見区,2025,1,1,区の評価,A\n鶴見区,2025,1,1,拠点評価,B\n鶴見区,2025,1,1,相互の評価,B\n鶴見区,2025,1,2,区長,B\n`);
+    expect(batch.ratings.toArray().map((r) => r.rater)).toEqual(['ward', 'center', 'joint']);
+    expect(batch.report.errors.map((e) => [e.line, e.column, e.value, e.code])).toEqual([[5, 'rater', '区長', 'invalid_rater']]);
+  });
+
   it('reads a CSV written as a Markdown table (a note app, a chat answer), every line keeping its number', async () => {
     const ratings = await ingest(
       ['', '| 区 | 年度 | 段階 | 設問番号 | 評価者 | 評価 |', '| --- | --- | --- | ---: | --- | :-: |', '| 鶴見区 | 令和7年度 | 計画 | 1 | 区 | A |', '| 鶴見区 | 令和7年度 | 計画 | 2 | 拠点 | E |'].join('\n'),

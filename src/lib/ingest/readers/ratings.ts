@@ -1,5 +1,5 @@
-import { parseQuestionNo, parseRater, parseRating, parseStage, QUESTIONS_PER_STAGE, type Rater, type Stage } from '../fields.ts';
-import type { Field } from '../headers.ts';
+import { parseQuestionNo, parseRating, parseStage, QUESTIONS_PER_STAGE, type Rater, type Stage } from '../fields.ts';
+import { raterNamed, type Field } from '../headers.ts';
 import { memoize } from '../memo.ts';
 import { normalizeCode } from '../normalize.ts';
 import type { RowReader } from '../rows.ts';
@@ -8,7 +8,7 @@ import type { WardRegistry } from '../registry.ts';
 import { readProvenance, readWardAndYear, type RowHandler } from './context.ts';
 
 const readStage = memoize(parseStage);
-const readRater = memoize(parseRater);
+const readRater = memoize(raterNamed);
 const readRating = memoize(parseRating);
 const readQuestionNo = memoize(parseQuestionNo);
 
