@@ -21,15 +21,34 @@ function lookup<T>(table: Record<string, T>) {
   return (raw: string): T | undefined => table[normalizeCode(raw).toLowerCase().replace(/\s/g, '')];
 }
 
-/** Keys are NFKC + lower case: `①事業計画段階` arrives here as `1事業計画段階`. */
-export const parseStage = lookup<Stage>({
-  計画: 'planning', 事業計画: 'planning', 事業計画段階: 'planning', '1事業計画段階': 'planning', 計画段階: 'planning',
-  plan: 'planning', planning: 'planning', '1': 'planning',
-  実施: 'implementation', 事業実施: 'implementation', 事業実施段階: 'implementation', '2事業実施段階': 'implementation',
-  実施段階: 'implementation', implementation: 'implementation', '2': 'implementation',
-  振り返り: 'review', ふりかえり: 'review', 振返り: 'review', 事業の振り返り段階: 'review', '3事業の振り返り段階': 'review',
-  振り返り段階: 'review', review: 'review', '3': 'review',
-});
+/** A stage's own word, once 事業(の) and 段階 / stage are set aside. */
+const STAGE_WORDS: Record<string, Stage> = {
+  計画: 'planning', plan: 'planning', planning: 'planning',
+  実施: 'implementation', implementation: 'implementation', do: 'implementation',
+  振り返り: 'review', 振返り: 'review', ふりかえり: 'review', review: 'review', check: 'review',
+};
+const STAGE_ORDER: Stage[] = ['planning', 'implementation', 'review'];
+
+/** A number 1–3 (`1`, `①`, `第1段階`) or a stage's word, `事業の…段階` or not. */
+function stageOf(part: string): Stage | undefined {
+  const numbered = /^第?([1-3])(?:段階)?$/.exec(part);
+  if (numbered) return STAGE_ORDER[Number(numbered[1]) - 1];
+  return STAGE_WORDS[part.replace(/^事業の?/, '').replace(/(?:段階|stage)$/, '')];
+}
+
+/**
+ * A stage as sheets write it: `計画`, `事業計画段階`, `事業の計画段階`, `①事業計画段階` (NFKC:
+ * `1事業計画段階`), `1.計画`, `第1段階`, `計画(Plan)`, `Planning stage`, `2`. Every part that names
+ * a stage (its number, its word, a word in brackets after it) must name the same one.
+ */
+export function parseStage(raw: string): Stage | undefined {
+  const value = normalizeCode(raw).toLowerCase().replace(/\s/g, '');
+  const m = /^(?:([1-3])[.、)]?(?=\D))?(.*?)(?:\(([^()]*)\))?$/.exec(value)!;
+  const parts = [m[1], m[2], m[3]].filter((part): part is string => part !== undefined && part !== '');
+  const stages = parts.map(stageOf);
+  if (stages.length === 0 || stages.some((stage) => stage === undefined || stage !== stages[0])) return undefined;
+  return stages[0];
+}
 
 export const parseRater = lookup<Rater>({
   区: 'ward', ward: 'ward', 区役所: 'ward',

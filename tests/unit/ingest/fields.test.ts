@@ -7,9 +7,14 @@ describe('parseStage', () => {
     ...['計画', '事業計画段階', '①事業計画段階', 'plan', 'planning', 'Planning', '1', '①', '１'].map((v) => [v, 'planning']),
     ...['実施', '事業実施段階', '②事業実施段階', 'implementation', '2', '②'].map((v) => [v, 'implementation']),
     ...['振り返り', '事業の振り返り段階', '③事業の振り返り段階', 'review', '3', '③'].map((v) => [v, 'review']),
+    // As hand-made sheets write them: の, its number before, after or alone, the English in brackets.
+    ...['事業の計画段階', '1.計画', '①計画', '第1段階', '計画(Plan)', '事業計画段階（①）', 'Planning stage'].map((v) => [v, 'planning']),
+    ...['事業の実施段階', '実施（Do）', 'implementation stage', '2、実施'].map((v) => [v, 'implementation']),
+    ...['事業振り返り段階', '事業の振返り段階', 'ふりかえり段階', 'Review stage', '第3段階'].map((v) => [v, 'review']),
   ])('reads %s as %s', (raw, stage) => expect(parseStage(raw)).toBe(stage));
 
-  it.each(['4', '④', 'evaluation', ''])('rejects %s', (raw) => expect(parseStage(raw)).toBeUndefined());
+  // A number and a word naming different stages are not guessed between.
+  it.each(['4', '④', 'evaluation', '', '評価段階', '2計画', '計画(実施)', '12', '第4段階'])('rejects %s', (raw) => expect(parseStage(raw)).toBeUndefined());
 });
 
 describe('parseRater', () => {
