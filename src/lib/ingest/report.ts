@@ -380,8 +380,9 @@ const joinLines = (text: string) => joinWrapped(text.trim().split(/[\t ]*\n[\t ]
  * check comes first, so the title's patterns run only on the few lines that could be one.
  */
 function isRunningHead(text: string, wardText: string): boolean {
-  if (!text.includes('重点目標評価結果') && !text.includes('地域子育て支援拠点')) return false;
-  return TITLE_YEAR_RESULT.test(text) || titleWardOf(text) === wardText;
+  if (!text.includes('重点目標評価結果') && !text.includes('地域子育て支援拠点事業')) return false;
+  // The ward's words alone only with 事業: a list item naming the ward's center (鶴見区地域子育て支援拠点では…) is data.
+  return TITLE_YEAR_RESULT.test(text) || (text.includes('地域子育て支援拠点事業') && titleWardOf(text) === wardText);
 }
 
 /** A line's first cell that is not empty (a sheet may leave its left margin column empty), up to 40 characters. */

@@ -177,6 +177,17 @@ describe('the title, as wards and years write it', () => {
   });
 });
 
+describe('a running head', () => {
+  it('is the title again, not an item naming the ward’s center (鶴見区地域子育て支援拠点の…)', () => {
+    const seed = readFileSync(new URL('../../fixtures/report_seed.txt', import.meta.url), 'utf8');
+    const parsed = parseReport(seed.replace('・先輩母親との交流を通して', '・鶴見区地域子育て支援拠点の先輩母親との交流を通して'));
+    if (!parsed.ok) throw new Error(parsed.code);
+    const effects = parsed.reports[0].narratives.filter((n) => n.section === 'effect');
+    expect(effects).toHaveLength(6);
+    expect(effects[0].text.startsWith('鶴見区地域子育て支援拠点の先輩母親')).toBe(true);
+  });
+});
+
 describe('the rating tables’ header', () => {
   it('names the columns as a wide CSV’s header does (区の評価, 拠点評価, 相互の評価), in its own order', () => {
     const seed = readFileSync(new URL('../../fixtures/report_seed.txt', import.meta.url), 'utf8');
