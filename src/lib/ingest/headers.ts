@@ -1,6 +1,6 @@
 import { CsvReader, DELIMITERS, isBlankRecord, type CsvRecord, type Delimiter } from './csv.ts';
-import { clipList, clipText, PREAMBLE_LINES } from './limits.ts';
 import { parseRater, type Rater } from './fields.ts';
+import { clipList, clipText, PREAMBLE_LINES } from './limits.ts';
 import { normalizeHeader } from './normalize.ts';
 
 export const FILE_KINDS = ['ratings_long', 'ratings_wide', 'narratives', 'centers', 'wards', 'report', 'unknown'] as const;
@@ -62,7 +62,6 @@ const KIND_FIELDS: Record<CsvKind, { required: Field[]; optional: Field[] }> = {
   wards: { required: ['code', 'name'], optional: ['name_en', 'city', 'tile_x', 'tile_y'] },
 };
 
-/** Lists in results are clipped for messages (`*Total` counts them all): a header can have 200,000 columns. */
 const RATING_COLUMN_RATERS: Array<[Field, Rater]> = [['ward_rating', 'ward'], ['center_rating', 'center'], ['joint_rating', 'joint']];
 
 /**
@@ -75,6 +74,7 @@ export function raterNamed(name: string): Rater | undefined {
   return parseRater(name) ?? RATING_COLUMN_RATERS.find(([field]) => ALIASES[field].includes(key))?.[1];
 }
 
+/** Lists in results are clipped for messages (`*Total` counts them all): a header can have 200,000 columns. */
 export type HeaderResult =
   | { ok: true; kind: CsvKind; columns: Map<Field, number>; ignored: string[]; ignoredTotal: number }
   | { ok: false; code: 'unrecognised_header'; found: string[]; foundTotal: number }

@@ -25,10 +25,18 @@ const quoted = (cell: string) => `"${cell.trim().replaceAll('"', '""')}"`;
  * on the next line.
  */
 export function markdownTableAsCsv(text: string): string | null {
-  const lines = text.split('\n');
-  const first = lines.findIndex((line) => line.trim() !== '');
-  if (first === -1 || !pipeRowCells(lines[first]) || !isPipeRule(lines[first + 1] ?? '')) return null;
-  return lines
+  // The first two filled lines are looked at before the text is cut into lines: most files are no table.
+  let start = 0;
+  let end = text.indexOf('\n');
+  while (end !== -1 && text.slice(start, end).trim() === '') {
+    start = end + 1;
+    end = text.indexOf('\n', start);
+  }
+  if (end === -1 || !pipeRowCells(text.slice(start, end))) return null;
+  const after = text.indexOf('\n', end + 1);
+  if (!isPipeRule(text.slice(end + 1, after === -1 ? text.length : after))) return null;
+  return text
+    .split('\n')
     .map((line) => {
       if (isPipeRule(line)) return '';
       const cells = pipeRowCells(line);
