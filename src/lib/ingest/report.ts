@@ -155,6 +155,11 @@ function matchLabel(text: string): { label: Label; rest: string } | null {
  */
 const BULLET = /^\s*([•●○〇◆◇■□◎▶►▷★☆])(?!\1)/;
 
+/** A text starting as a list does (`・`, another bullet, `1.`, `(1)`, `①`, `⑴`, a Markdown `- `): a cell that may hold a whole list. */
+export function startsAsList(text: string): boolean {
+  return BULLET.test(text) || /^(?:[・①⑴]|[-*+][ \t]|[(（]?[1１][.．、)）]?[\s\u3000]?)/.test(text);
+}
+
 /**
  * A label cut over two lines, as a narrow label column of the page wraps in a PDF or a copy
  * (`令和7年度` / `重点目標`, `取組の` / `効果`): the first line, short and no label of its own, is joined

@@ -1,6 +1,6 @@
 import { parseItemNo, parseSection } from '../fields.ts';
 import { parseFiscalYear } from '../fiscal-year.ts';
-import { splitItems } from '../report.ts';
+import { splitItems, startsAsList } from '../report.ts';
 import type { NarrativeRecord } from '../types.ts';
 import { readProvenance, readWardAndYear, type ReadContext, type RowHandler } from './context.ts';
 
@@ -48,9 +48,9 @@ export function narrativesHandler({ registry, ledger, builder }: ReadContext): R
   };
 }
 
-/** A cell's items when it starts as a list does (`・`, `•`, `◆`, `1.`, `(1)`, `①`, `⑴`, `- `) and holds two or more; else the cell as one item. */
+/** A cell's items when it starts as a list does and holds two or more; else the cell as one item. */
 function listItems(text: string): string[] {
-  if (!/^(?:[・•●○〇◆◇■□◎▶►▷★☆①⑴]|[-*+][ \t]|[(（]?[1１][.．、)）]?[\s\u3000]?)/.test(text)) return [text];
+  if (!startsAsList(text)) return [text];
   const items = splitItems(text);
   return items.length >= 2 ? items : [text];
 }
