@@ -62,7 +62,8 @@ const KIND_FIELDS: Record<CsvKind, { required: Field[]; optional: Field[] }> = {
   wards: { required: ['code', 'name'], optional: ['name_en', 'city', 'tile_x', 'tile_y'] },
 };
 
-const RATING_COLUMN_RATERS: Array<[Field, Rater]> = [['ward_rating', 'ward'], ['center_rating', 'center'], ['joint_rating', 'joint']];
+/** The wide form's rating columns, each with the rater whose ratings it holds. */
+export const RATING_COLUMNS: ReadonlyArray<[Field, Rater]> = [['ward_rating', 'ward'], ['center_rating', 'center'], ['joint_rating', 'joint']];
 
 /**
  * A rater as a long form's rater cell names it (`区`, `拠点`, `相互評価`, `法人`) or as a wide form's
@@ -70,8 +71,10 @@ const RATING_COLUMN_RATERS: Array<[Field, Rater]> = [['ward_rating', 'ward'], ['
  * either way, and a hand-filled rater cell may copy a column's name.
  */
 export function raterNamed(name: string): Rater | undefined {
+  const rater = parseRater(name);
+  if (rater) return rater;
   const key = normalizeHeader(name);
-  return parseRater(name) ?? RATING_COLUMN_RATERS.find(([field]) => ALIASES[field].includes(key))?.[1];
+  return RATING_COLUMNS.find(([field]) => ALIASES[field].includes(key))?.[1];
 }
 
 /** Lists in results are clipped for messages (`*Total` counts them all): a header can have 200,000 columns. */
@@ -137,7 +140,7 @@ export function resolveHeader(header: string[]): HeaderResult {
     }
   }
   const missing = required.filter((f) => !columns.has(f));
-  if (kind === 'ratings_wide' && !['ward_rating', 'center_rating', 'joint_rating'].some((f) => columns.has(f as Field))) {
+  if (kind === 'ratings_wide' && !RATING_COLUMNS.some(([field]) => columns.has(field))) {
     missing.push('ward_rating');
   }
   if (missing.length > 0) {

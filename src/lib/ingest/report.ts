@@ -294,12 +294,15 @@ const isSectionLabel = (l: ReportLine) => {
   return m !== null && m.label !== 'criteria';
 };
 
+/** A title's text without a Markdown copy's bold marks. */
+const withoutBold = (text: string) => text.replace(/\*\*|＊＊/g, '');
+
 /**
  * The ward a title line names (…区地域子育て支援拠点事業, bold marks aside), with the text before and
  * after that name. Asked of every line of a report, so the pattern runs only on lines holding the literal words.
  */
 function titleWardIn(text: string): { ward: string; before: string; after: string } | undefined {
-  const plain = text.replace(/\*\*|＊＊/g, '');
+  const plain = withoutBold(text);
   const m = plain.includes('地域子育て支援拠点') ? TITLE_WARD.exec(plain) : null;
   return m ? { ward: m[1] ?? m[2], before: plain.slice(0, m.index), after: plain.slice(m.index + m[0].length) } : undefined;
 }
@@ -319,7 +322,7 @@ function titleAt(lines: ReportLine[], i: number): Title | null {
     if (!textOf(lines[j]).includes('重点目標評価結果')) continue;
     const after = [ward.after, ...lines.slice(i + 1, j + 1).map(textOf)].join(' ');
     // Or the year alone on the line above (令和7年度 / 鶴見区地域子育て支援拠点事業 重点目標評価結果).
-    const above = i > 0 ? YEAR_LINE.exec(textOf(lines[i - 1]).replace(/\*\*|＊＊/g, '')) : null;
+    const above = i > 0 ? YEAR_LINE.exec(withoutBold(textOf(lines[i - 1]))) : null;
     const year = TITLE_YEAR.exec(after) ?? TITLE_YEAR.exec(ward.before) ?? above;
     const fiscalYear = year ? parseFiscalYear(year[1].replace(/\s/g, '')) : null;
     return fiscalYear?.ok ? { wardText: ward.ward, fiscalYear: fiscalYear.fiscalYear, start: year === above ? i - 1 : i, end: j } : null;

@@ -1,5 +1,5 @@
 import { parseQuestionNo, parseRating, parseStage, QUESTIONS_PER_STAGE, type Rater, type Stage } from '../fields.ts';
-import { raterNamed, type Field } from '../headers.ts';
+import { RATING_COLUMNS, raterNamed, type Field } from '../headers.ts';
 import { memoize } from '../memo.ts';
 import { normalizeCode } from '../normalize.ts';
 import type { RowReader } from '../rows.ts';
@@ -11,8 +11,6 @@ const readStage = memoize(parseStage);
 const readRater = memoize(raterNamed);
 const readRating = memoize(parseRating);
 const readQuestionNo = memoize(parseQuestionNo);
-
-const WIDE_COLUMNS: Array<[Field, Rater]> = [['ward_rating', 'ward'], ['center_rating', 'center'], ['joint_rating', 'joint']];
 
 /**
  * Checks a rating cell; the value itself is read again (from the memo) once the whole row is known good.
@@ -63,7 +61,7 @@ export function ratingsHandler(registry: WardRegistry, add: RatingSink, wide: bo
     }
     let rater: Rater | undefined;
     if (wide) {
-      for (const [field] of WIDE_COLUMNS) if (reader.has(field)) checkRating(reader, field);
+      for (const [field] of RATING_COLUMNS) if (reader.has(field)) checkRating(reader, field);
     } else {
       const raterRaw = reader.required('rater');
       if (raterRaw !== undefined) {
@@ -84,7 +82,7 @@ export function ratingsHandler(registry: WardRegistry, add: RatingSink, wide: bo
     rating.line = reader.row.line;
     if (!wide) return addRating(reader, 'rating', rater!) ? 'loaded' : 'duplicate';
     let anyLoaded = false;
-    for (const [field, by] of WIDE_COLUMNS) if (reader.has(field) && addRating(reader, field, by)) anyLoaded = true;
+    for (const [field, by] of RATING_COLUMNS) if (reader.has(field) && addRating(reader, field, by)) anyLoaded = true;
     return anyLoaded ? 'loaded' : 'duplicate';
   };
 }
