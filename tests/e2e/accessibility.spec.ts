@@ -1,9 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { openApp } from './open-app.ts';
+import { openApp, VIEWS } from './open-app.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
-const VIEWS = ['distribution', 'map', 'heatmap', 'raters', 'benchmark', 'trends', 'themes', 'words', 'report', 'sql', 'data'] as const;
 // Every test opens its own page: spread over both workers (run in file order, this file alone took ~6 min of the suite's ~10).
 test.describe.configure({ mode: 'parallel' });
 

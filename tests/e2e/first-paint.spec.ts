@@ -1,7 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-
-/** Every view: the build records each one's default state. */
-const VIEWS = ['distribution', 'map', 'heatmap', 'raters', 'benchmark', 'trends', 'themes', 'words', 'report', 'sql', 'data'] as const;
+import { VIEWS } from './open-app.ts';
 
 /** Holds DuckDB's wasm until released, so the page shows what it draws without a database. */
 async function holdDatabase(page: Page): Promise<() => void> {
@@ -21,6 +19,7 @@ const content = (page: Page) =>
     return main.innerText.split('\n').map((line: string) => line.trim()).filter((line: string) => line !== '' && line !== note);
   });
 
+// Every view: the build records each one's default state.
 for (const view of VIEWS) {
   test(`a link to the ${view} view paints from the build's figures before DuckDB is ready, and they agree with the live ones`, async ({ page }) => {
     const release = await holdDatabase(page);

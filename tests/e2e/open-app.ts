@@ -1,5 +1,8 @@
 import { expect, type Page } from '@playwright/test';
 
+/** Every view of the app, as `?view=` names them (src/lib/state/filters.svelte.ts, whose runes a test cannot import). */
+export const VIEWS = ['distribution', 'map', 'heatmap', 'raters', 'benchmark', 'trends', 'themes', 'words', 'report', 'sql', 'data'] as const;
+
 /** Opens a URL of the app and waits until its database is ready (never a fixed sleep). */
 export async function openApp(page: Page, path = '/'): Promise<void> {
   await page.goto(path);

@@ -1,7 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './open-app.ts';
-
-const VIEWS = ['distribution', 'map', 'heatmap', 'raters', 'benchmark', 'trends', 'themes', 'words', 'report', 'sql', 'data'] as const;
+import { openApp, VIEWS } from './open-app.ts';
 
 /** Attributes of the page's charts that hold NaN, as `tag attribute="value"`. */
 const nanAttributes = (page: Page) =>
