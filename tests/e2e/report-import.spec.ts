@@ -136,13 +136,34 @@ test('text pasted into the data view loads as a file of its own: a report copied
   await expect(page.locator('section.report table.files tbody tr').filter({ hasText: /貼り付け_/ })).toHaveCount(2);
 });
 
-test('a PDF or an Excel file chosen as it is says how to get its text in', async ({ page }) => {
+test('a PDF or an old Excel file chosen as it is says how to get its text in; a damaged workbook is named as one', async ({ page }) => {
   await openApp(page, '/?view=data');
   await page.locator('input[name="files"]').setInputFiles([
     { name: 'tsurumi.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n') },
-    { name: 'ratings.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from([0x50, 0x4b, 3, 4, 20, 0, 6, 0]) },
+    { name: 'ratings.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]) },
+    { name: 'cut.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from([0x50, 0x4b, 3, 4, 20, 0, 6, 0]) },
   ]);
   const report = page.locator('section.report');
   await expect(report).toContainText('PDF はそのままでは読めません。PDF の全文をコピー（Ctrl+A → Ctrl+C）して、この画面の「テキストを貼り付けて読み込む」に貼り付けるか');
-  await expect(report).toContainText('Excel・Word のファイルはそのままでは読めません。Excel は「CSV UTF-8」で保存するか');
+  await expect(report).toContainText('Word のファイルや古い形式の Excel（.xls）はそのままでは読めません。Excel は「Excel ブック（.xlsx）」か「CSV UTF-8」で保存し直すか');
+  await expect(report).toContainText('Excel ブック（.xlsx）として開けません');
+});
+
+test('an Excel workbook loads each visible sheet as a file, its rejected row named by the row Excel shows', async ({ page }) => {
+  await openApp(page, '/?view=data');
+  await page.locator('input[name="files"]').setInputFiles(`${root}tests/fixtures/workbook/workbook.xlsx`);
+  await expect(page.locator('.progress')).toHaveCount(0);
+  const files = page.locator('section.report table.files tbody tr');
+  await expect(files.locator('th')).toHaveText(['workbook.xlsx [評価]', 'workbook.xlsx [取組]', 'workbook.xlsx [拠点]']);
+  await expect(files.first()).toContainText('Excel (.xlsx)');
+  const rejected = page.locator('section.report table').filter({ hasText: '評価が読めません' }).first().locator('tbody tr');
+  await expect(rejected).toHaveCount(1);
+  await expect(rejected.locator('td')).toContainText(['workbook.xlsx [評価]', '12', '拠点', 'E']);
+  // What the tables hold now, counted in DuckDB: every sheet's rows, the hidden one's none.
+  const loaded = page.locator('section.loaded-data tbody tr').filter({ hasText: 'workbook.xlsx' });
+  await expect(loaded.locator('th')).toHaveText(['workbook.xlsx [評価]', 'workbook.xlsx [取組]', 'workbook.xlsx [拠点]']);
+  await expect(loaded.nth(0)).toContainText(/45\s+0\s+0\s+1\s+令和6年度（2024年度）/, { useInnerText: true });
+  await expect(loaded.nth(1)).toContainText(/0\s+3\s+0\s+1/, { useInnerText: true });
+  await reloadApp(page);
+  await expect(loaded.locator('th')).toHaveText(['workbook.xlsx [評価]', 'workbook.xlsx [取組]', 'workbook.xlsx [拠点]']);
 });

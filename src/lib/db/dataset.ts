@@ -7,16 +7,15 @@ import { createNativeDatabase } from './duckdb-native.ts';
 import type { ViewSnapshot } from './first-view.ts';
 import { loadInto } from './node-load.ts';
 import { ALL_TABLES } from './tables.ts';
+import { isDataFile } from '../load/source-files.ts';
 import { RATING_GROUPS_VIEW } from './rating-groups.ts';
-
-const INPUT = /\.(csv|tsv|txt|html?|mhtml?)$/i;
 
 /** Records each view's default state over a database (scripts/build/record-views.ts, which needs Svelte's SSR). */
 export type RecordViews = (db: Database) => Promise<Record<string, ViewSnapshot>>;
 
 /** The input files of a directory (CSV exports and published reports), in the order the app reads bundled data. */
 export async function inputsOf(dir: string): Promise<Array<{ name: string; bytes: Uint8Array }>> {
-  const names = (await readdir(dir)).filter((name) => INPUT.test(name));
+  const names = (await readdir(dir)).filter(isDataFile);
   return Promise.all(inBundledOrder(names.map((name) => ({ name, url: name }))).map(async ({ name }) => ({ name, bytes: new Uint8Array(await readFile(join(dir, name))) })));
 }
 

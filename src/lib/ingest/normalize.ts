@@ -10,10 +10,12 @@ export function normalizeCode(value: string): string {
 /**
  * Header names match after NFKC, trim and case folding; inner spaces and hyphens count as `_`.
  * Zero-width characters (pasted from web pages, or a second BOM) are dropped; NFKC makes a
- * no-break space a space.
+ * no-break space a space. A line break between two Japanese characters (a narrow column's header
+ * wrapped by hand in its cell, `区の⏎評価`) joins them, as the reader reads the two lines as one word.
  */
 export function normalizeHeader(value: string): string {
-  return normalizeCode(value.replace(/[\u200b-\u200d\u2060\ufeff]/g, '')).toLowerCase().replace(/[\s-]+/g, '_');
+  const joined = value.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/(?<=[^\x00-\x7f])[^\S\r\n]*[\r\n]+\s*(?=[^\x00-\x7f])/g, '');
+  return normalizeCode(joined).toLowerCase().replace(/[\s-]+/g, '_');
 }
 
 /** A copy of free text for matching only (KH Coder-style coding rules match on this). */

@@ -52,9 +52,11 @@ export class RowReader {
     return columns.size === this.columns.size && [...columns].every(([field, index]) => this.columns.get(field) === index);
   }
 
+  /** A cell as written; a lone CR (a line break inside an Excel cell, see xlsx.ts) is the line break it stands for. */
   raw(field: Field): string {
     const index = this.columns.get(field);
-    return index === undefined ? '' : (this.row.fields[index] ?? '');
+    const value = index === undefined ? '' : (this.row.fields[index] ?? '');
+    return value.includes('\r') ? value.replace(/\r/g, '\n') : value;
   }
 
   /** A required cell: blank is an error, named as a merged cell's when the row above has the value. */

@@ -1,6 +1,6 @@
 import { BatchBuilder, emptyBatch, refusedBatch } from './batch.ts';
 import { countLines, CsvReader, normalizeLineEnds } from './csv.ts';
-import { decodeBytes, type Encoding } from './decode.ts';
+import { decodeBytes } from './decode.ts';
 import { locateHeader, type LocatedHeader } from './headers.ts';
 import { Ledger } from './ledger.ts';
 import { clip } from './limits.ts';
@@ -14,8 +14,9 @@ import { planReadAhead, replayReadAhead, type ReadAheadInput, type ReadAheadResu
 import { RowLoop, spansBadLine } from './row-loop.ts';
 import { ErrorLog, RowReader } from './rows.ts';
 import type { RatingColumns } from './rating-columns.ts';
-import type { FileBatch, FileError, RowError } from './types.ts';
+import type { FileBatch, FileError, FileErrorCode, RowError, SourceEncoding } from './types.ts';
 import { extractWebArchive } from './webarchive.ts';
+import { readWorkbook, type Sheet } from './xlsx.ts';
 import { errorMessage } from '../error-message.ts';
 
 export { emptyFileReport } from './batch.ts';
@@ -56,7 +57,7 @@ export class IngestCancelled extends Error {
 interface LaterReports {
   reports: ParsedReport[];
   badLines: Set<number>;
-  encoding: Encoding | null;
+  encoding: SourceEncoding | null;
 }
 
 /** A check of the ingest itself failed: the file is refused whole rather than loaded with wrong counts. */
@@ -88,11 +89,32 @@ export class IngestSession {
   /**
    * Reads one file a user gave. A file is one batch, except a text of several published reports (a
    * year's reports copied from one PDF): each report is then a file of its own, `name #1`, `name #2`…,
-   * read in order; one refused (an unknown ward) leaves the others loaded.
+   * read in order; one refused (an unknown ward) leaves the others loaded. An Excel workbook is its
+   * visible sheets that hold cells, each read as the CSV it would be saved as: `name [sheet]` when
+   * there are several.
    */
   async ingestSource(name: string, bytes: Uint8Array, options: IngestOptions = {}): Promise<FileBatch[]> {
+    let sheets: Sheet[] | null;
+    try {
+      sheets = await readWorkbook(bytes);
+    } catch {
+      return [await this.readFile(name, async (batch) => refuse(batch, 'damaged_workbook'))];
+    }
+    if (sheets === null) return this.readSource(name, options, (batch, rest) => this.ingest(batch, bytes, options, rest));
+    const shown = sheets.filter((sheet) => !sheet.hidden && sheet.csv !== '');
+    if (shown.length === 0) return [await this.readFile(name, async (batch) => refuse(batch, 'empty_file'))];
+    const batches: FileBatch[] = [];
+    for (const sheet of shown) {
+      const sheetName = shown.length > 1 ? `${name} [${sheet.name}]` : name;
+      batches.push(...(await this.readSource(sheetName, options, (batch, rest) => this.ingestText(batch, sheet.csv, 'xlsx', new Set(), options, rest))));
+    }
+    return batches;
+  }
+
+  /** A source's first file, then the later reports its text held, each a file of its own. */
+  private async readSource(name: string, options: IngestOptions, read: (batch: FileBatch, rest: LaterReports) => Promise<FileBatch>): Promise<FileBatch[]> {
     const rest: LaterReports = { reports: [], badLines: new Set(), encoding: null };
-    const first = await this.readFile(name, (batch) => this.ingest(batch, bytes, options, rest));
+    const first = await this.readFile(name, (batch) => read(batch, rest));
     if (rest.reports.length === 0) return [first];
     const named = (k: number) => `${name} #${k}`;
     this.ledger.renameFile(first.report.fileId, named(1));
@@ -145,8 +167,13 @@ export class IngestSession {
       return batch;
     }
     const { encoding, badLines } = result.decoded;
+    return this.ingestText(batch, normalizeLineEnds(result.decoded.text), encoding, badLines, options, rest);
+  }
+
+  /** Reads a decoded text (LF line ends) into `batch`: a CSV of a kind its header names, or published reports. */
+  private async ingestText(batch: FileBatch, decoded: string, encoding: SourceEncoding, badLines: Set<number>, options: IngestOptions, rest: LaterReports): Promise<FileBatch> {
+    const report = batch.report;
     report.encoding = encoding;
-    const decoded = normalizeLineEnds(result.decoded.text);
     if (decoded.trim() === '') {
       report.fileError = { code: 'empty_file', params: {} };
       return batch;
@@ -185,7 +212,7 @@ export class IngestSession {
     const builder = new BatchBuilder(batch, (r) => this.ledger.ratingKey(r));
     const context: ReadContext = { registry: this.registry, ledger: this.ledger, builder };
     const { header, record: headerRecord, reader, delimiter } = csv;
-    report.delimiter = asTable ? '|' : delimiter;
+    report.delimiter = encoding === 'xlsx' ? null : asTable ? '|' : delimiter;
     report.skippedLines = csv.preamble;
     if (spansBadLine(headerRecord, badLines)) {
       throw new FileRefused({ code: 'undecodable', params: { encoding, line: headerRecord.line } });
@@ -269,6 +296,11 @@ async function pausingWhile<T>(promise: Promise<T>, pause: () => Promise<void>):
     if (!settled) await pause();
   }
   return settling;
+}
+
+function refuse(batch: FileBatch, code: FileErrorCode): FileBatch {
+  batch.report.fileError = { code, params: {} };
+  return batch;
 }
 
 function internalError(error: unknown): FileError {

@@ -57,6 +57,7 @@ export type FileErrorCode =
   | 'binary_file'
   | 'pdf_file'
   | 'office_file'
+  | 'damaged_workbook'
   | 'rtf_file'
   | 'undecodable'
   | 'registry_duplicate'
@@ -66,6 +67,9 @@ export type FileErrorCode =
   | 'unreadable'
   | 'accounting_mismatch'
   | 'internal_error';
+
+/** A text's encoding, or `xlsx` for an Excel workbook (its XML is UTF-8 by definition). */
+export type SourceEncoding = Encoding | 'xlsx';
 
 export interface RowError {
   line: number;
@@ -177,7 +181,7 @@ export interface FileReport extends FileCounts {
   fileId: number;
   file: string;
   kind: FileKind;
-  encoding: Encoding | null;
+  encoding: SourceEncoding | null;
   /** The CSV delimiter found in the header line; `|` for a CSV written as a Markdown table. */
   delimiter: Delimiter | '|' | null;
   records: { ratings: number; narratives: number; centers: number; wards: number };

@@ -24,6 +24,14 @@ describe('IngestSession.ingestFile: accepted forms', () => {
     expect(batch.report.errors.map((e) => [e.line, e.column, e.value, e.code])).toEqual([[5, 'rater', '区長', 'invalid_rater']]);
   });
 
+  it('reads a header wrapped inside its cell (区の⏎評価), in a CSV as in a workbook; an English one keeps the break as a space', async () => {
+    const batch = await ingest('区名,年度,段階,番号,"区の\n評価","拠点の\r\n評価","相互\n　評価"\n鶴見区,2025,計画,1,A,B,C\n');
+    expect(batch.report).toMatchObject({ kind: 'ratings_wide', rowsLoaded: 1 });
+    expect(batch.ratings.toArray().map((r) => [r.rater, r.rating])).toEqual([['ward', 'A'], ['center', 'B'], ['joint', 'C']]);
+    const english = await ingest('ward,"fiscal\nyear",stage,"question\nno",rater,rating\n鶴見区,2025,1,1,ward,A\n');
+    expect(english.report).toMatchObject({ kind: 'ratings_long', rowsLoaded: 1 });
+  });
+
   it('reads a CSV written as a Markdown table (a note app, a chat answer), every line keeping its number', async () => {
     const ratings = await ingest(
       ['', '| 区 | 年度 | 段階 | 設問番号 | 評価者 | 評価 |', '| --- | --- | --- | ---: | --- | :-: |', '| 鶴見区 | 令和7年度 | 計画 | 1 | 区 | A |', '| 鶴見区 | 令和7年度 | 計画 | 2 | 拠点 | E |'].join('\n'),
@@ -350,9 +358,10 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
     expect(batch.report.fileError?.params).not.toHaveProperty('wideWard');
   });
 
-  it('refuses binary files (an .xlsx) with a reason', async () => {
+  it('refuses an old Excel file (.xls) and a cut-off workbook with a reason', async () => {
     const session = new IngestSession();
-    expect((await session.ingestFile('x.xlsx', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]))).report.fileError?.code).toBe('office_file');
+    expect((await session.ingestFile('x.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).report.fileError?.code).toBe('office_file');
+    expect((await session.ingestFile('x.xlsx', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]))).report.fileError?.code).toBe('damaged_workbook');
   });
 });
 

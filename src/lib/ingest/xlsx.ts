@@ -1,0 +1,239 @@
+import { isZip, ZipArchive } from './zip.ts';
+
+/**
+ * An Excel workbook (`.xlsx`, Office Open XML) read as the CSVs its sheets would be saved as, so every
+ * check a CSV gets applies to it. What Excel shows is what is read: shared and inline strings without
+ * their furigana (`rPh`), a formula's last value, a date-formatted number as its date, a merged cell's
+ * value in every row it spans. A sheet's row N is the CSV's line N, so a rejected row is named by the
+ * row number Excel shows; a line break inside a cell is written as a lone CR, which the CSV reader
+ * keeps inside the field (no line is counted) and `RowReader` gives back as a line break.
+ * Pure string scanning (no DOMParser, which a worker lacks).
+ */
+export interface Sheet {
+  name: string;
+  hidden: boolean;
+  /** The sheet as CSV text, LF line ends, line N = row N; empty when the sheet has no cell with a value. */
+  csv: string;
+}
+
+const MAIN = 'xl/workbook.xml';
+/** Excel's built-in number formats that show a date (ja-JP adds 27–36 and 50–58 for eras and 年月日). */
+const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const DAY_MS = 86_400_000;
+
+/** The workbook's sheets in tab order, or null when the bytes are not an Excel workbook (another zip, or no zip). */
+export async function readWorkbook(bytes: Uint8Array): Promise<Sheet[] | null> {
+  if (!isZip(bytes)) return null;
+  const zip = new ZipArchive(bytes);
+  if (!zip.has(MAIN)) return null;
+  const workbook = (await zip.text(MAIN))!;
+  const targets = relationshipTargets((await zip.text('xl/_rels/workbook.xml.rels')) ?? '');
+  const strings = sharedStrings((await zip.text('xl/sharedStrings.xml')) ?? '');
+  const dates = dateStyles((await zip.text('xl/styles.xml')) ?? '');
+  const epoch = /date1904\s*=\s*["'](1|true)["']/.test(workbook) ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  const sheets: Sheet[] = [];
+  for (const { attrs } of elements(workbook, 'sheet')) {
+    const a = attributes(attrs);
+    const target = targets.get(a['r:id'] ?? a.id ?? '');
+    // A chart sheet has no cells; a sheet without its part is skipped, as Excel would show nothing.
+    if (!target || !/worksheet/i.test(target.type)) continue;
+    const xml = await zip.text(target.path);
+    if (xml === null) continue;
+    sheets.push({ name: decodeXml(a.name ?? ''), hidden: a.state === 'hidden' || a.state === 'veryHidden', csv: sheetCsv(xml, strings, dates, epoch) });
+  }
+  return sheets;
+}
+
+/** rId → part path (relative to `xl/`, or absolute from the package root) and type. */
+function relationshipTargets(xml: string): Map<string, { path: string; type: string }> {
+  const targets = new Map<string, { path: string; type: string }>();
+  for (const { attrs } of elements(xml, 'Relationship')) {
+    const a = attributes(attrs);
+    if (!a.Id || !a.Target) continue;
+    const target = decodeXml(a.Target);
+    targets.set(a.Id, { path: target.startsWith('/') ? target.slice(1) : normalizePath(`xl/${target}`), type: a.Type ?? '' });
+  }
+  return targets;
+}
+
+function normalizePath(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '.' && part !== '') parts.push(part);
+  }
+  return parts.join('/');
+}
+
+function sharedStrings(xml: string): string[] {
+  return [...elements(xml, 'si')].map(({ inner }) => richText(inner ?? ''));
+}
+
+/** The text of a string item: its runs' `<t>`, without the phonetic guide (`rPh`) Japanese Excel stores beside it. */
+function richText(xml: string): string {
+  let text = '';
+  for (const { inner } of elements(xml.replace(PHONETIC, ''), 't')) text += decodeXml(inner ?? '');
+  return text.replace(/\r\n?/g, '\n');
+}
+const PHONETIC = /<(?:[A-Za-z_][\w.-]*:)?rPh\b[\s\S]*?<\/(?:[A-Za-z_][\w.-]*:)?rPh\s*>/g;
+
+/** Which cell styles (`s`, an index into `cellXfs`) show a number as a date. */
+function dateStyles(xml: string): Set<number> {
+  const custom = new Map<number, string>();
+  for (const { attrs } of elements(xml, 'numFmt')) {
+    const a = attributes(attrs);
+    custom.set(Number(a.numFmtId), decodeXml(a.formatCode ?? ''));
+  }
+  const styles = new Set<number>();
+  const cellXfs = [...elements(xml, 'cellXfs')][0]?.inner ?? '';
+  [...elements(cellXfs, 'xf')].forEach(({ attrs }, index) => {
+    const id = Number(attributes(attrs).numFmtId ?? 0);
+    const code = custom.get(id);
+    if (code === undefined ? DATE_FORMAT_IDS.has(id) : showsDate(code)) styles.add(index);
+  });
+  return styles;
+}
+
+/** A custom format shows a date when, outside quoted text, brackets and escapes, it has a year, day or era part. */
+function showsDate(code: string): boolean {
+  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').replace(/E[+-]/g, '');
+  return /[yYdDgG]|e/.test(bare);
+}
+
+interface Cell {
+  column: number;
+  text: string;
+}
+
+function sheetCsv(xml: string, strings: string[], dates: Set<number>, epoch: number): string {
+  const rows = new Map<number, Cell[]>();
+  let rowNo = 0;
+  for (const row of elements(xml, 'row')) {
+    const r = Number(attributes(row.attrs).r);
+    rowNo = Number.isInteger(r) && r > rowNo ? r : rowNo + 1;
+    const cells: Cell[] = [];
+    let column = 0;
+    for (const cell of elements(row.inner ?? '', 'c')) {
+      const a = attributes(cell.attrs);
+      const at = a.r ? columnOf(a.r) : 0;
+      column = at > column ? at : column + 1;
+      const text = cellText(a, cell.inner ?? '', strings, dates, epoch);
+      if (text !== '') cells.push({ column, text });
+    }
+    if (cells.length > 0) rows.set(rowNo, cells);
+  }
+  fillMerged(xml, rows);
+  let last = 0;
+  for (const n of rows.keys()) last = Math.max(last, n);
+  if (last === 0) return '';
+  const lines: string[] = [];
+  for (let n = 1; n <= last; n++) lines.push(csvLine(rows.get(n) ?? []));
+  return `${lines.join('\n')}\n`;
+}
+
+function cellText(a: Record<string, string>, inner: string, strings: string[], dates: Set<number>, epoch: number): string {
+  const value = firstText(inner, 'v');
+  switch (a.t) {
+    case 's': {
+      const text = value === null ? undefined : strings[Number(value)];
+      if (text === undefined) throw new Error(`shared string ${value} missing`);
+      return text;
+    }
+    case 'inlineStr':
+      return richText([...elements(inner, 'is')][0]?.inner ?? '');
+    case 'str':
+    case 'e':
+      return decodeXml(value ?? '').replace(/\r\n?/g, '\n');
+    case 'b':
+      return value === null ? '' : value.trim() === '1' ? 'TRUE' : 'FALSE';
+    case 'd':
+      return decodeXml(value ?? '').slice(0, 10);
+  }
+  if (value === null || value.trim() === '') return '';
+  const number = Number(value);
+  if (!Number.isFinite(number)) return decodeXml(value);
+  if (a.s !== undefined && dates.has(Number(a.s))) return dateOf(number, epoch);
+  // Excel shows 15 significant digits: 0.1 + 0.2 stored as 0.30000000000000004 is 0.3.
+  return String(Number(number.toPrecision(15)));
+}
+
+function dateOf(serial: number, epoch: number): string {
+  // The 1900 system counts a 29 February 1900 that never was: serials before it are a day off.
+  const days = epoch === Date.UTC(1899, 11, 30) && serial < 61 ? serial + 1 : serial;
+  return new Date(epoch + Math.floor(days) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** A range merged down several rows shows its value in each: each row of its first column gets it. */
+function fillMerged(xml: string, rows: Map<number, Cell[]>): void {
+  for (const { attrs } of elements(xml, 'mergeCell')) {
+    const match = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/i.exec(attributes(attrs).ref ?? '');
+    if (!match) continue;
+    const column = columnOf(match[1]);
+    const [top, bottom] = [Number(match[2]), Number(match[4])];
+    const text = rows.get(top)?.find((c) => c.column === column)?.text;
+    if (text === undefined) continue;
+    for (let n = top + 1; n <= bottom; n++) {
+      const cells = rows.get(n) ?? [];
+      if (cells.some((c) => c.column === column)) continue;
+      cells.push({ column, text });
+      cells.sort((x, y) => x.column - y.column);
+      rows.set(n, cells);
+    }
+  }
+}
+
+function csvLine(cells: Cell[]): string {
+  const fields: string[] = [];
+  for (const { column, text } of cells) {
+    while (fields.length < column - 1) fields.push('');
+    fields.push(/[",\n\r]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""').replace(/\n/g, '\r')}"` : text);
+  }
+  return fields.join(',');
+}
+
+/** `B12` → 2; `AA3` → 27. */
+function columnOf(reference: string): number {
+  let column = 0;
+  for (const ch of reference.toUpperCase()) {
+    const code = ch.charCodeAt(0);
+    if (code < 65 || code > 90) break;
+    column = column * 26 + code - 64;
+  }
+  return column;
+}
+
+const PREFIX = '(?:[A-Za-z_][\\w.-]*:)?';
+const ATTRS = `((?:[^>"']|"[^"]*"|'[^']*')*?)`;
+const patterns = new Map<string, RegExp>();
+
+/** Each `<name …>…</name>` or `<name …/>` in `xml` (any namespace prefix); not for an element nested in itself. */
+function* elements(xml: string, name: string): Generator<{ attrs: string; inner: string | null }> {
+  let pattern = patterns.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`<${PREFIX}${name}(?=[\\s/>])${ATTRS}(?:/>|>([\\s\\S]*?)</${PREFIX}${name}\\s*>)`, 'g');
+    patterns.set(name, pattern);
+  }
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(xml); m; m = pattern.exec(xml)) yield { attrs: m[1], inner: m[2] ?? null };
+}
+
+function firstText(xml: string, name: string): string | null {
+  for (const { inner } of elements(xml, name)) return inner ?? '';
+  return null;
+}
+
+function attributes(attrs: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const m of attrs.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) result[m[1]] = m[2] ?? m[3];
+  return result;
+}
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** XML's entities and character references, then OOXML's `_xHHHH_` escapes (`_x005F_` an escaped `_`). */
+function decodeXml(text: string): string {
+  return text
+    .replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(\w+));/g, (whole, hex: string, dec: string, name: string) =>
+      hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : (ENTITIES[name] ?? whole))
+    .replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}

@@ -1,0 +1,86 @@
+/**
+ * The entries of a zip archive (an `.xlsx` is one), read from its central directory, and one entry's
+ * bytes inflated by the platform's `DecompressionStream` (Chromium and Node 20 both have it): only
+ * what an Office file needs, stored or deflated entries, no ZIP64, no encryption.
+ */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  headerOffset: number;
+}
+
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_DIRECTORY = 0x06054b50;
+/** The end record is 22 bytes and may carry a comment of up to 65,535. */
+const END_SEARCH = 22 + 0xffff;
+
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && uint32(bytes, 0) === LOCAL_HEADER;
+}
+
+export class ZipArchive {
+  readonly entries = new Map<string, ZipEntry>();
+
+  /** Throws when the bytes hold no readable central directory (a truncated download, a renamed file). */
+  constructor(private readonly bytes: Uint8Array) {
+    const end = findEndOfDirectory(bytes);
+    const count = uint16(bytes, end + 10);
+    let at = uint32(bytes, end + 16);
+    const names = new TextDecoder('utf-8');
+    for (let k = 0; k < count; k++) {
+      if (at + 46 > bytes.length || uint32(bytes, at) !== CENTRAL_HEADER) throw new Error('damaged zip directory');
+      const nameLength = uint16(bytes, at + 28);
+      const entry: ZipEntry = {
+        name: names.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+        method: uint16(bytes, at + 10),
+        compressedSize: uint32(bytes, at + 20),
+        size: uint32(bytes, at + 24),
+        headerOffset: uint32(bytes, at + 42),
+      };
+      // Office writes `xl/…`; some tools write `/xl/…` or Windows separators.
+      this.entries.set(entry.name.replace(/\\/g, '/').replace(/^\//, ''), entry);
+      at += 46 + nameLength + uint16(bytes, at + 30) + uint16(bytes, at + 32);
+    }
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  /** An entry's bytes, or null when the archive has no such entry. */
+  async read(name: string): Promise<Uint8Array | null> {
+    const entry = this.entries.get(name);
+    if (!entry) return null;
+    const at = entry.headerOffset;
+    if (at + 30 > this.bytes.length || uint32(this.bytes, at) !== LOCAL_HEADER) throw new Error(`damaged zip entry ${name}`);
+    const start = at + 30 + uint16(this.bytes, at + 26) + uint16(this.bytes, at + 28);
+    const data = this.bytes.subarray(start, start + entry.compressedSize);
+    if (data.length < entry.compressedSize) throw new Error(`truncated zip entry ${name}`);
+    if (entry.method === 0) return data;
+    if (entry.method !== 8) throw new Error(`zip method ${entry.method} of ${name}`);
+    return inflate(data);
+  }
+
+  async text(name: string): Promise<string | null> {
+    const data = await this.read(name);
+    return data === null ? null : new TextDecoder('utf-8').decode(data);
+  }
+}
+
+async function inflate(data: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+function findEndOfDirectory(bytes: Uint8Array): number {
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - END_SEARCH); at--) {
+    if (uint32(bytes, at) === END_OF_DIRECTORY) return at;
+  }
+  throw new Error('no zip directory');
+}
+
+const uint16 = (bytes: Uint8Array, at: number) => bytes[at] | (bytes[at + 1] << 8);
+const uint32 = (bytes: Uint8Array, at: number) => (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0;

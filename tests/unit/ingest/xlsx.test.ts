@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { IngestSession } from '../../../src/lib/ingest/session.ts';
+import { readWorkbook } from '../../../src/lib/ingest/xlsx.ts';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url)));
+
+/** A zip as Office writes one (deflated entries, a central directory), built by Node's zlib: the reader's other half. */
+function zip(files: Record<string, string>, method: 0 | 8 = 8): Uint8Array {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(files)) {
+    const raw = Buffer.from(text, 'utf8');
+    const data = method === 8 ? deflateRawSync(raw) : raw;
+    const nameBytes = Buffer.from(name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc32(raw), 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt32LE(crc32(raw), 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(raw.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, data);
+    centrals.push(central, nameBytes);
+    offset += 30 + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(centrals.length / 2, 8);
+  end.writeUInt16LE(centrals.length / 2, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, directory, end]));
+}
+
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const WORKSHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
+
+/** A workbook as Excel writes it: shared strings, styles, sheets named by relationships. */
+function workbook(sheets: Array<{ name: string; xml: string; state?: string }>, parts: Record<string, string> = {}, workbookPr = ''): Uint8Array {
+  const files: Record<string, string> = {
+    '[Content_Types].xml': '<?xml version="1.0"?><Types/>',
+    'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<workbook ${NS}>${workbookPr}<sheets>${sheets
+      .map((s, k) => `<sheet name="${s.name}" sheetId="${k + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${k + 1}"/>`)
+      .join('')}</sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
+      .map((_, k) => `<Relationship Id="rId${k + 1}" Type="${WORKSHEET}" Target="worksheets/sheet${k + 1}.xml"/>`)
+      .join('')}</Relationships>`,
+    ...parts,
+  };
+  sheets.forEach((s, k) => (files[`xl/worksheets/sheet${k + 1}.xml`] = `<?xml version="1.0"?><worksheet ${NS}><sheetData>${s.xml}</sheetData></worksheet>`));
+  return zip(files);
+}
+
+const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+const row = (n: number, cells: string) => `<row r="${n}">${cells}</row>`;
+const LONG_HEADER = row(1, ['ward', 'fiscal_year', 'stage', 'question_no', 'rater', 'rating'].map((h, k) => inline(`${'ABCDEF'[k]}1`, h)).join(''));
+
+describe('Excel workbooks (.xlsx) written by another program (openpyxl)', () => {
+  it('reads each visible sheet as the CSV it would be saved as: merged cells, number formats, line breaks, dates; rows keep their numbers', async () => {
+    const batches = await new IngestSession().ingestSource('評価.xlsx', fixture('workbook/workbook.xlsx'));
+    // The hidden lookup sheet (リスト) is not read.
+    expect(batches.map((b) => [b.report.file, b.report.kind, b.report.encoding, b.report.delimiter])).toEqual([
+      ['評価.xlsx [評価]', 'ratings_wide', 'xlsx', null],
+      ['評価.xlsx [取組]', 'narratives', 'xlsx', null],
+      ['評価.xlsx [拠点]', 'centers', 'xlsx', null],
+    ]);
+    const [ratings, narratives, centers] = batches;
+    // The title above the header is skipped; the ward, year and stage merged down their rows are every row's.
+    expect(ratings.report).toMatchObject({ rowsRead: 16, rowsLoaded: 15, rowsRejected: 1, skippedLines: [{ line: 1, text: '令和6年度 西区地域子育て支援拠点 協働評価' }] });
+    const loaded = ratings.ratings.toArray();
+    expect(loaded).toHaveLength(45);
+    expect(new Set(loaded.map((r) => `${r.ward} ${r.fiscalYear}`))).toEqual(new Set(['西区 2024']));
+    expect(loaded.filter((r) => r.rater === 'ward').map((r) => [r.stage, r.questionNo, r.line])).toEqual([
+      ...[1, 2, 3, 4, 5, 6].map((n) => ['planning', n, n + 3]),
+      ...[1, 2, 4, 5, 6, 7].map((n) => ['implementation', n, n + 9]),
+      ...[1, 2, 3].map((n) => ['review', n, n + 16]),
+    ]);
+    expect(loaded.find((r) => r.questionNo === 2 && r.stage === 'planning')?.question).toBe('事業の目標やそれを達成する方法について、\n双方の考えを共有できましたか。');
+    expect(loaded.find((r) => r.line === 4 && r.rater === 'ward')?.rating).toBe('A');
+    // The bad rating is named by the row Excel shows, below a cell holding a line break.
+    expect(ratings.report.errors.map((e) => [e.line, e.column, e.value, e.code])).toEqual([[12, '拠点', 'E', 'invalid_rating']]);
+    expect(narratives.narratives.map((n) => [n.section, n.itemNo, n.text, n.line])).toEqual([
+      ['goal', 1, '父親の育児参加を広げる。', 2],
+      ['action', 1, 'パパの日を月に一度開いた。\n土曜日にも開けた。', 3],
+      ['effect', 1, 'ピアサポートの場づくりを進めた。', 4],
+    ]);
+    expect(centers.centers.map((c) => [c.ward, c.fiscalYear, c.operator, c.contractYear, c.contractLength, c.periodStart, c.periodEnd])).toEqual([
+      ['西区', 2024, 'NPO法人にしのわ（架空）', 2, 5, '2024-04-01', '2025-03-31'],
+    ]);
+  });
+});
+
+describe('Excel workbooks (.xlsx) as Excel writes them', () => {
+  it('reads shared strings without their furigana, escapes, formulas’ values, dates in either date system, cells without references', async () => {
+    const strings = [
+      '<si><t>鶴見区</t><rPh sb="0" eb="3"><t>ツルミク</t></rPh><phoneticPr fontId="1"/></si>',
+      '<si><r><t>計</t></r><r><rPr><b/></rPr><t xml:space="preserve">画</t></r></si>',
+      '<si><t>区</t></si>',
+      '<si><t>A</t></si>',
+    ];
+    const styles = '<styleSheet><numFmts count="1"><numFmt numFmtId="176" formatCode="[$-ja-JP]ggge&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="176"/></cellXfs></styleSheet>';
+    const sheet = [
+      LONG_HEADER,
+      // A formula's cached value; a prefixed namespace; cells without an `r` follow the one before.
+      row(2, '<c r="A2" t="s"><v>0</v></c><c r="B2"><f>2024+1</f><v>2025</v></c><c t="s"><v>1</v></c><c><v>1</v></c><c t="s"><v>2</v></c><c t="s"><v>3</v></c>'),
+      '<row><c r="A3" t="s"><v>0</v></c><c r="B3"><v>2025</v></c><c r="C3" t="s"><v>1</v></c><c r="D3" t="b"><v>1</v></c><c r="E3" t="s"><v>2</v></c><c r="F3" t="e"><v>#N/A</v></c></row>',
+    ].join('');
+    const sheets = await readWorkbook(workbook([{ name: 'Sheet1', xml: sheet }], { 'xl/sharedStrings.xml': `<sst ${NS}>${strings.join('')}</sst>`, 'xl/styles.xml': styles }));
+    expect(sheets?.[0].csv).toBe('ward,fiscal_year,stage,question_no,rater,rating\n鶴見区,2025,計画,1,区,A\n鶴見区,2025,計画,TRUE,区,#N/A\n');
+    const batch = (await new IngestSession().ingestSource('x.xlsx', workbook([{ name: 'S', xml: sheet }], { 'xl/sharedStrings.xml': `<sst ${NS}>${strings.join('')}</sst>` })))[0];
+    expect(batch.report.errors.map((e) => [e.line, e.column, e.value, e.code])).toEqual([
+      [3, 'question_no', 'TRUE', 'invalid_question_no'],
+      [3, 'rating', '#N/A', 'invalid_rating'],
+    ]);
+
+    const dated = (serial: number, style: number, pr = '') =>
+      readWorkbook(workbook([{ name: 'd', xml: row(1, `<c r="A1" s="${style}"><v>${serial}</v></c><c r="B1"><v>${serial}</v></c>`) }], { 'xl/styles.xml': styles }, pr));
+    expect((await dated(45383, 1))?.[0].csv).toBe('2024-04-01,45383\n');
+    expect((await dated(45748.75, 2))?.[0].csv).toBe('2025-04-01,45748.75\n');
+    expect((await dated(43921, 1, '<workbookPr date1904="1"/>'))?.[0].csv).toBe('2024-04-01,43921\n');
+    expect((await dated(59, 1))?.[0].csv).toBe('1900-02-28,59\n');
+    expect((await dated(0.30000000000000004, 0))?.[0].csv).toBe('0.3,0.3\n');
+  });
+
+  it('keeps a cell’s text as written: quotes, commas, entities, OOXML escapes, line breaks as CR within the field', async () => {
+    const sheets = await readWorkbook(workbook([{
+      name: 'n',
+      xml: row(1, inline('A1', 'a &amp; &lt;b&gt; &#x5186;') + inline('B1', '"引用", 句') + inline('C1', 'x_x000D_\ny') + inline('D1', '_x005F_x0041_') + `<x:c r="E1" t="inlineStr"><x:is><x:t> 前後 </x:t></x:is></x:c>`),
+    }]));
+    expect(sheets?.[0].csv).toBe('a & <b> 円,"""引用"", 句","x\ry",_x0041_," 前後 "\n');
+  });
+
+  it('names each sheet only when several are read; skips hidden and empty sheets; refuses a damaged workbook and other zips', async () => {
+    const long = LONG_HEADER + row(2, ['鶴見区', '2025', '計画', '1', '区', 'A'].map((v, k) => inline(`${'ABCDEF'[k]}2`, v)).join(''));
+    const one = await new IngestSession().ingestSource('one.xlsx', workbook([{ name: '評価', xml: long }, { name: 'hidden', xml: long, state: 'hidden' }, { name: '空', xml: '' }]));
+    expect(one.map((b) => [b.report.file, b.report.rowsLoaded])).toEqual([['one.xlsx', 1]]);
+    // A sheet that is neither a known CSV nor a report is refused as a file would be, naming the sheet; the others load.
+    const two = await new IngestSession().ingestSource('two.xlsx', workbook([{ name: '説明', xml: row(1, inline('A1', 'この表の使い方') + inline('B1', '記入例')) }, { name: '評価', xml: long }]));
+    expect(two.map((b) => [b.report.file, b.report.fileError?.code ?? null, b.report.rowsLoaded])).toEqual([
+      ['two.xlsx [説明]', 'unrecognised_header', 0],
+      ['two.xlsx [評価]', null, 1],
+    ]);
+    const session = new IngestSession();
+    const good = workbook([{ name: 's', xml: long }]);
+    expect((await session.ingestSource('cut.xlsx', good.subarray(0, good.length - 30)))[0].report.fileError?.code).toBe('damaged_workbook');
+    expect((await session.ingestSource('empty.xlsx', workbook([{ name: 's', xml: '' }])))[0].report.fileError?.code).toBe('empty_file');
+    expect((await session.ingestSource('report.docx', zip({ 'word/document.xml': '<w:document/>' })))[0].report.fileError?.code).toBe('office_file');
+    // Stored (not deflated) entries read too.
+    const stored = zip({ 'xl/workbook.xml': `<workbook ${NS}><sheets><sheet name="s" r:id="rId1"/></sheets></workbook>`, 'xl/_rels/workbook.xml.rels': `<Relationships><Relationship Id="rId1" Type="${WORKSHEET}" Target="/xl/worksheets/sheet1.xml"/></Relationships>`, 'xl/worksheets/sheet1.xml': `<worksheet><sheetData>${long}</sheetData></worksheet>` }, 0);
+    expect((await session.ingestSource('stored.xlsx', stored))[0].report).toMatchObject({ rowsLoaded: 1, fileError: null });
+  });
+});
