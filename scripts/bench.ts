@@ -20,7 +20,7 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { chromium, type Browser } from '@playwright/test';
 import { benchRatingsCsv, benchWardsCsv } from './bench/generate.ts';
-import { reportParsing, textIndexing, validateMemory } from './bench/node.ts';
+import { reportParsing, textIndexing, validateMemory, workbookIngest } from './bench/node.ts';
 import { startup } from './bench/startup.ts';
 import { national } from './bench/national.ts';
 import { filterChangesToPaint, rendererPeakRssMb } from './bench/measure.ts';
@@ -64,7 +64,7 @@ async function filterToPaint(browser: Browser, base: string, rows: number) {
 const PARTS = (process.env.BENCH_PARTS ?? 'node,browser,national').split(',');
 
 async function main() {
-  const node = PARTS.includes('node') ? { reportParsing: reportParsing(), textIndexing: textIndexing(), validateMemory: validateMemory() } : undefined;
+  const node = PARTS.includes('node') ? { reportParsing: reportParsing(), textIndexing: textIndexing(), workbookIngest: await workbookIngest(), validateMemory: validateMemory() } : undefined;
   if (!PARTS.includes('browser') && !PARTS.includes('national')) {
     console.log(JSON.stringify({ date: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}`, node }, null, 2));
     return;

@@ -7,8 +7,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseReport } from '../../src/lib/ingest/report.ts';
+import { IngestSession } from '../../src/lib/ingest/session.ts';
 import { segmentWords } from '../../src/lib/text/segment.ts';
 import { large } from '../../tests/fixtures/hostile/large.ts';
+import { workbookOfCsv } from '../../tests/fixtures/workbook/build.ts';
 import { benchRatingsCsv, benchWardsCsv } from './generate.ts';
 
 function timed(run: () => unknown, repeats = 3): number {
@@ -57,6 +59,35 @@ export function textIndexing() {
       return [`item${chars}Chars`, { segmentMs: Math.round(segmentMs), linearPassMs: Math.round(linearPassMs * 10) / 10, ratio: Math.round(segmentMs / linearPassMs) }];
     }),
   );
+}
+
+/**
+ * The same generated ratings read as an Excel workbook (one sheet, shared strings, as Excel saves it)
+ * and as the CSV: the workbook's unzip and XML scan on top of the CSV's own reading.
+ */
+export async function workbookIngest() {
+  const entries: Array<[string, object]> = [];
+  for (const rows of [10_000, 100_000]) {
+    const csv = benchRatingsCsv(rows);
+    const wards = new TextEncoder().encode(benchWardsCsv());
+    const book = workbookOfCsv(csv);
+    const bytes = new TextEncoder().encode(csv);
+    const read = async (run: (session: IngestSession) => Promise<unknown>) => {
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const session = new IngestSession();
+        await session.ingestFile('wards.csv', wards);
+        const start = performance.now();
+        await run(session);
+        best = Math.min(best, performance.now() - start);
+      }
+      return best;
+    };
+    const workbookMs = await read((session) => session.ingestSource('ratings.xlsx', book));
+    const csvMs = await read((session) => session.ingestFile('ratings.csv', bytes));
+    entries.push([`ratings${rows}`, { workbookKB: Math.round(book.length / 1024), workbookMs: Math.round(workbookMs), csvMs: Math.round(csvMs), ratio: Math.round((workbookMs / csvMs) * 10) / 10 }]);
+  }
+  return Object.fromEntries(entries);
 }
 
 /** Peak memory of `npm run validate` (its script, as the user runs it) on a file, in MB. */

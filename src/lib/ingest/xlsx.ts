@@ -105,19 +105,26 @@ interface Cell {
   text: string;
 }
 
+/** A cell's reference, type and style: read per cell, so by one small pattern, not `attributes`. */
+const CELL_ATTRIBUTE = /(?:^|\s)(r|t|s)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
 function sheetCsv(xml: string, strings: string[], dates: Set<number>, epoch: number): string {
   const rows = new Map<number, Cell[]>();
   let rowNo = 0;
   for (const row of elements(xml, 'row')) {
-    const r = Number(attributes(row.attrs).r);
+    const r = Number(/(?:^|\s)r\s*=\s*["'](\d+)/.exec(row.attrs)?.[1]);
     rowNo = Number.isInteger(r) && r > rowNo ? r : rowNo + 1;
     const cells: Cell[] = [];
     let column = 0;
-    for (const cell of elements(row.inner ?? '', 'c')) {
-      const a = attributes(cell.attrs);
+    const inner = row.inner ?? '';
+    const cellPattern = pattern('c');
+    for (let cell = cellPattern.exec(inner); cell; cell = cellPattern.exec(inner)) {
+      const a: CellAttributes = {};
+      CELL_ATTRIBUTE.lastIndex = 0;
+      for (let m = CELL_ATTRIBUTE.exec(cell[1]); m; m = CELL_ATTRIBUTE.exec(cell[1])) a[m[1] as keyof CellAttributes] = m[2] ?? m[3];
       const at = a.r ? columnOf(a.r) : 0;
       column = at > column ? at : column + 1;
-      const text = cellText(a, cell.inner ?? '', strings, dates, epoch);
+      const text = cellText(a, cell[2] ?? '', strings, dates, epoch);
       if (text !== '') cells.push({ column, text });
     }
     if (cells.length > 0) rows.set(rowNo, cells);
@@ -131,8 +138,14 @@ function sheetCsv(xml: string, strings: string[], dates: Set<number>, epoch: num
   return `${lines.join('\n')}\n`;
 }
 
-function cellText(a: Record<string, string>, inner: string, strings: string[], dates: Set<number>, epoch: number): string {
-  const value = firstText(inner, 'v');
+interface CellAttributes {
+  r?: string;
+  t?: string;
+  s?: string;
+}
+
+function cellText(a: CellAttributes, inner: string, strings: string[], dates: Set<number>, epoch: number): string {
+  const value = inner.startsWith('<v>') ? inner.slice(3, inner.indexOf('</v>')) : firstText(inner, 'v');
   switch (a.t) {
     case 's': {
       const text = value === null ? undefined : strings[Number(value)];
@@ -150,9 +163,11 @@ function cellText(a: Record<string, string>, inner: string, strings: string[], d
       return decodeXml(value ?? '').slice(0, 10);
   }
   if (value === null || value.trim() === '') return '';
+  const isDate = a.s !== undefined && dates.has(Number(a.s));
+  if (!isDate && /^-?\d{1,15}$/.test(value)) return value;
   const number = Number(value);
   if (!Number.isFinite(number)) return decodeXml(value);
-  if (a.s !== undefined && dates.has(Number(a.s))) return dateOf(number, epoch);
+  if (isDate) return dateOf(number, epoch);
   // Excel shows 15 significant digits: 0.1 + 0.2 stored as 0.30000000000000004 is 0.3.
   return String(Number(number.toPrecision(15)));
 }
@@ -208,13 +223,19 @@ const patterns = new Map<string, RegExp>();
 
 /** Each `<name …>…</name>` or `<name …/>` in `xml` (any namespace prefix); not for an element nested in itself. */
 function* elements(xml: string, name: string): Generator<{ attrs: string; inner: string | null }> {
-  let pattern = patterns.get(name);
-  if (!pattern) {
-    pattern = new RegExp(`<${PREFIX}${name}(?=[\\s/>])${ATTRS}(?:/>|>([\\s\\S]*?)</${PREFIX}${name}\\s*>)`, 'g');
-    patterns.set(name, pattern);
+  const found = pattern(name);
+  for (let m = found.exec(xml); m; m = found.exec(xml)) yield { attrs: m[1], inner: m[2] ?? null };
+}
+
+/** The pattern of `<name …>…</name>` and `<name …/>`, reset to the text's start: attributes in group 1, content in 2. */
+function pattern(name: string): RegExp {
+  let found = patterns.get(name);
+  if (!found) {
+    found = new RegExp(`<${PREFIX}${name}(?=[\\s/>])${ATTRS}(?:/>|>([\\s\\S]*?)</${PREFIX}${name}\\s*>)`, 'g');
+    patterns.set(name, found);
   }
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(xml); m; m = pattern.exec(xml)) yield { attrs: m[1], inner: m[2] ?? null };
+  found.lastIndex = 0;
+  return found;
 }
 
 function firstText(xml: string, name: string): string | null {

@@ -1,69 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
 import { readWorkbook } from '../../../src/lib/ingest/xlsx.ts';
+import { NS, workbook, workbookOfCsv, WORKSHEET, zip } from '../../fixtures/workbook/build.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url)));
-
-/** A zip as Office writes one (deflated entries, a central directory), built by Node's zlib: the reader's other half. */
-function zip(files: Record<string, string>, method: 0 | 8 = 8): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of Object.entries(files)) {
-    const raw = Buffer.from(text, 'utf8');
-    const data = method === 8 ? deflateRawSync(raw) : raw;
-    const nameBytes = Buffer.from(name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc32(raw), 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc32(raw), 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(raw.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(centrals.length / 2, 8);
-  end.writeUInt16LE(centrals.length / 2, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
-}
-
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-const WORKSHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
-
-/** A workbook as Excel writes it: shared strings, styles, sheets named by relationships. */
-function workbook(sheets: Array<{ name: string; xml: string; state?: string }>, parts: Record<string, string> = {}, workbookPr = ''): Uint8Array {
-  const files: Record<string, string> = {
-    '[Content_Types].xml': '<?xml version="1.0"?><Types/>',
-    'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<workbook ${NS}>${workbookPr}<sheets>${sheets
-      .map((s, k) => `<sheet name="${s.name}" sheetId="${k + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${k + 1}"/>`)
-      .join('')}</sheets></workbook>`,
-    'xl/_rels/workbook.xml.rels': `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
-      .map((_, k) => `<Relationship Id="rId${k + 1}" Type="${WORKSHEET}" Target="worksheets/sheet${k + 1}.xml"/>`)
-      .join('')}</Relationships>`,
-    ...parts,
-  };
-  sheets.forEach((s, k) => (files[`xl/worksheets/sheet${k + 1}.xml`] = `<?xml version="1.0"?><worksheet ${NS}><sheetData>${s.xml}</sheetData></worksheet>`));
-  return zip(files);
-}
 
 const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
 const row = (n: number, cells: string) => `<row r="${n}">${cells}</row>`;
@@ -105,6 +46,17 @@ describe('Excel workbooks (.xlsx) written by another program (openpyxl)', () => 
 });
 
 describe('Excel workbooks (.xlsx) as Excel writes them', () => {
+  it('gives what the same rows give as a CSV: rows, reasons, lines', async () => {
+    const csv = readFileSync(new URL('../../fixtures/bad_rows.csv', import.meta.url), 'utf8').trimEnd();
+    const fromCsv = await new IngestSession().ingestFile('bad_rows', new TextEncoder().encode(csv));
+    const [fromBook] = await new IngestSession().ingestSource('bad_rows', workbookOfCsv(csv));
+    const { encoding: _a, delimiter: _b, ...bookReport } = fromBook.report;
+    const { encoding: _c, delimiter: _d, ...csvReport } = fromCsv.report;
+    expect(bookReport).toEqual(csvReport);
+    expect(fromBook.report.rowsRejected).toBe(4);
+    expect(fromBook.ratings.toArray()).toEqual(fromCsv.ratings.toArray());
+  });
+
   it('reads shared strings without their furigana, escapes, formulas’ values, dates in either date system, cells without references', async () => {
     const strings = [
       '<si><t>鶴見区</t><rPh sb="0" eb="3"><t>ツルミク</t></rPh><phoneticPr fontId="1"/></si>',
