@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
 import { readWorkbook } from '../../../src/lib/ingest/xlsx.ts';
@@ -114,5 +115,41 @@ describe('Excel workbooks (.xlsx) as Excel writes them', () => {
     // Stored (not deflated) entries read too.
     const stored = zip({ 'xl/workbook.xml': `<workbook ${NS}><sheets><sheet name="s" r:id="rId1"/></sheets></workbook>`, 'xl/_rels/workbook.xml.rels': `<Relationships><Relationship Id="rId1" Type="${WORKSHEET}" Target="/xl/worksheets/sheet1.xml"/></Relationships>`, 'xl/worksheets/sheet1.xml': `<worksheet><sheetData>${long}</sheetData></worksheet>` }, 0);
     expect((await session.ingestSource('stored.xlsx', stored))[0].report).toMatchObject({ rowsLoaded: 1, fileError: null });
+  });
+});
+
+describe('Excel workbooks (.xlsx): properties', () => {
+  const WORDS = ['父親支援', 'ピアサポート', 'を実施した', '\n', '\r\n', '"', ',', '&', '<b>', '_x000D_', ' ', '①', 'ﾊﾟﾊﾟ', '=SUM(A1)'];
+  /** Text as Excel writes it into XML: entities, and `_xHHHH_` written literally escaped as `_x005F_xHHHH_`. */
+  const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/_x([0-9a-fA-F]{4})_/g, '_x005F_x$1_');
+
+  it('loads every item’s text as written in its cell, shared or inline, whatever it holds', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 }), fc.boolean(), async (items, shared) => {
+        const texts = items.map((words) => `項目${words.join('')}`);
+        const header = row(1, ['ward', 'fiscal_year', 'section', 'item_no', 'text'].map((h, k) => inline(`${'ABCDE'[k]}1`, h)).join(''));
+        const cell = (ref: string, k: number) => (shared ? `<c r="${ref}" t="s"><v>${k}</v></c>` : inline(ref, xmlText(texts[k])));
+        const rows = texts.map((_, k) => row(k + 2, `${inline(`A${k + 2}`, '西区')}<c r="B${k + 2}"><v>2024</v></c>${inline(`C${k + 2}`, 'effect')}<c r="D${k + 2}"><v>${k + 1}</v></c>${cell(`E${k + 2}`, k)}`));
+        const parts = shared ? { 'xl/sharedStrings.xml': `<sst ${NS}>${texts.map((t) => `<si><t xml:space="preserve">${xmlText(t)}</t></si>`).join('')}</sst>` } : {};
+        const [batch] = await new IngestSession().ingestSource('n.xlsx', workbook([{ name: 's', xml: header + rows.join('') }], parts));
+        expect(batch.report).toMatchObject({ rowsRead: texts.length, rowsLoaded: texts.length, rowsRejected: 0 });
+        expect(batch.narratives.map((n) => [n.itemNo, n.text, n.line])).toEqual(texts.map((t, k) => [k + 1, t.replace(/\r\n/g, '\n').trim(), k + 2]));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a damaged workbook (bytes changed or cut anywhere) is refused or read, never thrown, every row accounted for', async () => {
+    const good = fixture('workbook/workbook.xlsx');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ at: fc.nat(good.length - 1), byte: fc.nat(255) }), { minLength: 1, maxLength: 4 }), fc.option(fc.nat(good.length - 1)), async (changes, cut) => {
+        const bytes = good.slice(0, cut ?? good.length);
+        for (const { at, byte } of changes) if (at < bytes.length) bytes[at] = byte;
+        const batches = await new IngestSession().ingestSource('x.xlsx', bytes);
+        expect(batches.length).toBeGreaterThan(0);
+        for (const { report: r } of batches) expect(r.rowsLoaded + r.rowsDuplicate + r.rowsRejected).toBe(r.rowsRead);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
