@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
 import type { FileBatch } from '../../../src/lib/ingest/types.ts';
 import {
-  CENTER, excelCopyLayout, excelCsvLayout, FISCAL_YEAR, fullWidthLayout, htmlBytes, pdfLayout, ITEMS, lineLayout, markdownLayout, mhtml, QUESTIONS, RATINGS, spaceLayout, tabLayout, WARD,
+  CENTER, excelCopyLayout, excelCsvLayout, excelWorkbookLayout, FISCAL_YEAR, fullWidthLayout, htmlBytes, pdfLayout, ITEMS, lineLayout, markdownLayout, mhtml, QUESTIONS, RATINGS, spaceLayout, tabLayout, WARD,
 } from '../../fixtures/reports/layouts.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -20,6 +20,7 @@ const LAYOUTS: Array<[string, string, () => Uint8Array]> = [
   // Made by Python's plistlib from htmlBytes('Shift_JIS') (tests/fixtures/README.md): another program's writing of the format.
   ['saved by Safari (.webarchive, Shift_JIS)', 'report.webarchive', () => new Uint8Array(readFileSync(new URL('../../fixtures/reports/report-sjis.webarchive', import.meta.url)))],
   ['its sheet saved from Excel as CSV: merged cells padded with empty ones, lists in quoted cells, a No./設問 header, Shift_JIS', 'report.csv', excelCsvLayout],
+  ['its sheet as the Excel workbook (.xlsx): values merged over columns, lists in cells with line breaks, shared strings', 'report.xlsx', excelWorkbookLayout],
   ['its sheet copied from Excel and pasted: tab-separated, a cell with line breaks quoted', '貼り付け.txt', () => utf8(excelCopyLayout())],
   ['its sheet with an empty column A (the template starts in column B), saved as CSV', 'report.csv', () => excelCsvLayout(true)],
   ['the same sheet copied from column A and pasted', '貼り付け.txt', () => utf8(excelCopyLayout(true))],

@@ -130,7 +130,7 @@ describe('Excel workbooks (.xlsx): properties', () => {
         const header = row(1, ['ward', 'fiscal_year', 'section', 'item_no', 'text'].map((h, k) => inline(`${'ABCDE'[k]}1`, h)).join(''));
         const cell = (ref: string, k: number) => (shared ? `<c r="${ref}" t="s"><v>${k}</v></c>` : inline(ref, xmlText(texts[k])));
         const rows = texts.map((_, k) => row(k + 2, `${inline(`A${k + 2}`, '西区')}<c r="B${k + 2}"><v>2024</v></c>${inline(`C${k + 2}`, 'effect')}<c r="D${k + 2}"><v>${k + 1}</v></c>${cell(`E${k + 2}`, k)}`));
-        const parts = shared ? { 'xl/sharedStrings.xml': `<sst ${NS}>${texts.map((t) => `<si><t xml:space="preserve">${xmlText(t)}</t></si>`).join('')}</sst>` } : {};
+        const parts: Record<string, string> = shared ? { 'xl/sharedStrings.xml': `<sst ${NS}>${texts.map((t) => `<si><t xml:space="preserve">${xmlText(t)}</t></si>`).join('')}</sst>` } : {};
         const [batch] = await new IngestSession().ingestSource('n.xlsx', workbook([{ name: 's', xml: header + rows.join('') }], parts));
         expect(batch.report).toMatchObject({ rowsRead: texts.length, rowsLoaded: texts.length, rowsRejected: 0 });
         expect(batch.narratives.map((n) => [n.itemNo, n.text, n.line])).toEqual(texts.map((t, k) => [k + 1, t.replace(/\r\n/g, '\n').trim(), k + 2]));
