@@ -86,17 +86,32 @@ export function parseRating(raw: string): RatingResult {
 
 export type SectionResult = { ok: true; section: Section } | { ok: false };
 
-/** Keys after `sectionKey`: okurigana as the report writes it (取組), a year word without its の. */
+/**
+ * Each section's label as reports and section columns word it (NFKC, no spaces): 来年度 for 次年度,
+ * 成果 for 効果, okurigana (取り組み), の. A report's label is this at a line's start (the value may
+ * follow on the line, report.ts); a section column's cell is this alone, or one of `SECTION_WORDS`.
+ */
+export const SECTION_LABELS: Array<[Section, string]> = [
+  ['next_action', '(?:次年度|来年度)の?取り?組み?の?内容'],
+  ['next_goal', '(?:次年度|来年度)の?重点目標'],
+  ['goal', '(?:今年度|本年度|当年度)の?重点目標'],
+  ['action', '取り?組み?の?内容'],
+  ['effect', '取り?組み?の(?:効果|成果)'],
+  ['challenge', '取り?組み?の課題'],
+];
+const SECTION_CELLS = SECTION_LABELS.map(([section, source]) => [section, new RegExp(`^(?:${source})$`)] as const);
+
+/** A section column's words besides the labels: the contract's keys and the short forms a sheet uses (keys after `sectionKey`). */
 const SECTION_WORDS: Record<string, Section> = {
-  goal: 'goal', 重点目標: 'goal', 今年度重点目標: 'goal', 本年度重点目標: 'goal', 当年度重点目標: 'goal',
-  action: 'action', 取組内容: 'action', 取組の内容: 'action', 取組: 'action', 今年度取組内容: 'action',
-  effect: 'effect', 取組の効果: 'effect', 効果: 'effect', 取組の成果: 'effect', 成果: 'effect',
-  challenge: 'challenge', 取組の課題: 'challenge', 課題: 'challenge',
-  next_goal: 'next_goal', 次年度重点目標: 'next_goal', 来年度重点目標: 'next_goal',
-  next_action: 'next_action', 次年度取組内容: 'next_action', 次年度取組: 'next_action', 来年度取組内容: 'next_action',
+  goal: 'goal', 重点目標: 'goal',
+  action: 'action', 取組: 'action', 今年度取組内容: 'action',
+  effect: 'effect', 効果: 'effect', 成果: 'effect',
+  challenge: 'challenge', 課題: 'challenge',
+  next_goal: 'next_goal',
+  next_action: 'next_action', 次年度取組: 'next_action',
 };
 
-/** 取り組み, 取組み and 取り組 are the report's 取組; 次年度の重点目標 is 次年度重点目標. */
+/** 取り組み, 取組み and 取り組 are the report's 取組; 次年度の取組 is 次年度取組. */
 const sectionKey = (raw: string) =>
   normalizeCode(raw).toLowerCase().replace(/\s/g, '').replace(/取り?組み?/g, '取組').replace(/^(今年度|本年度|当年度|次年度|来年度)の/, '$1');
 
@@ -106,7 +121,7 @@ const sectionKey = (raw: string) =>
  */
 export function parseSection(raw: string, fiscalYear: number | undefined, parseYear: (v: string) => number | undefined): SectionResult {
   const value = sectionKey(raw);
-  const direct = SECTION_WORDS[value];
+  const direct = SECTION_WORDS[value] ?? SECTION_CELLS.find(([, pattern]) => pattern.test(value))?.[0];
   if (direct) return { ok: true, section: direct };
   const titled = /^(.+?年度?)の?重点目標$/.exec(value);
   if (titled && fiscalYear !== undefined) {

@@ -1,4 +1,4 @@
-import { parseRating, QUESTIONS_PER_STAGE, STAGES, type Rater, type Rating, type Section, type Stage } from './fields.ts';
+import { parseRating, QUESTIONS_PER_STAGE, SECTION_LABELS, STAGES, type Rater, type Rating, type Section, type Stage } from './fields.ts';
 import { parseFiscalYear, parsePeriod } from './fiscal-year.ts';
 import { raterNamed } from './headers.ts';
 import { clipText } from './limits.ts';
@@ -107,13 +107,7 @@ const LABELS: Array<[Label, RegExp]> = [
   ['philosophy', /^(?:事業・施設運営の基本理念|基本理念)/],
   ['method', /^事業の評価実施方法及び評価結果の公表方法/],
   ['content', /^事業の内容/],
-  // The same words a CSV's section column takes (fields.ts): 来年度 for 次年度, 成果 for 効果, okurigana, の.
-  ['next_action', /^(?:次年度|来年度)の?取り?組み?の?内容/],
-  ['next_goal', /^(?:次年度|来年度)の?重点目標/],
-  ['goal', /^(?:今年度|本年度|当年度)の?重点目標/],
-  ['action', /^取り?組み?の?内容/],
-  ['effect', /^取り?組み?の(?:効果|成果)/],
-  ['challenge', /^取り?組み?の課題/],
+  ...SECTION_LABELS.map(([section, source]): [Label, RegExp] => [section, new RegExp(`^(?:${source})`)]),
   ['year_goal', /^(?:令和|平成)(?:\d{1,2}|元)年度重点目標/],
   ['criteria', /^評価基準/],
 ];

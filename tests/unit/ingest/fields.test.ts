@@ -72,6 +72,8 @@ describe('parseSection', () => {
     ['取り組みの効果', 'effect'], ['取組の成果', 'effect'], ['成果', 'effect'], ['取組みの課題', 'challenge'],
     ['次年度の重点目標', 'next_goal'], ['来年度重点目標', 'next_goal'],
     ['次年度の取り組み内容', 'next_action'], ['次年度取り組み内容', 'next_action'],
+    // Every label a report takes (report.ts reads the same SECTION_LABELS), in a cell of its own.
+    ['来年度の取組の内容', 'next_action'], ['次年度の取り組みの内容', 'next_action'], ['当年度の重点目標', 'goal'], ['来年度の重点目標', 'next_goal'],
   ])('reads %s, as sheets write it, as %s', (raw, section) => expect(parseSection(raw, 2025, year)).toEqual({ ok: true, section }));
 
   it.each(['令和3年度重点目標', '前年度重点目標', '目標', '取組の方針'])('rejects %s', (raw) => expect(parseSection(raw, 2025, year)).toEqual({ ok: false }));
