@@ -136,7 +136,7 @@ test('text pasted into the data view loads as a file of its own: a report copied
   await expect(page.locator('section.report table.files tbody tr').filter({ hasText: /貼り付け_/ })).toHaveCount(2);
 });
 
-test('a PDF or an old Excel file chosen as it is says how to get its text in; a damaged workbook is named as one', async ({ page }) => {
+test('a PDF or an old Excel file chosen as it is says how to get its text in; a damaged workbook is named as one; a Word report is read', async ({ page }) => {
   await openApp(page, '/?view=data');
   await page.locator('input[name="files"]').setInputFiles([
     { name: 'tsurumi.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n') },
@@ -145,8 +145,11 @@ test('a PDF or an old Excel file chosen as it is says how to get its text in; a 
   ]);
   const report = page.locator('section.report');
   await expect(report).toContainText('PDF はそのままでは読めません。PDF の全文をコピー（Ctrl+A → Ctrl+C）して、この画面の「テキストを貼り付けて読み込む」に貼り付けるか');
-  await expect(report).toContainText('Word のファイルや古い形式の Excel（.xls）はそのままでは読めません。Excel は「Excel ブック（.xlsx）」か「CSV UTF-8」で保存し直すか');
-  await expect(report).toContainText('Excel ブック（.xlsx）として開けません');
+  await expect(report).toContainText('古い形式の Excel・Word のファイル（.xls・.doc）はそのままでは読めません。Excel は「Excel ブック（.xlsx）」か「CSV UTF-8」で、Word は「Word 文書（.docx）」で保存し直すか');
+  await expect(report).toContainText('Excel ブック（.xlsx）・Word 文書（.docx）として開けません');
+  await page.locator('input[name="files"]').setInputFiles(`${root}tests/fixtures/reports/word/report.docx`);
+  await expect(page.locator('section.report-check details summary').filter({ hasText: 'report.docx' })).toHaveText(/港南区 令和元年度（2019年度）.*評価 48\/48 · 記述 17 · 拠点情報 あり · 不採用 0/);
+  await expect(report.locator('table.files tbody tr').filter({ hasText: 'report.docx' })).toContainText('Word (.docx)');
 });
 
 test('an Excel workbook loads each visible sheet as a file, its rejected row named by the row Excel shows', async ({ page }) => {

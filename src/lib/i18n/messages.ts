@@ -17,7 +17,7 @@ export function moreColumns(lang: Lang, shown: number, total: number): string {
 }
 const more = (lang: Lang, shown: unknown, total: unknown) => moreColumns(lang, Array.isArray(shown) ? shown.length : 0, Number(total));
 const ENCODING_LABELS: Record<string, string> = {
-  'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8', shift_jis: 'Shift_JIS (CP932)', 'euc-jp': 'EUC-JP', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16', xlsx: 'Excel (.xlsx)',
+  'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8', shift_jis: 'Shift_JIS (CP932)', 'euc-jp': 'EUC-JP', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16', xlsx: 'Excel (.xlsx)', docx: 'Word (.docx)',
 };
 export const encodingLabel = (encoding: unknown) => ENCODING_LABELS[String(encoding)] ?? String(encoding ?? '');
 const kindLabel = (lang: Lang, kind: unknown) => KIND_LABELS[lang][String(kind)] ?? String(kind);
@@ -125,8 +125,8 @@ export const FILE_ERRORS: Record<Lang, Record<FileErrorCode, Message>> = {
     no_data_rows: '見出しはありますがデータ行がありません',
     binary_file: 'テキストファイルではありません（CSV か、報告書のテキスト・保存したページを選んでください）',
     pdf_file: 'PDF はそのままでは読めません。PDF の全文をコピー（Ctrl+A → Ctrl+C）して、この画面の「テキストを貼り付けて読み込む」に貼り付けるか、テキストファイルに保存してください',
-    office_file: 'Word のファイルや古い形式の Excel（.xls）はそのままでは読めません。Excel は「Excel ブック（.xlsx）」か「CSV UTF-8」で保存し直すか、表を見出しの行から選んでコピーし、この画面の「テキストを貼り付けて読み込む」に貼り付けてください（Word の報告書も全文をコピーして同じように）',
-    damaged_workbook: 'Excel ブック（.xlsx）として開けません（ファイルが途中で切れているか、壊れています）。Excel で開けるか確かめ、保存し直してください',
+    office_file: '古い形式の Excel・Word のファイル（.xls・.doc）はそのままでは読めません。Excel は「Excel ブック（.xlsx）」か「CSV UTF-8」で、Word は「Word 文書（.docx）」で保存し直すか、表を見出しの行から（報告書は全文を）選んでコピーし、この画面の「テキストを貼り付けて読み込む」に貼り付けてください',
+    damaged_office_file: 'Excel ブック（.xlsx）・Word 文書（.docx）として開けません（ファイルが途中で切れているか、壊れています）。Excel・Word で開けるか確かめ、保存し直してください',
     rtf_file: 'リッチテキスト（RTF）はそのままでは読めません。Word やテキストエディットで開いて全文をコピーし、この画面の「テキストを貼り付けて読み込む」に貼り付けるか、テキスト形式（.txt）で保存してください',
     undecodable: (p) => `${p.line} 行目が ${encodingLabel(p.encoding)} として読めません（見出し行が文字化けしているため、ファイル全体を読みません）。ファイルを UTF-8 で保存し直してください`,
     registry_duplicate: (p) =>
@@ -150,8 +150,8 @@ export const FILE_ERRORS: Record<Lang, Record<FileErrorCode, Message>> = {
     no_data_rows: 'The file has a header but no data rows',
     binary_file: 'Not a text file (choose a CSV, or a report’s text or saved page)',
     pdf_file: 'A PDF is not read as it is: copy all its text (Ctrl+A, Ctrl+C) and paste it under “Paste text to load” on this screen, or save it as a text file',
-    office_file: 'A Word file or an old-format Excel file (.xls) is not read as it is: save the sheet as an “Excel Workbook (.xlsx)” or as “CSV UTF-8”, or select the table from its header row, copy it and paste it under “Paste text to load” on this screen (a Word report too: copy all its text)',
-    damaged_workbook: 'Cannot open this as an Excel workbook (.xlsx): the file is cut short or damaged. Check that Excel opens it, and save it again',
+    office_file: 'An old-format Excel or Word file (.xls, .doc) is not read as it is: save the sheet as an “Excel Workbook (.xlsx)” or “CSV UTF-8”, the report as a “Word Document (.docx)”, or select the table from its header row (a report: all its text), copy it and paste it under “Paste text to load” on this screen',
+    damaged_office_file: 'Cannot open this as an Excel workbook (.xlsx) or a Word document (.docx): the file is cut short or damaged. Check that Excel or Word opens it, and save it again',
     rtf_file: 'Rich text (RTF) is not read as it is: open it in Word or TextEdit, copy all its text and paste it under “Paste text to load” on this screen, or save it as plain text (.txt)',
     undecodable: (p) => `Line ${p.line} is not valid ${encodingLabel(p.encoding)}; as it is the header, the file is not read. Save it as UTF-8 again`,
     registry_duplicate: (p) =>

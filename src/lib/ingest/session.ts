@@ -1,6 +1,7 @@
 import { BatchBuilder, emptyBatch, refusedBatch } from './batch.ts';
 import { countLines, CsvReader, normalizeLineEnds } from './csv.ts';
 import { decodeBytes } from './decode.ts';
+import { readWordDocument } from './docx.ts';
 import { locateHeader, type LocatedHeader } from './headers.ts';
 import { Ledger } from './ledger.ts';
 import { clip } from './limits.ts';
@@ -91,15 +92,18 @@ export class IngestSession {
    * year's reports copied from one PDF): each report is then a file of its own, `name #1`, `name #2`…,
    * read in order; one refused (an unknown ward) leaves the others loaded. An Excel workbook is its
    * visible sheets that hold cells, each read as the CSV it would be saved as: `name [sheet]` when
-   * there are several.
+   * there are several. A Word document is read as the HTML page of its text.
    */
   async ingestSource(name: string, bytes: Uint8Array, options: IngestOptions = {}): Promise<FileBatch[]> {
     let sheets: Sheet[] | null;
+    let document: string | null = null;
     try {
       sheets = await readWorkbook(bytes);
+      if (sheets === null) document = await readWordDocument(bytes);
     } catch {
-      return [await this.readFile(name, async (batch) => refuse(batch, 'damaged_workbook'))];
+      return [await this.readFile(name, async (batch) => refuse(batch, 'damaged_office_file'))];
     }
+    if (document !== null) return this.readSource(name, options, (batch, rest) => this.ingestText(batch, document, 'docx', new Set(), options, rest));
     if (sheets === null) return this.readSource(name, options, (batch, rest) => this.ingest(batch, bytes, options, rest));
     const shown = sheets.filter((sheet) => !sheet.hidden && sheet.csv !== '');
     if (shown.length === 0) return [await this.readFile(name, async (batch) => refuse(batch, 'empty_file'))];

@@ -57,7 +57,7 @@ export type FileErrorCode =
   | 'binary_file'
   | 'pdf_file'
   | 'office_file'
-  | 'damaged_workbook'
+  | 'damaged_office_file'
   | 'rtf_file'
   | 'undecodable'
   | 'registry_duplicate'
@@ -68,8 +68,8 @@ export type FileErrorCode =
   | 'accounting_mismatch'
   | 'internal_error';
 
-/** A text's encoding, or `xlsx` for an Excel workbook (its XML is UTF-8 by definition). */
-export type SourceEncoding = Encoding | 'xlsx';
+/** A text's encoding, or `xlsx` / `docx` for an Excel workbook or a Word document (their XML is UTF-8 by definition). */
+export type SourceEncoding = Encoding | 'xlsx' | 'docx';
 
 export interface RowError {
   line: number;

@@ -1,3 +1,4 @@
+import { attributes, decodeEntities, elements, firstText, pattern } from './xml.ts';
 import { isZip, ZipArchive } from './zip.ts';
 
 /**
@@ -217,44 +218,7 @@ function columnOf(reference: string): number {
   return column;
 }
 
-const PREFIX = '(?:[A-Za-z_][\\w.-]*:)?';
-const ATTRS = `((?:[^>"']|"[^"]*"|'[^']*')*?)`;
-const patterns = new Map<string, RegExp>();
-
-/** Each `<name …>…</name>` or `<name …/>` in `xml` (any namespace prefix); not for an element nested in itself. */
-function* elements(xml: string, name: string): Generator<{ attrs: string; inner: string | null }> {
-  const found = pattern(name);
-  for (let m = found.exec(xml); m; m = found.exec(xml)) yield { attrs: m[1], inner: m[2] ?? null };
-}
-
-/** The pattern of `<name …>…</name>` and `<name …/>`, reset to the text's start: attributes in group 1, content in 2. */
-function pattern(name: string): RegExp {
-  let found = patterns.get(name);
-  if (!found) {
-    found = new RegExp(`<${PREFIX}${name}(?=[\\s/>])${ATTRS}(?:/>|>([\\s\\S]*?)</${PREFIX}${name}\\s*>)`, 'g');
-    patterns.set(name, found);
-  }
-  found.lastIndex = 0;
-  return found;
-}
-
-function firstText(xml: string, name: string): string | null {
-  for (const { inner } of elements(xml, name)) return inner ?? '';
-  return null;
-}
-
-function attributes(attrs: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const m of attrs.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) result[m[1]] = m[2] ?? m[3];
-  return result;
-}
-
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** XML's entities and character references, then OOXML's `_xHHHH_` escapes (`_x005F_` an escaped `_`). */
+/** Entities, then SpreadsheetML's `_xHHHH_` escapes (`_x005F_` an escaped `_`). */
 function decodeXml(text: string): string {
-  return text
-    .replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(\w+));/g, (whole, hex: string, dec: string, name: string) =>
-      hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : (ENTITIES[name] ?? whole))
-    .replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return decodeEntities(text).replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

@@ -2,7 +2,7 @@
  * Which files of a chosen or dropped folder the app reads, and in what order. A folder saved from a
  * browser ("Web page, complete") also holds images, styles and scripts: those are skipped and named.
  */
-export const DATA_EXTENSIONS = ['csv', 'tsv', 'txt', 'md', 'markdown', 'html', 'htm', 'mhtml', 'mht', 'webarchive', 'xlsx'] as const;
+export const DATA_EXTENSIONS = ['csv', 'tsv', 'txt', 'md', 'markdown', 'html', 'htm', 'mhtml', 'mht', 'webarchive', 'xlsx', 'docx'] as const;
 
 export function isDataFile(path: string): boolean {
   const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
@@ -16,7 +16,7 @@ export interface Picked<F> {
 
 /**
  * The files to read, in path order (so the same folder always loads the same way: a later file wins a
- * conflict). A file chosen on its own is always read (a `.xls` or Word file is then told how to get its text out);
+ * conflict). A file chosen on its own is always read (a `.xls` or `.doc` is then told how to get its text out);
  * inside a folder, only data files are.
  */
 export function pickDataFiles<F>(entries: Array<{ path: string; file: F }>): Picked<F> {

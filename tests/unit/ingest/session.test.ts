@@ -361,7 +361,7 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
   it('refuses an old Excel file (.xls) and a cut-off workbook with a reason', async () => {
     const session = new IngestSession();
     expect((await session.ingestFile('x.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).report.fileError?.code).toBe('office_file');
-    expect((await session.ingestFile('x.xlsx', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]))).report.fileError?.code).toBe('damaged_workbook');
+    expect((await session.ingestFile('x.xlsx', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]))).report.fileError?.code).toBe('damaged_office_file');
   });
 });
 

@@ -109,7 +109,7 @@ describe('Excel workbooks (.xlsx) as Excel writes them', () => {
     ]);
     const session = new IngestSession();
     const good = workbook([{ name: 's', xml: long }]);
-    expect((await session.ingestSource('cut.xlsx', good.subarray(0, good.length - 30)))[0].report.fileError?.code).toBe('damaged_workbook');
+    expect((await session.ingestSource('cut.xlsx', good.subarray(0, good.length - 30)))[0].report.fileError?.code).toBe('damaged_office_file');
     expect((await session.ingestSource('empty.xlsx', workbook([{ name: 's', xml: '' }])))[0].report.fileError?.code).toBe('empty_file');
     expect((await session.ingestSource('report.docx', zip({ 'word/document.xml': '<w:document/>' })))[0].report.fileError?.code).toBe('office_file');
     // Stored (not deflated) entries read too.

@@ -1,0 +1,189 @@
+import { attributes, decodeEntities, elements, tokens } from './xml.ts';
+import { isZip, ZipArchive } from './zip.ts';
+
+/**
+ * A report written in Word (`.docx`) as the HTML the report reader already reads: paragraphs as
+ * `<p>`, tables as `<table>` with each cell's paragraphs, in document order. What Word shows is what
+ * is read: a list's numbers or bullets, which Word keeps out of the text (in its numbering, set on the
+ * paragraph or its style), are written before the item, numbered from the list's start in each table cell; a tab and a line break are kept; a deleted
+ * tracked change, a furigana (ruby) reading and a field's code are not text. Null for anything that
+ * is not a Word document.
+ */
+export async function readWordDocument(bytes: Uint8Array): Promise<string | null> {
+  if (!isZip(bytes)) return null;
+  const zip = new ZipArchive(bytes);
+  const document = await zip.text('word/document.xml');
+  if (document === null) return null;
+  const numbering = new Numbering((await zip.text('word/numbering.xml')) ?? '', (await zip.text('word/styles.xml')) ?? '');
+  return documentHtml(document, numbering);
+}
+
+/** Elements whose text is not the document's: a deletion, a reading over a word, a field's code, a picture's alternative. */
+const HIDDEN = new Set(['del', 'delText', 'rt', 'instrText', 'fldData', 'drawing', 'pict', 'object']);
+
+function documentHtml(xml: string, numbering: Numbering): string {
+  const out: string[] = ['<html><body>'];
+  let paragraph: { text: string; style: string | null; numId: string | null; level: number } | null = null;
+  let inText = false;
+  let inProperties = 0;
+  let hidden = 0;
+  for (const token of tokens(xml)) {
+    if ('text' in token) {
+      if (paragraph && inText && hidden === 0) paragraph.text += decodeEntities(token.text);
+      continue;
+    }
+    const { tag, closing, empty } = token;
+    if (HIDDEN.has(tag)) {
+      if (!empty) hidden += closing ? -1 : 1;
+      continue;
+    }
+    if (tag === 'pPr' || tag === 'rPr') {
+      if (!empty) inProperties += closing ? -1 : 1;
+      continue;
+    }
+    if (closing) {
+      if (tag === 't') inText = false;
+      else if (tag === 'p' && paragraph) {
+        const mark = paragraph.numId === null ? null : numbering.mark(paragraph.numId, paragraph.level);
+        const text = mark === null ? paragraph.text : `${mark}${/^[・•●○◆■]$/.test(mark) ? '' : ' '}${paragraph.text}`;
+        out.push(`<p>${escapeHtml(text)}</p>`);
+        paragraph = null;
+      } else if (tag === 'tc') out.push('</td>');
+      else if (tag === 'tr') out.push('</tr>');
+      else if (tag === 'tbl') out.push('</table>');
+      continue;
+    }
+    const value = () => attributes(token.attrs)['w:val'] ?? attributes(token.attrs).val ?? null;
+    switch (tag) {
+      case 'p':
+        paragraph = { text: '', style: null, numId: null, level: 0 };
+        if (empty) {
+          out.push('<p></p>');
+          paragraph = null;
+        }
+        break;
+      case 'pStyle':
+        if (paragraph) {
+          paragraph.style = value();
+          const styled = paragraph.style === null ? null : numbering.ofStyle(paragraph.style);
+          if (styled && paragraph.numId === null) Object.assign(paragraph, styled);
+        }
+        break;
+      case 'numId':
+        if (paragraph && inProperties > 0) paragraph.numId = value();
+        break;
+      case 'ilvl':
+        if (paragraph && inProperties > 0) paragraph.level = Number(value() ?? 0);
+        break;
+      case 't':
+        inText = !empty;
+        break;
+      case 'tab':
+        // A run's tab, not a paragraph's tab stop (those are inside its properties).
+        if (paragraph && inProperties === 0 && hidden === 0) paragraph.text += '\t';
+        break;
+      case 'br':
+      case 'cr':
+        if (paragraph && inProperties === 0 && hidden === 0) paragraph.text += '\n';
+        break;
+      case 'tbl':
+        out.push('<table>');
+        break;
+      case 'tr':
+        out.push('<tr>');
+        break;
+      case 'tc':
+        // Each cell holds one section's list: its numbers start again, where Word may carry a list on from an earlier cell.
+        numbering.restart();
+        out.push('<td>');
+        break;
+    }
+  }
+  out.push('</body></html>');
+  return out.join('\n');
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>');
+
+interface Level {
+  format: string;
+  text: string;
+  start: number;
+}
+
+/**
+ * Word's list numbering: `numId` → its abstract definition's levels (format, text such as `%1.`,
+ * start), a counter per list and level (a level's counter restarts when a level above it advances),
+ * and the lists paragraph styles carry (`List Number`), through the styles they are based on.
+ */
+class Numbering {
+  private readonly lists = new Map<string, Level[]>();
+  private readonly counters = new Map<string, number[]>();
+  private readonly styles = new Map<string, { numId: string | null; level: number; basedOn: string | null }>();
+
+  constructor(numbering: string, styles: string) {
+    const abstract = new Map<string, Level[]>();
+    for (const { attrs, inner } of elements(numbering, 'abstractNum')) {
+      const levels: Level[] = [];
+      for (const level of elements(inner ?? '', 'lvl')) {
+        const k = Number(attributes(level.attrs)['w:ilvl'] ?? 0);
+        const val = (name: string) => {
+          for (const found of elements(level.inner ?? '', name)) return attributes(found.attrs)['w:val'];
+          return undefined;
+        };
+        levels[k] = { format: val('numFmt') ?? 'decimal', text: val('lvlText') ?? `%${k + 1}.`, start: Number(val('start') ?? 1) };
+      }
+      abstract.set(attributes(attrs)['w:abstractNumId'], levels);
+    }
+    for (const { attrs, inner } of elements(numbering, 'num')) {
+      for (const found of elements(inner ?? '', 'abstractNumId')) {
+        const levels = abstract.get(attributes(found.attrs)['w:val']);
+        if (levels) this.lists.set(attributes(attrs)['w:numId'], levels);
+      }
+    }
+    for (const { attrs, inner } of elements(styles, 'style')) {
+      const id = attributes(attrs)['w:styleId'];
+      const first = (name: string) => {
+        for (const found of elements(inner ?? '', name)) return attributes(found.attrs)['w:val'] ?? null;
+        return null;
+      };
+      if (id) this.styles.set(id, { numId: first('numId'), level: Number(first('ilvl') ?? 0), basedOn: first('basedOn') });
+    }
+  }
+
+  restart(): void {
+    this.counters.clear();
+  }
+
+  /** The list a paragraph style numbers its paragraphs with, through the styles it is based on. */
+  ofStyle(styleId: string): { numId: string; level: number } | null {
+    const seen = new Set<string>();
+    for (let id: string | null = styleId; id !== null && !seen.has(id); ) {
+      seen.add(id);
+      const style = this.styles.get(id);
+      if (!style) return null;
+      if (style.numId !== null) return { numId: style.numId, level: style.level };
+      id = style.basedOn;
+    }
+    return null;
+  }
+
+  /** The next mark of list `numId` at `level` as Word shows it (`1.`, `(2)`, `①`, a bullet as `・`); null for numId 0 (numbering removed). */
+  mark(numId: string, level: number): string | null {
+    const levels = this.lists.get(numId);
+    if (!levels || numId === '0') return null;
+    const counters = this.counters.get(numId) ?? levels.map((l) => (l ? l.start - 1 : 0));
+    counters[level] = (counters[level] ?? 0) + 1;
+    for (let k = level + 1; k < counters.length; k++) counters[k] = levels[k] ? levels[k].start - 1 : 0;
+    this.counters.set(numId, counters);
+    const own = levels[level];
+    if (!own || own.format === 'bullet') return '・';
+    return own.text.replace(/%(\d)/g, (_, n: string) => formatNumber(counters[Number(n) - 1] ?? 1, levels[Number(n) - 1]?.format ?? 'decimal'));
+  }
+}
+
+function formatNumber(n: number, format: string): string {
+  if (format === 'decimalEnclosedCircle' || format === 'decimalEnclosedCircleChinese') return n >= 1 && n <= 20 ? String.fromCharCode(0x2460 + n - 1) : String(n);
+  if (format === 'decimalFullWidth' || format === 'decimalFullWidth2') return String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+  return String(n);
+}
