@@ -171,7 +171,7 @@ const STRINGS = {
   reportTitle: { ja: '読み込み結果', en: 'Load report' },
   file: { ja: 'ファイル', en: 'File' },
   kind: { ja: '種類', en: 'Kind' },
-  encoding: { ja: '文字コード', en: 'Encoding' },
+  encoding: { ja: '形式・文字コード', en: 'Format / encoding' },
   rowsRead: { ja: '読んだ行', en: 'Rows read' },
   rowsLoaded: { ja: '読み込み', en: 'Loaded' },
   rowsDuplicate: { ja: '重複', en: 'Duplicates' },

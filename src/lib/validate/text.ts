@@ -25,7 +25,7 @@ export function formatValidationReport(report: ValidationReport, lang: Lang): st
       if (f.rowsRead === 0) continue;
     }
     const delimiter = f.delimiter === null ? '' : `   ${ja ? '区切り' : 'delimiter'}: ${DELIMITER_LABELS[lang][f.delimiter] ?? f.delimiter}`;
-    out.push(`  ${ja ? '種類' : 'kind'}: ${f.kind}   ${ja ? '文字コード' : 'encoding'}: ${f.encoding ? encodingLabel(f.encoding) : '-'}${delimiter}`);
+    out.push(`  ${ja ? '種類' : 'kind'}: ${f.kind}   ${ja ? '形式・文字コード' : 'format/encoding'}: ${f.encoding ? encodingLabel(f.encoding) : '-'}${delimiter}`);
     for (const s of f.skippedLines) out.push(`  ${ja ? `見出しより上の行を飛ばしました（${s.line}行目）` : `skipped above the header (line ${s.line})`}: ${JSON.stringify(s.text)}`);
     out.push(
       ja
