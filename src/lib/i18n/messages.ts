@@ -127,6 +127,7 @@ export const FILE_ERRORS: Record<Lang, Record<FileErrorCode, Message>> = {
     pdf_file: 'PDF はそのままでは読めません。PDF の全文をコピー（Ctrl+A → Ctrl+C）して、この画面の「テキストを貼り付けて読み込む」に貼り付けるか、テキストファイルに保存してください',
     office_file: '古い形式の Excel・Word のファイル（.xls・.doc）はそのままでは読めません。Excel は「Excel ブック（.xlsx）」か「CSV UTF-8」で、Word は「Word 文書（.docx）」で保存し直すか、表を見出しの行から（報告書は全文を）選んでコピーし、この画面の「テキストを貼り付けて読み込む」に貼り付けてください',
     damaged_office_file: 'Excel ブック（.xlsx）・Word 文書（.docx）として開けません（ファイルが途中で切れているか、壊れています）。Excel・Word で開けるか確かめ、保存し直してください',
+    office_file_too_large: (p) => `シートか文書の中身が大きすぎて読めません（展開すると ${p.limitMB} MB を超えます）。シートを分けるか、CSV UTF-8 で保存してください`,
     rtf_file: 'リッチテキスト（RTF）はそのままでは読めません。Word やテキストエディットで開いて全文をコピーし、この画面の「テキストを貼り付けて読み込む」に貼り付けるか、テキスト形式（.txt）で保存してください',
     undecodable: (p) => `${p.line} 行目が ${encodingLabel(p.encoding)} として読めません（見出し行が文字化けしているため、ファイル全体を読みません）。ファイルを UTF-8 で保存し直してください`,
     registry_duplicate: (p) =>
@@ -152,6 +153,7 @@ export const FILE_ERRORS: Record<Lang, Record<FileErrorCode, Message>> = {
     pdf_file: 'A PDF is not read as it is: copy all its text (Ctrl+A, Ctrl+C) and paste it under “Paste text to load” on this screen, or save it as a text file',
     office_file: 'An old-format Excel or Word file (.xls, .doc) is not read as it is: save the sheet as an “Excel Workbook (.xlsx)” or “CSV UTF-8”, the report as a “Word Document (.docx)”, or select the table from its header row (a report: all its text), copy it and paste it under “Paste text to load” on this screen',
     damaged_office_file: 'Cannot open this as an Excel workbook (.xlsx) or a Word document (.docx): the file is cut short or damaged. Check that Excel or Word opens it, and save it again',
+    office_file_too_large: (p) => `A sheet or document inside this file is too large to read (over ${p.limitMB} MB unpacked): split the sheet, or save it as CSV UTF-8`,
     rtf_file: 'Rich text (RTF) is not read as it is: open it in Word or TextEdit, copy all its text and paste it under “Paste text to load” on this screen, or save it as plain text (.txt)',
     undecodable: (p) => `Line ${p.line} is not valid ${encodingLabel(p.encoding)}; as it is the header, the file is not read. Save it as UTF-8 again`,
     registry_duplicate: (p) =>

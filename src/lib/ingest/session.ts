@@ -18,6 +18,7 @@ import type { RatingColumns } from './rating-columns.ts';
 import type { FileBatch, FileError, FileErrorCode, RowError, SourceEncoding } from './types.ts';
 import { extractWebArchive } from './webarchive.ts';
 import { readWorkbook, type Sheet } from './xlsx.ts';
+import { ZipEntryTooLarge } from './zip.ts';
 import { errorMessage } from '../error-message.ts';
 
 export { emptyFileReport } from './batch.ts';
@@ -100,8 +101,10 @@ export class IngestSession {
     try {
       sheets = await readWorkbook(bytes);
       if (sheets === null) document = await readWordDocument(bytes);
-    } catch {
-      return [await this.readFile(name, async (batch) => refuse(batch, 'damaged_office_file'))];
+    } catch (error) {
+      const tooLarge = error instanceof ZipEntryTooLarge;
+      const params: FileError['params'] = tooLarge ? { limitMB: Math.round(error.limit / 2 ** 20) } : {};
+      return [await this.readFile(name, async (batch) => refuse(batch, tooLarge ? 'office_file_too_large' : 'damaged_office_file', params))];
     }
     if (document !== null) return this.readSource(name, options, (batch, rest) => this.ingestText(batch, document, 'docx', new Set(), options, rest));
     if (sheets === null) return this.readSource(name, options, (batch, rest) => this.ingest(batch, bytes, options, rest));
@@ -302,8 +305,8 @@ async function pausingWhile<T>(promise: Promise<T>, pause: () => Promise<void>):
   return settling;
 }
 
-function refuse(batch: FileBatch, code: FileErrorCode): FileBatch {
-  batch.report.fileError = { code, params: {} };
+function refuse(batch: FileBatch, code: FileErrorCode, params: FileError['params'] = {}): FileBatch {
+  batch.report.fileError = { code, params };
   return batch;
 }
 

@@ -58,6 +58,7 @@ export type FileErrorCode =
   | 'pdf_file'
   | 'office_file'
   | 'damaged_office_file'
+  | 'office_file_too_large'
   | 'rtf_file'
   | 'undecodable'
   | 'registry_duplicate'

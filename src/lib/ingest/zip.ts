@@ -17,6 +17,19 @@ const END_OF_DIRECTORY = 0x06054b50;
 /** The end record is 22 bytes and may carry a comment of up to 65,535. */
 const END_SEARCH = 22 + 0xffff;
 
+/**
+ * An entry's most bytes once inflated: past it the text could not be one string (V8's limit is about
+ * 2^29 characters), and a small file inflating past it is a zip bomb, not a sheet.
+ */
+export const MAX_ENTRY_BYTES = 2 ** 29;
+
+/** An entry would inflate past the limit: the file is refused as too large, not as damaged. */
+export class ZipEntryTooLarge extends Error {
+  constructor(readonly entry: string, readonly limit: number) {
+    super(`${entry} inflates past ${limit} bytes`);
+  }
+}
+
 export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && uint32(bytes, 0) === LOCAL_HEADER;
 }
@@ -25,7 +38,10 @@ export class ZipArchive {
   readonly entries = new Map<string, ZipEntry>();
 
   /** Throws when the bytes hold no readable central directory (a truncated download, a renamed file). */
-  constructor(private readonly bytes: Uint8Array) {
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly maxEntryBytes = MAX_ENTRY_BYTES,
+  ) {
     const end = findEndOfDirectory(bytes);
     const count = uint16(bytes, end + 10);
     let at = uint32(bytes, end + 16);
@@ -59,9 +75,10 @@ export class ZipArchive {
     const start = at + 30 + uint16(this.bytes, at + 26) + uint16(this.bytes, at + 28);
     const data = this.bytes.subarray(start, start + entry.compressedSize);
     if (data.length < entry.compressedSize) throw new Error(`truncated zip entry ${name}`);
+    if (entry.size > this.maxEntryBytes || data.length > this.maxEntryBytes) throw new ZipEntryTooLarge(name, this.maxEntryBytes);
     if (entry.method === 0) return data;
     if (entry.method !== 8) throw new Error(`zip method ${entry.method} of ${name}`);
-    return inflate(data);
+    return inflate(data, name, this.maxEntryBytes);
   }
 
   async text(name: string): Promise<string | null> {
@@ -70,9 +87,26 @@ export class ZipArchive {
   }
 }
 
-async function inflate(data: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+/** Inflated chunk by chunk, stopped at the limit whatever size the directory declared. */
+async function inflate(data: Uint8Array, name: string, limit: number): Promise<Uint8Array> {
+  const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    length += next.value.length;
+    if (length > limit) {
+      await reader.cancel();
+      throw new ZipEntryTooLarge(name, limit);
+    }
+    chunks.push(next.value);
+  }
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }
 
 function findEndOfDirectory(bytes: Uint8Array): number {
