@@ -3,11 +3,13 @@ import { isZip, ZipArchive } from './zip.ts';
 
 /**
  * A report written in Word (`.docx`) as the HTML the report reader already reads: paragraphs as
- * `<p>`, tables as `<table>` with each cell's paragraphs, in document order. What Word shows is what
- * is read: a list's numbers or bullets, which Word keeps out of the text (in its numbering, set on the
- * paragraph or its style), are written before the item, numbered from the list's start in each table cell; a tab and a line break are kept; a deleted
- * tracked change, a furigana (ruby) reading and a field's code are not text. Null for anything that
- * is not a Word document.
+ * `<p>`, tables as `<table>` with each cell's paragraphs, in document order, a text box's paragraphs
+ * (a title is often one) before the paragraph it is anchored to. What Word shows is what is read: a
+ * list's numbers or bullets, which Word keeps out of the text (in its numbering, set on the paragraph
+ * or its style), are written before the item, numbered from the list's start in each table cell; a
+ * tab and a line break are kept; a deleted tracked change, a furigana (ruby) reading and a field's
+ * code are not text. The page header and footer (a running head) are other parts, not read. Null for
+ * anything that is not a Word document.
  */
 export async function readWordDocument(bytes: Uint8Array): Promise<string | null> {
   if (!isZip(bytes)) return null;
@@ -18,16 +20,27 @@ export async function readWordDocument(bytes: Uint8Array): Promise<string | null
   return documentHtml(document, numbering);
 }
 
-/** Elements whose text is not the document's: a deletion, a reading over a word, a field's code, a picture's alternative. */
-const HIDDEN = new Set(['del', 'delText', 'rt', 'instrText', 'fldData', 'drawing', 'pict', 'object']);
+/**
+ * Elements whose text is not the document's: a deletion, a reading over a word, a field's code, and
+ * the older copy of a text box Word writes beside the new one (`mc:Fallback`).
+ */
+const HIDDEN = new Set(['del', 'delText', 'rt', 'instrText', 'fldData', 'Fallback']);
+
+interface Paragraph {
+  text: string;
+  numId: string | null;
+  level: number;
+}
 
 function documentHtml(xml: string, numbering: Numbering): string {
   const out: string[] = ['<html><body>'];
-  let paragraph: { text: string; style: string | null; numId: string | null; level: number } | null = null;
+  // A text box's paragraphs sit inside a run of the paragraph it is anchored to: they come out before it.
+  const paragraphs: Paragraph[] = [];
   let inText = false;
   let inProperties = 0;
   let hidden = 0;
   for (const token of tokens(xml)) {
+    const paragraph = paragraphs.at(-1);
     if ('text' in token) {
       if (paragraph && inText && hidden === 0) paragraph.text += decodeEntities(token.text);
       continue;
@@ -37,6 +50,7 @@ function documentHtml(xml: string, numbering: Numbering): string {
       if (!empty) hidden += closing ? -1 : 1;
       continue;
     }
+    if (hidden > 0) continue;
     if (tag === 'pPr' || tag === 'rPr') {
       if (!empty) inProperties += closing ? -1 : 1;
       continue;
@@ -47,7 +61,7 @@ function documentHtml(xml: string, numbering: Numbering): string {
         const mark = paragraph.numId === null ? null : numbering.mark(paragraph.numId, paragraph.level);
         const text = mark === null ? paragraph.text : `${mark}${/^[・•●○◆■]$/.test(mark) ? '' : ' '}${paragraph.text}`;
         out.push(`<p>${escapeHtml(text)}</p>`);
-        paragraph = null;
+        paragraphs.pop();
       } else if (tag === 'tc') out.push('</td>');
       else if (tag === 'tr') out.push('</tr>');
       else if (tag === 'tbl') out.push('</table>');
@@ -56,19 +70,15 @@ function documentHtml(xml: string, numbering: Numbering): string {
     const value = () => attributes(token.attrs)['w:val'] ?? attributes(token.attrs).val ?? null;
     switch (tag) {
       case 'p':
-        paragraph = { text: '', style: null, numId: null, level: 0 };
-        if (empty) {
-          out.push('<p></p>');
-          paragraph = null;
-        }
+        if (empty) out.push('<p></p>');
+        else paragraphs.push({ text: '', numId: null, level: 0 });
         break;
-      case 'pStyle':
-        if (paragraph) {
-          paragraph.style = value();
-          const styled = paragraph.style === null ? null : numbering.ofStyle(paragraph.style);
-          if (styled && paragraph.numId === null) Object.assign(paragraph, styled);
-        }
+      case 'pStyle': {
+        const style = value();
+        const styled = paragraph && style !== null ? numbering.ofStyle(style) : null;
+        if (paragraph && styled && paragraph.numId === null) Object.assign(paragraph, styled);
         break;
+      }
       case 'numId':
         if (paragraph && inProperties > 0) paragraph.numId = value();
         break;
@@ -80,11 +90,11 @@ function documentHtml(xml: string, numbering: Numbering): string {
         break;
       case 'tab':
         // A run's tab, not a paragraph's tab stop (those are inside its properties).
-        if (paragraph && inProperties === 0 && hidden === 0) paragraph.text += '\t';
+        if (paragraph && inProperties === 0) paragraph.text += '\t';
         break;
       case 'br':
       case 'cr':
-        if (paragraph && inProperties === 0 && hidden === 0) paragraph.text += '\n';
+        if (paragraph && inProperties === 0) paragraph.text += '\n';
         break;
       case 'tbl':
         out.push('<table>');

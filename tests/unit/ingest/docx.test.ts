@@ -38,6 +38,16 @@ describe('Word documents (.docx) as the report reader’s HTML', () => {
     expect(html).toContain('<p>取組内容\t一行目<br>二行目 &amp; &lt;三&gt;</p>\n<p>2</p>\n<p>加えた子育て</p>\n<table>\n<tr>\n<td>\n<p>区</p>\n</td>\n<td>\n<p>A</p>\n</td>\n</tr>\n</table>\n<p></p>');
   });
 
+  it('reads a text box’s paragraphs once (not its older copy Word keeps beside it), before the paragraph it is anchored to', async () => {
+    const box = (text: string) => `<w:txbxContent><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:txbxContent>`;
+    const html = await readWordDocument(docx([
+      `<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><wp:anchor><wps:wsp><wps:txbx>${box('鶴見区地域子育て支援拠点事業')}</wps:txbx></wps:wsp></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>${box('鶴見区地域子育て支援拠点事業')}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>本文</w:t></w:r></w:p>`,
+      // An older document's text box, with no newer copy beside it.
+      `<w:p><w:r><w:pict><v:shape><v:textbox>${box('令和7年度')}</v:textbox></v:shape></w:pict></w:r></w:p>`,
+    ].join(''), {}));
+    expect(paragraphs(html)).toEqual(['鶴見区地域子育て支援拠点事業', '本文', '令和7年度', '']);
+  });
+
   it('is null for a workbook or another zip; an old .doc and a damaged .docx are refused with what to do', async () => {
     expect(await readWordDocument(zip({ 'xl/workbook.xml': '<workbook/>' }))).toBeNull();
     expect(await readWordDocument(new TextEncoder().encode('ward,fiscal_year\n'))).toBeNull();
