@@ -1,4 +1,4 @@
-import { CsvReader, normalizeLineEnds } from './csv.ts';
+import { CsvReader } from './csv.ts';
 import { isPipeRule, pipeRowCells } from './markdown.ts';
 
 /**
@@ -104,15 +104,17 @@ function markdownCells(raw: string): string[] | null {
 /**
  * A report sheet saved from Excel as CSV (`,`) or copied from it (`\t`): a row per record, its cells as
  * the sheet's, a quoted cell's line breaks kept inside it. A record with a stray quote (a copied page's
- * `"…"` inside a sentence) is split at its delimiters as it stands.
+ * `"…"` inside a sentence) is split at its delimiters as it stands. A lone CR is a workbook cell's line
+ * break (xlsx.ts writes it so, after every other line end is LF): it stays in its cell, so a line's
+ * number is the sheet's row.
  */
 export function delimitedToReportLines(source: string, delimiter: ',' | '\t'): ReportLine[] {
-  const text = normalizeLineEnds(source);
+  const text = source.replace(/\r\n/g, '\n');
   const reader = new CsvReader(text, delimiter);
   const rows: ReportLine[] = [];
   for (let record = reader.next(); record; record = reader.next()) {
     const cells = record.problem ? text.slice(record.start, record.end).split(delimiter) : record.fields;
-    rows.push({ line: record.line, cells: cells.map(cleanCell) });
+    rows.push({ line: record.line, cells: cells.map((cell) => cleanCell(cell.replace(/\r/g, '\n'))) });
   }
   return withoutMargin(rows);
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
 import { readWorkbook } from '../../../src/lib/ingest/xlsx.ts';
 import { NS, workbook, workbookOfCsv, WORKSHEET, zip } from '../../fixtures/workbook/build.ts';
+import { excelWorkbookLayout, sheetRows } from '../../fixtures/reports/layouts.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url)));
 
@@ -115,6 +116,17 @@ describe('Excel workbooks (.xlsx) as Excel writes them', () => {
     // Stored (not deflated) entries read too.
     const stored = zip({ 'xl/workbook.xml': `<workbook ${NS}><sheets><sheet name="s" r:id="rId1"/></sheets></workbook>`, 'xl/_rels/workbook.xml.rels': `<Relationships><Relationship Id="rId1" Type="${WORKSHEET}" Target="/xl/worksheets/sheet1.xml"/></Relationships>`, 'xl/worksheets/sheet1.xml': `<worksheet><sheetData>${long}</sheetData></worksheet>` }, 0);
     expect((await session.ingestSource('stored.xlsx', stored))[0].report).toMatchObject({ rowsLoaded: 1, fileError: null });
+  });
+});
+
+describe('A published report as an Excel workbook', () => {
+  it('names each line by the sheet’s row, though its cells hold line breaks', async () => {
+    const [batch] = await new IngestSession().ingestSource('report.xlsx', excelWorkbookLayout());
+    const rowOf = (label: string) => sheetRows().findIndex((cells) => cells[0] === label) + 1;
+    expect(rowOf('取組の効果')).toBeGreaterThan(0);
+    expect(new Set(batch.narratives.filter((n) => n.section === 'effect').map((n) => n.line))).toEqual(new Set([rowOf('取組の効果')]));
+    expect(batch.centers[0].line).toBe(rowOf('事業実施期間'));
+    expect(batch.reportLines.find((l) => l.text.startsWith('取組の課題'))?.line).toBe(rowOf('取組の課題'));
   });
 });
 
