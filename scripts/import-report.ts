@@ -1,6 +1,6 @@
 /**
  * `npm run import-report -- [--out DIR] [--prefix NAME] [--force] REPORT...`: converts published
- * evaluation reports (text or saved HTML) into the data contract's CSV files with the app's own
+ * evaluation reports (text, saved HTML, Word documents, workbooks) into the data contract's CSV files with the app's own
  * importer: ratings (long form), narratives and centers, one set per report. A part the report lacks
  * writes no file; an existing file is never overwritten without --force. Exit 1 if a report could not
  * be read or had errors, 2 on usage errors.
@@ -14,7 +14,8 @@ import { fileErrorText, reasonText, valueText } from '../src/lib/i18n/messages.t
 
 const USAGE = `usage: npm run import-report -- [--out DIR] [--prefix NAME] [--force] REPORT...
 
-  REPORT         a published report: the page saved as .html, or its text copied into a .txt
+  REPORT         a published report: the page saved as .html, its text copied into a .txt,
+                 or the report as a Word document (.docx) or its sheet as an Excel workbook (.xlsx)
   --out DIR      where to write the CSV files (default data)
   --prefix NAME  file name prefix (default real): NAME_<ward>_<year>_ratings.csv, …_narratives.csv, …_centers.csv
   --force        overwrite files that exist`;
