@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readWordDocument } from '../../../src/lib/ingest/docx.ts';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
 import { zip } from '../../fixtures/workbook/build.ts';
+import { expectDamageAccountedFor } from './damaged-files.ts';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const numbering = `<w:numbering ${W}>
@@ -64,17 +64,6 @@ describe('Word documents (.docx) as the report reader’s HTML', () => {
 });
 
 describe('Word documents (.docx): properties', () => {
-  it('a report document with bytes changed or cut anywhere is refused or read, never thrown, every row accounted for', async () => {
-    const good = new Uint8Array(readFileSync(new URL('../../fixtures/reports/word/report.docx', import.meta.url)));
-    await fc.assert(
-      fc.asyncProperty(fc.array(fc.record({ at: fc.nat(good.length - 1), byte: fc.nat(255) }), { minLength: 1, maxLength: 4 }), fc.option(fc.nat(good.length - 1)), async (changes, cut) => {
-        const bytes = good.slice(0, cut ?? good.length);
-        for (const { at, byte } of changes) if (at < bytes.length) bytes[at] = byte;
-        const batches = await new IngestSession().ingestSource('x.docx', bytes);
-        expect(batches.length).toBeGreaterThan(0);
-        for (const { report: r } of batches) expect(r.rowsLoaded + r.rowsDuplicate + r.rowsRejected).toBe(r.rowsRead);
-      }),
-      { numRuns: 100 },
-    );
-  });
+  it('a report document with bytes changed or cut anywhere is refused or read, never thrown, every row accounted for', () =>
+    expectDamageAccountedFor(new Uint8Array(readFileSync(new URL('../../fixtures/reports/word/report.docx', import.meta.url))), 'x.docx', 100));
 });
