@@ -15,7 +15,8 @@ export type RecordViews = (db: Database) => Promise<Record<string, ViewSnapshot>
 
 /** The input files of a directory (CSV exports and published reports), in the order the app reads bundled data. */
 export async function inputsOf(dir: string): Promise<Array<{ name: string; bytes: Uint8Array }>> {
-  const names = (await readdir(dir)).filter(isDataFile);
+  // A data folder's Markdown is its documentation (data/README.md), not a report.
+  const names = (await readdir(dir)).filter((name) => isDataFile(name) && !/\.(md|markdown)$/i.test(name));
   return Promise.all(inBundledOrder(names.map((name) => ({ name, url: name }))).map(async ({ name }) => ({ name, bytes: new Uint8Array(await readFile(join(dir, name))) })));
 }
 
