@@ -57,6 +57,7 @@ export type FileErrorCode =
   | 'binary_file'
   | 'pdf_file'
   | 'office_file'
+  | 'encrypted_office_file'
   | 'damaged_office_file'
   | 'office_file_too_large'
   | 'rtf_file'

@@ -64,6 +64,10 @@ describe('decodeBytes: the encoding is decided, never guessed silently', () => {
   it('refuses binary data, and UTF-16 with a broken surrogate naming its line', () => {
     expect(decodeBytes(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 0x14, 0]))).toMatchObject({ ok: false, code: 'office_file' });
     expect(decodeBytes(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toMatchObject({ ok: false, code: 'office_file' });
+    // A password-protected .xlsx: an OLE file whose directory (names in UTF-16LE, 64-byte fields) holds EncryptionInfo and EncryptedPackage.
+    const entry = (name: string) => { const field = new Uint8Array(128); field.set(encode(name, 'utf-16le')); return [...field]; };
+    const encrypted = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0), ...entry('Root Entry'), ...entry('EncryptionInfo'), ...entry('EncryptedPackage')]);
+    expect(decodeBytes(encrypted)).toMatchObject({ ok: false, code: 'encrypted_office_file' });
     expect(decodeBytes(new TextEncoder().encode('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'))).toMatchObject({ ok: false, code: 'pdf_file' });
     expect(decodeBytes(new TextEncoder().encode("{\\rtf1\\ansi\\ansicpg932 {\\fonttbl} \\'8b\\'e6}"))).toMatchObject({ ok: false, code: 'rtf_file' });
     expect(decodeBytes(new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0]))).toMatchObject({ ok: false, code: 'binary_file' });
