@@ -617,7 +617,7 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
       continue;
     }
     if (part === 'process' && stage) {
-      const tokens = whole.split(/[\t \u3000]+/).filter((t) => t !== '');
+      const tokens = joinRatingLabels(whole.split(/[\t \u3000]+/).filter((t) => t !== ''));
       // The rater header, on one line or one name per line, after the number's and question's titles if a sheet has them.
       const first = tokens.findIndex((t) => !COLUMN_TITLE.test(t.normalize('NFKC')));
       const named = first === -1 ? [] : tokens.slice(first);
@@ -741,6 +741,28 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
 /** The rating-looking tokens at the end of a row. */
 function trailingRatings(tokens: string[]): string[] {
   let i = tokens.length;
-  while (i > 0 && RATING_TOKEN.test(tokens[i - 1].normalize('NFKC').trim()) ) i--;
+  while (i > 0 && isRatingToken(tokens[i - 1])) i--;
   return tokens.slice(i);
+}
+
+/** A rating cell's text, or a letter with its own label (`Aよくできた`, joined by `joinRatingLabels`). */
+function isRatingToken(token: string): boolean {
+  const value = token.normalize('NFKC').trim();
+  return RATING_TOKEN.test(value) || (/^[A-Da-d]\S/.test(value) && parseRating(value).ok);
+}
+
+/**
+ * A cell that prints its letter and label (`A よくできた`, `B (できた)`) comes out of a PDF as two
+ * words: a lone letter followed by that letter's own label is one rating. A letter with another
+ * letter's label stays two words.
+ */
+function joinRatingLabels(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (const token of tokens) {
+    const previous = out.at(-1);
+    const joined = previous === undefined ? '' : `${previous}${token}`;
+    if (previous !== undefined && /^[A-Da-d]$/.test(previous.normalize('NFKC')) && !RATING_TOKEN.test(token.normalize('NFKC')) && parseRating(joined).ok) out[out.length - 1] = joined;
+    else out.push(token);
+  }
+  return out;
 }

@@ -7,6 +7,7 @@ import {
 } from '../../fixtures/reports/layouts.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
+const LABEL_OF: Record<string, string> = { A: 'よくできた', B: 'できた', C: 'あまりできなかった', D: 'まったくできなかった' };
 const LAYOUTS: Array<[string, string, () => Uint8Array]> = [
   ['copied text, tab-separated cells (the seed\'s layout)', 'report.txt', () => utf8(tabLayout())],
   ['copied text, label and value separated by spaces, CRLF', 'report.txt', () => utf8(spaceLayout())],
@@ -48,6 +49,8 @@ const LAYOUTS: Array<[string, string, () => Uint8Array]> = [
         .replace('\r令和2年度重点目標\r', '\r令和2年度\r重点目標\r'),
     ),
   ],
+  ['copied from a PDF whose rating cells print the letter and its label, split by a space (A よくできた, B (できた))', 'report.txt', () =>
+    utf8(spaceLayout().replace(/ ([A-D]) ([A-D－]) ([A-D－])\r\n/g, (_, a: string, b: string, c: string) => ` ${a} ${LABEL_OF[a]} ${b} (${LABEL_OF[b] ?? ''}) ${c}\r\n`).replace(/ \(\)/g, ''))],
   ['copied text, tab-separated, with an empty first column on every line', 'report.txt', () => utf8(tabLayout().split('\n').map((l) => (l === '' ? l : `\t${l}`)).join('\n'))],
 ];
 

@@ -125,6 +125,13 @@ describe('damaged reports', () => {
     expect(batch.report.missingParts).toEqual(['取組の課題', '事業計画段階 設問1']);
   });
 
+  it('a letter printed with another letter’s label (A できた) is not joined into a rating: the row is named, not guessed', async () => {
+    const text = spaceLayout().replace(/^1 (.+。) A B A\r$/m, '1 $1 A できた B A\r');
+    expect(text).toContain('A できた B A');
+    const [batch] = await new IngestSession().ingestSource('r.txt', new TextEncoder().encode(text));
+    expect(batch.report.errors.map((e) => [e.code, e.params])).toEqual([['report_rating_cells', { expected: 3, found: 2 }]]);
+  });
+
   it('without a title, the file is rejected: its ward and year are unknown', async () => {
     const batch = await ingest('report_no_title.txt');
     expect(batch.report.fileError?.code).toBe('report_missing_title');
