@@ -78,27 +78,61 @@ function richText(xml: string): string {
 }
 const PHONETIC = /<(?:[A-Za-z_][\w.-]*:)?rPh\b[\s\S]*?<\/(?:[A-Za-z_][\w.-]*:)?rPh\s*>/g;
 
-/** Which cell styles (`s`, an index into `cellXfs`) show a number as a date. */
-function dateStyles(xml: string): Set<number> {
+/**
+ * Which cell styles (`s`, an index into `cellXfs`) show a number as a date: style → the format when
+ * it shows the year alone (`ggge"年度"`, `yyyy"年度"`), else null (a full date, read as `YYYY-MM-DD`).
+ */
+function dateStyles(xml: string): Map<number, string | null> {
   const custom = new Map<number, string>();
   for (const { attrs } of elements(xml, 'numFmt')) {
     const a = attributes(attrs);
     custom.set(Number(a.numFmtId), decodeXml(a.formatCode ?? ''));
   }
-  const styles = new Set<number>();
+  const styles = new Map<number, string | null>();
   const cellXfs = [...elements(xml, 'cellXfs')][0]?.inner ?? '';
   [...elements(cellXfs, 'xf')].forEach(({ attrs }, index) => {
     const id = Number(attributes(attrs).numFmtId ?? 0);
     const code = custom.get(id);
-    if (code === undefined ? DATE_FORMAT_IDS.has(id) : showsDate(code)) styles.add(index);
+    if (code === undefined ? DATE_FORMAT_IDS.has(id) : showsDate(code)) styles.set(index, code !== undefined && showsYearOnly(code) ? code : null);
   });
   return styles;
 }
 
+/** The format's first section without its quoted text, brackets and escapes: its tokens. */
+const formatTokens = (code: string) => code.split(';')[0].replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+const showsYearOnly = (code: string) => !/[mMdDhHsSaA]/.test(formatTokens(code));
+
+/** Japan's eras from their first day: a year-only date format's `ggg` / `gg` / `g` and `e` / `ee`. */
+const ERAS: Array<{ from: number; names: [string, string, string] }> = [
+  { from: Date.UTC(2019, 4, 1), names: ['令和', '令', 'R'] },
+  { from: Date.UTC(1989, 0, 8), names: ['平成', '平', 'H'] },
+  { from: Date.UTC(1926, 11, 25), names: ['昭和', '昭', 'S'] },
+  { from: Date.UTC(1912, 6, 30), names: ['大正', '大', 'T'] },
+  { from: Date.UTC(1868, 0, 25), names: ['明治', '明', 'M'] },
+];
+
+/** A date as a year-only format shows it: `ggge"年度"` → 令和7年度, `yyyy"年度"` → 2025年度. */
+function yearAsShown(code: string, iso: string): string {
+  const time = Date.parse(iso);
+  const year = Number(iso.slice(0, 4));
+  const era = ERAS.find((e) => time >= e.from);
+  const eraYear = era ? year - new Date(era.from).getUTCFullYear() + 1 : year;
+  let out = '';
+  for (const m of code.split(';')[0].matchAll(/"([^"]*)"|\[[^\]]*\]|\\(.)|(g{1,3}|e{1,2}|y+)|(.)/g)) {
+    const [, quoted, escaped, token, other] = m;
+    if (quoted !== undefined) out += quoted;
+    else if (escaped !== undefined) out += escaped;
+    else if (token?.startsWith('g')) out += era ? era.names[3 - token.length] : '';
+    else if (token?.startsWith('e')) out += token.length === 2 ? String(eraYear).padStart(2, '0') : String(eraYear);
+    else if (token?.startsWith('y')) out += token.length <= 2 ? String(year % 100).padStart(2, '0') : String(year);
+    else if (other !== undefined) out += other;
+  }
+  return out;
+}
+
 /** A custom format shows a date when, outside quoted text, brackets and escapes, it has a year, day or era part. */
 function showsDate(code: string): boolean {
-  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').replace(/E[+-]/g, '');
-  return /[yYdDgG]|e/.test(bare);
+  return /[yYdDgG]|e/.test(formatTokens(code).replace(/E[+-]/g, ''));
 }
 
 interface Cell {
@@ -109,7 +143,7 @@ interface Cell {
 /** A cell's reference, type and style: read per cell, so by one small pattern, not `attributes`. */
 const CELL_ATTRIBUTE = /(?:^|\s)(r|t|s)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
-function sheetCsv(xml: string, strings: string[], dates: Set<number>, epoch: number): string {
+function sheetCsv(xml: string, strings: string[], dates: Map<number, string | null>, epoch: number): string {
   const rows = new Map<number, Cell[]>();
   let rowNo = 0;
   for (const row of elements(xml, 'row')) {
@@ -145,7 +179,7 @@ interface CellAttributes {
   s?: string;
 }
 
-function cellText(a: CellAttributes, inner: string, strings: string[], dates: Set<number>, epoch: number): string {
+function cellText(a: CellAttributes, inner: string, strings: string[], dates: Map<number, string | null>, epoch: number): string {
   const value = inner.startsWith('<v>') ? inner.slice(3, inner.indexOf('</v>')) : firstText(inner, 'v');
   switch (a.t) {
     case 's': {
@@ -164,11 +198,12 @@ function cellText(a: CellAttributes, inner: string, strings: string[], dates: Se
       return decodeXml(value ?? '').slice(0, 10);
   }
   if (value === null || value.trim() === '') return '';
-  const isDate = a.s !== undefined && dates.has(Number(a.s));
+  const yearFormat = a.s === undefined ? undefined : dates.get(Number(a.s));
+  const isDate = yearFormat !== undefined;
   if (!isDate && /^-?\d{1,15}$/.test(value)) return value;
   const number = Number(value);
   if (!Number.isFinite(number)) return decodeXml(value);
-  if (isDate) return dateOf(number, epoch);
+  if (isDate) return yearFormat === null ? dateOf(number, epoch) : yearAsShown(yearFormat, dateOf(number, epoch));
   // Excel shows 15 significant digits: 0.1 + 0.2 stored as 0.30000000000000004 is 0.3.
   return String(Number(number.toPrecision(15)));
 }

@@ -89,6 +89,15 @@ describe('Excel workbooks (.xlsx) as Excel writes them', () => {
     expect((await dated(43921, 1, '<workbookPr date1904="1"/>'))?.[0].csv).toBe('2024-04-01,43921\n');
     expect((await dated(59, 1))?.[0].csv).toBe('1900-02-28,59\n');
     expect((await dated(0.30000000000000004, 0))?.[0].csv).toBe('0.3,0.3\n');
+    // A date shown as its year alone (a fiscal-year column typed as a date): as Excel shows it, not the day.
+    const yearStyles = '<styleSheet><numFmts count="3"><numFmt numFmtId="177" formatCode="[$-ja-JP]ggge&quot;年度&quot;;@"/><numFmt numFmtId="178" formatCode="yyyy&quot;年度&quot;"/><numFmt numFmtId="179" formatCode="[$-411]gge\\.ee"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="177"/><xf numFmtId="178"/><xf numFmtId="179"/></cellXfs></styleSheet>';
+    const shown = async (serial: number) =>
+      (await readWorkbook(workbook([{ name: 'y', xml: row(1, [1, 2, 3].map((s, k) => `<c r="${'ABC'[k]}1" s="${s}"><v>${serial}</v></c>`).join('')) }], { 'xl/styles.xml': yearStyles })))?.[0].csv;
+    expect(await shown(45748)).toBe('令和7年度,2025年度,令7.07\n');
+    // 1 April 2019 was still 平成: the era changed on 1 May.
+    expect(await shown(43556)).toBe('平成31年度,2019年度,平31.31\n');
+    const [years] = await new IngestSession().ingestSource('y.xlsx', workbook([{ name: 'r', xml: LONG_HEADER + row(2, `${inline('A2', '鶴見区')}<c r="B2" s="1"><v>45748</v></c>${inline('C2', '計画')}<c r="D2"><v>1</v></c>${inline('E2', '区')}${inline('F2', 'A')}`) }], { 'xl/styles.xml': yearStyles }));
+    expect(years.ratings.toArray().map((r) => [r.ward, r.fiscalYear])).toEqual([['鶴見区', 2025]]);
   });
 
   it('keeps a cell’s text as written: quotes, commas, entities, OOXML escapes, line breaks as CR within the field', async () => {
