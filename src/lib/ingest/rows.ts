@@ -24,9 +24,14 @@ export class RowReader {
   row: CsvRecord = { line: 0, endLine: 0, start: 0, end: 0, fields: [], problem: null };
   /** The cells of the row read before this one, for the reason a blank grouping cell is given. */
   private above: string[] | null = null;
+  /**
+   * `cellBreaks`: the text is a workbook's sheet, whose cells' line breaks are lone CRs (xlsx.ts). Such
+   * a cell is quoted, and a text with quotes is never read ahead (read-ahead.ts): its rows come here.
+   */
   constructor(
     private columns: Map<Field, number>,
     private header: string[],
+    private cellBreaks = false,
   ) {}
 
   /** One reader serves a whole file; a million rows should not mean a million readers. */
@@ -52,11 +57,12 @@ export class RowReader {
     return columns.size === this.columns.size && [...columns].every(([field, index]) => this.columns.get(field) === index);
   }
 
-  /** A cell as written; a lone CR (a line break inside an Excel cell, see xlsx.ts) is the line break it stands for. */
+  /** A cell as written; in a sheet, a lone CR (a line break inside an Excel cell) is the line break it stands for. */
   raw(field: Field): string {
     const index = this.columns.get(field);
     const value = index === undefined ? '' : (this.row.fields[index] ?? '');
-    return value.includes('\r') ? value.replace(/\r/g, '\n') : value;
+    // Only a sheet's cells are looked at: a million CSV rows should not pay for the search.
+    return this.cellBreaks && value.includes('\r') ? value.replace(/\r/g, '\n') : value;
   }
 
   /** A required cell: blank is an error, named as a merged cell's when the row above has the value. */

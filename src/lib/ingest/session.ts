@@ -224,7 +224,7 @@ export class IngestSession {
     if (spansBadLine(headerRecord, badLines)) {
       throw new FileRefused({ code: 'undecodable', params: { encoding, line: headerRecord.line } });
     }
-    const rowReader = header.ok ? new RowReader(header.columns, headerRecord.fields) : null;
+    const rowReader = header.ok ? new RowReader(header.columns, headerRecord.fields, encoding === 'xlsx') : null;
     const handler = header.ok ? rowHandler(header.kind, context) : null;
     if (header.ok) {
       report.kind = header.kind;
