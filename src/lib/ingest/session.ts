@@ -177,7 +177,10 @@ export class IngestSession {
     return this.ingestText(batch, normalizeLineEnds(result.decoded.text), encoding, badLines, options, rest);
   }
 
-  /** Reads a decoded text (LF line ends) into `batch`: a CSV of a kind its header names, or published reports. */
+  /**
+   * Reads a decoded text (LF line ends; a sheet's cells may hold lone CRs, their line breaks) into
+   * `batch`: a CSV of a kind its header names, or published reports.
+   */
   private async ingestText(batch: FileBatch, decoded: string, encoding: SourceEncoding, badLines: Set<number>, options: IngestOptions, rest: LaterReports): Promise<FileBatch> {
     const report = batch.report;
     report.encoding = encoding;
