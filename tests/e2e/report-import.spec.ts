@@ -170,3 +170,17 @@ test('an Excel workbook loads each visible sheet as a file, its rejected row nam
   await reloadApp(page);
   await expect(loaded.locator('th')).toHaveText(['workbook.xlsx [評価]', 'workbook.xlsx [取組]', 'workbook.xlsx [拠点]']);
 });
+
+test('a sheet titled with its ward and year gives them to every row, and the load report says which line gave them', async ({ page }) => {
+  await openApp(page, '/?view=data');
+  await page.getByText('テキストを貼り付けて読み込む', { exact: true }).click();
+  await page.locator('textarea[name="pasted-text"]').fill('令和7年度　港南区　協働のプロセスの評価\n段階\t番号\t区\t拠点\t相互評価\n計画\t1\tA\tB\tC\n');
+  await page.getByRole('button', { name: '貼り付けたテキストを読み込む' }).click();
+  await expect(page.locator('.progress')).toHaveCount(0);
+  const note = page.locator('section.report tr.title-line');
+  await expect(note).toHaveText('見出しより上の行から、列のない値を全行に読みました: 1 — 令和7年度　港南区　協働のプロセスの評価 → 区 港南区・年度 令和7年度（2025年度）');
+  const pasted = page.locator('section.report table.files tbody tr').filter({ hasText: /貼り付け_/ }).first();
+  await expect(pasted).toContainText(/評価（横持ち）/);
+  const loaded = page.locator('section.loaded-data tbody tr').filter({ hasText: /貼り付け_/ });
+  await expect(loaded).toContainText(/3\s+0\s+0\s+1\s+令和7年度（2025年度）/, { useInnerText: true });
+});

@@ -194,6 +194,7 @@ const STRINGS = {
   noRejected: { ja: '不採用の行はありません。', en: 'No rows were rejected.' },
   delimiter: { ja: '区切り', en: 'Delimiter' },
   skippedLines: { ja: '見出しより上の行（データとして読まずに飛ばしました）', en: 'Lines above the header (skipped, not read as data)' },
+  titleGives: { ja: '見出しより上の行から、列のない値を全行に読みました', en: 'Read from a line above the header for every row (the file has no such column)' },
   rejectedSummaryTitle: { ja: '不採用の理由ごとの件数', en: 'Rejected cells by reason' },
   reportCheckTitle: { ja: '報告書の確認（読み取った内容）', en: 'Report check (what was read)' },
   reportCheckHint: {

@@ -105,7 +105,7 @@ function detectKind(normalized: string[]): CsvKind | undefined {
  * wide one; `区名` is the ward, or the registry's name; `番号` is a question or an item number),
  * so each header is resolved against the fields of the detected kind only.
  */
-export function resolveHeader(header: string[]): HeaderResult {
+export function resolveHeader(header: string[], given: ReadonlySet<Field> = new Set()): HeaderResult {
   const normalized = header.map(normalizeHeader);
   const named = header.filter((h) => h.trim() !== '');
   const found = clipList(named);
@@ -139,7 +139,8 @@ export function resolveHeader(header: string[]): HeaderResult {
       return { ok: false, code: 'duplicate_column', field, found: clipList(header.filter((_, i) => ALIASES[field].includes(normalized[i]))) };
     }
   }
-  const missing = required.filter((f) => !columns.has(f));
+  // `given`: fields every row takes from elsewhere (a sheet's title row, title-row.ts), not from a column.
+  const missing = required.filter((f) => !columns.has(f) && !given.has(f));
   if (kind === 'ratings_wide' && !RATING_COLUMNS.some(([field]) => columns.has(field))) {
     missing.push('ward_rating');
   }

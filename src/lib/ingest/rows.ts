@@ -32,6 +32,8 @@ export class RowReader {
     private columns: Map<Field, number>,
     private header: string[],
     private cellBreaks = false,
+    /** Values every row has without a column: the ward and year a sheet's title row names (title-row.ts). */
+    private constants: ReadonlyMap<Field, string> = new Map(),
   ) {}
 
   /** One reader serves a whole file; a million rows should not mean a million readers. */
@@ -49,7 +51,7 @@ export class RowReader {
   }
 
   has(field: Field): boolean {
-    return this.columns.has(field);
+    return this.columns.has(field) || this.constants.has(field);
   }
 
   /** Whether another header places the same fields in the same columns as this file's. */
@@ -59,6 +61,8 @@ export class RowReader {
 
   /** A cell as written; in a sheet, a lone CR (a line break inside an Excel cell) is the line break it stands for. */
   raw(field: Field): string {
+    const constant = this.constants.get(field);
+    if (constant !== undefined) return constant;
     const index = this.columns.get(field);
     const value = index === undefined ? '' : (this.row.fields[index] ?? '');
     // Only a sheet's cells are looked at: a million CSV rows should not pay for the search.

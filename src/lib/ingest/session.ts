@@ -2,7 +2,7 @@ import { BatchBuilder, emptyBatch, refusedBatch } from './batch.ts';
 import { countLines, CsvReader, normalizeLineEnds } from './csv.ts';
 import { decodeBytes } from './decode.ts';
 import { readWordDocument } from './docx.ts';
-import { locateHeader, type LocatedHeader } from './headers.ts';
+import { locateHeader, resolveHeader, type Field, type LocatedHeader } from './headers.ts';
 import { Ledger } from './ledger.ts';
 import { clip } from './limits.ts';
 import { markdownTableAsCsv } from './markdown.ts';
@@ -15,7 +15,8 @@ import { planReadAhead, replayReadAhead, type ReadAheadInput, type ReadAheadResu
 import { RowLoop, spansBadLine } from './row-loop.ts';
 import { ErrorLog, RowReader } from './rows.ts';
 import type { RatingColumns } from './rating-columns.ts';
-import type { FileBatch, FileError, FileErrorCode, RowError, SourceEncoding } from './types.ts';
+import type { FileBatch, FileError, FileErrorCode, FileReport, RowError, SourceEncoding } from './types.ts';
+import { titleValues } from './title-row.ts';
 import { extractWebArchive } from './webarchive.ts';
 import { readWorkbook, type Sheet } from './xlsx.ts';
 import { ZipEntryTooLarge } from './zip.ts';
@@ -218,16 +219,18 @@ export class IngestSession {
         return this.readReport(batch, first, badLines, options);
       }
     }
+    const titled = this.fromTitle(csv);
+    csv = titled.csv;
     const errors = new ErrorLog(report, options.onError);
     const builder = new BatchBuilder(batch, (r) => this.ledger.ratingKey(r));
     const context: ReadContext = { registry: this.registry, ledger: this.ledger, builder };
     const { header, record: headerRecord, reader, delimiter } = csv;
     report.delimiter = encoding === 'xlsx' ? null : asTable ? '|' : delimiter;
-    report.skippedLines = csv.preamble;
+    report.skippedLines = titled.skippedLines;
     if (spansBadLine(headerRecord, badLines)) {
       throw new FileRefused({ code: 'undecodable', params: { encoding, line: headerRecord.line } });
     }
-    const rowReader = header.ok ? new RowReader(header.columns, headerRecord.fields, encoding === 'xlsx') : null;
+    const rowReader = header.ok ? new RowReader(header.columns, headerRecord.fields, encoding === 'xlsx', titled.constants) : null;
     const handler = header.ok ? rowHandler(header.kind, context) : null;
     if (header.ok) {
       report.kind = header.kind;
@@ -242,7 +245,8 @@ export class IngestSession {
     while (width > 0 && headerRecord.fields[width - 1].trim() === '') width--;
     const every = options.checkpointEvery ?? 20000;
     // A long ratings file: the rest goes to another reader now, and is replayed after this one's rows.
-    const plan = options.readAhead && header.ok
+    // The other reader knows the columns only: a file whose title gives values is read here whole.
+    const plan = options.readAhead && header.ok && titled.constants.size === 0
       ? planReadAhead({ text, reader, kind: header.kind, columns: header.columns, header: headerRecord.fields, width, delimiter, encoding, badLines, registry: this.registry })
       : null;
     const ownText = plan ? text.slice(0, plan.split) : text;
@@ -280,6 +284,31 @@ export class IngestSession {
     }
     if (batch.wards) this.replaceRegistry(batch.wards);
     return finish(builder);
+  }
+
+  /**
+   * A sheet titled 令和7年度 鶴見区 above a header that lacks only the ward or year column: the title
+   * gives that value to every row, when it names exactly one (title-row.ts). The title's line says so
+   * in the load report. Anything else is left as it was found.
+   */
+  private fromTitle(csv: LocatedHeader): { csv: LocatedHeader; constants: Map<Field, string>; skippedLines: FileReport['skippedLines'] } {
+    const unchanged = { csv, constants: new Map<Field, string>(), skippedLines: csv.preamble };
+    if (csv.header.ok || csv.header.code !== 'missing_columns' || !csv.header.titled) return unchanged;
+    const given = titleValues(csv.preamble, this.registry);
+    const values = new Map<Field, string>();
+    if (given.ward) values.set('ward', given.ward.name);
+    if (given.fiscalYear) values.set('fiscal_year', String(given.fiscalYear.value));
+    const header = resolveHeader(csv.record.fields, new Set(values.keys()));
+    if (!header.ok) return unchanged;
+    const constants = new Map([...values].filter(([field]) => !header.columns.has(field)));
+    const skippedLines = csv.preamble.map((l) => {
+      const gives = {
+        ...(constants.has('ward') && given.ward?.line === l.line ? { ward: given.ward.name } : {}),
+        ...(constants.has('fiscal_year') && given.fiscalYear?.line === l.line ? { fiscalYear: given.fiscalYear.value } : {}),
+      };
+      return Object.keys(gives).length > 0 ? { ...l, gives } : l;
+    });
+    return { csv: { ...csv, header }, constants, skippedLines };
   }
 
   private replaceRegistry(wards: Ward[]): void {

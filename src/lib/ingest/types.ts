@@ -197,7 +197,8 @@ export interface FileReport extends FileCounts {
   ignoredColumns: string[];
   ignoredColumnsTotal: number;
   /** Non-blank lines above the CSV header (a title row), not read as data. */
-  skippedLines: Array<{ line: number; text: string }>;
+  /** Lines above the header; `gives`: the ward and year a title line gave every row (title-row.ts). */
+  skippedLines: Array<{ line: number; text: string; gives?: { ward?: string; fiscalYear?: number } }>;
   /** The first `LISTED_ERRORS` rejected cells; `errorCount` counts all, `errorSummary` groups all. */
   errors: RowError[];
   errorCount: number;

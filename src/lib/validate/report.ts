@@ -17,7 +17,7 @@ export interface ValidationReport {
     missingParts: string[];
     ignoredColumns: string[];
     ignoredColumnsTotal: number;
-    skippedLines: Array<{ line: number; text: string }>;
+    skippedLines: FileReport['skippedLines'];
     /** Every rejected cell, counted; `errors` lists the first 10,000 (all of them: `--errors-csv`). */
     errorCount: number;
     errorSummary: Array<{ code: string; column: string | null; count: number; firstLine: number; reason: string }>;

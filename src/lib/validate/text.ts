@@ -26,7 +26,11 @@ export function formatValidationReport(report: ValidationReport, lang: Lang): st
     }
     const delimiter = f.delimiter === null ? '' : `   ${ja ? '区切り' : 'delimiter'}: ${DELIMITER_LABELS[lang][f.delimiter] ?? f.delimiter}`;
     out.push(`  ${ja ? '種類' : 'kind'}: ${f.kind}   ${ja ? '形式・文字コード' : 'format/encoding'}: ${f.encoding ? encodingLabel(f.encoding) : '-'}${delimiter}`);
-    for (const s of f.skippedLines) out.push(`  ${ja ? `見出しより上の行を飛ばしました（${s.line}行目）` : `skipped above the header (line ${s.line})`}: ${JSON.stringify(s.text)}`);
+    for (const s of f.skippedLines) {
+      const gives = s.gives ? ` → ${[s.gives.ward, s.gives.fiscalYear].filter((v) => v !== undefined).join(' ')}` : '';
+      const label = s.gives ? (ja ? `見出しより上の行から全行に読みました（${s.line}行目）` : `read for every row from above the header (line ${s.line})`) : ja ? `見出しより上の行を飛ばしました（${s.line}行目）` : `skipped above the header (line ${s.line})`;
+      out.push(`  ${label}: ${JSON.stringify(s.text)}${gives}`);
+    }
     out.push(
       ja
         ? `  読んだ行 ${f.rowsRead} = 読み込み ${f.rowsLoaded} + 重複 ${f.rowsDuplicate} + 不採用 ${f.rowsRejected}（未評価 ${f.notRated}）`

@@ -341,21 +341,39 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
     expect(accounted(batch)).toBe(true);
   });
 
-  it('a ward’s own sheet with its ward and year only in a title row: the header below it is named as lacking them, and why', async () => {
-    const batch = await ingest('鶴見区 令和7年度 協働のプロセスの評価,,,,,\n段階,番号,設問,区の評価,拠点,相互評価\n計画,1,テキスト,A,B,A\n');
-    expect(batch.report.skippedLines).toEqual([{ line: 1, text: '鶴見区 令和7年度 協働のプロセスの評価,,,,,' }]);
-    expect(batch.report.fileError).toMatchObject({ code: 'missing_columns', params: { kind: 'ratings_wide', found: ['段階', '番号', '設問', '区の評価', '拠点', '相互評価'], titled: 1 } });
-    const { code, params } = batch.report.fileError!;
-    expect(fileErrorText('ja', code, params)).toContain('区・年度は上のタイトル行からは読みません。各行に「区名」「年度」の列を加えてください');
-    expect(fileErrorText('en', code, params)).toContain('not read from a title row');
+  it('a ward’s own sheet with its ward and year only in a title row: the title gives them to every row, and the report says so', async () => {
+    const batch = await ingest('鶴見区 令和7年度 協働のプロセスの評価,,,,,\n段階,番号,設問,区の評価,拠点,相互評価\n計画,1,テキスト,A,B,A\n計画,2,テキスト,A,E,A\n');
+    expect(batch.report).toMatchObject({ kind: 'ratings_wide', fileError: null, rowsRead: 2, rowsLoaded: 1, rowsRejected: 1 });
+    expect(batch.report.skippedLines).toEqual([{ line: 1, text: '鶴見区 令和7年度 協働のプロセスの評価,,,,,', gives: { ward: '鶴見区', fiscalYear: 2025 } }]);
+    expect(batch.ratings.toArray().map((r) => [r.ward, r.fiscalYear, r.rater, r.rating, r.line])).toEqual([['鶴見区', 2025, 'ward', 'A', 3], ['鶴見区', 2025, 'center', 'B', 3], ['鶴見区', 2025, 'joint', 'A', 3]]);
+    expect(batch.report.errors.map((e) => [e.line, e.column, e.value, e.code])).toEqual([[4, '拠点', 'E', 'invalid_rating']]);
+    // On two lines, in 港南区 (not the 南区 inside it), in a title typed in one cell; a date's year is not a fiscal year.
+    const split = await ingest('港南区地域子育て支援拠点\n作成日 令和8年3月31日\n対象 令和7年度\n\n段階,番号,区,拠点,相互評価\n1,1,A,B,C\n');
+    expect(split.report.skippedLines).toEqual([
+      { line: 1, text: '港南区地域子育て支援拠点', gives: { ward: '港南区' } },
+      { line: 2, text: '作成日 令和8年3月31日' },
+      { line: 3, text: '対象 令和7年度', gives: { fiscalYear: 2025 } },
+    ]);
+    expect(split.ratings.toArray().map((r) => `${r.ward} ${r.fiscalYear}`)).toEqual(['港南区 2025', '港南区 2025', '港南区 2025']);
+    // A column the header has is read from the column: only the lacking year comes from the title.
+    const column = await ingest('西区 令和7年度\n区名,段階,番号,区の評価,拠点,相互評価\n中区,計画,1,A,B,A\n');
+    expect(column.report.skippedLines).toEqual([{ line: 1, text: '西区 令和7年度', gives: { fiscalYear: 2025 } }]);
+    expect(column.ratings.toArray()[0]).toMatchObject({ ward: '中区', fiscalYear: 2025 });
+  });
+
+  it('a title naming two wards or two years, or none, gives nothing: the header is named as lacking them, and why', async () => {
+    for (const title of ['鶴見区・港北区 令和7年度', '鶴見区 令和6年度・令和7年度', '協働のプロセスの評価']) {
+      const batch = await ingest(`${title},,,,,\n段階,番号,設問,区の評価,拠点,相互評価\n計画,1,テキスト,A,B,A\n`);
+      expect(batch.report.skippedLines).toEqual([{ line: 1, text: `${title},,,,,` }]);
+      expect(batch.report.fileError).toMatchObject({ code: 'missing_columns', params: { kind: 'ratings_wide', found: ['段階', '番号', '設問', '区の評価', '拠点', '相互評価'], titled: 1 } });
+      const { code, params } = batch.report.fileError!;
+      expect(fileErrorText('ja', code, params)).toContain('タイトルを「令和7年度 鶴見区」のようにするか、各行に「区名」「年度」の列を加えてください');
+      expect(fileErrorText('en', code, params)).toContain('only when it names exactly one of each');
+      expect(batch.report.fileError?.params).not.toHaveProperty('wideWard');
+    }
     // Without a title row nothing is said of one.
     const untitled = await ingest('段階,番号,設問,区の評価,拠点,相互評価\n計画,1,テキスト,A,B,A\n');
     expect(untitled.report.fileError?.params).not.toHaveProperty('titled');
-    // A title without commas (typed in one cell and saved) is the same.
-    const plainTitle = await ingest('鶴見区 令和7年度\n\n段階,番号,設問,区の評価,拠点,相互評価\n計画,1,テキスト,A,B,A\n');
-    expect(plainTitle.report.fileError).toMatchObject({ code: 'missing_columns', params: { titled: 1 } });
-    // No 区 column here, so nothing is said of one either.
-    expect(batch.report.fileError?.params).not.toHaveProperty('wideWard');
   });
 
   it('refuses an old Excel file (.xls) and a cut-off workbook with a reason', async () => {
