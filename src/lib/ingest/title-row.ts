@@ -7,8 +7,8 @@ export interface TitleValues {
   fiscalYear?: { value: number; line: number };
 }
 
-/** A fiscal year as a title writes it: with 年度 (令和7年度, 2025年度), `R7`, or `FY2025`; a date's year (令和7年3月31日) is not one. */
-const TITLE_YEAR = /(?:令和|平成)\s*(?:\d{1,2}|元)\s*年度|(?<![A-Za-z])[RH]\s*\d{1,2}(?![\d年./-])|(?:19|20)\d{2}\s*年度|FY\s*\d{4}/gi;
+/** A fiscal year as a title writes it: with 年度 (令和7年度, R7年度, 2025年度), `R7`, or `FY2025`; a date's year (令和7年3月31日, R7.3.31) is not one. */
+const TITLE_YEAR = /(?:令和|平成)\s*(?:\d{1,2}|元)\s*年度|(?<![A-Za-z])[RH]\s*\d{1,2}(?:\s*年度|(?![\d年./-]))|(?:19|20)\d{2}\s*年度|FY\s*\d{4}/gi;
 
 /**
  * The ward and fiscal year named in the lines above a sheet's header (`令和7年度 鶴見区 協働評価`),
