@@ -137,27 +137,19 @@ class Numbering {
       const levels: Level[] = [];
       for (const level of elements(inner ?? '', 'lvl')) {
         const k = Number(attributes(level.attrs)['w:ilvl'] ?? 0);
-        const val = (name: string) => {
-          for (const found of elements(level.inner ?? '', name)) return attributes(found.attrs)['w:val'];
-          return undefined;
-        };
+        const val = (name: string) => valueOf(level.inner ?? '', name);
         levels[k] = { format: val('numFmt') ?? 'decimal', text: val('lvlText') ?? `%${k + 1}.`, start: Number(val('start') ?? 1) };
       }
       abstract.set(attributes(attrs)['w:abstractNumId'], levels);
     }
     for (const { attrs, inner } of elements(numbering, 'num')) {
-      for (const found of elements(inner ?? '', 'abstractNumId')) {
-        const levels = abstract.get(attributes(found.attrs)['w:val']);
-        if (levels) this.lists.set(attributes(attrs)['w:numId'], levels);
-      }
+      const levels = abstract.get(valueOf(inner ?? '', 'abstractNumId') ?? '');
+      if (levels) this.lists.set(attributes(attrs)['w:numId'], levels);
     }
     for (const { attrs, inner } of elements(styles, 'style')) {
       const id = attributes(attrs)['w:styleId'];
-      const first = (name: string) => {
-        for (const found of elements(inner ?? '', name)) return attributes(found.attrs)['w:val'] ?? null;
-        return null;
-      };
-      if (id) this.styles.set(id, { numId: first('numId'), level: Number(first('ilvl') ?? 0), basedOn: first('basedOn') });
+      const val = (name: string) => valueOf(inner ?? '', name) ?? null;
+      if (id) this.styles.set(id, { numId: val('numId'), level: Number(val('ilvl') ?? 0), basedOn: val('basedOn') });
     }
   }
 
@@ -190,6 +182,12 @@ class Numbering {
     if (!own || own.format === 'bullet') return '・';
     return own.text.replace(/%(\d)/g, (_, n: string) => formatNumber(counters[Number(n) - 1] ?? 1, levels[Number(n) - 1]?.format ?? 'decimal'));
   }
+}
+
+/** The `w:val` of the first `name` element in `xml`. */
+function valueOf(xml: string, name: string): string | undefined {
+  for (const { attrs } of elements(xml, name)) return attributes(attrs)['w:val'];
+  return undefined;
 }
 
 function formatNumber(n: number, format: string): string {
