@@ -61,10 +61,10 @@ export class RowReader {
 
   /** A cell as written; in a sheet, a lone CR (a line break inside an Excel cell) is the line break it stands for. */
   raw(field: Field): string {
-    const constant = this.constants.get(field);
-    if (constant !== undefined) return constant;
     const index = this.columns.get(field);
-    const value = index === undefined ? '' : (this.row.fields[index] ?? '');
+    // A title's value is only ever for a field without a column: the columns are looked up first, as every row reads them.
+    if (index === undefined) return this.constants.get(field) ?? '';
+    const value = this.row.fields[index] ?? '';
     // Only a sheet's cells are looked at: a million CSV rows should not pay for the search.
     return this.cellBreaks && value.includes('\r') ? value.replace(/\r/g, '\n') : value;
   }
