@@ -1,4 +1,5 @@
-import { attributes, decodeEntities, elements, firstText, pattern } from './xml.ts';
+import { decodeEntities } from './report-text.ts';
+import { attributes, elements, firstText, pattern } from './xml.ts';
 import { isZip, ZipArchive } from './zip.ts';
 
 /**

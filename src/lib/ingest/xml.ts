@@ -1,6 +1,7 @@
 /**
  * Just enough XML for Office files, by pattern (a worker has no DOMParser): elements by name with any
- * namespace prefix, attributes, entities, and a tag-by-tag walk for documents whose order matters.
+ * namespace prefix, attributes, and a tag-by-tag walk for documents whose order matters (entities:
+ * report-text.ts's `decodeEntities`, which reads an HTML page's).
  */
 const PREFIX = '(?:[A-Za-z_][\\w.-]*:)?';
 const ATTRS = `((?:[^>"']|"[^"]*"|'[^']*')*?)`;
@@ -45,12 +46,4 @@ export function* tokens(xml: string): Generator<XmlToken> {
     if (m[5] !== undefined) yield { text: m[5] };
     else if (m[2] !== undefined) yield { tag: m[2], closing: m[1] === '/', empty: m[4] === '/', attrs: m[3] };
   }
-}
-
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** XML's entities and character references. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(\w+));/g, (whole, hex: string, dec: string, name: string) =>
-    hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : (ENTITIES[name] ?? whole));
 }
