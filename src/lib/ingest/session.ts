@@ -98,16 +98,16 @@ export class IngestSession {
    */
   async ingestSource(name: string, bytes: Uint8Array, options: IngestOptions = {}): Promise<FileBatch[]> {
     let sheets: Sheet[] | null;
-    let document: string | null = null;
+    let wordHtml: string | null = null;
     try {
       sheets = await readWorkbook(bytes);
-      if (sheets === null) document = await readWordDocument(bytes);
+      if (sheets === null) wordHtml = await readWordDocument(bytes);
     } catch (error) {
       const tooLarge = error instanceof ZipEntryTooLarge;
       const params: FileError['params'] = tooLarge ? { limitMB: Math.round(error.limit / 2 ** 20) } : {};
       return [await this.readFile(name, async (batch) => refuse(batch, tooLarge ? 'office_file_too_large' : 'damaged_office_file', params))];
     }
-    if (document !== null) return this.readSource(name, options, (batch, rest) => this.ingestText(batch, document, 'docx', new Set(), options, rest));
+    if (wordHtml !== null) return this.readSource(name, options, (batch, rest) => this.ingestText(batch, wordHtml, 'docx', new Set(), options, rest));
     if (sheets === null) return this.readSource(name, options, (batch, rest) => this.ingest(batch, bytes, options, rest));
     const shown = sheets.filter((sheet) => !sheet.hidden && sheet.csv !== '');
     if (shown.length === 0) return [await this.readFile(name, async (batch) => refuse(batch, 'empty_file'))];
@@ -167,13 +167,9 @@ export class IngestSession {
 
   /** Reads a file into `batch`; a text of several reports reads the first, and leaves the others in `rest`. */
   private async ingest(batch: FileBatch, bytes: Uint8Array, options: IngestOptions, rest: LaterReports): Promise<FileBatch> {
-    const report = batch.report;
     const page = extractMhtml(bytes) ?? extractWebArchive(bytes);
     const result = page ? decodeBytes(page.html, page.charset) : decodeBytes(bytes);
-    if (!result.ok) {
-      report.fileError = { code: result.code, params: result.params };
-      return batch;
-    }
+    if (!result.ok) return refuse(batch, result.code, result.params);
     const { encoding, badLines } = result.decoded;
     return this.ingestText(batch, normalizeLineEnds(result.decoded.text), encoding, badLines, options, rest);
   }
@@ -185,10 +181,7 @@ export class IngestSession {
   private async ingestText(batch: FileBatch, decoded: string, encoding: SourceEncoding, badLines: Set<number>, options: IngestOptions, rest: LaterReports): Promise<FileBatch> {
     const report = batch.report;
     report.encoding = encoding;
-    if (decoded.trim() === '') {
-      report.fileError = { code: 'empty_file', params: {} };
-      return batch;
-    }
+    if (decoded.trim() === '') return refuse(batch, 'empty_file');
     // A CSV as a Markdown table is read as that CSV when its header is one; a report in Markdown stays text.
     const table = markdownTableAsCsv(decoded);
     const tableHeader = table === null ? null : locateHeader(table);
@@ -196,11 +189,8 @@ export class IngestSession {
     const text = asTable ? table! : decoded;
     // The kind of a CSV comes from its header: a narrative that mentions `<div>` is still a CSV.
     const located = asTable ? tableHeader : locateHeader(text);
-    if (!located) {
-      // Only blank lines (or rows of empty cells, as Excel leaves them).
-      report.fileError = { code: 'empty_file', params: {} };
-      return batch;
-    }
+    // Only blank lines (or rows of empty cells, as Excel leaves them).
+    if (!located) return refuse(batch, 'empty_file');
     let csv: LocatedHeader = located;
     if (!located.header.ok && located.header.code === 'unrecognised_header') {
       const parsed = parseReport(text);
@@ -210,8 +200,7 @@ export class IngestSession {
       if (meantAsCsv && located.below) csv = located.below;
       if (!parsed.ok && !meantAsCsv) {
         if (parsed.code !== 'not_a_report') report.kind = 'report';
-        report.fileError = { code: parsed.code, params: {} };
-        return batch;
+        return refuse(batch, parsed.code);
       }
       if (parsed.ok) {
         const [first, ...later] = parsed.reports;
@@ -278,10 +267,7 @@ export class IngestSession {
     if (builder.refusal) throw new FileRefused(builder.refusal);
     if (headerChangedAt !== null) throw new FileRefused({ code: 'header_changed', params: { line: headerChangedAt } });
     if (report.fileError) return batch;
-    if (report.rowsRead === 0) {
-      report.fileError = { code: 'no_data_rows', params: {} };
-      return batch;
-    }
+    if (report.rowsRead === 0) return refuse(batch, 'no_data_rows');
     if (batch.wards) this.replaceRegistry(batch.wards);
     return finish(builder);
   }
@@ -337,6 +323,7 @@ async function pausingWhile<T>(promise: Promise<T>, pause: () => Promise<void>):
   return settling;
 }
 
+/** The file refused as a whole, for `code`. */
 function refuse(batch: FileBatch, code: FileErrorCode, params: FileError['params'] = {}): FileBatch {
   batch.report.fileError = { code, params };
   return batch;
