@@ -70,6 +70,12 @@ export type FileErrorCode =
   | 'accounting_mismatch'
   | 'internal_error';
 
+/** The ward and year a sheet's title line gives every row, where the header has no such column (title-row.ts). */
+export interface TitleGives {
+  ward?: string;
+  fiscalYear?: number;
+}
+
 /** A text's encoding, or `xlsx` / `docx` for an Excel workbook or a Word document (their XML is UTF-8 by definition). */
 export type SourceEncoding = Encoding | 'xlsx' | 'docx';
 
@@ -196,9 +202,8 @@ export interface FileReport extends FileCounts {
   /** Unknown columns, the first `LISTED_COLUMNS` of `ignoredColumnsTotal`. */
   ignoredColumns: string[];
   ignoredColumnsTotal: number;
-  /** Non-blank lines above the CSV header (a title row), not read as data. */
-  /** Lines above the header; `gives`: the ward and year a title line gave every row (title-row.ts). */
-  skippedLines: Array<{ line: number; text: string; gives?: { ward?: string; fiscalYear?: number } }>;
+  /** Non-blank lines above the CSV header (a title row), not read as rows; `gives`: what a title line gave every row. */
+  skippedLines: Array<{ line: number; text: string; gives?: TitleGives }>;
   /** The first `LISTED_ERRORS` rejected cells; `errorCount` counts all, `errorSummary` groups all. */
   errors: RowError[];
   errorCount: number;
