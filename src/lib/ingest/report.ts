@@ -760,8 +760,8 @@ function joinRatingLabels(tokens: string[]): string[] {
   const out: string[] = [];
   for (const token of tokens) {
     const previous = out.at(-1);
-    const joined = previous === undefined ? '' : `${previous}${token}`;
-    if (previous !== undefined && /^[A-Da-d]$/.test(previous.normalize('NFKC')) && !RATING_TOKEN.test(token.normalize('NFKC')) && parseRating(joined).ok) out[out.length - 1] = joined;
+    const letter = previous !== undefined && /^[A-Da-d]$/.test(previous.normalize('NFKC'));
+    if (letter && !RATING_TOKEN.test(token.normalize('NFKC')) && parseRating(`${previous}${token}`).ok) out[out.length - 1] = `${previous}${token}`;
     else out.push(token);
   }
   return out;

@@ -22,6 +22,9 @@ const MAIN = 'xl/workbook.xml';
 /** Excel's built-in number formats that show a date (ja-JP adds 27–36 and 50–58 for eras and 年月日). */
 const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 const DAY_MS = 86_400_000;
+/** What a date serial counts days from: the 1900 system (its leap-year bug aside, see `dateOf`), and the 1904 system a Mac workbook may use. */
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
 
 /** The workbook's sheets in tab order, or null when the bytes are not an Excel workbook (another zip, or no zip). */
 export async function readWorkbook(bytes: Uint8Array): Promise<Sheet[] | null> {
@@ -32,7 +35,7 @@ export async function readWorkbook(bytes: Uint8Array): Promise<Sheet[] | null> {
   const targets = relationshipTargets((await zip.text('xl/_rels/workbook.xml.rels')) ?? '');
   const strings = sharedStrings((await zip.text('xl/sharedStrings.xml')) ?? '');
   const dates = dateStyles((await zip.text('xl/styles.xml')) ?? '');
-  const epoch = /date1904\s*=\s*["'](1|true)["']/.test(workbook) ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  const epoch = /date1904\s*=\s*["'](1|true)["']/.test(workbook) ? EPOCH_1904 : EPOCH_1900;
   const sheets: Sheet[] = [];
   for (const { attrs } of elements(workbook, 'sheet')) {
     const a = attributes(attrs);
@@ -211,7 +214,7 @@ function cellText(a: CellAttributes, inner: string, strings: string[], dates: Ma
 
 function dateOf(serial: number, epoch: number): string {
   // The 1900 system counts a 29 February 1900 that never was: serials before it are a day off.
-  const days = epoch === Date.UTC(1899, 11, 30) && serial < 61 ? serial + 1 : serial;
+  const days = epoch === EPOCH_1900 && serial < 61 ? serial + 1 : serial;
   return new Date(epoch + Math.floor(days) * DAY_MS).toISOString().slice(0, 10);
 }
 
