@@ -159,6 +159,7 @@ test('an Excel workbook loads each visible sheet as a file, its rejected row nam
   const files = page.locator('section.report table.files tbody tr');
   await expect(files.locator('th')).toHaveText(['workbook.xlsx [評価]', 'workbook.xlsx [取組]', 'workbook.xlsx [拠点]']);
   await expect(files.first()).toContainText('Excel (.xlsx)');
+  await expect(page.locator('section.report tr.hidden-sheets')).toHaveText('非表示のシート（読みませんでした）: リスト');
   const rejected = page.locator('section.report table').filter({ hasText: '評価が読めません' }).first().locator('tbody tr');
   await expect(rejected).toHaveCount(1);
   await expect(rejected.locator('td')).toContainText(['workbook.xlsx [評価]', '12', '拠点', 'E']);

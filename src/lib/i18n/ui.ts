@@ -193,6 +193,7 @@ const STRINGS = {
   missingParts: { ja: '報告書に見つからない部分', en: 'Parts missing from the report' },
   noRejected: { ja: '不採用の行はありません。', en: 'No rows were rejected.' },
   delimiter: { ja: '区切り', en: 'Delimiter' },
+  hiddenSheets: { ja: '非表示のシート（読みませんでした）', en: 'Hidden sheets (not read)' },
   skippedLines: { ja: '見出しより上の行（データとして読まずに飛ばしました）', en: 'Lines above the header (skipped, not read as data)' },
   titleGives: { ja: '見出しより上の行から、列のない値を全行に読みました', en: 'Read from a line above the header for every row (the file has no such column)' },
   rejectedSummaryTitle: { ja: '不採用の理由ごとの件数', en: 'Rejected cells by reason' },

@@ -109,13 +109,19 @@ export class IngestSession {
     }
     if (wordHtml !== null) return this.readSource(name, options, (batch, rest) => this.ingestText(batch, wordHtml, 'docx', new Set(), options, rest));
     if (sheets === null) return this.readSource(name, options, (batch, rest) => this.ingest(batch, bytes, options, rest));
-    const shown = sheets.filter((sheet) => !sheet.hidden && sheet.csv !== '');
-    if (shown.length === 0) return [await this.readFile(name, async (batch) => refuse(batch, 'empty_file'))];
+    const filled = sheets.filter((sheet) => sheet.csv !== '');
+    const shown = filled.filter((sheet) => !sheet.hidden);
+    // Hidden sheets are usually a form's drop-down lists, not data: they are not read, but the report names them.
+    const hiddenSheets = filled.filter((sheet) => sheet.hidden).map((sheet) => sheet.name);
     const batches: FileBatch[] = [];
+    if (shown.length === 0) {
+      batches.push(await this.readFile(name, async (batch) => (hiddenSheets.length > 0 ? refuse(batch, 'hidden_sheets_only', { sheets: hiddenSheets }) : refuse(batch, 'empty_file'))));
+    }
     for (const sheet of shown) {
       const sheetName = shown.length > 1 ? `${name} [${sheet.name}]` : name;
       batches.push(...(await this.readSource(sheetName, options, (batch, rest) => this.ingestText(batch, sheet.csv, 'xlsx', new Set(), options, rest))));
     }
+    batches[0].report.hiddenSheets = hiddenSheets;
     return batches;
   }
 

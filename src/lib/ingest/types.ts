@@ -59,6 +59,7 @@ export type FileErrorCode =
   | 'office_file'
   | 'encrypted_office_file'
   | 'damaged_office_file'
+  | 'hidden_sheets_only'
   | 'office_file_too_large'
   | 'rtf_file'
   | 'undecodable'
@@ -204,6 +205,8 @@ export interface FileReport extends FileCounts {
   ignoredColumnsTotal: number;
   /** Non-blank lines above the CSV header (a title row), not read as rows; `gives`: what a title line gave every row. */
   skippedLines: Array<{ line: number; text: string; gives?: TitleGives }>;
+  /** A workbook's sheets hidden in Excel and not read (often its drop-down lists); on the report of its first sheet read. */
+  hiddenSheets: string[];
   /** The first `LISTED_ERRORS` rejected cells; `errorCount` counts all, `errorSummary` groups all. */
   errors: RowError[];
   errorCount: number;

@@ -18,6 +18,7 @@ export interface ValidationReport {
     ignoredColumns: string[];
     ignoredColumnsTotal: number;
     skippedLines: FileReport['skippedLines'];
+    hiddenSheets: string[];
     /** Every rejected cell, counted; `errors` lists the first 10,000 (all of them: `--errors-csv`). */
     errorCount: number;
     errorSummary: Array<{ code: string; column: string | null; count: number; firstLine: number; reason: string }>;
@@ -52,6 +53,7 @@ export async function buildValidationReport(db: Database, reports: FileReport[],
       ignoredColumns: r.ignoredColumns,
       ignoredColumnsTotal: r.ignoredColumnsTotal,
       skippedLines: r.skippedLines,
+      hiddenSheets: r.hiddenSheets,
       errorCount: r.errorCount,
       errorSummary: r.errorSummary.map(({ params, ...s }) => ({ ...s, reason: reasonText(lang, s.code, params) })),
       errors: r.errors.map((e) => ({

@@ -23,6 +23,7 @@ describe('Excel workbooks (.xlsx) written by another program (openpyxl)', () => 
       ['評価.xlsx [拠点]', 'centers', 'xlsx', null],
     ]);
     const [ratings, narratives, centers] = batches;
+    expect(batches.map((b) => b.report.hiddenSheets)).toEqual([['リスト'], [], []]);
     // The title above the header is skipped; the ward, year and stage merged down their rows are every row's.
     expect(ratings.report).toMatchObject({ rowsRead: 16, rowsLoaded: 15, rowsRejected: 1, skippedLines: [{ line: 1, text: '令和6年度 西区地域子育て支援拠点 協働評価' }] });
     const loaded = ratings.ratings.toArray();
@@ -111,7 +112,10 @@ describe('Excel workbooks (.xlsx) as Excel writes them', () => {
   it('names each sheet only when several are read; skips hidden and empty sheets; refuses a damaged workbook and other zips', async () => {
     const long = LONG_HEADER + row(2, ['鶴見区', '2025', '計画', '1', '区', 'A'].map((v, k) => inline(`${'ABCDEF'[k]}2`, v)).join(''));
     const one = await new IngestSession().ingestSource('one.xlsx', workbook([{ name: '評価', xml: long }, { name: 'hidden', xml: long, state: 'hidden' }, { name: '空', xml: '' }]));
-    expect(one.map((b) => [b.report.file, b.report.rowsLoaded])).toEqual([['one.xlsx', 1]]);
+    expect(one.map((b) => [b.report.file, b.report.rowsLoaded, b.report.hiddenSheets])).toEqual([['one.xlsx', 1, ['hidden']]]);
+    // Only hidden sheets hold data: refused, naming them, not called empty; an empty hidden sheet is not named.
+    const hiddenOnly = await new IngestSession().ingestSource('hidden.xlsx', workbook([{ name: '空', xml: '' }, { name: '評価', xml: long, state: 'veryHidden' }, { name: '空2', xml: '', state: 'hidden' }]));
+    expect(hiddenOnly.map((b) => [b.report.fileError, b.report.hiddenSheets])).toEqual([[{ code: 'hidden_sheets_only', params: { sheets: ['評価'] } }, ['評価']]]);
     // A sheet that is neither a known CSV nor a report is refused as a file would be, naming the sheet; the others load.
     const two = await new IngestSession().ingestSource('two.xlsx', workbook([{ name: '説明', xml: row(1, inline('A1', 'この表の使い方') + inline('B1', '記入例')) }, { name: '評価', xml: long }]));
     expect(two.map((b) => [b.report.file, b.report.fileError?.code ?? null, b.report.rowsLoaded])).toEqual([

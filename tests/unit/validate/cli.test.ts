@@ -50,6 +50,17 @@ describe('npm run validate', () => {
     expect(en.stdout).toContain('Did you mean “鶴見区”?');
   });
 
+  it('names a workbook\'s hidden sheets, which it does not read, in the summary and the JSON', async () => {
+    const workbook = join(root, 'tests/fixtures/workbook/workbook.xlsx');
+    expect((await validate(workbook)).stdout).toContain('  非表示のシート（読みませんでした）: リスト\n');
+    const files = JSON.parse((await validate('--json', workbook)).stdout).files;
+    expect(files.map((f: { file: string; hiddenSheets: string[] }) => [f.file, f.hiddenSheets])).toEqual([
+      [`${workbook} [評価]`, ['リスト']],
+      [`${workbook} [取組]`, []],
+      [`${workbook} [拠点]`, []],
+    ]);
+  });
+
   it('exits 1 for an unreadable or unrecognisable file, naming the headers found', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'validate-'));
     writeFileSync(join(dir, 'names.csv'), '名前,点数\n太郎,1\n');

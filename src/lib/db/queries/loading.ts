@@ -147,6 +147,7 @@ export interface FileReportRow extends FileCounts {
   delimiter: string | null;
   /** JSON: `[{ line, text }]`, lines above the CSV header. */
   skippedLines: string;
+  hiddenSheets: string[];
   /** Rejected cells, all of them (`rejected_rows` lists at most 10,000 per file). */
   errorCount: number;
 }
@@ -161,7 +162,7 @@ export function fileReportsQuery(fromFileId = 0): Query<FileReportRow> {
     sql: `SELECT file_id AS "fileId", file, kind, encoding, origin, ${FILE_COUNTS_SQL},
         ratings, narratives, centers, wards, file_error AS "fileError", file_error_params AS "fileErrorParams",
         missing_parts AS "missingParts", ignored_columns AS "ignoredColumns", ignored_columns_total AS "ignoredColumnsTotal",
-        delimiter, skipped_lines AS "skippedLines", error_count AS "errorCount"
+        delimiter, skipped_lines AS "skippedLines", hidden_sheets AS "hiddenSheets", error_count AS "errorCount"
       FROM files WHERE file_id >= ? ORDER BY file_id`,
     params: [fromFileId],
   };
