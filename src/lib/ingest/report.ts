@@ -128,6 +128,8 @@ const QUESTION_NO = /^([0-9０-９]{1,2})[.．、)）]?(.*)$/;
 const QUESTION_END = /[。．.？?！!」）)]$/;
 /** A rating table's titles of the number and question columns, as a sheet heads them (NFKC). */
 const COLUMN_TITLE = /^(?:no\.?|番号|設問番号|設問|質問|設問内容|項目)$/i;
+/** The title of a rating table's stage column, where a form gives each row its stage (key form). */
+const STAGE_COLUMN_TITLE = /^(?:評価)?段階$/;
 
 function matchLabel(text: string): { label: Label; rest: string } | null {
   // A Markdown copy's bold label (`**取組内容**`) closes its `**` where a separator or the line's end follows.
@@ -564,7 +566,31 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
     }
   };
 
-  for (const l of joinSplitLabels(lines.slice(title.end + 1, end))) {
+  // A rating table may give each row its stage in a first column (a Word or Excel form) instead of a
+  // heading above each stage's table: the cell sets the stage, and a row whose stage cell a merge left
+  // empty (Word, a CSV) or a span left out (a page) keeps the one above. The column is then dropped.
+  let stageColumn = false;
+  const withoutStageColumn = (l: ReportLine): ReportLine => {
+    if (l.cells.length < 3) return l;
+    const first = key(l.cells[0]);
+    const second = l.cells[1].trim().normalize('NFKC');
+    const rest = { line: l.line, cells: l.cells.slice(1) };
+    const stageCell = STAGE_HEADING.exec(first);
+    const startsRow = second !== '' && QUESTION_NO.test(second);
+    if (!(STAGE_COLUMN_TITLE.test(first) || (stageCell && startsRow) || (stageColumn && first === '' && startsRow))) return l;
+    const cellStage = stageCell && (Object.keys(STAGE_TITLES) as Stage[]).find((s) => STAGE_TITLES[s] === stageCell[1])!;
+    if (part !== 'process' || (cellStage && cellStage !== stage)) {
+      flushPending();
+      closeSection();
+    }
+    part = 'process';
+    stageColumn = true;
+    if (cellStage) stage = cellStage;
+    return rest;
+  };
+
+  for (const source of joinSplitLabels(lines.slice(title.end + 1, end))) {
+    const l: ReportLine = ended ? source : withoutStageColumn(source);
     const whole = textOf(l);
     // `readRow` sets it: the compiler's narrowing does not see a closure's assignment.
     const afterRow = lastRow as ReportRating[] | null;
@@ -616,7 +642,7 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
       ended = label.rest.trim() !== '' || l.cells.slice(1).some((c) => c !== '');
       continue;
     }
-    if (part === 'process' && stage) {
+    if (part === 'process' && (stage || stageColumn)) {
       const tokens = joinRatingLabels(whole.split(/[\t \u3000]+/).filter((t) => t !== ''));
       // The rater header, on one line or one name per line, after the number's and question's titles if a sheet has them.
       const first = tokens.findIndex((t) => !COLUMN_TITLE.test(t.normalize('NFKC')));
@@ -630,7 +656,7 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
         }
       }
       const cells = l.cells.length >= 3 ? l.cells.map((c) => c.trim()) : null;
-      const startsRow = QUESTION_NO.test((cells ? cells[0] : tokens[0] ?? '').normalize('NFKC')) && (cells ? cells[0] !== '' : true);
+      const startsRow = stage !== null && QUESTION_NO.test((cells ? cells[0] : tokens[0] ?? '').normalize('NFKC')) && (cells ? cells[0] !== '' : true);
       if (startsRow && cells && cells.length >= 2 + raters.length - 1) {
         flushPending();
         readRow({ line: l.line, entries: [role(l, 'rating', stage)], parts: [] }, cells);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
 import type { FileBatch } from '../../../src/lib/ingest/types.ts';
 import {
-  CENTER, excelCopyLayout, excelCsvLayout, excelWorkbookLayout, FISCAL_YEAR, fullWidthLayout, htmlBytes, pdfLayout, ITEMS, lineLayout, markdownLayout, mhtml, QUESTIONS, RATINGS, spaceLayout, tabLayout, WARD,
+  CENTER, excelCopyLayout, excelCsvLayout, excelWorkbookLayout, FISCAL_YEAR, fullWidthLayout, htmlBytes, htmlPage, pdfLayout, ITEMS, lineLayout, markdownLayout, mhtml, QUESTIONS, RATINGS, spaceLayout, tabLayout, WARD,
 } from '../../fixtures/reports/layouts.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -51,6 +51,11 @@ const LAYOUTS: Array<[string, string, () => Uint8Array]> = [
   ],
   ['copied from a PDF whose rating cells print the letter and its label, split by a space (A よくできた, B (できた))', 'report.txt', () =>
     utf8(spaceLayout().replace(/ ([A-D]) ([A-D－]) ([A-D－])\r\n/g, (_, a: string, b: string, c: string) => ` ${a} ${LABEL_OF[a]} ${b} (${LABEL_OF[b] ?? ''}) ${c}\r\n`).replace(/ \(\)/g, ''))],
+  ['its sheet with one rating table, each stage in a first column merged down its rows, saved as CSV (empty below the merge)', 'report.csv', () => excelCsvLayout(false, true)],
+  ['the same sheet as the workbook (.xlsx): the stage merged down column A', 'report.xlsx', () => excelWorkbookLayout(true)],
+  ['the same table copied and pasted (as from Excel or a Word table with merged cells): the stage cell empty below its first row', '貼り付け.txt', () => utf8(excelCopyLayout(false, true))],
+  ['written in Word with one rating table, each stage a cell merged down its rows (vMerge)', 'report.docx', () => new Uint8Array(readFileSync(new URL('../../fixtures/reports/word/report-stage-column.docx', import.meta.url)))],
+  ['a saved page with one rating table, each stage a cell spanning its rows (rowspan)', 'report.html', () => new TextEncoder().encode(htmlPage('utf-8', true))],
   ['copied text, tab-separated, with an empty first column on every line', 'report.txt', () => utf8(tabLayout().split('\n').map((l) => (l === '' ? l : `\t${l}`)).join('\n'))],
 ];
 
