@@ -184,4 +184,7 @@ test('a sheet titled with its ward and year gives them to every row, and the loa
   await expect(pasted).toContainText(/評価（横持ち）/);
   const loaded = page.locator('section.loaded-data tbody tr').filter({ hasText: /貼り付け_/ });
   await expect(loaded).toContainText(/3\s+0\s+0\s+1\s+令和7年度（2025年度）/, { useInnerText: true });
+  // In English the ward is named by its romaji, as every view names it.
+  await page.getByRole('button', { name: '表示言語を英語に切り替える' }).click();
+  await expect(note).toContainText('→ Ward Konan, Fiscal year FY2025');
 });
