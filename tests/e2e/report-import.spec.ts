@@ -172,6 +172,18 @@ test('an Excel workbook loads each visible sheet as a file, its rejected row nam
   await expect(loaded.locator('th')).toHaveText(['workbook.xlsx [評価]', 'workbook.xlsx [取組]', 'workbook.xlsx [拠点]']);
 });
 
+test('a LibreOffice spreadsheet (.ods) loads as the workbook it was converted from does, its format named', async ({ page }) => {
+  await openApp(page, '/?view=data');
+  await page.locator('input[name="files"]').setInputFiles(`${root}tests/fixtures/workbook/ods/workbook.ods`);
+  await expect(page.locator('.progress')).toHaveCount(0);
+  const files = page.locator('section.report table.files tbody tr').filter({ hasText: 'workbook.ods' });
+  await expect(files.locator('th')).toHaveText(['workbook.ods [評価]', 'workbook.ods [取組]', 'workbook.ods [拠点]']);
+  await expect(files.first()).toContainText('OpenDocument (.ods)');
+  await expect(page.locator('section.report tr.hidden-sheets')).toHaveText('非表示のシート（読みませんでした）: リスト');
+  const loaded = page.locator('section.loaded-data tbody tr').filter({ hasText: 'workbook.ods' });
+  await expect(loaded.nth(0)).toContainText(/45\s+0\s+0\s+1\s+令和6年度（2024年度）/, { useInnerText: true });
+});
+
 test('a sheet titled with its ward and year gives them to every row, and the load report says which line gave them', async ({ page }) => {
   await openApp(page, '/?view=data');
   await page.getByText('テキストを貼り付けて読み込む', { exact: true }).click();

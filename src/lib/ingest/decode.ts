@@ -13,7 +13,7 @@ export interface DecodedText {
 
 export type DecodeResult =
   | { ok: true; decoded: DecodedText }
-  | { ok: false; code: 'binary_file' | 'pdf_file' | 'office_file' | 'encrypted_office_file' | 'rtf_file' | 'undecodable'; params: Record<string, string | number> };
+  | { ok: false; code: 'binary_file' | 'pdf_file' | 'office_file' | 'encrypted_office_file' | 'zip_file' | 'rtf_file' | 'undecodable'; params: Record<string, string | number> };
 
 type Candidate = 'utf-8' | 'shift_jis' | 'euc-jp';
 /** Tried in this order; on a tie the earlier wins (UTF-8 is today's default, CP932 is Excel's). */
@@ -203,10 +203,12 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
 }
 
 /**
- * The published PDF, or an Excel or Word file (.xlsx/.docx are zip; .xls/.doc are OLE), told apart by
- * their first bytes so the message can say how to get their text out; a PDF need not hold a zero byte early.
+ * The published PDF, an old Excel or Word file (.xls/.doc are OLE), or a zip none of the readers took
+ * (.xlsx, .ods and .docx are zips; a slide deck, a Writer document or a compressed folder are too),
+ * told apart by their first bytes so the message can say how to get their text out; a PDF need not
+ * hold a zero byte early.
  */
-function containerOf(bytes: Uint8Array): 'pdf_file' | 'office_file' | 'encrypted_office_file' | 'rtf_file' | null {
+function containerOf(bytes: Uint8Array): 'pdf_file' | 'office_file' | 'encrypted_office_file' | 'zip_file' | 'rtf_file' | null {
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf_file';
   // `{\rtf`: Word's and TextEdit's rich text, text in name but its Japanese in escapes (\'82\'a0).
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return 'rtf_file';
@@ -214,7 +216,7 @@ function containerOf(bytes: Uint8Array): 'pdf_file' | 'office_file' | 'encrypted
     // A password-protected .xlsx or .docx is an OLE file holding one stream of that name (its directory names are UTF-16LE).
     return indexOfBytes(bytes, ENCRYPTED_PACKAGE) === -1 ? 'office_file' : 'encrypted_office_file';
   }
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'office_file';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'zip_file';
   return null;
 }
 

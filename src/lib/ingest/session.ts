@@ -18,7 +18,9 @@ import type { RatingColumns } from './rating-columns.ts';
 import type { FileBatch, FileError, FileErrorCode, FileReport, RowError, SourceEncoding } from './types.ts';
 import { titleValues } from './title-row.ts';
 import { extractWebArchive } from './webarchive.ts';
-import { readWorkbook, type Sheet } from './xlsx.ts';
+import type { Sheet } from './sheet.ts';
+import { readSpreadsheet } from './ods.ts';
+import { readWorkbook } from './xlsx.ts';
 import { ZipEntryTooLarge } from './zip.ts';
 import { errorMessage } from '../error-message.ts';
 
@@ -94,13 +96,16 @@ export class IngestSession {
    * year's reports copied from one PDF): each report is then a file of its own, `name #1`, `name #2`…,
    * read in order; one refused (an unknown ward) leaves the others loaded. An Excel workbook is its
    * visible sheets that hold cells, each read as the CSV it would be saved as: `name [sheet]` when
-   * there are several. A Word document is read as the HTML page of its text.
+   * there are several; an OpenDocument spreadsheet (`.ods`) the same. A Word document is read as the
+   * HTML page of its text.
    */
   async ingestSource(name: string, bytes: Uint8Array, options: IngestOptions = {}): Promise<FileBatch[]> {
     let sheets: Sheet[] | null;
+    let sheetFormat: 'xlsx' | 'ods' = 'xlsx';
     let wordHtml: string | null = null;
     try {
       sheets = await readWorkbook(bytes);
+      if (sheets === null && (sheets = await readSpreadsheet(bytes)) !== null) sheetFormat = 'ods';
       if (sheets === null) wordHtml = await readWordDocument(bytes);
     } catch (error) {
       const tooLarge = error instanceof ZipEntryTooLarge;
@@ -119,7 +124,7 @@ export class IngestSession {
     }
     for (const sheet of shown) {
       const sheetName = shown.length > 1 ? `${name} [${sheet.name}]` : name;
-      batches.push(...(await this.readSource(sheetName, options, (batch, rest) => this.ingestText(batch, sheet.csv, 'xlsx', new Set(), options, rest))));
+      batches.push(...(await this.readSource(sheetName, options, (batch, rest) => this.ingestText(batch, sheet.csv, sheetFormat, new Set(), options, rest))));
     }
     batches[0].report.hiddenSheets = hiddenSheets;
     return batches;
@@ -220,12 +225,13 @@ export class IngestSession {
     const builder = new BatchBuilder(batch, (r) => this.ledger.ratingKey(r));
     const context: ReadContext = { registry: this.registry, ledger: this.ledger, builder };
     const { header, record: headerRecord, reader, delimiter } = csv;
-    report.delimiter = encoding === 'xlsx' ? null : asTable ? '|' : delimiter;
+    const fromSheet = encoding === 'xlsx' || encoding === 'ods';
+    report.delimiter = fromSheet ? null : asTable ? '|' : delimiter;
     report.skippedLines = titled.skippedLines;
     if (spansBadLine(headerRecord, badLines)) {
       throw new FileRefused({ code: 'undecodable', params: { encoding, line: headerRecord.line } });
     }
-    const rowReader = header.ok ? new RowReader(header.columns, headerRecord.fields, encoding === 'xlsx', titled.constants) : null;
+    const rowReader = header.ok ? new RowReader(header.columns, headerRecord.fields, fromSheet, titled.constants) : null;
     const handler = header.ok ? rowHandler(header.kind, context) : null;
     if (header.ok) {
       report.kind = header.kind;

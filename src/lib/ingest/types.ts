@@ -58,6 +58,7 @@ export type FileErrorCode =
   | 'pdf_file'
   | 'office_file'
   | 'encrypted_office_file'
+  | 'zip_file'
   | 'damaged_office_file'
   | 'hidden_sheets_only'
   | 'office_file_too_large'
@@ -77,8 +78,8 @@ export interface TitleGives {
   fiscalYear?: number;
 }
 
-/** A text's encoding, or `xlsx` / `docx` for an Excel workbook or a Word document (their XML is UTF-8 by definition). */
-export type SourceEncoding = Encoding | 'xlsx' | 'docx';
+/** A text's encoding, or `xlsx` / `ods` / `docx` for an Excel workbook, an OpenDocument spreadsheet or a Word document (their XML is UTF-8 by definition). */
+export type SourceEncoding = Encoding | 'xlsx' | 'ods' | 'docx';
 
 export interface RowError {
   line: number;

@@ -1,23 +1,15 @@
 import { decodeEntities } from './report-text.ts';
 import { attributes, elements, firstText, pattern } from './xml.ts';
+import { numberText, sheetCsv, type Cell, type Merge, type Sheet } from './sheet.ts';
 import { isZip, ZipArchive } from './zip.ts';
 
 /**
- * An Excel workbook (`.xlsx`, Office Open XML) read as the CSVs its sheets would be saved as, so every
- * check a CSV gets applies to it. What Excel shows is what is read: shared and inline strings without
- * their furigana (`rPh`), a formula's last value, a date-formatted number as its date, a merged cell's
- * value in every row it spans. A sheet's row N is the CSV's line N, so a rejected row is named by the
- * row number Excel shows; a line break inside a cell is written as a lone CR, which the CSV reader
- * keeps inside the field (no line is counted) and `RowReader` gives back as a line break.
- * Pure string scanning (no DOMParser, which a worker lacks).
+ * An Excel workbook (`.xlsx`, Office Open XML) read as the CSVs its sheets would be saved as
+ * (sheet.ts), so every check a CSV gets applies to it. What Excel shows is what is read: shared and
+ * inline strings without their furigana (`rPh`), a formula's last value, a date-formatted number as
+ * its date, a merged cell's value in every row it spans. Pure string scanning (no DOMParser, which a
+ * worker lacks).
  */
-export interface Sheet {
-  name: string;
-  hidden: boolean;
-  /** The sheet as CSV text, LF line ends, line N = row N; empty when the sheet has no cell with a value. */
-  csv: string;
-}
-
 const MAIN = 'xl/workbook.xml';
 /** Excel's built-in number formats that show a date (ja-JP adds 27–36 and 50–58 for eras and 年月日). */
 const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
@@ -44,7 +36,7 @@ export async function readWorkbook(bytes: Uint8Array): Promise<Sheet[] | null> {
     if (!target || !/worksheet/i.test(target.type)) continue;
     const xml = await zip.text(target.path);
     if (xml === null) continue;
-    sheets.push({ name: decodeXml(a.name ?? ''), hidden: a.state === 'hidden' || a.state === 'veryHidden', csv: sheetCsv(xml, strings, dates, epoch) });
+    sheets.push({ name: decodeXml(a.name ?? ''), hidden: a.state === 'hidden' || a.state === 'veryHidden', csv: sheetText(xml, strings, dates, epoch) });
   }
   return sheets;
 }
@@ -139,15 +131,10 @@ function showsDate(code: string): boolean {
   return /[yYdDgG]|e/.test(formatTokens(code).replace(/E[+-]/g, ''));
 }
 
-interface Cell {
-  column: number;
-  text: string;
-}
-
 /** A cell's reference, type and style: read per cell, so by one small pattern, not `attributes`. */
 const CELL_ATTRIBUTE = /(?:^|\s)(r|t|s)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
-function sheetCsv(xml: string, strings: string[], dates: Map<number, string | null>, epoch: number): string {
+function sheetText(xml: string, strings: string[], dates: Map<number, string | null>, epoch: number): string {
   const rows = new Map<number, Cell[]>();
   let rowNo = 0;
   for (const row of elements(xml, 'row')) {
@@ -168,13 +155,7 @@ function sheetCsv(xml: string, strings: string[], dates: Map<number, string | nu
     }
     if (cells.length > 0) rows.set(rowNo, cells);
   }
-  fillMerged(xml, rows);
-  let last = 0;
-  for (const n of rows.keys()) last = Math.max(last, n);
-  if (last === 0) return '';
-  const lines: string[] = [];
-  for (let n = 1; n <= last; n++) lines.push(csvLine(rows.get(n) ?? []));
-  return `${lines.join('\n')}\n`;
+  return sheetCsv(rows, mergedRanges(xml));
 }
 
 interface CellAttributes {
@@ -208,8 +189,7 @@ function cellText(a: CellAttributes, inner: string, strings: string[], dates: Ma
   const number = Number(value);
   if (!Number.isFinite(number)) return decodeXml(value);
   if (isDate) return yearFormat === null ? dateOf(number, epoch) : yearAsShown(yearFormat, dateOf(number, epoch));
-  // Excel shows 15 significant digits: 0.1 + 0.2 stored as 0.30000000000000004 is 0.3.
-  return String(Number(number.toPrecision(15)));
+  return numberText(number);
 }
 
 function dateOf(serial: number, epoch: number): string {
@@ -218,32 +198,13 @@ function dateOf(serial: number, epoch: number): string {
   return new Date(epoch + Math.floor(days) * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** A range merged down several rows shows its value in each: each row of its first column gets it. */
-function fillMerged(xml: string, rows: Map<number, Cell[]>): void {
+function mergedRanges(xml: string): Merge[] {
+  const merges: Merge[] = [];
   for (const { attrs } of elements(xml, 'mergeCell')) {
     const match = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/i.exec(attributes(attrs).ref ?? '');
-    if (!match) continue;
-    const column = columnOf(match[1]);
-    const [top, bottom] = [Number(match[2]), Number(match[4])];
-    const text = rows.get(top)?.find((c) => c.column === column)?.text;
-    if (text === undefined) continue;
-    for (let n = top + 1; n <= bottom; n++) {
-      const cells = rows.get(n) ?? [];
-      if (cells.some((c) => c.column === column)) continue;
-      cells.push({ column, text });
-      cells.sort((x, y) => x.column - y.column);
-      rows.set(n, cells);
-    }
+    if (match) merges.push({ column: columnOf(match[1]), top: Number(match[2]), bottom: Number(match[4]) });
   }
-}
-
-function csvLine(cells: Cell[]): string {
-  const fields: string[] = [];
-  for (const { column, text } of cells) {
-    while (fields.length < column - 1) fields.push('');
-    fields.push(/[",\n\r]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""').replace(/\n/g, '\r')}"` : text);
-  }
-  return fields.join(',');
+  return merges;
 }
 
 /** `B12` → 2; `AA3` → 27. */

@@ -62,7 +62,7 @@ describe('decodeBytes: the encoding is decided, never guessed silently', () => {
   });
 
   it('refuses binary data, and UTF-16 with a broken surrogate naming its line', () => {
-    expect(decodeBytes(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 0x14, 0]))).toMatchObject({ ok: false, code: 'office_file' });
+    expect(decodeBytes(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 0x14, 0]))).toMatchObject({ ok: false, code: 'zip_file' });
     expect(decodeBytes(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toMatchObject({ ok: false, code: 'office_file' });
     // A password-protected .xlsx: an OLE file whose directory (names in UTF-16LE, 64-byte fields) holds EncryptionInfo and EncryptedPackage.
     const entry = (name: string) => { const field = new Uint8Array(128); field.set(encode(name, 'utf-16le')); return [...field]; };

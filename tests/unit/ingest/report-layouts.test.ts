@@ -53,6 +53,8 @@ const LAYOUTS: Array<[string, string, () => Uint8Array]> = [
     utf8(spaceLayout().replace(/ ([A-D]) ([A-D－]) ([A-D－])\r\n/g, (_, a: string, b: string, c: string) => ` ${a} ${LABEL_OF[a]} ${b} (${LABEL_OF[b] ?? ''}) ${c}\r\n`).replace(/ \(\)/g, ''))],
   ['its sheet with one rating table, each stage in a first column merged down its rows, saved as CSV (empty below the merge)', 'report.csv', () => excelCsvLayout(false, true)],
   ['the same sheet as the workbook (.xlsx): the stage merged down column A', 'report.xlsx', () => excelWorkbookLayout(true)],
+  // Made by LibreOffice Calc (tests/fixtures/workbook/ods/make.py): another program's writing of the format.
+  ['the same sheet saved by LibreOffice Calc (.ods): values merged over columns, the stage merged down column A', 'report.ods', () => new Uint8Array(readFileSync(new URL('../../fixtures/workbook/ods/report-stage-column.ods', import.meta.url)))],
   ['the same table copied and pasted (as from Excel or a Word table with merged cells): the stage cell empty below its first row', '貼り付け.txt', () => utf8(excelCopyLayout(false, true))],
   ['written in Word with one rating table, each stage a cell merged down its rows (vMerge)', 'report.docx', () => new Uint8Array(readFileSync(new URL('../../fixtures/reports/word/report-stage-column.docx', import.meta.url)))],
   ['a saved page with one rating table, each stage a cell spanning its rows (rowspan)', 'report.html', () => new TextEncoder().encode(htmlPage('utf-8', true))],

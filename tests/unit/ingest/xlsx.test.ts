@@ -126,7 +126,7 @@ describe('Excel workbooks (.xlsx) as Excel writes them', () => {
     const good = workbook([{ name: 's', xml: long }]);
     expect((await session.ingestSource('cut.xlsx', good.subarray(0, good.length - 30)))[0].report.fileError?.code).toBe('damaged_office_file');
     expect((await session.ingestSource('empty.xlsx', workbook([{ name: 's', xml: '' }])))[0].report.fileError?.code).toBe('empty_file');
-    expect((await session.ingestSource('slides.pptx', zip({ 'ppt/presentation.xml': '<p:presentation/>' })))[0].report.fileError?.code).toBe('office_file');
+    expect((await session.ingestSource('slides.pptx', zip({ 'ppt/presentation.xml': '<p:presentation/>' })))[0].report.fileError?.code).toBe('zip_file');
     // Stored (not deflated) entries read too.
     const stored = zip({ 'xl/workbook.xml': `<workbook ${NS}><sheets><sheet name="s" r:id="rId1"/></sheets></workbook>`, 'xl/_rels/workbook.xml.rels': `<Relationships><Relationship Id="rId1" Type="${WORKSHEET}" Target="/xl/worksheets/sheet1.xml"/></Relationships>`, 'xl/worksheets/sheet1.xml': `<worksheet><sheetData>${long}</sheetData></worksheet>` }, 0);
     expect((await session.ingestSource('stored.xlsx', stored))[0].report).toMatchObject({ rowsLoaded: 1, fileError: null });

@@ -1,0 +1,169 @@
+import { decodeEntities } from './report-text.ts';
+import { numberText, sheetCsv, type Cell, type Merge, type Sheet } from './sheet.ts';
+import { attributes, elements, tokens } from './xml.ts';
+import { isZip, ZipArchive } from './zip.ts';
+
+/**
+ * An OpenDocument spreadsheet (`.ods`: LibreOffice Calc, or Excel's "OpenDocument Spreadsheet") read
+ * as the CSVs its sheets would be saved as (sheet.ts), as an Excel workbook is. What Calc shows is
+ * what is read: a number or a formula's result as its value (15 significant digits), a date as
+ * `YYYY-MM-DD` unless its format shows the year alone (then as shown: 令和7年度), TRUE/FALSE, other
+ * cells as their text; a cell's paragraphs and line breaks as line breaks; a merged cell's value in
+ * every row it spans. Comments, furigana and drawings are not the cell's text. Null for anything that
+ * is not an OpenDocument spreadsheet.
+ */
+export async function readSpreadsheet(bytes: Uint8Array): Promise<Sheet[] | null> {
+  if (!isZip(bytes)) return null;
+  const zip = new ZipArchive(bytes);
+  // The package's first entry names its type; a template (`.ots`) is a spreadsheet too.
+  if (!(await zip.text('mimetype'))?.trim().startsWith(MIMETYPE)) return null;
+  const content = await zip.text('content.xml');
+  if (content === null) throw new Error('content.xml missing');
+  return sheetsOf(content, yearOnlyCellStyles(content, (await zip.text('styles.xml')) ?? ''));
+}
+
+const MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
+/** Calc's limits: repeated empty rows and columns run to them, and are never expanded. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+/** Elements inside a cell whose text is not the cell's: a comment, a furigana reading, a drawing. */
+const NOT_CELL_TEXT = new Set(['annotation', 'ruby-text', 'frame', 'custom-shape', 'rect', 'ellipse', 'line', 'g']);
+
+/** The cell styles whose date format shows the year alone (no month, day or time). */
+function yearOnlyCellStyles(content: string, styles: string): Set<string> {
+  const yearOnly = new Set<string>();
+  for (const xml of [styles, content]) {
+    for (const { attrs, inner } of elements(xml, 'date-style')) {
+      const name = attributes(attrs)['style:name'];
+      if (name && !/<number:(?:month|day|day-of-week|week-of-year|quarter|hours|minutes|seconds|am-pm)\b/.test(inner ?? '')) yearOnly.add(name);
+    }
+  }
+  const cells = new Set<string>();
+  for (const xml of [styles, content]) {
+    for (const { attrs } of elements(xml, 'style')) {
+      const a = attributes(attrs);
+      if (a['style:family'] === 'table-cell' && yearOnly.has(a['style:data-style-name'] ?? '')) cells.add(a['style:name']);
+    }
+  }
+  return cells;
+}
+
+/** The table styles that hide a sheet (`table:display="false"`). */
+function hiddenTableStyles(content: string): Set<string> {
+  const hidden = new Set<string>();
+  for (const { attrs, inner } of elements(content, 'style')) {
+    const a = attributes(attrs);
+    if (a['style:family'] === 'table' && /table:display\s*=\s*["']false["']/.test(inner ?? '')) hidden.add(a['style:name']);
+  }
+  return hidden;
+}
+
+interface OpenCell {
+  attrs: Record<string, string>;
+  covered: boolean;
+  text: string;
+  paragraphs: number;
+}
+
+function sheetsOf(content: string, yearOnly: Set<string>): Sheet[] {
+  const hiddenStyles = hiddenTableStyles(content);
+  const sheets: Sheet[] = [];
+  let sheet: { name: string; hidden: boolean; rows: Map<number, Cell[]>; merges: Merge[]; nextRow: number; columnStyles: string[] } | null = null;
+  let row: { no: number; repeat: number; cells: Cell[]; column: number } | null = null;
+  let cell: OpenCell | null = null;
+  let skipped = 0;
+  for (const token of tokens(content)) {
+    if ('text' in token) {
+      if (cell && skipped === 0 && !cell.covered) cell.text += decodeEntities(token.text);
+      continue;
+    }
+    const { tag, closing, empty } = token;
+    if (cell && NOT_CELL_TEXT.has(tag)) {
+      if (!empty) skipped += closing ? -1 : 1;
+      continue;
+    }
+    if (skipped > 0) continue;
+    if (closing) {
+      if (tag === 'table' && sheet) {
+        sheets.push({ name: sheet.name, hidden: sheet.hidden, csv: sheetCsv(sheet.rows, sheet.merges) });
+        sheet = null;
+      } else if (tag === 'table-row' && sheet && row) {
+        if (row.cells.length > 0) {
+          for (let k = 0; k < row.repeat; k++) sheet.rows.set(row.no + k, k === 0 ? row.cells : row.cells.map((c) => ({ ...c })));
+        }
+        sheet.nextRow = row.no + row.repeat;
+        row = null;
+      } else if ((tag === 'table-cell' || tag === 'covered-table-cell') && sheet && row && cell) {
+        closeCell(sheet, row, cell, yearOnly);
+        cell = null;
+      }
+      continue;
+    }
+    const a = () => attributes(token.attrs);
+    if (cell) {
+      if (tag === 'p' || tag === 'h') cell.text += cell.paragraphs++ > 0 ? '\n' : '';
+      else if (tag === 's') cell.text += ' '.repeat(Math.min(Number(a()['text:c'] ?? 1) || 1, 1000));
+      else if (tag === 'tab') cell.text += '\t';
+      else if (tag === 'line-break') cell.text += '\n';
+      continue;
+    }
+    if (tag === 'table') {
+      const attrs = a();
+      sheet = { name: decodeEntities(attrs['table:name'] ?? ''), hidden: hiddenStyles.has(attrs['table:style-name'] ?? ''), rows: new Map(), merges: [], nextRow: 1, columnStyles: [] };
+    } else if (tag === 'table-column' && sheet) {
+      const attrs = a();
+      const repeat = Math.min(Number(attrs['table:number-columns-repeated'] ?? 1) || 1, MAX_COLUMNS - sheet.columnStyles.length);
+      for (let k = 0; k < repeat; k++) sheet.columnStyles.push(attrs['table:default-cell-style-name'] ?? '');
+    } else if (tag === 'table-row' && sheet) {
+      const repeat = Math.min(Number(a()['table:number-rows-repeated'] ?? 1) || 1, MAX_ROWS - sheet.nextRow + 1);
+      row = { no: sheet.nextRow, repeat: Math.max(repeat, 1), cells: [], column: 0 };
+      if (empty) {
+        sheet.nextRow += row.repeat;
+        row = null;
+      }
+    } else if ((tag === 'table-cell' || tag === 'covered-table-cell') && sheet && row) {
+      const opened: OpenCell = { attrs: a(), covered: tag === 'covered-table-cell', text: '', paragraphs: 0 };
+      if (empty) closeCell(sheet, row, opened, yearOnly);
+      else cell = opened;
+    }
+  }
+  return sheets;
+}
+
+/** A cell's value as Calc shows it, put in each column it repeats over; a merge down rows is noted. */
+function closeCell(
+  sheet: { rows: Map<number, Cell[]>; merges: Merge[]; columnStyles: string[] },
+  row: { no: number; cells: Cell[]; column: number },
+  cell: OpenCell,
+  yearOnly: Set<string>,
+): void {
+  const repeat = Math.min(Number(cell.attrs['table:number-columns-repeated'] ?? 1) || 1, MAX_COLUMNS - row.column);
+  const text = cell.covered ? '' : cellText(cell, cell.attrs['table:style-name'] ?? sheet.columnStyles[row.column] ?? '', yearOnly);
+  if (text !== '') {
+    for (let k = 1; k <= repeat; k++) row.cells.push({ column: row.column + k, text });
+    const rowsSpanned = Number(cell.attrs['table:number-rows-spanned'] ?? 1);
+    if (rowsSpanned > 1) sheet.merges.push({ column: row.column + 1, top: row.no, bottom: row.no + rowsSpanned - 1 });
+  }
+  row.column += Math.max(repeat, 1);
+}
+
+function cellText(cell: OpenCell, style: string, yearOnly: Set<string>): string {
+  const a = cell.attrs;
+  switch (a['office:value-type']) {
+    case 'float':
+    case 'percentage':
+    case 'currency': {
+      const value = Number(a['office:value']);
+      // A formula's TRUE or FALSE is stored as 1 or 0 and shown as the word.
+      if ((value === 1 && cell.text === 'TRUE') || (value === 0 && cell.text === 'FALSE')) return cell.text;
+      return Number.isFinite(value) ? numberText(value) : cell.text;
+    }
+    case 'date':
+      return yearOnly.has(style) || !a['office:date-value'] ? cell.text : a['office:date-value'].slice(0, 10);
+    case 'boolean':
+      return a['office:boolean-value'] === 'true' ? 'TRUE' : 'FALSE';
+    default:
+      // A string, or a formula's error (#DIV/0!), as shown; a string only in its attribute where the cell shows none.
+      return cell.text === '' && a['office:string-value'] ? decodeEntities(a['office:string-value']) : cell.text;
+  }
+}

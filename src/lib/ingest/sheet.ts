@@ -1,0 +1,63 @@
+/**
+ * A spreadsheet's sheet as the CSV it would be saved as, whichever program wrote it (Excel's `.xlsx`,
+ * LibreOffice's `.ods`): row N is line N, so a rejected row is named by the row number the program
+ * shows; a line break inside a cell is written as a lone CR, which the CSV reader keeps inside the
+ * field (no line is counted) and `RowReader` gives back as a line break.
+ */
+export interface Sheet {
+  name: string;
+  hidden: boolean;
+  /** The sheet as CSV text, LF line ends, line N = row N; empty when the sheet has no cell with a value. */
+  csv: string;
+}
+
+/** A cell with a value: its 1-based column and its text as shown. */
+export interface Cell {
+  column: number;
+  text: string;
+}
+
+/** A range of cells merged down rows `top`–`bottom`, from `column`. */
+export interface Merge {
+  column: number;
+  top: number;
+  bottom: number;
+}
+
+/** A number as a spreadsheet shows it at most: 15 significant digits (0.1 + 0.2 stored as 0.30000000000000004 is 0.3). */
+export function numberText(value: number): string {
+  return String(Number(value.toPrecision(15)));
+}
+
+/** Rows (row number → its cells in column order) as CSV text; a range merged down rows shows its value in each. */
+export function sheetCsv(rows: Map<number, Cell[]>, merges: Merge[]): string {
+  for (const merge of merges) fillMerged(rows, merge);
+  let last = 0;
+  for (const n of rows.keys()) last = Math.max(last, n);
+  if (last === 0) return '';
+  const lines: string[] = [];
+  for (let n = 1; n <= last; n++) lines.push(csvLine(rows.get(n) ?? []));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Each row of the range's first column gets the top cell's value, as the sheet shows it beside every row. */
+function fillMerged(rows: Map<number, Cell[]>, { column, top, bottom }: Merge): void {
+  const text = rows.get(top)?.find((c) => c.column === column)?.text;
+  if (text === undefined) return;
+  for (let n = top + 1; n <= bottom; n++) {
+    const cells = rows.get(n) ?? [];
+    if (cells.some((c) => c.column === column)) continue;
+    cells.push({ column, text });
+    cells.sort((x, y) => x.column - y.column);
+    rows.set(n, cells);
+  }
+}
+
+function csvLine(cells: Cell[]): string {
+  const fields: string[] = [];
+  for (const { column, text } of cells) {
+    while (fields.length < column - 1) fields.push('');
+    fields.push(/[",\n\r]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""').replace(/\n/g, '\r')}"` : text);
+  }
+  return fields.join(',');
+}
