@@ -349,15 +349,27 @@ function laterReports(lines: ReportLine[], first: Title): Title[] {
     nextOther[k] = !after ? lines.length : sameReport(after, titles[k]) ? nextOther[k + 1] : after.start;
   }
   const sectionsBefore = new Int32Array(lines.length + 1);
-  lines.forEach((l, i) => (sectionsBefore[i + 1] = sectionsBefore[i] + (isSectionLabel(l) ? 1 : 0)));
+  const legendsBefore = new Int32Array(lines.length + 1);
+  lines.forEach((l, i) => {
+    sectionsBefore[i + 1] = sectionsBefore[i] + (isSectionLabel(l) ? 1 : 0);
+    legendsBefore[i + 1] = legendsBefore[i] + (isLegend(l) ? 1 : 0);
+  });
   const reports: Title[] = [];
   let current = first;
   titles.forEach((t, k) => {
-    if (sameReport(t, current) || sectionsBefore[nextOther[k]] - sectionsBefore[t.end + 1] === 0) return;
+    // The same ward and year again is the page's running head inside the report, but a report of its
+    // own (the same report pasted twice, or a corrected version after it) once the report before it
+    // has ended with its legend.
+    const runningHead = sameReport(t, current) && legendsBefore[t.start] === legendsBefore[current.end + 1];
+    if (runningHead || sectionsBefore[nextOther[k]] - sectionsBefore[t.end + 1] === 0) return;
     reports.push(t);
     current = t;
   });
   return reports;
+}
+
+function isLegend(l: ReportLine): boolean {
+  return LEGEND.test(textOf(l).normalize('NFKC')) || matchLabel(l.cells[0] ?? '')?.label === 'criteria';
 }
 
 const sameReport = (a: Title, b: Title) => a.wardText === b.wardText && a.fiscalYear === b.fiscalYear;

@@ -326,6 +326,27 @@ describe('several reports in one text (copied or pasted together)', () => {
     expect(reportsOf(`${tabLayout()}\n${seed}\n${tabLayout()}`).map((r) => r.wardText)).toEqual(['港南区', '鶴見区', '港南区']);
   });
 
+  it('the same report pasted twice in a row, or a corrected version after it, is a report of its own once the first has ended', async () => {
+    const konan = tabLayout();
+    const twice = reportsOf(`${konan}\n${konan}`);
+    expect(twice.map((r) => [r.wardText, r.fiscalYear])).toEqual([['港南区', 2019], ['港南区', 2019]]);
+    expect(content(twice[1])).toEqual(content(twice[0]));
+    // Loaded, the copy merges as duplicates; a corrected rating in the second wins and is listed as a conflict.
+    const corrected = konan.replace(/^(1\t[^\t\n]+\t)A/m, '$1D');
+    expect(corrected).not.toBe(konan);
+    const batches = await new IngestSession().ingestSource('二度.txt', new TextEncoder().encode(`${konan}\n${corrected}`));
+    expect(batches.map((b) => [b.report.file, b.report.rowsRead, b.report.rowsLoaded, b.report.rowsDuplicate])).toEqual([
+      ['二度.txt #1', 34, 34, 0],
+      ['二度.txt #2', 34, 1, 33],
+    ]);
+    expect(batches[1].conflictValues.map((c) => [c.stage, c.questionNo, c.rater, c.rating])).toContainEqual(['planning', 1, 'ward', 'D']);
+  });
+
+  it('a running head without a legend before it stays in its report, however many pages', () => {
+    // The PDF copy repeats the title at each page's top; its report has not ended there.
+    expect(reportsOf(pdfLayout()).map((r) => r.wardText)).toEqual(['港南区']);
+  });
+
   it('links to other wards’ reports after a report (a saved page’s list) are not reports', () => {
     const links = ['港南区地域子育て支援拠点事業 令和7年度重点目標評価結果', '西区地域子育て支援拠点事業 令和7年度重点目標評価結果', 'ページトップへ'].join('\n');
     const reports = reportsOf(`${seed}\n${links}\n`);
