@@ -7,7 +7,7 @@ import { createNativeDatabase } from './duckdb-native.ts';
 import type { ViewSnapshot } from './first-view.ts';
 import { loadInto } from './node-load.ts';
 import { ALL_TABLES } from './tables.ts';
-import { isDataFile } from '../load/source-files.ts';
+import { isDataFile } from '../ingest/data-files.ts';
 import { RATING_GROUPS_VIEW } from './rating-groups.ts';
 
 /** Records each view's default state over a database (scripts/build/record-views.ts, which needs Svelte's SSR). */

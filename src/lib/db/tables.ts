@@ -90,6 +90,7 @@ export const FILES: TableSpec<StoredReport> = {
     param('ignored_columns_total', 'INTEGER NOT NULL', (f) => f.ignoredColumnsTotal),
     param('skipped_lines', 'VARCHAR NOT NULL', (f) => json(f.skippedLines)),
     { name: 'hidden_sheets', sql: 'VARCHAR[]', from: 'param', value: (f) => json(f.hiddenSheets) },
+    { name: 'skipped_entries', sql: 'VARCHAR[]', from: 'param', value: (f) => json(f.skippedEntries) },
     param('error_count', 'INTEGER NOT NULL', (f) => f.errorCount),
     param('report_ward', 'VARCHAR', (f) => f.reportWard),
     param('report_year', 'SMALLINT', (f) => f.reportYear),

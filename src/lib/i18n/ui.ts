@@ -109,8 +109,8 @@ const STRINGS = {
   rating: { ja: '評価', en: 'Rating' },
   loadTitle: { ja: 'データの読み込み', en: 'Load data' },
   dropHint: {
-    ja: 'CSV・表計算のファイル（Excel の .xlsx、LibreOffice の .ods）や報告書（保存した HTML・テキスト・Word 文書）のファイルかフォルダを、ここにドラッグ＆ドロップ（複数可）するか選んでください。',
-    en: 'Drop CSV files, spreadsheets (.xlsx, .ods) or reports (saved HTML, text or Word documents), or whole folders, here, or choose them.',
+    ja: 'CSV・表計算のファイル（Excel の .xlsx、LibreOffice の .ods）や報告書（保存した HTML・テキスト・Word 文書）のファイルかフォルダ（zip に圧縮したものも）を、ここにドラッグ＆ドロップ（複数可）するか選んでください。',
+    en: 'Drop CSV files, spreadsheets (.xlsx, .ods) or reports (saved HTML, text or Word documents), or whole folders (zipped ones too), here, or choose them.',
   },
   chooseFiles: { ja: 'ファイルを選ぶ', en: 'choose files' },
   chooseFolder: { ja: 'フォルダを選ぶ', en: 'choose a folder' },
@@ -194,6 +194,7 @@ const STRINGS = {
   noRejected: { ja: '不採用の行はありません。', en: 'No rows were rejected.' },
   delimiter: { ja: '区切り', en: 'Delimiter' },
   hiddenSheets: { ja: '非表示のシート（読みませんでした）', en: 'Hidden sheets (not read)' },
+  skippedEntries: { ja: 'zip の中のデータでないファイル（読みませんでした）', en: 'Files in the zip that are not data (not read)' },
   skippedLines: { ja: '見出しより上の行（データとして読まずに飛ばしました）', en: 'Lines above the header (skipped, not read as data)' },
   titleGives: { ja: '見出しより上の行から、列のない値を全行に読みました', en: 'Read from a line above the header for every row (the file has no such column)' },
   rejectedSummaryTitle: { ja: '不採用の理由ごとの件数', en: 'Rejected cells by reason' },

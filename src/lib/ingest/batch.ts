@@ -91,7 +91,8 @@ export function emptyFileReport(fileId: number, file: string): FileReport {
   return {
     fileId, file, kind: 'unknown', encoding: null, delimiter: null, rowsRead: 0, rowsLoaded: 0, rowsDuplicate: 0, rowsRejected: 0,
     notRated: 0, sampleReplaced: 0, records: { ratings: 0, narratives: 0, centers: 0, wards: 0 }, fileError: null, missingParts: [],
-    reportWard: null, reportYear: null, ignoredColumns: [], ignoredColumnsTotal: 0, skippedLines: [], hiddenSheets: [], errors: [],
+    reportWard: null, reportYear: null, ignoredColumns: [], ignoredColumnsTotal: 0, skippedLines: [], hiddenSheets: [], skippedEntries: [],
+    errors: [],
     errorCount: 0, errorSummary: [],
   };
 }
@@ -106,7 +107,7 @@ export function emptyBatch(fileId: number, file: string): FileBatch {
 /** A file refused whole: what was learnt of it (kind, encoding, rows read) stays; every row read is rejected. */
 export function refusedBatch(batch: FileBatch, fileError: FileError): FileBatch {
   const refused = emptyBatch(batch.report.fileId, batch.report.file);
-  const { kind, encoding, delimiter, rowsRead, skippedLines, hiddenSheets, ignoredColumns, ignoredColumnsTotal, errors, errorCount, errorSummary } = batch.report;
-  Object.assign(refused.report, { kind, encoding, delimiter, rowsRead, rowsRejected: rowsRead, skippedLines, hiddenSheets, ignoredColumns, ignoredColumnsTotal, errors, errorCount, errorSummary, fileError });
+  const { kind, encoding, delimiter, rowsRead, skippedLines, hiddenSheets, skippedEntries, ignoredColumns, ignoredColumnsTotal, errors, errorCount, errorSummary } = batch.report;
+  Object.assign(refused.report, { kind, encoding, delimiter, rowsRead, rowsRejected: rowsRead, skippedLines, hiddenSheets, skippedEntries, ignoredColumns, ignoredColumnsTotal, errors, errorCount, errorSummary, fileError });
   return refused;
 }

@@ -21,7 +21,8 @@ import { extractWebArchive } from './webarchive.ts';
 import type { Sheet } from './sheet.ts';
 import { readSpreadsheet } from './ods.ts';
 import { readWorkbook } from './xlsx.ts';
-import { ZipEntryTooLarge } from './zip.ts';
+import { isZip, ZipArchive, ZipEntryTooLarge } from './zip.ts';
+import { isDataFile } from './data-files.ts';
 import { errorMessage } from '../error-message.ts';
 
 export { emptyFileReport } from './batch.ts';
@@ -99,7 +100,7 @@ export class IngestSession {
    * there are several; an OpenDocument spreadsheet (`.ods`) the same. A Word document is read as the
    * HTML page of its text.
    */
-  async ingestSource(name: string, bytes: Uint8Array, options: IngestOptions = {}): Promise<FileBatch[]> {
+  async ingestSource(name: string, bytes: Uint8Array, options: IngestOptions = {}, inArchive = false): Promise<FileBatch[]> {
     let sheets: Sheet[] | null;
     let sheetFormat: 'xlsx' | 'ods' = 'xlsx';
     let wordHtml: string | null = null;
@@ -113,6 +114,7 @@ export class IngestSession {
       return [await this.readFile(name, async (batch) => refuse(batch, tooLarge ? 'office_file_too_large' : 'damaged_office_file', params))];
     }
     if (wordHtml !== null) return this.readSource(name, options, (batch, rest) => this.ingestText(batch, wordHtml, 'docx', new Set(), options, rest));
+    if (sheets === null && isZip(bytes) && !inArchive) return this.readArchive(name, new ZipArchive(bytes), options);
     if (sheets === null) return this.readSource(name, options, (batch, rest) => this.ingest(batch, bytes, options, rest));
     const filled = sheets.filter((sheet) => sheet.csv !== '');
     const shown = filled.filter((sheet) => !sheet.hidden);
@@ -127,6 +129,39 @@ export class IngestSession {
       batches.push(...(await this.readSource(sheetName, options, (batch, rest) => this.ingestText(batch, sheet.csv, sheetFormat, new Set(), options, rest))));
     }
     batches[0].report.hiddenSheets = hiddenSheets;
+    return batches;
+  }
+
+  /**
+   * A compressed folder (`.zip`, as a city office mails a year's files): each data file in it, in path
+   * order, read as if chosen on its own and named `name/path`; the other files are skipped as in a
+   * chosen folder and named in the report of the first file read; an operating system's own entries
+   * (`__MACOSX/`, `.DS_Store`, `Thumbs.db`) are not files of the folder. A zip inside is not opened.
+   */
+  private async readArchive(name: string, archive: ZipArchive, options: IngestOptions): Promise<FileBatch[]> {
+    const paths = [...archive.entries.keys()].filter((path) => !path.endsWith('/') && !SYSTEM_ENTRY.test(path)).sort();
+    const data = paths.filter((path) => isDataFile(path) && !/\.zip$/i.test(path));
+    const skippedEntries = paths.filter((path) => !data.includes(path));
+    const batches: FileBatch[] = [];
+    if (data.length === 0) batches.push(await this.readFile(name, async (batch) => refuse(batch, 'zip_file', { entries: skippedEntries.slice(0, LISTED_ENTRIES) })));
+    for (const path of data) {
+      const entryName = `${name}/${path}`;
+      if (archive.entries.get(path)!.flags & 1) {
+        batches.push(await this.readFile(entryName, async (batch) => refuse(batch, 'encrypted_zip')));
+        continue;
+      }
+      let bytes: Uint8Array;
+      try {
+        bytes = (await archive.read(path))!;
+      } catch (error) {
+        const tooLarge = error instanceof ZipEntryTooLarge;
+        const params: FileError['params'] = tooLarge ? { limitMB: Math.round(error.limit / 2 ** 20) } : {};
+        batches.push(await this.readFile(entryName, async (batch) => refuse(batch, tooLarge ? 'office_file_too_large' : 'damaged_office_file', params)));
+        continue;
+      }
+      batches.push(...(await this.ingestSource(entryName, bytes, options, true)));
+    }
+    batches[0].report.skippedEntries = skippedEntries;
     return batches;
   }
 
@@ -336,6 +371,11 @@ async function pausingWhile<T>(promise: Promise<T>, pause: () => Promise<void>):
 }
 
 /** The file refused as a whole, for `code`. */
+/** What an operating system adds to a folder it compresses: a Mac's resource forks and `.DS_Store`, Windows' thumbnails. */
+const SYSTEM_ENTRY = /(?:^|\/)(?:__MACOSX\/|\.[^/]*$|Thumbs\.db$|desktop\.ini$)/i;
+/** How many of a zip's other files a refusal names. */
+const LISTED_ENTRIES = 10;
+
 function refuse(batch: FileBatch, code: FileErrorCode, params: FileError['params'] = {}): FileBatch {
   batch.report.fileError = { code, params };
   return batch;

@@ -59,6 +59,7 @@ export type FileErrorCode =
   | 'office_file'
   | 'encrypted_office_file'
   | 'zip_file'
+  | 'encrypted_zip'
   | 'damaged_office_file'
   | 'hidden_sheets_only'
   | 'office_file_too_large'
@@ -208,6 +209,8 @@ export interface FileReport extends FileCounts {
   skippedLines: Array<{ line: number; text: string; gives?: TitleGives }>;
   /** A workbook's sheets hidden in Excel and not read (often its drop-down lists); on the report of its first sheet read. */
   hiddenSheets: string[];
+  /** A compressed folder's files that are not data (images, PDFs…), skipped; on the report of its first file read. */
+  skippedEntries: string[];
   /** The first `LISTED_ERRORS` rejected cells; `errorCount` counts all, `errorSummary` groups all. */
   errors: RowError[];
   errorCount: number;

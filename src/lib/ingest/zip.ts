@@ -1,10 +1,13 @@
 /**
  * The entries of a zip archive (an `.xlsx` is one), read from its central directory, and one entry's
  * bytes inflated by the platform's `DecompressionStream` (Chromium and Node 20 both have it): only
- * what an Office file needs, stored or deflated entries, no ZIP64, no encryption.
+ * what an Office file or a compressed folder needs, stored or deflated entries, no ZIP64, no
+ * encryption (an encrypted entry is flagged, for the caller to refuse).
  */
 export interface ZipEntry {
   name: string;
+  /** General purpose flags: bit 0, the entry is encrypted; bit 11, its name is UTF-8. */
+  flags: number;
   method: number;
   compressedSize: number;
   size: number;
@@ -45,12 +48,13 @@ export class ZipArchive {
     const end = findEndOfDirectory(bytes);
     const count = uint16(bytes, end + 10);
     let at = uint32(bytes, end + 16);
-    const names = new TextDecoder('utf-8');
     for (let k = 0; k < count; k++) {
       if (at + 46 > bytes.length || uint32(bytes, at) !== CENTRAL_HEADER) throw new Error('damaged zip directory');
       const nameLength = uint16(bytes, at + 28);
+      const flags = uint16(bytes, at + 8);
       const entry: ZipEntry = {
-        name: names.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+        name: entryName(bytes.subarray(at + 46, at + 46 + nameLength), flags),
+        flags,
         method: uint16(bytes, at + 10),
         compressedSize: uint32(bytes, at + 20),
         size: uint32(bytes, at + 24),
@@ -107,6 +111,22 @@ async function inflate(data: Uint8Array, name: string, limit: number): Promise<U
     at += chunk.length;
   }
   return out;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const SHIFT_JIS = new TextDecoder('shift_jis');
+
+/**
+ * An entry's name: UTF-8 when its flag says so; otherwise in the writer's code page, which for a
+ * folder compressed on Japanese Windows is Shift_JIS (CP932), for most other tools UTF-8 unflagged.
+ */
+function entryName(bytes: Uint8Array, flags: number): string {
+  if (flags & 0x800 || bytes.every((b) => b < 0x80)) return new TextDecoder('utf-8').decode(bytes);
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return SHIFT_JIS.decode(bytes);
+  }
 }
 
 function findEndOfDirectory(bytes: Uint8Array): number {

@@ -1,14 +1,9 @@
+import { isDataFile } from '../ingest/data-files.ts';
+
 /**
  * Which files of a chosen or dropped folder the app reads, and in what order. A folder saved from a
  * browser ("Web page, complete") also holds images, styles and scripts: those are skipped and named.
  */
-export const DATA_EXTENSIONS = ['csv', 'tsv', 'txt', 'md', 'markdown', 'html', 'htm', 'mhtml', 'mht', 'webarchive', 'xlsx', 'xlsm', 'ods', 'docx'] as const;
-
-export function isDataFile(path: string): boolean {
-  const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
-  return ext !== undefined && (DATA_EXTENSIONS as readonly string[]).includes(ext);
-}
-
 export interface Picked<F> {
   files: Array<{ path: string; file: F }>;
   skipped: string[];

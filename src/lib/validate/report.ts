@@ -19,6 +19,7 @@ export interface ValidationReport {
     ignoredColumnsTotal: number;
     skippedLines: FileReport['skippedLines'];
     hiddenSheets: string[];
+    skippedEntries: string[];
     /** Every rejected cell, counted; `errors` lists the first 10,000 (all of them: `--errors-csv`). */
     errorCount: number;
     errorSummary: Array<{ code: string; column: string | null; count: number; firstLine: number; reason: string }>;
@@ -54,6 +55,7 @@ export async function buildValidationReport(db: Database, reports: FileReport[],
       ignoredColumnsTotal: r.ignoredColumnsTotal,
       skippedLines: r.skippedLines,
       hiddenSheets: r.hiddenSheets,
+      skippedEntries: r.skippedEntries,
       errorCount: r.errorCount,
       errorSummary: r.errorSummary.map(({ params, ...s }) => ({ ...s, reason: reasonText(lang, s.code, params) })),
       errors: r.errors.map((e) => ({

@@ -46,6 +46,7 @@ export function formatValidationReport(report: ValidationReport, lang: Lang): st
       out.push(ja ? `  報告書: ${f.report.ward} ${year}` : `  report: ${f.report.ward} ${year}`);
     }
     if (f.missingParts.length > 0) out.push(`  ${ja ? '見つからない部分' : 'missing parts'}: ${f.missingParts.join(', ')}`);
+    if (f.skippedEntries.length > 0) out.push(`  ${ja ? 'zip の中のデータでないファイル（読みませんでした）' : 'files in the zip that are not data (not read)'}: ${f.skippedEntries.join(ja ? '、' : ', ')}`);
     if (f.hiddenSheets.length > 0) out.push(`  ${ja ? '非表示のシート（読みませんでした）' : 'hidden sheets (not read)'}: ${f.hiddenSheets.join(ja ? '、' : ', ')}`);
     if (f.ignoredColumns.length > 0) {
       out.push(`  ${ja ? '使わなかった列' : 'ignored columns'}: ${f.ignoredColumns.join(', ')}${moreColumns(lang, f.ignoredColumns.length, f.ignoredColumnsTotal)}`);

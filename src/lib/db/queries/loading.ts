@@ -148,6 +148,7 @@ export interface FileReportRow extends FileCounts {
   /** JSON: `[{ line, text }]`, lines above the CSV header. */
   skippedLines: string;
   hiddenSheets: string[];
+  skippedEntries: string[];
   /** Rejected cells, all of them (`rejected_rows` lists at most 10,000 per file). */
   errorCount: number;
 }
@@ -162,7 +163,7 @@ export function fileReportsQuery(fromFileId = 0): Query<FileReportRow> {
     sql: `SELECT file_id AS "fileId", file, kind, encoding, origin, ${FILE_COUNTS_SQL},
         ratings, narratives, centers, wards, file_error AS "fileError", file_error_params AS "fileErrorParams",
         missing_parts AS "missingParts", ignored_columns AS "ignoredColumns", ignored_columns_total AS "ignoredColumnsTotal",
-        delimiter, skipped_lines AS "skippedLines", hidden_sheets AS "hiddenSheets", error_count AS "errorCount"
+        delimiter, skipped_lines AS "skippedLines", hidden_sheets AS "hiddenSheets", skipped_entries AS "skippedEntries", error_count AS "errorCount"
       FROM files WHERE file_id >= ? ORDER BY file_id`,
     params: [fromFileId],
   };
