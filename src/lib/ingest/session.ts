@@ -21,7 +21,7 @@ import { extractWebArchive } from './webarchive.ts';
 import type { Sheet } from './sheet.ts';
 import { readSpreadsheet } from './ods.ts';
 import { readWorkbook } from './xlsx.ts';
-import { isZip, ZipArchive, ZipEntryTooLarge } from './zip.ts';
+import { isZip, MAX_ENTRY_BYTES, ZipArchive, ZipEntryTooLarge } from './zip.ts';
 import { isDataFile } from './data-files.ts';
 import { errorMessage } from '../error-message.ts';
 
@@ -144,6 +144,8 @@ export class IngestSession {
     const skippedEntries = paths.filter((path) => !data.includes(path));
     const batches: FileBatch[] = [];
     if (data.length === 0) batches.push(await this.readFile(name, async (batch) => refuse(batch, 'zip_file', { entries: skippedEntries.slice(0, LISTED_ENTRIES) })));
+    // A folder of small files may not unpack past what one file may (a zip bomb of many entries).
+    let unpacked = 0;
     for (const path of data) {
       const entryName = `${name}/${path}`;
       if (archive.entries.get(path)!.flags & 1) {
@@ -152,7 +154,9 @@ export class IngestSession {
       }
       let bytes: Uint8Array;
       try {
+        if (unpacked > MAX_ENTRY_BYTES) throw new ZipEntryTooLarge(path, MAX_ENTRY_BYTES);
         bytes = (await archive.read(path))!;
+        unpacked += bytes.length;
       } catch (error) {
         const tooLarge = error instanceof ZipEntryTooLarge;
         const params: FileError['params'] = tooLarge ? { limitMB: Math.round(error.limit / 2 ** 20) } : {};
