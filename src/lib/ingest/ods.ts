@@ -19,7 +19,10 @@ export async function readSpreadsheet(bytes: Uint8Array): Promise<Sheet[] | null
   if (!(await zip.text('mimetype'))?.trim().startsWith(MIMETYPE)) return null;
   const content = await zip.text('content.xml');
   if (content === null) throw new Error('content.xml missing');
-  return sheetsOf(content, yearOnlyCellStyles(content, (await zip.text('styles.xml')) ?? ''));
+  // The styles come before the body: scanning only them keeps a long sheet's cells out of the style patterns.
+  const bodyAt = content.search(/<office:body[\s>]/);
+  const styles = bodyAt === -1 ? content : content.slice(0, bodyAt);
+  return sheetsOf(content, hiddenTableStyles(styles), yearOnlyCellStyles(styles, (await zip.text('styles.xml')) ?? ''));
 }
 
 const MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
@@ -65,8 +68,7 @@ interface OpenCell {
   paragraphs: number;
 }
 
-function sheetsOf(content: string, yearOnly: Set<string>): Sheet[] {
-  const hiddenStyles = hiddenTableStyles(content);
+function sheetsOf(content: string, hiddenStyles: Set<string>, yearOnly: Set<string>): Sheet[] {
   const sheets: Sheet[] = [];
   let sheet: { name: string; hidden: boolean; rows: Map<number, Cell[]>; merges: Merge[]; nextRow: number; columnStyles: string[] } | null = null;
   let row: { no: number; repeat: number; cells: Cell[]; column: number } | null = null;
@@ -99,35 +101,45 @@ function sheetsOf(content: string, yearOnly: Set<string>): Sheet[] {
       }
       continue;
     }
-    const a = () => attributes(token.attrs);
     if (cell) {
       if (tag === 'p' || tag === 'h') cell.text += cell.paragraphs++ > 0 ? '\n' : '';
-      else if (tag === 's') cell.text += ' '.repeat(Math.min(Number(a()['text:c'] ?? 1) || 1, 1000));
+      else if (tag === 's') cell.text += ' '.repeat(Math.min(Number(attributes(token.attrs)['text:c'] ?? 1) || 1, 1000));
       else if (tag === 'tab') cell.text += '\t';
       else if (tag === 'line-break') cell.text += '\n';
       continue;
     }
     if (tag === 'table') {
-      const attrs = a();
+      const attrs = attributes(token.attrs);
       sheet = { name: decodeEntities(attrs['table:name'] ?? ''), hidden: hiddenStyles.has(attrs['table:style-name'] ?? ''), rows: new Map(), merges: [], nextRow: 1, columnStyles: [] };
     } else if (tag === 'table-column' && sheet) {
-      const attrs = a();
+      const attrs = attributes(token.attrs);
       const repeat = Math.min(Number(attrs['table:number-columns-repeated'] ?? 1) || 1, MAX_COLUMNS - sheet.columnStyles.length);
       for (let k = 0; k < repeat; k++) sheet.columnStyles.push(attrs['table:default-cell-style-name'] ?? '');
     } else if (tag === 'table-row' && sheet) {
-      const repeat = Math.min(Number(a()['table:number-rows-repeated'] ?? 1) || 1, MAX_ROWS - sheet.nextRow + 1);
+      const repeat = Math.min(Number(cellAttributes(token.attrs)['table:number-rows-repeated'] ?? 1) || 1, MAX_ROWS - sheet.nextRow + 1);
       row = { no: sheet.nextRow, repeat: Math.max(repeat, 1), cells: [], column: 0 };
       if (empty) {
         sheet.nextRow += row.repeat;
         row = null;
       }
     } else if ((tag === 'table-cell' || tag === 'covered-table-cell') && sheet && row) {
-      const opened: OpenCell = { attrs: a(), covered: tag === 'covered-table-cell', text: '', paragraphs: 0 };
+      const opened: OpenCell = { attrs: cellAttributes(token.attrs), covered: tag === 'covered-table-cell', text: '', paragraphs: 0 };
       if (empty) closeCell(sheet, row, opened, yearOnly);
       else cell = opened;
     }
   }
   return sheets;
+}
+
+/** The attributes a row or cell is read by (one pattern per cell, not `attributes`: a long sheet has millions). */
+const CELL_ATTRIBUTE = /(?:^|\s)((?:office|table):(?:value-type|value|date-value|boolean-value|string-value|number-columns-repeated|number-rows-repeated|number-rows-spanned|style-name))\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+function cellAttributes(attrs: string): Record<string, string> {
+  const found: Record<string, string> = {};
+  if (attrs === '') return found;
+  CELL_ATTRIBUTE.lastIndex = 0;
+  for (let m = CELL_ATTRIBUTE.exec(attrs); m; m = CELL_ATTRIBUTE.exec(attrs)) found[m[1]] = m[2] ?? m[3];
+  return found;
 }
 
 /** A cell's value as Calc shows it, put in each column it repeats over; a merge down rows is noted. */
