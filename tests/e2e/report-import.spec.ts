@@ -150,6 +150,9 @@ test('a PDF or an old Excel file chosen as it is says how to get its text in; a 
   await page.locator('input[name="files"]').setInputFiles(`${root}tests/fixtures/reports/word/report.docx`);
   await expect(page.locator('section.report-check details summary').filter({ hasText: 'report.docx' })).toHaveText(/港南区 令和元年度（2019年度）.*評価 48\/48 · 記述 17 · 拠点情報 あり · 不採用 0/);
   await expect(report.locator('table.files tbody tr').filter({ hasText: 'report.docx' })).toContainText('Word (.docx)');
+  await page.locator('input[name="files"]').setInputFiles(`${root}tests/fixtures/reports/word/report.odt`);
+  await expect(page.locator('section.report-check details summary').filter({ hasText: 'report.odt' })).toHaveText(/港南区 令和元年度（2019年度）.*評価 48\/48 · 記述 17 · 拠点情報 あり · 不採用 0/);
+  await expect(report.locator('table.files tbody tr').filter({ hasText: 'report.odt' })).toContainText('OpenDocument (.odt)');
 });
 
 test('an Excel workbook loads each visible sheet as a file, its rejected row named by the row Excel shows', async ({ page }) => {

@@ -20,6 +20,7 @@ import { titleValues } from './title-row.ts';
 import { extractWebArchive } from './webarchive.ts';
 import type { Sheet } from './sheet.ts';
 import { readSpreadsheet } from './ods.ts';
+import { readWriterDocument } from './odt.ts';
 import { readWorkbook } from './xlsx.ts';
 import { isZip, MAX_ENTRY_BYTES, ZipArchive, ZipEntryTooLarge } from './zip.ts';
 import { isDataFile } from './data-files.ts';
@@ -97,25 +98,26 @@ export class IngestSession {
    * year's reports copied from one PDF): each report is then a file of its own, `name #1`, `name #2`…,
    * read in order; one refused (an unknown ward) leaves the others loaded. An Excel workbook is its
    * visible sheets that hold cells, each read as the CSV it would be saved as: `name [sheet]` when
-   * there are several; an OpenDocument spreadsheet (`.ods`) the same. A Word document is read as the
-   * HTML page of its text.
+   * there are several; an OpenDocument spreadsheet (`.ods`) the same. A Word or Writer document
+   * (`.docx`, `.odt`) is read as the HTML page of its text.
    */
   async ingestSource(name: string, bytes: Uint8Array, options: IngestOptions = {}, inArchive = false): Promise<FileBatch[]> {
-    let sheets: Sheet[] | null;
-    let sheetFormat: 'xlsx' | 'ods' = 'xlsx';
-    let wordHtml: string | null = null;
+    let office: OfficeContent | null;
     try {
-      sheets = await readWorkbook(bytes);
-      if (sheets === null && (sheets = await readSpreadsheet(bytes)) !== null) sheetFormat = 'ods';
-      if (sheets === null) wordHtml = await readWordDocument(bytes);
+      office = await readOffice(bytes);
     } catch (error) {
       const tooLarge = error instanceof ZipEntryTooLarge;
       const params: FileError['params'] = tooLarge ? { limitMB: Math.round(error.limit / 2 ** 20) } : {};
       return [await this.readFile(name, async (batch) => refuse(batch, tooLarge ? 'office_file_too_large' : 'damaged_office_file', params))];
     }
-    if (wordHtml !== null) return this.readSource(name, options, (batch, rest) => this.ingestText(batch, wordHtml, 'docx', new Set(), options, rest));
-    if (sheets === null && isZip(bytes) && !inArchive) return this.readArchive(name, new ZipArchive(bytes), options);
-    if (sheets === null) return this.readSource(name, options, (batch, rest) => this.ingest(batch, bytes, options, rest));
+    if (office && 'html' in office) return this.readSource(name, options, (batch, rest) => this.ingestText(batch, office.html, office.format, new Set(), options, rest));
+    if (office) return this.readSheets(name, office.sheets, office.format, options);
+    if (isZip(bytes) && !inArchive) return this.readArchive(name, new ZipArchive(bytes), options);
+    return this.readSource(name, options, (batch, rest) => this.ingest(batch, bytes, options, rest));
+  }
+
+  /** A workbook's visible sheets that hold cells, each a file of its own (`name [sheet]` when there are several). */
+  private async readSheets(name: string, sheets: Sheet[], format: 'xlsx' | 'ods', options: IngestOptions): Promise<FileBatch[]> {
     const filled = sheets.filter((sheet) => sheet.csv !== '');
     const shown = filled.filter((sheet) => !sheet.hidden);
     // Hidden sheets are usually a form's drop-down lists, not data: they are not read, but the report names them.
@@ -126,7 +128,7 @@ export class IngestSession {
     }
     for (const sheet of shown) {
       const sheetName = shown.length > 1 ? `${name} [${sheet.name}]` : name;
-      batches.push(...(await this.readSource(sheetName, options, (batch, rest) => this.ingestText(batch, sheet.csv, sheetFormat, new Set(), options, rest))));
+      batches.push(...(await this.readSource(sheetName, options, (batch, rest) => this.ingestText(batch, sheet.csv, format, new Set(), options, rest))));
     }
     batches[0].report.hiddenSheets = hiddenSheets;
     return batches;
@@ -375,6 +377,20 @@ async function pausingWhile<T>(promise: Promise<T>, pause: () => Promise<void>):
 }
 
 /** The file refused as a whole, for `code`. */
+type OfficeContent = { sheets: Sheet[]; format: 'xlsx' | 'ods' } | { html: string; format: 'docx' | 'odt' };
+
+/** An office file's content, by the first reader that takes the bytes; null for anything else (a zip of other files too). */
+async function readOffice(bytes: Uint8Array): Promise<OfficeContent | null> {
+  const workbook = await readWorkbook(bytes);
+  if (workbook) return { sheets: workbook, format: 'xlsx' };
+  const spreadsheet = await readSpreadsheet(bytes);
+  if (spreadsheet) return { sheets: spreadsheet, format: 'ods' };
+  const word = await readWordDocument(bytes);
+  if (word !== null) return { html: word, format: 'docx' };
+  const writer = await readWriterDocument(bytes);
+  return writer === null ? null : { html: writer, format: 'odt' };
+}
+
 /** What an operating system adds to a folder it compresses: a Mac's resource forks and `.DS_Store`, Windows' thumbnails. */
 const SYSTEM_ENTRY = /(?:^|\/)(?:__MACOSX\/|\.[^/]*$|Thumbs\.db$|desktop\.ini$)/i;
 /** How many of a zip's other files a refusal names. */

@@ -79,8 +79,8 @@ export interface TitleGives {
   fiscalYear?: number;
 }
 
-/** A text's encoding, or `xlsx` / `ods` / `docx` for an Excel workbook, an OpenDocument spreadsheet or a Word document (their XML is UTF-8 by definition). */
-export type SourceEncoding = Encoding | 'xlsx' | 'ods' | 'docx';
+/** A text's encoding, or the format of an Excel workbook, an OpenDocument spreadsheet, a Word or a Writer document (their XML is UTF-8 by definition). */
+export type SourceEncoding = Encoding | 'xlsx' | 'ods' | 'docx' | 'odt';
 
 export interface RowError {
   line: number;

@@ -93,8 +93,8 @@ describe('OpenDocument spreadsheets (.ods) saved by LibreOffice Calc', () => {
     expect(await readSpreadsheet(zip({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<x/>' }))).toBeNull();
     expect(await readSpreadsheet(new TextEncoder().encode('a,b\n1,2\n'))).toBeNull();
     const session = new IngestSession();
-    // A Writer document is a zip the app does not read: refused as such, not as an old Excel file.
-    expect((await session.ingestSource('report.odt', zip({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<x/>' })))[0].report.fileError?.code).toBe('zip_file');
+    // A presentation is a zip the app does not read: refused as such, not as an old Excel file.
+    expect((await session.ingestSource('slides.odp', zip({ mimetype: 'application/vnd.oasis.opendocument.presentation', 'content.xml': '<x/>' })))[0].report.fileError?.code).toBe('zip_file');
     expect((await session.ingestSource('cut.ods', zip({ mimetype: MIMETYPE })))[0].report.fileError?.code).toBe('damaged_office_file');
     const good = fixture('ods/workbook.ods');
     expect((await session.ingestSource('cut.ods', good.subarray(0, good.length - 100)))[0].report.fileError?.code).toBe('damaged_office_file');

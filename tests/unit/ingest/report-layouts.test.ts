@@ -24,6 +24,9 @@ const LAYOUTS: Array<[string, string, () => Uint8Array]> = [
   ['its sheet as the Excel workbook (.xlsx): values merged over columns, lists in cells with line breaks, shared strings', 'report.xlsx', excelWorkbookLayout],
   // Made by python-docx (tests/fixtures/reports/word/make.py): another program's writing of the format.
   ['written in Word (.docx): label and value tables, goals in Word’s own numbering, a furigana and a deleted tracked change in the purpose', 'report.docx', () => new Uint8Array(readFileSync(new URL('../../fixtures/reports/word/report.docx', import.meta.url)))],
+  // Saved by LibreOffice Writer from the Word document (tests/fixtures/reports/word/make.py).
+  ['written in Writer (.odt): its list styles number the goals, the deleted change kept apart, the furigana a ruby', 'report.odt', () => new Uint8Array(readFileSync(new URL('../../fixtures/reports/word/report.odt', import.meta.url)))],
+  ['the same with one rating table, each stage a cell spanning its rows', 'report.odt', () => new Uint8Array(readFileSync(new URL('../../fixtures/reports/word/report-stage-column.odt', import.meta.url)))],
   ['its sheet copied from Excel and pasted: tab-separated, a cell with line breaks quoted', '貼り付け.txt', () => utf8(excelCopyLayout())],
   ['its sheet with an empty column A (the template starts in column B), saved as CSV', 'report.csv', () => excelCsvLayout(true)],
   ['the same sheet copied from column A and pasted', '貼り付け.txt', () => utf8(excelCopyLayout(true))],
