@@ -1,5 +1,6 @@
 import { decodeEntities } from './report-text.ts';
-import { attributes, elements, tokens } from './xml.ts';
+import { circled, fullWidth, paragraphHtml } from './document-html.ts';
+import { attributes, elements, leavesOut, tokens } from './xml.ts';
 import { isZip, ZipArchive } from './zip.ts';
 
 /**
@@ -39,19 +40,15 @@ function documentHtml(xml: string, numbering: Numbering): string {
   const paragraphs: Paragraph[] = [];
   let inText = false;
   let inProperties = 0;
-  let hidden = 0;
+  const hidden = leavesOut(HIDDEN);
   for (const token of tokens(xml)) {
+    if (hidden(token)) continue;
     const paragraph = paragraphs.at(-1);
     if ('text' in token) {
-      if (paragraph && inText && hidden === 0) paragraph.text += decodeEntities(token.text);
+      if (paragraph && inText) paragraph.text += decodeEntities(token.text);
       continue;
     }
     const { tag, closing, empty } = token;
-    if (HIDDEN.has(tag)) {
-      if (!empty) hidden += closing ? -1 : 1;
-      continue;
-    }
-    if (hidden > 0) continue;
     if (tag === 'pPr' || tag === 'rPr') {
       if (!empty) inProperties += closing ? -1 : 1;
       continue;
@@ -59,9 +56,7 @@ function documentHtml(xml: string, numbering: Numbering): string {
     if (closing) {
       if (tag === 't') inText = false;
       else if (tag === 'p' && paragraph) {
-        const mark = paragraph.numId === null ? null : numbering.mark(paragraph.numId, paragraph.level);
-        const text = mark === null ? paragraph.text : `${mark}${/^[・•●○◆■]$/.test(mark) ? '' : ' '}${paragraph.text}`;
-        out.push(`<p>${escapeHtml(text)}</p>`);
+        out.push(paragraphHtml(paragraph.numId === null ? null : numbering.mark(paragraph.numId, paragraph.level), paragraph.text));
         paragraphs.pop();
       } else if (tag === 'tc') out.push('</td>');
       else if (tag === 'tr') out.push('</tr>');
@@ -113,8 +108,6 @@ function documentHtml(xml: string, numbering: Numbering): string {
   out.push('</body></html>');
   return out.join('\n');
 }
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>');
 
 interface Level {
   format: string;
@@ -192,7 +185,7 @@ function valueOf(xml: string, name: string): string | undefined {
 }
 
 function formatNumber(n: number, format: string): string {
-  if (format === 'decimalEnclosedCircle' || format === 'decimalEnclosedCircleChinese') return n >= 1 && n <= 20 ? String.fromCharCode(0x2460 + n - 1) : String(n);
-  if (format === 'decimalFullWidth' || format === 'decimalFullWidth2') return String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+  if (format === 'decimalEnclosedCircle' || format === 'decimalEnclosedCircleChinese') return circled(n);
+  if (format === 'decimalFullWidth' || format === 'decimalFullWidth2') return fullWidth(n);
   return String(n);
 }

@@ -1,6 +1,6 @@
 import { decodeEntities } from './report-text.ts';
 import { numberText, sheetCsv, type Cell, type Merge, type Sheet } from './sheet.ts';
-import { attributes, elements, tokens } from './xml.ts';
+import { attributes, elements, leavesOut, tokens } from './xml.ts';
 import { isZip, ZipArchive } from './zip.ts';
 
 /**
@@ -29,7 +29,7 @@ const MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
 /** Calc's limits: repeated empty rows and columns run to them, and are never expanded. */
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
-/** Elements inside a cell whose text is not the cell's: a comment, a furigana reading, a drawing. */
+/** Elements whose text is not a cell's: a comment, a furigana reading, a drawing (in a cell or on the sheet). */
 const NOT_CELL_TEXT = new Set(['annotation', 'ruby-text', 'frame', 'custom-shape', 'rect', 'ellipse', 'line', 'g']);
 
 /** The cell styles whose date format shows the year alone (no month, day or time). */
@@ -73,18 +73,14 @@ function sheetsOf(content: string, hiddenStyles: Set<string>, yearOnly: Set<stri
   let sheet: { name: string; hidden: boolean; rows: Map<number, Cell[]>; merges: Merge[]; nextRow: number; columnStyles: string[] } | null = null;
   let row: { no: number; repeat: number; cells: Cell[]; column: number } | null = null;
   let cell: OpenCell | null = null;
-  let skipped = 0;
+  const notCellText = leavesOut(NOT_CELL_TEXT);
   for (const token of tokens(content)) {
+    if (notCellText(token)) continue;
     if ('text' in token) {
-      if (cell && skipped === 0 && !cell.covered) cell.text += decodeEntities(token.text);
+      if (cell && !cell.covered) cell.text += decodeEntities(token.text);
       continue;
     }
     const { tag, closing, empty } = token;
-    if (cell && NOT_CELL_TEXT.has(tag)) {
-      if (!empty) skipped += closing ? -1 : 1;
-      continue;
-    }
-    if (skipped > 0) continue;
     if (closing) {
       if (tag === 'table' && sheet) {
         sheets.push({ name: sheet.name, hidden: sheet.hidden, csv: sheetCsv(sheet.rows, sheet.merges) });

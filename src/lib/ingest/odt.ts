@@ -1,5 +1,6 @@
 import { decodeEntities } from './report-text.ts';
-import { attributes, elements, tokens } from './xml.ts';
+import { circled, fullWidth, paragraphHtml } from './document-html.ts';
+import { attributes, elements, leavesOut, tokens } from './xml.ts';
 import { isZip, ZipArchive } from './zip.ts';
 
 /**
@@ -36,28 +37,23 @@ function documentHtml(xml: string, styles: ListStyles): string {
   // The lists open around the paragraph being read: their style and, per level, whether the item's mark is still to be written.
   const lists: Array<{ style: string | null; markPending: boolean; header: boolean; fresh: boolean }> = [];
   const counters = new Map<string, number[]>();
-  let hidden = 0;
+  const hidden = leavesOut(HIDDEN);
   let inBody = false;
   for (const token of tokens(xml)) {
     if (!inBody) {
       if ('tag' in token && token.tag === 'body' && !token.closing) inBody = true;
       continue;
     }
+    if (hidden(token)) continue;
     const paragraph = paragraphs.at(-1);
     if ('text' in token) {
-      if (paragraph && hidden === 0) paragraph.text += decodeEntities(token.text);
+      if (paragraph) paragraph.text += decodeEntities(token.text);
       continue;
     }
     const { tag, closing, empty } = token;
-    if (HIDDEN.has(tag)) {
-      if (!empty) hidden += closing ? -1 : 1;
-      continue;
-    }
-    if (hidden > 0) continue;
     if (closing) {
       if ((tag === 'p' || tag === 'h') && paragraph) {
-        const text = paragraph.mark === null ? paragraph.text : `${paragraph.mark}${/^[・•●○◆■]$/.test(paragraph.mark) ? '' : ' '}${paragraph.text}`;
-        out.push(`<p>${escapeHtml(text)}</p>`);
+        out.push(paragraphHtml(paragraph.mark, paragraph.text));
         paragraphs.pop();
       } else if (tag === 'list') lists.pop();
       else if (tag === 'table-cell' || tag === 'covered-table-cell') out.push('</td>');
@@ -80,7 +76,7 @@ function documentHtml(xml: string, styles: ListStyles): string {
           }
           if (!item.header && style) mark = styles.mark(style, lists.length, counters);
         }
-        if (empty) out.push(mark === null ? '<p></p>' : `<p>${escapeHtml(mark)}</p>`);
+        if (empty) out.push(paragraphHtml(mark, ''));
         else paragraphs.push({ text: '', mark });
         break;
       }
@@ -121,8 +117,6 @@ function documentHtml(xml: string, styles: ListStyles): string {
   out.push('</body></html>');
   return out.join('\n');
 }
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>');
 
 interface Level {
   /** `style:num-format` (`1`, `a`, `i`, `①, ②, ③, ...`), or null for a bullet. */
@@ -192,8 +186,8 @@ class ListStyles {
 }
 
 function formatNumber(n: number, format: string): string {
-  if (format.startsWith('①')) return n >= 1 && n <= 20 ? String.fromCharCode(0x2460 + n - 1) : String(n);
-  if (format.startsWith('１')) return String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+  if (format.startsWith('①')) return circled(n);
+  if (format.startsWith('１')) return fullWidth(n);
   if (format === 'a' || format === 'A') return letters(n, format === 'A');
   if (format === 'i' || format === 'I') return roman(n, format === 'I');
   return String(n);

@@ -47,3 +47,18 @@ export function* tokens(xml: string): Generator<XmlToken> {
     else if (m[2] !== undefined) yield { tag: m[2], closing: m[1] === '/', empty: m[4] === '/', attrs: m[3] };
   }
 }
+
+/**
+ * Leaves out elements whose content is not the document's text (a deleted change, a reading, a
+ * comment): true for such an element's own tags and for every token inside it.
+ */
+export function leavesOut(names: ReadonlySet<string>): (token: XmlToken) => boolean {
+  let depth = 0;
+  return (token) => {
+    if ('tag' in token && names.has(token.tag)) {
+      if (!token.empty) depth += token.closing ? -1 : 1;
+      return true;
+    }
+    return depth > 0;
+  };
+}
