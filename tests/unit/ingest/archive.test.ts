@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
 import { zip } from '../../fixtures/workbook/build.ts';
+import { expectDamageAccountedFor } from './damaged-files.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url)));
 const LONG = 'ward,fiscal_year,stage,question_no,rater,rating\n鶴見区,2025,planning,1,ward,A\n';
@@ -60,6 +61,9 @@ describe('a compressed folder (.zip)', () => {
       ['x.zip/c.csv', null],
     ]);
   });
+
+  it('a compressed folder damaged anywhere is refused or read, file by file, never throws, and every row read is accounted for', () =>
+    expectDamageAccountedFor(fixture('archive/folder.zip'), 'x.zip', 100));
 
   it('a zip with no data file in it is refused, naming what it holds; names written as UTF-8 read as such', async () => {
     const [batch] = await new IngestSession().ingestSource('写真.zip', zip({ '写真/集合写真.jpg': 'JFIF', '写真/説明.pdf': '%PDF' }));

@@ -4,6 +4,7 @@ import { readSpreadsheet } from '../../../src/lib/ingest/ods.ts';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
 import { readWorkbook } from '../../../src/lib/ingest/xlsx.ts';
 import { zip } from '../../fixtures/workbook/build.ts';
+import { expectDamageAccountedFor } from './damaged-files.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/workbook/${name}`, import.meta.url)));
 const MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
@@ -99,4 +100,7 @@ describe('OpenDocument spreadsheets (.ods) saved by LibreOffice Calc', () => {
     const good = fixture('ods/workbook.ods');
     expect((await session.ingestSource('cut.ods', good.subarray(0, good.length - 100)))[0].report.fileError?.code).toBe('damaged_office_file');
   });
+
+  it('a spreadsheet damaged anywhere is refused or read, never throws, and every row it read is accounted for', () =>
+    expectDamageAccountedFor(fixture('ods/workbook.ods'), 'x.ods', 100));
 });

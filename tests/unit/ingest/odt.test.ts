@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readWriterDocument } from '../../../src/lib/ingest/odt.ts';
 import { zip } from '../../fixtures/workbook/build.ts';
+import { expectDamageAccountedFor } from './damaged-files.ts';
 
 const NS = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"';
 const LIST_STYLES = `
@@ -45,6 +47,9 @@ describe('Writer documents (.odt)', () => {
     expect(html).not.toMatch(/消した文|ちいき|メモ|脚注/);
     expect(paragraphs(html)).toEqual(['地  域\tの<br>拠点', '地域の親子です', '港南区地域子育て支援拠点事業', '本文の続き']);
   });
+
+  it('a document damaged anywhere is refused or read, never throws, and every row it read is accounted for', () =>
+    expectDamageAccountedFor(new Uint8Array(readFileSync(new URL('../../fixtures/reports/word/report.odt', import.meta.url))), 'x.odt', 100));
 
   it('is null for what is not a Writer document', async () => {
     expect(await readWriterDocument(zip({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<x/>' }))).toBeNull();
