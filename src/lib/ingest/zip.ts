@@ -119,11 +119,12 @@ const SHIFT_JIS = new TextDecoder('shift_jis');
 /**
  * An entry's name: UTF-8 when its flag says so; otherwise in the writer's code page, which for a
  * folder compressed on Japanese Windows is Shift_JIS (CP932), for most other tools UTF-8 unflagged.
+ * Composed (NFC): a Mac writes names decomposed (デ as テ and a combining mark).
  */
 function entryName(bytes: Uint8Array, flags: number): string {
-  if (flags & 0x800 || bytes.every((b) => b < 0x80)) return new TextDecoder('utf-8').decode(bytes);
+  if (flags & 0x800 || bytes.every((b) => b < 0x80)) return new TextDecoder('utf-8').decode(bytes).normalize('NFC');
   try {
-    return UTF8.decode(bytes);
+    return UTF8.decode(bytes).normalize('NFC');
   } catch {
     return SHIFT_JIS.decode(bytes);
   }

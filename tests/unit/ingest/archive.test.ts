@@ -68,5 +68,9 @@ describe('a compressed folder (.zip)', () => {
   it('a zip with no data file in it is refused, naming what it holds; names written as UTF-8 read as such', async () => {
     const [batch] = await new IngestSession().ingestSource('写真.zip', zip({ '写真/集合写真.jpg': 'JFIF', '写真/説明.pdf': '%PDF' }));
     expect(batch.report.fileError).toEqual({ code: 'zip_file', params: { entries: ['写真/説明.pdf', '写真/集合写真.jpg'] } });
+    // A Mac writes names decomposed: they are shown composed.
+    const [mac] = await new IngestSession().ingestSource('mac.zip', zip({ ['データ/評価.csv'.normalize('NFD')]: LONG }));
+    expect(mac.report.file).toBe('mac.zip/データ/評価.csv');
+    expect(mac.report.file.length).toBe('mac.zip/データ/評価.csv'.length);
   });
 });
