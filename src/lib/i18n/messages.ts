@@ -140,7 +140,7 @@ export const FILE_ERRORS: Record<Lang, Record<FileErrorCode, Message>> = {
     report_missing_title: '報告書のタイトルが見つからないため、区と年度が分かりません（「〇〇区地域子育て支援拠点事業」と「令和N年度重点目標評価結果」が必要です）',
     report_unknown_ward: (p) => `タイトルの区「${p.ward}」が区の一覧にありません${p.suggestion ? `。「${p.suggestion}」のことですか？` : ''}`,
     unreadable: (p) => `ファイルを開けません（${UNREADABLE.ja[String(p.reason)] ?? p.reason}）`,
-    header_changed: (p) => `${p.line} 行目に、最初の見出しと列の並びが違う見出しがあります（つなげたファイル）。その後の行を違う列として読んでしまうため、このファイルは読み込みませんでした。見出しごとにファイルを分けてください`,
+    header_changed: (p) => `${p.line} 行目に、別の種類のファイルの見出しがあります（種類の違うファイルをつなげたもの）。その後の行はこのファイルの種類として読めないため、このファイルは読み込みませんでした。見出しごとにファイルを分けてください`,
     accounting_mismatch: (p) =>
       `読み込みの検算（読んだ行 = 読み込み + 重複 + 不採用）が合わないため、このファイルは読み込みませんでした。お手数ですがファイルを添えて連絡してください（${JSON.stringify(p)}）`,
     internal_error: (p) => `このファイルの処理中に予期しないエラーが起きたため、読み込みませんでした。ほかのファイルには影響しません（${p.message}）`,
@@ -170,7 +170,7 @@ export const FILE_ERRORS: Record<Lang, Record<FileErrorCode, Message>> = {
     report_missing_title: 'The report’s title is missing, so its ward and year are unknown (expected “〇〇区地域子育て支援拠点事業” and “令和N年度重点目標評価結果”)',
     report_unknown_ward: (p) => `The title's ward “${p.ward}” is not in the wards registry${p.suggestion ? `. Did you mean “${p.suggestion}”?` : ''}`,
     unreadable: (p) => `Cannot open the file (${UNREADABLE.en[String(p.reason)] ?? p.reason})`,
-    header_changed: (p) => `Line ${p.line} is a header with the columns in another order than the file's first (files joined end to end); the rows after it would be read into the wrong columns, so this file was not loaded: split it at each header`,
+    header_changed: (p) => `Line ${p.line} is the header of another kind of file (files of different kinds joined end to end); the rows after it cannot be read as this file's kind, so this file was not loaded: split it at each header`,
     accounting_mismatch: (p) =>
       `The load's own check (rows read = loaded + duplicates + rejected) failed, so this file was not loaded; please report it with the file (${JSON.stringify(p)})`,
     internal_error: (p) => `An unexpected error while reading this file; it was not loaded, and the other files are not affected (${p.message})`,

@@ -156,15 +156,15 @@ export function resolveHeader(header: string[], given: ReadonlySet<Field> = new 
 const ALIAS_NAMES = new Set(Object.values(ALIASES).flat());
 
 /**
- * The columns a row names when it is a header again (files joined end to end, each with its own):
- * its first filled cell is a column name and the row names the columns of a known kind; null for a
- * row of data. Asked of rejected rows only.
+ * The kind and columns a row names when it is a header again (files joined end to end, each with
+ * its own): its first filled cell is a column name and the row names the columns of a known kind;
+ * null for a row of data. Asked of rejected rows only.
  */
-export function headerRowColumns(fields: string[]): Map<Field, number> | null {
+export function headerRowColumns(fields: string[]): { kind: CsvKind; columns: Map<Field, number> } | null {
   const first = fields.find((f) => f.trim() !== '');
   if (first === undefined || !ALIAS_NAMES.has(normalizeHeader(first))) return null;
   const header = resolveHeader(fields);
-  return header.ok ? header.columns : null;
+  return header.ok ? { kind: header.kind, columns: header.columns } : null;
 }
 
 /** Each kind's required headers, as a message lists them: the English names, or the first Japanese alias. */

@@ -118,6 +118,7 @@ export function readAhead(input: ReadAheadInput): ReadAheadResult {
   };
   const reader = new CsvReader(input.text, input.delimiter, 0, input.line);
   const loop = new RowLoop({
+    kind: input.kind,
     text: input.text, reader, badLines: new Set(), encoding: input.encoding, delimiter: input.delimiter, width: input.width,
     rowReader: new RowReader(new Map(input.columns), input.header).follow(input.above), handler: ratingsHandler(registry, collect, input.kind === 'ratings_wide'),
     report, errors: new ErrorLog(report, (error) => errors.push(error)),

@@ -1,12 +1,14 @@
 import { isBlankRecord, type CsvReader, type CsvRecord } from './csv.ts';
 import type { RowHandler } from './readers/index.ts';
 import type { ErrorLog, RowReader } from './rows.ts';
-import { headerRowColumns } from './headers.ts';
+import { headerRowColumns, type CsvKind } from './headers.ts';
 import { clipText } from './limits.ts';
 import { summaryRow } from './summary-row.ts';
 import type { FileReport } from './types.ts';
 
 export interface RowLoopInput {
+  /** What the file's header made it (null: no kind, every row rejected): a header of another kind inside it cannot be read on. */
+  kind: CsvKind | null;
   text: string;
   reader: CsvReader;
   badLines: Set<number>;
@@ -29,18 +31,28 @@ export class RowLoop {
   /** The next U+FFFD at or after a row's start, found once per mark (rows only move forward). */
   private nextMark: number;
   /**
-   * The line of a header row inside the file that places its columns otherwise than the file's
-   * header: the rows after it would be read into the wrong fields, so the file is refused.
+   * The line of a header row inside the file naming another kind's columns (a ratings file and a
+   * narratives file joined): its rows cannot be read as this file's, so the file is refused.
    */
   headerChangedAt: number | null = null;
+  /** Whether a header row inside the file placed the columns otherwise, and the rows after it were read by it. */
+  remapped = false;
+  private width: number;
 
-  constructor(private readonly input: RowLoopInput) {
+  constructor(private input: RowLoopInput) {
     this.nextMark = input.text.indexOf('\ufffd');
+    this.width = input.width;
+  }
+
+  /** Reads on from another reader over `text` (the rest of the file, where it was to be read elsewhere). */
+  continueOn(text: string, reader: CsvReader): void {
+    this.input = { ...this.input, text, reader };
+    this.nextMark = text.indexOf('\ufffd', reader.position);
   }
 
   /** Reads up to `limit` rows that are not blank; false once the file is read. */
   read(limit: number): boolean {
-    const { text, reader, badLines, encoding, delimiter, width, rowReader, handler, report, errors } = this.input;
+    const { text, reader, badLines, encoding, delimiter, rowReader, handler, report, errors } = this.input;
     for (let n = 0; n < limit; ) {
       const record = reader.next();
       if (!record) return false;
@@ -58,10 +70,10 @@ export class RowLoop {
         rowReader.failRow('invalid_encoding', { encoding }, text.slice(record.start, record.end));
       } else if (this.holdsMark(record)) {
         rowReader.failRow('replacement_character', {}, text.slice(record.start, record.end));
-      } else if (record.fields.length < width) {
-        rowReader.failRow('too_few_fields', { expected: width, found: record.fields.length }, text.slice(record.start, record.end));
-      } else if (record.fields.length > width && record.fields.slice(width).some((f) => f.trim() !== '')) {
-        rowReader.failRow('too_many_fields', { expected: width, found: record.fields.length }, record.fields.slice(width).join(delimiter), width);
+      } else if (record.fields.length < this.width) {
+        rowReader.failRow('too_few_fields', { expected: this.width, found: record.fields.length }, text.slice(record.start, record.end));
+      } else if (record.fields.length > this.width && record.fields.slice(this.width).some((f) => f.trim() !== '')) {
+        rowReader.failRow('too_many_fields', { expected: this.width, found: record.fields.length }, record.fields.slice(this.width).join(delimiter), this.width);
       }
       const outcome = rowReader.errors.length > 0 ? 'rejected' : handler(rowReader);
       if (outcome === 'rejected') {
@@ -85,7 +97,12 @@ export class RowLoop {
     if (record.problem || rowReader.errors.some((e) => e.code === 'invalid_encoding' || e.code === 'replacement_character')) return;
     const again = headerRowColumns(record.fields);
     if (again) {
-      if (!rowReader.placesAs(again)) this.headerChangedAt ??= record.line;
+      if (again.kind !== this.input.kind) this.headerChangedAt ??= record.line;
+      else if (!rowReader.placesAs(again.columns)) {
+        rowReader.remap(again.columns, record.fields);
+        this.width = headerWidth(record.fields);
+        this.remapped = true;
+      }
       rowReader.errors = [];
       rowReader.failRow('header_row', {}, clipText(this.input.text.slice(record.start, record.end)));
       return;
@@ -100,6 +117,13 @@ export class RowLoop {
     if (this.nextMark !== -1 && this.nextMark < record.start) this.nextMark = this.input.text.indexOf('\ufffd', record.start);
     return this.nextMark !== -1 && this.nextMark <= record.end;
   }
+}
+
+/** A header's width without its trailing empty cells (Excel's `,,,`): a row need only reach the last named column. */
+export function headerWidth(fields: string[]): number {
+  let width = fields.length;
+  while (width > 0 && fields[width - 1].trim() === '') width--;
+  return width;
 }
 
 export function spansBadLine(record: CsvRecord, badLines: Set<number>): boolean {

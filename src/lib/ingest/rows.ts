@@ -54,6 +54,13 @@ export class RowReader {
     return this.columns.has(field) || this.constants.has(field);
   }
 
+  /** Reads the rows after a header that places the columns otherwise (files joined end to end) by it. */
+  remap(columns: Map<Field, number>, header: string[]): void {
+    this.columns = columns;
+    this.header = header;
+    this.above = null;
+  }
+
   /** Whether another header places the same fields in the same columns as this file's. */
   placesAs(columns: Map<Field, number>): boolean {
     return columns.size === this.columns.size && [...columns].every(([field, index]) => this.columns.get(field) === index);

@@ -12,7 +12,7 @@ import { WardRegistry, type Ward } from './registry.ts';
 import { parseReport, type ParsedReport } from './report.ts';
 import { isHtml } from './report-text.ts';
 import { planReadAhead, replayReadAhead, type ReadAheadInput, type ReadAheadResult } from './read-ahead.ts';
-import { RowLoop, spansBadLine } from './row-loop.ts';
+import { headerWidth, RowLoop, spansBadLine } from './row-loop.ts';
 import { ErrorLog, RowReader } from './rows.ts';
 import type { RatingColumns } from './rating-columns.ts';
 import type { FileBatch, FileError, FileErrorCode, FileReport, RowError, SourceEncoding } from './types.ts';
@@ -282,9 +282,7 @@ export class IngestSession {
       const { code, ok: _ok, ...params } = header;
       report.fileError = { code, params };
     }
-    // Trailing empty header cells (Excel's `,,,`) do not count: a row need only reach the last named column.
-    let width = headerRecord.fields.length;
-    while (width > 0 && headerRecord.fields[width - 1].trim() === '') width--;
+    const width = headerWidth(headerRecord.fields);
     const every = options.checkpointEvery ?? 20000;
     // A long ratings file: the rest goes to another reader now, and is replayed after this one's rows.
     // The other reader knows the columns only: a file whose title gives values is read here whole.
@@ -301,11 +299,20 @@ export class IngestSession {
       const part = options.onRatingsPart && builder.takeRatings(options.ratingPartRows ?? DEFAULT_PART_ROWS);
       if (part) await options.onRatingsPart!(part, report.fileId);
     };
-    const rows = new RowLoop({ text: ownText, reader: ownReader, badLines, encoding, delimiter, width, rowReader, handler, report, errors });
+    const kind = header.ok ? header.kind : null;
+    const rows = new RowLoop({ kind, text: ownText, reader: ownReader, badLines, encoding, delimiter, width, rowReader, handler, report, errors });
     while (rows.read(every)) await pause(ownReader.position / text.length);
     let linesRead = ownReader.line - 1;
     let headerChangedAt = rows.headerChangedAt;
-    if (ahead) {
+    if (plan && rows.remapped) {
+      // The rest was read ahead by the file's first header; after a header placing the columns
+      // otherwise (files joined end to end) it is read here, by that one, and the read ahead dropped.
+      const restReader = new CsvReader(text, delimiter, plan.split, ownReader.line);
+      rows.continueOn(text, restReader);
+      while (rows.read(every)) await pause(restReader.position / text.length);
+      linesRead = restReader.line - 1;
+      headerChangedAt = rows.headerChangedAt;
+    } else if (ahead) {
       // Progress: the session's share of the text once its rows are read, the rest as the replay goes.
       const own = ownText.length / text.length;
       const result = await pausingWhile(ahead, () => pause(own));

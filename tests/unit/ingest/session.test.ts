@@ -247,14 +247,25 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
     ]);
   });
 
-  it('refuses a file in which a header row places the columns otherwise: the rows after it would be read into the wrong columns', async () => {
-    const joined = ['区名,年度,段階,番号,区,拠点,相互評価', '鶴見区,2025,計画,1,A,B,C', '区名,年度,段階,番号,拠点,区,相互評価', '西区,2025,計画,1,A,B,C'].join('\n');
+  it('reads the rows after a header row placing the columns otherwise by that header (files joined end to end)', async () => {
+    const joined = ['区名,年度,段階,番号,区,拠点,相互評価', '鶴見区,2025,計画,1,A,B,C', '区名,年度,段階,番号,拠点,区,相互評価,備考', '西区,2025,計画,1,A,B,C,メモ', '中区,2025,計画,1,A,B'].join('\n');
+    const batch = await ingest(`${joined}\n`);
+    expect(batch.report).toMatchObject({ fileError: null, rowsRead: 4, rowsLoaded: 2, rowsRejected: 2 });
+    expect(batch.report.errors.map((e) => [e.line, e.code])).toEqual([[3, 'header_row'], [5, 'too_few_fields']]);
+    expect(batch.ratings.toArray().map((r) => [r.ward, r.rater, r.rating, r.line])).toEqual([
+      ['鶴見区', 'ward', 'A', 2], ['鶴見区', 'center', 'B', 2], ['鶴見区', 'joint', 'C', 2],
+      ['西区', 'ward', 'B', 4], ['西区', 'center', 'A', 4], ['西区', 'joint', 'C', 4],
+    ]);
+  });
+
+  it('refuses a file in which a header row names another kind of file: its rows cannot be read as this one’s', async () => {
+    const joined = ['区名,年度,段階,番号,区,拠点,相互評価', '鶴見区,2025,計画,1,A,B,C', '区名,年度,項目,番号,内容', '西区,2025,取組内容,1,講座を開いた'].join('\n');
     const batch = await ingest(`${joined}\n`);
     expect(batch.report.fileError).toEqual({ code: 'header_changed', params: { line: 3 } });
     expect(batch.report).toMatchObject({ rowsRead: 3, rowsLoaded: 0, rowsRejected: 3 });
     expect(batch.ratings.length).toBe(0);
     const { code, params } = batch.report.fileError!;
-    expect(fileErrorText('ja', code, params)).toContain('3 行目に、最初の見出しと列の並びが違う見出しがあります');
+    expect(fileErrorText('ja', code, params)).toContain('3 行目に、別の種類のファイルの見出しがあります');
   });
 
   it('names a totals row and a note row for what they are, in place of their empty or unknown cells', async () => {
