@@ -73,18 +73,19 @@ describe('reading ahead', () => {
       // Files joined end to end, the second with 評価者 and 評価 swapped, its rows written in that order.
       const swapped = (line: string) => line.replace(/,([^,]+),([^,]+)$/, ',$2,$1');
       const text = longFile(rows, (i, line) => (i === at - 2 ? 'ward,fiscal_year,stage,question_no,rating,rater' : i > at - 2 ? swapped(line) : line));
-      const loads = [];
+      type Loaded = { report: FileBatch['report']; table: RatingRecord[] };
+      const loads: Loaded[] = [];
       for (const withReadAhead of [false, true]) {
         const { results } = await load([['joined.csv', text]], withReadAhead);
-        const loaded = results[0] as { report: FileBatch['report']; table: RatingRecord[] };
+        const loaded = results[0] as Loaded;
         expect(loaded.report.fileError, `${at} ${withReadAhead}`).toBeNull();
         expect(loaded.report, `${at} ${withReadAhead}`).toMatchObject({ rowsRead: rows, rowsRejected: 1 });
         expect(loaded.report.errors.map((e) => [e.line, e.code])).toEqual([[at, 'header_row']]);
         loads.push(loaded);
       }
-      const ratings = (l: (typeof loads)[number]) => l.table.map((r) => `${r.ward} ${r.fiscalYear} ${r.stage} ${r.questionNo} ${r.rater} ${r.rating} ${r.line}`);
+      const ratings = (l: Loaded) => l.table.map((r) => `${r.ward} ${r.fiscalYear} ${r.stage} ${r.questionNo} ${r.rater} ${r.rating} ${r.line}`);
       // The same ratings as the file written in one order throughout (the header's line left blank).
-      const plain = (await load([['plain.csv', longFile(rows, (i, line) => (i === at - 2 ? '' : line))]], false)).results[0] as (typeof loads)[number];
+      const plain = (await load([['plain.csv', longFile(rows, (i, line) => (i === at - 2 ? '' : line))]], false)).results[0] as Loaded;
       expect(ratings(loads[0])).toEqual(ratings(plain));
       expect(ratings(loads[1])).toEqual(ratings(plain));
       expect(loads[1].report.rowsLoaded).toBe(loads[0].report.rowsLoaded);
