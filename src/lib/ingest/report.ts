@@ -1,4 +1,4 @@
-import { parseRating, QUESTIONS_PER_STAGE, SECTION_LABELS, STAGES, type Rater, type Rating, type Section, type Stage } from './fields.ts';
+import { parseRating, parseStage, QUESTIONS_PER_STAGE, SECTION_LABELS, STAGES, type Rater, type Rating, type Section, type Stage } from './fields.ts';
 import { parseFiscalYear, parsePeriod } from './fiscal-year.ts';
 import { raterNamed } from './headers.ts';
 import { clipText } from './limits.ts';
@@ -130,6 +130,8 @@ const QUESTION_END = /[。．.？?！!」）)]$/;
 const COLUMN_TITLE = /^(?:no\.?|番号|設問番号|設問|質問|設問内容|項目)$/i;
 /** The title of a rating table's stage column, where a form gives each row its stage (key form). */
 const STAGE_COLUMN_TITLE = /^(?:評価)?段階$/;
+/** A stage cell's word, short or long (never a bare number, which is the question's). */
+const STAGE_WORD = /計画|実施|振り?返り/;
 
 function matchLabel(text: string): { label: Label; rest: string } | null {
   // A Markdown copy's bold label (`**取組内容**`) closes its `**` where a separator or the line's end follows.
@@ -587,10 +589,13 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
     const first = key(l.cells[0]);
     const second = l.cells[1].trim().normalize('NFKC');
     const rest = { line: l.line, cells: l.cells.slice(1) };
-    const stageCell = STAGE_HEADING.exec(first);
+    const heading = STAGE_HEADING.exec(first);
+    // Under a 段階 header the cell may name the stage as a CSV's stage column does (計画, 実施段階, 振り返り).
+    const cellStage = heading
+      ? (Object.keys(STAGE_TITLES) as Stage[]).find((s) => STAGE_TITLES[s] === heading[1])!
+      : stageColumn && STAGE_WORD.test(first) ? parseStage(first) : undefined;
     const startsRow = second !== '' && QUESTION_NO.test(second);
-    if (!(STAGE_COLUMN_TITLE.test(first) || (stageCell && startsRow) || (stageColumn && first === '' && startsRow))) return l;
-    const cellStage = stageCell && (Object.keys(STAGE_TITLES) as Stage[]).find((s) => STAGE_TITLES[s] === stageCell[1])!;
+    if (!(STAGE_COLUMN_TITLE.test(first) || (cellStage && startsRow) || (stageColumn && first === '' && startsRow))) return l;
     if (part !== 'process' || (cellStage && cellStage !== stage)) {
       flushPending();
       closeSection();

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport, splitItems, type ParsedReport } from '../../../src/lib/ingest/report.ts';
-import { pdfLayout, spaceLayout, tabLayout } from '../../fixtures/reports/layouts.ts';
+import { excelCopyLayout, pdfLayout, spaceLayout, tabLayout } from '../../fixtures/reports/layouts.ts';
+import { STAGES } from '../../../src/lib/ingest/fields.ts';
 import { textToReportLines } from '../../../src/lib/ingest/report-text.ts';
 import { extractWebArchive } from '../../../src/lib/ingest/webarchive.ts';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
@@ -340,6 +341,15 @@ describe('several reports in one text (copied or pasted together)', () => {
       ['二度.txt #2', 34, 1, 33],
     ]);
     expect(batches[1].conflictValues.map((c) => [c.stage, c.questionNo, c.rater, c.rating])).toContainEqual(['planning', 1, 'ward', 'D']);
+  });
+
+  it('a stage column under a 段階 header may name the stages as a CSV does (計画, 実施段階, 振り返り)', () => {
+    const short = excelCopyLayout(false, true).replace('①事業計画段階', '計画').replace('②事業実施段階', '実施段階').replace('③事業の振り返り段階', '振り返り');
+    const [report] = reportsOf(short);
+    expect(report.problems).toEqual([]);
+    const byStage = (r: ParsedReport) => STAGES.map((s) => r.ratings.filter((x) => x.stage === s).length);
+    expect(byStage(report)).toEqual([18, 21, 9]);
+    expect(report.ratings).toEqual(reportsOf(excelCopyLayout(false, true))[0].ratings);
   });
 
   it('a running head without a legend before it stays in its report, however many pages', () => {
