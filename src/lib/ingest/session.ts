@@ -99,16 +99,15 @@ export class IngestSession {
    * read in order; one refused (an unknown ward) leaves the others loaded. An Excel workbook is its
    * visible sheets that hold cells, each read as the CSV it would be saved as: `name [sheet]` when
    * there are several; an OpenDocument spreadsheet (`.ods`) the same. A Word or Writer document
-   * (`.docx`, `.odt`) is read as the HTML page of its text.
+   * (`.docx`, `.odt`) is read as the HTML page of its text; a compressed folder as its files.
+   * `inArchive`: the bytes are a file of a compressed folder, which is not opened again.
    */
   async ingestSource(name: string, bytes: Uint8Array, options: IngestOptions = {}, inArchive = false): Promise<FileBatch[]> {
     let office: OfficeContent | null;
     try {
       office = await readOffice(bytes);
     } catch (error) {
-      const tooLarge = error instanceof ZipEntryTooLarge;
-      const params: FileError['params'] = tooLarge ? { limitMB: Math.round(error.limit / 2 ** 20) } : {};
-      return [await this.readFile(name, async (batch) => refuse(batch, tooLarge ? 'office_file_too_large' : 'damaged_office_file', params))];
+      return [await this.readFile(name, async (batch) => refuseUnpacked(batch, error))];
     }
     if (office && 'html' in office) return this.readSource(name, options, (batch, rest) => this.ingestText(batch, office.html, office.format, new Set(), options, rest));
     if (office) return this.readSheets(name, office.sheets, office.format, options);
@@ -160,9 +159,7 @@ export class IngestSession {
         bytes = (await archive.read(path))!;
         unpacked += bytes.length;
       } catch (error) {
-        const tooLarge = error instanceof ZipEntryTooLarge;
-        const params: FileError['params'] = tooLarge ? { limitMB: Math.round(error.limit / 2 ** 20) } : {};
-        batches.push(await this.readFile(entryName, async (batch) => refuse(batch, tooLarge ? 'office_file_too_large' : 'damaged_office_file', params)));
+        batches.push(await this.readFile(entryName, async (batch) => refuseUnpacked(batch, error)));
         continue;
       }
       batches.push(...(await this.ingestSource(entryName, bytes, options, true)));
@@ -402,6 +399,11 @@ async function readOffice(bytes: Uint8Array): Promise<OfficeContent | null> {
 const SYSTEM_ENTRY = /(?:^|\/)(?:__MACOSX\/|\.[^/]*$|Thumbs\.db$|desktop\.ini$)/i;
 /** How many of a zip's other files a refusal names. */
 const LISTED_ENTRIES = 10;
+
+/** A zip's part that could not be unpacked: past the size limit, or damaged. */
+function refuseUnpacked(batch: FileBatch, error: unknown): FileBatch {
+  return error instanceof ZipEntryTooLarge ? refuse(batch, 'office_file_too_large', { limitMB: Math.round(error.limit / 2 ** 20) }) : refuse(batch, 'damaged_office_file');
+}
 
 function refuse(batch: FileBatch, code: FileErrorCode, params: FileError['params'] = {}): FileBatch {
   batch.report.fileError = { code, params };
