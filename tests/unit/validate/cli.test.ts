@@ -61,6 +61,22 @@ describe('npm run validate', () => {
     ]);
   });
 
+  it('reads a compressed folder as its files, naming the ones that are not data', async () => {
+    const archive = join(root, 'tests/fixtures/archive/folder.zip');
+    const { code, stdout } = await validate('--json', archive);
+    // The CSV in it has a bad rating: exit 1, as for the file alone.
+    expect(code).toBe(1);
+    const files = JSON.parse(stdout).files as Array<{ file: string; kind: string; skippedEntries: string[] }>;
+    expect(files.map((f) => [f.file.slice(archive.length), f.kind])).toEqual([
+      ['/令和7年度/報告書.txt', 'report'],
+      ['/令和7年度/西区.xlsx [評価]', 'ratings_wide'],
+      ['/令和7年度/西区.xlsx [取組]', 'narratives'],
+      ['/令和7年度/西区.xlsx [拠点]', 'centers'],
+      ['/令和7年度/鶴見区_評価.csv', 'ratings_long'],
+    ]);
+    expect(files[0].skippedEntries).toEqual(['令和7年度/古い版.zip', '令和7年度/報告書.pdf']);
+  });
+
   it('exits 1 for an unreadable or unrecognisable file, naming the headers found', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'validate-'));
     writeFileSync(join(dir, 'names.csv'), '名前,点数\n太郎,1\n');
