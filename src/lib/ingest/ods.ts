@@ -1,7 +1,7 @@
 import { decodeEntities } from './report-text.ts';
 import { numberText, sheetCsv, type Cell, type Merge, type Sheet } from './sheet.ts';
+import { inlineText, openPackage } from './odf.ts';
 import { attributes, elements, leavesOut, tokens } from './xml.ts';
-import { isZip, ZipArchive } from './zip.ts';
 
 /**
  * An OpenDocument spreadsheet (`.ods`: LibreOffice Calc, or Excel's "OpenDocument Spreadsheet") read
@@ -13,16 +13,8 @@ import { isZip, ZipArchive } from './zip.ts';
  * is not an OpenDocument spreadsheet.
  */
 export async function readSpreadsheet(bytes: Uint8Array): Promise<Sheet[] | null> {
-  if (!isZip(bytes)) return null;
-  const zip = new ZipArchive(bytes);
-  // The package's first entry names its type; a template (`.ots`) is a spreadsheet too.
-  if (!(await zip.text('mimetype'))?.trim().startsWith(MIMETYPE)) return null;
-  const content = await zip.text('content.xml');
-  if (content === null) throw new Error('content.xml missing');
-  // The styles come before the body: scanning only them keeps a long sheet's cells out of the style patterns.
-  const bodyAt = content.search(/<office:body[\s>]/);
-  const styles = bodyAt === -1 ? content : content.slice(0, bodyAt);
-  return sheetsOf(content, hiddenTableStyles(styles), yearOnlyCellStyles(styles, (await zip.text('styles.xml')) ?? ''));
+  const odf = await openPackage(bytes, MIMETYPE);
+  return odf && sheetsOf(odf.content, hiddenTableStyles(odf.styles), yearOnlyCellStyles(odf.styles));
 }
 
 const MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
@@ -33,28 +25,24 @@ const MAX_COLUMNS = 16_384;
 const NOT_CELL_TEXT = new Set(['annotation', 'ruby-text', 'frame', 'custom-shape', 'rect', 'ellipse', 'line', 'g']);
 
 /** The cell styles whose date format shows the year alone (no month, day or time). */
-function yearOnlyCellStyles(content: string, styles: string): Set<string> {
+function yearOnlyCellStyles(styles: string): Set<string> {
   const yearOnly = new Set<string>();
-  for (const xml of [styles, content]) {
-    for (const { attrs, inner } of elements(xml, 'date-style')) {
-      const name = attributes(attrs)['style:name'];
-      if (name && !/<number:(?:month|day|day-of-week|week-of-year|quarter|hours|minutes|seconds|am-pm)\b/.test(inner ?? '')) yearOnly.add(name);
-    }
+  for (const { attrs, inner } of elements(styles, 'date-style')) {
+    const name = attributes(attrs)['style:name'];
+    if (name && !/<number:(?:month|day|day-of-week|week-of-year|quarter|hours|minutes|seconds|am-pm)\b/.test(inner ?? '')) yearOnly.add(name);
   }
   const cells = new Set<string>();
-  for (const xml of [styles, content]) {
-    for (const { attrs } of elements(xml, 'style')) {
-      const a = attributes(attrs);
-      if (a['style:family'] === 'table-cell' && yearOnly.has(a['style:data-style-name'] ?? '')) cells.add(a['style:name']);
-    }
+  for (const { attrs } of elements(styles, 'style')) {
+    const a = attributes(attrs);
+    if (a['style:family'] === 'table-cell' && yearOnly.has(a['style:data-style-name'] ?? '')) cells.add(a['style:name']);
   }
   return cells;
 }
 
 /** The table styles that hide a sheet (`table:display="false"`). */
-function hiddenTableStyles(content: string): Set<string> {
+function hiddenTableStyles(styles: string): Set<string> {
   const hidden = new Set<string>();
-  for (const { attrs, inner } of elements(content, 'style')) {
+  for (const { attrs, inner } of elements(styles, 'style')) {
     const a = attributes(attrs);
     if (a['style:family'] === 'table' && /table:display\s*=\s*["']false["']/.test(inner ?? '')) hidden.add(a['style:name']);
   }
@@ -99,9 +87,7 @@ function sheetsOf(content: string, hiddenStyles: Set<string>, yearOnly: Set<stri
     }
     if (cell) {
       if (tag === 'p' || tag === 'h') cell.text += cell.paragraphs++ > 0 ? '\n' : '';
-      else if (tag === 's') cell.text += ' '.repeat(Math.min(Number(attributes(token.attrs)['text:c'] ?? 1) || 1, 1000));
-      else if (tag === 'tab') cell.text += '\t';
-      else if (tag === 'line-break') cell.text += '\n';
+      else cell.text += inlineText(tag, token.attrs) ?? '';
       continue;
     }
     if (tag === 'table') {
@@ -109,10 +95,10 @@ function sheetsOf(content: string, hiddenStyles: Set<string>, yearOnly: Set<stri
       sheet = { name: decodeEntities(attrs['table:name'] ?? ''), hidden: hiddenStyles.has(attrs['table:style-name'] ?? ''), rows: new Map(), merges: [], nextRow: 1, columnStyles: [] };
     } else if (tag === 'table-column' && sheet) {
       const attrs = attributes(token.attrs);
-      const repeat = Math.min(Number(attrs['table:number-columns-repeated'] ?? 1) || 1, MAX_COLUMNS - sheet.columnStyles.length);
+      const repeat = repeatCount(attrs['table:number-columns-repeated'], MAX_COLUMNS - sheet.columnStyles.length);
       for (let k = 0; k < repeat; k++) sheet.columnStyles.push(attrs['table:default-cell-style-name'] ?? '');
     } else if (tag === 'table-row' && sheet) {
-      const repeat = Math.min(Number(cellAttributes(token.attrs)['table:number-rows-repeated'] ?? 1) || 1, MAX_ROWS - sheet.nextRow + 1);
+      const repeat = repeatCount(cellAttributes(token.attrs)['table:number-rows-repeated'], MAX_ROWS - sheet.nextRow + 1);
       row = { no: sheet.nextRow, repeat: Math.max(repeat, 1), cells: [], column: 0 };
       if (empty) {
         sheet.nextRow += row.repeat;
@@ -126,6 +112,9 @@ function sheetsOf(content: string, hiddenStyles: Set<string>, yearOnly: Set<stri
   }
   return sheets;
 }
+
+/** A repeat count as written (1 when absent or unreadable), no further than the `room` left before Calc's limit. */
+const repeatCount = (written: string | undefined, room: number) => Math.min(Number(written ?? 1) || 1, room);
 
 /** The attributes a row or cell is read by (one pattern per cell, not `attributes`: a long sheet has millions). */
 const CELL_ATTRIBUTE = /(?:^|\s)((?:office|table):(?:value-type|value|date-value|boolean-value|string-value|number-columns-repeated|number-rows-repeated|number-rows-spanned|style-name))\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
@@ -145,7 +134,7 @@ function closeCell(
   cell: OpenCell,
   yearOnly: Set<string>,
 ): void {
-  const repeat = Math.min(Number(cell.attrs['table:number-columns-repeated'] ?? 1) || 1, MAX_COLUMNS - row.column);
+  const repeat = repeatCount(cell.attrs['table:number-columns-repeated'], MAX_COLUMNS - row.column);
   const text = cell.covered ? '' : cellText(cell, cell.attrs['table:style-name'] ?? sheet.columnStyles[row.column] ?? '', yearOnly);
   if (text !== '') {
     for (let k = 1; k <= repeat; k++) row.cells.push({ column: row.column + k, text });

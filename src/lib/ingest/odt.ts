@@ -1,7 +1,7 @@
 import { decodeEntities } from './report-text.ts';
 import { circled, fullWidth, paragraphHtml } from './document-html.ts';
+import { inlineText, openPackage } from './odf.ts';
 import { attributes, elements, leavesOut, tokens } from './xml.ts';
-import { isZip, ZipArchive } from './zip.ts';
 
 /**
  * A report written in LibreOffice Writer (`.odt`, or Word's "OpenDocument Text") as the HTML the
@@ -14,12 +14,8 @@ import { isZip, ZipArchive } from './zip.ts';
  * OpenDocument text.
  */
 export async function readWriterDocument(bytes: Uint8Array): Promise<string | null> {
-  if (!isZip(bytes)) return null;
-  const zip = new ZipArchive(bytes);
-  if (!(await zip.text('mimetype'))?.trim().startsWith(MIMETYPE)) return null;
-  const content = await zip.text('content.xml');
-  if (content === null) throw new Error('content.xml missing');
-  return documentHtml(content, new ListStyles(`${(await zip.text('styles.xml')) ?? ''}${content}`));
+  const odf = await openPackage(bytes, MIMETYPE);
+  return odf && documentHtml(odf.content, new ListStyles(odf.styles));
 }
 
 const MIMETYPE = 'application/vnd.oasis.opendocument.text';
@@ -92,13 +88,9 @@ function documentHtml(xml: string, styles: ListStyles): string {
         if (lists.length > 0) Object.assign(lists[lists.length - 1], { markPending: true, header: tag === 'list-header' });
         break;
       case 's':
-        if (paragraph) paragraph.text += ' '.repeat(Math.min(Number(attributes(token.attrs)['text:c'] ?? 1) || 1, 1000));
-        break;
       case 'tab':
-        if (paragraph) paragraph.text += '\t';
-        break;
       case 'line-break':
-        if (paragraph) paragraph.text += '\n';
+        if (paragraph) paragraph.text += inlineText(tag, token.attrs);
         break;
       case 'table':
         out.push('<table>');
