@@ -92,8 +92,7 @@ export function emptyFileReport(fileId: number, file: string): FileReport {
     fileId, file, kind: 'unknown', encoding: null, delimiter: null, rowsRead: 0, rowsLoaded: 0, rowsDuplicate: 0, rowsRejected: 0,
     notRated: 0, sampleReplaced: 0, records: { ratings: 0, narratives: 0, centers: 0, wards: 0 }, fileError: null, missingParts: [],
     reportWard: null, reportYear: null, ignoredColumns: [], ignoredColumnsTotal: 0, skippedLines: [], hiddenSheets: [], skippedEntries: [],
-    errors: [],
-    errorCount: 0, errorSummary: [],
+    errors: [], errorCount: 0, errorSummary: [],
   };
 }
 

@@ -80,6 +80,8 @@ export const SECTION_TITLES: Record<Section, string> = {
 
 const RATER_TITLES: Record<Rater, string> = { ward: '区', center: '拠点', joint: '相互評価' };
 const STAGE_TITLES: Record<Stage, string> = { planning: '事業計画段階', implementation: '事業実施段階', review: '事業の振り返り段階' };
+/** The stage a heading's title (as `STAGE_HEADING` captures it) names. */
+const stageTitled = (title: string) => (Object.keys(STAGE_TITLES) as Stage[]).find((s) => STAGE_TITLES[s] === title)!;
 const STANDARD_RATERS: Rater[] = ['ward', 'center', 'joint'];
 
 /** NFKC, `**` (a Markdown copy) and `【】` gone, spaces gone: the form labels are compared in. */
@@ -592,7 +594,7 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
     const heading = STAGE_HEADING.exec(first);
     // Under a 段階 header the cell may name the stage as a CSV's stage column does (計画, 実施段階, 振り返り).
     const cellStage = heading
-      ? (Object.keys(STAGE_TITLES) as Stage[]).find((s) => STAGE_TITLES[s] === heading[1])!
+      ? stageTitled(heading[1])
       : stageColumn && STAGE_WORD.test(first) ? parseStage(first) : undefined;
     const startsRow = second !== '' && QUESTION_NO.test(second);
     if (!(STAGE_COLUMN_TITLE.test(first) || (cellStage && startsRow) || (stageColumn && first === '' && startsRow))) return l;
@@ -636,7 +638,7 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
         // 「次年度重点目標」 alone on its line heads the part and may also be the label of the goals below it.
         if (part === 'next') section = { label: 'next_goal', section: 'next_goal', parts: [] };
       } else {
-        stage = (Object.keys(STAGE_TITLES) as Stage[]).find((s) => STAGE_TITLES[s] === stageHeading![1])!;
+        stage = stageTitled(stageHeading![1]);
         part = 'process';
         raters = STANDARD_RATERS;
       }

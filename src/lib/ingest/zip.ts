@@ -113,7 +113,8 @@ async function inflate(data: Uint8Array, name: string, limit: number): Promise<U
   return out;
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const UTF8 = new TextDecoder('utf-8');
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 const SHIFT_JIS = new TextDecoder('shift_jis');
 
 /**
@@ -122,9 +123,9 @@ const SHIFT_JIS = new TextDecoder('shift_jis');
  * Composed (NFC): a Mac writes names decomposed (デ as テ and a combining mark).
  */
 function entryName(bytes: Uint8Array, flags: number): string {
-  if (flags & 0x800 || bytes.every((b) => b < 0x80)) return new TextDecoder('utf-8').decode(bytes).normalize('NFC');
+  if (flags & 0x800 || bytes.every((b) => b < 0x80)) return UTF8.decode(bytes).normalize('NFC');
   try {
-    return UTF8.decode(bytes).normalize('NFC');
+    return STRICT_UTF8.decode(bytes).normalize('NFC');
   } catch {
     return SHIFT_JIS.decode(bytes);
   }
