@@ -5,6 +5,15 @@
 export const DATA_EXTENSIONS = ['csv', 'tsv', 'txt', 'md', 'markdown', 'html', 'htm', 'mhtml', 'mht', 'webarchive', 'xlsx', 'xlsm', 'ods', 'docx', 'odt', 'zip'] as const;
 
 export function isDataFile(path: string): boolean {
+  if (isOfficeLockFile(path)) return false;
   const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
   return ext !== undefined && (DATA_EXTENSIONS as readonly string[]).includes(ext);
+}
+
+/**
+ * Excel and Word write `~$name.xlsx` beside a file while it is open (its owner: who has it open), as a
+ * hidden file a dropped folder still carries. It names a data file but holds none.
+ */
+export function isOfficeLockFile(path: string): boolean {
+  return /(?:^|[/\\])~\$[^/\\]*$/.test(path);
 }

@@ -23,7 +23,7 @@ import { readSpreadsheet } from './ods.ts';
 import { readWriterDocument } from './odt.ts';
 import { readWorkbook } from './xlsx.ts';
 import { isZip, MAX_ENTRY_BYTES, ZipArchive, ZipEntryTooLarge } from './zip.ts';
-import { isDataFile } from './data-files.ts';
+import { isDataFile, isOfficeLockFile } from './data-files.ts';
 import { errorMessage } from '../error-message.ts';
 
 export { emptyFileReport } from './batch.ts';
@@ -103,6 +103,7 @@ export class IngestSession {
    * `inArchive`: the bytes are a file of a compressed folder, which is not opened again.
    */
   async ingestSource(name: string, bytes: Uint8Array, options: IngestOptions = {}, inArchive = false): Promise<FileBatch[]> {
+    if (isOfficeLockFile(name) && !isZip(bytes)) return [await this.readFile(name, async (batch) => refuse(batch, 'office_lock_file'))];
     let office: OfficeContent | null;
     try {
       office = await readOffice(bytes);

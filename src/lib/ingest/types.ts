@@ -61,6 +61,7 @@ export type FileErrorCode =
   | 'zip_file'
   | 'encrypted_zip'
   | 'damaged_office_file'
+  | 'office_lock_file'
   | 'hidden_sheets_only'
   | 'office_file_too_large'
   | 'rtf_file'

@@ -73,4 +73,14 @@ describe('a compressed folder (.zip)', () => {
     expect(mac.report.file).toBe('mac.zip/データ/評価.csv');
     expect(mac.report.file.length).toBe('mac.zip/データ/評価.csv'.length);
   });
+
+  it('an Office lock file is not read from a zip but named, and chosen on its own is told for what it is', async () => {
+    // What Excel writes as `~$name` while the workbook is open: the owner's name, padded, in 162 bytes.
+    const owner = `\x08yokohama${' '.repeat(45)}`.padEnd(162, '\0');
+    const batches = await new IngestSession().ingestSource('x.zip', zip({ '年度/~$評価.csv': owner, '年度/評価.csv': LONG }));
+    expect(batches.map((b) => [b.report.file, b.report.fileError?.code ?? null, b.report.rowsLoaded])).toEqual([['x.zip/年度/評価.csv', null, 1]]);
+    expect(batches[0].report.skippedEntries).toEqual(['年度/~$評価.csv']);
+    const [alone] = await new IngestSession().ingestSource('~$評価.xlsx', new TextEncoder().encode(owner));
+    expect([alone.report.fileError?.code, alone.report.rowsRead]).toEqual(['office_lock_file', 0]);
+  });
 });

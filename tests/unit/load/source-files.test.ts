@@ -15,4 +15,10 @@ describe('pickDataFiles(entries)', () => {
   it('a file chosen on its own is always read, so an .xls gets its message', () => {
     expect(pickDataFiles(entries('data.xls', 'b.csv')).files.map((f) => f.path)).toEqual(['b.csv', 'data.xls']);
   });
+
+  it('skips and names the lock files Excel and Word leave beside an open file, on Windows or a Mac', () => {
+    const picked = pickDataFiles(entries('年度/~$評価.xlsx', '年度/評価.xlsx', '年度\\~$報告書.docx', '年度/報告書.docx', '年度/.~lock.様式.ods#'));
+    expect(picked.files.map((f) => f.path)).toEqual(['年度/報告書.docx', '年度/評価.xlsx']);
+    expect(picked.skipped).toEqual(['年度/.~lock.様式.ods#', '年度/~$評価.xlsx', '年度\\~$報告書.docx']);
+  });
 });
