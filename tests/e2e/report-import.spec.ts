@@ -136,17 +136,17 @@ test('text pasted into the data view loads as a file of its own: a report copied
   await expect(page.locator('section.report table.files tbody tr').filter({ hasText: /貼り付け_/ })).toHaveCount(2);
 });
 
-test('a PDF or an old Excel file chosen as it is says how to get its text in; a damaged workbook is named as one; a Word report is read', async ({ page }) => {
+test('a PDF or an old Word file chosen as it is says how to get its text in; a damaged workbook is named as one; a Word report is read', async ({ page }) => {
   await openApp(page, '/?view=data');
   await page.locator('input[name="files"]').setInputFiles([
     { name: 'tsurumi.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n') },
-    { name: 'ratings.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]) },
+    { name: 'report.doc', mimeType: 'application/msword', buffer: readFileSync(`${root}tests/fixtures/reports/word/report.doc`) },
     { name: 'cut.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from([0x50, 0x4b, 3, 4, 20, 0, 6, 0]) },
   ]);
   const report = page.locator('section.report');
   await expect(report).toContainText('PDF はそのままでは読めません。PDF の全文をコピー（Ctrl+A → Ctrl+C）して、この画面の「テキストを貼り付けて読み込む」に貼り付けるか');
-  await expect(report).toContainText('古い形式の Excel・Word のファイル（.xls・.doc）はそのままでは読めません。Excel は「Excel ブック（.xlsx）」か「CSV UTF-8」で、Word は「Word 文書（.docx）」で保存し直すか');
-  await expect(report).toContainText('Excel ブック（.xlsx）・OpenDocument（.ods）・Word 文書（.docx）・zip ファイルとして開けません');
+  await expect(report).toContainText('古い形式の Word のファイル（.doc）や Excel 95 以前のブックはそのままでは読めません。Word は「Word 文書（.docx）」で、Excel は「Excel ブック（.xlsx）」か「CSV UTF-8」で保存し直すか');
+  await expect(report).toContainText('Excel ブック（.xlsx・.xls）・OpenDocument（.ods）・Word 文書（.docx）・zip ファイルとして開けません');
   await page.locator('input[name="files"]').setInputFiles(`${root}tests/fixtures/reports/word/report.docx`);
   await expect(page.locator('section.report-check details summary').filter({ hasText: 'report.docx' })).toHaveText(/港南区 令和元年度（2019年度）.*評価 48\/48 · 記述 17 · 拠点情報 あり · 不採用 0/);
   await expect(report.locator('table.files tbody tr').filter({ hasText: 'report.docx' })).toContainText('Word (.docx)');
@@ -185,6 +185,22 @@ test('a LibreOffice spreadsheet (.ods) loads as the workbook it was converted fr
   await expect(page.locator('section.report tr.hidden-sheets')).toHaveText('非表示のシート（読みませんでした）: リスト');
   const loaded = page.locator('section.loaded-data tbody tr').filter({ hasText: 'workbook.ods' });
   await expect(loaded.nth(0)).toContainText(/45\s+0\s+0\s+1\s+令和6年度（2024年度）/, { useInnerText: true });
+});
+
+test('an Excel 97–2003 workbook (.xls) loads as the .xlsx it was saved from does, its format named', async ({ page }) => {
+  await openApp(page, '/?view=data');
+  await page.locator('input[name="files"]').setInputFiles(`${root}tests/fixtures/workbook/xls/workbook.xls`);
+  await expect(page.locator('.progress')).toHaveCount(0);
+  const files = page.locator('section.report table.files tbody tr').filter({ hasText: 'workbook.xls' });
+  await expect(files.locator('th')).toHaveText(['workbook.xls [評価]', 'workbook.xls [取組]', 'workbook.xls [拠点]']);
+  await expect(files.first()).toContainText('Excel 97–2003 (.xls)');
+  await expect(page.locator('section.report tr.hidden-sheets')).toHaveText('非表示のシート（読みませんでした）: リスト');
+  const rejected = page.locator('section.report table').filter({ hasText: '評価が読めません' }).first().locator('tbody tr');
+  await expect(rejected.locator('td')).toContainText(['workbook.xls [評価]', '12', '拠点', 'E']);
+  const loaded = page.locator('section.loaded-data tbody tr').filter({ hasText: 'workbook.xls' });
+  await expect(loaded.nth(0)).toContainText(/45\s+0\s+0\s+1\s+令和6年度（2024年度）/, { useInnerText: true });
+  await reloadApp(page);
+  await expect(loaded.locator('th')).toHaveText(['workbook.xls [評価]', 'workbook.xls [取組]', 'workbook.xls [拠点]']);
 });
 
 test('a compressed folder (.zip) loads each data file in it, its other files named', async ({ page }) => {

@@ -1,3 +1,5 @@
+import { namesStream } from './cfb.ts';
+
 export const ENCODINGS = ['utf-8', 'utf-8-bom', 'shift_jis', 'euc-jp', 'utf-16le', 'utf-16be'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
@@ -203,7 +205,7 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
 }
 
 /**
- * The published PDF, an old Excel or Word file (.xls/.doc are OLE), or a zip none of the readers took
+ * The published PDF, an old Word file or an Excel 95 workbook (OLE files no reader took), or a zip none of the readers took
  * (.xlsx, .ods and .docx are zips; a slide deck, a Writer document or a compressed folder are too),
  * told apart by their first bytes so the message can say how to get their text out; a PDF need not
  * hold a zero byte early.
@@ -214,21 +216,10 @@ function containerOf(bytes: Uint8Array): 'pdf_file' | 'office_file' | 'encrypted
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return 'rtf_file';
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     // A password-protected .xlsx or .docx is an OLE file holding one stream of that name (its directory names are UTF-16LE).
-    return indexOfBytes(bytes, ENCRYPTED_PACKAGE) === -1 ? 'office_file' : 'encrypted_office_file';
+    return namesStream(bytes, 'EncryptedPackage') ? 'encrypted_office_file' : 'office_file';
   }
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'zip_file';
   return null;
-}
-
-const ENCRYPTED_PACKAGE = new Uint8Array([...'EncryptedPackage'].flatMap((ch) => [ch.charCodeAt(0), 0]));
-
-function indexOfBytes(bytes: Uint8Array, needle: Uint8Array): number {
-  for (let at = bytes.indexOf(needle[0]); at !== -1 && at + needle.length <= bytes.length; at = bytes.indexOf(needle[0], at + 1)) {
-    let k = 1;
-    while (k < needle.length && bytes[at + k] === needle[k]) k++;
-    if (k === needle.length) return at;
-  }
-  return -1;
 }
 
 function chooseEncoding(bytes: Uint8Array): Candidate {

@@ -21,6 +21,7 @@ import { extractWebArchive } from './webarchive.ts';
 import type { Sheet } from './sheet.ts';
 import { readSpreadsheet } from './ods.ts';
 import { readWriterDocument } from './odt.ts';
+import { EncryptedWorkbook, readExcel97 } from './xls.ts';
 import { readWorkbook } from './xlsx.ts';
 import { isZip, MAX_ENTRY_BYTES, ZipArchive, ZipEntryTooLarge } from './zip.ts';
 import { isDataFile, isOfficeLockFile } from './data-files.ts';
@@ -117,7 +118,7 @@ export class IngestSession {
   }
 
   /** A workbook's visible sheets that hold cells, each a file of its own (`name [sheet]` when there are several). */
-  private async readSheets(name: string, sheets: Sheet[], format: 'xlsx' | 'ods', options: IngestOptions): Promise<FileBatch[]> {
+  private async readSheets(name: string, sheets: Sheet[], format: SheetFormat, options: IngestOptions): Promise<FileBatch[]> {
     const filled = sheets.filter((sheet) => sheet.csv !== '');
     const shown = filled.filter((sheet) => !sheet.hidden);
     // Hidden sheets are usually a form's drop-down lists, not data: they are not read, but the report names them.
@@ -264,7 +265,7 @@ export class IngestSession {
     const builder = new BatchBuilder(batch, (r) => this.ledger.ratingKey(r));
     const context: ReadContext = { registry: this.registry, ledger: this.ledger, builder };
     const { header, record: headerRecord, reader, delimiter } = csv;
-    const fromSheet = encoding === 'xlsx' || encoding === 'ods';
+    const fromSheet = encoding === 'xlsx' || encoding === 'ods' || encoding === 'xls';
     report.delimiter = fromSheet ? null : asTable ? '|' : delimiter;
     report.skippedLines = titled.skippedLines;
     if (spansBadLine(headerRecord, badLines)) {
@@ -381,11 +382,13 @@ async function pausingWhile<T>(promise: Promise<T>, pause: () => Promise<void>):
   return settling;
 }
 
-/** The file refused as a whole, for `code`. */
-type OfficeContent = { sheets: Sheet[]; format: 'xlsx' | 'ods' } | { html: string; format: 'docx' | 'odt' };
+type OfficeContent = { sheets: Sheet[]; format: SheetFormat } | { html: string; format: 'docx' | 'odt' };
+type SheetFormat = 'xlsx' | 'ods' | 'xls';
 
 /** An office file's content, by the first reader that takes the bytes; null for anything else (a zip of other files too). */
 async function readOffice(bytes: Uint8Array): Promise<OfficeContent | null> {
+  const excel97 = readExcel97(bytes);
+  if (excel97) return { sheets: excel97, format: 'xls' };
   const workbook = await readWorkbook(bytes);
   if (workbook) return { sheets: workbook, format: 'xlsx' };
   const spreadsheet = await readSpreadsheet(bytes);
@@ -401,9 +404,10 @@ const SYSTEM_ENTRY = /(?:^|\/)(?:__MACOSX\/|\.[^/]*$|Thumbs\.db$|desktop\.ini$)/
 /** How many of a zip's other files a refusal names. */
 const LISTED_ENTRIES = 10;
 
-/** A zip's part that could not be unpacked: past the size limit, or damaged. */
+/** An office file or a zip's part that could not be unpacked: past the size limit, encrypted (an `.xls`), or damaged. */
 function refuseUnpacked(batch: FileBatch, error: unknown): FileBatch {
-  return error instanceof ZipEntryTooLarge ? refuse(batch, 'office_file_too_large', { limitMB: Math.round(error.limit / 2 ** 20) }) : refuse(batch, 'damaged_office_file');
+  if (error instanceof ZipEntryTooLarge) return refuse(batch, 'office_file_too_large', { limitMB: Math.round(error.limit / 2 ** 20) });
+  return refuse(batch, error instanceof EncryptedWorkbook ? 'encrypted_office_file' : 'damaged_office_file');
 }
 
 function refuse(batch: FileBatch, code: FileErrorCode, params: FileError['params'] = {}): FileBatch {

@@ -80,8 +80,8 @@ export interface TitleGives {
   fiscalYear?: number;
 }
 
-/** A text's encoding, or the format of an Excel workbook, an OpenDocument spreadsheet, a Word or a Writer document (their XML is UTF-8 by definition). */
-export type SourceEncoding = Encoding | 'xlsx' | 'ods' | 'docx' | 'odt';
+/** A text's encoding, or the format of an Excel workbook (`.xlsx`, `.xls`), an OpenDocument spreadsheet, a Word or a Writer document (their XML is UTF-8 by definition). */
+export type SourceEncoding = Encoding | 'xlsx' | 'xls' | 'ods' | 'docx' | 'odt';
 
 export interface RowError {
   line: number;

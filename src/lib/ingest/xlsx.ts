@@ -1,6 +1,7 @@
 import { decodeEntities } from './report-text.ts';
 import { attributes, elements, firstText, pattern } from './xml.ts';
-import { numberText, sheetCsv, type Cell, type Merge, type Sheet } from './sheet.ts';
+import { dateShown, EPOCH_1900, EPOCH_1904, shownNumber, type DateShown } from './number-format.ts';
+import { sheetCsv, type Cell, type Merge, type Sheet } from './sheet.ts';
 import { isZip, ZipArchive } from './zip.ts';
 
 /**
@@ -11,13 +12,6 @@ import { isZip, ZipArchive } from './zip.ts';
  * worker lacks).
  */
 const MAIN = 'xl/workbook.xml';
-/** Excel's built-in number formats that show a date (ja-JP adds 27–36 and 50–58 for eras and 年月日). */
-const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
-const DAY_MS = 86_400_000;
-/** What a date serial counts days from: the 1900 system (its leap-year bug aside, see `dateOf`), and the 1904 system a Mac workbook may use. */
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
-const EPOCH_1904 = Date.UTC(1904, 0, 1);
-
 /** The workbook's sheets in tab order, or null when the bytes are not an Excel workbook (another zip, or no zip). */
 export async function readWorkbook(bytes: Uint8Array): Promise<Sheet[] | null> {
   if (!isZip(bytes)) return null;
@@ -74,67 +68,27 @@ function richText(xml: string): string {
 }
 const PHONETIC = /<(?:[A-Za-z_][\w.-]*:)?rPh\b[\s\S]*?<\/(?:[A-Za-z_][\w.-]*:)?rPh\s*>/g;
 
-/**
- * Which cell styles (`s`, an index into `cellXfs`) show a number as a date: style → the format when
- * it shows the year alone (`ggge"年度"`, `yyyy"年度"`), else null (a full date, read as `YYYY-MM-DD`).
- */
-function dateStyles(xml: string): Map<number, string | null> {
+/** Which cell styles (`s`, an index into `cellXfs`) show a number as a date, and how (number-format.ts). */
+function dateStyles(xml: string): Map<number, DateShown> {
   const custom = new Map<number, string>();
   for (const { attrs } of elements(xml, 'numFmt')) {
     const a = attributes(attrs);
     custom.set(Number(a.numFmtId), decodeXml(a.formatCode ?? ''));
   }
-  const styles = new Map<number, string | null>();
+  const styles = new Map<number, DateShown>();
   const cellXfs = [...elements(xml, 'cellXfs')][0]?.inner ?? '';
   [...elements(cellXfs, 'xf')].forEach(({ attrs }, index) => {
     const id = Number(attributes(attrs).numFmtId ?? 0);
-    const code = custom.get(id);
-    if (code === undefined ? DATE_FORMAT_IDS.has(id) : showsDate(code)) styles.set(index, code !== undefined && showsYearOnly(code) ? code : null);
+    const date = dateShown(id, custom.get(id));
+    if (date !== undefined) styles.set(index, date);
   });
   return styles;
-}
-
-/** The format's first section without its quoted text, brackets and escapes: its tokens. */
-const formatTokens = (code: string) => code.split(';')[0].replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
-const showsYearOnly = (code: string) => !/[mMdDhHsSaA]/.test(formatTokens(code));
-
-/** Japan's eras from their first day: a year-only date format's `ggg` / `gg` / `g` and `e` / `ee`. */
-const ERAS: Array<{ from: number; names: [string, string, string] }> = [
-  { from: Date.UTC(2019, 4, 1), names: ['令和', '令', 'R'] },
-  { from: Date.UTC(1989, 0, 8), names: ['平成', '平', 'H'] },
-  { from: Date.UTC(1926, 11, 25), names: ['昭和', '昭', 'S'] },
-  { from: Date.UTC(1912, 6, 30), names: ['大正', '大', 'T'] },
-  { from: Date.UTC(1868, 0, 25), names: ['明治', '明', 'M'] },
-];
-
-/** A date as a year-only format shows it: `ggge"年度"` → 令和7年度, `yyyy"年度"` → 2025年度. */
-function yearAsShown(code: string, iso: string): string {
-  const time = Date.parse(iso);
-  const year = Number(iso.slice(0, 4));
-  const era = ERAS.find((e) => time >= e.from);
-  const eraYear = era ? year - new Date(era.from).getUTCFullYear() + 1 : year;
-  let out = '';
-  for (const m of code.split(';')[0].matchAll(/"([^"]*)"|\[[^\]]*\]|\\(.)|(g{1,3}|e{1,2}|y+)|(.)/g)) {
-    const [, quoted, escaped, token, other] = m;
-    if (quoted !== undefined) out += quoted;
-    else if (escaped !== undefined) out += escaped;
-    else if (token?.startsWith('g')) out += era ? era.names[3 - token.length] : '';
-    else if (token?.startsWith('e')) out += token.length === 2 ? String(eraYear).padStart(2, '0') : String(eraYear);
-    else if (token?.startsWith('y')) out += token.length <= 2 ? String(year % 100).padStart(2, '0') : String(year);
-    else if (other !== undefined) out += other;
-  }
-  return out;
-}
-
-/** A custom format shows a date when, outside quoted text, brackets and escapes, it has a year, day or era part. */
-function showsDate(code: string): boolean {
-  return /[yYdDgG]|e/.test(formatTokens(code).replace(/E[+-]/g, ''));
 }
 
 /** A cell's reference, type and style: read per cell, so by one small pattern, not `attributes`. */
 const CELL_ATTRIBUTE = /(?:^|\s)(r|t|s)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
-function sheetText(xml: string, strings: string[], dates: Map<number, string | null>, epoch: number): string {
+function sheetText(xml: string, strings: string[], dates: Map<number, DateShown>, epoch: number): string {
   const rows = new Map<number, Cell[]>();
   let rowNo = 0;
   for (const row of elements(xml, 'row')) {
@@ -164,7 +118,7 @@ interface CellAttributes {
   s?: string;
 }
 
-function cellText(a: CellAttributes, inner: string, strings: string[], dates: Map<number, string | null>, epoch: number): string {
+function cellText(a: CellAttributes, inner: string, strings: string[], dates: Map<number, DateShown>, epoch: number): string {
   const value = inner.startsWith('<v>') ? inner.slice(3, inner.indexOf('</v>')) : firstText(inner, 'v');
   switch (a.t) {
     case 's': {
@@ -183,19 +137,11 @@ function cellText(a: CellAttributes, inner: string, strings: string[], dates: Ma
       return decodeXml(value ?? '').slice(0, 10);
   }
   if (value === null || value.trim() === '') return '';
-  const yearFormat = a.s === undefined ? undefined : dates.get(Number(a.s));
-  const isDate = yearFormat !== undefined;
-  if (!isDate && /^-?\d{1,15}$/.test(value)) return value;
+  const date = a.s === undefined ? undefined : dates.get(Number(a.s));
+  if (date === undefined && /^-?\d{1,15}$/.test(value)) return value;
   const number = Number(value);
   if (!Number.isFinite(number)) return decodeXml(value);
-  if (isDate) return yearFormat === null ? dateOf(number, epoch) : yearAsShown(yearFormat, dateOf(number, epoch));
-  return numberText(number);
-}
-
-function dateOf(serial: number, epoch: number): string {
-  // The 1900 system counts a 29 February 1900 that never was: serials before it are a day off.
-  const days = epoch === EPOCH_1900 && serial < 61 ? serial + 1 : serial;
-  return new Date(epoch + Math.floor(days) * DAY_MS).toISOString().slice(0, 10);
+  return shownNumber(number, date, epoch);
 }
 
 function mergedRanges(xml: string): Merge[] {

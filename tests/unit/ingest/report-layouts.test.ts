@@ -58,6 +58,7 @@ const LAYOUTS: Array<[string, string, () => Uint8Array]> = [
   ['the same sheet as the workbook (.xlsx): the stage merged down column A', 'report.xlsx', () => excelWorkbookLayout(true)],
   // Made by LibreOffice Calc (tests/fixtures/workbook/ods/make.py): another program's writing of the format.
   ['the same sheet saved by LibreOffice Calc (.ods): values merged over columns, the stage merged down column A', 'report.ods', () => new Uint8Array(readFileSync(new URL('../../fixtures/workbook/ods/report-stage-column.ods', import.meta.url)))],
+  ['the same sheet in the Excel 97–2003 format (.xls), saved by LibreOffice Calc', 'report.xls', () => new Uint8Array(readFileSync(new URL('../../fixtures/workbook/xls/report-stage-column.xls', import.meta.url)))],
   ['the same table copied and pasted (as from Excel or a Word table with merged cells): the stage cell empty below its first row', '貼り付け.txt', () => utf8(excelCopyLayout(false, true))],
   ['written in Word with one rating table, each stage a cell merged down its rows (vMerge)', 'report.docx', () => new Uint8Array(readFileSync(new URL('../../fixtures/reports/word/report-stage-column.docx', import.meta.url)))],
   ['a saved page with one rating table, each stage a cell spanning its rows (rowspan)', 'report.html', () => new TextEncoder().encode(htmlPage('utf-8', true))],

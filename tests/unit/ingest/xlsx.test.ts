@@ -90,6 +90,9 @@ describe('Excel workbooks (.xlsx) as Excel writes them', () => {
     expect((await dated(43921, 1, '<workbookPr date1904="1"/>'))?.[0].csv).toBe('2024-04-01,43921\n');
     expect((await dated(59, 1))?.[0].csv).toBe('1900-02-28,59\n');
     expect((await dated(0.30000000000000004, 0))?.[0].csv).toBe('0.3,0.3\n');
+    // Japanese Excel's "General" (G/標準) with a unit is a number format, not a date (its G is no era).
+    const counted = '<styleSheet><numFmts count="2"><numFmt numFmtId="176" formatCode="G/標準&quot;件&quot;"/><numFmt numFmtId="177" formatCode="General&quot; 回&quot;"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="176"/><xf numFmtId="177"/></cellXfs></styleSheet>';
+    expect((await readWorkbook(workbook([{ name: 'n', xml: row(1, '<c r="A1" s="1"><v>12</v></c><c r="B1" s="2"><v>3.5</v></c>') }], { 'xl/styles.xml': counted })))?.[0].csv).toBe('12,3.5\n');
     // A date shown as its year alone (a fiscal-year column typed as a date): as Excel shows it, not the day.
     const yearStyles = '<styleSheet><numFmts count="3"><numFmt numFmtId="177" formatCode="[$-ja-JP]ggge&quot;年度&quot;;@"/><numFmt numFmtId="178" formatCode="yyyy&quot;年度&quot;"/><numFmt numFmtId="179" formatCode="[$-411]gge\\.ee"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="177"/><xf numFmtId="178"/><xf numFmtId="179"/></cellXfs></styleSheet>';
     const shown = async (serial: number) =>

@@ -1,0 +1,81 @@
+import { numberText } from './sheet.ts';
+
+/**
+ * How Excel shows a stored number, shared by the workbook readers (`.xlsx`, `.xls`): as a date when
+ * its cell's number format shows one, else to 15 significant digits. A format is either one of
+ * Excel's built-in ids or a custom format code.
+ */
+
+/** Excel's built-in number formats that show a date (ja-JP adds 27–36 and 50–58 for eras and 年月日). */
+const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const DAY_MS = 86_400_000;
+/** What a date serial counts days from: the 1900 system (its leap-year bug aside, see `dateOf`), and the 1904 system a Mac workbook may use. */
+export const EPOCH_1900 = Date.UTC(1899, 11, 30);
+export const EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+/**
+ * What a cell's number format makes of its number: undefined when it is no date format, null for a
+ * full date (read as `YYYY-MM-DD`), else the code of a format that shows the year alone
+ * (`ggge"年度"`, `yyyy"年度"`), read as it shows the year.
+ */
+export type DateShown = string | null | undefined;
+
+/** The date a format `id` shows, with `code` when the format is custom (a workbook's own). */
+export function dateShown(id: number, code: string | undefined): DateShown {
+  if (code === undefined) return DATE_FORMAT_IDS.has(id) ? null : undefined;
+  if (!showsDate(code)) return undefined;
+  return showsYearOnly(code) ? code : null;
+}
+
+/** A number as its cell shows it. */
+export function shownNumber(value: number, date: DateShown, epoch: number): string {
+  if (date === undefined) return numberText(value);
+  return date === null ? dateOf(value, epoch) : yearAsShown(date, dateOf(value, epoch));
+}
+
+/** The format's first section without its quoted text, brackets, escapes and "General" (Japanese Excel's `G/標準`): its tokens. */
+const formatTokens = (code: string) =>
+  code
+    .split(';')[0]
+    .replace(/"[^"]*"|\[[^\]]*\]|\\./g, '')
+    .replace(/G\/標準|General/gi, '');
+const showsYearOnly = (code: string) => !/[mMdDhHsSaA]/.test(formatTokens(code));
+
+/** A custom format shows a date when, outside quoted text, brackets and escapes, it has a year, day or era part. */
+function showsDate(code: string): boolean {
+  return /[yYdDgG]|e/.test(formatTokens(code).replace(/E[+-]/g, ''));
+}
+
+/** Japan's eras from their first day: a year-only date format's `ggg` / `gg` / `g` and `e` / `ee`. */
+const ERAS: Array<{ from: number; names: [string, string, string] }> = [
+  { from: Date.UTC(2019, 4, 1), names: ['令和', '令', 'R'] },
+  { from: Date.UTC(1989, 0, 8), names: ['平成', '平', 'H'] },
+  { from: Date.UTC(1926, 11, 25), names: ['昭和', '昭', 'S'] },
+  { from: Date.UTC(1912, 6, 30), names: ['大正', '大', 'T'] },
+  { from: Date.UTC(1868, 0, 25), names: ['明治', '明', 'M'] },
+];
+
+/** A date as a year-only format shows it: `ggge"年度"` → 令和7年度, `yyyy"年度"` → 2025年度. */
+function yearAsShown(code: string, iso: string): string {
+  const time = Date.parse(iso);
+  const year = Number(iso.slice(0, 4));
+  const era = ERAS.find((e) => time >= e.from);
+  const eraYear = era ? year - new Date(era.from).getUTCFullYear() + 1 : year;
+  let out = '';
+  for (const m of code.split(';')[0].matchAll(/"([^"]*)"|\[[^\]]*\]|\\(.)|(g{1,3}|e{1,2}|y+)|(.)/g)) {
+    const [, quoted, escaped, token, other] = m;
+    if (quoted !== undefined) out += quoted;
+    else if (escaped !== undefined) out += escaped;
+    else if (token?.startsWith('g')) out += era ? era.names[3 - token.length] : '';
+    else if (token?.startsWith('e')) out += token.length === 2 ? String(eraYear).padStart(2, '0') : String(eraYear);
+    else if (token?.startsWith('y')) out += token.length <= 2 ? String(year % 100).padStart(2, '0') : String(year);
+    else if (other !== undefined) out += other;
+  }
+  return out;
+}
+
+function dateOf(serial: number, epoch: number): string {
+  // The 1900 system counts a 29 February 1900 that never was: serials before it are a day off.
+  const days = epoch === EPOCH_1900 && serial < 61 ? serial + 1 : serial;
+  return new Date(epoch + Math.floor(days) * DAY_MS).toISOString().slice(0, 10);
+}
