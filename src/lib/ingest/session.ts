@@ -104,7 +104,8 @@ export class IngestSession {
    * `inArchive`: the bytes are a file of a compressed folder, which is not opened again.
    */
   async ingestSource(name: string, bytes: Uint8Array, options: IngestOptions = {}, inArchive = false): Promise<FileBatch[]> {
-    if (isOfficeLockFile(name) && !isZip(bytes)) return [await this.readFile(name, async (batch) => refuse(batch, 'office_lock_file'))];
+    const byName = isZip(bytes) ? null : refusalByName(name);
+    if (byName) return [await this.readFile(name, async (batch) => refuse(batch, byName))];
     let office: OfficeContent | null;
     try {
       office = await readOffice(bytes);
@@ -113,7 +114,12 @@ export class IngestSession {
     }
     if (office && 'html' in office) return this.readSource(name, options, (batch, rest) => this.ingestText(batch, office.html, office.format, new Set(), options, rest));
     if (office) return this.readSheets(name, office.sheets, office.format, options);
-    if (isZip(bytes) && !inArchive) return this.readArchive(name, new ZipArchive(bytes), options);
+    if (isZip(bytes)) {
+      const archive = new ZipArchive(bytes);
+      // Excel's binary workbook: a zip of binary parts (BIFF12), not a folder of files.
+      if (archive.has('xl/workbook.bin')) return [await this.readFile(name, async (batch) => refuse(batch, 'xlsb_file'))];
+      if (!inArchive) return this.readArchive(name, archive, options);
+    }
     return this.readSource(name, options, (batch, rest) => this.ingest(batch, bytes, options, rest));
   }
 
@@ -397,6 +403,13 @@ async function readOffice(bytes: Uint8Array): Promise<OfficeContent | null> {
   if (word !== null) return { html: word, format: 'docx' };
   const writer = await readWriterDocument(bytes);
   return writer === null ? null : { html: writer, format: 'odt' };
+}
+
+/** Files told by their name, which hold nothing the app reads: Office's lock file, an Ichitaro document. */
+function refusalByName(name: string): FileErrorCode | null {
+  if (isOfficeLockFile(name)) return 'office_lock_file';
+  if (/\.jt[dt]c?$/i.test(name)) return 'ichitaro_file';
+  return null;
 }
 
 /** What an operating system adds to a folder it compresses: a Mac's resource forks and `.DS_Store`, Windows' thumbnails. */

@@ -62,6 +62,8 @@ export type FileErrorCode =
   | 'encrypted_zip'
   | 'damaged_office_file'
   | 'office_lock_file'
+  | 'xlsb_file'
+  | 'ichitaro_file'
   | 'hidden_sheets_only'
   | 'office_file_too_large'
   | 'rtf_file'

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { IngestCancelled, IngestSession } from '../../../src/lib/ingest/session.ts';
 import type { FileBatch } from '../../../src/lib/ingest/types.ts';
 import { fileErrorText } from '../../../src/lib/i18n/messages.ts';
+import { zip } from '../../fixtures/workbook/build.ts';
+import { compoundFile } from '../../fixtures/workbook/xls/build.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url)));
@@ -387,10 +389,22 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
     expect(untitled.report.fileError?.params).not.toHaveProperty('titled');
   });
 
-  it('refuses an old Excel file (.xls) and a cut-off workbook with a reason', async () => {
+  it('refuses an old Office file no reader takes and a cut-off workbook with a reason', async () => {
     const session = new IngestSession();
     expect((await session.ingestFile('x.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).report.fileError?.code).toBe('office_file');
     expect((await session.ingestFile('x.xlsx', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]))).report.fileError?.code).toBe('damaged_office_file');
+  });
+
+  it('tells an Excel binary workbook (.xlsb) and an Ichitaro document (.jtd) chosen alone for what they are; in a zip they are named as skipped', async () => {
+    const xlsb = zip({ '[Content_Types].xml': '<Types/>', 'xl/workbook.bin': '\x83\x01\x00', 'xl/worksheets/sheet1.bin': '\x81\x01\x00' });
+    // Ichitaro saves a compound file, as Word 97–2003 did.
+    const jtd = compoundFile({ DocumentText: new Uint8Array(5000).fill(0x41) });
+    const codes = async (name: string, bytes: Uint8Array) => (await new IngestSession().ingestSource(name, bytes)).map((b) => [b.report.file, b.report.fileError?.code]);
+    expect(await codes('評価.xlsb', xlsb)).toEqual([['評価.xlsb', 'xlsb_file']]);
+    expect(await codes('報告書.jtd', jtd)).toEqual([['報告書.jtd', 'ichitaro_file']]);
+    const folder = await new IngestSession().ingestSource('一式.zip', zip({ '評価.xlsb': xlsb, '報告書.jtd': jtd, '評価.csv': `${LONG}鶴見区,2025,計画,1,区,A\n` }));
+    expect(folder.map((b) => [b.report.file, b.report.fileError?.code, b.report.skippedEntries])).toEqual([['一式.zip/評価.csv', undefined, ['報告書.jtd', '評価.xlsb']]]);
+    for (const code of ['xlsb_file', 'ichitaro_file'] as const) expect(fileErrorText('ja', code, {})).toMatch(/保存し直/);
   });
 });
 

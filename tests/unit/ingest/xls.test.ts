@@ -119,7 +119,7 @@ describe('Excel 97–2003 records, written one by one', () => {
     expect(csvOf(workbook(globals(true), [{ name: 'S', cells }]))?.[0].split('\n')[0]).toBe('2029-04-02,令和11年度,45748,45748');
   });
 
-  it('tab order, hidden and very hidden sheets marked; a stream small enough for the mini stream is read from it', () => {
+  it('tab order and hidden sheets marked; a stream small enough for the mini stream is read from it', () => {
     const bytes = workbook([], [
       { name: 'データ', cells: [label(0, 0, 'x')] },
       { name: 'リスト', hidden: true, cells: [label(0, 0, 'y')] },
