@@ -1,7 +1,8 @@
 import { CsvReader, DELIMITERS, isBlankRecord, type CsvRecord, type Delimiter } from './csv.ts';
 import { parseRater, type Rater } from './fields.ts';
-import { clipList, clipText, PREAMBLE_LINES } from './limits.ts';
+import { clipList, clipText, LISTED_COLUMNS, PREAMBLE_LINES } from './limits.ts';
 import { normalizeHeader } from './normalize.ts';
+import type { FileReport } from './types.ts';
 
 export const FILE_KINDS = ['ratings_long', 'ratings_wide', 'narratives', 'centers', 'wards', 'report', 'unknown'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
@@ -160,11 +161,23 @@ const ALIAS_NAMES = new Set(Object.values(ALIASES).flat());
  * its own): its first filled cell is a column name and the row names the columns of a known kind;
  * null for a row of data. Asked of rejected rows only.
  */
-export function headerRowColumns(fields: string[]): { kind: CsvKind; columns: Map<Field, number> } | null {
+export function headerRowColumns(fields: string[]): { kind: CsvKind; columns: Map<Field, number>; ignored: string[] } | null {
   const first = fields.find((f) => f.trim() !== '');
   if (first === undefined || !ALIAS_NAMES.has(normalizeHeader(first))) return null;
   const header = resolveHeader(fields);
-  return header.ok ? { kind: header.kind, columns: header.columns } : null;
+  return header.ok ? { kind: header.kind, columns: header.columns, ignored: header.ignored } : null;
+}
+
+/**
+ * Adds a later header row's unknown columns (files joined end to end) to those the report names, as
+ * the first header's are: each name once, the first `LISTED_COLUMNS` listed, all counted.
+ */
+export function addIgnoredColumns(report: Pick<FileReport, 'ignoredColumns' | 'ignoredColumnsTotal'>, names: readonly string[]): void {
+  for (const name of names) {
+    if (report.ignoredColumns.includes(name)) continue;
+    report.ignoredColumnsTotal++;
+    if (report.ignoredColumns.length < LISTED_COLUMNS) report.ignoredColumns.push(name);
+  }
 }
 
 /** Each kind's required headers, as a message lists them: the English names, or the first Japanese alias. */

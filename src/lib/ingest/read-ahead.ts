@@ -1,6 +1,6 @@
 import { emptyFileReport, type BatchBuilder } from './batch.ts';
 import { countLines, CsvReader, type Delimiter } from './csv.ts';
-import type { CsvKind, Field } from './headers.ts';
+import { addIgnoredColumns, type CsvKind, type Field } from './headers.ts';
 import type { Ledger } from './ledger.ts';
 import { RatingColumns, type RatingColumnsData } from './rating-columns.ts';
 import { ratingsHandler } from './readers/index.ts';
@@ -56,6 +56,8 @@ export interface ReadAheadResult {
   nextLine: number;
   /** A header row placing the columns otherwise (`RowLoop.headerChangedAt`). */
   headerChangedAt: number | null;
+  /** Unknown columns of header rows inside the rest (files joined end to end). */
+  ignoredColumns: string[];
 }
 
 /** The file as the session has opened it, past its header. */
@@ -126,7 +128,7 @@ export function readAhead(input: ReadAheadInput): ReadAheadResult {
   while (loop.read(Number.POSITIVE_INFINITY));
   return {
     rowsRead: report.rowsRead, rowsRejected: report.rowsRejected, rowsWithoutRatings: report.rowsDuplicate, errors,
-    ratings: ratings.toData(), nextLine: reader.line, headerChangedAt: loop.headerChangedAt,
+    ratings: ratings.toData(), nextLine: reader.line, headerChangedAt: loop.headerChangedAt, ignoredColumns: report.ignoredColumns,
   };
 }
 
@@ -141,6 +143,7 @@ export async function replayReadAhead(result: ReadAheadResult, ledger: Ledger, b
   report.rowsRead += result.rowsRead;
   report.rowsRejected += result.rowsRejected;
   report.rowsDuplicate += result.rowsWithoutRatings;
+  addIgnoredColumns(report, result.ignoredColumns);
   errors.add(result.errors);
   const ratings = RatingColumns.fromData(result.ratings);
   const n = ratings.length;

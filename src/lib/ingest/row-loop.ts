@@ -1,7 +1,7 @@
 import { isBlankRecord, type CsvReader, type CsvRecord } from './csv.ts';
 import type { RowHandler } from './readers/index.ts';
 import type { ErrorLog, RowReader } from './rows.ts';
-import { headerRowColumns, type CsvKind } from './headers.ts';
+import { addIgnoredColumns, headerRowColumns, type CsvKind } from './headers.ts';
 import { clipText } from './limits.ts';
 import { summaryRow } from './summary-row.ts';
 import type { FileReport } from './types.ts';
@@ -35,7 +35,7 @@ export class RowLoop {
    * narratives file joined): its rows cannot be read as this file's, so the file is refused.
    */
   headerChangedAt: number | null = null;
-  /** Whether a header row inside the file placed the columns otherwise, and the rows after it were read by it. */
+  /** Whether a header row inside the file placed the columns otherwise or was wider or narrower, and the rows after it were read by it. */
   remapped = false;
   private width: number;
 
@@ -98,10 +98,16 @@ export class RowLoop {
     const again = headerRowColumns(record.fields);
     if (again) {
       if (again.kind !== this.input.kind) this.headerChangedAt ??= record.line;
-      else if (!rowReader.placesAs(again.columns)) {
-        rowReader.remap(again.columns, record.fields);
-        this.width = headerWidth(record.fields);
-        this.remapped = true;
+      else {
+        // The rows after it follow it: where it places the columns, how wide it is, what it adds.
+        addIgnoredColumns(this.input.report, again.ignored);
+        const width = headerWidth(record.fields);
+        const placed = rowReader.placesAs(again.columns);
+        if (!placed) rowReader.remap(again.columns, record.fields);
+        if (!placed || width !== this.width) {
+          this.width = width;
+          this.remapped = true;
+        }
       }
       rowReader.errors = [];
       rowReader.failRow('header_row', {}, clipText(this.input.text.slice(record.start, record.end)));

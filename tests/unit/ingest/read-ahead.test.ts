@@ -66,13 +66,14 @@ describe('reading ahead', () => {
     expect(errors(ahead.results[0])).toEqual(errors(one.results[0]));
   });
 
-  it('reads on by a header row placing the columns otherwise, found before the split or in the rows read ahead, as one pass does', async () => {
+  it('reads on by a header row placing the columns otherwise or adding one, found before the split or in the rows read ahead, as one pass does', async () => {
     const { inputs } = await load([['long.csv', longFile(rows)]], true);
     const split = inputs[0].line;
-    for (const at of [Math.floor(split / 2), split + 100]) {
-      // Files joined end to end, the second with 評価者 and 評価 swapped, its rows written in that order.
-      const swapped = (line: string) => line.replace(/,([^,]+),([^,]+)$/, ',$2,$1');
-      const text = longFile(rows, (i, line) => (i === at - 2 ? 'ward,fiscal_year,stage,question_no,rating,rater' : i > at - 2 ? swapped(line) : line));
+    // Files joined end to end, the second with 評価者 and 評価 swapped, or with a column of notes added, its rows written so.
+    const swapped = { header: 'ward,fiscal_year,stage,question_no,rating,rater,memo', row: (line: string) => line.replace(/,([^,]+),([^,]+)$/, ',$2,$1,') };
+    const wider = { header: 'ward,fiscal_year,stage,question_no,rater,rating,memo', row: (line: string) => `${line},済` };
+    for (const [at, later] of [[Math.floor(split / 2), swapped], [split + 100, swapped], [Math.floor(split / 2), wider], [split + 100, wider]] as const) {
+      const text = longFile(rows, (i, line) => (i === at - 2 ? later.header : i > at - 2 ? later.row(line) : line));
       type Loaded = { report: FileBatch['report']; table: RatingRecord[] };
       const loads: Loaded[] = [];
       for (const withReadAhead of [false, true]) {
@@ -81,6 +82,7 @@ describe('reading ahead', () => {
         expect(loaded.report.fileError, `${at} ${withReadAhead}`).toBeNull();
         expect(loaded.report, `${at} ${withReadAhead}`).toMatchObject({ rowsRead: rows, rowsRejected: 1 });
         expect(loaded.report.errors.map((e) => [e.line, e.code])).toEqual([[at, 'header_row']]);
+        expect([loaded.report.ignoredColumns, loaded.report.ignoredColumnsTotal], `${at} ${withReadAhead}`).toEqual([['memo'], 1]);
         loads.push(loaded);
       }
       const ratings = (l: Loaded) => l.table.map((r) => `${r.ward} ${r.fiscalYear} ${r.stage} ${r.questionNo} ${r.rater} ${r.rating} ${r.line}`);

@@ -242,7 +242,7 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
       '区,年度,段階,設問番号,評価者,評価', '中区,2025,計画,1,区,C',
     ].join('\n');
     const batch = await ingest(`${joined}\n`);
-    expect(batch.report).toMatchObject({ rowsRead: 5, rowsLoaded: 3, rowsRejected: 2 });
+    expect(batch.report).toMatchObject({ rowsRead: 5, rowsLoaded: 3, rowsRejected: 2, ignoredColumns: [], ignoredColumnsTotal: 0 });
     expect(batch.report.errors.map((e) => [e.line, e.code, e.value])).toEqual([
       [3, 'header_row', 'ward,fiscal_year,stage,question_no,rater,rating'],
       [5, 'header_row', '区,年度,段階,設問番号,評価者,評価'],
@@ -254,10 +254,18 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
     const batch = await ingest(`${joined}\n`);
     expect(batch.report).toMatchObject({ fileError: null, rowsRead: 4, rowsLoaded: 2, rowsRejected: 2 });
     expect(batch.report.errors.map((e) => [e.line, e.code])).toEqual([[3, 'header_row'], [5, 'too_few_fields']]);
+    // The later header's unknown column is named as the first header's would be.
+    expect([batch.report.ignoredColumns, batch.report.ignoredColumnsTotal]).toEqual([['備考'], 1]);
     expect(batch.ratings.toArray().map((r) => [r.ward, r.rater, r.rating, r.line])).toEqual([
       ['鶴見区', 'ward', 'A', 2], ['鶴見区', 'center', 'B', 2], ['鶴見区', 'joint', 'C', 2],
       ['西区', 'ward', 'B', 4], ['西区', 'center', 'A', 4], ['西区', 'joint', 'C', 4],
     ]);
+  });
+
+  it('names the unknown columns of every header row in the file once each, whether or not it places the columns otherwise', async () => {
+    const joined = ['区名,年度,段階,番号,区,拠点,相互評価,メモ', '鶴見区,2025,計画,1,A,B,C,x', '区名,年度,段階,番号,区,拠点,相互評価,メモ,担当', '西区,2025,計画,1,A,B,C,y,z'].join('\n');
+    const batch = await ingest(`${joined}\n`);
+    expect(batch.report).toMatchObject({ rowsRead: 3, rowsLoaded: 2, rowsRejected: 1, ignoredColumns: ['メモ', '担当'], ignoredColumnsTotal: 2 });
   });
 
   it('refuses a file in which a header row names another kind of file: its rows cannot be read as this one’s', async () => {
