@@ -136,23 +136,26 @@ test('text pasted into the data view loads as a file of its own: a report copied
   await expect(page.locator('section.report table.files tbody tr').filter({ hasText: /貼り付け_/ })).toHaveCount(2);
 });
 
-test('a PDF or an old Word file chosen as it is says how to get its text in; a damaged workbook is named as one; a Word report is read', async ({ page }) => {
+test('a PDF or an old Office file chosen as it is says how to get its text in; a damaged workbook is named as one; Word reports are read', async ({ page }) => {
   await openApp(page, '/?view=data');
   await page.locator('input[name="files"]').setInputFiles([
     { name: 'tsurumi.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n') },
-    { name: 'report.doc', mimeType: 'application/msword', buffer: readFileSync(`${root}tests/fixtures/reports/word/report.doc`) },
+    { name: 'ratings.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]) },
     { name: 'cut.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from([0x50, 0x4b, 3, 4, 20, 0, 6, 0]) },
   ]);
   const report = page.locator('section.report');
   await expect(report).toContainText('PDF はそのままでは読めません。PDF の全文をコピー（Ctrl+A → Ctrl+C）して、この画面の「テキストを貼り付けて読み込む」に貼り付けるか');
-  await expect(report).toContainText('古い形式の Word のファイル（.doc）や Excel 95 以前のブックはそのままでは読めません。Word は「Word 文書（.docx）」で、Excel は「Excel ブック（.xlsx）」か「CSV UTF-8」で保存し直すか');
-  await expect(report).toContainText('Excel ブック（.xlsx・.xls）・OpenDocument（.ods）・Word 文書（.docx）・zip ファイルとして開けません');
+  await expect(report).toContainText('古い形式の Office ファイル（Excel 95・Word 95 以前のものなど）はそのままでは読めません。Excel は「Excel ブック（.xlsx）」か「CSV UTF-8」で、Word は「Word 文書（.docx）」で保存し直すか');
+  await expect(report).toContainText('Excel ブック（.xlsx・.xls）・OpenDocument（.ods）・Word 文書（.docx・.doc）・zip ファイルとして開けません');
   await page.locator('input[name="files"]').setInputFiles(`${root}tests/fixtures/reports/word/report.docx`);
   await expect(page.locator('section.report-check details summary').filter({ hasText: 'report.docx' })).toHaveText(/港南区 令和元年度（2019年度）.*評価 48\/48 · 記述 17 · 拠点情報 あり · 不採用 0/);
   await expect(report.locator('table.files tbody tr').filter({ hasText: 'report.docx' })).toContainText('Word (.docx)');
   await page.locator('input[name="files"]').setInputFiles(`${root}tests/fixtures/reports/word/report.odt`);
   await expect(page.locator('section.report-check details summary').filter({ hasText: 'report.odt' })).toHaveText(/港南区 令和元年度（2019年度）.*評価 48\/48 · 記述 17 · 拠点情報 あり · 不採用 0/);
   await expect(report.locator('table.files tbody tr').filter({ hasText: 'report.odt' })).toContainText('OpenDocument (.odt)');
+  await page.locator('input[name="files"]').setInputFiles(`${root}tests/fixtures/reports/word/report.doc`);
+  await expect(page.locator('section.report-check details summary').filter({ hasText: /report\.doc(?!x)/ })).toHaveText(/港南区 令和元年度（2019年度）.*評価 48\/48 · 記述 17 · 拠点情報 あり · 不採用 0/);
+  await expect(report.locator('table.files tbody tr').filter({ hasText: /report\.doc(?!x)/ })).toContainText('Word 97–2003 (.doc)');
 });
 
 test('an Excel workbook loads each visible sheet as a file, its rejected row named by the row Excel shows', async ({ page }) => {

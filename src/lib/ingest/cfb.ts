@@ -11,6 +11,13 @@ const DIRECTORY_ENTRY = 128;
 const STREAM = 2;
 const ROOT = 5;
 
+/** A workbook or document saved with a password to open: its content is encrypted. */
+export class PasswordProtected extends Error {
+  constructor() {
+    super('the file is encrypted');
+  }
+}
+
 export function isCompoundFile(bytes: Uint8Array): boolean {
   return bytes.length >= 512 && SIGNATURE.every((b, i) => bytes[i] === b);
 }

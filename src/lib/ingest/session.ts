@@ -21,7 +21,9 @@ import { extractWebArchive } from './webarchive.ts';
 import type { Sheet } from './sheet.ts';
 import { readSpreadsheet } from './ods.ts';
 import { readWriterDocument } from './odt.ts';
-import { EncryptedWorkbook, readExcel97 } from './xls.ts';
+import { readExcel97 } from './xls.ts';
+import { PasswordProtected } from './cfb.ts';
+import { readWord97 } from './doc.ts';
 import { readWorkbook } from './xlsx.ts';
 import { isZip, MAX_ENTRY_BYTES, ZipArchive, ZipEntryTooLarge } from './zip.ts';
 import { isDataFile, isOfficeLockFile } from './data-files.ts';
@@ -388,13 +390,15 @@ async function pausingWhile<T>(promise: Promise<T>, pause: () => Promise<void>):
   return settling;
 }
 
-type OfficeContent = { sheets: Sheet[]; format: SheetFormat } | { html: string; format: 'docx' | 'odt' };
+type OfficeContent = { sheets: Sheet[]; format: SheetFormat } | { html: string; format: 'docx' | 'doc' | 'odt' };
 type SheetFormat = 'xlsx' | 'ods' | 'xls';
 
 /** An office file's content, by the first reader that takes the bytes; null for anything else (a zip of other files too). */
 async function readOffice(bytes: Uint8Array): Promise<OfficeContent | null> {
   const excel97 = readExcel97(bytes);
   if (excel97) return { sheets: excel97, format: 'xls' };
+  const word97 = readWord97(bytes);
+  if (word97 !== null) return { html: word97, format: 'doc' };
   const workbook = await readWorkbook(bytes);
   if (workbook) return { sheets: workbook, format: 'xlsx' };
   const spreadsheet = await readSpreadsheet(bytes);
@@ -417,10 +421,10 @@ const SYSTEM_ENTRY = /(?:^|\/)(?:__MACOSX\/|\.[^/]*$|Thumbs\.db$|desktop\.ini$)/
 /** How many of a zip's other files a refusal names. */
 const LISTED_ENTRIES = 10;
 
-/** An office file or a zip's part that could not be unpacked: past the size limit, encrypted (an `.xls`), or damaged. */
+/** An office file or a zip's part that could not be unpacked: past the size limit, encrypted (an `.xls` or `.doc`), or damaged. */
 function refuseUnpacked(batch: FileBatch, error: unknown): FileBatch {
   if (error instanceof ZipEntryTooLarge) return refuse(batch, 'office_file_too_large', { limitMB: Math.round(error.limit / 2 ** 20) });
-  return refuse(batch, error instanceof EncryptedWorkbook ? 'encrypted_office_file' : 'damaged_office_file');
+  return refuse(batch, error instanceof PasswordProtected ? 'encrypted_office_file' : 'damaged_office_file');
 }
 
 function refuse(batch: FileBatch, code: FileErrorCode, params: FileError['params'] = {}): FileBatch {

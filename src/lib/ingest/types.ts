@@ -82,8 +82,8 @@ export interface TitleGives {
   fiscalYear?: number;
 }
 
-/** A text's encoding, or the format of an Excel workbook (`.xlsx`, `.xls`), an OpenDocument spreadsheet, a Word or a Writer document (their XML is UTF-8 by definition). */
-export type SourceEncoding = Encoding | 'xlsx' | 'xls' | 'ods' | 'docx' | 'odt';
+/** A text's encoding, or the format of an Excel workbook (`.xlsx`, `.xls`), an OpenDocument spreadsheet, a Word (`.docx`, `.doc`) or a Writer document (their XML is UTF-8 by definition). */
+export type SourceEncoding = Encoding | 'xlsx' | 'xls' | 'ods' | 'docx' | 'doc' | 'odt';
 
 export interface RowError {
   line: number;

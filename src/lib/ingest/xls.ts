@@ -1,4 +1,4 @@
-import { CompoundFile, isCompoundFile } from './cfb.ts';
+import { CompoundFile, isCompoundFile, PasswordProtected } from './cfb.ts';
 import { dateShown, EPOCH_1900, EPOCH_1904, shownNumber, type DateShown } from './number-format.ts';
 import { sheetCsv, type Cell, type Merge, type Sheet } from './sheet.ts';
 
@@ -9,13 +9,6 @@ import { sheetCsv, type Cell, type Merge, type Sheet } from './sheet.ts';
  * date-formatted number as its date, a merged cell's value in every row it spans), hidden sheets
  * named and left out. Excel 5/95 workbooks (BIFF5, a `Book` stream) are not read.
  */
-
-/** A workbook saved with a password to open: its records are encrypted (`FILEPASS`). */
-export class EncryptedWorkbook extends Error {
-  constructor() {
-    super('the workbook is encrypted');
-  }
-}
 
 const BOF = 0x0809;
 const EOF = 0x000a;
@@ -185,7 +178,8 @@ function readGlobals(records: Records): Globals {
     const type = records.type(at);
     const body = at + 4;
     if (type === EOF) break;
-    if (type === FILEPASS) throw new EncryptedWorkbook();
+    // Saved with a password to open: the records after it are encrypted.
+    if (type === FILEPASS) throw new PasswordProtected();
     if (type === SST) {
       const { body: sst, next } = records.continued(at);
       globals.strings = sharedStrings(sst);

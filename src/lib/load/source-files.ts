@@ -11,7 +11,7 @@ export interface Picked<F> {
 
 /**
  * The files to read, in path order (so the same folder always loads the same way: a later file wins a
- * conflict). A file chosen on its own is always read (a `.doc` is then told how to get its text out);
+ * conflict). A file chosen on its own is always read (a slide deck is then told how to get its text out);
  * inside a folder, only data files are.
  */
 export function pickDataFiles<F>(entries: Array<{ path: string; file: F }>): Picked<F> {

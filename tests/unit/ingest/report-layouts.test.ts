@@ -25,6 +25,7 @@ const LAYOUTS: Array<[string, string, () => Uint8Array]> = [
   // Made by python-docx (tests/fixtures/reports/word/make.py): another program's writing of the format.
   ['written in Word (.docx): label and value tables, goals in Word’s own numbering, a furigana and a deleted tracked change in the purpose', 'report.docx', () => new Uint8Array(readFileSync(new URL('../../fixtures/reports/word/report.docx', import.meta.url)))],
   // Saved by LibreOffice Writer from the Word document (tests/fixtures/reports/word/make.py).
+  ['saved as Word 97–2003 (.doc) by Writer: the text through its piece table, tables by their paragraphs’ properties, the furigana an EQ field, the deletion a revision mark', 'report.doc', () => new Uint8Array(readFileSync(new URL('../../fixtures/reports/word/report.doc', import.meta.url)))],
   ['written in Writer (.odt): its list styles number the goals, the deleted change kept apart, the furigana a ruby', 'report.odt', () => new Uint8Array(readFileSync(new URL('../../fixtures/reports/word/report.odt', import.meta.url)))],
   ['the same with one rating table, each stage a cell spanning its rows', 'report.odt', () => new Uint8Array(readFileSync(new URL('../../fixtures/reports/word/report-stage-column.odt', import.meta.url)))],
   ['its sheet copied from Excel and pasted: tab-separated, a cell with line breaks quoted', '貼り付け.txt', () => utf8(excelCopyLayout())],
@@ -60,6 +61,7 @@ const LAYOUTS: Array<[string, string, () => Uint8Array]> = [
   ['the same sheet saved by LibreOffice Calc (.ods): values merged over columns, the stage merged down column A', 'report.ods', () => new Uint8Array(readFileSync(new URL('../../fixtures/workbook/ods/report-stage-column.ods', import.meta.url)))],
   ['the same sheet in the Excel 97–2003 format (.xls), saved by LibreOffice Calc', 'report.xls', () => new Uint8Array(readFileSync(new URL('../../fixtures/workbook/xls/report-stage-column.xls', import.meta.url)))],
   ['the same table copied and pasted (as from Excel or a Word table with merged cells): the stage cell empty below its first row', '貼り付け.txt', () => utf8(excelCopyLayout(false, true))],
+  ['the same saved as Word 97–2003 (.doc): the stage cell empty below its first row', 'report.doc', () => new Uint8Array(readFileSync(new URL('../../fixtures/reports/word/report-stage-column.doc', import.meta.url)))],
   ['written in Word with one rating table, each stage a cell merged down its rows (vMerge)', 'report.docx', () => new Uint8Array(readFileSync(new URL('../../fixtures/reports/word/report-stage-column.docx', import.meta.url)))],
   ['a saved page with one rating table, each stage a cell spanning its rows (rowspan)', 'report.html', () => new TextEncoder().encode(htmlPage('utf-8', true))],
   ['copied text, tab-separated, with an empty first column on every line', 'report.txt', () => utf8(tabLayout().split('\n').map((l) => (l === '' ? l : `\t${l}`)).join('\n'))],

@@ -6,14 +6,14 @@ const entries = (...paths: string[]) => paths.map((path) => ({ path, file: path 
 describe('pickDataFiles(entries)', () => {
   it('reads the CSVs and reports of a saved folder in path order and names what it skips', () => {
     const picked = pickDataFiles(
-      entries('reports/2020/konan.HTML', 'reports/2020/konan_files/style.css', 'reports/2019/konan.mhtml', 'reports/ratings.csv', 'reports/2020/konan_files/logo.png', 'reports/memo.txt', 'reports/2021/konan.md', 'reports/2022/konan.webarchive', 'reports/評価.xlsx', 'reports/old.doc', 'reports/old.xls', 'reports/2023/konan.docx', 'reports/様式.xlsm'),
+      entries('reports/2020/konan.HTML', 'reports/2020/konan_files/style.css', 'reports/2019/konan.mhtml', 'reports/ratings.csv', 'reports/2020/konan_files/logo.png', 'reports/memo.txt', 'reports/2021/konan.md', 'reports/2022/konan.webarchive', 'reports/評価.xlsx', 'reports/old.doc', 'reports/old.xls', 'reports/slides.ppt', 'reports/2023/konan.docx', 'reports/様式.xlsm'),
     );
-    expect(picked.files.map((f) => f.path)).toEqual(['reports/2019/konan.mhtml', 'reports/2020/konan.HTML', 'reports/2021/konan.md', 'reports/2022/konan.webarchive', 'reports/2023/konan.docx', 'reports/memo.txt', 'reports/old.xls', 'reports/ratings.csv', 'reports/様式.xlsm', 'reports/評価.xlsx']);
-    expect(picked.skipped).toEqual(['reports/2020/konan_files/logo.png', 'reports/2020/konan_files/style.css', 'reports/old.doc']);
+    expect(picked.files.map((f) => f.path)).toEqual(['reports/2019/konan.mhtml', 'reports/2020/konan.HTML', 'reports/2021/konan.md', 'reports/2022/konan.webarchive', 'reports/2023/konan.docx', 'reports/memo.txt', 'reports/old.doc', 'reports/old.xls', 'reports/ratings.csv', 'reports/様式.xlsm', 'reports/評価.xlsx']);
+    expect(picked.skipped).toEqual(['reports/2020/konan_files/logo.png', 'reports/2020/konan_files/style.css', 'reports/slides.ppt']);
   });
 
-  it('a file chosen on its own is always read, so a .doc gets its message', () => {
-    expect(pickDataFiles(entries('report.doc', 'b.csv')).files.map((f) => f.path)).toEqual(['b.csv', 'report.doc']);
+  it('a file chosen on its own is always read, so a slide deck gets its message', () => {
+    expect(pickDataFiles(entries('slides.ppt', 'b.csv')).files.map((f) => f.path)).toEqual(['b.csv', 'slides.ppt']);
   });
 
   it('skips and names the lock files Excel and Word leave beside an open file, on Windows or a Mac', () => {

@@ -1,0 +1,302 @@
+import { CompoundFile, isCompoundFile, PasswordProtected } from './cfb.ts';
+import { paragraphHtml } from './document-html.ts';
+
+/**
+ * A Word 97–2003 document (`.doc`: the `WordDocument` stream of a compound file) read as the HTML
+ * page of its text, as a `.docx` is (docx.ts): paragraphs, and tables with each cell's paragraphs.
+ * The text is found through the piece table (the `Clx`, in the `0Table` or `1Table` stream), the
+ * tables through each paragraph's properties (in table, row end) in the formatted disk pages. What
+ * Word keeps outside the text is not read: a list's automatic numbers, headers, footnotes, text boxes.
+ */
+
+const WORD_IDENT = 0xa5ec;
+/** The property modifiers (sprms) that place a paragraph in a table. */
+const IN_TABLE = 0x2416;
+const ROW_END = 0x2417;
+const TABLE_DEPTH = 0x6649;
+const INNER_ROW_END = 0x244c;
+const TABLE_DEFINITION = 0xd608;
+const TAB_CHANGES = 0xc615;
+/** Character sprms of text Word does not show: a deletion kept as a tracked change, hidden text. */
+const DELETED = 0x0800;
+const HIDDEN = 0x0803;
+const PAGE = 512;
+
+interface Piece {
+  cpStart: number;
+  cpEnd: number;
+  /** The text's byte offset in the `WordDocument` stream. */
+  fc: number;
+  /** One byte a character (Windows-1252) rather than two (UTF-16LE). */
+  compressed: boolean;
+}
+
+interface Place {
+  depth: number;
+  rowEnd: boolean;
+}
+
+/** The document as HTML, or null when the bytes are not a Word 97–2003 document. */
+export function readWord97(bytes: Uint8Array): string | null {
+  if (!isCompoundFile(bytes)) return null;
+  const file = new CompoundFile(bytes);
+  const word = file.stream('WordDocument');
+  if (word === null) return null;
+  const view = new DataView(word.buffer, word.byteOffset, word.byteLength);
+  if (word.length < 0x20 || view.getUint16(0, true) !== WORD_IDENT) return null;
+  const flags = view.getUint16(0x0a, true);
+  // Saved with a password to open: the text is encrypted.
+  if (flags & 0x0100) throw new PasswordProtected();
+  const table = file.stream(flags & 0x0200 ? '1Table' : '0Table');
+  if (table === null) throw new Error('no table stream');
+  const fib = fibFields(view);
+  const pieces = pieceTable(table, fib.clx);
+  const places = new ParagraphPlaces(word, table, fib.papx);
+  return documentHtml(word, pieces, fib.textLength, places, unshownText(word, table, fib.chpx));
+}
+
+/** Where the FIB keeps the main text's length, the piece table and the paragraph properties' index. */
+function fibFields(view: DataView): { textLength: number; clx: [number, number]; papx: [number, number]; chpx: [number, number] } {
+  const rgW = 0x22;
+  const cslwAt = rgW + view.getUint16(0x20, true) * 2;
+  const rgLw = cslwAt + 2;
+  const fcLcbCountAt = rgLw + view.getUint16(cslwAt, true) * 4;
+  const rgFcLcb = fcLcbCountAt + 2;
+  const pair = (index: number): [number, number] => [view.getUint32(rgFcLcb + index * 8, true), view.getUint32(rgFcLcb + index * 8 + 4, true)];
+  if (view.getUint16(fcLcbCountAt, true) < 34) throw new Error('FIB too short');
+  return { textLength: view.getUint32(rgLw + 3 * 4, true), clx: pair(33), papx: pair(13), chpx: pair(12) };
+}
+
+/** The `Pcdt` of the `Clx`: which character positions come from where in the `WordDocument` stream. */
+function pieceTable(table: Uint8Array, [fc, lcb]: [number, number]): Piece[] {
+  if (fc + lcb > table.length) throw new Error('piece table outside its stream');
+  const view = new DataView(table.buffer, table.byteOffset + fc, lcb);
+  let at = 0;
+  // Property runs of a fast save (`Prc`) come first.
+  while (at < lcb && view.getUint8(at) === 0x01) at += 3 + view.getInt16(at + 1, true);
+  if (at >= lcb || view.getUint8(at) !== 0x02) throw new Error('no piece table');
+  const size = view.getUint32(at + 1, true);
+  const start = at + 5;
+  const count = (size - 4) / 12;
+  if (!Number.isInteger(count) || start + size > lcb) throw new Error('piece table cut short');
+  const pieces: Piece[] = [];
+  for (let i = 0; i < count; i++) {
+    const raw = view.getUint32(start + 4 * (count + 1) + 8 * i + 2, true);
+    const compressed = (raw & 0x40000000) !== 0;
+    const fcValue = raw & 0x3fffffff;
+    pieces.push({ cpStart: view.getUint32(start + 4 * i, true), cpEnd: view.getUint32(start + 4 * (i + 1), true), fc: compressed ? fcValue / 2 : fcValue, compressed });
+  }
+  return pieces;
+}
+
+/**
+ * Each paragraph's place in a table, read from the formatted disk pages (`PlcBtePapx` → 512-byte
+ * pages of paragraph properties) by the byte offset of the paragraph's last character.
+ */
+class ParagraphPlaces {
+  private readonly pageStarts: number[] = [];
+  private readonly pages: number[] = [];
+
+  constructor(
+    private readonly word: Uint8Array,
+    table: Uint8Array,
+    [fc, lcb]: [number, number],
+  ) {
+    if (fc + lcb > table.length) throw new Error('paragraph index outside its stream');
+    const view = new DataView(table.buffer, table.byteOffset + fc, lcb);
+    const count = (lcb - 4) / 8;
+    for (let i = 0; i <= count; i++) this.pageStarts.push(view.getUint32(4 * i, true));
+    for (let i = 0; i < count; i++) this.pages.push(view.getUint32(4 * (count + 1) + 4 * i, true) & 0x3fffff);
+  }
+
+  of(fc: number): Place {
+    const page = this.pages[upperBound(this.pageStarts, fc) - 1];
+    const place: Place = { depth: 0, rowEnd: false };
+    if (page === undefined || (page + 1) * PAGE > this.word.length) return place;
+    const fkp = this.word.subarray(page * PAGE, (page + 1) * PAGE);
+    const view = new DataView(fkp.buffer, fkp.byteOffset, PAGE);
+    const runs = fkp[PAGE - 1];
+    let run = -1;
+    for (let i = 0; i < runs; i++) if (view.getUint32(4 * i, true) <= fc && fc < view.getUint32(4 * (i + 1), true)) run = i;
+    if (run === -1) return place;
+    const offset = fkp[4 * (runs + 1) + 13 * run] * 2;
+    if (offset === 0) return place;
+    const cb = fkp[offset];
+    const from = cb === 0 ? offset + 2 : offset + 1;
+    const length = cb === 0 ? fkp[offset + 1] * 2 : cb * 2 - 1;
+    // The paragraph's style (2 bytes), then its sprms.
+    for (let at = from + 2, end = Math.min(from + length, PAGE); at + 2 <= end; ) {
+      const sprm = view.getUint16(at, true);
+      at += 2;
+      const operand = at;
+      at += operandSize(view, sprm, at);
+      if (operand >= end) break;
+      if (sprm === IN_TABLE && fkp[operand]) place.depth = Math.max(place.depth, 1);
+      else if (sprm === TABLE_DEPTH) place.depth = view.getInt32(operand, true);
+      else if (sprm === ROW_END && fkp[operand]) place.rowEnd = true;
+      else if (sprm === INNER_ROW_END && fkp[operand]) place.rowEnd = true;
+    }
+    return place;
+  }
+}
+
+/**
+ * The byte ranges of text Word does not show (deleted as a tracked change, or hidden), from the
+ * character properties' disk pages (`PlcBteChpx`), in order.
+ */
+function unshownText(word: Uint8Array, table: Uint8Array, [fc, lcb]: [number, number]): Array<[number, number]> {
+  if (fc + lcb > table.length) throw new Error('character index outside its stream');
+  const index = new DataView(table.buffer, table.byteOffset + fc, lcb);
+  const count = (lcb - 4) / 8;
+  const ranges: Array<[number, number]> = [];
+  for (let p = 0; p < count; p++) {
+    const page = index.getUint32(4 * (count + 1) + 4 * p, true) & 0x3fffff;
+    if ((page + 1) * PAGE > word.length) continue;
+    const fkp = word.subarray(page * PAGE, (page + 1) * PAGE);
+    const view = new DataView(fkp.buffer, fkp.byteOffset, PAGE);
+    const runs = fkp[PAGE - 1];
+    for (let i = 0; i < runs; i++) {
+      const offset = fkp[4 * (runs + 1) + i] * 2;
+      if (offset === 0) continue;
+      const end = Math.min(offset + 1 + fkp[offset], PAGE);
+      for (let at = offset + 1; at + 2 <= end; ) {
+        const sprm = view.getUint16(at, true);
+        at += 2;
+        if ((sprm === DELETED || sprm === HIDDEN) && at < end && fkp[at] & 1) {
+          ranges.push([view.getUint32(4 * i, true), view.getUint32(4 * (i + 1), true)]);
+          break;
+        }
+        at += operandSize(view, sprm, at);
+      }
+    }
+  }
+  return ranges.sort((a, b) => a[0] - b[0]);
+}
+
+/** The bytes of a sprm's operand, by its size code (the top three bits) or, when variable, the operand's own length. */
+function operandSize(view: DataView, sprm: number, at: number): number {
+  switch (sprm >> 13) {
+    case 0:
+    case 1:
+      return 1;
+    case 2:
+    case 4:
+    case 5:
+      return 2;
+    case 3:
+      return 4;
+    case 7:
+      return 3;
+  }
+  if (at >= view.byteLength) return 1;
+  if (sprm === TABLE_DEFINITION && at + 2 <= view.byteLength) return 2 + view.getUint16(at, true) - 1;
+  if (sprm === TAB_CHANGES && view.getUint8(at) === 255) return 1 + view.getUint8(at + 1) * 4 + 2;
+  return 1 + view.getUint8(at);
+}
+
+/** The first index whose value is greater than `value` (the array ascending). */
+function upperBound(values: number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (values[mid] <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+const CP1252 = new TextDecoder('windows-1252');
+
+/**
+ * The main text as HTML: each paragraph (ended by a paragraph mark, or in a table by a cell mark) a
+ * `<p>`, the rows of a table its `<tr>`. Field codes are left out (their results kept), and the marks
+ * of pictures, drawings and notes.
+ */
+function documentHtml(word: Uint8Array, pieces: Piece[], textLength: number, places: ParagraphPlaces, unshown: Array<[number, number]>): string {
+  const out: string[] = ['<html><body>'];
+  const unshownStarts = unshown.map((r) => r[0]);
+  const isUnshown = (fc: number) => {
+    const k = upperBound(unshownStarts, fc) - 1;
+    return k >= 0 && fc < unshown[k][1];
+  };
+  let paragraph = '';
+  let cell: string[] = [];
+  let inTable = false;
+  let rowOpen = false;
+  // The fields open around the text: each one's code, and whether its result (what Word shows) has begun.
+  const fields: Array<{ code: string; result: boolean }> = [];
+  const endParagraph = (fc: number, mark: number) => {
+    const place = places.of(fc);
+    if (place.depth === 0) {
+      if (inTable) out.push('</table>');
+      inTable = false;
+      rowOpen = false;
+      out.push(paragraphHtml(null, paragraph));
+    } else if (place.depth > 1) {
+      // A table inside a cell: its text joins the outer cell's, a line each.
+      cell.push(paragraphHtml(null, paragraph));
+    } else if (place.rowEnd) {
+      if (rowOpen) out.push('</tr>');
+      rowOpen = false;
+    } else {
+      if (!inTable) out.push('<table>');
+      inTable = true;
+      if (!rowOpen) out.push('<tr>');
+      rowOpen = true;
+      cell.push(paragraphHtml(null, paragraph));
+      if (mark === 0x07) {
+        out.push('<td>', ...cell, '</td>');
+        cell = [];
+      }
+    }
+    paragraph = '';
+  };
+  for (const piece of pieces) {
+    const end = Math.min(piece.cpEnd, textLength);
+    if (piece.cpStart >= end) continue;
+    const size = piece.compressed ? 1 : 2;
+    const from = piece.fc;
+    const to = from + (end - piece.cpStart) * size;
+    if (to > word.length) throw new Error('text outside its stream');
+    const text = piece.compressed ? CP1252.decode(word.subarray(from, to)) : utf16(word, from, to);
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      const fc = from + i * size;
+      const field = fields.at(-1);
+      if (code === 0x13) fields.push({ code: '', result: false });
+      else if (code === 0x14) {
+        if (field) field.result = true;
+      } else if (code === 0x15) {
+        fields.pop();
+        // A field without a result shows what its code draws: a ruby's base text.
+        if (field && !field.result && !fields.some((f) => !f.result)) paragraph += rubyBase(field.code);
+      } else if (field && !field.result) field.code += text[i];
+      else if (fields.some((f) => !f.result) || (code !== 0x07 && isUnshown(fc))) continue;
+      else if (code === 0x0d || code === 0x07) endParagraph(fc, code);
+      else if (code === 0x0b) paragraph += '\n';
+      else if (code === 0x0c) endParagraph(fc, 0x0d);
+      else if (code === 0x1e) paragraph += '-';
+      else if (code >= 0x20 || code === 0x09) paragraph += text[i];
+    }
+  }
+  if (paragraph !== '') out.push(paragraphHtml(null, paragraph));
+  if (inTable) out.push('</table>');
+  out.push('</body></html>');
+  return out.join('\n');
+}
+
+/** The base text of a ruby Word writes as a field, `EQ \\* jc2 … \\o\\ad(\\s\\up 9(ちいき),地域)` (its alignment `\\ad`, `\\al`, …); nothing for other field codes. */
+function rubyBase(code: string): string {
+  return /\\o\s*\\a[a-z]*\s*\(\s*\\s\s*\\up\s*-?[\d.]+\s*\(.*?\)\s*,(.*)\)\s*$/.exec(code)?.[1] ?? '';
+}
+
+function utf16(bytes: Uint8Array, from: number, to: number): string {
+  let text = '';
+  for (let at = from; at + 1 < to; at += 4096) {
+    const units: number[] = [];
+    for (let k = at; k + 1 < Math.min(to, at + 4096); k += 2) units.push(bytes[k] | (bytes[k + 1] << 8));
+    text += String.fromCharCode(...units);
+  }
+  return text;
+}

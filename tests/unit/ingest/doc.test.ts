@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readWord97 } from '../../../src/lib/ingest/doc.ts';
+import { readWordDocument } from '../../../src/lib/ingest/docx.ts';
+import { IngestSession } from '../../../src/lib/ingest/session.ts';
+import { expectDamageAccountedFor } from './damaged-files.ts';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/reports/word/${name}`, import.meta.url)));
+/** A list's number, which Word keeps in the list's definition, not in the text. */
+const withoutListNumbers = (html: string) => html.replace(/<p>\d+\. /g, '<p>');
+
+describe('Word 97–2003 documents (.doc) saved by LibreOffice Writer', () => {
+  it('read as the same HTML as the .docx they were saved from: paragraphs, tables, each cell’s paragraphs; a list’s numbers aside', async () => {
+    for (const name of ['report', 'report-stage-column']) {
+      const docx = (await readWordDocument(fixture(`${name}.docx`)))!;
+      expect(readWord97(fixture(`${name}.doc`))).toBe(withoutListNumbers(docx));
+    }
+  });
+
+  it('show what Word shows: a furigana’s base text (an EQ field) without its reading, not a deletion kept as a tracked change', () => {
+    const html = readWord97(fixture('report.doc'))!;
+    expect(html).toContain('<p>地域の親子が安心して集い');
+    expect(html).not.toContain('ちいき');
+    expect(html).not.toContain('旧い文');
+  });
+
+  it('load through the session as a report, the format named; a password-protected one refused as such', async () => {
+    const [batch] = await new IngestSession().ingestSource('報告書.doc', fixture('report.doc'));
+    expect([batch.report.kind, batch.report.encoding, batch.report.fileError, batch.report.rowsRejected]).toEqual(['report', 'doc', null, 0]);
+    expect(batch.ratings.length).toBe(48);
+    // The FIB's fEncrypted, as Word sets it for a password to open (the text after it is then RC4).
+    const locked = fixture('report.doc');
+    const fib = Buffer.from(locked).indexOf(Buffer.from([0xec, 0xa5]));
+    locked[fib + 0x0b] |= 0x01;
+    const [refused] = await new IngestSession().ingestSource('鍵.doc', locked);
+    expect(refused.report.fileError?.code).toBe('encrypted_office_file');
+  });
+
+  it('a document damaged anywhere is refused or read, never throws, and every row read is accounted for', () => expectDamageAccountedFor(fixture('report.doc'), 'x.doc', 100));
+});
