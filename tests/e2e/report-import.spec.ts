@@ -178,33 +178,29 @@ test('an Excel workbook loads each visible sheet as a file, its rejected row nam
   await expect(loaded.locator('th')).toHaveText(['workbook.xlsx [評価]', 'workbook.xlsx [取組]', 'workbook.xlsx [拠点]']);
 });
 
-test('a LibreOffice spreadsheet (.ods) loads as the workbook it was converted from does, its format named', async ({ page }) => {
-  await openApp(page, '/?view=data');
-  await page.locator('input[name="files"]').setInputFiles(`${root}tests/fixtures/workbook/ods/workbook.ods`);
-  await expect(page.locator('.progress')).toHaveCount(0);
-  const files = page.locator('section.report table.files tbody tr').filter({ hasText: 'workbook.ods' });
-  await expect(files.locator('th')).toHaveText(['workbook.ods [評価]', 'workbook.ods [取組]', 'workbook.ods [拠点]']);
-  await expect(files.first()).toContainText('OpenDocument (.ods)');
-  await expect(page.locator('section.report tr.hidden-sheets')).toHaveText('非表示のシート（読みませんでした）: リスト');
-  const loaded = page.locator('section.loaded-data tbody tr').filter({ hasText: 'workbook.ods' });
-  await expect(loaded.nth(0)).toContainText(/45\s+0\s+0\s+1\s+令和6年度（2024年度）/, { useInnerText: true });
-});
-
-test('an Excel 97–2003 workbook (.xls) loads as the .xlsx it was saved from does, its format named', async ({ page }) => {
-  await openApp(page, '/?view=data');
-  await page.locator('input[name="files"]').setInputFiles(`${root}tests/fixtures/workbook/xls/workbook.xls`);
-  await expect(page.locator('.progress')).toHaveCount(0);
-  const files = page.locator('section.report table.files tbody tr').filter({ hasText: 'workbook.xls' });
-  await expect(files.locator('th')).toHaveText(['workbook.xls [評価]', 'workbook.xls [取組]', 'workbook.xls [拠点]']);
-  await expect(files.first()).toContainText('Excel 97–2003 (.xls)');
-  await expect(page.locator('section.report tr.hidden-sheets')).toHaveText('非表示のシート（読みませんでした）: リスト');
-  const rejected = page.locator('section.report table').filter({ hasText: '評価が読めません' }).first().locator('tbody tr');
-  await expect(rejected.locator('td')).toContainText(['workbook.xls [評価]', '12', '拠点', 'E']);
-  const loaded = page.locator('section.loaded-data tbody tr').filter({ hasText: 'workbook.xls' });
-  await expect(loaded.nth(0)).toContainText(/45\s+0\s+0\s+1\s+令和6年度（2024年度）/, { useInnerText: true });
-  await reloadApp(page);
-  await expect(loaded.locator('th')).toHaveText(['workbook.xls [評価]', 'workbook.xls [取組]', 'workbook.xls [拠点]']);
-});
+// The same workbook as LibreOffice Calc saves it in its own format and in Excel's old one.
+for (const { format, file, label } of [
+  { format: 'a LibreOffice spreadsheet (.ods)', file: 'ods/workbook.ods', label: 'OpenDocument (.ods)' },
+  { format: 'an Excel 97–2003 workbook (.xls)', file: 'xls/workbook.xls', label: 'Excel 97–2003 (.xls)' },
+]) {
+  test(`${format} loads as the .xlsx it was converted from does, its format named`, async ({ page }) => {
+    await openApp(page, '/?view=data');
+    await page.locator('input[name="files"]').setInputFiles(`${root}tests/fixtures/workbook/${file}`);
+    await expect(page.locator('.progress')).toHaveCount(0);
+    const name = file.split('/')[1];
+    const sheets = ['評価', '取組', '拠点'].map((sheet) => `${name} [${sheet}]`);
+    const files = page.locator('section.report table.files tbody tr').filter({ hasText: name });
+    await expect(files.locator('th')).toHaveText(sheets);
+    await expect(files.first()).toContainText(label);
+    await expect(page.locator('section.report tr.hidden-sheets')).toHaveText('非表示のシート（読みませんでした）: リスト');
+    const rejected = page.locator('section.report table').filter({ hasText: '評価が読めません' }).first().locator('tbody tr');
+    await expect(rejected.locator('td')).toContainText([sheets[0], '12', '拠点', 'E']);
+    const loaded = page.locator('section.loaded-data tbody tr').filter({ hasText: name });
+    await expect(loaded.nth(0)).toContainText(/45\s+0\s+0\s+1\s+令和6年度（2024年度）/, { useInnerText: true });
+    await reloadApp(page);
+    await expect(loaded.locator('th')).toHaveText(sheets);
+  });
+}
 
 test('a compressed folder (.zip) loads each data file in it, its other files named', async ({ page }) => {
   await openApp(page, '/?view=data');
