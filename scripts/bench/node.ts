@@ -11,6 +11,7 @@ import { IngestSession } from '../../src/lib/ingest/session.ts';
 import { segmentWords } from '../../src/lib/text/segment.ts';
 import { large } from '../../tests/fixtures/hostile/large.ts';
 import { spreadsheetOfCsv, workbookOfCsv } from '../../tests/fixtures/workbook/build.ts';
+import { excel97OfCsv } from '../../tests/fixtures/workbook/xls/build.ts';
 import { benchRatingsCsv, benchWardsCsv } from './generate.ts';
 
 function timed(run: () => unknown, repeats = 3): number {
@@ -63,8 +64,9 @@ export function textIndexing() {
 
 /**
  * The same generated ratings read as an Excel workbook (one sheet, shared strings, as Excel saves it),
- * as an OpenDocument spreadsheet (as Calc saves it) and as the CSV: the unzip and XML scan on top of
- * the CSV's own reading.
+ * as an OpenDocument spreadsheet (as Calc saves it), as an Excel 97–2003 workbook (at 10,000 rows:
+ * the format holds 65,536) and as the CSV: the unzip and XML scan, or the record walk, on top of the
+ * CSV's own reading.
  */
 export async function workbookIngest() {
   const entries: Array<[string, object]> = [];
@@ -87,12 +89,15 @@ export async function workbookIngest() {
     const spreadsheet = spreadsheetOfCsv(csv);
     const workbookMs = await read((session) => session.ingestSource('ratings.xlsx', book));
     const spreadsheetMs = await read((session) => session.ingestSource('ratings.ods', spreadsheet));
+    const excel97 = rows <= 65_536 ? excel97OfCsv(csv) : null;
+    const excel97Ms = excel97 && (await read((session) => session.ingestSource('ratings.xls', excel97)));
     const csvMs = await read((session) => session.ingestFile('ratings.csv', bytes));
     const ratio = (ms: number) => Math.round((ms / csvMs) * 10) / 10;
     entries.push([
       `ratings${rows}`,
       {
         workbookKB: Math.round(book.length / 1024), workbookMs: Math.round(workbookMs), spreadsheetKB: Math.round(spreadsheet.length / 1024), spreadsheetMs: Math.round(spreadsheetMs),
+        ...(excel97 && excel97Ms !== null ? { excel97KB: Math.round(excel97.length / 1024), excel97Ms: Math.round(excel97Ms), excel97Ratio: ratio(excel97Ms) } : {}),
         csvMs: Math.round(csvMs), ratio: ratio(workbookMs), spreadsheetRatio: ratio(spreadsheetMs),
       },
     ]);

@@ -4,7 +4,7 @@ import { readSpreadsheet } from '../../../src/lib/ingest/ods.ts';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
 import { readExcel97 } from '../../../src/lib/ingest/xls.ts';
 import { readWorkbook } from '../../../src/lib/ingest/xlsx.ts';
-import { cell, chars, compoundFile, f64, label, labelSst, number, record, u16, u32, workbookStream, xlString } from '../../fixtures/workbook/xls/build.ts';
+import { cell, chars, compoundFile, excel97OfCsv, f64, label, labelSst, number, record, u16, u32, workbookStream, xlString } from '../../fixtures/workbook/xls/build.ts';
 import { expectDamageAccountedFor } from './damaged-files.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/workbook/${name}`, import.meta.url)));
@@ -117,6 +117,13 @@ describe('Excel 97–2003 records, written one by one', () => {
     const cells = [number(0, 0, 45748, 1), number(0, 1, 45748, 2), number(0, 2, 45748, 3), number(0, 3, 45748, 0), label(1, 0, '結合'), record(0x00e5, u16(1), [...u16(1), ...u16(3), ...u16(0), ...u16(0)])];
     expect(csvOf(workbook(globals(false), [{ name: 'S', cells }]))).toEqual(['2025-04-01,令和7年度,45748,45748\n結合\n結合\n結合\n']);
     expect(csvOf(workbook(globals(true), [{ name: 'S', cells }]))?.[0].split('\n')[0]).toBe('2029-04-02,令和11年度,45748,45748');
+  });
+
+  it('a workbook of several FAT sectors (the bench’s), its text shared and its numbers RK, reads back to its CSV', () => {
+    const lines = ['ward,fiscal_year,question_no,rating', ...Array.from({ length: 3000 }, (_, i) => `${['鶴見区', '西区', '中区'][i % 3]},${2019 + (i % 7)},${(i % 16) + 1},${'ABCD'[i % 4]}`)];
+    const bytes = excel97OfCsv(lines.join('\n'));
+    expect(new DataView(bytes.buffer).getUint32(0x2c, true)).toBeGreaterThan(1);
+    expect(readExcel97(bytes)?.[0].csv).toBe(`${lines.join('\n')}\n`);
   });
 
   it('tab order and hidden sheets marked; a stream small enough for the mini stream is read from it', () => {
