@@ -1,11 +1,13 @@
 /**
  * `npm run validate -- [--json] [--lang ja|en] [--errors-csv FILE] FILE...`: checks exports before they
  * are sent, with the app's own ingest code and DuckDB. Exit 0 when every row loaded, 1 when anything
- * was rejected or a file could not be read, 2 on usage errors. Files are read in the order given; a
- * later file wins a conflict. A file that fails never stops the others: each gets its report.
+ * was rejected or a file could not be read, 2 on usage errors. Files are read in the order given, a
+ * folder as the app reads a chosen one (its data files in path order, the others named); a later
+ * file wins a conflict. A file that fails never stops the others: each gets its report.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { emptyFileReport, type FileReport, type RowError } from '../src/lib/ingest/index.ts';
 import { loadIntoNodeDatabase, loadOne } from '../src/lib/db/node-load.ts';
 import { csvLine } from '../src/lib/export/csv.ts';
@@ -13,8 +15,9 @@ import { reasonText, type Lang } from '../src/lib/i18n/messages.ts';
 import { buildValidationReport } from '../src/lib/validate/report.ts';
 import { formatValidationReport } from '../src/lib/validate/text.ts';
 import { errorMessage } from '../src/lib/error-message.ts';
+import { pickDataFiles } from '../src/lib/load/source-files.ts';
 
-const USAGE = `usage: npm run validate -- [--json] [--lang ja|en] [--errors-csv FILE] FILE...
+const USAGE = `usage: npm run validate -- [--json] [--lang ja|en] [--errors-csv FILE] FILE|FOLDER...
 
   --json             print the report as one JSON object (the published shape; see README)
   --lang ja|en       language of reasons and of the summary (default ja)
@@ -83,6 +86,28 @@ class ErrorsCsv {
   }
 }
 
+/**
+ * The files to read: each argument, a folder replaced by its data files (in path order, as the app
+ * reads a chosen folder); the folders' other files are named, not read. A path that cannot be
+ * opened stays, to be reported as such.
+ */
+async function expandFolders(paths: string[]): Promise<{ files: string[]; skipped: string[] }> {
+  const files: string[] = [];
+  const skipped: string[] = [];
+  for (const path of paths) {
+    const isFolder = await stat(path).then((s) => s.isDirectory(), () => false);
+    if (!isFolder) {
+      files.push(path);
+      continue;
+    }
+    const entries = (await readdir(path, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+    const picked = pickDataFiles(entries.map((entry) => ({ path: entry, file: entry })));
+    files.push(...picked.files.map((f) => f.path));
+    skipped.push(...picked.skipped);
+  }
+  return { files, skipped };
+}
+
 async function main(argv: string[]): Promise<number> {
   const options = parseArgs(argv);
   if ('usage' in options) {
@@ -98,7 +123,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const { db, session } = await loadIntoNodeDatabase([]);
   const reports: FileReport[] = [];
-  for (const file of options.files) {
+  const { files, skipped } = await expandFolders(options.files);
+  for (const file of files) {
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await readFile(file));
@@ -109,7 +135,7 @@ async function main(argv: string[]): Promise<number> {
     reports.push(...(await loadOne(db, session, { name: file, bytes }, { onError: errorsCsv ? (e) => errorsCsv.add(file, e) : undefined })));
   }
   errorsCsv?.close();
-  const report = await buildValidationReport(db, reports, options.lang);
+  const report = await buildValidationReport(db, reports, options.lang, skipped);
   await db.close();
   process.stdout.write(`${options.json ? JSON.stringify(report, null, 2) : formatValidationReport(report, options.lang)}\n`);
   return report.files.some((f) => f.fileError !== null || f.rowsRejected > 0) ? 1 : 0;

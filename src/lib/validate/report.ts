@@ -25,6 +25,8 @@ export interface ValidationReport {
     errorSummary: Array<{ code: string; column: string | null; count: number; firstLine: number; reason: string }>;
     errors: Array<{ line: number; column: string | null; value: string; valueLength?: number; reason: string; code: string }>;
   }>;
+  /** Files of a folder given that are not data (by their extension, as in the app): named, not read. */
+  skippedFiles: string[];
   conflicts: ConflictRow[];
   textConflicts: TextConflictRow[];
   totals: {
@@ -38,7 +40,7 @@ export interface ValidationReport {
 }
 
 /** Builds the report from the ingest reports and, for everything counted across files, from SQL. */
-export async function buildValidationReport(db: Database, reports: FileReport[], lang: Lang): Promise<ValidationReport> {
+export async function buildValidationReport(db: Database, reports: FileReport[], lang: Lang, skippedFiles: string[] = []): Promise<ValidationReport> {
   const [totals] = await runQuery(db, loadedTotalsQuery());
   return {
     files: reports.map((r) => ({
@@ -64,6 +66,7 @@ export async function buildValidationReport(db: Database, reports: FileReport[],
         reason: reasonText(lang, e.code, e.params), code: e.code,
       })),
     })),
+    skippedFiles,
     conflicts: await runQuery(db, ratingConflictsQuery()),
     textConflicts: await runQuery(db, textConflictsQuery()),
     totals: {

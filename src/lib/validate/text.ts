@@ -65,6 +65,9 @@ export function formatValidationReport(report: ValidationReport, lang: Lang): st
       out.push(ja ? '  すべての不採用はファイルに出力できます: --errors-csv ファイル名' : '  Write every rejected cell to a file with --errors-csv FILE');
     }
   }
+  if (report.skippedFiles.length > 0) {
+    out.push(`■ ${ja ? 'フォルダ内のデータではないため読まなかったファイル' : 'Files in the folders that are not data (not read)'}: ${report.skippedFiles.join(ja ? '、' : ', ')}`);
+  }
   if (report.conflicts.length > 0) {
     out.push(ja ? `■ 食い違い ${report.conflicts.length} 件（後から読んだ値を使います）` : `■ ${plural(report.conflicts.length, 'conflict')} (the value read last is used)`);
     for (const c of report.conflicts) {

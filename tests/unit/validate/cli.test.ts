@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,7 +14,8 @@ describe('npm run validate', () => {
     const { code, stdout } = await validate('--json', fixture('conflict_a.csv'), fixture('conflict_b.csv'));
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
-    expect(Object.keys(report)).toEqual(['files', 'conflicts', 'textConflicts', 'totals']);
+    expect(Object.keys(report)).toEqual(['files', 'skippedFiles', 'conflicts', 'textConflicts', 'totals']);
+    expect(report.skippedFiles).toEqual([]);
     expect(report.files[1]).toMatchObject({
       file: fixture('conflict_b.csv'), kind: 'ratings_long', encoding: 'utf-8', rowsRead: 2, rowsLoaded: 1, rowsDuplicate: 1,
       rowsRejected: 0, notRated: 0, records: { ratings: 1, narratives: 0, centers: 0 }, fileError: null, errors: [],
@@ -75,6 +76,28 @@ describe('npm run validate', () => {
       ['/令和7年度/鶴見区_評価.csv', 'ratings_long'],
     ]);
     expect(files[0].skippedEntries).toEqual(['令和7年度/古い版.zip', '令和7年度/報告書.pdf']);
+  });
+
+  it('reads a folder as the app reads a chosen one: its data files in path order, the others named', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'validate-folder-'));
+    mkdirSync(join(dir, '令和7年度'));
+    writeFileSync(join(dir, '令和7年度', '鶴見区.csv'), readFileSync(join(root, 'data/real_tsurumi_2025_ratings.csv')));
+    writeFileSync(join(dir, '令和7年度', '~$西区.xls'), 'owner');
+    writeFileSync(join(dir, '令和7年度', 'logo.png'), 'png');
+    writeFileSync(join(dir, '西区.xls'), readFileSync(join(root, 'tests/fixtures/workbook/xls/workbook.xls')));
+    const { code, stdout } = await validate('--json', dir);
+    // The workbook's bad rating: exit 1, as for the file alone.
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as { files: Array<{ file: string; kind: string }>; skippedFiles: string[] };
+    expect(report.files.map((f) => [f.file.slice(dir.length), f.kind])).toEqual([
+      ['/令和7年度/鶴見区.csv', 'ratings_long'],
+      ['/西区.xls [評価]', 'ratings_wide'],
+      ['/西区.xls [取組]', 'narratives'],
+      ['/西区.xls [拠点]', 'centers'],
+    ]);
+    expect(report.skippedFiles.map((f) => f.slice(dir.length))).toEqual(['/令和7年度/logo.png', '/令和7年度/~$西区.xls']);
+    const text = await validate(dir);
+    expect(text.stdout).toContain(`■ フォルダ内のデータではないため読まなかったファイル: ${join(dir, '令和7年度', 'logo.png')}、${join(dir, '令和7年度', '~$西区.xls')}`);
   });
 
   it('exits 1 for an unreadable or unrecognisable file, naming the headers found', async () => {
