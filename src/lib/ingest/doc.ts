@@ -1,12 +1,13 @@
 import { CompoundFile, isCompoundFile, PasswordProtected } from './cfb.ts';
-import { paragraphHtml } from './document-html.ts';
+import { ListMarks, paragraphHtml, type ListLevel } from './document-html.ts';
 
 /**
  * A Word 97–2003 document (`.doc`: the `WordDocument` stream of a compound file) read as the HTML
  * page of its text, as a `.docx` is (docx.ts): paragraphs, and tables with each cell's paragraphs.
  * The text is found through the piece table (the `Clx`, in the `0Table` or `1Table` stream), the
- * tables through each paragraph's properties (in table, row end) in the formatted disk pages. What
- * Word keeps outside the text is not read: a list's automatic numbers, headers, footnotes, text boxes.
+ * tables through each paragraph's properties (in table, row end) in the formatted disk pages, a
+ * list item's number from the list tables (`PlfLst`, `PlfLfo`) as Word shows it. Headers,
+ * footnotes and text boxes are not read.
  */
 
 const WORD_IDENT = 0xa5ec;
@@ -15,6 +16,8 @@ const IN_TABLE = 0x2416;
 const ROW_END = 0x2417;
 const TABLE_DEPTH = 0x6649;
 const INNER_ROW_END = 0x244c;
+const LIST = 0x460b;
+const LIST_LEVEL = 0x260a;
 const TABLE_DEFINITION = 0xd608;
 const TAB_CHANGES = 0xc615;
 /** Character sprms of text Word does not show: a deletion kept as a tracked change, hidden text. */
@@ -34,6 +37,9 @@ interface Piece {
 interface Place {
   depth: number;
   rowEnd: boolean;
+  /** The list (`ilfo`, 1-based; 0 none) and level of a list item. */
+  list: number;
+  level: number;
 }
 
 /** The document as HTML, or null when the bytes are not a Word 97–2003 document. */
@@ -52,19 +58,26 @@ export function readWord97(bytes: Uint8Array): string | null {
   const fib = fibFields(view);
   const pieces = pieceTable(table, fib.clx);
   const places = new ParagraphPlaces(word, table, fib.papx);
-  return documentHtml(word, pieces, fib.textLength, places, unshownText(word, table, fib.chpx));
+  let lists = new Map<string, ListLevel[]>();
+  try {
+    lists = listsOf(table, fib.lists, fib.overrides);
+  } catch {
+    // List tables it cannot read leave the items unnumbered, not the document unread.
+  }
+  const marks = new ListMarks(lists);
+  return documentHtml(word, pieces, fib.textLength, places, unshownText(word, table, fib.chpx), marks);
 }
 
 /** Where the FIB keeps the main text's length, the piece table and the paragraph properties' index. */
-function fibFields(view: DataView): { textLength: number; clx: [number, number]; papx: [number, number]; chpx: [number, number] } {
+function fibFields(view: DataView): { textLength: number; clx: [number, number]; papx: [number, number]; chpx: [number, number]; lists: [number, number]; overrides: [number, number] } {
   const rgW = 0x22;
   const cslwAt = rgW + view.getUint16(0x20, true) * 2;
   const rgLw = cslwAt + 2;
   const fcLcbCountAt = rgLw + view.getUint16(cslwAt, true) * 4;
   const rgFcLcb = fcLcbCountAt + 2;
   const pair = (index: number): [number, number] => [view.getUint32(rgFcLcb + index * 8, true), view.getUint32(rgFcLcb + index * 8 + 4, true)];
-  if (view.getUint16(fcLcbCountAt, true) < 34) throw new Error('FIB too short');
-  return { textLength: view.getUint32(rgLw + 3 * 4, true), clx: pair(33), papx: pair(13), chpx: pair(12) };
+  if (view.getUint16(fcLcbCountAt, true) < 75) throw new Error('FIB too short');
+  return { textLength: view.getUint32(rgLw + 3 * 4, true), clx: pair(33), papx: pair(13), chpx: pair(12), lists: pair(73), overrides: pair(74) };
 }
 
 /** The `Pcdt` of the `Clx`: which character positions come from where in the `WordDocument` stream. */
@@ -111,7 +124,7 @@ class ParagraphPlaces {
 
   of(fc: number): Place {
     const page = this.pages[upperBound(this.pageStarts, fc) - 1];
-    const place: Place = { depth: 0, rowEnd: false };
+    const place: Place = { depth: 0, rowEnd: false, list: 0, level: 0 };
     if (page === undefined || (page + 1) * PAGE > this.word.length) return place;
     const fkp = this.word.subarray(page * PAGE, (page + 1) * PAGE);
     const view = new DataView(fkp.buffer, fkp.byteOffset, PAGE);
@@ -135,9 +148,53 @@ class ParagraphPlaces {
       else if (sprm === TABLE_DEPTH) place.depth = view.getInt32(operand, true);
       else if (sprm === ROW_END && fkp[operand]) place.rowEnd = true;
       else if (sprm === INNER_ROW_END && fkp[operand]) place.rowEnd = true;
+      else if (sprm === LIST) place.list = view.getUint16(operand, true);
+      else if (sprm === LIST_LEVEL) place.level = fkp[operand];
     }
     return place;
   }
+}
+
+/** Word 97's number formats (`nfc`) by the names `.docx` gives them, for the ones written otherwise than as digits. */
+const NUMBER_FORMATS: Record<number, string> = { 14: 'decimalFullWidth', 18: 'decimalEnclosedCircle', 23: 'bullet' };
+
+/**
+ * Each list item's list (`ilfo`, its 1-based place in `PlfLfo`) → the levels of the list it points
+ * to (`PlfLst`'s LSTF by `lsid`, whose LVLs follow the PlfLst): each level's format, its text (the
+ * placeholders 0–8 for the levels' numbers written `%1`…`%9`, as `.docx` writes them) and start.
+ */
+function listsOf(table: Uint8Array, [lstFc, lstLcb]: [number, number], [lfoFc, lfoLcb]: [number, number]): Map<string, ListLevel[]> {
+  const lists = new Map<string, ListLevel[]>();
+  if (lstLcb === 0 || lfoLcb === 0 || lstFc + lstLcb > table.length || lfoFc + lfoLcb > table.length) return lists;
+  const view = new DataView(table.buffer, table.byteOffset, table.byteLength);
+  const count = view.getInt16(lstFc, true);
+  const definitions = new Map<number, ListLevel[]>();
+  let at = lstFc + 2 + 28 * count;
+  for (let i = 0; i < count; i++) {
+    const lstf = lstFc + 2 + 28 * i;
+    const levelCount = view.getUint8(lstf + 26) & 1 ? 1 : 9;
+    const levels: ListLevel[] = [];
+    for (let k = 0; k < levelCount; k++) {
+      const start = view.getInt32(at, true);
+      const nfc = view.getUint8(at + 4);
+      at += 28 + view.getUint8(at + 25) + view.getUint8(at + 24);
+      const length = view.getUint16(at, true);
+      let text = '';
+      for (let c = 0; c < length; c++) {
+        const code = view.getUint16(at + 2 + 2 * c, true);
+        text += code < 9 ? `%${code + 1}` : String.fromCharCode(code);
+      }
+      at += 2 + 2 * length;
+      levels.push({ format: NUMBER_FORMATS[nfc] ?? 'decimal', text, start });
+    }
+    definitions.set(view.getInt32(lstf, true), levels);
+  }
+  const overrides = view.getInt32(lfoFc, true);
+  for (let i = 0; i < overrides && lfoFc + 4 + 16 * (i + 1) <= table.length; i++) {
+    const levels = definitions.get(view.getInt32(lfoFc + 4 + 16 * i, true));
+    if (levels) lists.set(String(i + 1), levels);
+  }
+  return lists;
 }
 
 /**
@@ -213,7 +270,7 @@ const CP1252 = new TextDecoder('windows-1252');
  * `<p>`, the rows of a table its `<tr>`. Field codes are left out (their results kept), and the marks
  * of pictures, drawings and notes.
  */
-function documentHtml(word: Uint8Array, pieces: Piece[], textLength: number, places: ParagraphPlaces, unshown: Array<[number, number]>): string {
+function documentHtml(word: Uint8Array, pieces: Piece[], textLength: number, places: ParagraphPlaces, unshown: Array<[number, number]>, marks: ListMarks): string {
   const out: string[] = ['<html><body>'];
   const unshownStarts = unshown.map((r) => r[0]);
   const isUnshown = (fc: number) => {
@@ -226,16 +283,17 @@ function documentHtml(word: Uint8Array, pieces: Piece[], textLength: number, pla
   let rowOpen = false;
   // The fields open around the text: each one's code, and whether its result (what Word shows) has begun.
   const fields: Array<{ code: string; result: boolean }> = [];
-  const endParagraph = (fc: number, mark: number) => {
+  const endParagraph = (fc: number, end: number) => {
     const place = places.of(fc);
+    const html = () => paragraphHtml(place.list > 0 ? marks.mark(String(place.list), place.level) : null, paragraph);
     if (place.depth === 0) {
       if (inTable) out.push('</table>');
       inTable = false;
       rowOpen = false;
-      out.push(paragraphHtml(null, paragraph));
+      out.push(html());
     } else if (place.depth > 1) {
       // A table inside a cell: its text joins the outer cell's, a line each.
-      cell.push(paragraphHtml(null, paragraph));
+      cell.push(html());
     } else if (place.rowEnd) {
       if (rowOpen) out.push('</tr>');
       rowOpen = false;
@@ -244,8 +302,10 @@ function documentHtml(word: Uint8Array, pieces: Piece[], textLength: number, pla
       inTable = true;
       if (!rowOpen) out.push('<tr>');
       rowOpen = true;
-      cell.push(paragraphHtml(null, paragraph));
-      if (mark === 0x07) {
+      // A cell's first paragraph: its lists number from their start (as docx.ts does per cell).
+      if (cell.length === 0) marks.restart();
+      cell.push(html());
+      if (end === 0x07) {
         out.push('<td>', ...cell, '</td>');
         cell = [];
       }

@@ -1,5 +1,5 @@
 import { decodeEntities } from './report-text.ts';
-import { circled, fullWidth, paragraphHtml } from './document-html.ts';
+import { ListMarks, paragraphHtml, type ListLevel } from './document-html.ts';
 import { attributes, elements, leavesOut, tokens } from './xml.ts';
 import { isZip, ZipArchive } from './zip.ts';
 
@@ -109,46 +109,21 @@ function documentHtml(xml: string, numbering: Numbering): string {
   return out.join('\n');
 }
 
-interface Level {
-  format: string;
-  text: string;
-  start: number;
-}
-
 /**
  * Word's list numbering: `numId` → its abstract definition's levels (format, text such as `%1.`,
- * start), a counter per list and level (a level's counter restarts when a level above it advances),
- * and the lists paragraph styles carry (`List Number`), through the styles they are based on.
+ * start), counted as document-html.ts counts them, and the lists paragraph styles carry
+ * (`List Number`), through the styles they are based on.
  */
-class Numbering {
-  private readonly lists = new Map<string, Level[]>();
-  private readonly counters = new Map<string, number[]>();
+class Numbering extends ListMarks {
   private readonly styles = new Map<string, { numId: string | null; level: number; basedOn: string | null }>();
 
   constructor(numbering: string, styles: string) {
-    const abstract = new Map<string, Level[]>();
-    for (const { attrs, inner } of elements(numbering, 'abstractNum')) {
-      const levels: Level[] = [];
-      for (const level of elements(inner ?? '', 'lvl')) {
-        const k = Number(attributes(level.attrs)['w:ilvl'] ?? 0);
-        const val = (name: string) => valueOf(level.inner ?? '', name);
-        levels[k] = { format: val('numFmt') ?? 'decimal', text: val('lvlText') ?? `%${k + 1}.`, start: Number(val('start') ?? 1) };
-      }
-      abstract.set(attributes(attrs)['w:abstractNumId'], levels);
-    }
-    for (const { attrs, inner } of elements(numbering, 'num')) {
-      const levels = abstract.get(valueOf(inner ?? '', 'abstractNumId') ?? '');
-      if (levels) this.lists.set(attributes(attrs)['w:numId'], levels);
-    }
+    super(listsOf(numbering));
     for (const { attrs, inner } of elements(styles, 'style')) {
       const id = attributes(attrs)['w:styleId'];
       const val = (name: string) => valueOf(inner ?? '', name) ?? null;
       if (id) this.styles.set(id, { numId: val('numId'), level: Number(val('ilvl') ?? 0), basedOn: val('basedOn') });
     }
-  }
-
-  restart(): void {
-    this.counters.clear();
   }
 
   /** The list a paragraph style numbers its paragraphs with, through the styles it is based on. */
@@ -164,28 +139,34 @@ class Numbering {
     return null;
   }
 
-  /** The next mark of list `numId` at `level` as Word shows it (`1.`, `(2)`, `①`, a bullet as `・`); null for numId 0 (numbering removed). */
-  mark(numId: string, level: number): string | null {
-    const levels = this.lists.get(numId);
-    if (!levels || numId === '0') return null;
-    const counters = this.counters.get(numId) ?? levels.map((l) => (l ? l.start - 1 : 0));
-    counters[level] = (counters[level] ?? 0) + 1;
-    for (let k = level + 1; k < counters.length; k++) counters[k] = levels[k] ? levels[k].start - 1 : 0;
-    this.counters.set(numId, counters);
-    const own = levels[level];
-    if (!own || own.format === 'bullet') return '・';
-    return own.text.replace(/%(\d)/g, (_, n: string) => formatNumber(counters[Number(n) - 1] ?? 1, levels[Number(n) - 1]?.format ?? 'decimal'));
+  /** The next mark of list `numId` at `level`; null for numId 0 (numbering removed). */
+  override mark(numId: string, level: number): string | null {
+    return numId === '0' ? null : super.mark(numId, level);
   }
+}
+
+/** `numId` → the levels of the abstract definition it points to. */
+function listsOf(numbering: string): Map<string, ListLevel[]> {
+  const abstract = new Map<string, ListLevel[]>();
+  for (const { attrs, inner } of elements(numbering, 'abstractNum')) {
+    const levels: ListLevel[] = [];
+    for (const level of elements(inner ?? '', 'lvl')) {
+      const k = Number(attributes(level.attrs)['w:ilvl'] ?? 0);
+      const val = (name: string) => valueOf(level.inner ?? '', name);
+      levels[k] = { format: val('numFmt') ?? 'decimal', text: val('lvlText') ?? `%${k + 1}.`, start: Number(val('start') ?? 1) };
+    }
+    abstract.set(attributes(attrs)['w:abstractNumId'], levels);
+  }
+  const lists = new Map<string, ListLevel[]>();
+  for (const { attrs, inner } of elements(numbering, 'num')) {
+    const levels = abstract.get(valueOf(inner ?? '', 'abstractNumId') ?? '');
+    if (levels) lists.set(attributes(attrs)['w:numId'], levels);
+  }
+  return lists;
 }
 
 /** The `w:val` of the first `name` element in `xml`. */
 function valueOf(xml: string, name: string): string | undefined {
   for (const { attrs } of elements(xml, name)) return attributes(attrs)['w:val'];
   return undefined;
-}
-
-function formatNumber(n: number, format: string): string {
-  if (format === 'decimalEnclosedCircle' || format === 'decimalEnclosedCircleChinese') return circled(n);
-  if (format === 'decimalFullWidth' || format === 'decimalFullWidth2') return fullWidth(n);
-  return String(n);
 }
