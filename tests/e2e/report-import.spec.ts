@@ -18,6 +18,10 @@ function reportFolder(): string {
   writeFileSync(join(dir, 'konan.txt'), spaceLayout());
   writeFileSync(join(dir, 'konan.mhtml'), mhtml());
   writeFileSync(join(dir, 'extra.csv'), 'ward,fiscal_year,stage,question_no,rater,rating\n西区,2024,1,1,区,A\n');
+  // What a Mac and Windows leave in a folder, and the lock file of a workbook open in Excel.
+  writeFileSync(join(dir, '.DS_Store'), new Uint8Array([0, 0, 0, 1, 0x42, 0x75, 0x64, 0x31]));
+  writeFileSync(join(dir, 'Thumbs.db'), new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]));
+  writeFileSync(join(dir, '~$extra.xlsx'), 'owner');
   return dir;
 }
 
@@ -28,7 +32,7 @@ test('a folder picked in the data view loads every report and CSV in it, skips i
   for (const name of ['reports/konan.html', 'reports/konan.mhtml', 'reports/konan.txt', 'reports/extra.csv']) {
     await expect(files.getByRole('rowheader', { name })).toBeVisible();
   }
-  await expect(page.locator('.skipped-files')).toContainText('reports/konan_files/common.css, reports/konan_files/logo.png');
+  await expect(page.locator('.skipped-files')).toHaveText(/\(3\): reports\/konan_files\/common\.css, reports\/konan_files\/logo\.png, reports\/~\$extra\.xlsx$/);
   const checks = page.locator('section.report-check details');
   await expect(checks).toHaveCount(3);
   // Act once the load has finished (the checks appear before its last step), so nothing above moves what is clicked.

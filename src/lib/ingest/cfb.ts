@@ -33,6 +33,12 @@ export function namesStream(bytes: Uint8Array, name: string): boolean {
   return false;
 }
 
+/** The compound file `source` is or holds, or null when its bytes are not one. */
+export function compoundFileOf(source: Uint8Array | CompoundFile): CompoundFile | null {
+  if (source instanceof CompoundFile) return source;
+  return isCompoundFile(source) ? new CompoundFile(source) : null;
+}
+
 interface Entry {
   name: string;
   type: number;

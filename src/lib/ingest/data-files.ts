@@ -17,3 +17,12 @@ export function isDataFile(path: string): boolean {
 export function isOfficeLockFile(path: string): boolean {
   return /(?:^|[/\\])~\$[^/\\]*$/.test(path);
 }
+
+/**
+ * What an operating system or an office program adds to a folder, not a file of it: a Mac's resource
+ * forks (`__MACOSX/`) and `.DS_Store`, any hidden dot file (LibreOffice's `.~lock.…#` among them),
+ * Windows' `Thumbs.db` and `desktop.ini`. Left out of a folder or a zip without being named.
+ */
+export function isSystemFile(path: string): boolean {
+  return /(?:^|[/\\])(?:__MACOSX[/\\]|\.[^/\\]*$|Thumbs\.db$|desktop\.ini$)/i.test(path);
+}

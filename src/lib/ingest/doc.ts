@@ -1,4 +1,4 @@
-import { CompoundFile, isCompoundFile, PasswordProtected } from './cfb.ts';
+import { compoundFileOf, PasswordProtected, type CompoundFile } from './cfb.ts';
 import { ListMarks, paragraphHtml, type ListLevel } from './document-html.ts';
 
 /**
@@ -43,11 +43,10 @@ interface Place {
 }
 
 /** The document as HTML, or null when the bytes are not a Word 97–2003 document. */
-export function readWord97(bytes: Uint8Array): string | null {
-  if (!isCompoundFile(bytes)) return null;
-  const file = new CompoundFile(bytes);
-  const word = file.stream('WordDocument');
-  if (word === null) return null;
+export function readWord97(source: Uint8Array | CompoundFile): string | null {
+  const file = compoundFileOf(source);
+  const word = file && file.stream('WordDocument');
+  if (!file || word === null) return null;
   const view = new DataView(word.buffer, word.byteOffset, word.byteLength);
   if (word.length < 0x20 || view.getUint16(0, true) !== WORD_IDENT) return null;
   const flags = view.getUint16(0x0a, true);

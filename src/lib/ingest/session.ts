@@ -22,11 +22,11 @@ import type { Sheet } from './sheet.ts';
 import { readSpreadsheet } from './ods.ts';
 import { readWriterDocument } from './odt.ts';
 import { readExcel97 } from './xls.ts';
-import { PasswordProtected } from './cfb.ts';
+import { CompoundFile, isCompoundFile, PasswordProtected } from './cfb.ts';
 import { readWord97 } from './doc.ts';
 import { readWorkbook } from './xlsx.ts';
 import { isZip, MAX_ENTRY_BYTES, ZipArchive, ZipEntryTooLarge } from './zip.ts';
-import { isDataFile, isOfficeLockFile } from './data-files.ts';
+import { isDataFile, isOfficeLockFile, isSystemFile } from './data-files.ts';
 import { errorMessage } from '../error-message.ts';
 
 export { emptyFileReport } from './batch.ts';
@@ -150,7 +150,7 @@ export class IngestSession {
    * (`__MACOSX/`, `.DS_Store`, `Thumbs.db`) are not files of the folder. A zip inside is not opened.
    */
   private async readArchive(name: string, archive: ZipArchive, options: IngestOptions): Promise<FileBatch[]> {
-    const paths = [...archive.entries.keys()].filter((path) => !path.endsWith('/') && !SYSTEM_ENTRY.test(path)).sort();
+    const paths = [...archive.entries.keys()].filter((path) => !path.endsWith('/') && !isSystemFile(path)).sort();
     const data = paths.filter((path) => isDataFile(path) && !/\.zip$/i.test(path));
     const skippedEntries = paths.filter((path) => !data.includes(path));
     const batches: FileBatch[] = [];
@@ -395,10 +395,13 @@ type SheetFormat = 'xlsx' | 'ods' | 'xls';
 
 /** An office file's content, by the first reader that takes the bytes; null for anything else (a zip of other files too). */
 async function readOffice(bytes: Uint8Array): Promise<OfficeContent | null> {
-  const excel97 = readExcel97(bytes);
-  if (excel97) return { sheets: excel97, format: 'xls' };
-  const word97 = readWord97(bytes);
-  if (word97 !== null) return { html: word97, format: 'doc' };
+  if (isCompoundFile(bytes)) {
+    const file = new CompoundFile(bytes);
+    const excel97 = readExcel97(file);
+    if (excel97) return { sheets: excel97, format: 'xls' };
+    const word97 = readWord97(file);
+    return word97 === null ? null : { html: word97, format: 'doc' };
+  }
   const workbook = await readWorkbook(bytes);
   if (workbook) return { sheets: workbook, format: 'xlsx' };
   const spreadsheet = await readSpreadsheet(bytes);
@@ -416,8 +419,6 @@ function refusalByName(name: string): FileErrorCode | null {
   return null;
 }
 
-/** What an operating system adds to a folder it compresses: a Mac's resource forks and `.DS_Store`, Windows' thumbnails. */
-const SYSTEM_ENTRY = /(?:^|\/)(?:__MACOSX\/|\.[^/]*$|Thumbs\.db$|desktop\.ini$)/i;
 /** How many of a zip's other files a refusal names. */
 const LISTED_ENTRIES = 10;
 

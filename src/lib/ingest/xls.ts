@@ -1,4 +1,4 @@
-import { CompoundFile, isCompoundFile, PasswordProtected } from './cfb.ts';
+import { compoundFileOf, PasswordProtected, type CompoundFile } from './cfb.ts';
 import { dateShown, EPOCH_1900, EPOCH_1904, shownNumber, type DateShown } from './number-format.ts';
 import { sheetCsv, type Cell, type Merge, type Sheet } from './sheet.ts';
 
@@ -57,11 +57,10 @@ interface Globals {
 }
 
 /** The workbook's sheets in tab order, or null when the bytes are not an Excel 97–2003 workbook. */
-export function readExcel97(bytes: Uint8Array): Sheet[] | null {
-  if (!isCompoundFile(bytes)) return null;
+export function readExcel97(source: Uint8Array | CompoundFile): Sheet[] | null {
   // A compound file that cannot be opened is damaged, whatever it held; one without this stream is
   // another old Office file (a `.doc`, an Excel 95 `Book`), told for what it is.
-  const stream = new CompoundFile(bytes).stream('Workbook');
+  const stream = compoundFileOf(source)?.stream('Workbook') ?? null;
   if (stream === null) return null;
   const records = new Records(stream);
   if (records.type(0) !== BOF || records.u16(4) !== BIFF8) return null;

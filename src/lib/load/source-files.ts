@@ -1,4 +1,4 @@
-import { isDataFile } from '../ingest/data-files.ts';
+import { isDataFile, isSystemFile } from '../ingest/data-files.ts';
 
 /**
  * Which files of a chosen or dropped folder the app reads, and in what order. A folder saved from a
@@ -15,7 +15,9 @@ export interface Picked<F> {
  * inside a folder, only data files are.
  */
 export function pickDataFiles<F>(entries: Array<{ path: string; file: F }>): Picked<F> {
-  const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const wanted = (path: string) => !/[/\\]/.test(path) || isDataFile(path);
+  const inFolder = (path: string) => /[/\\]/.test(path);
+  // What the system put in the folder (`.DS_Store`, `Thumbs.db`) is not one of its files: not even named.
+  const sorted = entries.filter((e) => !inFolder(e.path) || !isSystemFile(e.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const wanted = (path: string) => !inFolder(path) || isDataFile(path);
   return { files: sorted.filter((e) => wanted(e.path)), skipped: sorted.filter((e) => !wanted(e.path)).map((e) => e.path) };
 }

@@ -19,6 +19,14 @@ describe('pickDataFiles(entries)', () => {
   it('skips and names the lock files Excel and Word leave beside an open file, on Windows or a Mac', () => {
     const picked = pickDataFiles(entries('年度/~$評価.xlsx', '年度/評価.xlsx', '年度\\~$報告書.docx', '年度/報告書.docx', '年度/.~lock.様式.ods#'));
     expect(picked.files.map((f) => f.path)).toEqual(['年度/報告書.docx', '年度/評価.xlsx']);
-    expect(picked.skipped).toEqual(['年度/.~lock.様式.ods#', '年度/~$評価.xlsx', '年度\\~$報告書.docx']);
+    // LibreOffice's lock file is a hidden dot file: left out as the system's files are.
+    expect(picked.skipped).toEqual(['年度/~$評価.xlsx', '年度\\~$報告書.docx']);
+  });
+
+  it('leaves out, without naming them, the files a Mac or Windows adds to a folder; a file chosen on its own is still read', () => {
+    const picked = pickDataFiles(entries('年度/評価.csv', '年度/.DS_Store', '年度/Thumbs.db', '年度\\desktop.ini', '__MACOSX/年度/._評価.csv', '年度/写真.jpg'));
+    expect(picked.files.map((f) => f.path)).toEqual(['年度/評価.csv']);
+    expect(picked.skipped).toEqual(['年度/写真.jpg']);
+    expect(pickDataFiles(entries('.hidden.csv')).files.map((f) => f.path)).toEqual(['.hidden.csv']);
   });
 });
