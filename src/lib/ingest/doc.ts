@@ -11,6 +11,8 @@ import { ListMarks, paragraphHtml, type ListLevel } from './document-html.ts';
  */
 
 const WORD_IDENT = 0xa5ec;
+/** The FIB's version from Word 97 on (Word 6 and 95 wrote 101–105, with another layout). */
+const WORD_97 = 0xc1;
 /** The property modifiers (sprms) that place a paragraph in a table. */
 const IN_TABLE = 0x2416;
 const ROW_END = 0x2417;
@@ -48,7 +50,7 @@ export function readWord97(source: Uint8Array | CompoundFile): string | null {
   const word = file && file.stream('WordDocument');
   if (!file || word === null) return null;
   const view = new DataView(word.buffer, word.byteOffset, word.byteLength);
-  if (word.length < 0x20 || view.getUint16(0, true) !== WORD_IDENT) return null;
+  if (word.length < 0x20 || view.getUint16(0, true) !== WORD_IDENT || view.getUint16(2, true) < WORD_97) return null;
   const flags = view.getUint16(0x0a, true);
   // Saved with a password to open: the text is encrypted.
   if (flags & 0x0100) throw new PasswordProtected();

@@ -146,8 +146,8 @@ describe('Excel 97–2003 records, written one by one', () => {
     biff5.set(u16(0x0500), 4);
     expect(await refusal('95.xls', compoundFile({ Book: biff5 }))).toBe('office_file');
     expect(await refusal('97.xls', compoundFile({ Workbook: biff5 }))).toBe('office_file');
-    // Another old Office file (here a Word 6 document, an older FIB than Word 97's) is not taken for a damaged workbook.
-    expect(await refusal('報告書.doc', compoundFile({ WordDocument: new Uint8Array(5000).fill(0xdc, 0, 1).fill(0xa5, 1, 2) }))).toBe('office_file');
+    // Another old Office file (here a Word 95 document: Word 97's mark, an older FIB version) is not taken for a damaged workbook.
+    expect(await refusal('報告書.doc', compoundFile({ WordDocument: new Uint8Array(5000).fill(0xec, 0, 1).fill(0xa5, 1, 2).fill(0x68, 2, 3) }))).toBe('office_file');
     const good = workbook([], [{ name: 'S', cells: [...LONG, ...longRow(1, '鶴見区', 'A')] }]);
     expect(await refusal('ok.xls', good)).toBeUndefined();
     expect(await refusal('cut.xls', good.subarray(0, good.length - 600))).toBe('damaged_office_file');
