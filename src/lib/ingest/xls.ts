@@ -239,10 +239,15 @@ function readSheet(records: Records, offset: number, globals: Globals): string {
   const number = (value: number, xf: number) => shownNumber(value, globals.dates[xf], globals.epoch);
   // A formula whose value is text: the text follows in a `STRING` record.
   let pending: { row: number; column: number } | null = null;
-  for (let at = records.next(offset); at + 4 <= records.bytes.length; ) {
+  // A chart drawn on the sheet is a substream of its own inside the sheet's (BOF … EOF, its cached
+  // series as NUMBER and LABEL records): not the sheet's cells, and the sheet goes on after it.
+  let depth = 1;
+  for (let at = records.next(offset); at + 4 <= records.bytes.length; at = records.next(at)) {
     const type = records.type(at);
     const body = at + 4;
-    if (type === EOF) break;
+    if (type === BOF) depth++;
+    else if (type === EOF && --depth === 0) break;
+    if (depth > 1) continue;
     switch (type) {
       case NUMBER:
         put(records.u16(body), records.u16(body + 2), number(records.f64(body + 6), records.u16(body + 4)));
@@ -300,7 +305,6 @@ function readSheet(records: Records, offset: number, globals: Globals): string {
         }
         break;
     }
-    at = records.next(at);
   }
   for (const cells of rows.values()) cells.sort((a, b) => a.column - b.column);
   return sheetCsv(rows, merges);

@@ -126,6 +126,13 @@ describe('Excel 97–2003 records, written one by one', () => {
     expect(readExcel97(bytes)?.[0].csv).toBe(`${lines.join('\n')}\n`);
   });
 
+  it('a chart drawn on the sheet (a substream inside it, with its cached series) is not read as cells, and the merges after it are', () => {
+    const chart = [record(0x0809, u16(0x0600), u16(0x20), u16(0), u16(0), u32(0), u32(0)), number(0, 5, 99), label(1, 5, '系列'), record(0x000a)];
+    const merge = record(0x00e5, u16(1), [...u16(0), ...u16(1), ...u16(0), ...u16(0)]);
+    const bytes = workbook([], [{ name: 'S', cells: [label(0, 0, '結合'), label(0, 1, 'x'), ...chart, merge] }]);
+    expect(csvOf(bytes)).toEqual(['結合,x\n結合\n']);
+  });
+
   it('tab order and hidden sheets marked; a stream small enough for the mini stream is read from it', () => {
     const bytes = workbook([], [
       { name: 'データ', cells: [label(0, 0, 'x')] },
