@@ -95,8 +95,8 @@ export class CompoundFile {
     for (let seen = 0; fatSectors.length < count && difat !== END_OF_CHAIN && difat !== FREE_SECTOR; seen++) {
       if (seen > this.bytes.length / this.sectorSize) throw new Error('DIFAT loops');
       const bytes = this.sector(difat);
-      const sector = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       if (bytes.length < this.sectorSize) throw new Error('DIFAT sector cut short');
+      const sector = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       for (let i = 0; i < perSector && fatSectors.length < count; i++) fatSectors.push(sector.getUint32(i * 4, true));
       difat = sector.getUint32(perSector * 4, true);
     }

@@ -108,28 +108,21 @@ function pieceTable(table: Uint8Array, [fc, lcb]: [number, number]): Piece[] {
  * pages of paragraph properties) by the byte offset of the paragraph's last character.
  */
 class ParagraphPlaces {
-  private readonly pageStarts: number[] = [];
-  private readonly pages: number[] = [];
+  private readonly index: PageIndex;
 
   constructor(
     private readonly word: Uint8Array,
     table: Uint8Array,
-    [fc, lcb]: [number, number],
+    at: [number, number],
   ) {
-    if (fc + lcb > table.length) throw new Error('paragraph index outside its stream');
-    const view = new DataView(table.buffer, table.byteOffset + fc, lcb);
-    const count = (lcb - 4) / 8;
-    for (let i = 0; i <= count; i++) this.pageStarts.push(view.getUint32(4 * i, true));
-    for (let i = 0; i < count; i++) this.pages.push(view.getUint32(4 * (count + 1) + 4 * i, true) & 0x3fffff);
+    this.index = pageIndex(table, at);
   }
 
   of(fc: number): Place {
-    const page = this.pages[upperBound(this.pageStarts, fc) - 1];
     const place: Place = { depth: 0, rowEnd: false, list: 0, level: 0 };
-    if (page === undefined || (page + 1) * PAGE > this.word.length) return place;
-    const fkp = this.word.subarray(page * PAGE, (page + 1) * PAGE);
-    const view = new DataView(fkp.buffer, fkp.byteOffset, PAGE);
-    const runs = fkp[PAGE - 1];
+    const page = diskPage(this.word, this.index.pages[upperBound(this.index.starts, fc) - 1]);
+    if (!page) return place;
+    const { fkp, view, runs } = page;
     let run = -1;
     for (let i = 0; i < runs; i++) if (view.getUint32(4 * i, true) <= fc && fc < view.getUint32(4 * (i + 1), true)) run = i;
     if (run === -1) return place;
@@ -139,12 +132,7 @@ class ParagraphPlaces {
     const from = cb === 0 ? offset + 2 : offset + 1;
     const length = cb === 0 ? fkp[offset + 1] * 2 : cb * 2 - 1;
     // The paragraph's style (2 bytes), then its sprms.
-    for (let at = from + 2, end = Math.min(from + length, PAGE); at + 2 <= end; ) {
-      const sprm = view.getUint16(at, true);
-      at += 2;
-      const operand = at;
-      at += operandSize(view, sprm, at);
-      if (operand >= end) break;
+    for (const [sprm, operand] of sprms(view, from + 2, Math.min(from + length, PAGE))) {
       if (sprm === IN_TABLE && fkp[operand]) place.depth = Math.max(place.depth, 1);
       else if (sprm === TABLE_DEPTH) place.depth = view.getInt32(operand, true);
       else if (sprm === ROW_END && fkp[operand]) place.rowEnd = true;
@@ -153,6 +141,40 @@ class ParagraphPlaces {
       else if (sprm === LIST_LEVEL) place.level = fkp[operand];
     }
     return place;
+  }
+}
+
+/** A `PlcBte` (of paragraph or character properties): the byte offset each disk page starts at, and the page's number. */
+interface PageIndex {
+  starts: number[];
+  pages: number[];
+}
+
+function pageIndex(table: Uint8Array, [fc, lcb]: [number, number]): PageIndex {
+  if (fc + lcb > table.length) throw new Error('property index outside its stream');
+  const view = new DataView(table.buffer, table.byteOffset + fc, lcb);
+  const count = (lcb - 4) / 8;
+  const index: PageIndex = { starts: [], pages: [] };
+  for (let i = 0; i <= count; i++) index.starts.push(view.getUint32(4 * i, true));
+  for (let i = 0; i < count; i++) index.pages.push(view.getUint32(4 * (count + 1) + 4 * i, true) & 0x3fffff);
+  return index;
+}
+
+/** A 512-byte disk page of properties (an FKP) and its number of runs; null when it is not in the stream. */
+function diskPage(word: Uint8Array, page: number | undefined): { fkp: Uint8Array; view: DataView; runs: number } | null {
+  if (page === undefined || (page + 1) * PAGE > word.length) return null;
+  const fkp = word.subarray(page * PAGE, (page + 1) * PAGE);
+  return { fkp, view: new DataView(fkp.buffer, fkp.byteOffset, PAGE), runs: fkp[PAGE - 1] };
+}
+
+/** The property modifiers from `from` to `end`: each one's code and where its operand starts. */
+function* sprms(view: DataView, from: number, end: number): Generator<[number, number]> {
+  for (let at = from; at + 2 <= end; ) {
+    const sprm = view.getUint16(at, true);
+    const operand = at + 2;
+    if (operand >= end) return;
+    yield [sprm, operand];
+    at = operand + operandSize(view, sprm, operand);
   }
 }
 
@@ -202,33 +224,24 @@ function listsOf(table: Uint8Array, [lstFc, lstLcb]: [number, number], [lfoFc, l
  * The byte ranges of text Word does not show (deleted as a tracked change, or hidden), from the
  * character properties' disk pages (`PlcBteChpx`), in order.
  */
-function unshownText(word: Uint8Array, table: Uint8Array, [fc, lcb]: [number, number]): Array<[number, number]> {
-  if (fc + lcb > table.length) throw new Error('character index outside its stream');
-  const index = new DataView(table.buffer, table.byteOffset + fc, lcb);
-  const count = (lcb - 4) / 8;
+function unshownText(word: Uint8Array, table: Uint8Array, at: [number, number]): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  for (let p = 0; p < count; p++) {
-    const page = index.getUint32(4 * (count + 1) + 4 * p, true) & 0x3fffff;
-    if ((page + 1) * PAGE > word.length) continue;
-    const fkp = word.subarray(page * PAGE, (page + 1) * PAGE);
-    const view = new DataView(fkp.buffer, fkp.byteOffset, PAGE);
-    const runs = fkp[PAGE - 1];
+  for (const number of pageIndex(table, at).pages) {
+    const page = diskPage(word, number);
+    if (!page) continue;
+    const { fkp, view, runs } = page;
     for (let i = 0; i < runs; i++) {
       const offset = fkp[4 * (runs + 1) + i] * 2;
       if (offset === 0) continue;
-      const end = Math.min(offset + 1 + fkp[offset], PAGE);
-      for (let at = offset + 1; at + 2 <= end; ) {
-        const sprm = view.getUint16(at, true);
-        at += 2;
-        if ((sprm === DELETED || sprm === HIDDEN) && at < end && fkp[at] & 1) {
+      for (const [sprm, operand] of sprms(view, offset + 1, Math.min(offset + 1 + fkp[offset], PAGE))) {
+        if ((sprm === DELETED || sprm === HIDDEN) && fkp[operand] & 1) {
           ranges.push([view.getUint32(4 * i, true), view.getUint32(4 * (i + 1), true)]);
           break;
         }
-        at += operandSize(view, sprm, at);
       }
     }
   }
-  return ranges.sort((a, b) => a[0] - b[0]);
+  return ranges.sort((x, y) => x[0] - y[0]);
 }
 
 /** The bytes of a sprm's operand, by its size code (the top three bits) or, when variable, the operand's own length. */

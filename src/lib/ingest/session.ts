@@ -273,7 +273,7 @@ export class IngestSession {
     const builder = new BatchBuilder(batch, (r) => this.ledger.ratingKey(r));
     const context: ReadContext = { registry: this.registry, ledger: this.ledger, builder };
     const { header, record: headerRecord, reader, delimiter } = csv;
-    const fromSheet = encoding === 'xlsx' || encoding === 'ods' || encoding === 'xls';
+    const fromSheet = (SHEET_FORMATS as readonly string[]).includes(encoding);
     report.delimiter = fromSheet ? null : asTable ? '|' : delimiter;
     report.skippedLines = titled.skippedLines;
     if (spansBadLine(headerRecord, badLines)) {
@@ -391,7 +391,9 @@ async function pausingWhile<T>(promise: Promise<T>, pause: () => Promise<void>):
 }
 
 type OfficeContent = { sheets: Sheet[]; format: SheetFormat } | { html: string; format: 'docx' | 'doc' | 'odt' };
-type SheetFormat = 'xlsx' | 'ods' | 'xls';
+/** The spreadsheet formats, whose sheets are read as the CSVs they would be saved as. */
+const SHEET_FORMATS = ['xlsx', 'xls', 'ods'] as const;
+type SheetFormat = (typeof SHEET_FORMATS)[number];
 
 /** An office file's content, by the first reader that takes the bytes; null for anything else (a zip of other files too). */
 async function readOffice(bytes: Uint8Array): Promise<OfficeContent | null> {

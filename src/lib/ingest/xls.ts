@@ -97,8 +97,8 @@ class Records {
   }
   /** The body of the record at `at` and of the `CONTINUE` records after it, and where the next record starts. */
   continued(at: number): { body: Continued; next: number } {
-    const parts = [this.bytes.subarray(at + 4, this.next(at))];
     let next = this.next(at);
+    const parts = [this.bytes.subarray(at + 4, next)];
     while (next + 4 <= this.bytes.length && this.type(next) === CONTINUE) {
       parts.push(this.bytes.subarray(next + 4, this.next(next)));
       next = this.next(next);
