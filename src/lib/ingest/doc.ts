@@ -168,7 +168,7 @@ function diskPage(word: Uint8Array, page: number | undefined): { fkp: Uint8Array
 }
 
 /** The property modifiers from `from` to `end`: each one's code and where its operand starts. */
-function* sprms(view: DataView, from: number, end: number): Generator<[number, number]> {
+export function* sprms(view: DataView, from: number, end: number): Generator<[number, number]> {
   for (let at = from; at + 2 <= end; ) {
     const sprm = view.getUint16(at, true);
     const operand = at + 2;
@@ -261,8 +261,19 @@ function operandSize(view: DataView, sprm: number, at: number): number {
   }
   if (at >= view.byteLength) return 1;
   if (sprm === TABLE_DEFINITION && at + 2 <= view.byteLength) return 2 + view.getUint16(at, true) - 1;
-  if (sprm === TAB_CHANGES && view.getUint8(at) === 255) return 1 + view.getUint8(at + 1) * 4 + 2;
+  if (sprm === TAB_CHANGES && view.getUint8(at) === 255) return tabChangesSize(view, at);
   return 1 + view.getUint8(at);
+}
+
+/**
+ * A tab-change operand too long for its length byte (255): a length byte, the deleted tabs (a count,
+ * two positions each) and the added ones (a count, a position and a descriptor each).
+ */
+function tabChangesSize(view: DataView, at: number): number {
+  const deleted = at + 1 < view.byteLength ? view.getUint8(at + 1) : 0;
+  const addedAt = at + 2 + deleted * 4;
+  const added = addedAt < view.byteLength ? view.getUint8(addedAt) : 0;
+  return 1 + 1 + deleted * 4 + 1 + added * 3;
 }
 
 /** The first index whose value is greater than `value` (the array ascending). */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readWord97 } from '../../../src/lib/ingest/doc.ts';
+import { readWord97, sprms } from '../../../src/lib/ingest/doc.ts';
 import { readWordDocument } from '../../../src/lib/ingest/docx.ts';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
 import { expectDamageAccountedFor } from './damaged-files.ts';
@@ -35,4 +35,14 @@ describe('Word 97–2003 documents (.doc) saved by LibreOffice Writer', () => {
   });
 
   it('a document damaged anywhere is refused or read, never throws, and every row read is accounted for', () => expectDamageAccountedFor(fixture('report.doc'), 'x.doc', 100));
+
+  it('step over a tab change too long for its length byte (255), its added tabs counted, to the property after it', () => {
+    // sprmPChgTabs: 255, one tab deleted (position, close), two added (positions, descriptors); then in-table.
+    const bytes = [0x15, 0xc6, 255, 1, 0x10, 0x00, 0x20, 0x00, 2, 0x30, 0x00, 0x40, 0x00, 0x01, 0x02, 0x16, 0x24, 1];
+    const view = new DataView(new Uint8Array(bytes).buffer);
+    expect([...sprms(view, 0, bytes.length)]).toEqual([
+      [0xc615, 2],
+      [0x2416, 17],
+    ]);
+  });
 });
