@@ -1,36 +1,61 @@
 import { numberText } from './sheet.ts';
 
 /**
- * How Excel shows a stored number, shared by the workbook readers (`.xlsx`, `.xls`): as a date when
- * its cell's number format shows one, else to 15 significant digits. A format is either one of
- * Excel's built-in ids or a custom format code.
+ * How Excel shows a stored number, shared by the workbook readers (`.xlsx`, `.xls`): as a date or a
+ * time of day when its cell's number format shows one, else to 15 significant digits. A format is
+ * either one of Excel's built-in ids or a custom format code.
  */
 
-/** Excel's built-in number formats that show a date (ja-JP adds 27–36 and 50–58 for eras and 年月日). */
-const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+/** Excel's built-in number formats that show a date (ja-JP adds 27–31, 34–36 and 50–58 for eras and 年月日). */
+const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+/** Excel's built-in formats that show a time of day, by their codes (ja-JP's 32 and 33 in 時, 分 and 秒). */
+const TIME_FORMATS = new Map([
+  [18, 'h:mm AM/PM'],
+  [19, 'h:mm:ss AM/PM'],
+  [20, 'h:mm'],
+  [21, 'h:mm:ss'],
+  [32, 'h"時"mm"分"'],
+  [33, 'h"時"mm"分"ss"秒"'],
+  [45, 'mm:ss'],
+  [46, '[h]:mm:ss'],
+  [47, 'mm:ss.0'],
+]);
 const DAY_MS = 86_400_000;
 /** What a date serial counts days from: the 1900 system (its leap-year bug aside, see `dateOf`), and the 1904 system a Mac workbook may use. */
 export const EPOCH_1900 = Date.UTC(1899, 11, 30);
 export const EPOCH_1904 = Date.UTC(1904, 0, 1);
 
 /**
- * What a cell's number format makes of its number: undefined when it is no date format, null for a
- * full date (read as `YYYY-MM-DD`), else the code of a format that shows the year alone
- * (`ggge"年度"`, `yyyy"年度"`), read as it shows the year.
+ * What a cell's number format makes of its number: a full date (read as `YYYY-MM-DD`, a time of day
+ * beside it dropped), a date that shows the year alone (`ggge"年度"`, `yyyy"年度"`, read as it shows
+ * the year), or a time of day (read as its format shows it: `9:30`, `9時30分`); undefined when the
+ * format shows none of them.
  */
-export type DateShown = string | null | undefined;
+export type DateShown = { kind: 'date' } | { kind: 'year' | 'time'; code: string } | undefined;
 
-/** The date a format `id` shows, with `code` when the format is custom (a workbook's own). */
+/** The date or time a format `id` shows, with `code` when the format is custom (a workbook's own). */
 export function dateShown(id: number, code: string | undefined): DateShown {
-  if (code === undefined) return DATE_FORMAT_IDS.has(id) ? null : undefined;
-  if (!showsDate(code)) return undefined;
-  return showsYearOnly(code) ? code : null;
+  if (code === undefined) {
+    const time = TIME_FORMATS.get(id);
+    if (time !== undefined) return { kind: 'time', code: time };
+    return DATE_FORMAT_IDS.has(id) ? { kind: 'date' } : undefined;
+  }
+  if (showsDate(code)) return showsYearOnly(code) ? { kind: 'year', code } : { kind: 'date' };
+  return /[hHsS]/.test(formatTokens(code)) ? { kind: 'time', code } : undefined;
 }
 
 /** A number as its cell shows it. */
 export function shownNumber(value: number, date: DateShown, epoch: number): string {
-  if (date === undefined) return numberText(value);
-  return date === null ? dateOf(value, epoch) : yearAsShown(date, dateOf(value, epoch));
+  switch (date?.kind) {
+    case undefined:
+      return numberText(value);
+    case 'date':
+      return dateOf(value, epoch);
+    case 'year':
+      return yearAsShown(date.code, dateOf(value, epoch));
+    case 'time':
+      return timeAsShown(date.code, value);
+  }
 }
 
 /** The format's first section without its quoted text, brackets, escapes and "General" (Japanese Excel's `G/標準`): its tokens. */
@@ -69,6 +94,35 @@ function yearAsShown(code: string, iso: string): string {
     else if (token?.startsWith('g')) out += era ? era.names[3 - token.length] : '';
     else if (token?.startsWith('e')) out += token.length === 2 ? String(eraYear).padStart(2, '0') : String(eraYear);
     else if (token?.startsWith('y')) out += token.length <= 2 ? String(year % 100).padStart(2, '0') : String(year);
+    else if (other !== undefined) out += other;
+  }
+  return out;
+}
+
+/**
+ * A time as its format shows it, to the second: `h:mm` → 9:05, `h"時"mm"分"` → 9時05分, `h:mm AM/PM`
+ * → 9:05 PM; the time of day, or with `[h]` the hours elapsed. Excel shows a negative time as ####,
+ * so it stays the number.
+ */
+function timeAsShown(code: string, value: number): string {
+  if (!(value >= 0)) return numberText(value);
+  const seconds = Math.round(value * 86_400);
+  const section = code.split(';')[0];
+  const elapsed = /\[h+\]/i.test(section);
+  const ofDay = elapsed ? seconds : seconds % 86_400;
+  const hours = Math.floor(ofDay / 3600);
+  const twelveHour = /AM\/PM|A\/P/i.test(section);
+  const pad = (n: number, token: string) => (token.length >= 2 ? String(n).padStart(2, '0') : String(n));
+  let out = '';
+  for (const m of section.matchAll(/"([^"]*)"|\[(h+|m+|s+)\]|\[[^\]]*\]|\\(.)|(AM\/PM|A\/P)|(h+|m+|s+)|(.)/gi)) {
+    const [, quoted, bracketed, escaped, meridiem, token, other] = m;
+    const part = (bracketed ?? token)?.toLowerCase();
+    if (quoted !== undefined) out += quoted;
+    else if (escaped !== undefined) out += escaped;
+    else if (meridiem !== undefined) out += hours % 24 < 12 ? meridiem.split('/')[0] : meridiem.split('/')[1];
+    else if (part?.startsWith('h')) out += pad(twelveHour ? hours % 12 || 12 : hours, part);
+    else if (part?.startsWith('m')) out += pad(bracketed ? Math.floor(ofDay / 60) : Math.floor(ofDay / 60) % 60, part);
+    else if (part?.startsWith('s')) out += pad(bracketed ? ofDay : ofDay % 60, part);
     else if (other !== undefined) out += other;
   }
   return out;

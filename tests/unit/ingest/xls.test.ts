@@ -103,7 +103,7 @@ describe('Excel 97–2003 records, written one by one', () => {
     expect(csvOf(workbook([], [{ name: 'S', cells }]))).toEqual(['-7,1.23,0.5,1.5\n,1,2,3\n0.3\n式の文字列\nTRUE\n#DIV/0!\n\n42\nFALSE,#N/A\n']);
   });
 
-  it('dates by their cell’s format (built-in, a custom era format, Japanese “G/標準” is none), in the 1900 or the 1904 system; merged cells down their rows', () => {
+  it('dates and times by their cell’s format (built-in, a custom era format, Japanese “G/標準” is none), in the 1900 or the 1904 system; merged cells down their rows', () => {
     const xf = (format: number) => record(0x00e0, u16(0), u16(format), new Array(16).fill(0));
     const globals = (epoch1904: boolean) => [
       ...(epoch1904 ? [record(0x0022, u16(1))] : []),
@@ -113,10 +113,14 @@ describe('Excel 97–2003 records, written one by one', () => {
       xf(14),
       xf(180),
       xf(181),
+      xf(20),
+      xf(32),
     ];
     const cells = [number(0, 0, 45748, 1), number(0, 1, 45748, 2), number(0, 2, 45748, 3), number(0, 3, 45748, 0), label(1, 0, '結合'), record(0x00e5, u16(1), [...u16(1), ...u16(3), ...u16(0), ...u16(0)])];
     expect(csvOf(workbook(globals(false), [{ name: 'S', cells }]))).toEqual(['2025-04-01,令和7年度,45748,45748\n結合\n結合\n結合\n']);
     expect(csvOf(workbook(globals(true), [{ name: 'S', cells }]))?.[0].split('\n')[0]).toBe('2029-04-02,令和11年度,45748,45748');
+    // Times of day by the built-in formats (h:mm, and Japanese Excel's h"時"mm"分", once read as a date).
+    expect(csvOf(workbook(globals(false), [{ name: 'T', cells: [number(0, 0, 45748.3958333, 4), number(0, 1, 0.3958333, 5)] }]))).toEqual(['9:30,9時30分\n']);
   });
 
   it('a workbook of several FAT sectors (the bench’s), its text shared and its numbers RK, reads back to its CSV', () => {

@@ -93,6 +93,20 @@ describe('Excel workbooks (.xlsx) as Excel writes them', () => {
     // Japanese Excel's "General" (G/標準) with a unit is a number format, not a date (its G is no era).
     const counted = '<styleSheet><numFmts count="2"><numFmt numFmtId="176" formatCode="G/標準&quot;件&quot;"/><numFmt numFmtId="177" formatCode="General&quot; 回&quot;"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="176"/><xf numFmtId="177"/></cellXfs></styleSheet>';
     expect((await readWorkbook(workbook([{ name: 'n', xml: row(1, '<c r="A1" s="1"><v>12</v></c><c r="B1" s="2"><v>3.5</v></c>') }], { 'xl/styles.xml': counted })))?.[0].csv).toBe('12,3.5\n');
+    // A time of day as its format shows it (built-in 20, 21, 18, ja-JP 32, 46 elapsed, a custom 時 and 分 with
+    // a locale); a negative time, which Excel shows as ####, stays the number.
+    // Custom codes in capitals, as a German Excel writes them (HH:MM, H:MM:SS\ AM/PM), too.
+    const timeFormats = [
+      [180, '[$-411]h&quot;時&quot;mm&quot;分&quot;;@'],
+      [181, 'HH:MM'],
+      [182, 'H:MM:SS\\ AM/PM'],
+    ];
+    const timeStyles = `<styleSheet><numFmts count="3">${timeFormats.map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${code}"/>`).join('')}</numFmts><cellXfs count="9">${[0, 20, 21, 18, 32, 46, 180, 181, 182].map((id) => `<xf numFmtId="${id}"/>`).join('')}</cellXfs></styleSheet>`;
+    const timed = async (serial: number) =>
+      (await readWorkbook(workbook([{ name: 't', xml: row(1, [1, 2, 3, 4, 5, 6, 7, 8].map((s, k) => `<c r="${'ABCDEFGH'[k]}1" s="${s}"><v>${serial}</v></c>`).join('')) }], { 'xl/styles.xml': timeStyles })))?.[0].csv;
+    expect(await timed(0.8958449074074074)).toBe('21:30,21:30:01,9:30 PM,21時30分,21:30:01,21時30分,21:30,9:30:01 PM\n');
+    expect(await timed(1.25)).toBe('6:00,6:00:00,6:00 AM,6時00分,30:00:00,6時00分,06:00,6:00:00 AM\n');
+    expect(await timed(-0.5)).toBe('-0.5,-0.5,-0.5,-0.5,-0.5,-0.5,-0.5,-0.5\n');
     // A date shown as its year alone (a fiscal-year column typed as a date): as Excel shows it, not the day.
     const yearStyles = '<styleSheet><numFmts count="3"><numFmt numFmtId="177" formatCode="[$-ja-JP]ggge&quot;年度&quot;;@"/><numFmt numFmtId="178" formatCode="yyyy&quot;年度&quot;"/><numFmt numFmtId="179" formatCode="[$-411]gge\\.ee"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="177"/><xf numFmtId="178"/><xf numFmtId="179"/></cellXfs></styleSheet>';
     const shown = async (serial: number) =>
