@@ -6,8 +6,15 @@ import { numberText } from './sheet.ts';
  * either one of Excel's built-in ids or a custom format code.
  */
 
-/** Excel's built-in number formats that show a date (ja-JP adds 27–31, 34–36 and 50–58 for eras and 年月日). */
-const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+/** Excel's built-in number formats that show a full date (ja-JP adds 27–31, 35, 36, 50, 51, 53, 54, 56–58 for eras and 年月日). */
+const DATE_FORMAT_IDS = new Set([14, 15, 16, 22, 27, 28, 29, 30, 31, 35, 36, 50, 51, 53, 54, 56, 57, 58]);
+/** Excel's built-in formats that show a date without its day, by their codes (ja-JP's 年 and 月). */
+const MONTH_FORMATS = new Map([
+  [17, 'mmm-yy'],
+  [34, 'yyyy"年"m"月"'],
+  [52, 'yyyy"年"m"月"'],
+  [55, 'yyyy"年"m"月"'],
+]);
 /** Excel's built-in formats that show a time of day, by their codes (ja-JP's 32 and 33 in 時, 分 and 秒). */
 const TIME_FORMATS = new Map([
   [18, 'h:mm AM/PM'],
@@ -27,21 +34,30 @@ export const EPOCH_1904 = Date.UTC(1904, 0, 1);
 
 /**
  * What a cell's number format makes of its number: a full date (read as `YYYY-MM-DD`, a time of day
- * beside it dropped), a date that shows the year alone (`ggge"年度"`, `yyyy"年度"`, read as it shows
- * the year), or a time of day (read as its format shows it: `9:30`, `9時30分`); undefined when the
- * format shows none of them.
+ * beside it dropped), a date shown without its day (the year alone, `ggge"年度"` → 令和7年度, or with
+ * its month, `yyyy"年"m"月"` → 2025年4月: read as shown), or a time of day (read as shown: `9:30`,
+ * `9時30分`); undefined when the format shows none of them.
  */
-export type DateShown = { kind: 'date' } | { kind: 'year' | 'time'; code: string } | undefined;
+export type DateShown = { kind: 'date' } | { kind: 'withoutDay' | 'time'; code: string } | undefined;
 
 /** The date or time a format `id` shows, with `code` when the format is custom (a workbook's own). */
 export function dateShown(id: number, code: string | undefined): DateShown {
   if (code === undefined) {
     const time = TIME_FORMATS.get(id);
     if (time !== undefined) return { kind: 'time', code: time };
+    const withoutDay = MONTH_FORMATS.get(id);
+    if (withoutDay !== undefined) return { kind: 'withoutDay', code: withoutDay };
     return DATE_FORMAT_IDS.has(id) ? { kind: 'date' } : undefined;
   }
-  if (showsDate(code)) return showsYearOnly(code) ? { kind: 'year', code } : { kind: 'date' };
-  return /[hHsS]/.test(formatTokens(code)) ? { kind: 'time', code } : undefined;
+  // Outside quoted text, brackets and escapes: a day makes a full date; hours or seconds without a
+  // year make a time (its m the minutes); a year or a month without them, a date without its day.
+  const tokens = formatTokens(code).replace(/E[+-]/g, '');
+  const time = /[hHsS]/.test(tokens);
+  const year = /[yYgG]|e/.test(tokens);
+  if (/[dD]/.test(tokens)) return { kind: 'date' };
+  if (time && !year) return { kind: 'time', code };
+  if (year || /[mM]/.test(tokens)) return { kind: 'withoutDay', code };
+  return undefined;
 }
 
 /** A number as its cell shows it. */
@@ -51,8 +67,8 @@ export function shownNumber(value: number, date: DateShown, epoch: number): stri
       return numberText(value);
     case 'date':
       return dateOf(value, epoch);
-    case 'year':
-      return yearAsShown(date.code, dateOf(value, epoch));
+    case 'withoutDay':
+      return withoutDayAsShown(date.code, dateOf(value, epoch));
     case 'time':
       return timeAsShown(date.code, value);
   }
@@ -64,14 +80,8 @@ const formatTokens = (code: string) =>
     .split(';')[0]
     .replace(/"[^"]*"|\[[^\]]*\]|\\./g, '')
     .replace(/G\/標準|General/gi, '');
-const showsYearOnly = (code: string) => !/[mMdDhHsSaA]/.test(formatTokens(code));
 
-/** A custom format shows a date when, outside quoted text, brackets and escapes, it has a year, day or era part. */
-function showsDate(code: string): boolean {
-  return /[yYdDgG]|e/.test(formatTokens(code).replace(/E[+-]/g, ''));
-}
-
-/** Japan's eras from their first day: a year-only date format's `ggg` / `gg` / `g` and `e` / `ee`. */
+/** Japan's eras from their first day: a date format's `ggg` / `gg` / `g` and `e` / `ee`. */
 const ERAS: Array<{ from: number; names: [string, string, string] }> = [
   { from: Date.UTC(2019, 4, 1), names: ['令和', '令', 'R'] },
   { from: Date.UTC(1989, 0, 8), names: ['平成', '平', 'H'] },
@@ -80,23 +90,38 @@ const ERAS: Array<{ from: number; names: [string, string, string] }> = [
   { from: Date.UTC(1868, 0, 25), names: ['明治', '明', 'M'] },
 ];
 
-/** A date as a year-only format shows it: `ggge"年度"` → 令和7年度, `yyyy"年度"` → 2025年度. */
-function yearAsShown(code: string, iso: string): string {
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * A date as a format without a day shows it: `ggge"年度"` → 令和7年度, `yyyy"年度"` → 2025年度,
+ * `yyyy"年"m"月"` → 2025年4月, `mmm-yy` → Apr-25.
+ */
+function withoutDayAsShown(code: string, iso: string): string {
   const time = Date.parse(iso);
   const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
   const era = ERAS.find((e) => time >= e.from);
   const eraYear = era ? year - new Date(era.from).getUTCFullYear() + 1 : year;
   let out = '';
-  for (const m of code.split(';')[0].matchAll(/"([^"]*)"|\[[^\]]*\]|\\(.)|(g{1,3}|e{1,2}|y+)|(.)/g)) {
+  for (const m of code.split(';')[0].matchAll(/"([^"]*)"|\[[^\]]*\]|\\(.)|(g{1,3}|e{1,2}|[yY]+|[mM]+)|(.)/g)) {
     const [, quoted, escaped, token, other] = m;
+    const part = token?.toLowerCase();
     if (quoted !== undefined) out += quoted;
     else if (escaped !== undefined) out += escaped;
-    else if (token?.startsWith('g')) out += era ? era.names[3 - token.length] : '';
-    else if (token?.startsWith('e')) out += token.length === 2 ? String(eraYear).padStart(2, '0') : String(eraYear);
-    else if (token?.startsWith('y')) out += token.length <= 2 ? String(year % 100).padStart(2, '0') : String(year);
+    else if (part?.startsWith('g')) out += era ? era.names[3 - part.length] : '';
+    else if (part?.startsWith('e')) out += part.length === 2 ? String(eraYear).padStart(2, '0') : String(eraYear);
+    else if (part?.startsWith('y')) out += part.length <= 2 ? String(year % 100).padStart(2, '0') : String(year);
+    else if (part?.startsWith('m')) out += monthAsShown(month, part.length);
     else if (other !== undefined) out += other;
   }
   return out;
+}
+
+/** `m` 4, `mm` 04, `mmm` Apr, `mmmm` April, `mmmmm` A. */
+function monthAsShown(month: number, letters: number): string {
+  const name = MONTHS[month - 1];
+  if (letters <= 2) return letters === 2 ? String(month).padStart(2, '0') : String(month);
+  return letters === 3 ? name.slice(0, 3) : letters === 4 ? name : name[0];
 }
 
 /**

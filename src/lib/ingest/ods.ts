@@ -14,7 +14,7 @@ import { attributes, elements, leavesOut, tokens } from './xml.ts';
  */
 export async function readSpreadsheet(bytes: Uint8Array): Promise<Sheet[] | null> {
   const odf = await openPackage(bytes, MIMETYPE);
-  return odf && sheetsOf(odf.content, hiddenTableStyles(odf.styles), yearOnlyCellStyles(odf.styles));
+  return odf && sheetsOf(odf.content, hiddenTableStyles(odf.styles), withoutDayCellStyles(odf.styles));
 }
 
 const MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
@@ -24,17 +24,17 @@ const MAX_COLUMNS = 16_384;
 /** Elements whose text is not a cell's: a comment, a furigana reading, a drawing (in a cell or on the sheet). */
 const NOT_CELL_TEXT = new Set(['annotation', 'ruby-text', 'frame', 'custom-shape', 'rect', 'ellipse', 'line', 'g']);
 
-/** The cell styles whose date format shows the year alone (no month, day or time). */
-function yearOnlyCellStyles(styles: string): Set<string> {
-  const yearOnly = new Set<string>();
+/** The cell styles whose date format shows no day (the year alone, or with its month or quarter) and no time. */
+function withoutDayCellStyles(styles: string): Set<string> {
+  const withoutDay = new Set<string>();
   for (const { attrs, inner } of elements(styles, 'date-style')) {
     const name = attributes(attrs)['style:name'];
-    if (name && !/<number:(?:month|day|day-of-week|week-of-year|quarter|hours|minutes|seconds|am-pm)\b/.test(inner ?? '')) yearOnly.add(name);
+    if (name && !/<number:(?:day|day-of-week|week-of-year|hours|minutes|seconds|am-pm)\b/.test(inner ?? '')) withoutDay.add(name);
   }
   const cells = new Set<string>();
   for (const { attrs } of elements(styles, 'style')) {
     const a = attributes(attrs);
-    if (a['style:family'] === 'table-cell' && yearOnly.has(a['style:data-style-name'] ?? '')) cells.add(a['style:name']);
+    if (a['style:family'] === 'table-cell' && withoutDay.has(a['style:data-style-name'] ?? '')) cells.add(a['style:name']);
   }
   return cells;
 }
@@ -56,7 +56,7 @@ interface OpenCell {
   paragraphs: number;
 }
 
-function sheetsOf(content: string, hiddenStyles: Set<string>, yearOnly: Set<string>): Sheet[] {
+function sheetsOf(content: string, hiddenStyles: Set<string>, withoutDay: Set<string>): Sheet[] {
   const sheets: Sheet[] = [];
   let sheet: { name: string; hidden: boolean; rows: Map<number, Cell[]>; merges: Merge[]; nextRow: number; columnStyles: string[] } | null = null;
   let row: { no: number; repeat: number; cells: Cell[]; column: number } | null = null;
@@ -80,7 +80,7 @@ function sheetsOf(content: string, hiddenStyles: Set<string>, yearOnly: Set<stri
         sheet.nextRow = row.no + row.repeat;
         row = null;
       } else if ((tag === 'table-cell' || tag === 'covered-table-cell') && sheet && row && cell) {
-        closeCell(sheet, row, cell, yearOnly);
+        closeCell(sheet, row, cell, withoutDay);
         cell = null;
       }
       continue;
@@ -106,7 +106,7 @@ function sheetsOf(content: string, hiddenStyles: Set<string>, yearOnly: Set<stri
       }
     } else if ((tag === 'table-cell' || tag === 'covered-table-cell') && sheet && row) {
       const opened: OpenCell = { attrs: cellAttributes(token.attrs), covered: tag === 'covered-table-cell', text: '', paragraphs: 0 };
-      if (empty) closeCell(sheet, row, opened, yearOnly);
+      if (empty) closeCell(sheet, row, opened, withoutDay);
       else cell = opened;
     }
   }
@@ -132,10 +132,10 @@ function closeCell(
   sheet: { rows: Map<number, Cell[]>; merges: Merge[]; columnStyles: string[] },
   row: { no: number; cells: Cell[]; column: number },
   cell: OpenCell,
-  yearOnly: Set<string>,
+  withoutDay: Set<string>,
 ): void {
   const repeat = repeatCount(cell.attrs['table:number-columns-repeated'], MAX_COLUMNS - row.column);
-  const text = cell.covered ? '' : cellText(cell, cell.attrs['table:style-name'] ?? sheet.columnStyles[row.column] ?? '', yearOnly);
+  const text = cell.covered ? '' : cellText(cell, cell.attrs['table:style-name'] ?? sheet.columnStyles[row.column] ?? '', withoutDay);
   if (text !== '') {
     for (let k = 1; k <= repeat; k++) row.cells.push({ column: row.column + k, text });
     const rowsSpanned = Number(cell.attrs['table:number-rows-spanned'] ?? 1);
@@ -144,7 +144,7 @@ function closeCell(
   row.column += Math.max(repeat, 1);
 }
 
-function cellText(cell: OpenCell, style: string, yearOnly: Set<string>): string {
+function cellText(cell: OpenCell, style: string, withoutDay: Set<string>): string {
   const a = cell.attrs;
   switch (a['office:value-type']) {
     case 'float':
@@ -156,7 +156,7 @@ function cellText(cell: OpenCell, style: string, yearOnly: Set<string>): string 
       return Number.isFinite(value) ? numberText(value) : cell.text;
     }
     case 'date':
-      return yearOnly.has(style) || !a['office:date-value'] ? cell.text : a['office:date-value'].slice(0, 10);
+      return withoutDay.has(style) || !a['office:date-value'] ? cell.text : a['office:date-value'].slice(0, 10);
     case 'boolean':
       return a['office:boolean-value'] === 'true' ? 'TRUE' : 'FALSE';
     default:

@@ -26,6 +26,9 @@ const MULRK = 0x00bd;
 const LABELSST = 0x00fd;
 const LABEL = 0x0204;
 const FORMULA = 0x0006;
+/** BIFF3's and BIFF4's numbers for a formula, under which some writers (Apple Numbers' export) save BIFF8 formulas. */
+const FORMULA_BIFF3 = 0x0206;
+const FORMULA_BIFF4 = 0x0406;
 const STRING = 0x0207;
 const BOOLERR = 0x0205;
 const MERGEDCELLS = 0x00e5;
@@ -138,19 +141,23 @@ class Continued {
       count -= n;
     }
   }
-  /** `XLUnicodeString`: a 16-bit length, its flags, its characters. */
-  string(): string {
+  /** `XLUnicodeString`: a 16-bit length, its flags, its characters (`cutShort` as in `chars`). */
+  string(cutShort: 'refuse' | 'keep' = 'refuse'): string {
     const count = this.u16();
-    return this.chars(count, (this.u8() & 1) === 1);
+    return this.chars(count, (this.u8() & 1) === 1, cutShort);
   }
-  /** `count` characters, one byte each (Latin-1) or two (UTF-16LE). */
-  chars(count: number, wide: boolean): string {
+  /**
+   * `count` characters, one byte each (Latin-1) or two (UTF-16LE). A string that runs past its
+   * record is damage, unless `cutShort` is 'keep': then what the record holds is the string.
+   */
+  chars(count: number, wide: boolean, cutShort: 'refuse' | 'keep' = 'refuse'): string {
     const units: number[] = [];
     while (units.length < count) {
       let part = this.parts[this.part];
       if (part === undefined || this.at >= part.length) {
         this.nextPart();
         part = this.parts[this.part];
+        if (part === undefined && cutShort === 'keep') break;
         if (part === undefined) throw new Error('string ends early');
         wide = (part[this.at++] & 1) === 1;
       }
@@ -196,7 +203,9 @@ function readGlobals(records: Records): Globals {
     } else if (type === FORMAT) {
       const { body: format } = records.continued(at);
       const id = format.u16();
-      formats.set(id, format.string());
+      // Some writers count a format's code one character too many (xlrd and Calc read what is there);
+      // a format only says how a number is shown, so it is not worth refusing the workbook for.
+      formats.set(id, format.string('keep'));
     } else if (type === XF) {
       xfFormats.push(records.u16(body + 2));
     } else if (type === DATEMODE) {
@@ -280,7 +289,9 @@ function readSheet(records: Records, offset: number, globals: Globals): string {
         put(row, column, lineBreaks(label.string()));
         break;
       }
-      case FORMULA: {
+      case FORMULA:
+      case FORMULA_BIFF3:
+      case FORMULA_BIFF4: {
         const row = records.u16(body);
         const column = records.u16(body + 2);
         if (records.u16(body + 12) !== 0xffff) put(row, column, number(records.f64(body + 6), records.u16(body + 4)));

@@ -90,6 +90,16 @@ describe('OpenDocument spreadsheets (.ods) saved by LibreOffice Calc', () => {
     ]);
   });
 
+  it('a date whose style shows no day (year and month) as Calc shows it; a full date as its date', async () => {
+    const dateCell = (style: string) => `<table:table-cell table:style-name="${style}" office:value-type="date" office:date-value="2025-04-01"><text:p>${style === 'ce1' ? '2025年4月' : '2025/04/01'}</text:p></table:table-cell>`;
+    const styles =
+      '<number:date-style style:name="N1"><number:year number:style="long"/><number:text>年</number:text><number:month/><number:text>月</number:text></number:date-style>' +
+      '<number:date-style style:name="N2"><number:year number:style="long"/><number:text>/</number:text><number:month number:style="long"/><number:text>/</number:text><number:day number:style="long"/></number:date-style>' +
+      '<style:style style:name="ce1" style:family="table-cell" style:data-style-name="N1"/><style:style style:name="ce2" style:family="table-cell" style:data-style-name="N2"/>';
+    const sheets = await readSpreadsheet(spreadsheet(`<table:table table:name="d"><table:table-row>${dateCell('ce1')}${dateCell('ce2')}</table:table-row></table:table>`, styles));
+    expect(sheets?.[0].csv).toBe('2025年4月,2025-04-01\n');
+  });
+
   it('are told from other zips by their mimetype; a spreadsheet without its content is damaged', async () => {
     expect(await readSpreadsheet(zip({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<x/>' }))).toBeNull();
     expect(await readSpreadsheet(new TextEncoder().encode('a,b\n1,2\n'))).toBeNull();

@@ -75,7 +75,7 @@ describe('Excel 97–2003 records, written one by one', () => {
     expect(csvOf(bytes)).toEqual(['abc日本語\n鶴見区\nok\n']);
   });
 
-  it('numbers stored as RK (integers, hundredths, doubles cut short), in runs (MULRK), and as doubles; booleans, errors and text of formulas', () => {
+  it('numbers stored as RK (integers, hundredths, doubles cut short), in runs (MULRK), and as doubles; booleans, errors and text of formulas, under any of the formula record numbers', () => {
     const rk = (value: number, kind: 'int' | 'int100' | 'float' | 'float100') => {
       if (kind === 'int' || kind === 'int100') return ((value << 2) | 2 | (kind === 'int100' ? 1 : 0)) >>> 0;
       const high = new DataView(new Uint8Array(f64(value)).buffer).getUint32(4, true);
@@ -101,9 +101,16 @@ describe('Excel 97–2003 records, written one by one', () => {
       record(0x0205, cell(8, 1), [0x2a, 1]),
     ];
     expect(csvOf(workbook([], [{ name: 'S', cells }]))).toEqual(['-7,1.23,0.5,1.5\n,1,2,3\n0.3\n式の文字列\nTRUE\n#DIV/0!\n\n42\nFALSE,#N/A\n']);
+    // Apple Numbers' export writes its formulas under BIFF4's and BIFF3's record numbers, a text result as usual after them.
+    const numbers = [
+      record(0x0406, cell(0, 0), f64(3), u16(0), u32(0), u16(0)),
+      record(0x0206, cell(0, 1), special(0), u16(0), u32(0), u16(0)),
+      record(0x0207, xlString('合計')),
+    ];
+    expect(csvOf(workbook([], [{ name: 'N', cells: numbers }]))).toEqual(['3,合計\n']);
   });
 
-  it('dates and times by their cell’s format (built-in, a custom era format, Japanese “G/標準” is none), in the 1900 or the 1904 system; merged cells down their rows', () => {
+  it('dates and times by their cell’s format (built-in, a custom era format, a date without its day, Japanese “G/標準” is none), in the 1900 or the 1904 system; merged cells down their rows', () => {
     const xf = (format: number) => record(0x00e0, u16(0), u16(format), new Array(16).fill(0));
     const globals = (epoch1904: boolean) => [
       ...(epoch1904 ? [record(0x0022, u16(1))] : []),
@@ -119,8 +126,13 @@ describe('Excel 97–2003 records, written one by one', () => {
     const cells = [number(0, 0, 45748, 1), number(0, 1, 45748, 2), number(0, 2, 45748, 3), number(0, 3, 45748, 0), label(1, 0, '結合'), record(0x00e5, u16(1), [...u16(1), ...u16(3), ...u16(0), ...u16(0)])];
     expect(csvOf(workbook(globals(false), [{ name: 'S', cells }]))).toEqual(['2025-04-01,令和7年度,45748,45748\n結合\n結合\n結合\n']);
     expect(csvOf(workbook(globals(true), [{ name: 'S', cells }]))?.[0].split('\n')[0]).toBe('2029-04-02,令和11年度,45748,45748');
+    // A format whose code is a character shorter than its count says (as some writers save it): read as far as it goes.
+    const shortFormat = [record(0x041e, u16(182), u16(11), [1], chars('yyyy"年度"', true)), xf(0), xf(182)];
+    expect(csvOf(workbook(shortFormat, [{ name: 'F', cells: [number(0, 0, 45748, 1)] }]))).toEqual(['2025年度\n']);
     // Times of day by the built-in formats (h:mm, and Japanese Excel's h"時"mm"分", once read as a date).
     expect(csvOf(workbook(globals(false), [{ name: 'T', cells: [number(0, 0, 45748.3958333, 4), number(0, 1, 0.3958333, 5)] }]))).toEqual(['9:30,9時30分\n']);
+    // Japanese Excel's built-in year and month (yyyy"年"m"月"): as shown, not a day it does not show.
+    expect(csvOf(workbook([xf(0), xf(34)], [{ name: 'M', cells: [number(0, 0, 45748, 1)] }]))).toEqual(['2025年4月\n']);
   });
 
   it('a workbook of several FAT sectors (the bench’s), its text shared and its numbers RK, reads back to its CSV', () => {

@@ -93,6 +93,17 @@ describe('Excel workbooks (.xlsx) as Excel writes them', () => {
     // Japanese Excel's "General" (G/標準) with a unit is a number format, not a date (its G is no era).
     const counted = '<styleSheet><numFmts count="2"><numFmt numFmtId="176" formatCode="G/標準&quot;件&quot;"/><numFmt numFmtId="177" formatCode="General&quot; 回&quot;"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="176"/><xf numFmtId="177"/></cellXfs></styleSheet>';
     expect((await readWorkbook(workbook([{ name: 'n', xml: row(1, '<c r="A1" s="1"><v>12</v></c><c r="B1" s="2"><v>3.5</v></c>') }], { 'xl/styles.xml': counted })))?.[0].csv).toBe('12,3.5\n');
+    // A date shown without its day, year and month as the format writes them (custom, and the built-in 17 and ja-JP 55).
+    const monthFormats = [
+      [183, 'yyyy&quot;年&quot;m&quot;月&quot;'],
+      [184, '[$-411]ggge&quot;年&quot;m&quot;月&quot;'],
+      [185, 'MMMM YYYY'],
+      [186, 'mmm;&quot;&quot;;&quot;&quot;'],
+    ];
+    const monthStyles = `<styleSheet><numFmts count="4">${monthFormats.map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${code}"/>`).join('')}</numFmts><cellXfs count="7">${[0, 183, 184, 185, 186, 17, 55].map((id) => `<xf numFmtId="${id}"/>`).join('')}</cellXfs></styleSheet>`;
+    const month = async (serial: number) =>
+      (await readWorkbook(workbook([{ name: 'm', xml: row(1, [1, 2, 3, 4, 5, 6].map((s, k) => `<c r="${'ABCDEF'[k]}1" s="${s}"><v>${serial}</v></c>`).join('')) }], { 'xl/styles.xml': monthStyles })))?.[0].csv;
+    expect(await month(45748)).toBe('2025年4月,令和7年4月,April 2025,Apr,Apr-25,2025年4月\n');
     // A time of day as its format shows it (built-in 20, 21, 18, ja-JP 32, 46 elapsed, a custom 時 and 分 with
     // a locale); a negative time, which Excel shows as ####, stays the number.
     // Custom codes in capitals, as a German Excel writes them (HH:MM, H:MM:SS\ AM/PM), too.
