@@ -55,6 +55,17 @@ test('a folder picked in the data view loads every report and CSV in it, skips i
   await page.screenshot({ path: 'test-results/report-check.png', fullPage: true });
 });
 
+test('a single-file page whose UTF-8 bytes are saved as they are (8bit) reads as the quoted-printable one does', async ({ page }) => {
+  // The browser's TextDecoder('latin1') is windows-1252: a byte string made with it loses UTF-8's bytes 0x80–0x9F.
+  await openApp(page, '/?view=data');
+  await page.locator('input[name="files"]').setInputFiles({ name: 'konan-8bit.mhtml', mimeType: 'multipart/related', buffer: Buffer.from(mhtml('8bit')) });
+  const check = page.locator('section.report-check details').filter({ hasText: 'konan-8bit.mhtml' });
+  await expect(check.locator('summary')).toHaveText(/港南区 令和元年度（2019年度）.*評価 48\/48 · 記述 17 · 拠点情報 あり · 不採用 0/);
+  await expect(page.locator('.progress')).toHaveCount(0);
+  await check.locator('summary').click();
+  await expect(check.locator('.fields')).toContainText('特定非営利活動法人 こうなん子育てひろば');
+});
+
 test('a year’s reports pasted as one text load as a file per report, checked each, and come back once after a reload', async ({ page }) => {
   await openApp(page, '/?view=data');
   await page.getByText('テキストを貼り付けて読み込む', { exact: true }).click();

@@ -44,7 +44,13 @@ interface Entry {
   type: number;
   start: number;
   size: number;
+  /** The entries beside it in its storage's tree, and the root of its own children's tree (NO_ENTRY when none). */
+  left: number;
+  right: number;
+  child: number;
 }
+
+const NO_ENTRY = 0xffffffff;
 
 export class CompoundFile {
   private readonly view: DataView;
@@ -67,12 +73,32 @@ export class CompoundFile {
     this.miniFat = words(this.chain(this.view.getUint32(0x3c, true)));
   }
 
-  /** The stream of that name (compared case-insensitively, as the format says), or null. */
+  /**
+   * The top-level stream of that name (compared case-insensitively, as the format says), or null.
+   * Only the root storage's own: a document's embedded objects are storages of their own, with
+   * streams of the same names (an embedded Word document's `1Table`, a workbook's `Workbook`).
+   */
   stream(name: string): Uint8Array | null {
-    const entry = this.entries.find((e) => e.type === STREAM && e.name.toLowerCase() === name.toLowerCase());
+    const entry = this.topLevel().find((e) => e.type === STREAM && e.name.toLowerCase() === name.toLowerCase());
     if (!entry) return null;
     if (entry.size < this.miniCutoff) return this.miniChain(entry.start, entry.size);
     return this.chain(entry.start, entry.size);
+  }
+
+  /** The root storage's children: its tree walked from its child through each entry's left and right. */
+  private topLevel(): Entry[] {
+    const found: Entry[] = [];
+    const seen = new Set<number>();
+    const pending = [this.entries[0].child];
+    while (pending.length > 0) {
+      const id = pending.pop()!;
+      if (id === NO_ENTRY || id >= this.entries.length || seen.has(id)) continue;
+      seen.add(id);
+      const entry = this.entries[id];
+      found.push(entry);
+      pending.push(entry.left, entry.right);
+    }
+    return found;
   }
 
   private sector(n: number): Uint8Array {
@@ -146,7 +172,15 @@ export class CompoundFile {
       const nameBytes = Math.min(view.getUint16(at + 0x40, true), 64);
       let name = '';
       for (let i = 0; i < nameBytes - 2; i += 2) name += String.fromCharCode(view.getUint16(at + i, true));
-      entries.push({ name, type: view.getUint8(at + 0x42), start: view.getUint32(at + 0x74, true), size: view.getUint32(at + 0x78, true) });
+      entries.push({
+        name,
+        type: view.getUint8(at + 0x42),
+        left: view.getUint32(at + 0x44, true),
+        right: view.getUint32(at + 0x48, true),
+        child: view.getUint32(at + 0x4c, true),
+        start: view.getUint32(at + 0x74, true),
+        size: view.getUint32(at + 0x78, true),
+      });
     }
     if (entries[0]?.type !== ROOT) throw new Error('no root entry');
     return entries;

@@ -1,3 +1,4 @@
+import { byteChars } from './byte-text.ts';
 import { namesStream } from './cfb.ts';
 
 export const ENCODINGS = ['utf-8', 'utf-8-bom', 'shift_jis', 'euc-jp', 'utf-16le', 'utf-16be'] as const;
@@ -166,7 +167,7 @@ const CHARSETS: Record<string, Candidate> = {
 
 /** The charset a saved HTML page declares (`<meta charset>`, or `content="…; charset=…"`), if it is one we read. */
 export function declaredCharset(bytes: Uint8Array): Candidate | null {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 8192));
+  const head = byteChars(bytes.subarray(0, 8192));
   const declared = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1];
   return declared ? (CHARSETS[declared.toLowerCase()] ?? null) : null;
 }

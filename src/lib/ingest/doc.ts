@@ -1,5 +1,6 @@
 import { compoundFileOf, PasswordProtected, type CompoundFile } from './cfb.ts';
 import { ListMarks, paragraphHtml, type ListLevel } from './document-html.ts';
+import { windows1252 } from './byte-text.ts';
 
 /**
  * A Word 97–2003 document (`.doc`: the `WordDocument` stream of a compound file) read as the HTML
@@ -288,8 +289,6 @@ function upperBound(values: number[], value: number): number {
   return low;
 }
 
-const CP1252 = new TextDecoder('windows-1252');
-
 /**
  * The main text as HTML: each paragraph (ended by a paragraph mark, or in a table by a cell mark) a
  * `<p>`, the rows of a table its `<tr>`. Field codes are left out (their results kept), and the marks
@@ -344,7 +343,7 @@ function documentHtml(word: Uint8Array, pieces: Piece[], textLength: number, pla
     const from = piece.fc;
     const to = from + (end - piece.cpStart) * size;
     if (to > word.length) throw new Error('text outside its stream');
-    const text = piece.compressed ? CP1252.decode(word.subarray(from, to)) : utf16(word, from, to);
+    const text = piece.compressed ? windows1252(word.subarray(from, to)) : utf16(word, from, to);
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       const fc = from + i * size;

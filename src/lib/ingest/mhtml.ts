@@ -1,3 +1,5 @@
+import { byteChars } from './byte-text.ts';
+
 /**
  * A page saved as a single file (Chrome's "Webpage, Single File", `.mhtml`): a MIME multipart message
  * whose first `text/html` part is the page, usually quoted-printable. Read without a network: only
@@ -9,14 +11,12 @@ export interface MhtmlPage {
   charset: string | null;
 }
 
-const latin1 = (bytes: Uint8Array) => new TextDecoder('latin1').decode(bytes);
-
 export function extractMhtml(bytes: Uint8Array): MhtmlPage | null {
-  const head = latin1(bytes.subarray(0, 4096));
+  const head = byteChars(bytes.subarray(0, 4096));
   if (!/^MIME-Version:/im.test(head) || !/^Content-Type:\s*multipart\/related/im.test(head)) return null;
   const boundary = /boundary\s*=\s*"?([^"\r\n;]+)"?/i.exec(head)?.[1];
   if (!boundary) return null;
-  const text = latin1(bytes);
+  const text = byteChars(bytes);
   for (const part of text.split(`--${boundary}`).slice(1)) {
     const split = /\r?\n\r?\n/.exec(part);
     if (!split) continue;
@@ -25,7 +25,7 @@ export function extractMhtml(bytes: Uint8Array): MhtmlPage | null {
     const body = part.slice(split.index + split[0].length);
     const encoding = /^Content-Transfer-Encoding:\s*([\w-]+)/im.exec(headers)?.[1].toLowerCase() ?? '8bit';
     const charset = /charset\s*=\s*"?([\w-]+)/i.exec(headers)?.[1] ?? null;
-    return { html: encoding === 'quoted-printable' ? quotedPrintable(body) : encoding === 'base64' ? base64(body) : latin1Bytes(body), charset };
+    return { html: encoding === 'quoted-printable' ? quotedPrintable(body) : encoding === 'base64' ? base64(body) : byteCodes(body), charset };
   }
   return null;
 }
@@ -56,10 +56,11 @@ function quotedPrintable(body: string): Uint8Array {
 
 function base64(body: string): Uint8Array {
   const binary = atob(body.replace(/[^A-Za-z0-9+/=]/g, ''));
-  return latin1Bytes(binary);
+  return byteCodes(binary);
 }
 
-function latin1Bytes(text: string): Uint8Array {
+/** The bytes of a byte string (each character's code a byte, as `byteChars` gives or `atob` returns). */
+function byteCodes(text: string): Uint8Array {
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
   return out;

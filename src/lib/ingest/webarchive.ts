@@ -1,3 +1,4 @@
+import { byteChars } from './byte-text.ts';
 import type { MhtmlPage } from './mhtml.ts';
 
 /**
@@ -8,7 +9,7 @@ import type { MhtmlPage } from './mhtml.ts';
  * Null for anything else, or a list without such a page.
  */
 export function extractWebArchive(bytes: Uint8Array): MhtmlPage | null {
-  if (bytes.length < 40 || latin1(bytes.subarray(0, 8)) !== 'bplist00') return null;
+  if (bytes.length < 40 || byteChars(bytes.subarray(0, 8)) !== 'bplist00') return null;
   try {
     const list = new BinaryPlist(bytes);
     const main = list.dictionary(list.top).get('WebMainResource');
@@ -24,7 +25,6 @@ export function extractWebArchive(bytes: Uint8Array): MhtmlPage | null {
   }
 }
 
-const latin1 = (bytes: Uint8Array) => new TextDecoder('latin1').decode(bytes);
 
 class BinaryPlist {
   private readonly offsetSize: number;
@@ -81,7 +81,7 @@ class BinaryPlist {
     const { type, length, start } = this.at(ref);
     if (start + length > this.bytes.length) throw new Error('past the end');
     if (type === 0x4) return this.bytes.slice(start, start + length);
-    if (type === 0x5) return latin1(this.bytes.subarray(start, start + length));
+    if (type === 0x5) return byteChars(this.bytes.subarray(start, start + length));
     return null;
   }
 }

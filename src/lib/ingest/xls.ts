@@ -62,8 +62,10 @@ interface Globals {
 /** The workbook's sheets in tab order, or null when the bytes are not an Excel 97–2003 workbook. */
 export function readExcel97(source: Uint8Array | CompoundFile): Sheet[] | null {
   // A compound file that cannot be opened is damaged, whatever it held; one without this stream is
-  // another old Office file (a `.doc`, an Excel 95 `Book`), told for what it is.
-  const stream = compoundFileOf(source)?.stream('Workbook') ?? null;
+  // another old Office file (a `.doc`, an Excel 95 `Book`), told for what it is. Some writers put
+  // BIFF8 records in a `Book` stream (xlrd and Calc read them): its first record tells.
+  const file = compoundFileOf(source);
+  const stream = file?.stream('Workbook') ?? file?.stream('Book') ?? null;
   if (stream === null) return null;
   const records = new Records(stream);
   if (records.type(0) !== BOF || records.u16(4) !== BIFF8) return null;

@@ -17,7 +17,8 @@ const LAYOUTS: Array<[string, string, () => Uint8Array]> = [
   ['copied from the PDF, each question wrapped below its ratings (one across the page break, one with its ratings on its second line)', 'report.txt', () => utf8(pdfLayout(true))],
   ['saved page, UTF-8, with header, breadcrumbs, 17 links to other reports and a footer', 'report.html', () => htmlBytes('utf-8')],
   ['saved page in Shift_JIS (<meta charset>)', 'report.htm', () => htmlBytes('Shift_JIS')],
-  ['saved as a single file (.mhtml, quoted-printable)', 'report.mhtml', mhtml],
+  ['saved as a single file (.mhtml, quoted-printable)', 'report.mhtml', () => mhtml()],
+  ['saved as a single file (.mhtml, 8bit: the UTF-8 bytes as they are)', 'report.mhtml', () => mhtml('8bit')],
   // Made by Python's plistlib from htmlBytes('Shift_JIS') (tests/fixtures/README.md): another program's writing of the format.
   ['saved by Safari (.webarchive, Shift_JIS)', 'report.webarchive', () => new Uint8Array(readFileSync(new URL('../../fixtures/reports/report-sjis.webarchive', import.meta.url)))],
   ['its sheet saved from Excel as CSV: merged cells padded with empty ones, lists in quoted cells, a No./設問 header, Shift_JIS', 'report.csv', excelCsvLayout],

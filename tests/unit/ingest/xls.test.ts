@@ -161,6 +161,13 @@ describe('Excel 97–2003 records, written one by one', () => {
     ]);
   });
 
+  it('only the file’s own Workbook stream is read, not a workbook embedded in it (a storage of its own, as in a Word document)', () => {
+    const embedded = workbookStream([], [{ name: '埋め込み', cells: [label(0, 0, 'x')] }]);
+    expect(readExcel97(compoundFile({ WordDocument: new Uint8Array(600), 'ObjectPool/Workbook': embedded }))).toBeNull();
+    const own = workbookStream([], [{ name: '本体', cells: [label(0, 0, 'y')] }]);
+    expect(readExcel97(compoundFile({ 'ObjectPool/Workbook': embedded, Workbook: own }))?.map((s) => [s.name, s.csv])).toEqual([['本体', 'y\n']]);
+  });
+
   it('a password-protected workbook is refused as such; Excel 95, an old Word file and a cut one each told for what they are', async () => {
     const session = new IngestSession();
     const refusal = async (name: string, bytes: Uint8Array) => (await session.ingestSource(name, bytes))[0].report.fileError?.code;
@@ -168,6 +175,8 @@ describe('Excel 97–2003 records, written one by one', () => {
     const biff5 = workbookStream([], [{ name: 'S', cells: LONG }]);
     biff5.set(u16(0x0500), 4);
     expect(await refusal('95.xls', compoundFile({ Book: biff5 }))).toBe('office_file');
+    // BIFF8 records in a stream named as Excel 95's (some writers save them so) are a workbook all the same.
+    expect(readExcel97(compoundFile({ BOOK: workbookStream([], [{ name: 'S', cells: [label(0, 0, 'x')] }]) }))?.map((s) => s.csv)).toEqual(['x\n']);
     expect(await refusal('97.xls', compoundFile({ Workbook: biff5 }))).toBe('office_file');
     // Another old Office file (here a Word 95 document: Word 97's mark, an older FIB version) is not taken for a damaged workbook.
     expect(await refusal('報告書.doc', compoundFile({ WordDocument: new Uint8Array(5000).fill(0xec, 0, 1).fill(0xa5, 1, 2).fill(0x68, 2, 3) }))).toBe('office_file');
