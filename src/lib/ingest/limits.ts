@@ -21,3 +21,22 @@ export const clipText = (value: string, limit = MESSAGE_VALUE): string => clip(v
 export function clipList(values: readonly string[]): string[] {
   return values.slice(0, LISTED_COLUMNS).map((v) => clipText(v, 60));
 }
+
+/**
+ * A file's part (a zip entry, a sheet as text) that would be too large to read: past what one string
+ * holds, or a small file's bomb. The file is refused as too large, not as damaged.
+ */
+export class PartTooLarge extends Error {
+  constructor(
+    readonly part: string,
+    readonly limit: number,
+  ) {
+    super(`${part} is past ${limit} bytes`);
+  }
+}
+
+/**
+ * A sheet's most characters as CSV text: as much as the largest CSV file read (100 MB) and some. A
+ * sheet can be far larger than its file (one long shared string in every cell).
+ */
+export const MAX_SHEET_CHARS = 2 ** 27;

@@ -4,7 +4,7 @@ import { decodeBytes } from './decode.ts';
 import { readWordDocument } from './docx.ts';
 import { locateHeader, resolveHeader, type Field, type LocatedHeader } from './headers.ts';
 import { Ledger } from './ledger.ts';
-import { clip } from './limits.ts';
+import { clip, PartTooLarge } from './limits.ts';
 import { markdownTableAsCsv } from './markdown.ts';
 import { extractMhtml } from './mhtml.ts';
 import { readPublishedReport, rowHandler, type ReadContext } from './readers/index.ts';
@@ -426,7 +426,7 @@ const LISTED_ENTRIES = 10;
 
 /** An office file or a zip's part that could not be unpacked: past the size limit, encrypted (an `.xls` or `.doc`), or damaged. */
 function refuseUnpacked(batch: FileBatch, error: unknown): FileBatch {
-  if (error instanceof ZipEntryTooLarge) return refuse(batch, 'office_file_too_large', { limitMB: Math.round(error.limit / 2 ** 20) });
+  if (error instanceof PartTooLarge) return refuse(batch, 'office_file_too_large', { limitMB: Math.round(error.limit / 2 ** 20) });
   return refuse(batch, error instanceof PasswordProtected ? 'encrypted_office_file' : 'damaged_office_file');
 }
 

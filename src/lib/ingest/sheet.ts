@@ -1,3 +1,5 @@
+import { MAX_SHEET_CHARS, PartTooLarge } from './limits.ts';
+
 /**
  * A spreadsheet's sheet as the CSV it would be saved as, whichever program wrote it (Excel's `.xlsx`,
  * LibreOffice's `.ods`): row N is line N, so a rejected row is named by the row number the program
@@ -29,14 +31,23 @@ export function numberText(value: number): string {
   return String(Number(value.toPrecision(15)));
 }
 
-/** Rows (row number → its cells in column order) as CSV text; a range merged down rows shows its value in each. */
+/**
+ * Rows (row number → its cells in column order) as CSV text; a range merged down rows shows its value
+ * in each. Past `MAX_SHEET_CHARS` the sheet is refused as too large before it is all written.
+ */
 export function sheetCsv(rows: Map<number, Cell[]>, merges: Merge[]): string {
   for (const merge of merges) fillMerged(rows, merge);
   let last = 0;
   for (const n of rows.keys()) last = Math.max(last, n);
   if (last === 0) return '';
   const lines: string[] = [];
-  for (let n = 1; n <= last; n++) lines.push(csvLine(rows.get(n) ?? []));
+  let size = 0;
+  for (let n = 1; n <= last; n++) {
+    const line = csvLine(rows.get(n) ?? []);
+    size += line.length + 1;
+    if (size > MAX_SHEET_CHARS) throw new PartTooLarge('a sheet', MAX_SHEET_CHARS);
+    lines.push(line);
+  }
   return `${lines.join('\n')}\n`;
 }
 

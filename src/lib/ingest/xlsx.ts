@@ -164,7 +164,11 @@ function columnOf(reference: string): number {
   return column;
 }
 
-/** Entities, then SpreadsheetML's `_xHHHH_` escapes (`_x005F_` an escaped `_`). */
+/**
+ * XML's own line ends (a literal CR LF or CR is an LF, as any XML reader takes it; `&#13;` stays a CR),
+ * then entities, then SpreadsheetML's `_xHHHH_` escapes (`_x005F_` an escaped `_`): so a generator's
+ * `_x000D_` before a literal CR LF is Excel's CR LF, one line break.
+ */
 function decodeXml(text: string): string {
-  return decodeEntities(text).replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return decodeEntities(text.replace(/\r\n?/g, '\n')).replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

@@ -1,3 +1,5 @@
+import { PartTooLarge } from './limits.ts';
+
 /**
  * The entries of a zip archive (an `.xlsx` is one), read from its central directory, and one entry's
  * bytes inflated by the platform's `DecompressionStream` (Chromium and Node 20 both have it): only
@@ -27,11 +29,7 @@ const END_SEARCH = 22 + 0xffff;
 export const MAX_ENTRY_BYTES = 2 ** 29;
 
 /** An entry would inflate past the limit: the file is refused as too large, not as damaged. */
-export class ZipEntryTooLarge extends Error {
-  constructor(readonly entry: string, readonly limit: number) {
-    super(`${entry} inflates past ${limit} bytes`);
-  }
-}
+export class ZipEntryTooLarge extends PartTooLarge {}
 
 export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && uint32(bytes, 0) === LOCAL_HEADER;

@@ -132,9 +132,10 @@ describe('Excel workbooks (.xlsx) as Excel writes them', () => {
   it('keeps a cell’s text as written: quotes, commas, entities, OOXML escapes, line breaks as CR within the field', async () => {
     const sheets = await readWorkbook(workbook([{
       name: 'n',
-      xml: row(1, inline('A1', 'a &amp; &lt;b&gt; &#x5186;') + inline('B1', '"引用", 句') + inline('C1', 'x_x000D_\ny') + inline('D1', '_x005F_x0041_') + `<x:c r="E1" t="inlineStr"><x:is><x:t> 前後 </x:t></x:is></x:c>`),
+      xml: row(1, inline('A1', 'a &amp; &lt;b&gt; &#x5186;') + inline('B1', '"引用", 句') + inline('C1', 'x_x000D_\ny') + inline('D1', '_x005F_x0041_') + `<x:c r="E1" t="inlineStr"><x:is><x:t> 前後 </x:t></x:is></x:c>` + inline('F1', 'x_x000d_\r\ny') + inline('G1', 'x\r\ny&#13;z')),
     }]));
-    expect(sheets?.[0].csv).toBe('a & <b> 円,"""引用"", 句","x\ry",_x0041_," 前後 "\n');
+    // A generator's _x000d_ before the XML's own CR LF (an LF to any XML reader) is one line break; a character reference keeps its CR.
+    expect(sheets?.[0].csv).toBe('a & <b> 円,"""引用"", 句","x\ry",_x0041_," 前後 ","x\ry","x\ry\rz"\n');
   });
 
   it('names each sheet only when several are read; skips hidden and empty sheets; refuses a damaged workbook and other zips', async () => {
@@ -158,6 +159,13 @@ describe('Excel workbooks (.xlsx) as Excel writes them', () => {
     // Stored (not deflated) entries read too.
     const stored = zip({ 'xl/workbook.xml': `<workbook ${NS}><sheets><sheet name="s" r:id="rId1"/></sheets></workbook>`, 'xl/_rels/workbook.xml.rels': `<Relationships><Relationship Id="rId1" Type="${WORKSHEET}" Target="/xl/worksheets/sheet1.xml"/></Relationships>`, 'xl/worksheets/sheet1.xml': `<worksheet><sheetData>${long}</sheetData></worksheet>` }, 0);
     expect((await session.ingestSource('stored.xlsx', stored))[0].report).toMatchObject({ rowsLoaded: 1, fileError: null });
+  });
+
+  it('a small workbook whose sheet would be far larger as text (one long shared string in every cell) is refused as too large, not read until memory runs out', async () => {
+    const strings = `<sst ${NS}><si><t>${'x'.repeat(1 << 20)}</t></si></sst>`;
+    const cells = Array.from({ length: 160 }, (_, k) => row(k + 1, `<c r="A${k + 1}" t="s"><v>0</v></c>`)).join('');
+    const [batch] = await new IngestSession().ingestSource('bomb.xlsx', workbook([{ name: 's', xml: cells }], { 'xl/sharedStrings.xml': strings }));
+    expect(batch.report.fileError).toEqual({ code: 'office_file_too_large', params: { limitMB: 128 } });
   });
 });
 
