@@ -1,3 +1,4 @@
+import { MAX_SHEET_CHARS, PartTooLarge } from './limits.ts';
 import { decodeEntities } from './report-text.ts';
 import { numberText, sheetCsv, type Cell, type Merge, type Sheet } from './sheet.ts';
 import { inlineText, openPackage } from './odf.ts';
@@ -58,7 +59,7 @@ interface OpenCell {
 
 function sheetsOf(content: string, hiddenStyles: Set<string>, withoutDay: Set<string>): Sheet[] {
   const sheets: Sheet[] = [];
-  let sheet: { name: string; hidden: boolean; rows: Map<number, Cell[]>; merges: Merge[]; nextRow: number; columnStyles: string[] } | null = null;
+  let sheet: { name: string; hidden: boolean; rows: Map<number, Cell[]>; merges: Merge[]; nextRow: number; columnStyles: string[]; chars: number } | null = null;
   let row: { no: number; repeat: number; cells: Cell[]; column: number } | null = null;
   let cell: OpenCell | null = null;
   const notCellText = leavesOut(NOT_CELL_TEXT);
@@ -75,6 +76,9 @@ function sheetsOf(content: string, hiddenStyles: Set<string>, withoutDay: Set<st
         sheet = null;
       } else if (tag === 'table-row' && sheet && row) {
         if (row.cells.length > 0) {
+          // A row written once and repeated could be a sheet far past what its file holds: counted before it is expanded.
+          sheet.chars += row.cells.reduce((n, c) => n + c.text.length + 1, 0) * row.repeat;
+          if (sheet.chars > MAX_SHEET_CHARS) throw new PartTooLarge(`sheet ${sheet.name}`, MAX_SHEET_CHARS);
           for (let k = 0; k < row.repeat; k++) sheet.rows.set(row.no + k, k === 0 ? row.cells : row.cells.map((c) => ({ ...c })));
         }
         sheet.nextRow = row.no + row.repeat;
@@ -92,7 +96,7 @@ function sheetsOf(content: string, hiddenStyles: Set<string>, withoutDay: Set<st
     }
     if (tag === 'table') {
       const attrs = attributes(token.attrs);
-      sheet = { name: decodeEntities(attrs['table:name'] ?? ''), hidden: hiddenStyles.has(attrs['table:style-name'] ?? ''), rows: new Map(), merges: [], nextRow: 1, columnStyles: [] };
+      sheet = { name: decodeEntities(attrs['table:name'] ?? ''), hidden: hiddenStyles.has(attrs['table:style-name'] ?? ''), rows: new Map(), merges: [], nextRow: 1, columnStyles: [], chars: 0 };
     } else if (tag === 'table-column' && sheet) {
       const attrs = attributes(token.attrs);
       const repeat = repeatCount(attrs['table:number-columns-repeated'], MAX_COLUMNS - sheet.columnStyles.length);

@@ -36,7 +36,11 @@ export function numberText(value: number): string {
  * in each. Past `MAX_SHEET_CHARS` the sheet is refused as too large before it is all written.
  */
 export function sheetCsv(rows: Map<number, Cell[]>, merges: Merge[]): string {
-  for (const merge of merges) fillMerged(rows, merge);
+  // What the merged ranges would add, counted before any is filled (each may span a million rows).
+  const texts = merges.map((merge) => rows.get(merge.top)?.find((c) => c.column === merge.column)?.text);
+  const adds = merges.reduce((n, { top, bottom }, i) => n + (texts[i] === undefined ? 0 : (bottom - top) * (texts[i].length + 1)), 0);
+  if (adds > MAX_SHEET_CHARS) throw new PartTooLarge('a sheet', MAX_SHEET_CHARS);
+  fillMerged(rows, merges, texts);
   let last = 0;
   for (const n of rows.keys()) last = Math.max(last, n);
   if (last === 0) return '';
@@ -51,16 +55,27 @@ export function sheetCsv(rows: Map<number, Cell[]>, merges: Merge[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Each row of the range's first column gets the top cell's value, as the sheet shows it beside every row. */
-function fillMerged(rows: Map<number, Cell[]>, { column, top, bottom }: Merge): void {
-  const text = rows.get(top)?.find((c) => c.column === column)?.text;
-  if (text === undefined) return;
-  for (let n = top + 1; n <= bottom; n++) {
-    const cells = rows.get(n) ?? [];
-    if (cells.some((c) => c.column === column)) continue;
-    cells.push({ column, text });
-    cells.sort((x, y) => x.column - y.column);
-    rows.set(n, cells);
+/**
+ * Each row of a range's first column gets the top cell's value (`texts`, by range), as the sheet shows
+ * it beside every row, unless the row has a value there. Appended, then each row touched sorted once:
+ * a sheet may merge a thousand columns down sixty thousand rows.
+ */
+function fillMerged(rows: Map<number, Cell[]>, merges: Merge[], texts: Array<string | undefined>): void {
+  const touched = new Set<number>();
+  merges.forEach(({ column, top, bottom }, i) => {
+    const text = texts[i];
+    if (text === undefined) return;
+    for (let n = top + 1; n <= bottom; n++) {
+      const cells = rows.get(n);
+      if (cells) cells.push({ column, text });
+      else rows.set(n, [{ column, text }]);
+      touched.add(n);
+    }
+  });
+  // A stable sort keeps a row's own value (there before any was added) first in its column: the one kept.
+  for (const n of touched) {
+    const cells = rows.get(n)!.sort((x, y) => x.column - y.column);
+    rows.set(n, cells.filter((cell, k) => k === 0 || cells[k - 1].column !== cell.column));
   }
 }
 

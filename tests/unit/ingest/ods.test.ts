@@ -100,6 +100,13 @@ describe('OpenDocument spreadsheets (.ods) saved by LibreOffice Calc', () => {
     expect(sheets?.[0].csv).toBe('2025年4月,2025-04-01\n');
   });
 
+  it('a row written once and repeated past what a sheet can be as text is refused as too large, not expanded until memory runs out', async () => {
+    // A value in every cell of Calc's 1,048,576 × 16,384 cells, in a few hundred bytes.
+    const bomb = spreadsheet(`<table:table table:name="爆弾"><table:table-row table:number-rows-repeated="1048576">${text('x', ' table:number-columns-repeated="16384"')}</table:table-row></table:table>`);
+    const [batch] = await new IngestSession().ingestSource('bomb.ods', bomb);
+    expect(batch.report.fileError).toEqual({ code: 'office_file_too_large', params: { limitMB: 128 } });
+  });
+
   it('are told from other zips by their mimetype; a spreadsheet without its content is damaged', async () => {
     expect(await readSpreadsheet(zip({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<x/>' }))).toBeNull();
     expect(await readSpreadsheet(new TextEncoder().encode('a,b\n1,2\n'))).toBeNull();

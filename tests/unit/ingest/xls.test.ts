@@ -135,6 +135,14 @@ describe('Excel 97–2003 records, written one by one', () => {
     expect(csvOf(workbook([xf(0), xf(34)], [{ name: 'M', cells: [number(0, 0, 45748, 1)] }]))).toEqual(['2025年4月\n']);
   });
 
+  it('merged ranges that would fill a sheet past what it can be as text are refused as too large before they are filled', async () => {
+    const columns = Array.from({ length: 1000 }, (_, c) => c);
+    const merges = record(0x00e5, u16(columns.length), ...columns.map((c) => [...u16(0), ...u16(65535), ...u16(c), ...u16(c)]));
+    const bytes = workbook([], [{ name: 'S', cells: [...columns.map((c) => label(0, c, 'abc')), merges] }]);
+    const [batch] = await new IngestSession().ingestSource('merged.xls', bytes);
+    expect(batch.report.fileError).toEqual({ code: 'office_file_too_large', params: { limitMB: 128 } });
+  });
+
   it('a workbook of several FAT sectors (the bench’s), its text shared and its numbers RK, reads back to its CSV', () => {
     const lines = ['ward,fiscal_year,question_no,rating', ...Array.from({ length: 3000 }, (_, i) => `${['鶴見区', '西区', '中区'][i % 3]},${2019 + (i % 7)},${(i % 16) + 1},${'ABCD'[i % 4]}`)];
     const bytes = excel97OfCsv(lines.join('\n'));
