@@ -66,9 +66,10 @@ export function shownNumber(value: number, date: DateShown, epoch: number): stri
     case undefined:
       return numberText(value);
     case 'date':
-      return dateOf(value, epoch);
     case 'withoutDay':
-      return withoutDayAsShown(date.code, dateOf(value, epoch));
+      // Excel shows a negative date as ####: it stays the number.
+      if (!(value >= 0)) return numberText(value);
+      return date.kind === 'date' ? dateOf(value, epoch) : withoutDayAsShown(date.code, dateOf(value, epoch));
     case 'time':
       return timeAsShown(date.code, value);
   }
@@ -153,8 +154,15 @@ function timeAsShown(code: string, value: number): string {
   return out;
 }
 
+/**
+ * A serial's day as `YYYY-MM-DD`. The 1900 system counts a 29 February 1900 that never was, and a
+ * day 0: Excel shows them as `1900/2/29` and `1900/1/0`, so they read as such (and are rejected where
+ * a date is needed), not as a made-up neighbour; serials before 29 February are a day off.
+ */
 function dateOf(serial: number, epoch: number): string {
-  // The 1900 system counts a 29 February 1900 that never was: serials before it are a day off.
-  const days = epoch === EPOCH_1900 && serial < 61 ? serial + 1 : serial;
-  return new Date(epoch + Math.floor(days) * DAY_MS).toISOString().slice(0, 10);
+  const day = Math.floor(serial);
+  if (epoch === EPOCH_1900 && day === 0) return '1900-01-00';
+  if (epoch === EPOCH_1900 && day === 60) return '1900-02-29';
+  const days = epoch === EPOCH_1900 && day < 60 ? day + 1 : day;
+  return new Date(epoch + days * DAY_MS).toISOString().slice(0, 10);
 }

@@ -89,6 +89,11 @@ describe('Excel workbooks (.xlsx) as Excel writes them', () => {
     expect((await dated(45748.75, 2))?.[0].csv).toBe('2025-04-01,45748.75\n');
     expect((await dated(43921, 1, '<workbookPr date1904="1"/>'))?.[0].csv).toBe('2024-04-01,43921\n');
     expect((await dated(59, 1))?.[0].csv).toBe('1900-02-28,59\n');
+    // Days the 1900 system counts that never were (day 0, 29 February 1900) read as Excel shows them, not as a neighbour; a negative date is the number (Excel shows ####).
+    expect((await dated(0.5, 1))?.[0].csv).toBe('1900-01-00,0.5\n');
+    expect((await dated(60, 1))?.[0].csv).toBe('1900-02-29,60\n');
+    expect((await dated(61, 1))?.[0].csv).toBe('1900-03-01,61\n');
+    expect((await dated(-5, 1))?.[0].csv).toBe('-5,-5\n');
     expect((await dated(0.30000000000000004, 0))?.[0].csv).toBe('0.3,0.3\n');
     // Japanese Excel's "General" (G/標準) with a unit is a number format, not a date (its G is no era).
     const counted = '<styleSheet><numFmts count="2"><numFmt numFmtId="176" formatCode="G/標準&quot;件&quot;"/><numFmt numFmtId="177" formatCode="General&quot; 回&quot;"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="176"/><xf numFmtId="177"/></cellXfs></styleSheet>';
