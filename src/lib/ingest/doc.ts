@@ -67,11 +67,31 @@ export function readWord97(source: Uint8Array | CompoundFile): string | null {
     // List tables it cannot read leave the items unnumbered, not the document unread.
   }
   const marks = new ListMarks(lists);
-  return documentHtml(word, pieces, fib.textLength, places, unshownText(word, table, fib.chpx), marks);
+  let anchors = new Map<number, TextBox[]>();
+  try {
+    anchors = textBoxAnchors(table, fib);
+  } catch {
+    // Shape tables it cannot read leave the text boxes out, not the document unread.
+  }
+  return documentHtml({ word, pieces, places, unshown: unshownText(word, table, fib.chpx), marks }, fib.textLength, anchors);
 }
 
-/** Where the FIB keeps the main text's length, the piece table and the paragraph properties' index. */
-function fibFields(view: DataView): { textLength: number; clx: [number, number]; papx: [number, number]; chpx: [number, number]; lists: [number, number]; overrides: [number, number] } {
+interface Fib {
+  textLength: number;
+  /** Where the text boxes' stories start: after the main text, footnotes, headers, comments and endnotes. */
+  textBoxesFrom: number;
+  clx: [number, number];
+  papx: [number, number];
+  chpx: [number, number];
+  lists: [number, number];
+  overrides: [number, number];
+  /** The main text's shapes (`PlcSpaMom`) and its text boxes' stories (`PlcftxbxTxt`). */
+  shapes: [number, number];
+  textBoxes: [number, number];
+}
+
+/** Where the FIB keeps the stories' lengths, the piece table, the property indexes, the lists and the shapes. */
+function fibFields(view: DataView): Fib {
   const rgW = 0x22;
   const cslwAt = rgW + view.getUint16(0x20, true) * 2;
   const rgLw = cslwAt + 2;
@@ -79,7 +99,62 @@ function fibFields(view: DataView): { textLength: number; clx: [number, number];
   const rgFcLcb = fcLcbCountAt + 2;
   const pair = (index: number): [number, number] => [view.getUint32(rgFcLcb + index * 8, true), view.getUint32(rgFcLcb + index * 8 + 4, true)];
   if (view.getUint16(fcLcbCountAt, true) < 75) throw new Error('FIB too short');
-  return { textLength: view.getUint32(rgLw + 3 * 4, true), clx: pair(33), papx: pair(13), chpx: pair(12), lists: pair(73), overrides: pair(74) };
+  const length = (index: number) => view.getUint32(rgLw + index * 4, true);
+  return {
+    textLength: length(3),
+    textBoxesFrom: [3, 4, 5, 6, 7, 8].reduce((sum, index) => sum + length(index), 0),
+    clx: pair(33),
+    papx: pair(13),
+    chpx: pair(12),
+    lists: pair(73),
+    overrides: pair(74),
+    shapes: pair(40),
+    textBoxes: pair(56),
+  };
+}
+
+/**
+ * The text boxes by the CP their shape is anchored at: a story (`PlcftxbxTxt`, its last entry a
+ * dummy, reusable ones empty) goes with the shape whose id (`PlcSpaMom`'s `spid`) it names. Stories
+ * no shape names (a text box in a group, named by the group's shapes) go, in order, to the first
+ * anchor no story names, or before the text.
+ */
+function textBoxAnchors(table: Uint8Array, fib: Fib): Map<number, TextBox[]> {
+  const anchors = new Map<number, TextBox[]>();
+  const plc = (at: [number, number], entry: number) => {
+    const [fc, lcb] = at;
+    if (lcb === 0) return null;
+    if (fc + lcb > table.length) throw new Error('shape table outside its stream');
+    const view = new DataView(table.buffer, table.byteOffset + fc, lcb);
+    const count = (lcb - 4) / (4 + entry);
+    if (!Number.isInteger(count)) throw new Error('shape table cut short');
+    return { view, count, cp: (i: number) => view.getInt32(4 * i, true), data: (i: number) => 4 * (count + 1) + entry * i };
+  };
+  const shapes = plc(fib.shapes, 26);
+  const stories = plc(fib.textBoxes, 22);
+  if (!stories) return anchors;
+  const shapeAt = new Map<number, number>();
+  for (let i = 0; shapes && i < shapes.count; i++) shapeAt.set(shapes.view.getInt32(shapes.data(i), true), shapes.cp(i));
+  const named = new Set<number>();
+  const unnamed: TextBox[] = [];
+  for (let i = 0; i < stories.count - 1; i++) {
+    const at = stories.data(i);
+    if (stories.view.getUint16(at + 8, true) !== 0) continue;
+    const box: TextBox = { from: fib.textBoxesFrom + stories.cp(i), to: fib.textBoxesFrom + stories.cp(i + 1), shape: stories.view.getInt32(at + 14, true) };
+    const cp = shapeAt.get(box.shape);
+    if (cp === undefined) {
+      unnamed.push(box);
+      continue;
+    }
+    named.add(box.shape);
+    anchors.set(cp, [...(anchors.get(cp) ?? []), box]);
+  }
+  if (unnamed.length > 0) {
+    const free = [...shapeAt].find(([shape]) => !named.has(shape));
+    const cp = free ? free[1] : 0;
+    anchors.set(cp, [...(anchors.get(cp) ?? []), ...unnamed]);
+  }
+  return anchors;
 }
 
 /** The `Pcdt` of the `Clx`: which character positions come from where in the `WordDocument` stream. */
@@ -289,13 +364,36 @@ function upperBound(values: number[], value: number): number {
   return low;
 }
 
+/** A text box's story: its CP range in the document's text, and the shape it belongs to. */
+interface TextBox {
+  from: number;
+  to: number;
+  shape: number;
+}
+
 /**
  * The main text as HTML: each paragraph (ended by a paragraph mark, or in a table by a cell mark) a
  * `<p>`, the rows of a table its `<tr>`. Field codes are left out (their results kept), and the marks
- * of pictures, drawings and notes.
+ * of pictures, drawings and notes. A text box's paragraphs come before the paragraph its shape is
+ * anchored to (as docx.ts places them).
  */
-function documentHtml(word: Uint8Array, pieces: Piece[], textLength: number, places: ParagraphPlaces, unshown: Array<[number, number]>, marks: ListMarks): string {
-  const out: string[] = ['<html><body>'];
+function documentHtml(text: StoryText, textLength: number, anchors: Map<number, TextBox[]>): string {
+  const out = ['<html><body>', ...storyHtml(text, 0, textLength, anchors), '</body></html>'];
+  return out.join('\n');
+}
+
+/** What every story's text is read through: the pieces, each paragraph's place, unshown runs, list numbers. */
+interface StoryText {
+  word: Uint8Array;
+  pieces: Piece[];
+  places: ParagraphPlaces;
+  unshown: Array<[number, number]>;
+  marks: ListMarks;
+}
+
+/** The HTML lines of the text from CP `from` to `to`, with the text boxes anchored in it (by their anchor's CP). */
+function storyHtml({ word, pieces, places, unshown, marks }: StoryText, from: number, to: number, anchors: Map<number, TextBox[]>): string[] {
+  const out: string[] = [];
   const unshownStarts = unshown.map((r) => r[0]);
   const isUnshown = (fc: number) => {
     const k = upperBound(unshownStarts, fc) - 1;
@@ -305,6 +403,8 @@ function documentHtml(word: Uint8Array, pieces: Piece[], textLength: number, pla
   let cell: string[] = [];
   let inTable = false;
   let rowOpen = false;
+  // The text boxes anchored in the paragraph being read: written before it, where it goes.
+  let boxes: string[] = [];
   // The fields open around the text: each one's code, and whether its result (what Word shows) has begun.
   const fields: Array<{ code: string; result: boolean }> = [];
   const endParagraph = (fc: number, end: number) => {
@@ -314,10 +414,10 @@ function documentHtml(word: Uint8Array, pieces: Piece[], textLength: number, pla
       if (inTable) out.push('</table>');
       inTable = false;
       rowOpen = false;
-      out.push(html());
+      out.push(...boxes, html());
     } else if (place.depth > 1) {
       // A table inside a cell: its text joins the outer cell's, a line each.
-      cell.push(html());
+      cell.push(...boxes, html());
     } else if (place.rowEnd) {
       if (rowOpen) out.push('</tr>');
       rowOpen = false;
@@ -328,25 +428,28 @@ function documentHtml(word: Uint8Array, pieces: Piece[], textLength: number, pla
       rowOpen = true;
       // A cell's first paragraph: its lists number from their start (as docx.ts does per cell).
       if (cell.length === 0) marks.restart();
-      cell.push(html());
+      cell.push(...boxes, html());
       if (end === 0x07) {
         out.push('<td>', ...cell, '</td>');
         cell = [];
       }
     }
     paragraph = '';
+    boxes = [];
   };
   for (const piece of pieces) {
-    const end = Math.min(piece.cpEnd, textLength);
-    if (piece.cpStart >= end) continue;
+    const start = Math.max(piece.cpStart, from);
+    const end = Math.min(piece.cpEnd, to);
+    if (start >= end) continue;
     const size = piece.compressed ? 1 : 2;
-    const from = piece.fc;
-    const to = from + (end - piece.cpStart) * size;
-    if (to > word.length) throw new Error('text outside its stream');
-    const text = piece.compressed ? windows1252(word.subarray(from, to)) : utf16(word, from, to);
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      const fc = from + i * size;
+    const first = piece.fc + (start - piece.cpStart) * size;
+    const last = first + (end - start) * size;
+    if (last > word.length) throw new Error('text outside its stream');
+    const chars = piece.compressed ? windows1252(word.subarray(first, last)) : utf16(word, first, last);
+    for (let i = 0; i < chars.length; i++) {
+      const code = chars.charCodeAt(i);
+      const fc = first + i * size;
+      for (const box of anchors.get(start + i) ?? []) boxes.push(...textBoxHtml({ word, pieces, places, unshown, marks }, box));
       const field = fields.at(-1);
       if (code === 0x13) fields.push({ code: '', result: false });
       else if (code === 0x14) {
@@ -355,19 +458,25 @@ function documentHtml(word: Uint8Array, pieces: Piece[], textLength: number, pla
         fields.pop();
         // A field without a result shows what its code draws: a ruby's base text.
         if (field && !field.result && !fields.some((f) => !f.result)) paragraph += rubyBase(field.code);
-      } else if (field && !field.result) field.code += text[i];
+      } else if (field && !field.result) field.code += chars[i];
       else if (fields.some((f) => !f.result) || (code !== 0x07 && isUnshown(fc))) continue;
       else if (code === 0x0d || code === 0x07) endParagraph(fc, code);
       else if (code === 0x0b) paragraph += '\n';
       else if (code === 0x0c) endParagraph(fc, 0x0d);
       else if (code === 0x1e) paragraph += '-';
-      else if (code >= 0x20 || code === 0x09) paragraph += text[i];
+      else if (code >= 0x20 || code === 0x09) paragraph += chars[i];
     }
   }
-  if (paragraph !== '') out.push(paragraphHtml(null, paragraph));
+  if (paragraph !== '' || boxes.length > 0) out.push(...boxes, ...(paragraph !== '' ? [paragraphHtml(null, paragraph)] : []));
   if (inTable) out.push('</table>');
-  out.push('</body></html>');
-  return out.join('\n');
+  return out;
+}
+
+/** A text box's paragraphs, without the empty one its story ends with (each story's last mark ends it). */
+function textBoxHtml(text: StoryText, box: TextBox): string[] {
+  const lines = storyHtml(text, box.from, box.to, new Map());
+  while (lines.length > 0 && lines.at(-1) === paragraphHtml(null, '')) lines.pop();
+  return lines;
 }
 
 /** The base text of a ruby Word writes as a field, `EQ \\* jc2 … \\o\\ad(\\s\\up 9(ちいき),地域)` (its alignment `\\ad`, `\\al`, …); nothing for other field codes. */
