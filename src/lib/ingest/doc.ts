@@ -59,14 +59,21 @@ export function readWord97(source: Uint8Array | CompoundFile): string | null {
   if (table === null) throw new Error('no table stream');
   const fib = fibFields(view);
   const pieces = pieceTable(table, fib.clx);
-  const places = new ParagraphPlaces(word, table, fib.papx);
-  let lists = new Map<string, ListLevel[]>();
+  let styles = new Map<number, StyleList>();
+  try {
+    styles = styleLists(table, fib.styles);
+  } catch {
+    // A stylesheet it cannot read leaves the lists styles carry unnumbered, not the document unread.
+  }
+  const places = new ParagraphPlaces(word, table, fib.papx, styles);
+  let lists: WordLists = { levels: new Map(), listOf: new Map() };
   try {
     lists = listsOf(table, fib.lists, fib.overrides);
   } catch {
     // List tables it cannot read leave the items unnumbered, not the document unread.
   }
-  const marks = new ListMarks(lists);
+  // Overrides of one list count on its numbers (numbered headings may each name another override).
+  const marks = new ListMarks(lists.levels, (override) => lists.listOf.get(override) ?? override);
   let anchors = new Map<number, TextBox[]>();
   try {
     anchors = textBoxAnchors(table, fib);
@@ -85,6 +92,8 @@ interface Fib {
   chpx: [number, number];
   lists: [number, number];
   overrides: [number, number];
+  /** The stylesheet (`STSH`). */
+  styles: [number, number];
   /** The main text's shapes (`PlcSpaMom`) and its text boxes' stories (`PlcftxbxTxt`). */
   shapes: [number, number];
   textBoxes: [number, number];
@@ -108,6 +117,7 @@ function fibFields(view: DataView): Fib {
     chpx: pair(12),
     lists: pair(73),
     overrides: pair(74),
+    styles: pair(1),
     shapes: pair(40),
     textBoxes: pair(56),
   };
@@ -190,6 +200,7 @@ class ParagraphPlaces {
     private readonly word: Uint8Array,
     table: Uint8Array,
     at: [number, number],
+    private readonly styles: Map<number, StyleList>,
   ) {
     this.index = pageIndex(table, at);
   }
@@ -207,17 +218,82 @@ class ParagraphPlaces {
     const cb = fkp[offset];
     const from = cb === 0 ? offset + 2 : offset + 1;
     const length = cb === 0 ? fkp[offset + 1] * 2 : cb * 2 - 1;
-    // The paragraph's style (2 bytes), then its sprms.
+    // The paragraph's style (2 bytes), then its sprms; a list or level it does not set is its style's.
+    const styled = styleList(this.styles, view.getUint16(from, true));
+    let list: number | undefined;
+    let level: number | undefined;
     for (const [sprm, operand] of sprms(view, from + 2, Math.min(from + length, PAGE))) {
       if (sprm === IN_TABLE && fkp[operand]) place.depth = Math.max(place.depth, 1);
       else if (sprm === TABLE_DEPTH) place.depth = view.getInt32(operand, true);
       else if (sprm === ROW_END && fkp[operand]) place.rowEnd = true;
       else if (sprm === INNER_ROW_END && fkp[operand]) place.rowEnd = true;
-      else if (sprm === LIST) place.list = view.getUint16(operand, true);
-      else if (sprm === LIST_LEVEL) place.level = fkp[operand];
+      else if (sprm === LIST) list = view.getUint16(operand, true);
+      else if (sprm === LIST_LEVEL) level = fkp[operand];
     }
+    place.list = list ?? styled.list ?? 0;
+    place.level = level ?? styled.level ?? 0;
     return place;
   }
+}
+
+/** The list and level a paragraph style sets (undefined where it sets none), and the style it is based on. */
+interface StyleList {
+  list?: number;
+  level?: number;
+  base: number;
+}
+
+const NO_STYLE = 0x0fff;
+
+/**
+ * The lists paragraph styles carry (`STSH`: each style's paragraph properties, `UpxPapx`): Word's
+ * List Number, or numbered headings, number their paragraphs so, not by the paragraph's own properties.
+ */
+function styleLists(table: Uint8Array, [fc, lcb]: [number, number]): Map<number, StyleList> {
+  const styles = new Map<number, StyleList>();
+  if (lcb === 0) return styles;
+  if (fc + lcb > table.length) throw new Error('stylesheet outside its stream');
+  const view = new DataView(table.buffer, table.byteOffset + fc, lcb);
+  const headerLength = view.getUint16(0, true);
+  const count = view.getUint16(2, true);
+  const baseLength = view.getUint16(4, true);
+  let at = 2 + headerLength;
+  for (let istd = 0; istd < count && at + 2 <= lcb; istd++) {
+    const length = view.getUint16(at, true);
+    const std = at + 2;
+    at = std + length;
+    if (length === 0 || at > lcb) continue;
+    const kindAndBase = view.getUint16(std + 2, true);
+    // Paragraph styles only (kind 1): their first property group is the paragraph's.
+    if ((kindAndBase & 0x0f) !== 1) continue;
+    const name = std + baseLength;
+    let upx = name + 2 + view.getUint16(name, true) * 2 + 2;
+    if ((upx - std) % 2 === 1) upx++;
+    if (upx + 4 > at) continue;
+    const upxLength = view.getUint16(upx, true);
+    const style: StyleList = { base: kindAndBase >> 4 };
+    for (const [sprm, operand] of sprms(view, upx + 4, Math.min(upx + 2 + upxLength, at))) {
+      if (sprm === LIST) style.list = view.getUint16(operand, true);
+      else if (sprm === LIST_LEVEL) style.level = view.getUint8(operand);
+    }
+    styles.set(istd, style);
+  }
+  return styles;
+}
+
+/** A style's list and level, each from the nearest style in its chain of bases that sets it. */
+function styleList(styles: Map<number, StyleList>, istd: number): { list?: number; level?: number } {
+  const found: { list?: number; level?: number } = {};
+  const seen = new Set<number>();
+  for (let id = istd; id !== NO_STYLE && !seen.has(id); ) {
+    seen.add(id);
+    const style = styles.get(id);
+    if (!style) break;
+    found.list ??= style.list;
+    found.level ??= style.level;
+    id = style.base;
+  }
+  return found;
 }
 
 /** A `PlcBte` (of paragraph or character properties): the byte offset each disk page starts at, and the page's number. */
@@ -262,8 +338,14 @@ const NUMBER_FORMATS: Record<number, string> = { 14: 'decimalFullWidth', 18: 'de
  * to (`PlfLst`'s LSTF by `lsid`, whose LVLs follow the PlfLst): each level's format, its text (the
  * placeholders 0–8 for the levels' numbers written `%1`…`%9`, as `.docx` writes them) and start.
  */
-function listsOf(table: Uint8Array, [lstFc, lstLcb]: [number, number], [lfoFc, lfoLcb]: [number, number]): Map<string, ListLevel[]> {
-  const lists = new Map<string, ListLevel[]>();
+/** Each list override's (`ilfo`, 1-based, as text) levels, and the list (`lsid`) it overrides. */
+interface WordLists {
+  levels: Map<string, ListLevel[]>;
+  listOf: Map<string, string>;
+}
+
+function listsOf(table: Uint8Array, [lstFc, lstLcb]: [number, number], [lfoFc, lfoLcb]: [number, number]): WordLists {
+  const lists: WordLists = { levels: new Map(), listOf: new Map() };
   if (lstLcb === 0 || lfoLcb === 0 || lstFc + lstLcb > table.length || lfoFc + lfoLcb > table.length) return lists;
   const view = new DataView(table.buffer, table.byteOffset, table.byteLength);
   const count = view.getInt16(lstFc, true);
@@ -290,8 +372,11 @@ function listsOf(table: Uint8Array, [lstFc, lstLcb]: [number, number], [lfoFc, l
   }
   const overrides = view.getInt32(lfoFc, true);
   for (let i = 0; i < overrides && lfoFc + 4 + 16 * (i + 1) <= table.length; i++) {
-    const levels = definitions.get(view.getInt32(lfoFc + 4 + 16 * i, true));
-    if (levels) lists.set(String(i + 1), levels);
+    const list = view.getInt32(lfoFc + 4 + 16 * i, true);
+    const levels = definitions.get(list);
+    if (!levels) continue;
+    lists.levels.set(String(i + 1), levels);
+    lists.listOf.set(String(i + 1), String(list));
   }
   return lists;
 }

@@ -28,7 +28,11 @@ export interface ListLevel {
 export class ListMarks {
   private readonly counters = new Map<string, number[]>();
 
-  constructor(private readonly lists: Map<string, ListLevel[]>) {}
+  /** `counterOf`: whose numbers a list counts on (a Word 97 list override counts its list's). */
+  constructor(
+    private readonly lists: Map<string, ListLevel[]>,
+    private readonly counterOf: (list: string) => string = (list) => list,
+  ) {}
 
   /** Each table cell holds one section's list: its numbers start again, where Word may carry a list on from an earlier cell. */
   restart(): void {
@@ -39,10 +43,11 @@ export class ListMarks {
   mark(list: string, level: number): string | null {
     const levels = this.lists.get(list);
     if (!levels) return null;
-    const counters = this.counters.get(list) ?? levels.map((l) => (l ? l.start - 1 : 0));
+    const key = this.counterOf(list);
+    const counters = this.counters.get(key) ?? levels.map((l) => (l ? l.start - 1 : 0));
     counters[level] = (counters[level] ?? 0) + 1;
     for (let k = level + 1; k < counters.length; k++) counters[k] = levels[k] ? levels[k].start - 1 : 0;
-    this.counters.set(list, counters);
+    this.counters.set(key, counters);
     const own = levels[level];
     if (!own || own.format === 'bullet') return '・';
     return own.text.replace(/%(\d)/g, (_, n: string) => formatNumber(counters[Number(n) - 1] ?? 1, levels[Number(n) - 1]?.format ?? 'decimal'));

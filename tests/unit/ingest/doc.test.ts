@@ -27,6 +27,11 @@ describe('Word 97–2003 documents (.doc) saved by LibreOffice Writer', () => {
     expect([...(html ?? '').matchAll(/<p>(.*?)<\/p>/g)].map((m) => m[1])).toEqual(['前書き', '鶴見区地域子育て支援拠点事業', '令和7年度重点目標評価結果', '本文の段落', '次の段落', '囲みの注記', '最後の段落']);
   });
 
+  it('number a list its paragraph style carries (List Number), the paragraphs naming no list themselves', () => {
+    const html = readWord97(fixture('style-list.doc'));
+    expect([...(html ?? '').matchAll(/<p>(.*?)<\/p>/g)].map((m) => m[1])).toEqual(['はじめに', '1. 一つ目の目標', '2. 二つ目の目標', '3. 三つ目の目標', 'おわりに']);
+  });
+
   it('load through the session as a report, the format named; a password-protected one refused as such', async () => {
     const [batch] = await new IngestSession().ingestSource('報告書.doc', fixture('report.doc'));
     expect([batch.report.kind, batch.report.encoding, batch.report.fileError, batch.report.rowsRejected]).toEqual(['report', 'doc', null, 0]);
