@@ -4,12 +4,15 @@
  * windows-1252 as Latin-1 (nodejs/node#56542). Ingest runs in both, so it maps the bytes itself.
  */
 
-/** Each byte as the character of its own code: a byte string, for parsing a container's ASCII structure and taking its bytes back. */
-export function byteChars(bytes: Uint8Array): string {
+/** Character codes (UTF-16 units) as text, a few thousand at a time: one call's arguments are limited. */
+export function charsOf(codes: Uint8Array | Uint16Array | number[]): string {
   let text = '';
-  for (let at = 0; at < bytes.length; at += 4096) text += String.fromCharCode(...bytes.subarray(at, at + 4096));
+  for (let at = 0; at < codes.length; at += 4096) text += String.fromCharCode(...codes.slice(at, at + 4096));
   return text;
 }
+
+/** Each byte as the character of its own code: a byte string, for parsing a container's ASCII structure and taking its bytes back. */
+export const byteChars = (bytes: Uint8Array): string => charsOf(bytes);
 
 /** Windows-1252's characters for 0x80–0x9F (the WHATWG index: the five bytes it leaves undefined keep their own codes). */
 const HIGH = [
@@ -19,10 +22,5 @@ const HIGH = [
 
 /** Windows-1252 text (Word's 8-bit text): Latin-1 but for 0x80–0x9F. */
 export function windows1252(bytes: Uint8Array): string {
-  let text = '';
-  for (let at = 0; at < bytes.length; at += 4096) {
-    const units = Array.from(bytes.subarray(at, at + 4096), (b) => (b >= 0x80 && b < 0xa0 ? HIGH[b - 0x80] : b));
-    text += String.fromCharCode(...units);
-  }
-  return text;
+  return charsOf(Uint16Array.from(bytes, (b) => (b >= 0x80 && b < 0xa0 ? HIGH[b - 0x80] : b)));
 }

@@ -1,6 +1,6 @@
 import { compoundFileOf, PasswordProtected, type CompoundFile } from './cfb.ts';
 import { ListMarks, paragraphHtml, type ListLevel } from './document-html.ts';
-import { windows1252 } from './byte-text.ts';
+import { charsOf, windows1252 } from './byte-text.ts';
 
 /**
  * A Word 97–2003 document (`.doc`: the `WordDocument` stream of a compound file) read as the HTML
@@ -150,13 +150,14 @@ function textBoxAnchors(table: Uint8Array, fib: Fib): Map<number, TextBox[]> {
   for (let i = 0; i < stories.count - 1; i++) {
     const at = stories.data(i);
     if (stories.view.getUint16(at + 8, true) !== 0) continue;
-    const box: TextBox = { from: fib.textBoxesFrom + stories.cp(i), to: fib.textBoxesFrom + stories.cp(i + 1), shape: stories.view.getInt32(at + 14, true) };
-    const cp = shapeAt.get(box.shape);
+    const box: TextBox = { from: fib.textBoxesFrom + stories.cp(i), to: fib.textBoxesFrom + stories.cp(i + 1) };
+    const shape = stories.view.getInt32(at + 14, true);
+    const cp = shapeAt.get(shape);
     if (cp === undefined) {
       unnamed.push(box);
       continue;
     }
-    named.add(box.shape);
+    named.add(shape);
     anchors.set(cp, [...(anchors.get(cp) ?? []), box]);
   }
   if (unnamed.length > 0) {
@@ -333,17 +334,17 @@ export function* sprms(view: DataView, from: number, end: number): Generator<[nu
 /** Word 97's number formats (`nfc`) by the names `.docx` gives them, for the ones written otherwise than as digits. */
 const NUMBER_FORMATS: Record<number, string> = { 14: 'decimalFullWidth', 18: 'decimalEnclosedCircle', 23: 'bullet' };
 
-/**
- * Each list item's list (`ilfo`, its 1-based place in `PlfLfo`) → the levels of the list it points
- * to (`PlfLst`'s LSTF by `lsid`, whose LVLs follow the PlfLst): each level's format, its text (the
- * placeholders 0–8 for the levels' numbers written `%1`…`%9`, as `.docx` writes them) and start.
- */
 /** Each list override's (`ilfo`, 1-based, as text) levels, and the list (`lsid`) it overrides. */
 interface WordLists {
   levels: Map<string, ListLevel[]>;
   listOf: Map<string, string>;
 }
 
+/**
+ * Each list item's list (`ilfo`, its 1-based place in `PlfLfo`) → the levels of the list it points
+ * to (`PlfLst`'s LSTF by `lsid`, whose LVLs follow the PlfLst): each level's format, its text (the
+ * placeholders 0–8 for the levels' numbers written `%1`…`%9`, as `.docx` writes them) and start.
+ */
 function listsOf(table: Uint8Array, [lstFc, lstLcb]: [number, number], [lfoFc, lfoLcb]: [number, number]): WordLists {
   const lists: WordLists = { levels: new Map(), listOf: new Map() };
   if (lstLcb === 0 || lfoLcb === 0 || lstFc + lstLcb > table.length || lfoFc + lfoLcb > table.length) return lists;
@@ -449,11 +450,10 @@ function upperBound(values: number[], value: number): number {
   return low;
 }
 
-/** A text box's story: its CP range in the document's text, and the shape it belongs to. */
+/** A text box's story: its CP range in the document's text. */
 interface TextBox {
   from: number;
   to: number;
-  shape: number;
 }
 
 /**
@@ -477,7 +477,8 @@ interface StoryText {
 }
 
 /** The HTML lines of the text from CP `from` to `to`, with the text boxes anchored in it (by their anchor's CP). */
-function storyHtml({ word, pieces, places, unshown, marks }: StoryText, from: number, to: number, anchors: Map<number, TextBox[]>): string[] {
+function storyHtml(text: StoryText, from: number, to: number, anchors: Map<number, TextBox[]>): string[] {
+  const { word, pieces, places, unshown, marks } = text;
   const out: string[] = [];
   const unshownStarts = unshown.map((r) => r[0]);
   const isUnshown = (fc: number) => {
@@ -534,7 +535,7 @@ function storyHtml({ word, pieces, places, unshown, marks }: StoryText, from: nu
     for (let i = 0; i < chars.length; i++) {
       const code = chars.charCodeAt(i);
       const fc = first + i * size;
-      for (const box of anchors.get(start + i) ?? []) boxes.push(...textBoxHtml({ word, pieces, places, unshown, marks }, box));
+      for (const box of anchors.get(start + i) ?? []) boxes.push(...textBoxHtml(text, box));
       const field = fields.at(-1);
       if (code === 0x13) fields.push({ code: '', result: false });
       else if (code === 0x14) {
@@ -552,7 +553,8 @@ function storyHtml({ word, pieces, places, unshown, marks }: StoryText, from: nu
       else if (code >= 0x20 || code === 0x09) paragraph += chars[i];
     }
   }
-  if (paragraph !== '' || boxes.length > 0) out.push(...boxes, ...(paragraph !== '' ? [paragraphHtml(null, paragraph)] : []));
+  out.push(...boxes);
+  if (paragraph !== '') out.push(paragraphHtml(null, paragraph));
   if (inTable) out.push('</table>');
   return out;
 }
@@ -570,11 +572,7 @@ function rubyBase(code: string): string {
 }
 
 function utf16(bytes: Uint8Array, from: number, to: number): string {
-  let text = '';
-  for (let at = from; at + 1 < to; at += 4096) {
-    const units: number[] = [];
-    for (let k = at; k + 1 < Math.min(to, at + 4096); k += 2) units.push(bytes[k] | (bytes[k + 1] << 8));
-    text += String.fromCharCode(...units);
-  }
-  return text;
+  const units = new Uint16Array(Math.floor((to - from) / 2));
+  for (let k = 0; k < units.length; k++) units[k] = bytes[from + 2 * k] | (bytes[from + 2 * k + 1] << 8);
+  return charsOf(units);
 }

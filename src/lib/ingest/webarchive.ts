@@ -25,7 +25,6 @@ export function extractWebArchive(bytes: Uint8Array): MhtmlPage | null {
   }
 }
 
-
 class BinaryPlist {
   private readonly offsetSize: number;
   private readonly refSize: number;

@@ -1,3 +1,4 @@
+import { charsOf } from './byte-text.ts';
 import { compoundFileOf, PasswordProtected, type CompoundFile } from './cfb.ts';
 import { dateShown, EPOCH_1900, EPOCH_1904, shownNumber, type DateShown } from './number-format.ts';
 import { sheetCsv, type Cell, type Merge, type Sheet } from './sheet.ts';
@@ -168,9 +169,7 @@ class Continued {
       if (n === 0) throw new Error('character split between records');
       for (let i = 0; i < n; i++, this.at += size) units.push(wide ? part[this.at] | (part[this.at + 1] << 8) : part[this.at]);
     }
-    let text = '';
-    for (let i = 0; i < units.length; i += 4096) text += String.fromCharCode(...units.slice(i, i + 4096));
-    return text;
+    return charsOf(units);
   }
   private nextPart(): void {
     this.part++;
