@@ -151,7 +151,7 @@ test('text pasted into the data view loads as a file of its own: a report copied
   await expect(page.locator('section.report table.files tbody tr').filter({ hasText: /貼り付け_/ })).toHaveCount(2);
 });
 
-test('a PDF or an old Office file chosen as it is says how to get its text in; a damaged workbook is named as one; Word reports are read', async ({ page }) => {
+test('a damaged PDF or an old Office file chosen as it is says how to get its text in; a damaged workbook is named as one; Word and PDF reports are read', async ({ page }) => {
   await openApp(page, '/?view=data');
   await page.locator('input[name="files"]').setInputFiles([
     { name: 'tsurumi.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n') },
@@ -159,7 +159,7 @@ test('a PDF or an old Office file chosen as it is says how to get its text in; a
     { name: 'cut.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from([0x50, 0x4b, 3, 4, 20, 0, 6, 0]) },
   ]);
   const report = page.locator('section.report');
-  await expect(report).toContainText('PDF はそのままでは読めません。PDF の全文をコピー（Ctrl+A → Ctrl+C）して、この画面の「テキストを貼り付けて読み込む」に貼り付けるか');
+  await expect(report).toContainText('PDF として開けません（ファイルが途中で切れているか、壊れています）。PDF を開けるビューアで全文をコピー（Ctrl+A → Ctrl+C）し');
   await expect(report).toContainText('古い形式の Office ファイル（Excel 95・Word 95 以前のものなど）はそのままでは読めません。Excel は「Excel ブック（.xlsx）」か「CSV UTF-8」で、Word は「Word 文書（.docx）」で保存し直すか');
   await expect(report).toContainText('Excel ブック（.xlsx・.xls）・OpenDocument（.ods）・Word 文書（.docx・.doc）・zip ファイルとして開けません');
   await page.locator('input[name="files"]').setInputFiles(`${root}tests/fixtures/reports/word/report.docx`);
@@ -171,6 +171,12 @@ test('a PDF or an old Office file chosen as it is says how to get its text in; a
   await page.locator('input[name="files"]').setInputFiles(`${root}tests/fixtures/reports/word/report.doc`);
   await expect(page.locator('section.report-check details summary').filter({ hasText: /report\.doc(?!x)/ })).toHaveText(/港南区 令和元年度（2019年度）.*評価 48\/48 · 記述 17 · 拠点情報 あり · 不採用 0/);
   await expect(report.locator('table.files tbody tr').filter({ hasText: /report\.doc(?!x)/ })).toContainText('Word 97–2003 (.doc)');
+  // The saved page printed to PDF by Chromium, and the Word report saved as PDF by LibreOffice.
+  await page.locator('input[name="files"]').setInputFiles([`${root}tests/fixtures/reports/pdf/report-chromium.pdf`, `${root}tests/fixtures/reports/pdf/report-writer.pdf`]);
+  for (const name of ['report-chromium.pdf', 'report-writer.pdf']) {
+    await expect(page.locator('section.report-check details summary').filter({ hasText: name })).toHaveText(/港南区 令和元年度（2019年度）.*評価 48\/48 · 記述 17 · 拠点情報 あり · 不採用 0/);
+    await expect(report.locator('table.files tbody tr').filter({ hasText: name })).toContainText('PDF');
+  }
 });
 
 test('an Excel workbook loads each visible sheet as a file, its rejected row named by the row Excel shows', async ({ page }) => {
@@ -223,13 +229,16 @@ test('a compressed folder (.zip) loads each data file in it, its other files nam
   await expect(page.locator('.progress')).toHaveCount(0);
   const files = page.locator('section.report table.files tbody tr').filter({ hasText: 'folder.zip/' });
   await expect(files.locator('th')).toHaveText([
+    'folder.zip/令和7年度/報告書.pdf',
     'folder.zip/令和7年度/報告書.txt',
     'folder.zip/令和7年度/西区.xlsx [評価]',
     'folder.zip/令和7年度/西区.xlsx [取組]',
     'folder.zip/令和7年度/西区.xlsx [拠点]',
     'folder.zip/令和7年度/鶴見区_評価.csv',
   ]);
-  await expect(page.locator('section.report tr.skipped-entries')).toHaveText('zip の中のデータでないファイル（読みませんでした）: 令和7年度/古い版.zip、令和7年度/報告書.pdf');
+  await expect(page.locator('section.report tr.skipped-entries')).toHaveText('zip の中のデータでないファイル（読みませんでした）: 令和7年度/古い版.zip');
+  // Its PDF is the first bytes of one only: named as a PDF cut short.
+  await expect(page.locator('section.report')).toContainText('PDF として開けません');
   await expect(page.locator('section.report-check details summary').filter({ hasText: 'folder.zip/令和7年度/報告書.txt' })).toContainText('鶴見区 令和7年度');
   // Kept on the device as the zip it was, and read again on the next visit (the report repeats the
   // bundled 鶴見区 report: every row a duplicate, so it holds none of the tables' rows).

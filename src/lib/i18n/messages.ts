@@ -17,7 +17,7 @@ export function moreColumns(lang: Lang, shown: number, total: number): string {
 }
 const more = (lang: Lang, shown: unknown, total: unknown) => moreColumns(lang, Array.isArray(shown) ? shown.length : 0, Number(total));
 const ENCODING_LABELS: Record<string, string> = {
-  'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8', shift_jis: 'Shift_JIS (CP932)', 'euc-jp': 'EUC-JP', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16', xlsx: 'Excel (.xlsx)', xls: 'Excel 97–2003 (.xls)', ods: 'OpenDocument (.ods)', docx: 'Word (.docx)', doc: 'Word 97–2003 (.doc)', odt: 'OpenDocument (.odt)',
+  'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8', shift_jis: 'Shift_JIS (CP932)', 'euc-jp': 'EUC-JP', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16', xlsx: 'Excel (.xlsx)', xls: 'Excel 97–2003 (.xls)', ods: 'OpenDocument (.ods)', docx: 'Word (.docx)', doc: 'Word 97–2003 (.doc)', odt: 'OpenDocument (.odt)', pdf: 'PDF',
 };
 export const encodingLabel = (encoding: unknown) => ENCODING_LABELS[String(encoding)] ?? String(encoding ?? '');
 const kindLabel = (lang: Lang, kind: unknown) => KIND_LABELS[lang][String(kind)] ?? String(kind);
@@ -124,11 +124,14 @@ export const FILE_ERRORS: Record<Lang, Record<FileErrorCode, Message>> = {
     empty_file: 'ファイルが空です',
     no_data_rows: '見出しはありますがデータ行がありません',
     binary_file: 'テキストファイルではありません（CSV か、報告書のテキスト・保存したページを選んでください）',
-    pdf_file: 'PDF はそのままでは読めません。PDF の全文をコピー（Ctrl+A → Ctrl+C）して、この画面の「テキストを貼り付けて読み込む」に貼り付けるか、テキストファイルに保存してください',
+    pdf_file: 'PDF として開けません（ファイルが途中で切れているか、壊れています）。PDF を開けるビューアで全文をコピー（Ctrl+A → Ctrl+C）し、この画面の「テキストを貼り付けて読み込む」に貼り付けるか、元の Word・Excel・ウェブページのファイルを選んでください',
+    encrypted_pdf: 'パスワードや権限の設定で保護（暗号化）された PDF は読めません。PDF を開けるビューアで全文をコピー（Ctrl+A → Ctrl+C）して、この画面の「テキストを貼り付けて読み込む」に貼り付けるか、保護のない PDF か元の Word・Excel・ウェブページのファイルを選んでください',
+    pdf_without_text: '文字の入っていない PDF です（スキャンした画像だけのページなど）。元の Word・Excel・ウェブページのファイルを選ぶか、文字認識（OCR）をかけた PDF にしてください',
+    pdf_unmapped_fonts: 'この PDF の文字は、フォントに文字コードとの対応表がないため文字として取り出せません（コピーしても文字化けします）。元の Word・Excel・ウェブページのファイルを選ぶか、PDF を作り直してください',
     office_file: '古い形式の Office ファイル（Excel 95・Word 95 以前のものなど）はそのままでは読めません。Excel は「Excel ブック（.xlsx）」か「CSV UTF-8」で、Word は「Word 文書（.docx）」で保存し直すか、表を見出しの行から（報告書は全文を）選んでコピーし、この画面の「テキストを貼り付けて読み込む」に貼り付けてください',
     encrypted_office_file: 'パスワードで保護された Excel・Word のファイルは読めません（中身が暗号化されています）。Excel・Word で開いてパスワードを外して保存し直すか、CSV UTF-8 で保存してください',
     damaged_office_file: 'Excel ブック（.xlsx・.xls）・OpenDocument（.ods）・Word 文書（.docx・.doc）・zip ファイルとして開けません（ファイルが途中で切れているか、壊れています）。Excel・LibreOffice・Word で開けるか（zip は展開できるか）確かめ、保存し直してください',
-    zip_file: (p) => `zip 形式のファイルですが、読めるファイル（CSV・Excel・OpenDocument・Word・テキスト・保存したページ）が入っていません${Array.isArray(p.entries) && p.entries.length > 0 ? `（入っていたもの: ${list(p.entries)}）` : ''}。PowerPoint などは、CSV UTF-8 か Word 文書で保存し直してください`,
+    zip_file: (p) => `zip 形式のファイルですが、読めるファイル（CSV・Excel・OpenDocument・Word・PDF・テキスト・保存したページ）が入っていません${Array.isArray(p.entries) && p.entries.length > 0 ? `（入っていたもの: ${list(p.entries)}）` : ''}。PowerPoint などは、CSV UTF-8 か Word 文書で保存し直してください`,
     encrypted_zip: 'パスワード付きの zip の中のファイルは読めません。zip を展開してから、中のファイルを選んでください',
     xlsb_file: 'Excel バイナリ ブック（.xlsb）は読めません。Excel で「Excel ブック（.xlsx）」か「CSV UTF-8」として保存し直してください',
     ichitaro_file: '一太郎の文書（.jtd）はそのままでは読めません。一太郎で Word 文書（.docx）かテキスト（.txt）として保存し直すか、全文を選んでコピーし、この画面の「テキストを貼り付けて読み込む」に貼り付けてください',
@@ -157,11 +160,14 @@ export const FILE_ERRORS: Record<Lang, Record<FileErrorCode, Message>> = {
     empty_file: 'The file is empty',
     no_data_rows: 'The file has a header but no data rows',
     binary_file: 'Not a text file (choose a CSV, or a report’s text or saved page)',
-    pdf_file: 'A PDF is not read as it is: copy all its text (Ctrl+A, Ctrl+C) and paste it under “Paste text to load” on this screen, or save it as a text file',
+    pdf_file: 'Cannot open this as a PDF: the file is cut short or damaged. Copy all its text in a viewer that opens it (Ctrl+A, Ctrl+C) and paste it under “Paste text to load” on this screen, or choose the Word, Excel or web page file it was made from',
+    encrypted_pdf: 'A PDF protected by a password or permissions (encrypted) is not read. Copy all its text in a viewer (Ctrl+A, Ctrl+C) and paste it under “Paste text to load” on this screen, or choose an unprotected PDF or the Word, Excel or web page file it was made from',
+    pdf_without_text: 'This PDF holds no text (pages scanned as images, for instance). Choose the Word, Excel or web page file it was made from, or a PDF with recognised text (OCR)',
+    pdf_unmapped_fonts: 'The text of this PDF cannot be taken out: its fonts do not say which characters their codes are (a copy of it comes out garbled too). Choose the Word, Excel or web page file it was made from, or make the PDF again',
     office_file: 'An old-format Office file (Excel or Word 95 and older, among others) is not read as it is: save the sheet as an “Excel Workbook (.xlsx)” or “CSV UTF-8”, the report as a “Word Document (.docx)”, or select the table from its header row (a report: all its text), copy it and paste it under “Paste text to load” on this screen',
     encrypted_office_file: 'A password-protected Excel or Word file cannot be read (its contents are encrypted): open it in Excel or Word, remove the password and save it again, or save it as CSV UTF-8',
     damaged_office_file: 'Cannot open this as an Excel workbook (.xlsx, .xls), an OpenDocument spreadsheet (.ods), a Word document (.docx, .doc) or a zip file: the file is cut short or damaged. Check that Excel, LibreOffice or Word opens it (a zip: that it unpacks), and save it again',
-    zip_file: (p) => `A zip file with no file the app reads in it (CSV, Excel, OpenDocument, Word, text or a saved page)${Array.isArray(p.entries) && p.entries.length > 0 ? ` (it holds: ${listEn(p.entries)})` : ''}: save a slide deck or the like as CSV UTF-8 or as a Word document`,
+    zip_file: (p) => `A zip file with no file the app reads in it (CSV, Excel, OpenDocument, Word, PDF, text or a saved page)${Array.isArray(p.entries) && p.entries.length > 0 ? ` (it holds: ${listEn(p.entries)})` : ''}: save a slide deck or the like as CSV UTF-8 or as a Word document`,
     encrypted_zip: 'A file in a password-protected zip cannot be read: unpack the zip, then choose the files in it',
     xlsb_file: 'An Excel Binary Workbook (.xlsb) is not read: save it from Excel as an “Excel Workbook (.xlsx)” or “CSV UTF-8”',
     ichitaro_file: 'An Ichitaro document (.jtd) is not read as it is: save it from Ichitaro as a Word document (.docx) or as text (.txt), or select all its text, copy it and paste it under “Paste text to load” on this screen',

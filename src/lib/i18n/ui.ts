@@ -109,8 +109,8 @@ const STRINGS = {
   rating: { ja: '評価', en: 'Rating' },
   loadTitle: { ja: 'データの読み込み', en: 'Load data' },
   dropHint: {
-    ja: 'CSV・表計算のファイル（Excel の .xlsx・.xls、LibreOffice の .ods）や報告書（保存した HTML・テキスト・Word（.docx・.doc）や Writer の文書）のファイルかフォルダ（zip に圧縮したものも）を、ここにドラッグ＆ドロップ（複数可）するか選んでください。',
-    en: 'Drop CSV files, spreadsheets (.xlsx, .xls, .ods) or reports (saved HTML, text, Word or Writer documents), or whole folders (zipped ones too), here, or choose them.',
+    ja: 'CSV・表計算のファイル（Excel の .xlsx・.xls、LibreOffice の .ods）や報告書（PDF・保存した HTML・テキスト・Word（.docx・.doc）や Writer の文書）のファイルかフォルダ（zip に圧縮したものも）を、ここにドラッグ＆ドロップ（複数可）するか選んでください。',
+    en: 'Drop CSV files, spreadsheets (.xlsx, .xls, .ods) or reports (PDF, saved HTML, text, Word or Writer documents), or whole folders (zipped ones too), here, or choose them.',
   },
   chooseFiles: { ja: 'ファイルを選ぶ', en: 'choose files' },
   chooseFolder: { ja: 'フォルダを選ぶ', en: 'choose a folder' },

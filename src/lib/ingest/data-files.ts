@@ -2,7 +2,7 @@
  * Which files the app reads by their name: inside a chosen folder or a compressed one (`.zip`), only
  * these are; a file chosen on its own is always read (and told what it is when it is none of them).
  */
-export const DATA_EXTENSIONS = ['csv', 'tsv', 'txt', 'md', 'markdown', 'html', 'htm', 'mhtml', 'mht', 'webarchive', 'xlsx', 'xlsm', 'xls', 'ods', 'docx', 'doc', 'odt', 'zip'] as const;
+export const DATA_EXTENSIONS = ['csv', 'tsv', 'txt', 'md', 'markdown', 'html', 'htm', 'mhtml', 'mht', 'webarchive', 'xlsx', 'xlsm', 'xls', 'ods', 'docx', 'doc', 'odt', 'pdf', 'zip'] as const;
 
 export function isDataFile(path: string): boolean {
   if (isOfficeLockFile(path)) return false;

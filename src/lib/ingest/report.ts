@@ -160,6 +160,11 @@ export function startsAsList(text: string): boolean {
   return BULLET.test(text) || /^(?:[・①⑴]|[-*+][ \t]|[(（]?[1１][.．、)）]?[\s\u3000]?)/.test(text);
 }
 
+const isHeading = (text: string) => {
+  const normalized = text.normalize('NFKC').replace(/\s+/g, '');
+  return PART_HEADING.test(normalized) || STAGE_HEADING.test(normalized);
+};
+
 /**
  * A label cut over two lines, as a narrow label column of the page wraps in a PDF or a copy
  * (`令和7年度` / `重点目標`, `取組の` / `効果`): the first line, short and no label of its own, is joined
@@ -170,9 +175,10 @@ function joinSplitLabels(lines: ReportLine[]): ReportLine[] {
   for (let i = 0; i < lines.length; i++) {
     const head = lines[i].cells.filter((c) => c !== '');
     const next = lines[i + 1];
-    if (head.length === 1 && head[0].length <= 10 && next && next.cells[0] !== '' && !matchLabel(head[0])) {
+    if (head.length === 1 && head[0].length <= 10 && next && next.cells[0] !== '' && !matchLabel(head[0]) && !isHeading(head[0])) {
       const label = matchLabel(head[0] + next.cells[0]);
-      if (label && label.label !== 'criteria') {
+      // A stage's name in a narrow first column of its table wraps the same way (`①事業計画` / `段階`).
+      if ((label && label.label !== 'criteria') || (next.cells.length === 1 && isHeading(head[0] + next.cells[0]))) {
         joined.push({ line: lines[i].line, cells: [head[0] + next.cells[0], ...next.cells.slice(1)] });
         i++;
         continue;
@@ -243,24 +249,38 @@ function splitNumbered(cell: string): Array<{ text: string; start: number }> {
     [(n) => (n <= 20 ? `${String.fromCharCode(0x245f + n)}\\s*` : '(?!)'), ''],
     [(n) => (n <= 20 ? `${String.fromCharCode(0x2473 + n)}\\s*` : '(?!)'), ''],
   ];
-  for (const [style, before] of styles) {
-    const marker = (n: number) => new RegExp(`${before}${style(n)}`, 'g');
-    const first = marker(1).exec(cell);
-    if (!first || cell.slice(0, first.index).trim() !== '') continue;
-    const spans: Array<{ text: string; start: number }> = [];
-    let start = first.index + first[0].length;
-    for (let n = 2; ; n++) {
-      const re = marker(n);
-      re.lastIndex = start;
-      const next = re.exec(cell);
-      if (!next) break;
-      spans.push({ text: cell.slice(start, next.index), start });
-      start = next.index + next[0].length;
+  for (const [style, anywhere] of styles) {
+    for (const from of firstNumbers(cell)) {
+      // A list numbered on from an earlier one (a PDF prints Word's numbers carried over from the cell
+      // before: 3., 4.) starts at its first number: then every number must begin a line, two at least.
+      const before = from === 1 ? anywhere : '(?:^|\\n)[ \\t]*';
+      const marker = (n: number) => new RegExp(`${before}${style(n)}`, 'g');
+      const first = marker(from).exec(cell);
+      if (!first || cell.slice(0, first.index).trim() !== '') continue;
+      const spans: Array<{ text: string; start: number }> = [];
+      let start = first.index + first[0].length;
+      for (let n = from + 1; ; n++) {
+        const re = marker(n);
+        re.lastIndex = start;
+        const next = re.exec(cell);
+        if (!next) break;
+        spans.push({ text: cell.slice(start, next.index), start });
+        start = next.index + next[0].length;
+      }
+      spans.push({ text: cell.slice(start), start });
+      if (from === 1 || spans.length >= 2) return spans;
     }
-    spans.push({ text: cell.slice(start), start });
-    return spans;
   }
   return [{ text: cell, start: 0 }];
+}
+
+/** The numbers a list may start at: 1, and the number the text starts with (in any of the list styles), up to 20. */
+function firstNumbers(cell: string): number[] {
+  const lead = /^\s*[(（]?([0-9０-９]{1,2}|[\u2460-\u2487])/.exec(cell)?.[1];
+  if (lead === undefined) return [1];
+  const code = lead.charCodeAt(0);
+  const n = code >= 0x2474 ? code - 0x2473 : code >= 0x2460 ? code - 0x245f : Number(lead.normalize('NFKC'));
+  return n > 1 && n <= 20 ? [1, n] : [1];
 }
 
 const textOf = (l: ReportLine) => l.cells.join('\t').trim();
@@ -377,6 +397,12 @@ function isLegend(l: ReportLine): boolean {
 }
 
 const sameReport = (a: Title, b: Title) => a.wardText === b.wardText && a.fiscalYear === b.fiscalYear;
+
+/**
+ * The most lines one rating row may take before it is given up: a question wrapped in a PDF's narrow
+ * column takes seven or eight, with its ratings on a line after them.
+ */
+const MAX_ROW_LINES = 12;
 
 /** A rating row being read, possibly over several lines (a wrapped question, a cell per line). */
 interface Pending {
@@ -691,7 +717,7 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
         if (trailingRatings(all.slice(1)).length >= raters.length && all.length > raters.length + 1) {
           pending = null;
           readRow(current, null);
-        } else if (current.parts.length >= 6) {
+        } else if (current.parts.length >= MAX_ROW_LINES) {
           flushPending();
         }
         continue;

@@ -25,6 +25,7 @@ import { readExcel97 } from './xls.ts';
 import { CompoundFile, isCompoundFile, PasswordProtected } from './cfb.ts';
 import { readWord97 } from './doc.ts';
 import { readWorkbook } from './xlsx.ts';
+import { isPdf, PdfDamaged, PdfEncrypted, PdfWithoutText, readPdfText } from './pdf.ts';
 import { isZip, MAX_ENTRY_BYTES, ZipArchive, ZipEntryTooLarge } from './zip.ts';
 import { isDataFile, isOfficeLockFile, isSystemFile } from './data-files.ts';
 import { errorMessage } from '../error-message.ts';
@@ -115,6 +116,7 @@ export class IngestSession {
       return [await this.readFile(name, async (batch) => refuseUnpacked(batch, error))];
     }
     if (office && 'html' in office) return this.readSource(name, options, (batch, rest) => this.ingestText(batch, office.html, office.format, new Set(), options, rest));
+    if (office && 'text' in office) return this.readSource(name, options, (batch, rest) => this.ingestText(batch, normalizeLineEnds(office.text), office.format, new Set(), options, rest));
     if (office) return this.readSheets(name, office.sheets, office.format, options);
     if (isZip(bytes)) {
       const archive = new ZipArchive(bytes);
@@ -390,13 +392,14 @@ async function pausingWhile<T>(promise: Promise<T>, pause: () => Promise<void>):
   return settling;
 }
 
-type OfficeContent = { sheets: Sheet[]; format: SheetFormat } | { html: string; format: 'docx' | 'doc' | 'odt' };
+type OfficeContent = { sheets: Sheet[]; format: SheetFormat } | { html: string; format: 'docx' | 'doc' | 'odt' } | { text: string; format: 'pdf' };
 /** The spreadsheet formats, whose sheets are read as the CSVs they would be saved as. */
 const SHEET_FORMATS = ['xlsx', 'xls', 'ods'] as const;
 type SheetFormat = (typeof SHEET_FORMATS)[number];
 
 /** An office file's content, by the first reader that takes the bytes; null for anything else (a zip of other files too). */
 async function readOffice(bytes: Uint8Array): Promise<OfficeContent | null> {
+  if (isPdf(bytes)) return { text: await readPdfText(bytes), format: 'pdf' };
   if (isCompoundFile(bytes)) {
     const file = new CompoundFile(bytes);
     const excel97 = readExcel97(file);
@@ -424,9 +427,12 @@ function refusalByName(name: string): FileErrorCode | null {
 /** How many of a zip's other files a refusal names. */
 const LISTED_ENTRIES = 10;
 
-/** An office file or a zip's part that could not be unpacked: past the size limit, encrypted (an `.xls` or `.doc`), or damaged. */
+/** An office file, a PDF or a zip's part that could not be unpacked: past the size limit, encrypted, without text, or damaged. */
 function refuseUnpacked(batch: FileBatch, error: unknown): FileBatch {
   if (error instanceof PartTooLarge) return refuse(batch, 'office_file_too_large', { limitMB: Math.round(error.limit / 2 ** 20) });
+  if (error instanceof PdfEncrypted) return refuse(batch, 'encrypted_pdf');
+  if (error instanceof PdfWithoutText) return refuse(batch, error.reason === 'no_text' ? 'pdf_without_text' : 'pdf_unmapped_fonts');
+  if (error instanceof PdfDamaged) return refuse(batch, 'pdf_file');
   return refuse(batch, error instanceof PasswordProtected ? 'encrypted_office_file' : 'damaged_office_file');
 }
 

@@ -56,6 +56,9 @@ export type FileErrorCode =
   | 'no_data_rows'
   | 'binary_file'
   | 'pdf_file'
+  | 'encrypted_pdf'
+  | 'pdf_without_text'
+  | 'pdf_unmapped_fonts'
   | 'office_file'
   | 'encrypted_office_file'
   | 'zip_file'
@@ -82,8 +85,8 @@ export interface TitleGives {
   fiscalYear?: number;
 }
 
-/** A text's encoding, or the format of an Excel workbook (`.xlsx`, `.xls`), an OpenDocument spreadsheet, a Word (`.docx`, `.doc`) or a Writer document (their XML is UTF-8 by definition). */
-export type SourceEncoding = Encoding | 'xlsx' | 'xls' | 'ods' | 'docx' | 'doc' | 'odt';
+/** A text's encoding, or the format of an Excel workbook (`.xlsx`, `.xls`), an OpenDocument spreadsheet, a Word (`.docx`, `.doc`) or a Writer document (their XML is UTF-8 by definition), or a PDF (its text is Unicode by its fonts' maps). */
+export type SourceEncoding = Encoding | 'xlsx' | 'xls' | 'ods' | 'docx' | 'doc' | 'odt' | 'pdf';
 
 export interface RowError {
   line: number;

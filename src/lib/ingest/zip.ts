@@ -89,12 +89,16 @@ export class ZipArchive {
   }
 }
 
-/** Inflated chunk by chunk, stopped at the limit whatever size the directory declared. */
-async function inflate(data: Uint8Array, name: string, limit: number): Promise<Uint8Array> {
-  const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+/**
+ * Inflated chunk by chunk, stopped at the limit whatever size the directory declared. `deflate` is
+ * the zlib-wrapped form (a PDF's streams); with `partial`, data damaged part way gives what came
+ * before the damage (a PDF writer that cut a stream short) instead of an error.
+ */
+export async function inflate(data: Uint8Array, name: string, limit: number, format: 'deflate-raw' | 'deflate' = 'deflate-raw', partial = false): Promise<Uint8Array> {
+  const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream(format)).getReader();
   const chunks: Uint8Array[] = [];
   let length = 0;
-  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+  for (let next = await readOrEnd(reader, partial); !next.done; next = await readOrEnd(reader, partial)) {
     length += next.value.length;
     if (length > limit) {
       await reader.cancel();
@@ -109,6 +113,15 @@ async function inflate(data: Uint8Array, name: string, limit: number): Promise<U
     at += chunk.length;
   }
   return out;
+}
+
+async function readOrEnd(reader: ReadableStreamDefaultReader<Uint8Array>, partial: boolean): Promise<ReadableStreamReadResult<Uint8Array>> {
+  if (!partial) return reader.read();
+  try {
+    return await reader.read();
+  } catch {
+    return { done: true, value: undefined };
+  }
 }
 
 const UTF8 = new TextDecoder('utf-8');

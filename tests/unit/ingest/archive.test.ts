@@ -26,20 +26,22 @@ describe('a compressed folder (.zip)', () => {
     // Names in Shift_JIS without the UTF-8 flag, as Windows compresses a Japanese folder.
     const batches = await new IngestSession().ingestSource('拠点データ.zip', fixture('archive/folder.zip'));
     expect(batches.map((b) => [b.report.file, b.report.kind, b.report.encoding, b.report.fileError?.code ?? null])).toEqual([
+      // The folder's PDF is fifteen bytes of a PDF's header: read as a PDF, refused as one cut short.
+      ['拠点データ.zip/令和7年度/報告書.pdf', 'unknown', null, 'pdf_file'],
       ['拠点データ.zip/令和7年度/報告書.txt', 'report', 'utf-8', null],
       ['拠点データ.zip/令和7年度/西区.xlsx [評価]', 'ratings_wide', 'xlsx', null],
       ['拠点データ.zip/令和7年度/西区.xlsx [取組]', 'narratives', 'xlsx', null],
       ['拠点データ.zip/令和7年度/西区.xlsx [拠点]', 'centers', 'xlsx', null],
       ['拠点データ.zip/令和7年度/鶴見区_評価.csv', 'ratings_long', 'shift_jis', null],
     ]);
-    expect(batches.map((b) => b.report.skippedEntries)).toEqual([['令和7年度/古い版.zip', '令和7年度/報告書.pdf'], [], [], [], []]);
-    expect(batches[1].report.hiddenSheets).toEqual(['リスト']);
+    expect(batches.map((b) => b.report.skippedEntries)).toEqual([['令和7年度/古い版.zip'], [], [], [], [], []]);
+    expect(batches[2].report.hiddenSheets).toEqual(['リスト']);
     // Each file counts as it does alone: the workbook's bad rating by its row, the CSV's by its line.
     const alone = await new IngestSession().ingestSource('西区.xlsx', fixture('workbook/workbook.xlsx'));
-    expect(batches.slice(1, 4).map((b) => [b.report.rowsRead, b.report.rowsLoaded, b.report.rowsRejected])).toEqual(alone.map((b) => [b.report.rowsRead, b.report.rowsLoaded, b.report.rowsRejected]));
-    expect(batches[4].report.errors.map((e) => [e.line, e.column, e.value, e.code])).toEqual([[4, '評価', 'Ｅ', 'invalid_rating']]);
+    expect(batches.slice(2, 5).map((b) => [b.report.rowsRead, b.report.rowsLoaded, b.report.rowsRejected])).toEqual(alone.map((b) => [b.report.rowsRead, b.report.rowsLoaded, b.report.rowsRejected]));
+    expect(batches[5].report.errors.map((e) => [e.line, e.column, e.value, e.code])).toEqual([[4, '評価', 'Ｅ', 'invalid_rating']]);
     // Its first rating repeats the report's (a duplicate), its second differs (a conflict the later file wins).
-    expect(batches[4].report).toMatchObject({ rowsRead: 3, rowsLoaded: 1, rowsDuplicate: 1, rowsRejected: 1 });
+    expect(batches[5].report).toMatchObject({ rowsRead: 3, rowsLoaded: 1, rowsDuplicate: 1, rowsRejected: 1 });
   });
 
   it('refuses a file of a password-protected zip and a damaged one alone; the others load', async () => {
@@ -66,8 +68,8 @@ describe('a compressed folder (.zip)', () => {
     expectDamageAccountedFor(fixture('archive/folder.zip'), 'x.zip', 100));
 
   it('a zip with no data file in it is refused, naming what it holds; names written as UTF-8 read as such', async () => {
-    const [batch] = await new IngestSession().ingestSource('写真.zip', zip({ '写真/集合写真.jpg': 'JFIF', '写真/説明.pdf': '%PDF' }));
-    expect(batch.report.fileError).toEqual({ code: 'zip_file', params: { entries: ['写真/説明.pdf', '写真/集合写真.jpg'] } });
+    const [batch] = await new IngestSession().ingestSource('写真.zip', zip({ '写真/集合写真.jpg': 'JFIF', '写真/説明.pptx': 'PK' }));
+    expect(batch.report.fileError).toEqual({ code: 'zip_file', params: { entries: ['写真/説明.pptx', '写真/集合写真.jpg'] } });
     // A Mac writes names decomposed: they are shown composed.
     const [mac] = await new IngestSession().ingestSource('mac.zip', zip({ ['データ/評価.csv'.normalize('NFD')]: LONG }));
     expect(mac.report.file).toBe('mac.zip/データ/評価.csv');

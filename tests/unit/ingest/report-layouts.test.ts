@@ -7,6 +7,7 @@ import {
 } from '../../fixtures/reports/layouts.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
+const pdfFixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/reports/pdf/${name}`, import.meta.url)));
 const LABEL_OF: Record<string, string> = { A: 'よくできた', B: 'できた', C: 'あまりできなかった', D: 'まったくできなかった' };
 const LAYOUTS: Array<[string, string, () => Uint8Array]> = [
   ['copied text, tab-separated cells (the seed\'s layout)', 'report.txt', () => utf8(tabLayout())],
@@ -66,6 +67,11 @@ const LAYOUTS: Array<[string, string, () => Uint8Array]> = [
   ['written in Word with one rating table, each stage a cell merged down its rows (vMerge)', 'report.docx', () => new Uint8Array(readFileSync(new URL('../../fixtures/reports/word/report-stage-column.docx', import.meta.url)))],
   ['a saved page with one rating table, each stage a cell spanning its rows (rowspan)', 'report.html', () => new TextEncoder().encode(htmlPage('utf-8', true))],
   ['copied text, tab-separated, with an empty first column on every line', 'report.txt', () => utf8(tabLayout().split('\n').map((l) => (l === '' ? l : `\t${l}`)).join('\n'))],
+  // Made by Chromium and LibreOffice (tests/fixtures/reports/pdf/make.py): other programs' writing of the format.
+  ['the saved page printed to PDF by Chromium: Type 3 fonts, Kangxi radicals for ideographs, cells a quarter character apart', 'report.pdf', () => pdfFixture('report-chromium.pdf')],
+  ['written in Word and saved as PDF by LibreOffice: subset fonts, spaces drawn apart, furigana above a word, questions wrapped over seven lines', 'report.pdf', () => pdfFixture('report-writer.pdf')],
+  ['the same PDF with its objects in object streams (PDF 1.5)', 'report.pdf', () => pdfFixture('report-writer-objstm.pdf')],
+  ['the one-table Word report as PDF: the narrow stage column wraps its names (①事業計画 / 段階)', 'report.pdf', () => pdfFixture('report-stage-column-writer.pdf')],
 ];
 
 /** What the invented report says, written out from its parts (not from any parse). */

@@ -69,13 +69,14 @@ describe('npm run validate', () => {
     expect(code).toBe(1);
     const files = JSON.parse(stdout).files as Array<{ file: string; kind: string; skippedEntries: string[] }>;
     expect(files.map((f) => [f.file.slice(archive.length), f.kind])).toEqual([
+      ['/令和7年度/報告書.pdf', 'unknown'],
       ['/令和7年度/報告書.txt', 'report'],
       ['/令和7年度/西区.xlsx [評価]', 'ratings_wide'],
       ['/令和7年度/西区.xlsx [取組]', 'narratives'],
       ['/令和7年度/西区.xlsx [拠点]', 'centers'],
       ['/令和7年度/鶴見区_評価.csv', 'ratings_long'],
     ]);
-    expect(files[0].skippedEntries).toEqual(['令和7年度/古い版.zip', '令和7年度/報告書.pdf']);
+    expect(files[0].skippedEntries).toEqual(['令和7年度/古い版.zip']);
   });
 
   it('reads a folder as the app reads a chosen one: its data files in path order, the others named', async () => {

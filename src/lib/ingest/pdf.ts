@@ -1,0 +1,439 @@
+import { readFont, type PdfFont } from './pdf-fonts.ts';
+import { isStream, Keyword, Lexer, nameOf, numberOf, PdfFile, PdfString, type Dict, type Stream, type Value } from './pdf-objects.ts';
+
+import { PartTooLarge } from './limits.ts';
+import { PdfEncrypted } from './pdf-objects.ts';
+
+export { PdfEncrypted };
+
+/**
+ * The text of a PDF as a viewer's "select all, copy" gives it: each page's text in the order the
+ * file draws it (the order its writer laid the document out: Word, LibreOffice and a browser's print
+ * draw a table cell by cell, row by row), a new line where the baseline moves, a space where a gap
+ * on the line is wider than the spacing between the letters. The report reader already reads text
+ * copied out of a PDF (lines cut at the page's width, page numbers, running heads), so a PDF chosen
+ * as a file reads as its copy would. Furigana (small kana above a word) are left out, as a copy of
+ * the report's text would not want them.
+ */
+
+/** A PDF with no text to read: pages scanned as images, or fonts whose codes map to no text. */
+export class PdfWithoutText extends Error {
+  constructor(readonly reason: 'no_text' | 'unmapped_fonts') {
+    super(reason);
+  }
+}
+
+/** A PDF that cannot be read: no pages found, or its structure broken where the reader needed it. */
+export class PdfDamaged extends Error {}
+
+export function isPdf(bytes: Uint8Array): boolean {
+  // `%PDF-` within the first kilobyte: some writers put bytes before it, and readers allow that.
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  return head.includes('%PDF-');
+}
+
+type Matrix = [number, number, number, number, number, number];
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+const multiply = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[1] * n[2],
+  m[0] * n[1] + m[1] * n[3],
+  m[2] * n[0] + m[3] * n[2],
+  m[2] * n[1] + m[3] * n[3],
+  m[4] * n[0] + m[5] * n[2] + n[4],
+  m[4] * n[1] + m[5] * n[3] + n[5],
+];
+
+/** One character as placed on the page: its origin, its advance and its size, in page units. */
+interface Placed {
+  x: number;
+  y: number;
+  advance: number;
+  size: number;
+  text: string;
+  vertical: boolean;
+  /** The show operation it came from: furigana are told by the whole operation. */
+  show: number;
+}
+
+interface GraphicsState {
+  ctm: Matrix;
+  font: PdfFont | null;
+  fontSize: number;
+  charSpacing: number;
+  wordSpacing: number;
+  scale: number;
+  leading: number;
+  rise: number;
+}
+
+/** How deep forms may nest in forms: a loop of them is a broken file, not a deeper page. */
+const MAX_FORM_DEPTH = 8;
+
+class PageReader {
+  readonly placed: Placed[] = [];
+  unmapped = 0;
+  private shows = 0;
+  private readonly fonts = new Map<Dict, PdfFont>();
+
+  constructor(private readonly pdf: PdfFile) {}
+
+  async run(content: Uint8Array, resources: Dict | null, ctm: Matrix, depth: number): Promise<void> {
+    const pdf = this.pdf;
+    const lexer = new Lexer(content, 0, false);
+    const stack: GraphicsState[] = [];
+    let gs: GraphicsState = { ctm, font: null, fontSize: 0, charSpacing: 0, wordSpacing: 0, scale: 1, leading: 0, rise: 0 };
+    let tm: Matrix = IDENTITY;
+    let lineMatrix: Matrix = IDENTITY;
+    const operands: Value[] = [];
+    const num = (i: number) => numberOf(operands[i], 0);
+    const moveLine = (tx: number, ty: number) => {
+      lineMatrix = multiply([1, 0, 0, 1, tx, ty], lineMatrix);
+      tm = lineMatrix;
+    };
+    const show = (s: Value) => {
+      if (!(s instanceof PdfString) || !gs.font) return;
+      const show = this.shows++;
+      for (const glyph of gs.font.glyphs(s.bytes)) {
+        const rendering = multiply([gs.fontSize * gs.scale, 0, 0, gs.fontSize, 0, gs.rise], multiply(tm, gs.ctm));
+        const space = glyph.length === 1 && glyph.code === 32 ? gs.wordSpacing : 0;
+        const full = multiply(tm, gs.ctm);
+        const size = Math.hypot(rendering[2], rendering[3]);
+        if (gs.font.vertical) {
+          const ty = -(gs.fontSize + gs.charSpacing + space);
+          this.place({ x: rendering[4], y: rendering[5], advance: Math.abs(ty * Math.hypot(full[2], full[3])), size, text: glyph.text, vertical: true, show });
+          tm = multiply([1, 0, 0, 1, 0, ty], tm);
+        } else {
+          const tx = ((glyph.width / 1000) * gs.fontSize + gs.charSpacing + space) * gs.scale;
+          this.place({ x: rendering[4], y: rendering[5], advance: tx * Math.hypot(full[0], full[1]), size, text: glyph.text, vertical: false, show });
+          tm = multiply([1, 0, 0, 1, tx, 0], tm);
+        }
+      }
+    };
+    for (let token = lexer.token(); typeof token !== 'symbol'; token = lexer.token()) {
+      if (!(token instanceof Keyword)) {
+        operands.push(token);
+        continue;
+      }
+      switch (token.word) {
+        case 'q':
+          stack.push({ ...gs });
+          break;
+        case 'Q':
+          gs = stack.pop() ?? gs;
+          break;
+        case 'cm':
+          gs.ctm = multiply([num(0), num(1), num(2), num(3), num(4), num(5)], gs.ctm);
+          break;
+        case 'BT':
+          tm = lineMatrix = IDENTITY;
+          break;
+        case 'Tf': {
+          gs.font = await this.font(pdf.dict(pdf.dict(resources?.get('Font'))?.get(nameOf(operands[0]) ?? '')));
+          gs.fontSize = num(1);
+          break;
+        }
+        case 'Tc':
+          gs.charSpacing = num(0);
+          break;
+        case 'Tw':
+          gs.wordSpacing = num(0);
+          break;
+        case 'Tz':
+          gs.scale = num(0) / 100;
+          break;
+        case 'TL':
+          gs.leading = num(0);
+          break;
+        case 'Ts':
+          gs.rise = num(0);
+          break;
+        case 'Td':
+          moveLine(num(0), num(1));
+          break;
+        case 'TD':
+          gs.leading = -num(1);
+          moveLine(num(0), num(1));
+          break;
+        case 'Tm':
+          tm = lineMatrix = [num(0), num(1), num(2), num(3), num(4), num(5)];
+          break;
+        case 'T*':
+          moveLine(0, -gs.leading);
+          break;
+        case 'Tj':
+          show(operands[0]);
+          break;
+        case "'":
+          moveLine(0, -gs.leading);
+          show(operands[0]);
+          break;
+        case '"':
+          gs.wordSpacing = num(0);
+          gs.charSpacing = num(1);
+          moveLine(0, -gs.leading);
+          show(operands[2]);
+          break;
+        case 'TJ':
+          for (const part of Array.isArray(operands[0]) ? operands[0] : []) {
+            if (typeof part === 'number') {
+              const shift = (-part / 1000) * gs.fontSize;
+              tm = multiply(gs.font?.vertical ? [1, 0, 0, 1, 0, shift] : [1, 0, 0, 1, shift * gs.scale, 0], tm);
+            } else show(part);
+          }
+          break;
+        case 'gs': {
+          // A graphics state dictionary may set the font too.
+          const state = pdf.dict(pdf.dict(resources?.get('ExtGState'))?.get(nameOf(operands[0]) ?? ''));
+          const font = pdf.array(state?.get('Font'));
+          if (font.length === 2) {
+            gs.font = await this.font(pdf.dict(font[0]));
+            gs.fontSize = numberOf(pdf.get(font[1]), gs.fontSize);
+          }
+          break;
+        }
+        case 'Do':
+          if (depth < MAX_FORM_DEPTH) await this.form(pdf.get(pdf.dict(resources?.get('XObject'))?.get(nameOf(operands[0]) ?? '')), resources, gs.ctm, depth);
+          break;
+        case 'ID':
+          skipInlineImage(lexer);
+          break;
+      }
+      operands.length = 0;
+    }
+  }
+
+  private async form(xobject: Value, inherited: Dict | null, ctm: Matrix, depth: number): Promise<void> {
+    if (!isStream(xobject) || nameOf(xobject.dict.get('Subtype')) !== 'Form') return;
+    const m = this.pdf.array(xobject.dict.get('Matrix')).map((v) => numberOf(this.pdf.get(v), 0));
+    const matrix: Matrix = m.length === 6 ? (m as Matrix) : IDENTITY;
+    const data = await dataOrEmpty(this.pdf, xobject);
+    await this.run(data, this.pdf.dict(xobject.dict.get('Resources')) ?? inherited, multiply(matrix, ctm), depth + 1);
+  }
+
+  private async font(dict: Dict | null): Promise<PdfFont | null> {
+    if (!dict) return null;
+    let font = this.fonts.get(dict);
+    if (!font) {
+      font = await readFont(this.pdf, dict);
+      this.fonts.set(dict, font);
+    }
+    return font;
+  }
+
+  private place(glyph: Placed): void {
+    if (glyph.text === '' && glyph.advance > 0) this.unmapped++;
+    this.placed.push(glyph);
+  }
+}
+
+/** Skips an inline image's bytes, from after `ID` to its `EI`. */
+function skipInlineImage(lexer: Lexer): void {
+  const b = lexer.bytes;
+  let i = lexer.pos + 1;
+  for (; i + 2 < b.length; i++) {
+    if (b[i] === 0x45 && b[i + 1] === 0x49 && (i + 2 === b.length || b[i + 2] <= 0x20) && b[i - 1] <= 0x20) break;
+  }
+  lexer.pos = i + 2;
+}
+
+async function dataOrEmpty(pdf: PdfFile, stream: Stream): Promise<Uint8Array> {
+  try {
+    return await pdf.data(stream);
+  } catch (error) {
+    // A stream in a filter the reader lacks (an image's, mostly) holds no text the report needs.
+    if (error instanceof Error && error.message.startsWith('PDF filter')) return new Uint8Array();
+    throw error;
+  }
+}
+
+/** The pages in order, each with the resources it inherits. */
+function pagesOf(pdf: PdfFile): Array<{ page: Dict; resources: Dict | null }> {
+  const pages: Array<{ page: Dict; resources: Dict | null }> = [];
+  const seen = new Set<Dict>();
+  const walk = (node: Dict | null, resources: Dict | null) => {
+    if (!node || seen.has(node)) return;
+    seen.add(node);
+    const own = pdf.dict(node.get('Resources')) ?? resources;
+    const kids = node.get('Kids');
+    if (kids !== undefined && nameOf(node.get('Type')) !== 'Page') for (const kid of pdf.array(kids)) walk(pdf.dict(kid), own);
+    else pages.push({ page: node, resources: own });
+  };
+  walk(pdf.dict(pdf.catalog()?.get('Pages')), null);
+  // A file cut short or with its page tree broken: its pages as the file holds them, each with its own resources.
+  if (pages.length === 0) for (const page of pdf.pages()) pages.push({ page, resources: pdf.dict(page.get('Resources')) });
+  return pages;
+}
+
+const KANA = /^[\u3040-\u30ff]+$/u;
+const WIDE = (c: string) => c.charCodeAt(0) > 0x2e7f;
+
+/** One page's characters as lines of text, in the order drawn. */
+function pageText(placed: Placed[]): string {
+  const shown = placed.filter((p) => p.text !== '');
+  if (shown.length === 0) return '';
+  // The page's body size: the size most of its characters are drawn at.
+  const counts = new Map<number, number>();
+  for (const p of shown) counts.set(Math.round(p.size), (counts.get(Math.round(p.size)) ?? 0) + 1);
+  const body = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+  const byShow = new Map<number, string>();
+  for (const p of shown) byShow.set(p.show, (byShow.get(p.show) ?? '') + (p.size <= body * 0.6 ? p.text : '\0'));
+  // Furigana: a show of kana alone, drawn at most 0.6 of the body size.
+  const ruby = new Set([...byShow].filter(([, text]) => KANA.test(text)).map(([show]) => show));
+  return joinWrapped(linesOf(shown.filter((p) => !ruby.has(p.show))).map(lineOf))
+    .map((line) => line.text)
+    .join('\n');
+}
+
+/** A line as text, with where it starts and ends across the page and where its last cell (after a gap of a character or more) starts. */
+interface Line {
+  text: string;
+  x: number;
+  column: number;
+  end: number;
+  y: number;
+  size: number;
+  vertical: boolean;
+  /** No gap of a character or more: one cell's text. */
+  single: boolean;
+}
+
+function lineOf(glyphs: Placed[]): Line {
+  let text = '';
+  let column = glyphs[0].x;
+  let single = true;
+  glyphs.forEach((p, i) => {
+    const last = glyphs[i - 1];
+    // An ideographic space drawn narrower than a character is a word space (LibreOffice maps its spaces so).
+    const own = p.text === '\u3000' && p.advance < p.size * 0.6 ? ' ' : p.text;
+    if (last) {
+      const size = Math.max(p.size, last.size, 1);
+      const gap = p.vertical ? last.y - last.advance - p.y : p.x - (last.x + last.advance);
+      if (gap > size) {
+        column = p.x;
+        single = false;
+      }
+      // A writer's own spacing stays under these, a space or a table's cell padding above them:
+      // between Japanese characters (justified text), between Japanese and Latin (LibreOffice's
+      // gap between them, a fifth of a character; a browser's cell padding is a quarter) and
+      // between Latin letters.
+      const mixed = WIDE(own) !== WIDE(last.text.at(-1) ?? '');
+      if (!/\s$/.test(text) && !/^\s/.test(own) && gap > size * (mixed ? 0.22 : WIDE(own) ? 0.2 : 0.15)) text += ' ';
+    }
+    text += own;
+  });
+  const last = glyphs[glyphs.length - 1];
+  return { text, x: glyphs[0].x, column, end: last.x + last.advance, y: glyphs[0].y, size: Math.max(...glyphs.map((g) => g.size)), vertical: last.vertical, single };
+}
+
+/** A line ending a sentence: the widest line of a list's column is often a whole item, not a wrapped one. */
+const SENTENCE_END = /[。．.！？!?]$/;
+/** A line that starts a list item, a numbered row or a note: never the rest of the line above. */
+const ITEM_START = /^(?:[・•●○◆◇■□◎▶►▷★☆※\-*+]|[(（]?[0-9０-９]{1,2}[.．、)）\s\u3000]|[\u2460-\u2487])/;
+
+/**
+ * Lines cut by the width of their column joined again, as the report's reader wants a wrapped
+ * sentence (an operator's name cut before its last character reads as two names otherwise): a line
+ * that reaches its column's right edge (the widest line drawn from the same left edge on the page,
+ * less a character and a half for line-breaking rules) and ends no sentence runs on into the next
+ * line when that line is one cell starting at the same left edge, one line pitch lower, at the same
+ * size, and starts no list item.
+ */
+function joinWrapped(lines: Line[]): Line[] {
+  const key = (x: number) => Math.round(x);
+  const widest = new Map<number, number>();
+  for (const line of lines) if (!line.vertical) widest.set(key(line.column), Math.max(widest.get(key(line.column)) ?? 0, line.end));
+  const edge = (x: number) => Math.max(widest.get(key(x) - 1) ?? 0, widest.get(key(x)) ?? 0, widest.get(key(x) + 1) ?? 0);
+  const joined: Line[] = [];
+  for (const line of lines) {
+    const above = joined.at(-1);
+    const size = line.size;
+    const runsOn =
+      above !== undefined && !above.vertical && !line.vertical && line.single && Math.abs(line.x - above.column) < size * 0.5 &&
+      above.y - line.y > size * 0.8 && above.y - line.y < size * 2.2 && Math.abs(above.size - size) < size * 0.1 &&
+      edge(above.column) - above.column > size * 5 && above.end >= edge(above.column) - size * 1.5 && !SENTENCE_END.test(above.text) && !ITEM_START.test(line.text);
+    if (!runsOn) {
+      joined.push({ ...line });
+      continue;
+    }
+    above.text += WIDE(above.text.at(-1) ?? '') && WIDE(line.text[0]) ? line.text : ` ${line.text}`;
+    above.y = line.y;
+    above.end = line.end;
+  }
+  return joined;
+}
+
+/**
+ * Lines in the order drawn: characters drawn one after another on one baseline are a line, in their
+ * order across it (LibreOffice draws a line's spaces apart from its letters); a line drawn down the
+ * page (a vertical font) runs top to bottom.
+ */
+function linesOf(placed: Placed[]): Placed[][] {
+  const lines: Placed[][] = [];
+  let line: Placed[] = [];
+  for (const p of placed) {
+    const last = line.at(-1);
+    const size = Math.max(p.size, last?.size ?? 0, 1);
+    const same = last !== undefined && (p.vertical && last.vertical ? Math.abs(p.x - last.x) < size * 0.5 : !p.vertical && !last.vertical && Math.abs(p.y - last.y) < size * 0.5);
+    if (!same && line.length > 0) {
+      lines.push(line);
+      line = [];
+    }
+    line.push(p);
+  }
+  if (line.length > 0) lines.push(line);
+  return lines.map((l) => l.sort((a, b) => (a.vertical ? b.y - a.y : a.x - b.x)));
+}
+
+/**
+ * The characters as the writer typed them where a font's map names a look-alike: Chromium's PDFs map
+ * a glyph shared by an ideograph and a Kangxi radical to the radical (⽂ for 文, ⼦ for 子), and the
+ * katakana middle dot to the hyphenation point (‧ for ・). NFKC undoes the first; no Japanese text
+ * means the second.
+ */
+function asWritten(text: string): string {
+  return text.replace(/[\u2f00-\u2fd5]/g, (c) => c.normalize('NFKC')).replace(/\u2027/g, '・');
+}
+
+/**
+ * The text of every page, a line break between pages. Throws `PdfEncrypted`, `PdfWithoutText`,
+ * `PartTooLarge` (streams inflating past the limit) or, for anything else wrong, `PdfDamaged`.
+ */
+export async function readPdfText(bytes: Uint8Array): Promise<string> {
+  try {
+    return await pdfText(bytes);
+  } catch (error) {
+    if (error instanceof PdfEncrypted || error instanceof PdfWithoutText || error instanceof PartTooLarge || error instanceof PdfDamaged) throw error;
+    throw new PdfDamaged(error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const pdf = await PdfFile.open(bytes);
+  const pages: string[] = [];
+  let placed = 0;
+  let unmapped = 0;
+  const tree = pagesOf(pdf);
+  if (tree.length === 0) throw new PdfDamaged('no pages');
+  for (const { page, resources } of tree) {
+    const contents = pdf.get(page.get('Contents'));
+    const streams = (Array.isArray(contents) ? contents.map((c) => pdf.get(c)) : [contents]).filter(isStream);
+    const parts = await Promise.all(streams.map((s) => dataOrEmpty(pdf, s)));
+    // The parts of a page's content are one stream, split anywhere: joined with a space between.
+    const content = new Uint8Array(parts.reduce((n, p) => n + p.length + 1, 0));
+    let at = 0;
+    for (const part of parts) {
+      content.set(part, at);
+      content[at + part.length] = 0x20;
+      at += part.length + 1;
+    }
+    const reader = new PageReader(pdf);
+    await reader.run(content, resources, IDENTITY, 0);
+    placed += reader.placed.length;
+    unmapped += reader.unmapped;
+    pages.push(pageText(reader.placed));
+  }
+  const text = asWritten(pages.join('\n'));
+  if (text.trim() === '') throw new PdfWithoutText(placed > 0 && unmapped > 0 ? 'unmapped_fonts' : 'no_text');
+  if (unmapped > placed / 2) throw new PdfWithoutText('unmapped_fonts');
+  return text;
+}

@@ -1,0 +1,233 @@
+import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { readPdfText } from '../../../src/lib/ingest/pdf.ts';
+import { IngestSession } from '../../../src/lib/ingest/session.ts';
+import { pdfLayout } from '../../fixtures/reports/layouts.ts';
+import { expectDamageAccountedFor } from './damaged-files.ts';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/reports/pdf/${name}`, import.meta.url)));
+const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const concat = (parts: Uint8Array[]) => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+};
+
+/** A stream object's body: its dictionary with the data's length, then the data. */
+const stream = (dict: string, data: Uint8Array | string) => {
+  const bytes = typeof data === 'string' ? latin1(data) : data;
+  return concat([latin1(`<< ${dict} /Length ${bytes.length} >>\nstream\n`), bytes, latin1('\nendstream')]);
+};
+
+/**
+ * A PDF written here, object by object (object k + 1 is `objects[k]`), with its cross-reference table
+ * and trailer: the structures the reader must take from any writer, made small enough to read.
+ */
+function pdfFile(objects: Array<string | Uint8Array>, trailer = '/Root 1 0 R'): Uint8Array {
+  const parts: Uint8Array[] = [latin1('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n')];
+  let length = parts[0].length;
+  const offsets: number[] = [];
+  objects.forEach((body, k) => {
+    offsets.push(length);
+    const part = concat([latin1(`${k + 1} 0 obj\n`), typeof body === 'string' ? latin1(body) : body, latin1('\nendobj\n')]);
+    parts.push(part);
+    length += part.length;
+  });
+  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  parts.push(latin1(`${xref}trailer\n<< /Size ${objects.length + 1} ${trailer} >>\nstartxref\n${length}\n%%EOF\n`));
+  return concat(parts);
+}
+
+/** One page (objects 1–3) showing `content` with font `F1` (object 4) and any further objects from 6 on. */
+function onePage(font: string, content: Uint8Array | string, more: Array<string | Uint8Array> = [], resources = '') {
+  return pdfFile([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> ${resources} >> /Contents 5 0 R >>`,
+    font,
+    typeof content === 'string' ? stream('', content) : content,
+    ...more,
+  ]);
+}
+
+const cidFont = (encoding: string) =>
+  `<< /Type /Font /Subtype /Type0 /BaseFont /KozMinPr6N-Regular /Encoding /${encoding} /DescendantFonts [6 0 R] >>`;
+const cidDescendant = '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /KozMinPr6N-Regular /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 6 >> /DW 1000 >>';
+const helvetica = `<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 32 /LastChar 126 /Widths [${Array(95).fill(500).join(' ')}] >>`;
+const hex = (bytes: number[]) => `<${bytes.map((b) => b.toString(16).padStart(2, '0')).join('')}>`;
+const ucs2 = (text: string) => hex([...text].flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff]));
+
+/** A text's lines drawn one under another in a UCS-2 font (a PDF whose fonts are not embedded), a page per 50 lines. */
+function textPdf(text: string): Uint8Array {
+  const lines = text.split('\n');
+  const pages: string[] = [];
+  for (let i = 0; i < lines.length; i += 50) {
+    pages.push(lines.slice(i, i + 50).map((line, k) => `BT /F1 10 Tf 40 ${800 - 14 * k} Td ${ucs2(line)} Tj ET`).join('\n'));
+  }
+  const pageObjects = pages.flatMap((content, k) => [
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${6 + 2 * k} 0 R >>`,
+    stream('', content),
+  ]);
+  return pdfFile([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Kids [${pages.map((_, k) => `${5 + 2 * k} 0 R`).join(' ')}] /Count ${pages.length} >>`,
+    cidFont('UniJIS-UCS2-H').replace('[6 0 R]', '[4 0 R]'),
+    cidDescendant,
+    ...pageObjects,
+  ]);
+}
+
+async function refusal(bytes: Uint8Array) {
+  const [batch] = await new IngestSession().ingestSource('報告書.pdf', bytes);
+  return batch.report.fileError?.code ?? null;
+}
+
+describe('the text of a PDF, as a viewer copies it', () => {
+  it('reads a simple font’s text with its kerning: a line per baseline, a space where a gap is a word’s, the operators that move to the next line', async () => {
+    const content = [
+      'BT /F1 12 Tf 14 TL 50 700 Td (Hello) Tj [(wor) -20 (ld)] TJ', // a kern of a fiftieth of a character is no space
+      '[(next) -600 (line.)] TJ T* (third) Tj',
+      "(fourth) ' 2 0 (fifth \\(paren\\) \\101\\102) \" ET",
+    ].join('\n');
+    // A kern of 600 thousandths of the size is a word's gap; the first line, ended by a full stop, is not run on.
+    expect(await readPdfText(onePage(helvetica, content))).toBe('Helloworldnext line.\nthird\nfourth\nfifth (paren) AB');
+  });
+
+  it('reads Japanese in the CMaps of fonts that are not embedded: Shift_JIS, EUC-JP, JIS and UCS-2 codes, one-byte Latin beside them', async () => {
+    // 港南区 R7 in each encoding; the decoders are checked first, so the bytes are what the names say.
+    const cases: Array<[string, number[], string]> = [
+      ['90ms-RKSJ-H', [0x8d, 0x60, 0x93, 0xec, 0x8b, 0xe6, 0x52, 0x37], 'shift_jis'],
+      ['EUC-H', [0xb9, 0xc1, 0xc6, 0xee, 0xb6, 0xe8, 0x52, 0x37], 'euc-jp'],
+      ['UniJIS-UCS2-H', [0x6e, 0x2f, 0x53, 0x57, 0x53, 0x3a, 0x00, 0x52, 0x00, 0x37], 'utf-16be'],
+    ];
+    for (const [encoding, bytes, decoder] of cases) {
+      expect(new TextDecoder(decoder).decode(Uint8Array.from(bytes))).toBe('港南区R7');
+      expect(await readPdfText(onePage(cidFont(encoding), `BT /F1 10 Tf 50 700 Td ${hex(bytes)} Tj ET`, [cidDescendant]))).toBe('港南区R7');
+    }
+    // JIS X 0208 as the two bytes of ISO-2022-JP (the `H` CMap).
+    expect(await readPdfText(onePage(cidFont('H'), `BT /F1 10 Tf 50 700 Td ${hex([0x39, 0x41, 0x46, 0x6e, 0x36, 0x68])} Tj ET`, [cidDescendant]))).toBe('港南区');
+  });
+
+  it('reads a ToUnicode map’s bfchar and bfrange entries (one target, a list of targets) and a font’s own code ranges', async () => {
+    const cmap = [
+      '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
+      '1 begincodespacerange <0000> <FFFF> endcodespacerange',
+      '2 beginbfchar <0001> <6E2F> <0002> <53575343> endbfchar',
+      '2 beginbfrange <0010> <0012> <3042> <0020> <0021> [<533A> <0041>] endbfrange',
+      'endcmap CMapName currentdict /CMap defineresource pop end end',
+    ].join('\n');
+    const font = '<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Font /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>';
+    const descendant = '<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Font /DW 1000 /W [1 [1000 1000] 16 18 1000] >>';
+    const text = await readPdfText(onePage(font, 'BT /F1 10 Tf 50 700 Td <0001000200100011001200200021> Tj ET', [descendant, stream('', cmap)]));
+    expect(text).toBe('港南千あぃい区A');
+  });
+
+  it('draws a form’s text where the form is placed, skips an inline image’s bytes, and undoes ASCII85 and Flate', async () => {
+    const form = stream('/Type /XObject /Subtype /Form /BBox [0 0 500 100] /Resources << /Font << /F2 4 0 R >> >>', 'BT /F2 12 Tf 0 0 Td (inside the form) Tj ET');
+    const content = 'q 1 0 0 1 50 600 cm /Fm1 Do Q\nBI /W 2 /H 2 /CS /G /BPC 8 ID \x00\xff) Tj (\x0aEI\nBT /F1 12 Tf 50 500 Td (after the image) Tj ET';
+    const ascii85 = (bytes: Uint8Array) => {
+      let out = '';
+      for (let i = 0; i < bytes.length; i += 4) {
+        const chunk = [...bytes.subarray(i, i + 4)];
+        const n = chunk.length;
+        while (chunk.length < 4) chunk.push(0);
+        let value = ((chunk[0] << 24) | (chunk[1] << 16) | (chunk[2] << 8) | chunk[3]) >>> 0;
+        const digits: string[] = [];
+        for (let k = 0; k < 5; k++) {
+          digits.unshift(String.fromCharCode((value % 85) + 33));
+          value = Math.floor(value / 85);
+        }
+        out += digits.slice(0, n + 1).join('');
+      }
+      return `${out}~>`;
+    };
+    const packed = stream('/Filter [/ASCII85Decode /FlateDecode]', ascii85(deflateSync(latin1(content))));
+    expect(await readPdfText(onePage(helvetica, packed, [form], '/XObject << /Fm1 6 0 R >>'))).toBe('inside the form\nafter the image');
+  });
+
+  it('reads a vertical font’s column top to bottom as one line, the next column as the next', async () => {
+    const text = `BT /F1 10 Tf 500 700 Td ${ucs2('縦書き')} Tj ET BT /F1 10 Tf 485 700 Td ${ucs2('二列目')} Tj ET`;
+    expect(await readPdfText(onePage(cidFont('UniJIS-UCS2-V'), text, [cidDescendant]))).toBe('縦書き\n二列目');
+  });
+
+  it('takes an object’s last definition (an incremental update) and finds the pages of a file whose page tree is lost', async () => {
+    const original = onePage(helvetica, 'BT /F1 12 Tf 50 700 Td (first version) Tj ET');
+    const update = latin1(`5 0 obj\n${new TextDecoder('latin1').decode(stream('', 'BT /F1 12 Tf 50 700 Td (second version) Tj ET'))}\nendobj\ntrailer\n<< /Size 6 /Root 1 0 R >>\n%%EOF\n`);
+    expect(await readPdfText(concat([original, update]))).toBe('second version');
+    const lost = new TextDecoder('latin1').decode(original).replace('<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Catalog /Pages 9 0 R >>');
+    expect(await readPdfText(latin1(lost))).toBe('first version');
+  });
+
+  it('drops furigana (kana alone at half the body size) and reads a line’s characters in their order across it, whatever order they were drawn in', async () => {
+    const body = `BT /F1 10 Tf 60 700 Td ${ucs2('地域の親子')} Tj ET`;
+    const ruby = `BT /F1 5 Tf 60 711 Td ${ucs2('ちいき')} Tj ET`;
+    // The second half of a line drawn before its first half (as LibreOffice draws a line's spaces apart).
+    const split = `BT /F1 10 Tf 90 680 Td ${ucs2('三四')} Tj ET BT /F1 10 Tf 70 680 Td ${ucs2('一二')} Tj ET`;
+    expect(await readPdfText(onePage(cidFont('UniJIS-UCS2-H'), `${ruby}\n${body}\n${split}`, [cidDescendant]))).toBe('地域の親子\n一二三四');
+  });
+
+  it('joins a line cut at its column’s edge with the rest below it, but not a list item, a finished sentence or a line of another column', async () => {
+    const line = (x: number, y: number, text: string) => `BT /F1 10 Tf ${x} ${y} Td ${ucs2(text)} Tj ET`;
+    const content = [
+      // The column's widest lines are 18 characters: the name's first line, the first item, the sentence.
+      line(40, 700, '事業の実施者'), line(150, 700, '特定非営利活動法人こうなん子育てひろ'),
+      line(150, 686, 'ば'),
+      line(150, 672, '港南区こども家庭支援課'),
+      line(150, 650, '・一つ目の項目が列の幅まで届いている'), line(150, 636, '・二つ目の項目'),
+      line(150, 614, 'この文は列の幅で終わり句点まである。'), line(150, 600, '次の文'),
+    ].join('\n');
+    expect((await readPdfText(onePage(cidFont('UniJIS-UCS2-H'), content, [cidDescendant]))).split('\n')).toEqual([
+      '事業の実施者 特定非営利活動法人こうなん子育てひろば',
+      '港南区こども家庭支援課',
+      '・一つ目の項目が列の幅まで届いている',
+      '・二つ目の項目',
+      'この文は列の幅で終わり句点まである。',
+      '次の文',
+    ]);
+  });
+
+  it('reads ideographs Chromium maps to Kangxi radicals, and its middle dot, as written', async () => {
+    expect(await readPdfText(onePage(cidFont('UniJIS-UCS2-H'), `BT /F1 10 Tf 50 700 Td ${ucs2('⼦育て‧教育')} Tj ET`, [cidDescendant]))).toBe('子育て・教育');
+  });
+});
+
+describe('a PDF chosen as a file', () => {
+  it('reads as the report it holds, the format named', async () => {
+    const [batch] = await new IngestSession().ingestSource('港南区.pdf', fixture('report-writer.pdf'));
+    expect([batch.report.kind, batch.report.encoding, batch.report.fileError, batch.report.rowsRejected]).toEqual(['report', 'pdf', null, 0]);
+    expect(batch.ratings.length).toBe(48);
+  });
+
+  it('a year’s reports in one PDF read as a file each, the page numbers and running heads left out', async () => {
+    const batches = await new IngestSession().ingestSource('令和元年度.pdf', textPdf(`${pdfLayout()}\n${pdfLayout().replaceAll('港南区', '西区')}`));
+    expect(batches.map((b) => [b.report.file, b.report.fileError, b.report.rowsRejected, b.ratings.length])).toEqual([
+      ['令和元年度.pdf #1', null, 0, 48],
+      ['令和元年度.pdf #2', null, 0, 48],
+    ]);
+    expect(batches.map((b) => b.centers[0]?.ward)).toEqual(['港南区', '西区']);
+  });
+
+  it('is refused, saying why, when it is encrypted, holds no text or only fonts without a Unicode map, or is no PDF at all', async () => {
+    expect(await refusal(fixture('report-writer-encrypted.pdf'))).toBe('encrypted_pdf');
+    const image = stream('/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8', '\x80');
+    expect(await refusal(onePage(helvetica, 'q 100 0 0 100 50 600 cm /Im1 Do Q', [image], '/XObject << /Im1 6 0 R >>'))).toBe('pdf_without_text');
+    const unmapped = '<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Font /Encoding /Identity-H /DescendantFonts [6 0 R] >>';
+    expect(await refusal(onePage(unmapped, 'BT /F1 10 Tf 50 700 Td <00210022> Tj ET', ['<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Font >>']))).toBe('pdf_unmapped_fonts');
+    expect(await refusal(latin1('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'))).toBe('pdf_file');
+  });
+
+  it('cut short, it reads the pages it still has or is refused as damaged', async () => {
+    const good = fixture('report-writer.pdf');
+    for (const share of [0.3, 0.6, 0.9]) {
+      const code = await refusal(good.slice(0, Math.round(good.length * share)));
+      expect(['pdf_file', 'pdf_without_text', 'not_a_report', 'report_missing_title', null]).toContain(code);
+    }
+  });
+
+  it('damaged anywhere, it is refused or read, never a crash, every row accounted for', () => expectDamageAccountedFor(fixture('report-writer.pdf'), 'x.pdf', 60), 60_000);
+});
