@@ -421,5 +421,40 @@ describe('splitItems(cell)', () => {
     ['○一つ目 ○二つ目', ['一つ目', '二つ目']],
     ['○○地区で ○○を開く', ['○○地区で ○○を開く']],
     ['地区の○○と■■の連携', ['地区の○○と■■の連携']],
+    // Numbers carried on from a list before it (a PDF prints Word's 3., 4. where the cell's list goes on): each begins a line.
+    ['3. 一つ目の目標が\n続く行\n4. 二つ目の目標', ['一つ目の目標が続く行', '二つ目の目標']],
+    ['(3) 一つ目\n(4) 二つ目', ['一つ目', '二つ目']],
+    ['③一つ目\n④二つ目', ['一つ目', '二つ目']],
+    // One number alone, or numbers inside a line, are the text's own.
+    ['20 名が参加した', ['20 名が参加した']],
+    ['3. だけの行', ['3. だけの行']],
+    ['3 回目と 4 回目の講座', ['3 回目と 4 回目の講座']],
   ])('%j → %j', (cell, items) => expect(splitItems(cell)).toEqual(items));
+});
+
+describe('a rating table as a PDF lays it out', () => {
+  const rows = (report: ParsedReport) => report.ratings.map((r) => `${r.stage} ${r.questionNo} ${r.rater} ${r.rating ?? '-'}`);
+  const parsed = (text: string) => {
+    const result = parseReport(text);
+    if (!result.ok) throw new Error(result.code);
+    return result.reports[0];
+  };
+
+  it('a stage named in a narrow first column, cut over two lines (①事業計画 / 段階), heads its rows', () => {
+    const cut = pdfLayout().replace('①事業計画段階', '①事業計画\n段階').replace('②事業実施段階', '②事業\n実施段階');
+    const whole = parsed(pdfLayout());
+    const report = parsed(cut);
+    expect(report.problems).toEqual([]);
+    expect(rows(report)).toEqual(rows(whole));
+    expect(report.ratings).toHaveLength(48);
+  });
+
+  it('a question wrapped over up to eleven lines of a narrow column, its ratings on the line after, is one row', () => {
+    const text = pdfLayout().replace(/^1 (事業の目的や目指す姿について、互いに十分に話し合えましたか。) ([A-D－]) ([A-D－]) ([A-D－])$/m, (_, q: string, a: string, b: string, c: string) => `1 ${q.match(/.{1,3}/gu)!.join('\n')}\n${a} ${b} ${c}`);
+    expect(text.split('\n').filter((l) => /^[^\s]{1,3}$/u.test(l)).length).toBeGreaterThanOrEqual(9);
+    const report = parsed(text);
+    expect(report.problems).toEqual([]);
+    expect(rows(report)).toEqual(rows(parsed(pdfLayout())));
+    expect(report.ratings.find((r) => r.stage === 'planning' && r.questionNo === 1)?.question).toBe('事業の目的や目指す姿について、互いに十分に話し合えましたか。');
+  });
 });
