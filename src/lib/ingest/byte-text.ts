@@ -6,8 +6,10 @@
 
 /** Character codes (UTF-16 units) as text, a few thousand at a time: one call's arguments are limited. */
 export function charsOf(codes: Uint8Array | Uint16Array | number[]): string {
+  // `apply` takes a typed array as it is, where a spread walks it through its iterator.
+  if (codes.length <= 4096) return String.fromCharCode.apply(null, codes as number[]);
   let text = '';
-  for (let at = 0; at < codes.length; at += 4096) text += String.fromCharCode(...codes.slice(at, at + 4096));
+  for (let at = 0; at < codes.length; at += 4096) text += String.fromCharCode.apply(null, codes.slice(at, at + 4096) as number[]);
   return text;
 }
 

@@ -244,8 +244,7 @@ function simpleFont(pdf: PdfFile, font: Dict, toUnicode: CMap | null): PdfFont {
 /** A simple font's 256 codes as text: its base encoding (Windows for the usual ones), then its `Differences` by glyph name. */
 function simpleEncoding(pdf: PdfFile, value: Value): string[] {
   const base = nameOf(value) ?? nameOf(pdf.dict(value)?.get('BaseEncoding')) ?? 'WinAnsiEncoding';
-  const table = base === 'MacRomanEncoding' ? macRoman() : [...windows1252(Uint8Array.from({ length: 256 }, (_, i) => i))];
-  for (let i = 0; i < 32; i++) table[i] = '';
+  const table = [...(base === 'MacRomanEncoding' ? MAC_ROMAN : WINDOWS)];
   const dict = pdf.dict(value);
   let code = 0;
   for (const entry of pdf.array(dict?.get('Differences'))) {
@@ -256,11 +255,17 @@ function simpleEncoding(pdf: PdfFile, value: Value): string[] {
   return table;
 }
 
+const ALL_BYTES = Uint8Array.from({ length: 256 }, (_, i) => i);
+/** A base encoding's 256 codes as text, the control codes none. */
+const withoutControls = (chars: string[]) => chars.map((c, i) => (i < 32 ? '' : c));
+const WINDOWS = withoutControls([...windows1252(ALL_BYTES)]);
+const MAC_ROMAN = withoutControls(macRoman());
+
 function macRoman(): string[] {
   try {
-    return [...new TextDecoder('macintosh').decode(Uint8Array.from({ length: 256 }, (_, i) => i))];
+    return [...new TextDecoder('macintosh').decode(ALL_BYTES)];
   } catch {
-    return [...windows1252(Uint8Array.from({ length: 256 }, (_, i) => i))];
+    return [...windows1252(ALL_BYTES)];
   }
 }
 

@@ -242,6 +242,13 @@ export class PdfFile {
     const text = byteChars(this.bytes);
     const header = /(\d+)\s+(\d+)\s+obj\b|trailer\s*<</g;
     const packed: Stream[] = [];
+    // The last search for `endstream`: a later one starting inside the stretch it crossed ends where it did
+    // (a file of many streams without their own end would be searched to its end once per stream otherwise).
+    let searched = { from: Number.POSITIVE_INFINITY, at: -1 };
+    const endOf = (start: number) => {
+      if (start < searched.from || (searched.at >= 0 && start > searched.at)) searched = { from: start, at: text.indexOf('endstream', start) };
+      return searched.at;
+    };
     for (let m = header.exec(text); m; m = header.exec(text)) {
       const lexer = new Lexer(this.bytes, m.index + m[0].length);
       if (m[1] === undefined) {
@@ -258,7 +265,7 @@ export class PdfFile {
         const declared = value.get('Length');
         let end = typeof declared === 'number' && /^\s*endstream/.test(text.slice(start + declared, start + declared + 32)) ? start + declared : -1;
         if (end < 0) {
-          end = text.indexOf('endstream', start);
+          end = endOf(start);
           if (end < 0) end = text.length;
           while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
         }

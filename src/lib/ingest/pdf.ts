@@ -322,7 +322,7 @@ function lineOf(glyphs: Placed[]): Line {
     text += own;
   });
   const last = glyphs[glyphs.length - 1];
-  return { text, x: glyphs[0].x, column, end: last.x + last.advance, y: glyphs[0].y, size: Math.max(...glyphs.map((g) => g.size)), vertical: last.vertical, single };
+  return { text, x: glyphs[0].x, column, end: last.x + last.advance, y: glyphs[0].y, size: glyphs.reduce((n, g) => Math.max(n, g.size), 0), vertical: last.vertical, single };
 }
 
 /** A line ending a sentence: the widest line of a list's column is often a whole item, not a wrapped one. */
