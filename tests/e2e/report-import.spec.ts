@@ -171,9 +171,11 @@ test('a damaged PDF or an old Office file chosen as it is says how to get its te
   await page.locator('input[name="files"]').setInputFiles(`${root}tests/fixtures/reports/word/report.doc`);
   await expect(page.locator('section.report-check details summary').filter({ hasText: /report\.doc(?!x)/ })).toHaveText(/港南区 令和元年度（2019年度）.*評価 48\/48 · 記述 17 · 拠点情報 あり · 不採用 0/);
   await expect(report.locator('table.files tbody tr').filter({ hasText: /report\.doc(?!x)/ })).toContainText('Word 97–2003 (.doc)');
-  // The saved page printed to PDF by Chromium, and the Word report saved as PDF by LibreOffice.
-  await page.locator('input[name="files"]').setInputFiles([`${root}tests/fixtures/reports/pdf/report-chromium.pdf`, `${root}tests/fixtures/reports/pdf/report-writer.pdf`]);
-  for (const name of ['report-chromium.pdf', 'report-writer.pdf']) {
+  // The saved page printed to PDF by Chromium, the Word report saved as PDF by LibreOffice, and that
+  // PDF protected against editing (AES-256: decrypted by the browser's Web Crypto in the worker).
+  const pdfs = ['report-chromium.pdf', 'report-writer.pdf', 'report-writer-protected-aes256.pdf'];
+  await page.locator('input[name="files"]').setInputFiles(pdfs.map((name) => `${root}tests/fixtures/reports/pdf/${name}`));
+  for (const name of pdfs) {
     await expect(page.locator('section.report-check details summary').filter({ hasText: name })).toHaveText(/港南区 令和元年度（2019年度）.*評価 48\/48 · 記述 17 · 拠点情報 あり · 不採用 0/);
     await expect(report.locator('table.files tbody tr').filter({ hasText: name })).toContainText('PDF');
   }

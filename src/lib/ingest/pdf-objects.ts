@@ -1,4 +1,5 @@
 import { byteChars } from './byte-text.ts';
+import { emptyPasswordDecrypt, NeedsPassword, type Decrypt } from './pdf-crypt.ts';
 import { inflate } from './zip.ts';
 
 /**
@@ -30,10 +31,12 @@ export type Dict = Map<string, Value>;
 export interface Stream {
   dict: Dict;
   raw: Uint8Array;
+  /** The object it is, whose number an encrypted file's key for it is made from. */
+  ref?: Ref;
 }
 export type Value = number | boolean | null | Name | Ref | PdfString | Value[] | Dict | Stream;
 
-/** The file is encrypted: its strings and streams cannot be read without its key. */
+/** The file is encrypted with a password to open it (or in a way this reader lacks): its streams cannot be read without it. */
 export class PdfEncrypted extends Error {}
 
 const WHITE = new Uint8Array(256);
@@ -225,16 +228,53 @@ export class PdfFile {
   private readonly objects = new Map<number, Value>();
   private readonly trailers: Dict[] = [];
   private inflated = 0;
+  private decrypt: Decrypt | null = null;
 
   private constructor(private readonly bytes: Uint8Array) {}
 
-  /** Every object of the file, those in object streams too. Throws `PdfEncrypted` for an encrypted file. */
+  /**
+   * Every object of the file, those in object streams too. A file encrypted with an empty user
+   * password (protected against editing or copying only) is decrypted as a viewer does; one that
+   * needs a password to open throws `PdfEncrypted`.
+   */
   static async open(bytes: Uint8Array): Promise<PdfFile> {
     const file = new PdfFile(bytes);
     const packed = file.scan();
-    if (file.trailers.some((t) => t.has('Encrypt'))) throw new PdfEncrypted();
+    const trailer = [...file.trailers].reverse().find((t) => t.has('Encrypt'));
+    if (trailer) {
+      try {
+        file.decrypt = await emptyPasswordDecrypt(file.security(trailer));
+      } catch (error) {
+        if (error instanceof NeedsPassword) throw new PdfEncrypted(error.message);
+        throw error;
+      }
+    }
     for (const stream of packed) await file.unpack(stream);
     return file;
+  }
+
+  /** The standard security handler's entries, as the trailer's `/Encrypt` and `/ID` give them. */
+  private security(trailer: Dict) {
+    const encrypt = this.dict(trailer.get('Encrypt')) ?? new Map();
+    const bytes = (v: Value | undefined) => {
+      const s = this.get(v);
+      return s instanceof PdfString ? s.bytes : new Uint8Array();
+    };
+    const filters = this.dict(encrypt.get('CF'));
+    const streamFilter = nameOf(encrypt.get('StmF')) ?? 'Identity';
+    return {
+      filter: nameOf(encrypt.get('Filter')),
+      v: numberOf(this.get(encrypt.get('V')), 0),
+      r: numberOf(this.get(encrypt.get('R')), 0),
+      lengthBits: numberOf(this.get(encrypt.get('Length')), 40),
+      o: bytes(encrypt.get('O')),
+      u: bytes(encrypt.get('U')),
+      ue: encrypt.has('UE') ? bytes(encrypt.get('UE')) : null,
+      p: numberOf(this.get(encrypt.get('P')), 0),
+      id: bytes(this.array(trailer.get('ID'))[0]),
+      encryptMetadata: this.get(encrypt.get('EncryptMetadata')) !== false,
+      streamMethod: streamFilter === 'Identity' ? 'Identity' : (nameOf(this.dict(filters?.get(streamFilter))?.get('CFM')) ?? 'None'),
+    };
   }
 
   /** Objects in file order: `N G obj … endobj`, a stream's data skipped by its length or its `endstream`. */
@@ -269,7 +309,7 @@ export class PdfFile {
           if (end < 0) end = text.length;
           while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
         }
-        value = { dict: value, raw: this.bytes.subarray(start, end) };
+        value = { dict: value, raw: this.bytes.subarray(start, end), ref: new Ref(Number(m[1]), Number(m[2])) };
         header.lastIndex = end;
         const type = nameOf(value.dict.get('Type'));
         if (type === 'ObjStm') packed.push(value);
@@ -340,7 +380,10 @@ export class PdfFile {
     const filters = this.get(stream.dict.get('Filter'));
     const names = (Array.isArray(filters) ? filters : [filters]).map((f) => nameOf(this.get(f))).filter((f): f is string => f !== null);
     let data = stream.raw;
+    // A cross-reference stream is never encrypted; the other streams each with their own object's key.
+    if (this.decrypt && stream.ref && nameOf(stream.dict.get('Type')) !== 'XRef') data = await this.decrypt(data, stream.ref.num, stream.ref.gen);
     for (const filter of names) {
+      if (filter === 'Crypt') continue;
       if (filter === 'FlateDecode' || filter === 'Fl') {
         data = await inflate(data, 'PDF stream', MAX_INFLATED_BYTES - this.inflated, 'deflate', true);
         this.inflated += data.length;

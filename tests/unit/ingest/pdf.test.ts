@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readPdfText } from '../../../src/lib/ingest/pdf.ts';
+import { md5, rc4 } from '../../../src/lib/ingest/pdf-crypt.ts';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
 import { pdfLayout } from '../../fixtures/reports/layouts.ts';
 import { expectDamageAccountedFor } from './damaged-files.ts';
@@ -196,6 +197,17 @@ describe('the text of a PDF, as a viewer copies it', () => {
   });
 });
 
+describe('the ciphers of a protected PDF', () => {
+  it('MD5 and RC4 give their published test vectors', () => {
+    const hexOf = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+    expect(hexOf(md5(new Uint8Array()))).toBe('d41d8cd98f00b204e9800998ecf8427e');
+    expect(hexOf(md5(latin1('abc')))).toBe('900150983cd24fb0d6963f7d28e17f72');
+    expect(hexOf(md5(latin1('12345678901234567890123456789012345678901234567890123456789012345678901234567890')))).toBe('57edf4a22be3c955ac49da2e2107b67a');
+    expect(hexOf(rc4(latin1('Key'), latin1('Plaintext')))).toBe('bbf316e8d940af0ad3');
+    expect(hexOf(rc4(latin1('Secret'), latin1('Attack at dawn')))).toBe('45a01f645fc35b383552544b9bf5');
+  });
+});
+
 describe('a PDF chosen as a file', () => {
   it('reads as the report it holds, the format named', async () => {
     const [batch] = await new IngestSession().ingestSource('港南区.pdf', fixture('report-writer.pdf'));
@@ -212,8 +224,16 @@ describe('a PDF chosen as a file', () => {
     expect(batches.map((b) => b.centers[0]?.ward)).toEqual(['港南区', '西区']);
   });
 
-  it('is refused, saying why, when it is encrypted, holds no text or only fonts without a Unicode map, or is no PDF at all', async () => {
-    expect(await refusal(fixture('report-writer-encrypted.pdf'))).toBe('encrypted_pdf');
+  it('protected against editing or copying (encrypted, no password to open it), reads as any viewer opens it: AES-256, AES-128, RC4', async () => {
+    const text = await readPdfText(fixture('report-writer.pdf'));
+    for (const method of ['aes256', 'aes128', 'rc4-128', 'rc4-40']) {
+      expect(await readPdfText(fixture(`report-writer-protected-${method}.pdf`))).toBe(text);
+      expect(await refusal(fixture(`report-writer-protected-${method}.pdf`))).toBe(null);
+    }
+  });
+
+  it('is refused, saying why, when it needs a password to open, holds no text or only fonts without a Unicode map, or is no PDF at all', async () => {
+    expect(await refusal(fixture('report-writer-password.pdf'))).toBe('encrypted_pdf');
     const image = stream('/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8', '\x80');
     expect(await refusal(onePage(helvetica, 'q 100 0 0 100 50 600 cm /Im1 Do Q', [image], '/XObject << /Im1 6 0 R >>'))).toBe('pdf_without_text');
     const unmapped = '<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Font /Encoding /Identity-H /DescendantFonts [6 0 R] >>';
