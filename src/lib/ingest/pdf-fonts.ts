@@ -21,6 +21,11 @@ export interface PdfFont {
   glyphs(bytes: Uint8Array): Glyph[];
   /** Width for text drawn top to bottom (a vertical CMap): the advance is down, not across. */
   vertical: boolean;
+  /**
+   * For a CID font with no map to text: its Adobe character collection (`Adobe-Japan1`), whose
+   * CIDs a viewer maps with tables this reader does not carry.
+   */
+  collection: string | null;
 }
 
 interface CodeRange {
@@ -118,6 +123,10 @@ function splitCodes(bytes: Uint8Array, ranges: CodeRange[]): Array<[number, numb
 }
 
 const TWO_BYTES: CodeRange[] = [{ length: 2, low: 0, high: 0xffff }];
+/** Every two-byte code as the character of its own code, as a map a CMap's lookups read. */
+const IDENTITY_MAP = {
+  get: (code: number) => (code >= 0 && code <= 0xffff ? String.fromCharCode(code) : undefined),
+} as unknown as Map<number, string | number>;
 /** Shift_JIS: lead bytes 0x81–0x9F and 0xE0–0xFC start two-byte codes. */
 const SHIFT_JIS_RANGES: CodeRange[] = [
   { length: 1, low: 0, high: 0x80 },
@@ -154,7 +163,9 @@ function predefined(encoding: string): { ranges: CodeRange[]; text: (code: numbe
 export async function readFont(pdf: PdfFile, font: Dict): Promise<PdfFont> {
   const toUnicodeStream = pdf.get(font.get('ToUnicode'));
   let toUnicode: CMap | null = null;
-  if (isStream(toUnicodeStream)) {
+  // `/ToUnicode /Identity-H`: the codes are the text's UTF-16 units themselves.
+  if (nameOf(toUnicodeStream) === 'Identity-H' || nameOf(toUnicodeStream) === 'Identity-V') toUnicode = { ranges: TWO_BYTES, map: IDENTITY_MAP };
+  else if (isStream(toUnicodeStream)) {
     try {
       toUnicode = parseCMap(await pdf.data(toUnicodeStream));
     } catch {
@@ -183,12 +194,20 @@ async function compositeFont(pdf: PdfFile, font: Dict, toUnicode: CMap | null): 
   const defaultWidth = numberOf(pdf.get(descendant?.get('DW')), 1000);
   const widths = cidWidths(pdf, pdf.array(descendant?.get('W')));
   const identity = /^Identity-[HV]$/.test(encoding) || (!known && toCid === null);
+  // Without a ToUnicode map, a TrueType font embedded whole enough to keep its own cmap says which character each glyph is.
+  const embeddedText = !toUnicode && !known && descendant ? await embeddedGlyphText(pdf, descendant) : null;
+  const info = pdf.dict(descendant?.get('CIDSystemInfo'));
+  const registry = pdf.get(info?.get('Registry'));
+  const ordering = pdf.get(info?.get('Ordering'));
+  const named = registry instanceof PdfString && ordering instanceof PdfString ? `${charsOf(registry.bytes)}-${charsOf(ordering.bytes)}` : null;
   return {
     vertical: /-V$|^V$/.test(encoding),
+    collection: !toUnicode && !known && !embeddedText && named !== null && /^Adobe-(Japan1|GB1|CNS1|Korea1)$/.test(named) ? named : null,
     glyphs(bytes) {
       return splitCodes(bytes, ranges).map(([code, length]) => {
         const mapped = toUnicode?.map.get(code);
-        const text = typeof mapped === 'string' ? mapped : known ? known.text(code, length) : '';
+        const cidForText = typeof toCid?.map.get(code) === 'number' ? (toCid!.map.get(code) as number) : identity ? code : null;
+        const text = typeof mapped === 'string' ? mapped : known ? known.text(code, length) : (embeddedText && cidForText !== null ? (embeddedText(cidForText) ?? '') : '');
         const cidEntry = toCid?.map.get(code);
         const cid = typeof cidEntry === 'number' ? cidEntry : identity ? code : null;
         // Without the CMap's CIDs (a predefined Japanese CMap), a one-byte code is half a full width.
@@ -219,6 +238,91 @@ function cidWidths(pdf: PdfFile, entries: Value[]): Map<number, number> {
   return widths;
 }
 
+/**
+ * A CIDFontType2's embedded TrueType program read for its cmap, reversed: CID → glyph (its
+ * `CIDToGIDMap`, identity or a stream of two-byte glyph ids) → the character the cmap maps to that
+ * glyph. A subset font often keeps no cmap: then null.
+ */
+async function embeddedGlyphText(pdf: PdfFile, descendant: Dict): Promise<((cid: number) => string | undefined) | null> {
+  if (nameOf(descendant.get('Subtype')) !== 'CIDFontType2') return null;
+  const program = pdf.get(pdf.dict(descendant.get('FontDescriptor'))?.get('FontFile2'));
+  if (!isStream(program)) return null;
+  let byGlyph: Map<number, string> | null;
+  let toGlyph: Uint8Array | null = null;
+  try {
+    byGlyph = trueTypeGlyphText(await pdf.data(program));
+    const map = pdf.get(descendant.get('CIDToGIDMap'));
+    if (isStream(map)) toGlyph = await pdf.data(map);
+  } catch {
+    return null;
+  }
+  if (!byGlyph || byGlyph.size === 0) return null;
+  const glyphs = byGlyph;
+  return (cid) => glyphs.get(toGlyph ? (toGlyph[2 * cid] ?? 0) * 256 + (toGlyph[2 * cid + 1] ?? 0) : cid);
+}
+
+/** A TrueType font's Unicode cmap (format 4 or 12) as glyph → character: of several characters, an ideograph rather than its radical look-alike. */
+export function trueTypeGlyphText(font: Uint8Array): Map<number, string> | null {
+  const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
+  if (font.length < 12) return null;
+  const tables = view.getUint16(4);
+  let cmap = -1;
+  for (let i = 0; i < tables && 12 + 16 * i + 16 <= font.length; i++) {
+    if (charsOf(font.subarray(12 + 16 * i, 16 + 16 * i)) === 'cmap') cmap = view.getUint32(12 + 16 * i + 8);
+  }
+  if (cmap < 0 || cmap + 4 > font.length) return null;
+  const records = view.getUint16(cmap + 2);
+  let best: { offset: number; rank: number } | null = null;
+  for (let i = 0; i < records && cmap + 4 + 8 * i + 8 <= font.length; i++) {
+    const platform = view.getUint16(cmap + 4 + 8 * i);
+    const encoding = view.getUint16(cmap + 4 + 8 * i + 2);
+    const rank = platform === 3 && encoding === 10 ? 3 : platform === 3 && encoding === 1 ? 2 : platform === 0 ? 1 : 0;
+    if (rank > 0 && (!best || rank > best.rank)) best = { offset: cmap + view.getUint32(cmap + 4 + 8 * i + 4), rank };
+  }
+  if (!best || best.offset + 4 > font.length) return null;
+  const byGlyph = new Map<number, string>();
+  const add = (char: number, glyph: number) => {
+    if (glyph === 0 || char > 0x10ffff) return;
+    const had = byGlyph.get(glyph);
+    const lookAlike = (c: number) => (c >= 0x2e80 && c <= 0x2fdf) || (c >= 0xe000 && c <= 0xf8ff) || (c >= 0xf900 && c <= 0xfaff);
+    if (had === undefined || (lookAlike(had.codePointAt(0)!) && !lookAlike(char))) byGlyph.set(glyph, String.fromCodePoint(char));
+  };
+  const at = best.offset;
+  const format = view.getUint16(at);
+  if (format === 4) {
+    const segments = view.getUint16(at + 6) / 2;
+    const ends = at + 14;
+    const starts = ends + 2 * segments + 2;
+    const deltas = starts + 2 * segments;
+    const rangeOffsets = deltas + 2 * segments;
+    if (rangeOffsets + 2 * segments > font.length) return null;
+    for (let s = 0; s < segments; s++) {
+      const end = view.getUint16(ends + 2 * s);
+      const start = view.getUint16(starts + 2 * s);
+      const delta = view.getUint16(deltas + 2 * s);
+      const rangeOffset = view.getUint16(rangeOffsets + 2 * s);
+      for (let c = start; c <= end && c !== 0xffff; c++) {
+        if (rangeOffset === 0) add(c, (c + delta) & 0xffff);
+        else {
+          const where = rangeOffsets + 2 * s + rangeOffset + 2 * (c - start);
+          if (where + 2 > font.length) break;
+          const glyph = view.getUint16(where);
+          add(c, glyph === 0 ? 0 : (glyph + delta) & 0xffff);
+        }
+      }
+    }
+  } else if (format === 12) {
+    const groups = view.getUint32(at + 12);
+    for (let g = 0; g < groups && at + 16 + 12 * g + 12 <= font.length; g++) {
+      const start = view.getUint32(at + 16 + 12 * g);
+      const end = view.getUint32(at + 16 + 12 * g + 4);
+      const glyph = view.getUint32(at + 16 + 12 * g + 8);
+      for (let c = start; c <= end && c - start < 0x10000; c++) add(c, glyph + (c - start));
+    }
+  } else return null;
+  return byGlyph;
+}
+
 function simpleFont(pdf: PdfFile, font: Dict, toUnicode: CMap | null): PdfFont {
   const firstChar = numberOf(pdf.get(font.get('FirstChar')), 0);
   const widthList = pdf.array(font.get('Widths')).map((w) => numberOf(pdf.get(w), 0));
@@ -230,6 +334,7 @@ function simpleFont(pdf: PdfFile, font: Dict, toUnicode: CMap | null): PdfFont {
   const encoding = simpleEncoding(pdf, pdf.get(font.get('Encoding')));
   return {
     vertical: false,
+    collection: null,
     glyphs(bytes) {
       return [...bytes].map((code) => {
         const mapped = toUnicode?.map.get(code);
@@ -276,12 +381,24 @@ const GLYPH_NAMES: Record<string, string> = {
   seven: '7', eight: '8', nine: '9', colon: ':', semicolon: ';', less: '<', equal: '=', greater: '>', question: '?', at: '@', bracketleft: '[',
   backslash: '\\', bracketright: ']', asciicircum: '^', underscore: '_', grave: '`', braceleft: '{', bar: '|', braceright: '}', asciitilde: '~',
   quoteleft: '‘', quoteright: '’', quotedblleft: '“', quotedblright: '”', bullet: '•', endash: '–', emdash: '—', ellipsis: '…', nbspace: ' ',
+  fi: 'fi', fl: 'fl', ff: 'ff', ffi: 'ffi', ffl: 'ffl', germandbls: 'ß', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', oslash: 'ø', Oslash: 'Ø', dotlessi: 'ı',
+  quotesinglbase: '‚', quotedblbase: '„', guillemotleft: '«', guillemotright: '»', guilsinglleft: '‹', guilsinglright: '›', minus: '−', multiply: '×',
+  divide: '÷', plusminus: '±', degree: '°', periodcentered: '·', section: '§', paragraph: '¶', copyright: '©', registered: '®', trademark: '™',
+  Euro: '€', sterling: '£', yen: '¥', cent: '¢', dagger: '†', daggerdbl: '‡', exclamdown: '¡', questiondown: '¿', mu: 'µ', perthousand: '‰',
+};
+
+/** Accents a glyph name may add to a letter (`adieresis`, `Eacute`), composed into one character. */
+const ACCENTS: Record<string, string> = {
+  acute: '\u0301', grave: '\u0300', circumflex: '\u0302', dieresis: '\u0308', tilde: '\u0303', ring: '\u030a', cedilla: '\u0327', caron: '\u030c',
+  macron: '\u0304', breve: '\u0306', ogonek: '\u0328', dotaccent: '\u0307', hungarumlaut: '\u030b',
 };
 
 function glyphText(name: string): string {
   const base = name.replace(/\..*$/, '');
   if (/^[A-Za-z]$/.test(base)) return base;
   if (GLYPH_NAMES[base]) return GLYPH_NAMES[base];
+  const accented = /^([A-Za-z])([a-z]+)$/.exec(base);
+  if (accented && ACCENTS[accented[2]]) return (accented[1] + ACCENTS[accented[2]]).normalize('NFC');
   const uni = /^uni((?:[0-9A-Fa-f]{4})+)$/.exec(base);
   if (uni) return charsOf(uni[1].match(/.{4}/g)!.map((h) => parseInt(h, 16)));
   const u = /^u([0-9A-Fa-f]{4,6})$/.exec(base);

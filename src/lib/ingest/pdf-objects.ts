@@ -1,5 +1,6 @@
 import { byteChars } from './byte-text.ts';
 import { emptyPasswordDecrypt, NeedsPassword, type Decrypt } from './pdf-crypt.ts';
+import { PartTooLarge } from './limits.ts';
 import { inflate } from './zip.ts';
 
 /**
@@ -52,6 +53,8 @@ type Token = Value | Keyword | typeof END;
 /** Reads tokens and values from `bytes` at `pos`; `refs`: read `1 0 R` as a reference (not in content streams, which have none). */
 export class Lexer {
   pos: number;
+  /** Where the last token began. */
+  private tokenStart = 0;
   constructor(
     readonly bytes: Uint8Array,
     pos = 0,
@@ -74,6 +77,7 @@ export class Lexer {
   /** The next token: a value, or a keyword (an operator, `]`, `>>`, `obj`, `stream`…). */
   token(): Token {
     this.skipSpace();
+    this.tokenStart = this.pos;
     const b = this.bytes;
     if (this.pos >= b.length) return END;
     const c = b[this.pos];
@@ -189,22 +193,35 @@ export class Lexer {
     for (;;) {
       const t = this.token();
       if (t === END || t === ARRAY_END) return items;
+      if (isObjectEnd(t)) return this.unread(items);
       if (!(t instanceof Keyword)) items.push(t);
     }
   }
 
+  /** Puts back the object's end just read, so every structure open around it ends there too. */
+  private unread<T>(structure: T): T {
+    this.pos = this.tokenStart;
+    return structure;
+  }
+
+  /** A dictionary; one left unclosed ends at its object's end, not in the objects after it. */
   private dict(): Dict {
     const dict: Dict = new Map();
     for (;;) {
       const key = this.token();
       if (key === END || key === DICT_END) return dict;
+      if (isObjectEnd(key)) return this.unread(dict);
       if (!(key instanceof Name)) continue;
       const value = this.token();
       if (value === END || value === DICT_END) return dict;
+      if (isObjectEnd(value)) return this.unread(dict);
       if (!(value instanceof Keyword)) dict.set(key.name, value);
     }
   }
 }
+
+/** The keywords around an object's body, which no dictionary or array inside it holds. */
+const isObjectEnd = (t: Token) => t instanceof Keyword && (t.word === 'endobj' || t.word === 'stream' || t.word === 'obj');
 
 const ESCAPES: Record<number, number> = { 0x6e: 10, 0x72: 13, 0x74: 9, 0x62: 8, 0x66: 12, 0x28: 0x28, 0x29: 0x29, 0x5c: 0x5c };
 const HEX: Record<number, number> = {};
@@ -385,7 +402,14 @@ export class PdfFile {
     for (const filter of names) {
       if (filter === 'Crypt') continue;
       if (filter === 'FlateDecode' || filter === 'Fl') {
-        data = await inflate(data, 'PDF stream', MAX_INFLATED_BYTES - this.inflated, 'deflate', true);
+        const limit = MAX_INFLATED_BYTES - this.inflated;
+        try {
+          data = await inflate(data, 'PDF stream', limit, 'deflate');
+        } catch (error) {
+          if (error instanceof PartTooLarge) throw error;
+          // Damaged (a writer's wrong checksum, a stream cut short): as much as inflates before the damage.
+          data = await inflate(data, 'PDF stream', limit, 'deflate', true);
+        }
         this.inflated += data.length;
       } else if (filter === 'ASCIIHexDecode' || filter === 'AHx') data = asciiHex(data);
       else if (filter === 'ASCII85Decode' || filter === 'A85') data = ascii85(data);

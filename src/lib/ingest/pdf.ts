@@ -16,9 +16,12 @@ export { PdfEncrypted };
  * the report's text would not want them.
  */
 
-/** A PDF with no text to read: pages scanned as images, or fonts whose codes map to no text. */
+/**
+ * A PDF with no text to read: pages scanned as images, fonts whose codes map to no text, or CID fonts
+ * of an Adobe character collection (Adobe-Japan1) with no map to text, which a viewer maps with its own tables.
+ */
 export class PdfWithoutText extends Error {
-  constructor(readonly reason: 'no_text' | 'unmapped_fonts') {
+  constructor(readonly reason: 'no_text' | 'unmapped_fonts' | 'cid_collection') {
     super(reason);
   }
 }
@@ -72,6 +75,8 @@ const MAX_FORM_DEPTH = 8;
 class PageReader {
   readonly placed: Placed[] = [];
   unmapped = 0;
+  /** Of the unmapped characters, those of an Adobe collection's CID font. */
+  inCollection = 0;
   private shows = 0;
   private readonly fonts = new Map<Dict, PdfFont>();
 
@@ -100,11 +105,11 @@ class PageReader {
         const size = Math.hypot(rendering[2], rendering[3]);
         if (gs.font.vertical) {
           const ty = -(gs.fontSize + gs.charSpacing + space);
-          this.place({ x: rendering[4], y: rendering[5], advance: Math.abs(ty * Math.hypot(full[2], full[3])), size, text: glyph.text, vertical: true, show });
+          this.place({ x: rendering[4], y: rendering[5], advance: Math.abs(ty * Math.hypot(full[2], full[3])), size, text: glyph.text, vertical: true, show }, gs.font);
           tm = multiply([1, 0, 0, 1, 0, ty], tm);
         } else {
           const tx = ((glyph.width / 1000) * gs.fontSize + gs.charSpacing + space) * gs.scale;
-          this.place({ x: rendering[4], y: rendering[5], advance: tx * Math.hypot(full[0], full[1]), size, text: glyph.text, vertical: false, show });
+          this.place({ x: rendering[4], y: rendering[5], advance: tx * Math.hypot(full[0], full[1]), size, text: glyph.text, vertical: false, show }, gs.font);
           tm = multiply([1, 0, 0, 1, tx, 0], tm);
         }
       }
@@ -220,8 +225,11 @@ class PageReader {
     return font;
   }
 
-  private place(glyph: Placed): void {
-    if (glyph.text === '' && glyph.advance > 0) this.unmapped++;
+  private place(glyph: Placed, font: PdfFont): void {
+    if (glyph.text === '' && glyph.advance > 0) {
+      this.unmapped++;
+      if (font.collection) this.inCollection++;
+    }
     this.placed.push(glyph);
   }
 }
@@ -246,22 +254,43 @@ async function dataOrEmpty(pdf: PdfFile, stream: Stream): Promise<Uint8Array> {
   }
 }
 
-/** The pages in order, each with the resources it inherits. */
-function pagesOf(pdf: PdfFile): Array<{ page: Dict; resources: Dict | null }> {
-  const pages: Array<{ page: Dict; resources: Dict | null }> = [];
+/** A page's visible area (its crop box, else its media box): x0, y0, x1, y1. */
+type Box = [number, number, number, number];
+interface Page {
+  page: Dict;
+  resources: Dict | null;
+  box: Box | null;
+}
+
+/** The pages in order, each with the resources and the box it inherits. */
+function pagesOf(pdf: PdfFile): Page[] {
+  const pages: Page[] = [];
   const seen = new Set<Dict>();
-  const walk = (node: Dict | null, resources: Dict | null) => {
+  const boxOf = (node: Dict, inherited: Box | null): Box | null => {
+    const values = pdf.array(node.get('CropBox') ?? node.get('MediaBox')).map((v) => pdf.get(v));
+    if (values.length !== 4 || !values.every((v) => typeof v === 'number')) return inherited;
+    const [a, b, c, d] = values as number[];
+    return [Math.min(a, c), Math.min(b, d), Math.max(a, c), Math.max(b, d)];
+  };
+  const walk = (node: Dict | null, resources: Dict | null, box: Box | null) => {
     if (!node || seen.has(node)) return;
     seen.add(node);
     const own = pdf.dict(node.get('Resources')) ?? resources;
+    const ownBox = boxOf(node, box);
     const kids = node.get('Kids');
-    if (kids !== undefined && nameOf(node.get('Type')) !== 'Page') for (const kid of pdf.array(kids)) walk(pdf.dict(kid), own);
-    else pages.push({ page: node, resources: own });
+    if (kids !== undefined && nameOf(node.get('Type')) !== 'Page') for (const kid of pdf.array(kids)) walk(pdf.dict(kid), own, ownBox);
+    else pages.push({ page: node, resources: own, box: ownBox });
   };
-  walk(pdf.dict(pdf.catalog()?.get('Pages')), null);
+  walk(pdf.dict(pdf.catalog()?.get('Pages')), null, null);
   // A file cut short or with its page tree broken: its pages as the file holds them, each with its own resources.
-  if (pages.length === 0) for (const page of pdf.pages()) pages.push({ page, resources: pdf.dict(page.get('Resources')) });
+  if (pages.length === 0) for (const page of pdf.pages()) pages.push({ page, resources: pdf.dict(page.get('Resources')), box: boxOf(page, null) });
   return pages;
+}
+
+/** Characters drawn off the page (a writer's leftovers, text moved out of view) are not on it: a viewer neither shows nor copies them. */
+function onPage(placed: Placed[], box: Box | null): Placed[] {
+  if (!box) return placed;
+  return placed.filter((p) => p.x >= box[0] - p.size && p.x <= box[2] + p.size && p.y >= box[1] - p.size && p.y <= box[3] + p.size);
 }
 
 const KANA = /^[\u3040-\u30ff]+$/u;
@@ -412,10 +441,12 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   const pages: string[] = [];
   let placed = 0;
   let unmapped = 0;
+  let inCollection = 0;
   const tree = pagesOf(pdf);
   if (tree.length === 0) throw new PdfDamaged('no pages');
-  for (const { page, resources } of tree) {
-    const contents = pdf.get(page.get('Contents'));
+  for (const { page, resources, box } of tree) {
+    // A page dictionary whose resources were left unclosed holds its contents inside them.
+    const contents = pdf.get(page.get('Contents') ?? pdf.dict(page.get('Resources'))?.get('Contents'));
     const streams = (Array.isArray(contents) ? contents.map((c) => pdf.get(c)) : [contents]).filter(isStream);
     const parts = await Promise.all(streams.map((s) => dataOrEmpty(pdf, s)));
     // The parts of a page's content are one stream, split anywhere: joined with a space between.
@@ -430,10 +461,12 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
     await reader.run(content, resources, IDENTITY, 0);
     placed += reader.placed.length;
     unmapped += reader.unmapped;
-    pages.push(pageText(reader.placed));
+    inCollection += reader.inCollection;
+    pages.push(pageText(onPage(reader.placed, box)));
   }
   const text = asWritten(pages.join('\n'));
-  if (text.trim() === '') throw new PdfWithoutText(placed > 0 && unmapped > 0 ? 'unmapped_fonts' : 'no_text');
-  if (unmapped > placed / 2) throw new PdfWithoutText('unmapped_fonts');
+  const unmappedReason = inCollection > unmapped / 2 ? 'cid_collection' : 'unmapped_fonts';
+  if (text.trim() === '') throw new PdfWithoutText(placed > 0 && unmapped > 0 ? unmappedReason : 'no_text');
+  if (unmapped > placed / 2) throw new PdfWithoutText(unmappedReason);
   return text;
 }

@@ -417,6 +417,8 @@ async function readOffice(bytes: Uint8Array): Promise<OfficeContent | null> {
   return writer === null ? null : { html: writer, format: 'odt' };
 }
 
+const PDF_WITHOUT_TEXT: Record<PdfWithoutText['reason'], FileErrorCode> = { no_text: 'pdf_without_text', unmapped_fonts: 'pdf_unmapped_fonts', cid_collection: 'pdf_cid_fonts' };
+
 /** Files told by their name, which hold nothing the app reads: Office's lock file, an Ichitaro document. */
 function refusalByName(name: string): FileErrorCode | null {
   if (isOfficeLockFile(name)) return 'office_lock_file';
@@ -431,7 +433,7 @@ const LISTED_ENTRIES = 10;
 function refuseUnpacked(batch: FileBatch, error: unknown): FileBatch {
   if (error instanceof PartTooLarge) return refuse(batch, 'office_file_too_large', { limitMB: Math.round(error.limit / 2 ** 20) });
   if (error instanceof PdfEncrypted) return refuse(batch, 'encrypted_pdf');
-  if (error instanceof PdfWithoutText) return refuse(batch, error.reason === 'no_text' ? 'pdf_without_text' : 'pdf_unmapped_fonts');
+  if (error instanceof PdfWithoutText) return refuse(batch, PDF_WITHOUT_TEXT[error.reason]);
   if (error instanceof PdfDamaged) return refuse(batch, 'pdf_file');
   return refuse(batch, error instanceof PasswordProtected ? 'encrypted_office_file' : 'damaged_office_file');
 }

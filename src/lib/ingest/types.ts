@@ -59,6 +59,7 @@ export type FileErrorCode =
   | 'encrypted_pdf'
   | 'pdf_without_text'
   | 'pdf_unmapped_fonts'
+  | 'pdf_cid_fonts'
   | 'office_file'
   | 'encrypted_office_file'
   | 'zip_file'

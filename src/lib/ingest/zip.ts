@@ -92,10 +92,13 @@ export class ZipArchive {
 /**
  * Inflated chunk by chunk, stopped at the limit whatever size the directory declared. `deflate` is
  * the zlib-wrapped form (a PDF's streams); with `partial`, data damaged part way gives what came
- * before the damage (a PDF writer that cut a stream short) instead of an error.
+ * before the damage (a PDF stream cut short, or with a wrong checksum) instead of an error: it is fed
+ * in pieces of at most 64 bytes (a small stream's a byte each), so what each piece inflates to is out
+ * before the damage is met (slower: for a second try at data that failed whole).
  */
 export async function inflate(data: Uint8Array, name: string, limit: number, format: 'deflate-raw' | 'deflate' = 'deflate-raw', partial = false): Promise<Uint8Array> {
-  const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream(format)).getReader();
+  const source = partial ? piecewise(data, Math.max(1, Math.min(64, data.length >> 8))) : new Blob([data as Uint8Array<ArrayBuffer>]).stream();
+  const reader = source.pipeThrough(new DecompressionStream(format)).getReader();
   const chunks: Uint8Array[] = [];
   let length = 0;
   for (let next = await readOrEnd(reader, partial); !next.done; next = await readOrEnd(reader, partial)) {
@@ -113,6 +116,16 @@ export async function inflate(data: Uint8Array, name: string, limit: number, for
     at += chunk.length;
   }
   return out;
+}
+
+function piecewise(data: Uint8Array, size: number): ReadableStream<Uint8Array<ArrayBuffer>> {
+  let at = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (at >= data.length) controller.close();
+      else controller.enqueue(data.slice(at, (at += size)));
+    },
+  });
 }
 
 async function readOrEnd(reader: ReadableStreamDefaultReader<Uint8Array>, partial: boolean): Promise<ReadableStreamReadResult<Uint8Array>> {

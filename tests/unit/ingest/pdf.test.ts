@@ -192,6 +192,43 @@ describe('the text of a PDF, as a viewer copies it', () => {
     ]);
   });
 
+  it('reads codes a font names as their own text (`/ToUnicode /Identity-H`), and an embedded TrueType font’s own cmap where there is no ToUnicode', async () => {
+    const identity = '<< /Type /Font /Subtype /Type0 /BaseFont /F /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode /Identity-H >>';
+    expect(await readPdfText(onePage(identity, `BT /F1 10 Tf 50 700 Td ${ucs2('港南区')} Tj ET`, ['<< /Type /Font /Subtype /CIDFontType2 /BaseFont /F >>']))).toBe('港南区');
+    // A TrueType program of one table, cmap format 4 (Windows, Unicode BMP): 港 南 区 at glyphs 7, 8, 9; the radical ⼦ and 子 share glyph 10.
+    const segments: Array<[number, number, number]> = [[0x2f26, 0x2f26, 10], [0x533a, 0x533a, 9], [0x5357, 0x5357, 8], [0x5b50, 0x5b50, 10], [0x6e2f, 0x6e2f, 7], [0xffff, 0xffff, 0]];
+    const u16 = (n: number) => [(n >> 8) & 0xff, n & 0xff];
+    const u32 = (n: number) => [...u16(n >>> 16), ...u16(n & 0xffff)];
+    const n = segments.length;
+    const subtable = [
+      ...u16(4), ...u16(16 + 8 * n), ...u16(0), ...u16(2 * n), ...u16(0), ...u16(0), ...u16(0),
+      ...segments.flatMap(([, end]) => u16(end)), ...u16(0), ...segments.flatMap(([start]) => u16(start)),
+      ...segments.flatMap(([start, , glyph]) => u16((glyph - start) & 0xffff)), ...segments.flatMap(() => u16(0)),
+    ];
+    const cmapTable = [...u16(0), ...u16(1), ...u16(3), ...u16(1), ...u32(12), ...subtable];
+    const program = Uint8Array.from([...u32(0x00010000), ...u16(1), ...u16(16), ...u16(0), ...u16(0), ...latin1('cmap'), ...u32(0), ...u32(28), ...u32(cmapTable.length), ...cmapTable]);
+    const font = '<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Mincho /Encoding /Identity-H /DescendantFonts [6 0 R] >>';
+    const descendant = '<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Mincho /CIDToGIDMap /Identity /FontDescriptor 7 0 R >>';
+    const content = `BT /F1 10 Tf 50 700 Td ${hex([0, 7, 0, 8, 0, 9, 0, 10])} Tj ET`;
+    expect(await readPdfText(onePage(font, content, [descendant, '<< /Type /FontDescriptor /FontName /ABCDEF+Mincho /FontFile2 8 0 R >>', stream('', program)]))).toBe('港南区子');
+  });
+
+  it('reads glyph names of accented letters, ligatures and signs; leaves out characters drawn off the page', async () => {
+    const font = `<< /Type /Font /Subtype /Type1 /BaseFont /Times /FirstChar 32 /LastChar 126 /Widths [${Array(95).fill(500).join(' ')}] /Encoding << /Differences [65 /adieresis /fi /Eacute /germandbls /endash /minus /uni5B50] >> >>`;
+    expect(await readPdfText(onePage(font, 'BT /F1 12 Tf 50 700 Td (ABCDEFG) Tj ET BT /F1 12 Tf 700 700 Td (off the page) Tj ET'))).toBe('äfiÉß–−子');
+  });
+
+  it('reads a stream whose checksum is wrong and a page whose dictionary was left unclosed, as far as they go', async () => {
+    const text = 'BT /F1 12 Tf 50 700 Td (the text before the damage) Tj ET';
+    const packed = deflateSync(latin1(text));
+    packed[packed.length - 1] ^= 0xff;
+    expect(await readPdfText(onePage(helvetica, stream('/Filter /FlateDecode', packed)))).toBe('the text before the damage');
+    // The page's resources lack their `>>`: the contents end up inside them, and the dictionary at the object's end.
+    const unclosed = new TextDecoder('latin1').decode(onePage(helvetica, text)).replace('/Resources << /Font << /F1 4 0 R >>  >> /Contents 5 0 R >>', '/Resources << /Font << /F1 4 0 R >> /Contents 5 0 R');
+    expect(unclosed).toContain('/Contents 5 0 R\nendobj');
+    expect(await readPdfText(latin1(unclosed))).toBe('the text before the damage');
+  });
+
   it('reads ideographs Chromium maps to Kangxi radicals, and its middle dot, as written', async () => {
     expect(await readPdfText(onePage(cidFont('UniJIS-UCS2-H'), `BT /F1 10 Tf 50 700 Td ${ucs2('⼦育て‧教育')} Tj ET`, [cidDescendant]))).toBe('子育て・教育');
   });
@@ -239,6 +276,9 @@ describe('a PDF chosen as a file', () => {
     const unmapped = '<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Font /Encoding /Identity-H /DescendantFonts [6 0 R] >>';
     expect(await refusal(onePage(unmapped, 'BT /F1 10 Tf 50 700 Td <00210022> Tj ET', ['<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Font >>']))).toBe('pdf_unmapped_fonts');
     expect(await refusal(latin1('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'))).toBe('pdf_file');
+    // Japanese as Adobe-Japan1 CIDs without a map to text (a font not embedded, as older Japanese PDFs have): the viewer's copy is the way.
+    const japan1 = '<< /Type /Font /Subtype /Type0 /BaseFont /Ryumin-Light /Encoding /Identity-H /DescendantFonts [6 0 R] >>';
+    expect(await refusal(onePage(japan1, 'BT /F1 10 Tf 50 700 Td <0D2C0E46> Tj ET', [cidDescendant.replace('/DW 1000', '')]))).toBe('pdf_cid_fonts');
   });
 
   it('cut short, it reads the pages it still has or is refused as damaged', async () => {
