@@ -26,3 +26,14 @@ const HIGH = [
 export function windows1252(bytes: Uint8Array): string {
   return charsOf(Uint16Array.from(bytes, (b) => (b >= 0x80 && b < 0xa0 ? HIGH[b - 0x80] : b)));
 }
+
+/** Byte arrays one after another, as one. */
+export function concatBytes(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}

@@ -1,3 +1,5 @@
+import { concatBytes } from './byte-text.ts';
+
 /**
  * The PDF standard security handler, for a file protected against editing or copying but not against
  * opening: its user password is empty, so any viewer (and this reader) derives the key from the file
@@ -42,7 +44,7 @@ export async function emptyPasswordDecrypt(params: SecurityParameters): Promise<
   const key = fileKey(params);
   if (!userPasswordIsEmpty(params, key)) throw new NeedsPassword('user password');
   return async (data, num, gen) => {
-    const objectKey = md5(concat(key, Uint8Array.of(num & 0xff, (num >> 8) & 0xff, (num >> 16) & 0xff, gen & 0xff, (gen >> 8) & 0xff), method === 'AESV2' ? Uint8Array.of(0x73, 0x41, 0x6c, 0x54) : new Uint8Array())).subarray(0, Math.min(key.length + 5, 16));
+    const objectKey = md5(concatBytes([key, Uint8Array.of(num & 0xff, (num >> 8) & 0xff, (num >> 16) & 0xff, gen & 0xff, (gen >> 8) & 0xff), method === 'AESV2' ? Uint8Array.of(0x73, 0x41, 0x6c, 0x54) : new Uint8Array()])).subarray(0, Math.min(key.length + 5, 16));
     return method === 'AESV2' ? aesCbcDecrypt(objectKey, data) : rc4(objectKey, data);
   };
 }
@@ -52,7 +54,7 @@ function fileKey(params: SecurityParameters): Uint8Array {
   const length = params.r === 2 ? 5 : Math.max(5, Math.min(16, params.lengthBits / 8));
   const p = params.p >>> 0;
   const noMetadata = params.r >= 4 && !params.encryptMetadata ? Uint8Array.of(0xff, 0xff, 0xff, 0xff) : new Uint8Array();
-  let hash = md5(concat(PADDING, params.o.subarray(0, 32), Uint8Array.of(p & 0xff, (p >> 8) & 0xff, (p >> 16) & 0xff, p >>> 24), params.id, noMetadata));
+  let hash = md5(concatBytes([PADDING, params.o.subarray(0, 32), Uint8Array.of(p & 0xff, (p >> 8) & 0xff, (p >> 16) & 0xff, p >>> 24), params.id, noMetadata]));
   if (params.r >= 3) for (let i = 0; i < 50; i++) hash = md5(hash.subarray(0, length));
   return hash.subarray(0, length);
 }
@@ -60,7 +62,7 @@ function fileKey(params: SecurityParameters): Uint8Array {
 /** Algorithms 4 and 5: the user entry is what the empty password gives. */
 function userPasswordIsEmpty(params: SecurityParameters, key: Uint8Array): boolean {
   if (params.r === 2) return equal(rc4(key, PADDING), params.u.subarray(0, 32));
-  let value = rc4(key, md5(concat(PADDING, params.id)));
+  let value = rc4(key, md5(concatBytes([PADDING, params.id])));
   for (let i = 1; i <= 19; i++) value = rc4(key.map((b) => b ^ i), value);
   return equal(value, params.u.subarray(0, 16));
 }
@@ -73,7 +75,7 @@ async function aes256(params: SecurityParameters): Promise<Decrypt> {
   const keySalt = params.u.subarray(40, 48);
   const hash = (salt: Uint8Array) => (params.r === 5 ? sha(subtle, 'SHA-256', salt) : hardenedHash(subtle, salt));
   if (!equal(await hash(validationSalt), params.u.subarray(0, 32))) throw new NeedsPassword('user password');
-  const key = await aesCbcDecrypt(await hash(keySalt), concat(new Uint8Array(16), params.ue.subarray(0, 32)), false);
+  const key = await aesCbcDecrypt(await hash(keySalt), concatBytes([new Uint8Array(16), params.ue.subarray(0, 32)]), false);
   if (params.streamMethod === 'Identity') return async (data) => data;
   return async (data) => aesCbcDecrypt(key, data);
 }
@@ -118,7 +120,7 @@ async function aesCbcDecrypt(key: Uint8Array, data: Uint8Array, padded = true): 
   }
   const last = body.slice(body.length - 16);
   const extra = new Uint8Array(await subtle.encrypt({ name: 'AES-CBC', iv: last }, cryptoKey, new Uint8Array(16).fill(16))).subarray(0, 16);
-  return new Uint8Array(await subtle.decrypt({ name: 'AES-CBC', iv }, cryptoKey, concat(body, extra) as Uint8Array<ArrayBuffer>));
+  return new Uint8Array(await subtle.decrypt({ name: 'AES-CBC', iv }, cryptoKey, concatBytes([body, extra])));
 }
 
 export function rc4(key: Uint8Array, data: Uint8Array): Uint8Array {
@@ -170,16 +172,6 @@ export function md5(data: Uint8Array): Uint8Array {
   const out = new Uint8Array(16);
   const outView = new DataView(out.buffer);
   [a0, b0, c0, d0].forEach((w, i) => outView.setUint32(i * 4, w, true));
-  return out;
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
   return out;
 }
 

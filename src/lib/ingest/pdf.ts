@@ -69,6 +69,15 @@ interface GraphicsState {
   rise: number;
 }
 
+/** The text state operators that set one number of the state. */
+const TEXT_STATE: Record<string, (gs: GraphicsState, value: number) => void> = {
+  Tc: (gs, value) => (gs.charSpacing = value),
+  Tw: (gs, value) => (gs.wordSpacing = value),
+  Tz: (gs, value) => (gs.scale = value / 100),
+  TL: (gs, value) => (gs.leading = value),
+  Ts: (gs, value) => (gs.rise = value),
+};
+
 /** How deep forms may nest in forms: a loop of them is a broken file, not a deeper page. */
 const MAX_FORM_DEPTH = 8;
 
@@ -119,6 +128,8 @@ class PageReader {
         operands.push(token);
         continue;
       }
+      const setState = TEXT_STATE[token.word];
+      if (setState) setState(gs, num(0));
       switch (token.word) {
         case 'q':
           stack.push({ ...gs });
@@ -137,21 +148,6 @@ class PageReader {
           gs.fontSize = num(1);
           break;
         }
-        case 'Tc':
-          gs.charSpacing = num(0);
-          break;
-        case 'Tw':
-          gs.wordSpacing = num(0);
-          break;
-        case 'Tz':
-          gs.scale = num(0) / 100;
-          break;
-        case 'TL':
-          gs.leading = num(0);
-          break;
-        case 'Ts':
-          gs.rise = num(0);
-          break;
         case 'Td':
           moveLine(num(0), num(1));
           break;

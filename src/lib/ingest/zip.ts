@@ -1,3 +1,4 @@
+import { concatBytes } from './byte-text.ts';
 import { PartTooLarge } from './limits.ts';
 
 /**
@@ -109,13 +110,7 @@ export async function inflate(data: Uint8Array, name: string, limit: number, for
     }
     chunks.push(next.value);
   }
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 function piecewise(data: Uint8Array, size: number): ReadableStream<Uint8Array<ArrayBuffer>> {

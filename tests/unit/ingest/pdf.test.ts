@@ -3,21 +3,14 @@ import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readPdfText } from '../../../src/lib/ingest/pdf.ts';
 import { md5, rc4 } from '../../../src/lib/ingest/pdf-crypt.ts';
+import { concatBytes } from '../../../src/lib/ingest/byte-text.ts';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
 import { pdfLayout } from '../../fixtures/reports/layouts.ts';
 import { expectDamageAccountedFor } from './damaged-files.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/reports/pdf/${name}`, import.meta.url)));
 const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
-const concat = (parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
+const concat = concatBytes;
 
 /** A stream object's body: its dictionary with the data's length, then the data. */
 const stream = (dict: string, data: Uint8Array | string) => {
