@@ -14,8 +14,8 @@ import { fileErrorText, reasonText, valueText } from '../src/lib/i18n/messages.t
 
 const USAGE = `usage: npm run import-report -- [--out DIR] [--prefix NAME] [--force] REPORT...
 
-  REPORT         a published report: the page saved as .html, its text copied into a .txt,
-                 or the report as a Word document (.docx) or its sheet as an Excel workbook (.xlsx)
+  REPORT         a published report: the page saved as .html, its text copied into a .txt, the
+                 report as a PDF, a Word document (.docx) or its sheet as an Excel workbook (.xlsx)
   --out DIR      where to write the CSV files (default data)
   --prefix NAME  file name prefix (default real): NAME_<ward>_<year>_ratings.csv, …_narratives.csv, …_centers.csv
   --force        overwrite files that exist`;

@@ -35,6 +35,17 @@ describe('npm run import-report', () => {
     expect(readFileSync(join(out, 'real_nishi_2025_ratings.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(49);
   });
 
+  it('writes from a report’s PDF the same CSVs as from the Word document it was saved from', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'import-'));
+    expect((await importReport('--out', out, '--prefix', 'pdf', fixture('reports/pdf/report-writer.pdf'))).code).toBe(0);
+    expect((await importReport('--out', out, '--prefix', 'word', fixture('reports/word/report.docx'))).code).toBe(0);
+    for (const part of ['ratings', 'narratives', 'centers']) {
+      const fromPdf = readFileSync(join(out, `pdf_konan_2019_${part}.csv`), 'utf8');
+      expect(fromPdf.trimEnd().split('\n').length).toBeGreaterThan(1);
+      expect(fromPdf).toBe(readFileSync(join(out, `word_konan_2019_${part}.csv`), 'utf8'));
+    }
+  });
+
   it('never overwrites an existing file without --force, and writes nothing of that report', async () => {
     const out = mkdtempSync(join(tmpdir(), 'import-'));
     writeFileSync(join(out, 'real_tsurumi_2025_ratings.csv'), 'kept\n');
