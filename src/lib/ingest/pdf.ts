@@ -1,6 +1,7 @@
 import { readFont, type PdfFont } from './pdf-fonts.ts';
 import { isStream, Keyword, Lexer, nameOf, numberOf, PdfFile, PdfString, type Dict, type Stream, type Value } from './pdf-objects.ts';
 
+import { byteChars } from './byte-text.ts';
 import { PartTooLarge } from './limits.ts';
 import { PdfEncrypted } from './pdf-objects.ts';
 
@@ -30,9 +31,11 @@ export class PdfWithoutText extends Error {
 export class PdfDamaged extends Error {}
 
 export function isPdf(bytes: Uint8Array): boolean {
-  // `%PDF-` within the first kilobyte: some writers put bytes before it, and readers allow that.
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  return head.includes('%PDF-');
+  const head = byteChars(bytes.subarray(0, 1024));
+  if (head.startsWith('%PDF-')) return true;
+  // Further into the first kilobyte (some writers put bytes before it, and viewers allow that) only
+  // with its version and an object soon after: a text that quotes `%PDF-` is no PDF.
+  return /%PDF-\d\.\d/.test(head) && /\d+\s+\d+\s+obj\b/.test(byteChars(bytes.subarray(0, 65536)));
 }
 
 type Matrix = [number, number, number, number, number, number];

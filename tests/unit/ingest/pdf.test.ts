@@ -274,6 +274,16 @@ describe('a PDF chosen as a file', () => {
     expect(await refusal(onePage(japan1, 'BT /F1 10 Tf 50 700 Td <0D2C0E46> Tj ET', [cidDescendant.replace('/DW 1000', '')]))).toBe('pdf_cid_fonts');
   });
 
+  it('is told by `%PDF-` at its start, or a little after it with an object following; a text that quotes it stays text', async () => {
+    const pdf = fixture('report-writer.pdf');
+    const prefixed = concat([latin1('junk a downloader left\r\n'), pdf]);
+    const [batch] = await new IngestSession().ingestSource('report.pdf', prefixed);
+    expect([batch.report.encoding, batch.report.fileError, batch.ratings.length]).toEqual(['pdf', null, 48]);
+    const quoting = new TextEncoder().encode('年度,区名,メモ\n2025,鶴見区,"%PDF-1.7 の添付は不要"\n');
+    const [text] = await new IngestSession().ingestSource('memo.csv', quoting);
+    expect([text.report.encoding, text.report.fileError?.code]).toEqual(['utf-8', 'unrecognised_header']);
+  });
+
   it('cut short, it reads the pages it still has or is refused as damaged', async () => {
     const good = fixture('report-writer.pdf');
     for (const share of [0.3, 0.6, 0.9]) {
