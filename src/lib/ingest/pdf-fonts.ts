@@ -40,12 +40,19 @@ interface CMap {
   map: Map<number, string | number>;
 }
 
+/**
+ * The most codes a CMap's ranges, or a font's width ranges, fill: twice the glyphs a font can hold
+ * (65,536), so that ranges repeated a million times in a small file cannot take minutes.
+ */
+const MAX_CODES = 2 ** 17;
+
 /** Reads a CMap stream's `codespacerange`, `bfchar`/`bfrange` (to text) and `cidchar`/`cidrange` (to CIDs). */
 function parseCMap(data: Uint8Array): CMap {
   const lexer = new Lexer(data, 0, false);
   const ranges: CodeRange[] = [];
   const map = new Map<number, string | number>();
   const operands: Value[] = [];
+  let filled = 0;
   const code = (s: PdfString) => s.bytes.reduce((n, b) => n * 256 + b, 0);
   for (let token = lexer.token(); typeof token !== 'symbol'; token = lexer.token()) {
     if (!(token instanceof Keyword)) {
@@ -68,8 +75,8 @@ function parseCMap(data: Uint8Array): CMap {
         const [low, high, dst] = [operands[i], operands[i + 1], operands[i + 2]];
         if (!(low instanceof PdfString) || !(high instanceof PdfString)) continue;
         const [from, to] = [code(low), code(high)];
-        // A broken range must not fill memory: a CMap range spans at most 65,536 codes.
-        for (let c = from, k = 0; c <= to && k < 0x10000; c++, k++) {
+        // A broken range must not fill memory: a CMap range spans at most 65,536 codes, a CMap at most MAX_CODES.
+        for (let c = from, k = 0; c <= to && k < 0x10000 && filled++ < MAX_CODES; c++, k++) {
           if (word === 'endcidrange') map.set(c, numberOf(dst, 0) + k);
           else if (Array.isArray(dst)) map.set(c, targetText(dst[k] ?? null));
           else if (dst instanceof PdfString) map.set(c, incremented(dst.bytes, k));
@@ -221,17 +228,19 @@ async function compositeFont(pdf: PdfFile, font: Dict, toUnicode: CMap | null): 
 /** A CID font's `/W`: `c [w1 w2 …]` gives widths from CID c on, `c1 c2 w` one width for a range. */
 function cidWidths(pdf: PdfFile, entries: Value[]): Map<number, number> {
   const widths = new Map<number, number>();
-  for (let i = 0; i < entries.length; ) {
+  let filled = 0;
+  for (let i = 0; i < entries.length && filled < MAX_CODES; ) {
     const first = pdf.get(entries[i]);
     const next = pdf.get(entries[i + 1]);
     if (typeof first !== 'number') break;
     if (Array.isArray(next)) {
       next.forEach((w, k) => widths.set(first + k, numberOf(pdf.get(w), 0)));
+      filled += next.length;
       i += 2;
     } else {
       const width = numberOf(pdf.get(entries[i + 2]), 0);
       const last = numberOf(next, first);
-      for (let c = first; c <= last && c - first < 0x10000; c++) widths.set(c, width);
+      for (let c = first; c <= last && c - first < 0x10000 && filled++ < MAX_CODES; c++) widths.set(c, width);
       i += 3;
     }
   }

@@ -83,6 +83,8 @@ const TEXT_STATE: Record<string, (gs: GraphicsState, value: number) => void> = {
 
 /** How deep forms may nest in forms: a loop of them is a broken file, not a deeper page. */
 const MAX_FORM_DEPTH = 8;
+/** How many forms a page may draw in all: a form drawing itself ten times, eight deep, would be 10^8. */
+const MAX_FORMS_PER_PAGE = 10_000;
 
 class PageReader {
   readonly placed: Placed[] = [];
@@ -90,6 +92,7 @@ class PageReader {
   /** Of the unmapped characters, those of an Adobe collection's CID font. */
   inCollection = 0;
   private shows = 0;
+  private forms = 0;
   private readonly fonts = new Map<Dict, PdfFont>();
 
   constructor(private readonly pdf: PdfFile) {}
@@ -196,7 +199,7 @@ class PageReader {
           break;
         }
         case 'Do':
-          if (depth < MAX_FORM_DEPTH) await this.form(pdf.get(pdf.dict(resources?.get('XObject'))?.get(nameOf(operands[0]) ?? '')), resources, gs.ctm, depth);
+          if (depth < MAX_FORM_DEPTH && this.forms++ < MAX_FORMS_PER_PAGE) await this.form(pdf.get(pdf.dict(resources?.get('XObject'))?.get(nameOf(operands[0]) ?? '')), resources, gs.ctm, depth);
           break;
         case 'ID':
           skipInlineImage(lexer);

@@ -284,6 +284,15 @@ describe('a PDF chosen as a file', () => {
     expect([text.report.encoding, text.report.fileError?.code]).toEqual(['utf-8', 'unrecognised_header']);
   });
 
+  it('built to take forever, it does not: a form drawing itself ten times over, a CMap of a million repeated ranges', async () => {
+    // Without the bounds either would run for hours: the test's time limit is what fails.
+    const loop = stream('/Type /XObject /Subtype /Form /BBox [0 0 500 100] /Resources << /XObject << /Fm1 6 0 R >> /Font << /F1 4 0 R >> >>', `BT /F1 12 Tf 0 0 Td (x) Tj ET ${'/Fm1 Do '.repeat(10)}`);
+    expect(await readPdfText(onePage(helvetica, 'q 1 0 0 1 50 600 cm /Fm1 Do Q', [loop], '/XObject << /Fm1 6 0 R >>'))).toMatch(/^x+$/);
+    const ranges = `1000000 beginbfrange\n${'<0000> <FFFF> <0041>\n'.repeat(1_000_000)}endbfrange`;
+    const font = '<< /Type /Font /Subtype /Type0 /BaseFont /F /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>';
+    expect(await readPdfText(onePage(font, 'BT /F1 10 Tf 50 700 Td <0001> Tj ET', ['<< /Type /Font /Subtype /CIDFontType2 /BaseFont /F >>', stream('/Filter /FlateDecode', deflateSync(latin1(ranges)))]))).toBe('B');
+  }, 60_000);
+
   it('cut short, it reads the pages it still has or is refused as damaged', async () => {
     const good = fixture('report-writer.pdf');
     for (const share of [0.3, 0.6, 0.9]) {
