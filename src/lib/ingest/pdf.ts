@@ -1,5 +1,5 @@
 import { readFont, type PdfFont } from './pdf-fonts.ts';
-import { isStream, Keyword, Lexer, nameOf, numberOf, PdfFile, PdfString, type Dict, type Stream, type Value } from './pdf-objects.ts';
+import { isStream, Keyword, Lexer, MAX_INFLATED_BYTES, nameOf, numberOf, PdfFile, PdfString, type Dict, type Stream, type Value } from './pdf-objects.ts';
 
 import { byteChars } from './byte-text.ts';
 import { PartTooLarge } from './limits.ts';
@@ -83,6 +83,8 @@ const TEXT_STATE: Record<string, (gs: GraphicsState, value: number) => void> = {
 
 /** How deep forms may nest in forms: a loop of them is a broken file, not a deeper page. */
 const MAX_FORM_DEPTH = 8;
+/** The most characters a PDF may draw in all: twenty times a year's reports of every ward; far past it, memory runs out. */
+const MAX_CHARACTERS = 2_000_000;
 /** How many forms a page may draw in all: a form drawing itself ten times, eight deep, would be 10^8. */
 const MAX_FORMS_PER_PAGE = 10_000;
 
@@ -95,7 +97,11 @@ class PageReader {
   private forms = 0;
   private readonly fonts = new Map<Dict, PdfFont>();
 
-  constructor(private readonly pdf: PdfFile) {}
+  /** `drawn`: the characters the file's pages before this one drew, counted against MAX_CHARACTERS. */
+  constructor(
+    private readonly pdf: PdfFile,
+    private drawn: number,
+  ) {}
 
   async run(content: Uint8Array, resources: Dict | null, ctm: Matrix, depth: number): Promise<void> {
     const pdf = this.pdf;
@@ -228,6 +234,7 @@ class PageReader {
   }
 
   private place(glyph: Placed, font: PdfFont): void {
+    if (++this.drawn > MAX_CHARACTERS) throw new PartTooLarge('PDF text', MAX_INFLATED_BYTES);
     if (glyph.text === '' && glyph.advance > 0) {
       this.unmapped++;
       if (font.collection) this.inCollection++;
@@ -459,7 +466,7 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
       content[at + part.length] = 0x20;
       at += part.length + 1;
     }
-    const reader = new PageReader(pdf);
+    const reader = new PageReader(pdf, placed);
     await reader.run(content, resources, IDENTITY, 0);
     placed += reader.placed.length;
     unmapped += reader.unmapped;

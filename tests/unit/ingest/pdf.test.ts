@@ -293,6 +293,11 @@ describe('a PDF chosen as a file', () => {
     expect(await readPdfText(onePage(font, 'BT /F1 10 Tf 50 700 Td <0001> Tj ET', ['<< /Type /Font /Subtype /CIDFontType2 /BaseFont /F >>', stream('/Filter /FlateDecode', deflateSync(latin1(ranges)))]))).toBe('B');
   }, 60_000);
 
+  it('drawing millions of characters, it is refused as too large before memory runs out', async () => {
+    const content = stream('/Filter /FlateDecode', deflateSync(latin1(`BT /F1 1 Tf 0 0 Td ${'(xxxxxxxxxxxxxxxxxxxx) Tj '.repeat(105_000)} ET`)));
+    expect(await refusal(onePage(helvetica, content))).toBe('office_file_too_large');
+  }, 60_000);
+
   it('cut short, it reads the pages it still has or is refused as damaged', async () => {
     const good = fixture('report-writer.pdf');
     for (const share of [0.3, 0.6, 0.9]) {
