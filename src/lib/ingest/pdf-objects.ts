@@ -37,6 +37,9 @@ export interface Stream {
 }
 export type Value = number | boolean | null | Name | Ref | PdfString | Value[] | Dict | Stream;
 
+/** A stream in a filter the reader lacks (an image's: DCT, JBIG2, CCITT; LZW, which no writer of today uses). */
+export class UnreadFilter extends Error {}
+
 /** The file is encrypted with a password to open it (or in a way this reader lacks): its streams cannot be read without it. */
 export class PdfEncrypted extends Error {}
 
@@ -413,7 +416,7 @@ export class PdfFile {
         this.inflated += data.length;
       } else if (filter === 'ASCIIHexDecode' || filter === 'AHx') data = asciiHex(data);
       else if (filter === 'ASCII85Decode' || filter === 'A85') data = ascii85(data);
-      else throw new Error(`PDF filter ${filter} is not read`);
+      else throw new UnreadFilter(filter);
     }
     return data;
   }

@@ -1,9 +1,7 @@
-import { readFont, type PdfFont } from './pdf-fonts.ts';
-import { isStream, Keyword, Lexer, MAX_INFLATED_BYTES, nameOf, numberOf, PdfFile, PdfString, type Dict, type Stream, type Value } from './pdf-objects.ts';
-
 import { byteChars } from './byte-text.ts';
 import { PartTooLarge } from './limits.ts';
-import { PdfEncrypted } from './pdf-objects.ts';
+import { readFont, type PdfFont } from './pdf-fonts.ts';
+import { isStream, Keyword, Lexer, MAX_INFLATED_BYTES, nameOf, numberOf, PdfEncrypted, PdfFile, PdfString, UnreadFilter, type Dict, type Stream, type Value } from './pdf-objects.ts';
 
 export { PdfEncrypted };
 
@@ -120,9 +118,9 @@ class PageReader {
       if (!(s instanceof PdfString) || !gs.font) return;
       const show = this.shows++;
       for (const glyph of gs.font.glyphs(s.bytes)) {
-        const rendering = multiply([gs.fontSize * gs.scale, 0, 0, gs.fontSize, 0, gs.rise], multiply(tm, gs.ctm));
-        const space = glyph.length === 1 && glyph.code === 32 ? gs.wordSpacing : 0;
         const full = multiply(tm, gs.ctm);
+        const rendering = multiply([gs.fontSize * gs.scale, 0, 0, gs.fontSize, 0, gs.rise], full);
+        const space = glyph.length === 1 && glyph.code === 32 ? gs.wordSpacing : 0;
         const size = Math.hypot(rendering[2], rendering[3]);
         if (gs.font.vertical) {
           const ty = -(gs.fontSize + gs.charSpacing + space);
@@ -258,7 +256,7 @@ async function dataOrEmpty(pdf: PdfFile, stream: Stream): Promise<Uint8Array> {
     return await pdf.data(stream);
   } catch (error) {
     // A stream in a filter the reader lacks (an image's, mostly) holds no text the report needs.
-    if (error instanceof Error && error.message.startsWith('PDF filter')) return new Uint8Array();
+    if (error instanceof UnreadFilter) return new Uint8Array();
     throw error;
   }
 }
