@@ -147,19 +147,32 @@ const EUC_RANGES: CodeRange[] = [
   { length: 2, low: 0xa1a1, high: 0xfefe },
 ];
 
+/** UTF-8's lead bytes: one byte, then two, three and four-byte sequences. */
+const UTF8_RANGES: CodeRange[] = [
+  { length: 1, low: 0, high: 0x7f },
+  { length: 2, low: 0xc280, high: 0xdfbf },
+  { length: 3, low: 0xe08080, high: 0xefbfbf },
+  { length: 4, low: 0xf0808080, high: 0xf48fbfbf },
+];
+
 /** The Japanese predefined CMaps whose codes are an encoding of their own, and how to decode a code. */
 function predefined(encoding: string): { ranges: CodeRange[]; text: (code: number, length: number) => string } | null {
-  const bytesOf = (code: number, length: number) => (length === 2 ? Uint8Array.of(code >> 8, code & 0xff) : Uint8Array.of(code));
+  const bytesOf = (code: number, length: number) => Uint8Array.from({ length }, (_, k) => (code >>> (8 * (length - 1 - k))) & 0xff);
   if (/RKSJ/.test(encoding)) {
     const decoder = new TextDecoder('shift_jis');
     return { ranges: SHIFT_JIS_RANGES, text: (code, length) => decoder.decode(bytesOf(code, length)) };
   }
   if (/^(Uni\w+-UCS2|Uni\w+-UTF16)/.test(encoding)) return { ranges: TWO_BYTES, text: (code) => String.fromCharCode(code) };
-  if (/^EUC-[HV]$/.test(encoding)) {
+  if (/^Uni\w+-UTF8/.test(encoding)) {
+    const decoder = new TextDecoder('utf-8');
+    return { ranges: UTF8_RANGES, text: (code, length) => decoder.decode(bytesOf(code, length)) };
+  }
+  if (/^Uni\w+-UTF32/.test(encoding)) return { ranges: [{ length: 4, low: 0, high: 0x10ffff }], text: (code) => String.fromCodePoint(Math.min(code, 0x10ffff)) };
+  if (/^(78-)?EUC-[HV]$/.test(encoding)) {
     const decoder = new TextDecoder('euc-jp');
     return { ranges: EUC_RANGES, text: (code, length) => decoder.decode(bytesOf(code, length)) };
   }
-  if (/^[HV]$/.test(encoding)) {
+  if (/^(78-)?[HV]$/.test(encoding)) {
     const decoder = new TextDecoder('iso-2022-jp');
     return { ranges: TWO_BYTES, text: (code) => decoder.decode(Uint8Array.of(0x1b, 0x24, 0x42, code >> 8, code & 0xff)) };
   }

@@ -92,15 +92,17 @@ describe('the text of a PDF, as a viewer copies it', () => {
     expect(await readPdfText(onePage(helvetica, content))).toBe('Helloworldnext line.\nthird\nfourth\nfifth (paren) AB');
   });
 
-  it('reads Japanese in the CMaps of fonts that are not embedded: Shift_JIS, EUC-JP, JIS and UCS-2 codes, one-byte Latin beside them', async () => {
+  it('reads Japanese in the CMaps of fonts that are not embedded: Shift_JIS, EUC-JP, JIS, UCS-2, UTF-8 and UTF-32 codes, one-byte Latin beside them', async () => {
     // 港南区 R7 in each encoding; the decoders are checked first, so the bytes are what the names say.
     const cases: Array<[string, number[], string]> = [
       ['90ms-RKSJ-H', [0x8d, 0x60, 0x93, 0xec, 0x8b, 0xe6, 0x52, 0x37], 'shift_jis'],
       ['EUC-H', [0xb9, 0xc1, 0xc6, 0xee, 0xb6, 0xe8, 0x52, 0x37], 'euc-jp'],
       ['UniJIS-UCS2-H', [0x6e, 0x2f, 0x53, 0x57, 0x53, 0x3a, 0x00, 0x52, 0x00, 0x37], 'utf-16be'],
+      ['UniJIS-UTF8-H', [...new TextEncoder().encode('港南区R7')], 'utf-8'],
+      ['UniJIS-UTF32-H', [0, 0, 0x6e, 0x2f, 0, 0, 0x53, 0x57, 0, 0, 0x53, 0x3a, 0, 0, 0, 0x52, 0, 0, 0, 0x37], 'utf-32be'],
     ];
     for (const [encoding, bytes, decoder] of cases) {
-      expect(new TextDecoder(decoder).decode(Uint8Array.from(bytes))).toBe('港南区R7');
+      if (decoder !== 'utf-32be') expect(new TextDecoder(decoder).decode(Uint8Array.from(bytes))).toBe('港南区R7');
       expect(await readPdfText(onePage(cidFont(encoding), `BT /F1 10 Tf 50 700 Td ${hex(bytes)} Tj ET`, [cidDescendant]))).toBe('港南区R7');
     }
     // JIS X 0208 as the two bytes of ISO-2022-JP (the `H` CMap).
