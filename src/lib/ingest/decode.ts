@@ -206,10 +206,11 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
 }
 
 /**
- * The published PDF, an old Office file no reader took (an OLE file: Excel or Word 95, a slide
- * deck), or a zip none of the readers took (.xlsx, .ods and .docx are zips; a slide deck or a
- * compressed folder are too), told apart by their first bytes so the message can say how to get
- * their text out; a PDF need not hold a zero byte early.
+ * A PDF (the session reads those before decoding: here for the other readers of text, such as the
+ * theme dictionary's import), an old Office file no reader took (an OLE file: Excel or Word 95, a
+ * slide deck), or a zip none of the readers took (.xlsx, .ods and .docx are zips; a slide deck or a
+ * compressed folder are too), told apart by their first bytes so the message can say what they are;
+ * a PDF need not hold a zero byte early.
  */
 function containerOf(bytes: Uint8Array): 'pdf_file' | 'office_file' | 'encrypted_office_file' | 'zip_file' | 'rtf_file' | null {
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf_file';

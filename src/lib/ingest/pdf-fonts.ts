@@ -226,10 +226,9 @@ async function compositeFont(pdf: PdfFile, font: Dict, toUnicode: CMap | null): 
     glyphs(bytes) {
       return splitCodes(bytes, ranges).map(([code, length]) => {
         const mapped = toUnicode?.map.get(code);
-        const cidForText = typeof toCid?.map.get(code) === 'number' ? (toCid!.map.get(code) as number) : identity ? code : null;
-        const text = typeof mapped === 'string' ? mapped : known ? known.text(code, length) : (embeddedText && cidForText !== null ? (embeddedText(cidForText) ?? '') : '');
         const cidEntry = toCid?.map.get(code);
         const cid = typeof cidEntry === 'number' ? cidEntry : identity ? code : null;
+        const text = typeof mapped === 'string' ? mapped : known ? known.text(code, length) : (embeddedText && cid !== null ? (embeddedText(cid) ?? '') : '');
         // Without the CMap's CIDs (a predefined Japanese CMap), a one-byte code is half a full width.
         const width = cid !== null ? (widths.get(cid) ?? defaultWidth) : length === 1 ? defaultWidth / 2 : defaultWidth;
         return { code, length, text, width };

@@ -1,6 +1,7 @@
-import { byteChars } from './byte-text.ts';
+import { byteChars, concatBytes } from './byte-text.ts';
 import { PartTooLarge } from './limits.ts';
 import { readFont, type PdfFont } from './pdf-fonts.ts';
+import { isWide, joinWrapped } from './report.ts';
 import { isStream, Keyword, Lexer, MAX_INFLATED_BYTES, nameOf, numberOf, PdfEncrypted, PdfFile, PdfString, UnreadFilter, type Dict, type Stream, type Value } from './pdf-objects.ts';
 
 export { PdfEncrypted };
@@ -301,7 +302,7 @@ function onPage(placed: Placed[], box: Box | null): Placed[] {
 }
 
 const KANA = /^[\u3040-\u30ff]+$/u;
-const WIDE = (c: string) => c.charCodeAt(0) > 0x2e7f;
+const SPACE = Uint8Array.of(0x20);
 
 /** One page's characters as lines of text, in the order drawn. */
 function pageText(placed: Placed[]): string {
@@ -315,7 +316,7 @@ function pageText(placed: Placed[]): string {
   for (const p of shown) byShow.set(p.show, (byShow.get(p.show) ?? '') + (p.size <= body * 0.6 ? p.text : '\0'));
   // Furigana: a show of kana alone, drawn at most 0.6 of the body size.
   const ruby = new Set([...byShow].filter(([, text]) => KANA.test(text)).map(([show]) => show));
-  return joinWrapped(linesOf(shown.filter((p) => !ruby.has(p.show))).map(lineOf))
+  return runOnWrapped(linesOf(shown.filter((p) => !ruby.has(p.show))).map(lineOf))
     .map((line) => line.text)
     .join('\n');
 }
@@ -352,8 +353,8 @@ function lineOf(glyphs: Placed[]): Line {
       // between Japanese characters (justified text), between Japanese and Latin (LibreOffice's
       // gap between them, a fifth of a character; a browser's cell padding is a quarter) and
       // between Latin letters.
-      const mixed = WIDE(own) !== WIDE(last.text.at(-1) ?? '');
-      if (!/\s$/.test(text) && !/^\s/.test(own) && gap > size * (mixed ? 0.22 : WIDE(own) ? 0.2 : 0.15)) text += ' ';
+      const mixed = isWide(own) !== isWide(last.text.at(-1));
+      if (!/\s$/.test(text) && !/^\s/.test(own) && gap > size * (mixed ? 0.22 : isWide(own) ? 0.2 : 0.15)) text += ' ';
     }
     text += own;
   });
@@ -374,7 +375,7 @@ const ITEM_START = /^(?:[・•●○◆◇■□◎▶►▷★☆※\-*+]|[(�
  * line when that line is one cell starting at the same left edge, one line pitch lower, at the same
  * size, and starts no list item.
  */
-function joinWrapped(lines: Line[]): Line[] {
+function runOnWrapped(lines: Line[]): Line[] {
   const key = (x: number) => Math.round(x);
   const widest = new Map<number, number>();
   for (const line of lines) if (!line.vertical) widest.set(key(line.column), Math.max(widest.get(key(line.column)) ?? 0, line.end));
@@ -391,7 +392,7 @@ function joinWrapped(lines: Line[]): Line[] {
       joined.push({ ...line });
       continue;
     }
-    above.text += WIDE(above.text.at(-1) ?? '') && WIDE(line.text[0]) ? line.text : ` ${line.text}`;
+    above.text = joinWrapped([above.text, line.text]);
     above.y = line.y;
     above.end = line.end;
   }
@@ -457,13 +458,7 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
     const streams = (Array.isArray(contents) ? contents.map((c) => pdf.get(c)) : [contents]).filter(isStream);
     const parts = await Promise.all(streams.map((s) => dataOrEmpty(pdf, s)));
     // The parts of a page's content are one stream, split anywhere: joined with a space between.
-    const content = new Uint8Array(parts.reduce((n, p) => n + p.length + 1, 0));
-    let at = 0;
-    for (const part of parts) {
-      content.set(part, at);
-      content[at + part.length] = 0x20;
-      at += part.length + 1;
-    }
+    const content = concatBytes(parts.flatMap((part) => [part, SPACE]));
     const reader = new PageReader(pdf, placed);
     await reader.run(content, resources, IDENTITY, 0);
     placed += reader.placed.length;

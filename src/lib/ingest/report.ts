@@ -160,10 +160,8 @@ export function startsAsList(text: string): boolean {
   return BULLET.test(text) || /^(?:[・①⑴]|[-*+][ \t]|[(（]?[1１][.．、)）]?[\s\u3000]?)/.test(text);
 }
 
-const isHeading = (text: string) => {
-  const normalized = text.normalize('NFKC').replace(/\s+/g, '');
-  return PART_HEADING.test(normalized) || STAGE_HEADING.test(normalized);
-};
+/** A part or stage heading, as the reader's loop tells one (on the text's key). */
+const isHeading = (text: string) => PART_HEADING.test(key(text)) || STAGE_HEADING.test(key(text));
 
 /**
  * A label cut over two lines, as a narrow label column of the page wraps in a PDF or a copy
@@ -413,9 +411,9 @@ interface Pending {
   parts: string[][];
 }
 
-const isWide = (c: string | undefined) => c !== undefined && c.charCodeAt(0) > 0x2e7f;
+export const isWide = (c: string | undefined) => c !== undefined && c.charCodeAt(0) > 0x2e7f;
 /** Joins a question wrapped over lines: no space between Japanese characters, a space otherwise. */
-function joinWrapped(pieces: string[]): string {
+export function joinWrapped(pieces: string[]): string {
   return pieces.filter((p) => p !== '').reduce((text, p) => (text === '' ? p : isWide(text.at(-1)) && isWide(p[0]) ? text + p : `${text} ${p}`), '');
 }
 /** A text cut into lines (a PDF's page width, a list item's wrap) as one, joined as `joinWrapped` joins. */
