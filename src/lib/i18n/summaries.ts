@@ -23,8 +23,30 @@ import type { PairedTest } from '../stats/change.ts';
 /** Below this many question pairs κ is shown as indicative only. */
 export const KAPPA_MIN_PAIRS = 20;
 
-const extreme = <R>(rows: readonly R[], value: (row: R) => number, pick: 'max' | 'min'): R =>
-  rows.reduce((a, b) => ((pick === 'max' ? value(b) > value(a) : value(b) < value(a)) ? b : a));
+/** Every row at the extreme, in the query's order: naming one of several equal rows would mislead. */
+const extremes = <R>(rows: readonly R[], value: (row: R) => number, pick: 'max' | 'min'): R[] => {
+  const values = rows.map(value);
+  const target = pick === 'max' ? Math.max(...values) : Math.min(...values);
+  // Shares and means of equal counts come out of SQL as the same double; the margin covers summation order.
+  return rows.filter((_, i) => Math.abs(values[i] - target) < 1e-9);
+};
+
+/** At most this many tied names in a sentence; the rest are counted. */
+const NAMED_TIES = 3;
+
+/** Tied names in running text: `西区・磯子区・金沢区ほか 2 区`, `Nishi, Isogo and Kanazawa`. */
+function tiedNames(lang: Lang, names: readonly string[], unit: { ja: string; en: string }, separator = '・'): string {
+  const shown = names.length > NAMED_TIES + 1 ? names.slice(0, NAMED_TIES) : names;
+  const rest = names.length - shown.length;
+  if (lang === 'ja') {
+    const list = shown.join(separator);
+    return rest > 0 ? `${list}${list.endsWith('）') ? '' : ' '}ほか ${rest} ${unit.ja}` : list;
+  }
+  if (rest > 0) return `${shown.join(', ')} and ${rest} more ${unit.en}`;
+  return shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+const WARD_UNIT = { ja: '区', en: 'wards' };
 
 /** A name given in both languages (a theme's), in the reader's. */
 export const localName = (lang: Lang, named: { ja: string; en: string }) => (lang === 'ja' ? named.ja : named.en);
@@ -32,22 +54,32 @@ export const localName = (lang: Lang, named: { ja: string; en: string }) => (lan
 export function distributionByWardSummary(lang: Lang, rows: readonly WardDistributionRow[], wardName: WardName): string {
   const data = rows.filter((r): r is WardDistributionRow & { abShare: number } => r.abShare !== null);
   if (data.length === 0) return t(lang, 'noData');
-  const best = extreme(data, (r) => r.abShare, 'max');
-  const worst = extreme(data, (r) => r.abShare, 'min');
+  const best = extremes(data, (r) => r.abShare, 'max');
+  const worst = extremes(data, (r) => r.abShare, 'min');
   const share = percentOneplace;
+  if (best.length === data.length) {
+    const all = share(best[0].abShare);
+    return lang === 'ja'
+      ? `${data.length} 区の評価の分布。A+B の割合は${data.length === 1 ? ` ${data[0].ward} ` : 'どの区も '}${all}。`
+      : `Rating distribution for ${data.length} ${data.length === 1 ? 'ward' : 'wards'}. A+B share: ${data.length === 1 ? wardName(data[0].ward) : 'every ward'} ${all}.`;
+  }
+  const names = (tied: typeof data) => tiedNames(lang, tied.map((r) => (lang === 'ja' ? r.ward : wardName(r.ward))), WARD_UNIT);
   return lang === 'ja'
-    ? `${data.length} 区の評価の分布。A+B の割合が最も高いのは ${best.ward}（${share(best.abShare)}）、最も低いのは ${worst.ward}（${share(worst.abShare)}）。`
-    : `Rating distribution for ${data.length} wards. Highest A+B share: ${wardName(best.ward)} (${share(best.abShare)}); lowest: ${wardName(worst.ward)} (${share(worst.abShare)}).`;
+    ? `${data.length} 区の評価の分布。A+B の割合が最も高いのは ${names(best)}（${share(best[0].abShare)}）、最も低いのは ${names(worst)}（${share(worst[0].abShare)}）。`
+    : `Rating distribution for ${data.length} wards. Highest A+B share: ${names(best)} (${share(best[0].abShare)}); lowest: ${names(worst)} (${share(worst[0].abShare)}).`;
 }
 
 export function distributionByQuestionSummary(lang: Lang, rows: readonly QuestionDistributionRow[]): string {
   const data = rows.filter((r): r is QuestionDistributionRow & { abShare: number } => r.abShare !== null);
   if (data.length === 0) return t(lang, 'noData');
-  const worst = extreme(data, (r) => r.abShare, 'min');
-  const label = questionLabel(lang, worst.stage, worst.questionNo);
+  const worst = extremes(data, (r) => r.abShare, 'min');
+  const share = percentOneplace(worst[0].abShare);
+  const labels = tiedNames(lang, worst.map((r) => questionLabel(lang, r.stage, r.questionNo)), { ja: '設問', en: 'questions' });
+  // One question is quoted; the wording of several would not fit one sentence.
+  const wording = worst.length === 1 && worst[0].question ? `「${worst[0].question}」` : '';
   return lang === 'ja'
-    ? `${data.length} 設問の評価の分布。A+B の割合が最も低いのは ${label}（${percentOneplace(worst.abShare)}）${worst.question ? `「${worst.question}」` : ''}。`
-    : `Rating distribution for ${data.length} questions. Lowest A+B share: ${label} (${percentOneplace(worst.abShare)}).`;
+    ? `${data.length} 設問の評価の分布。A+B の割合が最も低いのは ${labels}（${share}）${wording}。`
+    : `Rating distribution for ${data.length} questions. Lowest A+B share: ${labels} (${share}).`;
 }
 
 /** Weighted κ to two places, marked indicative on few pairs; undefined when every answer was the same. */
@@ -118,21 +150,42 @@ export function sampleWardsNote(lang: Lang, sampleWards: number): string {
 export function themesSummary(lang: Lang, rows: readonly ThemeSummaryRow[]): string {
   const named = rows.filter((r) => r.wards > 0);
   if (named.length === 0) return t(lang, 'noData');
-  const top = named.reduce((a, b) => (b.wards > a.wards ? b : a));
-  return lang === 'ja'
-    ? `最も多くの区が挙げたテーマは「${top.ja}」（${top.wards}/${top.totalWards} 区、${top.items} 件）。`
-    : `The theme most wards name: “${top.en}” (${top.wards}/${top.totalWards} wards, ${top.items} items).`;
+  const top = extremes(named, (r) => r.wards, 'max');
+  const { wards, totalWards } = top[0];
+  if (top.length === 1) {
+    return lang === 'ja'
+      ? `最も多くの区が挙げたテーマは「${top[0].ja}」（${wards}/${totalWards} 区、${top[0].items} 件）。`
+      : `The theme most wards name: “${top[0].en}” (${wards}/${totalWards} wards, ${top[0].items} items).`;
+  }
+  // Equal in wards, the themes with more items first: the sentence names the first few.
+  const byItems = [...top].sort((a, b) => b.items - a.items);
+  const unit = { ja: 'テーマ', en: 'themes' };
+  if (lang === 'ja') {
+    const themes = tiedNames(lang, byItems.map((r) => `「${r.ja}」（${r.items} 件）`), unit, '、');
+    return wards === totalWards
+      ? `すべての区（${wards} 区）が挙げたテーマは ${top.length}：${themes}。`
+      : `最も多くの区（${wards}/${totalWards} 区）が挙げたテーマは ${top.length}：${themes}。`;
+  }
+  const themes = tiedNames(lang, byItems.map((r) => `“${r.en}” (${r.items} items)`), unit);
+  return wards === totalWards
+    ? `${top.length} themes are named by every ward (${wards}): ${themes}.`
+    : `${top.length} themes are named by the most wards (${wards}/${totalWards}): ${themes}.`;
 }
 
 export function heatmapSummary(lang: Lang, fiscalYear: number, raterName: string, wards: number, cells: readonly HeatmapCellRow[], wardName: WardName): string {
   const scored = cells.filter((c): c is HeatmapCellRow & { score: number } => c.score !== null);
   if (scored.length === 0) return t(lang, 'noData');
-  const low = extreme(scored, (c) => c.score, 'min');
-  const label = questionLabel(lang, low.stage, low.questionNo);
+  const low = extremes(scored, (c) => c.score, 'min');
+  const score = twoPlaces(low[0].score);
   const year = yearLabel(lang, fiscalYear);
-  return lang === 'ja'
-    ? `${year}、${raterName}の評価。${wards} 区 × 16 設問。最も低いのは ${low.ward} の ${label}（${twoPlaces(low.score)}）。`
-    : `${year}, ${raterName}. ${wards} wards × 16 questions. Lowest: ${wardName(low.ward)} ${label} (${twoPlaces(low.score)}).`;
+  const cellName = (c: HeatmapCellRow) => `${lang === 'ja' ? `${c.ward} の` : wardName(c.ward)} ${questionLabel(lang, c.stage, c.questionNo)}`;
+  const named = tiedNames(lang, low.map(cellName), { ja: 'セル', en: 'cells' }, '、');
+  if (lang === 'ja') {
+    const lowest = low.length === 1 ? `最も低いのは ${named}（${score}）` : `最も低い ${score} は ${low.length} セル：${named}`;
+    return `${year}、${raterName}の評価。${wards} 区 × 16 設問。${lowest}。`;
+  }
+  const lowest = low.length === 1 ? `Lowest: ${named} (${score})` : `Lowest, ${score}: ${low.length} cells, ${named}`;
+  return `${year}, ${raterName}. ${wards} wards × 16 questions. ${lowest}.`;
 }
 
 /** The map's sentence: the measure, its highest and lowest ward (rank: its first and last), wards without data. */
@@ -140,12 +193,19 @@ export function mapSummary(lang: Lang, measure: string, rows: ReadonlyArray<{ wa
   const measured = rows.filter((r): r is { ward: string; value: number } => r.value !== null);
   const missing = rows.length - measured.length;
   if (measured.length === 0) return lang === 'ja' ? `${measure}: 条件に合うデータがありません。` : `${measure}: no data match the filters.`;
-  const top = extreme(measured, (r) => r.value, lowIsBest ? 'min' : 'max');
-  const bottom = extreme(measured, (r) => r.value, lowIsBest ? 'max' : 'min');
-  const none = missing > 0 ? (lang === 'ja' ? `データのない区 ${missing}。` : ` ${missing} wards without data.`) : '';
+  const top = extremes(measured, (r) => r.value, lowIsBest ? 'min' : 'max');
+  const bottom = extremes(measured, (r) => r.value, lowIsBest ? 'max' : 'min');
+  const none = missing > 0 ? (lang === 'ja' ? `データのない区 ${missing}。` : ` ${missing} ${missing === 1 ? 'ward' : 'wards'} without data.`) : '';
+  const names = (tied: typeof measured) => tiedNames(lang, tied.map((r) => r.ward), WARD_UNIT);
+  if (top.length === measured.length) {
+    const all = formatValue(top[0].value);
+    return lang === 'ja'
+      ? `${measure}: ${measured.length === 1 ? measured[0].ward : 'どの区も'} ${all}。${none}`
+      : `${measure}: ${measured.length === 1 ? measured[0].ward : 'every ward'} ${all}.${none}`;
+  }
   return lang === 'ja'
-    ? `${measure}: 最も高いのは${top.ward}（${formatValue(top.value)}）、最も低いのは${bottom.ward}（${formatValue(bottom.value)}）。${none}`
-    : `${measure}: highest ${top.ward} (${formatValue(top.value)}), lowest ${bottom.ward} (${formatValue(bottom.value)}).${none}`;
+    ? `${measure}: 最も高いのは${names(top)}（${formatValue(top[0].value)}）、最も低いのは${names(bottom)}（${formatValue(bottom[0].value)}）。${none}`
+    : `${measure}: highest ${names(top)} (${formatValue(top[0].value)}), lowest ${names(bottom)} (${formatValue(bottom[0].value)}).${none}`;
 }
 
 /** Whether a change (or a 区–拠点 difference) is distinguishable from chance, in words. */

@@ -9,6 +9,7 @@ import {
   distributionByQuestionSummary,
   distributionByWardSummary,
   heatmapSummary,
+  mapSummary,
   kappaText,
   KAPPA_MIN_PAIRS,
   localName,
@@ -25,11 +26,48 @@ const ward = (name: string, en: string, abShare: number | null): WardDistributio
 const romaji = new Map([['鶴見区', 'Tsurumi'], ['西区', 'Nishi'], ['中区', 'Naka'], ['南区', 'Minami'], ['栄区', 'Sakae']]);
 
 describe('summary sentences', () => {
-  test('distribution by ward names the highest and lowest A+B share, the first of equals; wards without ratings left out', () => {
+  test('distribution by ward names the highest and lowest A+B share, every ward tied at either; wards without ratings left out', () => {
     const rows = [ward('鶴見区', 'Tsurumi', 0.9), ward('西区', 'Nishi', 0.95), ward('中区', 'Naka', 0.95), ward('南区', 'Minami', 0.5), ward('栄区', 'Sakae', null)];
-    expect(distributionByWardSummary('ja', rows, wardNamer('ja', romaji))).toBe('4 区の評価の分布。A+B の割合が最も高いのは 西区（95.0%）、最も低いのは 南区（50.0%）。');
-    expect(distributionByWardSummary('en', rows, wardNamer('en', romaji))).toBe('Rating distribution for 4 wards. Highest A+B share: Nishi (95.0%); lowest: Minami (50.0%).');
+    expect(distributionByWardSummary('ja', rows, wardNamer('ja', romaji))).toBe('4 区の評価の分布。A+B の割合が最も高いのは 西区・中区（95.0%）、最も低いのは 南区（50.0%）。');
+    expect(distributionByWardSummary('en', rows, wardNamer('en', romaji))).toBe('Rating distribution for 4 wards. Highest A+B share: Nishi and Naka (95.0%); lowest: Minami (50.0%).');
     expect(distributionByWardSummary('ja', [ward('栄区', 'Sakae', null)], wardNamer('ja', romaji))).toBe(t('ja', 'noData'));
+  });
+
+  test('ties: up to four names, then three and a count; one ward or all equal said as such', () => {
+    // 303 of 335, as three wards share in the bundled data: the same double from each.
+    const share = 303 / 335;
+    const tied = ['西区', '磯子区', '金沢区', '港北区', '栄区'].map((w) => ward(w, w, share));
+    const names = wardNamer('en', new Map([['西区', 'Nishi'], ['磯子区', 'Isogo'], ['金沢区', 'Kanazawa'], ['港北区', 'Kohoku'], ['栄区', 'Sakae']]));
+    const rows = [ward('都筑区', 'Tsuzuki', 0.997), ...tied];
+    expect(distributionByWardSummary('ja', rows, wardNamer('ja', romaji))).toBe('6 区の評価の分布。A+B の割合が最も高いのは 都筑区（99.7%）、最も低いのは 西区・磯子区・金沢区 ほか 2 区（90.4%）。');
+    expect(distributionByWardSummary('en', rows, names)).toBe('Rating distribution for 6 wards. Highest A+B share: 都筑区 (99.7%); lowest: Nishi, Isogo, Kanazawa and 2 more wards (90.4%).');
+    expect(distributionByWardSummary('en', rows.slice(0, 5), names)).toBe('Rating distribution for 5 wards. Highest A+B share: 都筑区 (99.7%); lowest: Nishi, Isogo, Kanazawa and Kohoku (90.4%).');
+    expect(distributionByWardSummary('ja', tied, wardNamer('ja', romaji))).toBe('5 区の評価の分布。A+B の割合はどの区も 90.4%。');
+    expect(distributionByWardSummary('ja', [ward('鶴見区', 'Tsurumi', 0.964)], wardNamer('ja', romaji))).toBe('1 区の評価の分布。A+B の割合は 鶴見区 96.4%。');
+    expect(distributionByWardSummary('en', [ward('鶴見区', 'Tsurumi', 0.964)], wardNamer('en', romaji))).toBe('Rating distribution for 1 ward. A+B share: Tsurumi 96.4%.');
+
+    const q = (questionNo: number, question: string): QuestionDistributionRow => ({ ...noSample, ...counts, stage: 'planning', questionNo, question, abShare: questionNo < 3 ? 0.5 : 0.8 });
+    expect(distributionByQuestionSummary('ja', [q(1, '大きな目的'), q(2, '役割分担'), q(3, '共有')])).toBe('3 設問の評価の分布。A+B の割合が最も低いのは 計画1・計画2（50.0%）。');
+    expect(distributionByQuestionSummary('en', [q(1, '大きな目的'), q(2, '役割分担'), q(3, '共有')])).toBe('Rating distribution for 3 questions. Lowest A+B share: P1 and P2 (50.0%).');
+
+    const measured = [{ ward: '西区', value: 3.5 }, { ward: '中区', value: 2.25 }, { ward: '南区', value: 3.5 }, { ward: '栄区', value: null }];
+    const two = (v: number) => v.toFixed(2);
+    expect(mapSummary('ja', '平均点', measured, two)).toBe('平均点: 最も高いのは西区・南区（3.50）、最も低いのは中区（2.25）。データのない区 1。');
+    expect(mapSummary('en', 'Rank', measured, two, true)).toBe('Rank: highest 中区 (2.25), lowest 西区 and 南区 (3.50). 1 ward without data.');
+    expect(mapSummary('ja', '平均点', [measured[0], measured[2]], two)).toBe('平均点: どの区も 3.50。');
+    expect(mapSummary('en', 'Mean', [measured[1]], two)).toBe('Mean: 中区 2.25.');
+
+    const cell = (w: string, questionNo: number, score: number): HeatmapCellRow => ({ ...noSample, ward: w, wardCode: null, stage: 'review', questionNo, score, rated: 3, n: 3, wardMean: 3 });
+    const cells = [cell('西区', 1, 2), cell('中区', 3, 2), cell('南区', 2, 3), cell('栄区', 1, 2), cell('鶴見区', 2, 2), cell('鶴見区', 3, 2)];
+    expect(heatmapSummary('ja', 2025, '3者の平均', 5, cells, wardNamer('ja', romaji))).toBe('令和7年度（2025年度）、3者の平均の評価。5 区 × 16 設問。最も低い 2.00 は 5 セル：西区 の 振返1、中区 の 振返3、栄区 の 振返1 ほか 2 セル。');
+    expect(heatmapSummary('en', 2025, 'Mean of the three', 5, cells.slice(0, 3), wardNamer('en', romaji))).toBe('FY2025 (令和7年度), Mean of the three. 5 wards × 16 questions. Lowest, 2.00: 2 cells, Nishi R1 and Naka R3.');
+
+    const theme = (id: string, wards: number, items: number): ThemeSummaryRow => ({ themeId: id, ja: `${id}支援`, en: `${id} support`, items, wards, totalWards: 18 });
+    expect(themesSummary('ja', [theme('父親', 5, 9), theme('孤立', 9, 12), theme('ピア', 9, 18)])).toBe('最も多くの区（9/18 区）が挙げたテーマは 2：「ピア支援」（18 件）、「孤立支援」（12 件）。');
+    expect(themesSummary('en', [theme('父親', 5, 9), theme('孤立', 9, 12), theme('ピア', 9, 18)])).toBe('2 themes are named by the most wards (9/18): “ピア support” (18 items) and “孤立 support” (12 items).');
+    const everyWard = ['a', 'b', 'c', 'd', 'e'].map((id, i) => theme(id, 18, 10 + i));
+    expect(themesSummary('ja', everyWard)).toBe('すべての区（18 区）が挙げたテーマは 5：「e支援」（14 件）、「d支援」（13 件）、「c支援」（12 件）ほか 2 テーマ。');
+    expect(themesSummary('en', everyWard)).toBe('5 themes are named by every ward (18): “e support” (14 items), “d support” (13 items), “c support” (12 items) and 2 more themes.');
   });
 
   test('distribution by question names the lowest share with its wording', () => {
@@ -66,7 +104,7 @@ describe('summary sentences', () => {
     expect(sampleWardsNote('en', 17)).toMatch(/^Up to 17 of the wards/);
 
     const theme = (id: string, wards: number): ThemeSummaryRow => ({ themeId: id, ja: `${id}支援`, en: `${id} support`, items: wards * 2, wards, totalWards: 18 });
-    expect(themesSummary('ja', [theme('父親', 5), theme('ピア', 9), theme('孤立', 9)])).toBe('最も多くの区が挙げたテーマは「ピア支援」（9/18 区、18 件）。');
+    expect(themesSummary('ja', [theme('父親', 5), theme('ピア', 9), theme('孤立', 8)])).toBe('最も多くの区が挙げたテーマは「ピア支援」（9/18 区、18 件）。');
     expect(themesSummary('en', [theme('父親', 0)])).toBe(t('en', 'noData'));
     expect(localName('en', theme('父親', 1))).toBe('父親 support');
 
