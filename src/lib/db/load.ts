@@ -70,14 +70,6 @@ export function loadFile(db: Database, file: LoadedFile, origin: FileOrigin): Pr
 }
 
 /**
- * Loads a file; if writing it fails, records the file as refused (its report says why) instead, so
- * one bad file never takes the other files of a batch down with it. Returns the report as stored.
- */
-export function loadFileOrRefuse(db: Database, file: LoadedFile, origin: FileOrigin): Promise<LoadedFile['report']> {
-  return new FileWrite(db).finish(file, origin);
-}
-
-/**
  * One file's write, which may begin before the file is read to its end: parts of its ratings are
  * appended inside a transaction that the rest of the file then completes, so a million-row file is
  * written while it is still being read and is still all or nothing. A file that comes back refused,
@@ -102,7 +94,11 @@ export class FileWrite {
     }
   }
 
-  /** Writes the rest of the file and commits; on any failure the file is recorded as refused, with nothing of it kept. */
+  /**
+   * Writes the rest of the file and commits; on any failure the file is recorded as refused (its
+   * report says why), with nothing of it kept, so one bad file never takes the rest of a batch down.
+   * Returns the report as stored.
+   */
   async finish(file: LoadedFile, origin: FileOrigin): Promise<LoadedFile['report']> {
     let failure = this.failure;
     if (failure === null && this.parts > 0 && file.ratingParts !== this.parts) await this.abandon();

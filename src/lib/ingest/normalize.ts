@@ -18,15 +18,6 @@ export function normalizeHeader(value: string): string {
   return normalizeCode(joined).toLowerCase().replace(/[\s-]+/g, '_');
 }
 
-/** A copy of free text for matching only (KH Coder-style coding rules match on this). */
-export function normalizeForMatch(value: string): string {
-  return value.normalize('NFKC').toLowerCase();
-}
-
-export function isBlank(value: string | undefined): boolean {
-  return value === undefined || value.trim() === '';
-}
-
 /** Levenshtein distance, small inputs only (ward names). */
 export function editDistance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, j) => j);

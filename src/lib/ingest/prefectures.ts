@@ -31,8 +31,3 @@ export const PREFECTURES: readonly Prefecture[] = LIST.map(([name, nameEn, munic
   nameEn,
   municipalities,
 }));
-
-/** The prefecture a 5- or 6-digit municipality code belongs to. */
-export function prefectureOf(code: string): Prefecture | undefined {
-  return PREFECTURES[Number(code.slice(0, 2)) - 1];
-}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toLoadedFile } from '../../../src/lib/db/arrow.ts';
 import { createNodeDatabase } from '../../../src/lib/db/duckdb-node.ts';
-import { createSchema, loadFile, loadFileOrRefuse } from '../../../src/lib/db/load.ts';
+import { createSchema, FileWrite, loadFile } from '../../../src/lib/db/load.ts';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
 import { DEFAULT_THEMES } from '../../../src/lib/text/themes.ts';
 import { LONG_HEADER } from './helpers.ts';
@@ -37,9 +37,9 @@ describe('a file whose write fails half-way leaves nothing half-loaded', () => {
     await db.close();
   });
 
-  it('loadFileOrRefuse records the file as refused with the database’s reason, every row counted as rejected', async () => {
+  it('a file write that fails records the file as refused with the database’s reason, every row counted as rejected', async () => {
     const { db, broken, state } = await setUp();
-    const report = await loadFileOrRefuse(db, broken, 'user');
+    const report = await new FileWrite(db).finish(broken, 'user');
     expect(report.fileError?.code).toBe('internal_error');
     expect(String(report.fileError?.params?.message)).not.toBe('');
     expect(report).toMatchObject({ rowsRead: 2, rowsLoaded: 0, rowsRejected: 2 });

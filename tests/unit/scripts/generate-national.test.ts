@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { generateNational, nationalUnits } from '../../../scripts/generate-national.ts';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
 import { checkDigit } from '../../../src/lib/ingest/registry.ts';
-import { PREFECTURES, prefectureOf } from '../../../src/lib/ingest/prefectures.ts';
+import { PREFECTURES } from '../../../src/lib/ingest/prefectures.ts';
+
+/** The prefecture a municipality code belongs to: its first two digits, 01–47 in JIS order. */
+const prefectureOf = (code: string) => PREFECTURES[Number(code.slice(0, 2)) - 1];
 
 describe('the national synthetic dataset', () => {
   it('has every prefecture with its real number of municipalities: 1,741, codes unique and of the JIS X 0402 shape', () => {
