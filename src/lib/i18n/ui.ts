@@ -356,7 +356,6 @@ const STRINGS = {
   recurringTitle: { ja: '2 年以上続き、効果に現れていない課題（市全体）', en: 'Challenges recurring two or more years without an effect (city-wide)' },
   yearsRunning: { ja: '、{n}年度連続', en: ', {n} years running' },
   resolvedTitle: { ja: '翌年度に効果として現れた課題（市全体）', en: 'Challenges that became an effect the next year (city-wide)' },
-  years_: { ja: '年数', en: 'Years' },
   kwicTitle: { ja: 'テーマを含む記述', en: 'Items naming the theme' },
   wordsTitle: { ja: 'よく使われた語', en: 'Most frequent words' },
   word: { ja: '語', en: 'Word' },
