@@ -113,7 +113,7 @@ export class Lexer {
     const start = this.pos;
     while (this.pos < b.length && !WHITE[b[this.pos]] && !DELIMITER[b[this.pos]]) this.pos++;
     const word = byteChars(b.subarray(start, this.pos));
-    if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) return this.refs && /^\d+$/.test(word) ? this.maybeRef(Number(word)) : Number(word);
+    if (/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(word)) return this.refs && /^\d+$/.test(word) ? this.maybeRef(Number(word)) : Number(word);
     if (/^[+-]*[\d.]+[+-]?$/.test(word)) return Number.parseFloat(word.replace(/^[+-]+(?=[+-])/, '')) || 0;
     if (word === 'true') return true;
     if (word === 'false') return false;
@@ -300,7 +300,9 @@ export class PdfFile {
   /** Objects in file order: `N G obj … endobj`, a stream's data skipped by its length or its `endstream`. */
   private scan(): Stream[] {
     const text = byteChars(this.bytes);
-    const header = /(\d+)\s+(\d+)\s+obj\b|trailer\s*<</g;
+    // Numbers start after a non-digit and are as long as PDF's (object ≤ 8,388,607, generation ≤ 65,535):
+    // a long run of digits (a damaged stream's data) is then crossed once, not once per digit.
+    const header = /(?<!\d)(\d{1,10})\s+(\d{1,5})\s+obj\b|trailer\s*<</g;
     const packed: Stream[] = [];
     // The last search for `endstream`: a later one starting inside the stretch it crossed ends where it did
     // (a file of many streams without their own end would be searched to its end once per stream otherwise).

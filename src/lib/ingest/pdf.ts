@@ -34,7 +34,7 @@ export function isPdf(bytes: Uint8Array): boolean {
   if (head.startsWith('%PDF-')) return true;
   // Further into the first kilobyte (some writers put bytes before it, and viewers allow that) only
   // with its version and an object soon after: a text that quotes `%PDF-` is no PDF.
-  return /%PDF-\d\.\d/.test(head) && /\d+\s+\d+\s+obj\b/.test(byteChars(bytes.subarray(0, 65536)));
+  return /%PDF-\d\.\d/.test(head) && /(?<!\d)\d{1,10}\s+\d{1,5}\s+obj\b/.test(byteChars(bytes.subarray(0, 65536)));
 }
 
 type Matrix = [number, number, number, number, number, number];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { readPdfText } from '../../../src/lib/ingest/pdf.ts';
+import { isPdf, readPdfText } from '../../../src/lib/ingest/pdf.ts';
 import { md5, rc4 } from '../../../src/lib/ingest/pdf-crypt.ts';
 import { concatBytes } from '../../../src/lib/ingest/byte-text.ts';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
@@ -294,6 +294,17 @@ describe('a PDF chosen as a file', () => {
     const font = '<< /Type /Font /Subtype /Type0 /BaseFont /F /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>';
     expect(await readPdfText(onePage(font, 'BT /F1 10 Tf 50 700 Td <0001> Tj ET', ['<< /Type /Font /Subtype /CIDFontType2 /BaseFont /F >>', stream('/Filter /FlateDecode', deflateSync(latin1(ranges)))]))).toBe('B');
   }, 60_000);
+
+  it('a long run of digits (a damaged stream\'s data, a number word) is crossed once, not once per digit', async () => {
+    // Scanned for `N G obj` from every digit, or a number word backtracked at every digit, each took
+    // minutes (a test PDF of pdf.js with 300 kB of digits took 8 s); the test's time limit is what fails.
+    const digits = '7'.repeat(1_000_000);
+    const page = onePage(helvetica, `BT /F1 12 Tf 50 700 Td (kept) Tj ET ${digits}x`);
+    const cut = new TextDecoder('latin1').decode(page).indexOf('4 0 obj');
+    const damaged = concat([page.subarray(0, cut), latin1(`${digits}\n`), page.subarray(cut)]);
+    expect(await readPdfText(damaged)).toBe('kept');
+    expect(isPdf(concat([latin1('saved by a downloader\n%PDF-1.4\n'), latin1(digits.slice(0, 65_000))]))).toBe(false);
+  }, 10_000);
 
   it('drawing millions of characters, it is refused as too large before memory runs out', async () => {
     const content = stream('/Filter /FlateDecode', deflateSync(latin1(`BT /F1 1 Tf 0 0 Td ${'(xxxxxxxxxxxxxxxxxxxx) Tj '.repeat(105_000)} ET`)));
