@@ -1,4 +1,5 @@
 import { charsOf, windows1252 } from './byte-text.ts';
+import { japan1Text } from './pdf-japan1.ts';
 import { isStream, Keyword, Lexer, Name, nameOf, numberOf, PdfString, type Dict, type PdfFile, type Value } from './pdf-objects.ts';
 
 /**
@@ -22,8 +23,8 @@ export interface PdfFont {
   /** Width for text drawn top to bottom (a vertical CMap): the advance is down, not across. */
   vertical: boolean;
   /**
-   * For a CID font with no map to text: its Adobe character collection (`Adobe-Japan1`), whose
-   * CIDs a viewer maps with tables this reader does not carry.
+   * For a CID font with no map to text: its Adobe character collection (`Adobe-GB1`), whose CIDs a
+   * viewer maps with tables this reader does not carry (of `Adobe-Japan1` it knows the common part).
    */
   collection: string | null;
 }
@@ -220,6 +221,9 @@ async function compositeFont(pdf: PdfFile, font: Dict, toUnicode: CMap | null): 
   const registry = pdf.get(info?.get('Registry'));
   const ordering = pdf.get(info?.get('Ordering'));
   const named = registry instanceof PdfString && ordering instanceof PdfString ? `${charsOf(registry.bytes)}-${charsOf(ordering.bytes)}` : null;
+  // The Japanese collection's CIDs are text by themselves, as far as `japan1Text` knows them.
+  const collectionText = named === 'Adobe-Japan1' ? japan1Text : null;
+  const cidText = (cid: number) => embeddedText?.(cid) ?? collectionText?.(cid) ?? '';
   return {
     vertical: /-V$|^V$/.test(encoding),
     collection: !toUnicode && !known && !embeddedText && named !== null && /^Adobe-(Japan1|GB1|CNS1|Korea1)$/.test(named) ? named : null,
@@ -228,7 +232,7 @@ async function compositeFont(pdf: PdfFile, font: Dict, toUnicode: CMap | null): 
         const mapped = toUnicode?.map.get(code);
         const cidEntry = toCid?.map.get(code);
         const cid = typeof cidEntry === 'number' ? cidEntry : identity ? code : null;
-        const text = typeof mapped === 'string' ? mapped : known ? known.text(code, length) : (embeddedText && cid !== null ? (embeddedText(cid) ?? '') : '');
+        const text = typeof mapped === 'string' ? mapped : known ? known.text(code, length) : cid !== null ? cidText(cid) : '';
         // Without the CMap's CIDs (a predefined Japanese CMap), a one-byte code is half a full width.
         const width = cid !== null ? (widths.get(cid) ?? defaultWidth) : length === 1 ? defaultWidth / 2 : defaultWidth;
         return { code, length, text, width };

@@ -404,6 +404,8 @@ export class PdfFile {
     let data = stream.raw;
     // A cross-reference stream is never encrypted; the other streams each with their own object's key.
     if (this.decrypt && stream.ref && nameOf(stream.dict.get('Type')) !== 'XRef') data = await this.decrypt(data, stream.ref.num, stream.ref.gen);
+    // A writer that compressed a stream but named no filter: its zlib header says so (no text or font program starts that way).
+    if (names.length === 0 && isZlibHeader(data)) names.push('FlateDecode');
     for (const filter of names) {
       if (filter === 'Crypt') continue;
       if (filter === 'FlateDecode' || filter === 'Fl') {
@@ -422,6 +424,11 @@ export class PdfFile {
     }
     return data;
   }
+}
+
+/** Deflate with a 32 KB window or smaller, no preset dictionary, and the header's own check (RFC 1950). */
+function isZlibHeader(data: Uint8Array): boolean {
+  return data.length > 2 && (data[0] & 0x8f) === 0x08 && (data[1] & 0x20) === 0 && ((data[0] << 8) | data[1]) % 31 === 0;
 }
 
 function asciiHex(data: Uint8Array): Uint8Array {

@@ -3,6 +3,7 @@ import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { isPdf, readPdfText } from '../../../src/lib/ingest/pdf.ts';
 import { md5, rc4 } from '../../../src/lib/ingest/pdf-crypt.ts';
+import { japan1Text } from '../../../src/lib/ingest/pdf-japan1.ts';
 import { concatBytes } from '../../../src/lib/ingest/byte-text.ts';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
 import { pdfLayout } from '../../fixtures/reports/layouts.ts';
@@ -121,6 +122,9 @@ describe('the text of a PDF, as a viewer copies it', () => {
     const descendant = '<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Font /DW 1000 /W [1 [1000 1000] 16 18 1000] >>';
     const text = await readPdfText(onePage(font, 'BT /F1 10 Tf 50 700 Td <0001000200100011001200200021> Tj ET', [descendant, stream('', cmap)]));
     expect(text).toBe('港南千あぃい区A');
+    // A writer that compressed the map, and the page, but named no filter: the zlib header tells.
+    const unnamed = onePage(font, stream('', deflateSync(latin1('BT /F1 10 Tf 50 700 Td <00010002> Tj ET'))), [descendant, stream('', deflateSync(latin1(cmap)))]);
+    expect(await readPdfText(unnamed)).toBe('港南千');
   });
 
   it('draws a form’s text where the form is placed, skips an inline image’s bytes, and undoes ASCII85 and Flate', async () => {
@@ -271,9 +275,25 @@ describe('a PDF chosen as a file', () => {
     const unmapped = '<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Font /Encoding /Identity-H /DescendantFonts [6 0 R] >>';
     expect(await refusal(onePage(unmapped, 'BT /F1 10 Tf 50 700 Td <00210022> Tj ET', ['<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Font >>']))).toBe('pdf_unmapped_fonts');
     expect(await refusal(latin1('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'))).toBe('pdf_file');
-    // Japanese as Adobe-Japan1 CIDs without a map to text (a font not embedded, as older Japanese PDFs have): the viewer's copy is the way.
-    const japan1 = '<< /Type /Font /Subtype /Type0 /BaseFont /Ryumin-Light /Encoding /Identity-H /DescendantFonts [6 0 R] >>';
-    expect(await refusal(onePage(japan1, 'BT /F1 10 Tf 50 700 Td <0D2C0E46> Tj ET', [cidDescendant.replace('/DW 1000', '')]))).toBe('pdf_cid_fonts');
+    // CIDs of a collection without a map to text, Chinese or the Japanese one's later supplements: the viewer's copy is the way.
+    const identity = '<< /Type /Font /Subtype /Type0 /BaseFont /Ryumin-Light /Encoding /Identity-H /DescendantFonts [6 0 R] >>';
+    const gb1 = cidDescendant.replace('(Japan1)', '(GB1)');
+    expect(await refusal(onePage(identity, 'BT /F1 10 Tf 50 700 Td <0D2C0E46> Tj ET', [gb1]))).toBe('pdf_cid_fonts');
+    expect(await refusal(onePage(identity, 'BT /F1 10 Tf 50 700 Td <205D205E> Tj ET', [cidDescendant]))).toBe('pdf_cid_fonts');
+  });
+
+  it('reads Japanese written as Adobe-Japan1 CIDs with no map to text (Distiller, fonts not embedded) by the collection\'s own order', async () => {
+    // The CIDs of a published CID → Unicode table: the collection follows JIS X 0208 row by row, then box drawings and numbers.
+    const cids: Array<[number, string]> = [
+      [843, 'あ'], [924, 'ん'], [926, 'ア'], [1010, 'ヶ'], [1125, '亜'], [4089, '腕'], [4090, '弌'], [7477, '瑤'], [790, 'Ａ'], [735, '〒'], [1034, 'Ω'],
+      [34, 'A'], [61, '¥'], [264, 'A'], [343, 'ｱ'], [389, 'ﾟ'], [633, '　'], [634, '、'], [7479, '─'], [7554, '╋'], [7555, '①'], [7584, 'Ⅹ'],
+    ];
+    for (const [cid, char] of cids) expect([cid, japan1Text(cid)]).toEqual([cid, char]);
+    // Vertical forms and later supplements (熙 is 8285) stay without text.
+    expect([japan1Text(7887), japan1Text(8285), japan1Text(0)]).toEqual([undefined, undefined, undefined]);
+    const identity = '<< /Type /Font /Subtype /Type0 /BaseFont /Ryumin-Light /Encoding /Identity-H /DescendantFonts [6 0 R] >>';
+    const shown = hex(cids.slice(0, 11).flatMap(([cid]) => [cid >> 8, cid & 0xff]));
+    expect(await readPdfText(onePage(identity, `BT /F1 10 Tf 50 700 Td ${shown} Tj ET`, [cidDescendant]))).toBe('あんアヶ亜腕弌瑤Ａ〒Ω');
   });
 
   it('is told by `%PDF-` at its start, or a little after it with an object following; a text that quotes it stays text', async () => {
