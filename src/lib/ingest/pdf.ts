@@ -214,8 +214,30 @@ class PageReader {
     }
   }
 
+  /**
+   * An annotation's appearance, drawn as a viewer draws it: the form's box, through its matrix,
+   * fitted to the annotation's rectangle on the page.
+   */
+  async annotation(appearance: Stream, rect: Box, resources: Dict | null): Promise<void> {
+    const m = this.pdf.array(appearance.dict.get('Matrix')).map((v) => numberOf(this.pdf.get(v), 0));
+    const matrix: Matrix = m.length === 6 ? (m as Matrix) : IDENTITY;
+    const box = this.pdf.array(appearance.dict.get('BBox')).map((v) => numberOf(this.pdf.get(v), 0));
+    if (box.length !== 4) return;
+    const corners = [[box[0], box[1]], [box[0], box[3]], [box[2], box[1]], [box[2], box[3]]].map(([x, y]) => [x * matrix[0] + y * matrix[2] + matrix[4], x * matrix[1] + y * matrix[3] + matrix[5]]);
+    const [x0, x1] = [Math.min(...corners.map((c) => c[0])), Math.max(...corners.map((c) => c[0]))];
+    const [y0, y1] = [Math.min(...corners.map((c) => c[1])), Math.max(...corners.map((c) => c[1]))];
+    if (x1 - x0 <= 0 || y1 - y0 <= 0) return;
+    const sx = (rect[2] - rect[0]) / (x1 - x0);
+    const sy = (rect[3] - rect[1]) / (y1 - y0);
+    await this.drawForm(appearance, resources, [sx, 0, 0, sy, rect[0] - x0 * sx, rect[1] - y0 * sy], 0);
+  }
+
   private async form(xobject: Value, inherited: Dict | null, ctm: Matrix, depth: number): Promise<void> {
-    if (!isStream(xobject) || nameOf(xobject.dict.get('Subtype')) !== 'Form') return;
+    if (isStream(xobject) && nameOf(xobject.dict.get('Subtype')) === 'Form') await this.drawForm(xobject, inherited, ctm, depth);
+  }
+
+  /** A form's content through its matrix (an appearance stream often names no `Subtype`). */
+  private async drawForm(xobject: Stream, inherited: Dict | null, ctm: Matrix, depth: number): Promise<void> {
     const m = this.pdf.array(xobject.dict.get('Matrix')).map((v) => numberOf(this.pdf.get(v), 0));
     const matrix: Matrix = m.length === 6 ? (m as Matrix) : IDENTITY;
     const data = await dataOrEmpty(this.pdf, xobject);
@@ -293,6 +315,66 @@ function pagesOf(pdf: PdfFile): Page[] {
   // A file cut short or with its page tree broken: its pages as the file holds them, each with its own resources.
   if (pages.length === 0) for (const page of pdf.pages()) pages.push({ page, resources: pdf.dict(page.get('Resources')), box: boxOf(page, null) });
   return pages;
+}
+
+/** Annotation flags (PDF 32000-1, 12.5.3): not drawn at all, or not on screen. */
+const HIDDEN = 0x2 | 0x20;
+
+/**
+ * What was filled in on a page: the appearances of its form fields (text and choices; a check box's
+ * tick is a symbol, not text) and of text typed onto it (Acrobat's text box, the usual way a PDF that
+ * is no form gets filled in), with their rectangles. A viewer's copy leaves these out; the report's
+ * ratings or items may be in them. A field without an appearance (one its viewer was asked to draw)
+ * is not read.
+ */
+function filledIn(pdf: PdfFile, page: Dict): Array<[Stream, Box]> {
+  const filled: Array<[Stream, Box]> = [];
+  for (const entry of pdf.array(page.get('Annots'))) {
+    const annotation = pdf.dict(entry);
+    const subtype = nameOf(annotation?.get('Subtype'));
+    if (!annotation || (subtype !== 'Widget' && subtype !== 'FreeText')) continue;
+    if (numberOf(pdf.get(annotation.get('F')), 0) & HIDDEN) continue;
+    if (subtype === 'Widget' && fieldType(pdf, annotation) === 'Btn') continue;
+    const appearance = pdf.get(pdf.dict(annotation.get('AP'))?.get('N'));
+    const rect = pdf.array(annotation.get('Rect')).map((v) => pdf.get(v));
+    if (!isStream(appearance) || rect.length !== 4 || !rect.every((v) => typeof v === 'number')) continue;
+    const [a, b, c, d] = rect as number[];
+    filled.push([appearance, [Math.min(a, c), Math.min(b, d), Math.max(a, c), Math.max(b, d)]]);
+  }
+  return filled;
+}
+
+/** A field's type, which a widget may inherit from the fields above it. */
+function fieldType(pdf: PdfFile, field: Dict): string | null {
+  const seen = new Set<Dict>();
+  for (let node: Dict | null = field; node && !seen.has(node); node = pdf.dict(node.get('Parent'))) {
+    seen.add(node);
+    const type = nameOf(pdf.get(node.get('FT')));
+    if (type) return type;
+  }
+  return null;
+}
+
+/**
+ * What was filled in, each annotation's characters where a reader would read them among the page's
+ * own: after the last character drawn on the same baseline (a field beside its label: the line's
+ * characters are then ordered across it), else after the last one drawn above it.
+ */
+function inReadingPlace(page: Placed[], filled: Placed[][]): Placed[] {
+  let merged = page;
+  const lastWhere = (test: (p: Placed) => boolean) => {
+    for (let i = merged.length - 1; i >= 0; i--) if (test(merged[i])) return i;
+    return -1;
+  };
+  for (const block of filled) {
+    const first = block[0];
+    if (!first) continue;
+    const tolerance = Math.max(first.size, 1) * 0.5;
+    let at = lastWhere((p) => !p.vertical && Math.abs(p.y - first.y) < tolerance);
+    if (at < 0) at = lastWhere((p) => p.y > first.y);
+    merged = [...merged.slice(0, at + 1), ...block, ...merged.slice(at + 1)];
+  }
+  return merged;
 }
 
 /** Characters drawn off the page (a writer's leftovers, text moved out of view) are not on it: a viewer neither shows nor copies them. */
@@ -461,10 +543,16 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
     const content = concatBytes(parts.flatMap((part) => [part, SPACE]));
     const reader = new PageReader(pdf, placed);
     await reader.run(content, resources, IDENTITY, 0);
-    placed += reader.placed.length;
+    const filled: Placed[][] = [];
+    for (const [appearance, rect] of filledIn(pdf, page)) {
+      const before = reader.placed.length;
+      await reader.annotation(appearance, rect, resources);
+      filled.push(onPage(reader.placed.splice(before), box));
+    }
+    placed += reader.placed.length + filled.reduce((n, block) => n + block.length, 0);
     unmapped += reader.unmapped;
     inCollection += reader.inCollection;
-    pages.push(pageText(onPage(reader.placed, box)));
+    pages.push(pageText(inReadingPlace(onPage(reader.placed, box), filled)));
   }
   const text = asWritten(pages.join('\n'));
   const unmappedReason = inCollection > unmapped / 2 ? 'cid_collection' : 'unmapped_fonts';

@@ -268,6 +268,72 @@ describe('a PDF chosen as a file', () => {
     }
   });
 
+  it('reads what was filled in: form fields and typed text boxes where they stand among the page\'s lines, not hidden ones or check boxes', async () => {
+    const ucs2Font = cidFont('UniJIS-UCS2-H').replace('[6 0 R]', '[5 0 R]');
+    const draw = (text: string) => `BT /F1 10 Tf 2 5 Td ${ucs2(text)} Tj ET`;
+    // An appearance names its box and resources; writers often leave out its Subtype.
+    const appearance = (text: string, extra = '') => stream(`/BBox [0 0 180 20] /Resources << /Font << /F1 4 0 R >> >> ${extra}`, draw(text));
+    const widget = (rect: string, ap: number, more = '') => `<< /Type /Annot /Subtype /Widget /FT /Tx /Rect [${rect}] /AP << /N ${ap} 0 R >> ${more} >>`;
+    const pdf = pdfFile([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 6 0 R /Annots [7 0 R 9 0 R 11 0 R 13 0 R 15 0 R 16 0 R] >>',
+      ucs2Font,
+      cidDescendant,
+      stream('', `BT /F1 10 Tf 50 700 Td ${ucs2('氏名：')} Tj ET BT /F1 10 Tf 50 660 Td ${ucs2('次の行')} Tj ET`),
+      // A text field beside its label, drawn through a matrix that halves its box (the rectangle puts it back).
+      widget('150 695 330 715', 8),
+      appearance('横浜太郎', '/Subtype /Form /Matrix [0.5 0 0 0.5 0 0]'),
+      // Text typed onto the page between the two lines.
+      '<< /Type /Annot /Subtype /FreeText /Rect [50 675 230 695] /AP << /N 10 0 R >> >>',
+      appearance('メモ'),
+      // Hidden, and a check box's tick (a field of buttons, inherited from its parent): neither is text.
+      widget('50 600 230 620', 12, '/F 2'),
+      appearance('隠れ'),
+      `<< /Type /Annot /Subtype /Widget /Parent 17 0 R /Rect [50 580 70 600] /AP << /N 14 0 R >> >>`,
+      appearance('✔'),
+      '<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] >>',
+      '<< /Type /Annot /Subtype /Popup /Rect [0 0 10 10] >>',
+      '<< /FT /Btn /T (done) /Kids [13 0 R] >>',
+    ]);
+    expect(await readPdfText(pdf)).toBe('氏名： 横浜太郎\nメモ\n次の行');
+  });
+
+  it('reads a report form whose ratings were filled into fields as the same report', async () => {
+    // The report's lines, each rating a text field of its own beside its question (as an evaluation form made fillable).
+    const lines = pdfLayout().split('\n');
+    const objects: Array<string | Uint8Array> = [];
+    const kids: number[] = [];
+    const add = (body: string | Uint8Array) => objects.push(body) + 4;
+    for (let i = 0; i < lines.length; i += 50) {
+      const content: string[] = [];
+      const annots: number[] = [];
+      lines.slice(i, i + 50).forEach((line, k) => {
+        const y = 800 - 14 * k;
+        const rated = /^(.*) ([A-D]) ([A-D]) ([A-D])$/.exec(line);
+        content.push(`BT /F1 10 Tf 40 ${y} Td ${ucs2(rated ? rated[1] : line)} Tj ET`);
+        rated?.slice(2).forEach((letter, r) => {
+          const ap = add(stream('/BBox [0 0 20 12] /Resources << /Font << /F1 3 0 R >> >>', `/Tx BMC BT /F1 10 Tf 2 2 Td ${ucs2(letter)} Tj ET EMC`));
+          annots.push(add(`<< /Type /Annot /Subtype /Widget /FT /Tx /Rect [${480 + 30 * r} ${y - 2} ${500 + 30 * r} ${y + 10}] /AP << /N ${ap} 0 R >> >>`));
+        });
+      });
+      const contents = add(stream('', content.join('\n')));
+      kids.push(add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${contents} 0 R /Annots [${annots.map((a) => `${a} 0 R`).join(' ')}] >>`));
+    }
+    const pdf = pdfFile([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`,
+      cidFont('UniJIS-UCS2-H').replace('[6 0 R]', '[4 0 R]'),
+      cidDescendant,
+      ...objects,
+    ]);
+    const [batch] = await new IngestSession().ingestSource('報告書.pdf', pdf);
+    expect([batch.report.kind, batch.report.fileError, batch.report.rowsRejected, batch.ratings.length]).toEqual(['report', null, 0, 48]);
+    const [plain] = await new IngestSession().ingestSource('報告書.pdf', textPdf(pdfLayout()));
+    const rows = (ratings: typeof batch.ratings) => ratings.toArray().map((r) => [r.stage, r.questionNo, r.question, r.rater, r.rating]);
+    expect(rows(batch.ratings)).toEqual(rows(plain.ratings));
+  });
+
   it('is refused, saying why, when it needs a password to open, holds no text or only fonts without a Unicode map, or is no PDF at all', async () => {
     expect(await refusal(fixture('report-writer-password.pdf'))).toBe('encrypted_pdf');
     const image = stream('/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8', '\x80');
