@@ -296,11 +296,20 @@ interface Page {
 function pagesOf(pdf: PdfFile): Page[] {
   const pages: Page[] = [];
   const seen = new Set<Dict>();
-  const boxOf = (node: Dict, inherited: Box | null): Box | null => {
-    const values = pdf.array(node.get('CropBox') ?? node.get('MediaBox')).map((v) => pdf.get(v));
-    if (values.length !== 4 || !values.every((v) => typeof v === 'number')) return inherited;
+  const rectangle = (value: Value | undefined): Box | null => {
+    const values = pdf.array(value).map((v) => pdf.get(v));
+    if (values.length !== 4 || !values.every((v) => typeof v === 'number')) return null;
     const [a, b, c, d] = values as number[];
-    return [Math.min(a, c), Math.min(b, d), Math.max(a, c), Math.max(b, d)];
+    // A box of no area is a writer's mistake, as viewers take it: no box.
+    return a === c || b === d ? null : [Math.min(a, c), Math.min(b, d), Math.max(a, c), Math.max(b, d)];
+  };
+  // The crop box as viewers show it: within the media box, or the media box where the two do not meet.
+  const boxOf = (node: Dict, inherited: Box | null): Box | null => {
+    const media = rectangle(node.get('MediaBox')) ?? inherited;
+    const crop = rectangle(node.get('CropBox'));
+    if (!crop || !media) return crop ?? media;
+    const shown: Box = [Math.max(crop[0], media[0]), Math.max(crop[1], media[1]), Math.min(crop[2], media[2]), Math.min(crop[3], media[3])];
+    return shown[0] < shown[2] && shown[1] < shown[3] ? shown : media;
   };
   const walk = (node: Dict | null, resources: Dict | null, box: Box | null) => {
     if (!node || seen.has(node)) return;

@@ -217,6 +217,14 @@ describe('the text of a PDF, as a viewer copies it', () => {
     expect(await readPdfText(onePage(font, 'BT /F1 12 Tf 50 700 Td (ABCDEFG) Tj ET BT /F1 12 Tf 700 700 Td (off the page) Tj ET'))).toBe('äfiÉß–−子');
   });
 
+  it('takes a page\'s box as viewers do: a box of no area is none, a crop box outside the media box is the media box', async () => {
+    const page = onePage(helvetica, 'BT /F1 12 Tf 50 700 Td (on the page) Tj ET BT /F1 12 Tf 50 300 Td (lower) Tj ET');
+    const withBoxes = (boxes: string) => latin1(new TextDecoder('latin1').decode(page).replace('/MediaBox [0 0 595 842]', boxes));
+    expect(await readPdfText(withBoxes('/MediaBox [0 0 0 0] /CropBox [0 0 0 0]'))).toBe('on the page\nlower');
+    expect(await readPdfText(withBoxes('/MediaBox [0 0 595 842] /CropBox [600 800 1000 1000]'))).toBe('on the page\nlower');
+    expect(await readPdfText(withBoxes('/MediaBox [0 0 595 842] /CropBox [0 500 595 842]'))).toBe('on the page');
+  });
+
   it('reads a stream whose checksum is wrong and a page whose dictionary was left unclosed, as far as they go', async () => {
     const text = 'BT /F1 12 Tf 50 700 Td (the text before the damage) Tj ET';
     const packed = deflateSync(latin1(text));
