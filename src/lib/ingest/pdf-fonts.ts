@@ -1,4 +1,4 @@
-import { charsOf, windows1252 } from './byte-text.ts';
+import { byteChars, charsOf, windows1252 } from './byte-text.ts';
 import { japan1Text } from './pdf-japan1.ts';
 import { isStream, Keyword, Lexer, Name, nameOf, numberOf, PdfString, type Dict, type PdfFile, type Value } from './pdf-objects.ts';
 
@@ -193,7 +193,32 @@ export async function readFont(pdf: PdfFile, font: Dict): Promise<PdfFont> {
       toUnicode = null;
     }
   }
-  return nameOf(font.get('Subtype')) === 'Type0' ? await compositeFont(pdf, font, toUnicode) : simpleFont(pdf, font, toUnicode);
+  return nameOf(font.get('Subtype')) === 'Type0' ? await compositeFont(pdf, font, toUnicode) : simpleFont(pdf, font, toUnicode, await builtInEncoding(pdf, font));
+}
+
+/**
+ * An embedded Type 1 font's own encoding, from its program's clear-text part (`/Encoding
+ * StandardEncoding def`, or `dup 65 /A put` for each code): what a simple font's codes mean where
+ * its dictionary names no base encoding (TeX's fonts, Distiller's subsets). Null for other fonts.
+ */
+async function builtInEncoding(pdf: PdfFile, font: Dict): Promise<string[] | null> {
+  const program = pdf.get(pdf.dict(font.get('FontDescriptor'))?.get('FontFile'));
+  if (!isStream(program)) return null;
+  let clear: string;
+  try {
+    const data = await pdf.data(program);
+    const length = numberOf(pdf.get(program.dict.get('Length1')), data.length);
+    clear = byteChars(data.subarray(0, Math.min(length, data.length)));
+  } catch {
+    return null;
+  }
+  const end = clear.indexOf('eexec');
+  const encoding = clear.slice(clear.indexOf('/Encoding'), end < 0 ? undefined : end);
+  if (/^\/Encoding\s+StandardEncoding\b/.test(encoding)) return STANDARD;
+  const table: string[] = [];
+  for (const [, code, name] of encoding.matchAll(/dup\s+(\d+)\s*\/([^\s/[\]{}()<>]+)\s+put/g)) if (Number(code) < 256) table[Number(code)] = glyphText(name);
+  // A name this reader does not know (a symbol font's own `a12`) keeps the usual fonts' meaning of its code.
+  return table.length > 0 ? Array.from({ length: 256 }, (_, i) => table[i] || WINDOWS[i]) : null;
 }
 
 async function compositeFont(pdf: PdfFile, font: Dict, toUnicode: CMap | null): Promise<PdfFont> {
@@ -348,7 +373,7 @@ export function trueTypeGlyphText(font: Uint8Array): Map<number, string> | null 
   return byGlyph;
 }
 
-function simpleFont(pdf: PdfFile, font: Dict, toUnicode: CMap | null): PdfFont {
+function simpleFont(pdf: PdfFile, font: Dict, toUnicode: CMap | null, builtIn: string[] | null): PdfFont {
   const firstChar = numberOf(pdf.get(font.get('FirstChar')), 0);
   const widthList = pdf.array(font.get('Widths')).map((w) => numberOf(pdf.get(w), 0));
   // A Type 3 font's widths are in its own glyph space, scaled to text space by its matrix.
@@ -356,7 +381,7 @@ function simpleFont(pdf: PdfFile, font: Dict, toUnicode: CMap | null): PdfFont {
   const scale = nameOf(font.get('Subtype')) === 'Type3' && matrix.length === 6 ? matrix[0] * 1000 : 1;
   const descriptor = pdf.dict(font.get('FontDescriptor'));
   const missingWidth = numberOf(pdf.get(descriptor?.get('MissingWidth')), 0);
-  const encoding = simpleEncoding(pdf, pdf.get(font.get('Encoding')));
+  const encoding = simpleEncoding(pdf, pdf.get(font.get('Encoding')), builtIn);
   return {
     vertical: false,
     collection: null,
@@ -371,10 +396,13 @@ function simpleFont(pdf: PdfFile, font: Dict, toUnicode: CMap | null): PdfFont {
   };
 }
 
-/** A simple font's 256 codes as text: its base encoding (Windows for the usual ones), then its `Differences` by glyph name. */
-function simpleEncoding(pdf: PdfFile, value: Value): string[] {
-  const base = nameOf(value) ?? nameOf(pdf.dict(value)?.get('BaseEncoding')) ?? 'WinAnsiEncoding';
-  const table = [...(base === 'MacRomanEncoding' ? MAC_ROMAN : WINDOWS)];
+/**
+ * A simple font's 256 codes as text: its base encoding (named, else the font program's own, else
+ * Windows for the usual fonts), then its `Differences` by glyph name.
+ */
+function simpleEncoding(pdf: PdfFile, value: Value, builtIn: string[] | null): string[] {
+  const base = nameOf(value) ?? nameOf(pdf.dict(value)?.get('BaseEncoding'));
+  const table = [...(base === 'MacRomanEncoding' ? MAC_ROMAN : base === 'StandardEncoding' ? STANDARD : base === null && builtIn ? builtIn : WINDOWS)];
   const dict = pdf.dict(value);
   let code = 0;
   for (const entry of pdf.array(dict?.get('Differences'))) {
@@ -390,6 +418,17 @@ const ALL_BYTES = Uint8Array.from({ length: 256 }, (_, i) => i);
 const withoutControls = (chars: string[]) => chars.map((c, i) => (i < 32 ? '' : c));
 const WINDOWS = withoutControls([...windows1252(ALL_BYTES)]);
 const MAC_ROMAN = withoutControls(macRoman());
+/** Adobe's StandardEncoding: ASCII with typographic quotes, and its own upper half. */
+const STANDARD = ((): string[] => {
+  const table = [...WINDOWS.slice(0, 128)].map((c, i) => (i === 0x27 ? '’' : i === 0x60 ? '‘' : i === 0x7f ? '' : c));
+  const upper =
+    '¡¢£⁄¥ƒ§¤\'“«‹›ﬁﬂ\0–†‡·\0¶•‚„”»…‰\0¿\0`´ˆ˜¯˘˙¨\0˚¸\0˝˛ˇ—\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0Æ\0ª\0\0\0\0ŁØŒº\0\0\0\0\0æ\0\0\0ı\0\0łøœß';
+  [...upper].forEach((c, k) => (table[0xa1 + k] = c === '\0' ? '' : c));
+  // Ligatures as their letters, as the glyph names read.
+  table[0xae] = 'fi';
+  table[0xaf] = 'fl';
+  return Array.from({ length: 256 }, (_, i) => table[i] ?? '');
+})();
 
 function macRoman(): string[] {
   try {
@@ -410,7 +449,29 @@ const GLYPH_NAMES: Record<string, string> = {
   quotesinglbase: '‚', quotedblbase: '„', guillemotleft: '«', guillemotright: '»', guilsinglleft: '‹', guilsinglright: '›', minus: '−', multiply: '×',
   divide: '÷', plusminus: '±', degree: '°', periodcentered: '·', section: '§', paragraph: '¶', copyright: '©', registered: '®', trademark: '™',
   Euro: '€', sterling: '£', yen: '¥', cent: '¢', dagger: '†', daggerdbl: '‡', exclamdown: '¡', questiondown: '¿', mu: 'µ', perthousand: '‰',
+  fraction: '⁄', florin: 'ƒ', currency: '¤', ordfeminine: 'ª', ordmasculine: 'º', Lslash: 'Ł', lslash: 'ł', dotlessj: 'ȷ',
+  // The signs of mathematics fonts (TeX's among them) that running text uses.
+  lessequal: '≤', greaterequal: '≥', notequal: '≠', approxequal: '≈', equivalence: '≡', similar: '∼', proportional: '∝', infinity: '∞',
+  element: '∈', arrowleft: '←', arrowright: '→', arrowup: '↑', arrowdown: '↓', arrowboth: '↔', arrowdblleft: '⇐', arrowdblright: '⇒',
+  arrowdblboth: '⇔', universal: '∀', existential: '∃', logicalnot: '¬', logicaland: '∧', logicalor: '∨', union: '∪', intersection: '∩',
+  propersubset: '⊂', propersuperset: '⊃', reflexsubset: '⊆', reflexsuperset: '⊇', emptyset: '∅', partialdiff: '∂', nabla: '∇', radical: '√',
+  summation: '∑', product: '∏', integral: '∫', asteriskmath: '∗', minusplus: '∓', prime: '′', circleplus: '⊕', circlemultiply: '⊗',
+  perpendicular: '⊥', openbullet: '◦', diamondmath: '⋄', dotmath: '⋅',
+  ...greekLetters(),
 };
+
+/** The Greek letters by their glyph names (`Gamma`, `alpha`, `sigma1` for the final sigma). */
+function greekLetters(): Record<string, string> {
+  const names = 'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma1 sigma tau upsilon phi chi psi omega'.split(' ');
+  const letters: Record<string, string> = {};
+  names.forEach((name, k) => {
+    letters[name] = String.fromCharCode(0x3b1 + k);
+    if (name !== 'sigma1') letters[name[0].toUpperCase() + name.slice(1)] = String.fromCharCode(0x391 + k);
+  });
+  // `mu` is the micro sign in the Latin fonts' names.
+  delete letters.mu;
+  return letters;
+}
 
 /** Accents a glyph name may add to a letter (`adieresis`, `Eacute`), composed into one character. */
 const ACCENTS: Record<string, string> = {

@@ -217,6 +217,27 @@ describe('the text of a PDF, as a viewer copies it', () => {
     expect(await readPdfText(onePage(font, 'BT /F1 12 Tf 50 700 Td (ABCDEFG) Tj ET BT /F1 12 Tf 700 700 Td (off the page) Tj ET'))).toBe('äfiÉß–−子');
   });
 
+  it('reads an embedded Type 1 font by its own encoding where its dictionary names none (TeX\'s fonts, Distiller\'s subsets)', async () => {
+    // The program's clear-text part, as far as the reader looks, then its encrypted part (never read).
+    const program = (encoding: string) => {
+      const clear = `%!PS-AdobeFont-1.0: CMR10\n/FontName /CMR10 def\n${encoding}\ncurrentfile eexec\n`;
+      return stream(`/Length1 ${clear.length} /Length2 8 /Length3 0`, `${clear}\x8b\x1e\x00\x91\xff\x02\x7f\x10`);
+    };
+    const type1 = '<< /Type /Font /Subtype /Type1 /BaseFont /CMR10 /FirstChar 0 /LastChar 255 /FontDescriptor 6 0 R >>';
+    const descriptor = '<< /Type /FontDescriptor /FontName /CMR10 /Flags 4 /FontFile 7 0 R >>';
+    const own = '/Encoding 256 array\n0 1 255 {1 index exch /.notdef put} for\ndup 0 /Gamma put\ndup 11 /ff put\ndup 39 /quoteright put\ndup 65 /A put\ndup 123 /endash put\ndup 124 /emdash put\ndup 200 /a12 put\nreadonly def';
+    const shown = hex([0, 11, 39, 65, 123, 124, 200]);
+    expect(await readPdfText(onePage(type1, `BT /F1 12 Tf 50 700 Td ${shown} Tj ET`, [descriptor, program(own)]))).toBe('Γff’A–—È');
+    // `StandardEncoding`: typographic quotes where ASCII has its straight ones, its own upper half.
+    const standard = hex([0x27, 0x60, 0x41, 0xae, 0xe1, 0xf5]);
+    expect(await readPdfText(onePage(type1, `BT /F1 12 Tf 50 700 Td ${standard} Tj ET`, [descriptor, program('/Encoding StandardEncoding def')]))).toBe('’‘AfiÆı');
+    // A dictionary's Differences apply over the program's encoding; a named base encoding replaces it.
+    const differences = type1.replace('/FontDescriptor', '/Encoding << /Differences [65 /alpha] >> /FontDescriptor');
+    expect(await readPdfText(onePage(differences, `BT /F1 12 Tf 50 700 Td ${hex([0, 65])} Tj ET`, [descriptor, program(own)]))).toBe('Γα');
+    const named = type1.replace('/FontDescriptor', '/Encoding /WinAnsiEncoding /FontDescriptor');
+    expect(await readPdfText(onePage(named, `BT /F1 12 Tf 50 700 Td ${hex([39, 65])} Tj ET`, [descriptor, program(own)]))).toBe("'A");
+  });
+
   it('takes a page\'s box as viewers do: a box of no area is none, a crop box outside the media box is the media box', async () => {
     const page = onePage(helvetica, 'BT /F1 12 Tf 50 700 Td (on the page) Tj ET BT /F1 12 Tf 50 300 Td (lower) Tj ET');
     const withBoxes = (boxes: string) => latin1(new TextDecoder('latin1').decode(page).replace('/MediaBox [0 0 595 842]', boxes));
