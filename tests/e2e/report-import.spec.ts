@@ -179,6 +179,13 @@ test('a damaged PDF or an old Office file chosen as it is says how to get its te
     await expect(page.locator('section.report-check details summary').filter({ hasText: name })).toHaveText(/港南区 令和元年度（2019年度）.*評価 48\/48 · 記述 17 · 拠点情報 あり · 不採用 0/);
     await expect(report.locator('table.files tbody tr').filter({ hasText: name })).toContainText('PDF');
   }
+  // A PDF's lines are named by page too: the title on the first, the rating tables further on.
+  const printed = page.locator('section.report-check details').filter({ has: page.locator('summary', { hasText: 'report-chromium.pdf' }) });
+  await printed.locator('summary').click();
+  await expect(printed.locator('table.lines thead th').first()).toHaveText('ページ');
+  await expect(printed.locator('table.lines tr.title td').first()).toHaveText('1');
+  await expect(printed.locator('table.lines tr.heading td:first-child').last()).not.toHaveText('1');
+  await printed.screenshot({ path: 'test-results/report-check-pdf.png' });
 });
 
 test('an Excel workbook loads each visible sheet as a file, its rejected row named by the row Excel shows', async ({ page }) => {

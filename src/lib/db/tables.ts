@@ -111,7 +111,7 @@ export const REJECTED_SUMMARY: TableSpec<ErrorCount & { fileId: number }> = {
 
 export const REPORT_LINES: TableSpec<ReportLineInfo & { seq: number }> = {
   name: 'report_lines',
-  note: "A published report's lines as read: data (center, item, rating), framing (title, heading, context), the page around it (outside), or rejected.",
+  note: "A published report's lines as read: data (center, item, rating), framing (title, heading, context), the page around it (outside), or rejected; a PDF's with their page.",
   columns: [
     fileId(),
     int('seq', 'int32', 'INTEGER NOT NULL', (l) => l.seq),
@@ -119,6 +119,7 @@ export const REPORT_LINES: TableSpec<ReportLineInfo & { seq: number }> = {
     text('role', (l) => l.role),
     text('section', (l) => l.section, 'VARCHAR'),
     text('text', (l) => l.text),
+    int('page', 'int32', 'INTEGER', (l) => l.page ?? null),
   ],
 };
 

@@ -178,6 +178,7 @@ const STRINGS = {
   rowsRejected: { ja: '不採用', en: 'Rejected' },
   notRated: { ja: '未評価', en: 'Not rated' },
   line: { ja: '行', en: 'Line' },
+  page: { ja: 'ページ', en: 'Page' },
   column: { ja: '列', en: 'Column' },
   value: { ja: '値', en: 'Value' },
   reason: { ja: '理由', en: 'Reason' },

@@ -1,4 +1,5 @@
 import { byteChars, concatBytes } from './byte-text.ts';
+import { normalizeLineEnds } from './csv.ts';
 import { PartTooLarge } from './limits.ts';
 import { readFont, type PdfFont } from './pdf-fonts.ts';
 import { isWide, joinWrapped } from './report.ts';
@@ -522,11 +523,17 @@ function asWritten(text: string): string {
   return text.replace(/[\u2f00-\u2fd5]/g, (c) => c.normalize('NFKC')).replace(/\u2027/g, '・');
 }
 
+/** A PDF's text, and the line of that text each page starts on (1 for the first), for saying where a line is. */
+export interface PdfText {
+  text: string;
+  pageStarts: number[];
+}
+
 /**
  * The text of every page, a line break between pages. Throws `PdfEncrypted`, `PdfWithoutText`,
  * `PartTooLarge` (streams inflating past the limit) or, for anything else wrong, `PdfDamaged`.
  */
-export async function readPdfText(bytes: Uint8Array): Promise<string> {
+export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   try {
     return await pdfText(bytes);
   } catch (error) {
@@ -535,7 +542,7 @@ export async function readPdfText(bytes: Uint8Array): Promise<string> {
   }
 }
 
-async function pdfText(bytes: Uint8Array): Promise<string> {
+async function pdfText(bytes: Uint8Array): Promise<PdfText> {
   const pdf = await PdfFile.open(bytes);
   const pages: string[] = [];
   let placed = 0;
@@ -563,9 +570,28 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
     inCollection += reader.inCollection;
     pages.push(pageText(inReadingPlace(onPage(reader.placed, box), filled)));
   }
-  const text = asWritten(pages.join('\n'));
+  // A line end a font maps a glyph to (a carriage return) ends a line as LF does, page by page.
+  const shown = pages.map((page) => normalizeLineEnds(page));
+  const text = asWritten(shown.join('\n'));
+  const pageStarts: number[] = [];
+  let line = 1;
+  for (const page of shown) {
+    pageStarts.push(line);
+    line += page.split('\n').length;
+  }
   const unmappedReason = inCollection > unmapped / 2 ? 'cid_collection' : 'unmapped_fonts';
   if (text.trim() === '') throw new PdfWithoutText(placed > 0 && unmapped > 0 ? unmappedReason : 'no_text');
   if (unmapped > placed / 2) throw new PdfWithoutText(unmappedReason);
-  return text;
+  return { text, pageStarts };
+}
+
+/** The page (1 for the first) a line of a PDF's text is on. */
+export function pageOfLine(pageStarts: readonly number[], line: number): number {
+  let [low, high] = [0, pageStarts.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (pageStarts[middle] <= line) low = middle + 1;
+    else high = middle;
+  }
+  return Math.max(low, 1);
 }

@@ -49,6 +49,8 @@ export interface ReportLineInfo {
   /** The part of the report the line belongs to: a section, a stage, `period`, `operator`, `purpose`, … */
   section: string | null;
   text: string;
+  /** The page of a PDF the line is on; none for other files. */
+  page?: number;
 }
 
 export interface ParsedReport {

@@ -25,7 +25,7 @@ import { readExcel97 } from './xls.ts';
 import { CompoundFile, isCompoundFile, PasswordProtected } from './cfb.ts';
 import { readWord97 } from './doc.ts';
 import { readWorkbook } from './xlsx.ts';
-import { isPdf, PdfDamaged, PdfEncrypted, PdfWithoutText, readPdfText } from './pdf.ts';
+import { isPdf, pageOfLine, PdfDamaged, PdfEncrypted, PdfWithoutText, readPdf, type PdfText } from './pdf.ts';
 import { isZip, MAX_ENTRY_BYTES, ZipArchive, ZipEntryTooLarge } from './zip.ts';
 import { isDataFile, isOfficeLockFile, isSystemFile } from './data-files.ts';
 import { errorMessage } from '../error-message.ts';
@@ -116,7 +116,13 @@ export class IngestSession {
       return [await this.readFile(name, async (batch) => refuseUnpacked(batch, error))];
     }
     if (office && 'html' in office) return this.readSource(name, options, (batch, rest) => this.ingestText(batch, office.html, office.format, new Set(), options, rest));
-    if (office && 'text' in office) return this.readSource(name, options, (batch, rest) => this.ingestText(batch, normalizeLineEnds(office.text), office.format, new Set(), options, rest));
+    if (office && 'pdf' in office) {
+      const { text, pageStarts } = office.pdf;
+      const batches = await this.readSource(name, options, (batch, rest) => this.ingestText(batch, text, office.format, new Set(), options, rest));
+      // A PDF's lines are found by their page: the report check says it beside the line.
+      for (const batch of batches) batch.reportLines = batch.reportLines.map((l) => ({ ...l, page: pageOfLine(pageStarts, l.line) }));
+      return batches;
+    }
     if (office) return this.readSheets(name, office.sheets, office.format, options);
     if (isZip(bytes)) {
       const archive = new ZipArchive(bytes);
@@ -392,14 +398,14 @@ async function pausingWhile<T>(promise: Promise<T>, pause: () => Promise<void>):
   return settling;
 }
 
-type OfficeContent = { sheets: Sheet[]; format: SheetFormat } | { html: string; format: 'docx' | 'doc' | 'odt' } | { text: string; format: 'pdf' };
+type OfficeContent = { sheets: Sheet[]; format: SheetFormat } | { html: string; format: 'docx' | 'doc' | 'odt' } | { pdf: PdfText; format: 'pdf' };
 /** The spreadsheet formats, whose sheets are read as the CSVs they would be saved as. */
 const SHEET_FORMATS = ['xlsx', 'xls', 'ods'] as const;
 type SheetFormat = (typeof SHEET_FORMATS)[number];
 
 /** An office file's content, by the first reader that takes the bytes; null for anything else (a zip of other files too). */
 async function readOffice(bytes: Uint8Array): Promise<OfficeContent | null> {
-  if (isPdf(bytes)) return { text: await readPdfText(bytes), format: 'pdf' };
+  if (isPdf(bytes)) return { pdf: await readPdf(bytes), format: 'pdf' };
   if (isCompoundFile(bytes)) {
     const file = new CompoundFile(bytes);
     const excel97 = readExcel97(file);

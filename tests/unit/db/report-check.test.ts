@@ -32,6 +32,21 @@ describe('report check queries over a real DuckDB', () => {
     const skipped = await runQuery(db, reportSkippedLinesQuery(damaged.fileId));
     expect(skipped.filter((l) => l.role === 'rejected').map((l) => l.line)).toEqual([19, 31]);
     expect(skipped.filter((l) => l.role === 'context').map((l) => l.section)).toContain('purpose');
+    expect(skipped.every((l) => l.page === null)).toBe(true);
+    await db.close();
+  });
+
+  it('give a PDF report\'s lines with the page each is on', async () => {
+    const { db } = await databaseWith([['report.pdf', fixture('reports/pdf/report-chromium.pdf')]]);
+    const [check] = await runQuery(db, reportChecksQuery(0));
+    expect([check.ward, check.ratings]).toEqual(['港南区', 48]);
+    const skipped = await runQuery(db, reportSkippedLinesQuery(check.fileId));
+    const title = skipped.find((l) => l.role === 'title');
+    expect(title?.page).toBe(1);
+    // Lines go down the pages in order, each on the first page or a later one.
+    const pages = skipped.map((l) => l.page ?? 0);
+    expect(pages.every((p, i) => p >= 1 && (i === 0 || p >= pages[i - 1]))).toBe(true);
+    expect(Math.max(...pages)).toBeGreaterThan(1);
     await db.close();
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { isPdf, readPdfText } from '../../../src/lib/ingest/pdf.ts';
+import { isPdf, pageOfLine, readPdf } from '../../../src/lib/ingest/pdf.ts';
 import { md5, rc4 } from '../../../src/lib/ingest/pdf-crypt.ts';
 import { japan1Text } from '../../../src/lib/ingest/pdf-japan1.ts';
 import { concatBytes } from '../../../src/lib/ingest/byte-text.ts';
@@ -9,6 +9,8 @@ import { IngestSession } from '../../../src/lib/ingest/session.ts';
 import { pdfLayout } from '../../fixtures/reports/layouts.ts';
 import { expectDamageAccountedFor } from './damaged-files.ts';
 
+/** A PDF's text alone, as most tests look at it. */
+const readPdfText = async (bytes: Uint8Array) => (await readPdf(bytes)).text;
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/reports/pdf/${name}`, import.meta.url)));
 const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 const concat = concatBytes;
@@ -287,6 +289,31 @@ describe('a PDF chosen as a file', () => {
       ['令和元年度.pdf #2', null, 0, 48],
     ]);
     expect(batches.map((b) => b.centers[0]?.ward)).toEqual(['港南区', '西区']);
+  });
+
+  it('says the page each line of a report is on: the report check names it beside the line', async () => {
+    // textPdf draws 50 lines a page; the reader joins a page's wrapped lines, never across pages.
+    const drawn = `${pdfLayout()}\n${pdfLayout().replaceAll('港南区', '西区')}`.split('\n');
+    const pdf = textPdf(drawn.join('\n'));
+    const { text, pageStarts } = await readPdf(pdf);
+    const lines = text.split('\n');
+    expect(pageStarts.length).toBe(Math.ceil(drawn.length / 50));
+    pageStarts.forEach((start, k) => expect(lines[start - 1].startsWith(drawn[50 * k])).toBe(true));
+    expect(pageStarts.map((start) => pageOfLine(pageStarts, start))).toEqual(pageStarts.map((_, k) => k + 1));
+    expect([pageOfLine(pageStarts, pageStarts[1] - 1), pageOfLine(pageStarts, 1e6)]).toEqual([1, pageStarts.length]);
+    const batches = await new IngestSession().ingestSource('令和元年度.pdf', pdf);
+    for (const batch of batches) {
+      expect(batch.reportLines.length).toBeGreaterThan(0);
+      for (const l of batch.reportLines) expect([l.line, l.page]).toEqual([l.line, pageOfLine(pageStarts, l.line)]);
+    }
+    // The second report starts on a later page; a line that starts a page is said to be on it.
+    expect(batches[1].reportLines[0].page).toBeGreaterThan(1);
+    const second = batches.flatMap((b) => b.reportLines).find((l) => l.line === pageStarts[1]);
+    expect(second?.page).toBe(2);
+    // Other files' lines have no page.
+    const [plain] = await new IngestSession().ingestSource('報告書.txt', new TextEncoder().encode(pdfLayout()));
+    expect(plain.reportLines.length).toBeGreaterThan(0);
+    expect(plain.reportLines.every((l) => l.page === undefined)).toBe(true);
   });
 
   it('protected against editing or copying (encrypted, no password to open it), reads as any viewer opens it: AES-256, AES-128, RC4', async () => {

@@ -95,6 +95,8 @@ export function reportItemsQuery(fileId: number): Query<ReportItemRow> {
 
 export interface ReportLineRow {
   line: number;
+  /** A PDF's page; null for other files. */
+  page: number | null;
   role: LineRole;
   section: string | null;
   text: string;
@@ -104,7 +106,7 @@ export interface ReportLineRow {
 export function reportSkippedLinesQuery(fileId: number): Query<ReportLineRow> {
   return {
     name: 'reportSkippedLines',
-    sql: `SELECT line, role, section, text FROM report_lines
+    sql: `SELECT line, page, role, section, text FROM report_lines
       WHERE file_id = ? AND role NOT IN ('center', 'item', 'rating') ORDER BY seq`,
     params: [fileId],
   };
