@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openApp, reloadApp } from './open-app.ts';
 import { htmlBytes, mhtml, pdfLayout, spaceLayout } from '../fixtures/reports/layouts.ts';
+import { textPdf } from '../unit/ingest/pdf-writer.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -103,6 +104,22 @@ test('a damaged report is flagged in the check, its rejected lines shown beside 
   await expect(check.locator('.missing')).toHaveText('報告書に見つからない部分: 取組の課題、事業計画段階 設問1');
   await expect(check.locator('table.lines tr.rejected td:first-child')).toHaveText(['19', '31']);
   await expect(check.locator('table.items tbody tr.empty th')).toHaveText('取組の課題');
+});
+
+test('a rejected row of a PDF report is named by its page as well as its line', async ({ page }) => {
+  await openApp(page, '/?view=data');
+  // The last rating written E, on the second of the PDF's pages (50 lines a page).
+  const lines = pdfLayout().split('\n');
+  const line = lines.length - [...lines].reverse().findIndex((l) => / [A-D] [A-D] [A-D]$/.test(l));
+  lines[line - 1] = lines[line - 1].replace(/ [A-D]( [A-D] [A-D])$/, ' E$1');
+  await page.locator('input[name="files"]').setInputFiles({ name: '報告書.pdf', mimeType: 'application/pdf', buffer: Buffer.from(textPdf(lines.join('\n'))) });
+  await expect(page.locator('.progress')).toHaveCount(0);
+  const rejected = page.locator('section.report table.rejected');
+  await expect(rejected.locator('thead th').nth(1)).toHaveText('ページ');
+  await expect(rejected.locator('tbody tr td').nth(0)).toHaveText('報告書.pdf');
+  await expect(rejected.locator('tbody tr td').nth(1)).toHaveText(String(Math.floor((line - 1) / 50) + 1));
+  await expect(rejected.locator('tbody tr td').nth(2)).toHaveText(String(line));
+  await page.locator('section.report').screenshot({ path: 'test-results/rejected-pdf-page.png' });
 });
 
 test('text pasted into the data view loads as a file of its own: a report copied out of its PDF, cells copied from Excel, files copied in the file manager', async ({ page }) => {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { reportChecksQuery, reportGridQuery, reportItemsQuery, reportSkippedLinesQuery, runQuery } from '../../../src/lib/db/queries/index.ts';
+import { rejectedRowsQuery, reportChecksQuery, reportGridQuery, reportItemsQuery, reportSkippedLinesQuery, runQuery } from '../../../src/lib/db/queries/index.ts';
+import { pdfLayout } from '../../fixtures/reports/layouts.ts';
+import { textPdf } from '../ingest/pdf-writer.ts';
 import { databaseWith } from './helpers.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url)));
@@ -47,6 +49,25 @@ describe('report check queries over a real DuckDB', () => {
     const pages = skipped.map((l) => l.page ?? 0);
     expect(pages.every((p, i) => p >= 1 && (i === 0 || p >= pages[i - 1]))).toBe(true);
     expect(Math.max(...pages)).toBeGreaterThan(1);
+    await db.close();
+  });
+
+  it('give a rejected row of a PDF report its page; of other files none', async () => {
+    // A rating written E on a later page of a PDF (50 lines a page), and the same report as text.
+    const lines = pdfLayout().split('\n');
+    const line = lines.length - [...lines].reverse().findIndex((l) => / [A-D] [A-D] [A-D]$/.test(l));
+    lines[line - 1] = lines[line - 1].replace(/ [A-D]( [A-D] [A-D])$/, ' E$1');
+    const layout = lines.join('\n');
+    const { db } = await databaseWith([
+      ['report.pdf', textPdf(layout)],
+      ['report.txt', new TextEncoder().encode(layout.replaceAll('港南区', '西区'))],
+    ]);
+    const rejected = await runQuery(db, rejectedRowsQuery(0, 10));
+    expect(rejected.map((r) => [r.file, r.line, r.page, r.value])).toEqual([
+      ['report.pdf', line, Math.floor((line - 1) / 50) + 1, lines[line - 1]],
+      ['report.txt', line, null, lines[line - 1]],
+    ]);
+    expect(rejected[0].page).toBeGreaterThan(1);
     await db.close();
   });
 });

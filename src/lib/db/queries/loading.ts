@@ -173,6 +173,8 @@ export interface RejectedRowRow {
   fileId: number;
   file: string;
   line: number;
+  /** The page of a PDF report the line is on; null for other files. */
+  page: number | null;
   column: string | null;
   value: string | null;
   reasonCode: string;
@@ -183,7 +185,9 @@ export interface RejectedRowRow {
 export function rejectedRowsQuery(fromFileId: number, limit: number, offset = 0): Query<RejectedRowRow> {
   return {
     name: 'rejectedRows',
-    sql: `SELECT x.file_id AS "fileId", f.file, x.line, x.column_name AS "column", x.value,
+    sql: `SELECT x.file_id AS "fileId", f.file, x.line,
+        (SELECT min(l.page) FROM report_lines l WHERE l.file_id = x.file_id AND l.line = x.line) AS page,
+        x.column_name AS "column", x.value,
         x.reason_code AS "reasonCode", x.reason_params AS "reasonParams"
       FROM rejected_rows x JOIN files f USING (file_id)
       WHERE x.file_id >= ? ORDER BY x.file_id, x.line, x.column_name LIMIT ? OFFSET ?`,
