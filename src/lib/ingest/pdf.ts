@@ -220,6 +220,8 @@ class PageReader {
    * fitted to the annotation's rectangle on the page.
    */
   async annotation(appearance: Stream, rect: Box, resources: Dict | null): Promise<void> {
+    // Counted with the page's forms: a page of a million fields drawing one stream is bounded as one of forms is.
+    if (this.forms++ >= MAX_FORMS_PER_PAGE) return;
     const m = this.pdf.array(appearance.dict.get('Matrix')).map((v) => numberOf(this.pdf.get(v), 0));
     const matrix: Matrix = m.length === 6 ? (m as Matrix) : IDENTITY;
     const box = this.pdf.array(appearance.dict.get('BBox')).map((v) => numberOf(this.pdf.get(v), 0));
@@ -365,24 +367,46 @@ function fieldType(pdf: PdfFile, field: Dict): string | null {
   return null;
 }
 
+/** Baselines within this many points of each other are looked up as one when placing what was filled in. */
+const BASELINE_STEP = 0.5;
+
 /**
  * What was filled in, each annotation's characters where a reader would read them among the page's
  * own: after the last character drawn on the same baseline (a field beside its label: the line's
- * characters are then ordered across it), else after the last one drawn above it.
+ * characters are then ordered across it), else after the last one drawn above it. The page's
+ * characters are indexed once by baseline and by height, so a page of many fields costs little.
  */
 function inReadingPlace(page: Placed[], filled: Placed[][]): Placed[] {
-  let merged = page;
-  const lastWhere = (test: (p: Placed) => boolean) => {
-    for (let i = merged.length - 1; i >= 0; i--) if (test(merged[i])) return i;
-    return -1;
+  const blocks = filled.filter((block) => block.length > 0);
+  if (blocks.length === 0) return page;
+  const lastOnBaseline = new Map<number, number>();
+  page.forEach((p, i) => {
+    if (!p.vertical) lastOnBaseline.set(Math.round(p.y / BASELINE_STEP), i);
+  });
+  // Highest first, each with the last index drawn at that height or higher.
+  const byHeight = page.map((p, i) => ({ y: p.y, i })).sort((a, b) => b.y - a.y);
+  const lastAbove: number[] = [];
+  byHeight.forEach(({ i }, k) => lastAbove.push(Math.max(i, lastAbove[k - 1] ?? -1)));
+  const placeOf = (first: Placed) => {
+    const reach = Math.min(Math.round((Math.max(first.size, 1) * 0.5) / BASELINE_STEP), 200);
+    const key = Math.round(first.y / BASELINE_STEP);
+    let at = -1;
+    for (let k = key - reach + 1; k < key + reach; k++) at = Math.max(at, lastOnBaseline.get(k) ?? -1);
+    if (at >= 0) return at;
+    let [low, high] = [0, byHeight.length];
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (byHeight[middle].y > first.y) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 ? lastAbove[low - 1] : -1;
   };
-  for (const block of filled) {
-    const first = block[0];
-    if (!first) continue;
-    const tolerance = Math.max(first.size, 1) * 0.5;
-    let at = lastWhere((p) => !p.vertical && Math.abs(p.y - first.y) < tolerance);
-    if (at < 0) at = lastWhere((p) => p.y > first.y);
-    merged = [...merged.slice(0, at + 1), ...block, ...merged.slice(at + 1)];
+  const placed = blocks.map((block, order) => ({ block, order, after: placeOf(block[0]) })).sort((a, b) => a.after - b.after || a.order - b.order);
+  const merged: Placed[] = [];
+  let next = 0;
+  for (let i = -1; i < page.length; i++) {
+    if (i >= 0) merged.push(page[i]);
+    for (; next < placed.length && placed[next].after === i; next++) for (const p of placed[next].block) merged.push(p);
   }
   return merged;
 }

@@ -381,6 +381,28 @@ describe('a PDF chosen as a file', () => {
     expect(isPdf(concat([latin1('saved by a downloader\n%PDF-1.4\n'), latin1(digits.slice(0, 65_000))]))).toBe(false);
   }, 10_000);
 
+  it('a page of forty thousand fields reads the first ten thousand, as a page of forms does, each in its place', async () => {
+    // Placed one by one into the page's characters, forty thousand would take minutes: the test's time limit is what fails.
+    const count = 40_000;
+    const annots = Array.from({ length: count }, (_, k) => `<< /Subtype /Widget /FT /Tx /Rect [${50 + (k % 100) * 5} ${800 - Math.floor(k / 100) * 2} ${55 + (k % 100) * 5} ${802 - Math.floor(k / 100) * 2}] /AP << /N 6 0 R >> >>`);
+    const lines = Array.from({ length: 400 }, (_, k) => `BT /F1 1 Tf 20 ${800 - 2 * k} Td (L) Tj ET`).join('\n');
+    const pdf = pdfFile([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R /Annots [${annots.map((_, k) => `${7 + k} 0 R`).join(' ')}] >>`,
+      helvetica,
+      stream('', lines),
+      stream('/BBox [0 0 5 2] /Resources << /Font << /F1 4 0 R >> >>', 'BT /F1 1 Tf 0 0 Td (x) Tj ET'),
+      ...annots,
+    ]);
+    const text = await readPdfText(pdf);
+    const rows = text.split('\n');
+    expect(rows).toHaveLength(400);
+    // Each label's line holds the fields on its baseline: a hundred on each of the first hundred lines, none after.
+    expect(rows.slice(0, 100).every((row) => row.replaceAll(' ', '') === `L${'x'.repeat(100)}`)).toBe(true);
+    expect(rows.slice(100).every((row) => row === 'L')).toBe(true);
+  }, 20_000);
+
   it('drawing millions of characters, it is refused as too large before memory runs out', async () => {
     const content = stream('/Filter /FlateDecode', deflateSync(latin1(`BT /F1 1 Tf 0 0 Td ${'(xxxxxxxxxxxxxxxxxxxx) Tj '.repeat(105_000)} ET`)));
     expect(await refusal(onePage(helvetica, content))).toBe('office_file_too_large');
