@@ -193,7 +193,11 @@ export async function readFont(pdf: PdfFile, font: Dict): Promise<PdfFont> {
       toUnicode = null;
     }
   }
-  return nameOf(font.get('Subtype')) === 'Type0' ? await compositeFont(pdf, font, toUnicode) : simpleFont(pdf, font, toUnicode, await builtInEncoding(pdf, font));
+  if (nameOf(font.get('Subtype')) === 'Type0') return compositeFont(pdf, font, toUnicode);
+  // The font program is read only where the dictionary names no base encoding.
+  const encoding = pdf.get(font.get('Encoding'));
+  const named = nameOf(encoding) ?? nameOf(pdf.dict(encoding)?.get('BaseEncoding'));
+  return simpleFont(pdf, font, toUnicode, named === null ? await builtInEncoding(pdf, font) : null);
 }
 
 /**
