@@ -35,6 +35,19 @@ test('editing the dictionary updates the heatmap and survives a reload', async (
   await expect(themeRow(page, '父親支援').locator('td').nth(1)).toHaveText(before!);
 });
 
+test('a file given as the dictionary that is no CSV is named for what it is; a bad line by its number', async ({ page }) => {
+  await open(page, '?view=themes');
+  await page.locator('details.dictionary summary').click();
+  const input = page.locator('details.dictionary input[name="dictionary"]');
+  const error = page.locator('details.dictionary p.error[role="alert"]');
+  await input.setInputFiles({ name: '辞書.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj\n<< >>\nendobj\n') });
+  await expect(error).toHaveText('辞書 CSV を読めません: 辞書.pdf: PDF です。辞書は「CSV に書き出す」と同じ形の CSV（theme_id, theme_ja, theme_en, keyword）から読み込みます');
+  await input.setInputFiles({ name: '辞書.csv', mimeType: 'text/csv', buffer: Buffer.from('theme_id,theme_ja,theme_en,keyword\nbad id,名前,,語\n') });
+  await expect(error).toHaveText('辞書 CSV を読めません: 辞書.csv 2: bad id,名前,,語');
+  // The dictionary in force is untouched.
+  await expect(themeRow(page, '父親支援')).toHaveCount(1);
+});
+
 test('hostile text in a narrative is shown as text, never run as HTML', async ({ page }) => {
   const alerts: string[] = [];
   page.on('dialog', (dialog) => {

@@ -373,6 +373,10 @@ const STRINGS = {
   resetDictionary: { ja: '初期の辞書に戻す', en: 'Reset to default' },
   newThemeName: { ja: '新しいテーマ', en: 'New theme' },
   dictionaryError: { ja: '辞書 CSV を読めません', en: 'Cannot read the dictionary CSV' },
+  dictionaryNotCsv: {
+    ja: '辞書は「CSV に書き出す」と同じ形の CSV（theme_id, theme_ja, theme_en, keyword）から読み込みます',
+    en: 'a dictionary is read from a CSV shaped as “Export CSV” writes it (theme_id, theme_ja, theme_en, keyword)',
+  },
   themeSelectionNote: { ja: 'このテーマを挙げた区に絞り込み中（評価の画面にも反映）', en: 'Narrowed to wards naming this theme (the ratings views too)' },
   navLabel: { ja: '表示の切り替え', en: 'Views' },
   wards: { ja: '区', en: 'Wards' },
@@ -492,6 +496,28 @@ export const LINE_ROLE_LABELS: Record<Lang, Record<string, string>> = {
   en: {
     outside: 'Outside the report', title: 'Title', heading: 'Heading', context: 'Preamble, notes',
     center: 'Center details', item: 'Item', rating: 'Rating', rejected: 'Rejected',
+  },
+};
+
+/** What a file given as a dictionary CSV is instead, by the decoder's code. */
+export const NOT_TEXT_LABELS: Record<Lang, Record<string, string>> = {
+  ja: {
+    pdf_file: 'PDF です',
+    office_file: 'Excel・Word の文書です',
+    encrypted_office_file: 'パスワード付きの Office 文書です',
+    zip_file: 'ZIP 形式のファイル（.xlsx、.docx、圧縮フォルダなど）です',
+    rtf_file: 'RTF 文書です',
+    binary_file: 'テキストのファイルではありません',
+    undecodable: '文字コードを読み取れません',
+  },
+  en: {
+    pdf_file: 'it is a PDF',
+    office_file: 'it is an Excel or Word document',
+    encrypted_office_file: 'it is a password-protected Office document',
+    zip_file: 'it is a ZIP-based file (.xlsx, .docx, a compressed folder…)',
+    rtf_file: 'it is an RTF document',
+    binary_file: 'it is not a text file',
+    undecodable: 'its character encoding cannot be read',
   },
 };
 

@@ -1,6 +1,6 @@
 import { toCsv } from '../export/csv.ts';
 import { CsvReader, isBlankRecord, normalizeLineEnds } from '../ingest/csv.ts';
-import { decodeBytes } from '../ingest/decode.ts';
+import { decodeBytes, type DecodeResult } from '../ingest/decode.ts';
 import { clipText } from '../ingest/limits.ts';
 import type { Theme } from './themes.ts';
 
@@ -10,7 +10,11 @@ export function dictionaryToCsv(themes: readonly Theme[]): string {
   return toCsv(['theme_id', 'theme_ja', 'theme_en', 'keyword'], rows, { bom: true, neutraliseFormulas: true });
 }
 
-export type DictionaryResult = { ok: true; themes: Theme[] } | { ok: false; line: number; reason: string };
+/** Why a dictionary file was not read: a line of it (or its header), or the whole file, which is no text (a PDF, a workbook…). */
+export type DictionaryResult =
+  | { ok: true; themes: Theme[] }
+  | { ok: false; line: number; reason: string }
+  | { ok: false; notText: Extract<DecodeResult, { ok: false }>['code'] };
 
 /**
  * Reads a dictionary CSV written by `dictionaryToCsv` (or by hand in Excel, so in CP932 too) with the
@@ -18,7 +22,7 @@ export type DictionaryResult = { ok: true; themes: Theme[] } | { ok: false; line
  */
 export function dictionaryFromCsv(bytes: Uint8Array): DictionaryResult {
   const decoded = decodeBytes(bytes);
-  if (!decoded.ok) return { ok: false, line: 1, reason: decoded.code };
+  if (!decoded.ok) return { ok: false, notText: decoded.code };
   const reader = new CsvReader(normalizeLineEnds(decoded.decoded.text), ',');
   const records = [];
   for (let record = reader.next(); record; record = reader.next()) if (!isBlankRecord(record.fields)) records.push(record);

@@ -57,6 +57,8 @@ describe('dictionary CSV', () => {
 
   it('names the line of a row it cannot use, as an editor counts it (blank lines, quoted line breaks)', () => {
     expect(dictionaryFromCsv('theme_id,theme_ja,theme_en,keyword\nbad id,名前,,語\n')).toEqual({ ok: false, line: 2, reason: 'bad id,名前,,語' });
+    // A file that is no text is said to be what it is, not a line of it.
+    expect(fromBytes(new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<< >>\nendobj\n'))).toEqual({ ok: false, notText: 'pdf_file' });
     expect(dictionaryFromCsv('theme_id,theme_ja,theme_en,keyword\n\nok,"名\n前",,語\nbad id,名前,,語\n')).toMatchObject({ ok: false, line: 5 });
     expect(dictionaryFromCsv('theme_id,theme_ja,theme_en,keyword\nx,"名"前,,語\n')).toMatchObject({ ok: false, line: 2 });
   });
