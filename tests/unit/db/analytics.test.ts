@@ -144,6 +144,19 @@ describe('benchmarking one center', () => {
     expect(rows.map((r) => round(r.meanDiff))).toEqual([0.278, 0.278, 0.278]);
   });
 
+  it('benchmarkQuery gives questions equally far from the city mean the same place among strengths and weaknesses', async () => {
+    // 西区 is 0.5 above the city on planning 1 and 2 alike, level with it on planning 3.
+    const csv = ['ward,fiscal_year,stage,question_no,rater,rating', ...['A', 'A', 'B'].flatMap((r, k) => [`西区,2025,1,${k + 1},区,${r}`, `中区,2025,1,${k + 1},区,B`])].join('\n');
+    const { db: tied } = await databaseWith([['tied.csv', csv]]);
+    const rows = await runQuery(tied, benchmarkQuery(NO_FILTERS, '西区', 2025, 'ward'));
+    expect(rows.map((r) => [r.questionNo, round(r.diff), r.strengthOrder, r.weaknessOrder])).toEqual([
+      [1, 0.5, 1, 2],
+      [2, 0.5, 1, 2],
+      [3, 0, 3, 1],
+    ]);
+    await tied.close();
+  });
+
   it('benchmarkQuery compares with every ward even when the ward filter names only one', async () => {
     const rows = await runQuery(db, benchmarkQuery({ ...NO_FILTERS, wards: ['鶴見区'] }, '鶴見区', 2025, 'ward'));
     expect(rows.map((r) => [r.questionNo, r.stage, r.score, r.rank, r.wards, r.ties])).toEqual([

@@ -36,7 +36,7 @@ export interface BenchmarkRow extends SampleYears {
   b: number;
   c: number;
   d: number;
-  /** 1 for the question where the ward is furthest above the city mean, and so on. */
+  /** 1 for the question where the ward is furthest above the city mean, and so on; equal differences share their place. */
   strengthOrder: number;
   weaknessOrder: number;
   /** How many of the compared wards' scores are sample data. */
@@ -69,8 +69,8 @@ export function benchmarkQuery(filters: RatingFilters, ward: string, fiscalYear:
         m.city_mean::DOUBLE AS "cityMean", (m.score - m.city_mean)::DOUBLE AS diff,
         avg(m.score - m.city_mean) OVER ()::DOUBLE AS "meanDiff",
         m.a::INTEGER AS a, m.b::INTEGER AS b, m.c::INTEGER AS c, m.d::INTEGER AS d,
-        row_number() OVER (ORDER BY m.score - m.city_mean DESC, ${STAGE_ORDER('m.stage')}, m.question_no)::INTEGER AS "strengthOrder",
-        row_number() OVER (ORDER BY m.score - m.city_mean ASC, ${STAGE_ORDER('m.stage')}, m.question_no)::INTEGER AS "weaknessOrder",
+        rank() OVER (ORDER BY m.score - m.city_mean DESC)::INTEGER AS "strengthOrder",
+        rank() OVER (ORDER BY m.score - m.city_mean ASC)::INTEGER AS "weaknessOrder",
         ${SAMPLE_YEARS_FROM([['m.sample', '?']])}, m.sample_wards::INTEGER AS "sampleWards"
       FROM mine m LEFT JOIN question_text q ON q.stage = m.stage AND q.question_no = m.question_no
       ORDER BY ${STAGE_ORDER('m.stage')}, m.question_no`,
