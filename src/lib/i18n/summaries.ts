@@ -26,7 +26,8 @@ export const KAPPA_MIN_PAIRS = 20;
 /** Every row at the extreme, in the query's order: naming one of several equal rows would mislead. */
 const extremes = <R>(rows: readonly R[], value: (row: R) => number, pick: 'max' | 'min'): R[] => {
   const values = rows.map(value);
-  const target = pick === 'max' ? Math.max(...values) : Math.min(...values);
+  // Folded, not spread: a national dataset's rows are more than a call takes arguments.
+  const target = values.reduce((a, b) => (pick === 'max' ? Math.max(a, b) : Math.min(a, b)));
   // Shares and means of equal counts come out of SQL as the same double; the margin covers summation order.
   return rows.filter((_, i) => Math.abs(values[i] - target) < 1e-9);
 };

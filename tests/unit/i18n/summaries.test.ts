@@ -43,6 +43,9 @@ describe('summary sentences', () => {
     expect(distributionByWardSummary('en', rows, names)).toBe('Rating distribution for 6 wards. Highest A+B share: 都筑区 (99.7%); lowest: Nishi, Isogo, Kanazawa and 2 more wards (90.4%).');
     expect(distributionByWardSummary('en', rows.slice(0, 5), names)).toBe('Rating distribution for 5 wards. Highest A+B share: 都筑区 (99.7%); lowest: Nishi, Isogo, Kanazawa and Kohoku (90.4%).');
     expect(distributionByWardSummary('ja', tied, wardNamer('ja', romaji))).toBe('5 区の評価の分布。A+B の割合はどの区も 90.4%。');
+    // More rows than a function call takes arguments (units of a dataset far larger than a city's).
+    const many = Array.from({ length: 300_000 }, (_, k) => ward(`団体${k}`, `Unit ${k}`, k === 7 ? 0.1 : k === 9 ? 0.99 : 0.5));
+    expect(distributionByWardSummary('ja', many, wardNamer('ja', romaji))).toBe('300000 区の評価の分布。A+B の割合が最も高いのは 団体9（99.0%）、最も低いのは 団体7（10.0%）。');
     expect(distributionByWardSummary('ja', [ward('鶴見区', 'Tsurumi', 0.964)], wardNamer('ja', romaji))).toBe('1 区の評価の分布。A+B の割合は 鶴見区 96.4%。');
     expect(distributionByWardSummary('en', [ward('鶴見区', 'Tsurumi', 0.964)], wardNamer('en', romaji))).toBe('Rating distribution for 1 ward. A+B share: Tsurumi 96.4%.');
 
