@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openApp, reloadApp } from './open-app.ts';
-import { htmlBytes, mhtml, pdfLayout, spaceLayout } from '../fixtures/reports/layouts.ts';
+import { htmlBytes, mhtml, pdfLayout, pdfLayoutWithBadRating, spaceLayout } from '../fixtures/reports/layouts.ts';
 import { textPdf } from '../unit/ingest/pdf-writer.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -109,9 +109,7 @@ test('a damaged report is flagged in the check, its rejected lines shown beside 
 test('a rejected row of a PDF report is named by its page as well as its line', async ({ page }) => {
   await openApp(page, '/?view=data');
   // The last rating written E, on the second of the PDF's pages (50 lines a page).
-  const lines = pdfLayout().split('\n');
-  const line = lines.length - [...lines].reverse().findIndex((l) => / [A-D] [A-D] [A-D]$/.test(l));
-  lines[line - 1] = lines[line - 1].replace(/ [A-D]( [A-D] [A-D])$/, ' E$1');
+  const { lines, line } = pdfLayoutWithBadRating();
   await page.locator('input[name="files"]').setInputFiles({ name: '報告書.pdf', mimeType: 'application/pdf', buffer: Buffer.from(textPdf(lines.join('\n'))) });
   await expect(page.locator('.progress')).toHaveCount(0);
   const rejected = page.locator('section.report table.rejected');

@@ -222,8 +222,7 @@ class PageReader {
   async annotation(appearance: Stream, rect: Box, resources: Dict | null): Promise<void> {
     // Counted with the page's forms: a page of a million fields drawing one stream is bounded as one of forms is.
     if (this.forms++ >= MAX_FORMS_PER_PAGE) return;
-    const m = this.pdf.array(appearance.dict.get('Matrix')).map((v) => numberOf(this.pdf.get(v), 0));
-    const matrix: Matrix = m.length === 6 ? (m as Matrix) : IDENTITY;
+    const matrix = this.matrixOf(appearance);
     const box = this.pdf.array(appearance.dict.get('BBox')).map((v) => numberOf(this.pdf.get(v), 0));
     if (box.length !== 4) return;
     const corners = [[box[0], box[1]], [box[0], box[3]], [box[2], box[1]], [box[2], box[3]]].map(([x, y]) => [x * matrix[0] + y * matrix[2] + matrix[4], x * matrix[1] + y * matrix[3] + matrix[5]]);
@@ -241,10 +240,15 @@ class PageReader {
 
   /** A form's content through its matrix (an appearance stream often names no `Subtype`). */
   private async drawForm(xobject: Stream, inherited: Dict | null, ctm: Matrix, depth: number): Promise<void> {
-    const m = this.pdf.array(xobject.dict.get('Matrix')).map((v) => numberOf(this.pdf.get(v), 0));
-    const matrix: Matrix = m.length === 6 ? (m as Matrix) : IDENTITY;
+    const matrix = this.matrixOf(xobject);
     const data = await dataOrEmpty(this.pdf, xobject);
     await this.run(data, this.pdf.dict(xobject.dict.get('Resources')) ?? inherited, multiply(matrix, ctm), depth + 1);
+  }
+
+  /** A form's `Matrix` (form space to the space it is drawn in), the identity where it gives none. */
+  private matrixOf(form: Stream): Matrix {
+    const m = this.pdf.array(form.dict.get('Matrix')).map((v) => numberOf(this.pdf.get(v), 0));
+    return m.length === 6 ? (m as Matrix) : IDENTITY;
   }
 
   private async font(dict: Dict | null): Promise<PdfFont | null> {
@@ -300,11 +304,9 @@ function pagesOf(pdf: PdfFile): Page[] {
   const pages: Page[] = [];
   const seen = new Set<Dict>();
   const rectangle = (value: Value | undefined): Box | null => {
-    const values = pdf.array(value).map((v) => pdf.get(v));
-    if (values.length !== 4 || !values.every((v) => typeof v === 'number')) return null;
-    const [a, b, c, d] = values as number[];
+    const box = rectangleOf(pdf, value);
     // A box of no area is a writer's mistake, as viewers take it: no box.
-    return a === c || b === d ? null : [Math.min(a, c), Math.min(b, d), Math.max(a, c), Math.max(b, d)];
+    return box && (box[0] === box[2] || box[1] === box[3]) ? null : box;
   };
   // The crop box as viewers show it: within the media box, or the media box where the two do not meet.
   const boxOf = (node: Dict, inherited: Box | null): Box | null => {
@@ -329,6 +331,14 @@ function pagesOf(pdf: PdfFile): Page[] {
   return pages;
 }
 
+/** A rectangle as PDF writes one (any two opposite corners) with its low corner first; null if it is not four numbers. */
+function rectangleOf(pdf: PdfFile, value: Value | undefined): Box | null {
+  const values = pdf.array(value).map((v) => pdf.get(v));
+  if (values.length !== 4 || !values.every((v) => typeof v === 'number')) return null;
+  const [a, b, c, d] = values as number[];
+  return [Math.min(a, c), Math.min(b, d), Math.max(a, c), Math.max(b, d)];
+}
+
 /** Annotation flags (PDF 32000-1, 12.5.3): not drawn at all, or not on screen. */
 const HIDDEN = 0x2 | 0x20;
 
@@ -348,10 +358,8 @@ function filledIn(pdf: PdfFile, page: Dict): Array<[Stream, Box]> {
     if (numberOf(pdf.get(annotation.get('F')), 0) & HIDDEN) continue;
     if (subtype === 'Widget' && fieldType(pdf, annotation) === 'Btn') continue;
     const appearance = pdf.get(pdf.dict(annotation.get('AP'))?.get('N'));
-    const rect = pdf.array(annotation.get('Rect')).map((v) => pdf.get(v));
-    if (!isStream(appearance) || rect.length !== 4 || !rect.every((v) => typeof v === 'number')) continue;
-    const [a, b, c, d] = rect as number[];
-    filled.push([appearance, [Math.min(a, c), Math.min(b, d), Math.max(a, c), Math.max(b, d)]]);
+    const rect = rectangleOf(pdf, annotation.get('Rect'));
+    if (isStream(appearance) && rect) filled.push([appearance, rect]);
   }
   return filled;
 }

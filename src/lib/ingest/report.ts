@@ -163,7 +163,10 @@ export function startsAsList(text: string): boolean {
 }
 
 /** A part or stage heading, as the reader's loop tells one (on the text's key). */
-const isHeading = (text: string) => PART_HEADING.test(key(text)) || STAGE_HEADING.test(key(text));
+const isHeading = (text: string) => {
+  const k = key(text);
+  return PART_HEADING.test(k) || STAGE_HEADING.test(k);
+};
 
 /**
  * A label cut over two lines, as a narrow label column of the page wraps in a PDF or a copy

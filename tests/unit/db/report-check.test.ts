@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rejectedRowsQuery, reportChecksQuery, reportGridQuery, reportItemsQuery, reportSkippedLinesQuery, runQuery } from '../../../src/lib/db/queries/index.ts';
-import { pdfLayout } from '../../fixtures/reports/layouts.ts';
+import { pdfLayoutWithBadRating } from '../../fixtures/reports/layouts.ts';
 import { textPdf } from '../ingest/pdf-writer.ts';
 import { databaseWith } from './helpers.ts';
 
@@ -54,9 +54,7 @@ describe('report check queries over a real DuckDB', () => {
 
   it('give a rejected row of a PDF report its page; of other files none', async () => {
     // A rating written E on a later page of a PDF (50 lines a page), and the same report as text.
-    const lines = pdfLayout().split('\n');
-    const line = lines.length - [...lines].reverse().findIndex((l) => / [A-D] [A-D] [A-D]$/.test(l));
-    lines[line - 1] = lines[line - 1].replace(/ [A-D]( [A-D] [A-D])$/, ' E$1');
+    const { lines, line } = pdfLayoutWithBadRating();
     const layout = lines.join('\n');
     const { db } = await databaseWith([
       ['report.pdf', textPdf(layout)],
