@@ -96,7 +96,11 @@ test('benchmark: rank among the wards as n/18, strengths, weaknesses and changes
   expect(ranks).toHaveLength(16);
   for (const rank of ranks) expect(rank).toMatch(/^\d+\/18$/);
   await expect(page.locator('.view .sample-legend')).toContainText('サンプル（架空）データです');
-  await expect(page.locator('ul.strengths li').first()).toContainText('/18');
+  const strength = page.locator('ul.strengths li').first();
+  await expect(strength).toContainText('/18');
+  // The question's wording stands on a line of its own, below its label and figures.
+  const [figures, wording] = await Promise.all([strength.evaluate((li) => li.getClientRects()[0]!.top), strength.locator('.question').evaluate((el) => el.getBoundingClientRect().top)]);
+  expect(wording).toBeGreaterThan(figures + 10);
   await expect(page.locator('table.changes tbody tr').first()).toContainText(/[↑↓]/);
 });
 
