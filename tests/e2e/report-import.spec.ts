@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openApp, reloadApp } from './open-app.ts';
@@ -11,7 +10,8 @@ const root = new URL('../../', import.meta.url).pathname;
 
 /** A folder as a clerk keeps them: the page saved "complete" (with its assets), the text copy, the single-file save, a CSV. */
 function reportFolder(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'reports-')), 'reports');
+  // Under the test's own output folder, which Playwright empties at each run.
+  const dir = test.info().outputPath('reports');
   mkdirSync(join(dir, 'konan_files'), { recursive: true });
   writeFileSync(join(dir, 'konan.html'), htmlBytes('Shift_JIS'));
   writeFileSync(join(dir, 'konan_files', 'common.css'), 'body { margin: 0 }');

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -7,6 +6,7 @@ import type { Database } from '../../../src/lib/db/database.ts';
 import { toParquet } from '../../../src/lib/export/parquet.ts';
 import { kindOfArrowType } from '../../../src/lib/export/table.ts';
 import { databaseWith } from '../db/helpers.ts';
+import { tempDir } from '../temp-dir.ts';
 
 const DATA = ['real_tsurumi_2025_ratings.csv', 'real_tsurumi_2025_narratives.csv', 'real_tsurumi_2025_centers.csv'].map(
   (name) => [name, readFileSync(join(import.meta.dirname, '../../../data', name))] as [string, Uint8Array],
@@ -14,7 +14,7 @@ const DATA = ['real_tsurumi_2025_ratings.csv', 'real_tsurumi_2025_narratives.csv
 
 /** A file read back by DuckDB itself (the native build, which has the Parquet reader built in). */
 async function readBack(bytes: Uint8Array) {
-  const path = join(mkdtempSync(join(tmpdir(), 'parquet-')), 'out.parquet');
+  const path = join(tempDir('parquet-'), 'out.parquet');
   writeFileSync(path, bytes);
   const connection = await (await DuckDBInstance.create(':memory:')).connect();
   const types = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${path}')`)).getRowObjectsJson();

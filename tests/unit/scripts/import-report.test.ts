@@ -1,14 +1,14 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, runScript } from './run-script.ts';
+import { tempDir } from '../temp-dir.ts';
 
 const importReport = (...args: string[]) => runScript('import-report.ts', ...args);
 
 describe('npm run import-report', () => {
   it('writes the three CSVs of a report, several reports at once', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'import-'));
+    const out = tempDir('import-');
     const nishi = join(out, 'nishi.txt');
     writeFileSync(nishi, readFileSync(fixture('report_seed.txt'), 'utf8').replace('鶴見区地域子育て支援拠点事業', '西区地域子育て支援拠点事業'));
     const { code } = await importReport('--out', out, fixture('report_seed.txt'), nishi);
@@ -21,7 +21,7 @@ describe('npm run import-report', () => {
   });
 
   it('writes a set of CSVs per report of a text that holds several (a year’s reports copied together)', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'import-'));
+    const out = tempDir('import-');
     const seed = readFileSync(fixture('report_seed.txt'), 'utf8');
     const both = join(out, 'both.txt');
     writeFileSync(both, `${seed}\n${seed.replace('鶴見区地域子育て支援拠点事業', '西区地域子育て支援拠点事業')}`);
@@ -36,7 +36,7 @@ describe('npm run import-report', () => {
   });
 
   it('writes from a report’s PDF the same CSVs as from the Word document it was saved from', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'import-'));
+    const out = tempDir('import-');
     expect((await importReport('--out', out, '--prefix', 'pdf', fixture('reports/pdf/report-writer.pdf'))).code).toBe(0);
     expect((await importReport('--out', out, '--prefix', 'word', fixture('reports/word/report.docx'))).code).toBe(0);
     for (const part of ['ratings', 'narratives', 'centers']) {
@@ -47,7 +47,7 @@ describe('npm run import-report', () => {
   });
 
   it('never overwrites an existing file without --force, and writes nothing of that report', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'import-'));
+    const out = tempDir('import-');
     writeFileSync(join(out, 'real_tsurumi_2025_ratings.csv'), 'kept\n');
     const refused = await importReport('--out', out, fixture('report_seed.txt'));
     expect(refused.code).toBe(1);
@@ -60,14 +60,14 @@ describe('npm run import-report', () => {
   });
 
   it('writes no file for a part the report lacks (no header-only ratings file)', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'import-'));
+    const out = tempDir('import-');
     const { stderr } = await importReport('--out', out, fixture('report_no_ratings.txt'));
     expect(readdirSync(out).sort()).toEqual(['real_tsurumi_2025_centers.csv', 'real_tsurumi_2025_narratives.csv']);
     expect(stderr).toContain('見つからない部分');
   });
 
   it('refuses a CSV, names a missing file plainly (no stack trace), and prints its usage on --help', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'import-'));
+    const out = tempDir('import-');
     const csv = await importReport('--out', out, fixture('conflict_a.csv'), join(out, 'missing.txt'));
     expect(csv.code).toBe(1);
     expect(csv.stderr).toContain('報告書ではありません（CSV: ratings_long）');

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { fixture, root, runScript } from '../scripts/run-script.ts';
+import { tempDir } from '../temp-dir.ts';
 
 const run = promisify(execFile);
 const validate = (...args: string[]) => runScript('validate.ts', ...args);
@@ -80,7 +80,7 @@ describe('npm run validate', () => {
   });
 
   it('reads a folder as the app reads a chosen one: its data files in path order, the others named', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'validate-folder-'));
+    const dir = tempDir('validate-folder-');
     mkdirSync(join(dir, '令和7年度'));
     writeFileSync(join(dir, '令和7年度', '鶴見区.csv'), readFileSync(join(root, 'data/real_tsurumi_2025_ratings.csv')));
     writeFileSync(join(dir, '令和7年度', '~$西区.xls'), 'owner');
@@ -102,7 +102,7 @@ describe('npm run validate', () => {
   });
 
   it('exits 1 for an unreadable or unrecognisable file, naming the headers found', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'validate-'));
+    const dir = tempDir('validate-');
     writeFileSync(join(dir, 'names.csv'), '名前,点数\n太郎,1\n');
     const { code, stdout } = await validate('--json', join(dir, 'names.csv'), join(dir, 'missing.csv'));
     expect(code).toBe(1);
@@ -131,7 +131,7 @@ describe('npm run validate', () => {
   });
 
   it('English output is English: counts agree in number, file errors are not in Japanese', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'validate-'));
+    const dir = tempDir('validate-');
     writeFileSync(join(dir, 'memo.txt'), 'これはメモです。\n来週までに集計する。\n');
     const { stdout } = await validate('--lang', 'en', fixture('conflict_a.csv'), join(dir, 'memo.txt'), join(dir, 'nowhere.csv'));
     expect(stdout).toContain('2 ratings, 0 narratives, 0 centers');
@@ -142,7 +142,7 @@ describe('npm run validate', () => {
   });
 
   it('--errors-csv writes every rejected cell, past the 10,000 the report lists, as UTF-8 CSV with a BOM', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'validate-'));
+    const dir = tempDir('validate-');
     const rows = 'ward,fiscal_year,stage,question_no,rater,rating\n' + '新宿区,2024,1,1,区,Z\n'.repeat(6_000);
     writeFileSync(join(dir, 'bad.csv'), rows);
     const { code, stdout } = await validate('--json', '--errors-csv', join(dir, 'errors.csv'), join(dir, 'bad.csv'));
@@ -181,7 +181,7 @@ describe('npm run validate on the bundled data', () => {
   });
 
   it('reads a text of two reports as two files, each with its own ward, year and rows', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'validate-'));
+    const dir = tempDir('validate-');
     const seed = readFileSync(fixture('report_seed.txt'), 'utf8');
     const two = join(dir, 'two.txt');
     writeFileSync(two, `${seed}\n${seed.replace('鶴見区地域子育て支援拠点事業', '西区地域子育て支援拠点事業')}`);
