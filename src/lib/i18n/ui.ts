@@ -100,6 +100,8 @@ const STRINGS = {
   chooseTheme: { ja: 'テーマを選ぶと、この区での年ごとの扱いを表示します。', en: 'Choose a theme to see it year by year for this ward.' },
   chooseTwoYears: { ja: '比べる 2 つの年度を選んでください。', en: 'Choose two years to compare.' },
   filtersInForce: { ja: 'いまの絞り込み', en: 'Filters in force' },
+  filtersPrinted: { ja: '絞り込み', en: 'Filters' },
+  noFiltersInForce: { ja: 'なし（すべての年度・区・段階・評価者）', en: 'none (all years, wards, stages and raters)' },
   clearFilters: { ja: '絞り込みをすべて解除', en: 'Clear all filters' },
   filters: { ja: '絞り込み', en: 'Filters' },
   fiscalYear: { ja: '年度', en: 'Fiscal year' },

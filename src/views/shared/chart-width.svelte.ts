@@ -1,5 +1,13 @@
 import { BROWSER } from 'esm-env';
+import { flushSync } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
+
+/**
+ * The width of an A4 or Letter page's text in CSS pixels (A4's 210 mm less the print style's two
+ * 12 mm margins). The browser lays a page out for paper without telling a ResizeObserver, so the
+ * charts are redrawn at most this wide before it prints, not cut or shrunk at the page's edge.
+ */
+export const PRINT_WIDTH = Math.floor(((210 - 2 * 12) / 25.4) * 96);
 
 /**
  * The width a view's charts are drawn at: their box's, measured by a ResizeObserver. In the page the
@@ -31,9 +39,22 @@ export class ChartWidth {
       });
     });
     observer.observe(box);
+    let screenWidth = this.value;
+    const beforePrint = () => {
+      screenWidth = this.value;
+      if (this.value <= PRINT_WIDTH) return;
+      this.value = PRINT_WIDTH;
+      // The page is laid out for paper as soon as this event returns: the charts must be redrawn now.
+      flushSync();
+    };
+    const afterPrint = () => (this.value = screenWidth);
+    addEventListener('beforeprint', beforePrint);
+    addEventListener('afterprint', afterPrint);
     return () => {
       observer.disconnect();
       clearTimeout(timer);
+      removeEventListener('beforeprint', beforePrint);
+      removeEventListener('afterprint', afterPrint);
     };
   };
 }

@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { readPdf } from '../../src/lib/ingest/pdf.ts';
+import { openApp } from './open-app.ts';
+
+/** A4's text width in CSS pixels, as the print style's 12 mm margins leave it (`PRINT_WIDTH` in chart-width.svelte.ts). */
+const PRINT_WIDTH = 703;
+
+test.use({ viewport: { width: 1280, height: 900 } });
+
+test('a chart printed is redrawn at the page’s width before the page is laid out for paper, and back after', async ({ page }) => {
+  await openApp(page, '/?view=distribution');
+  const svg = page.locator('figure svg').first();
+  await expect(svg).toBeVisible();
+  const onScreen = Number(await svg.getAttribute('width'));
+  expect(onScreen).toBeGreaterThan(PRINT_WIDTH);
+  await page.emulateMedia({ media: 'print' });
+  // Read in the same task as the event: the browser lays the page out for paper right after it.
+  const printed = await page.evaluate(() => {
+    dispatchEvent(new Event('beforeprint'));
+    const chart = document.querySelector('figure svg')!;
+    return { width: Number(chart.getAttribute('width')), right: chart.getBoundingClientRect().right, main: document.querySelector('main')!.getBoundingClientRect().right };
+  });
+  expect(printed.width).toBeLessThanOrEqual(PRINT_WIDTH);
+  expect(printed.width).toBeGreaterThan(PRINT_WIDTH - 100);
+  expect(printed.right).toBeLessThanOrEqual(printed.main);
+  await expect(page.locator('.filters-printed')).toHaveText('絞り込み: なし（すべての年度・区・段階・評価者）');
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+  await page.emulateMedia({ media: 'screen' });
+  await expect(svg).toHaveAttribute('width', String(onScreen));
+});
+
+test('a view printed says its filters in words, and its table keeps the names that are buttons on screen', async ({ page }) => {
+  await openApp(page, '/?view=themes&fy=2024,2025&stage=planning');
+  const filtersLine = page.locator('.filters-printed');
+  await expect(filtersLine).toBeHidden();
+  const firstTheme = page.locator('table.theme-table tbody tr').first().locator('button.link');
+  await expect(firstTheme).toHaveText('父親支援');
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await expect(filtersLine).toHaveText('絞り込み: 年度: 2024・2025 / 段階: 事業計画段階');
+  await expect(firstTheme).toBeVisible();
+  // The controls are not printed.
+  await expect(page.locator('.filter-panel')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'CSV に書き出す（Excel 用）' }).first()).toBeHidden();
+});
+
+test('printed to PDF, a chart’s axis reaches its last tick and a long table’s total row is printed once', async ({ page }) => {
+  await openApp(page, '/?view=distribution');
+  const distribution = (await readPdf(await page.pdf({ format: 'A4' }))).text;
+  expect(distribution).toContain('絞り込み: なし（すべての年度・区・段階・評価者）');
+  // The axis, 0 % to its last tick, 100 %, cut at the page's edge when the chart kept the screen's width.
+  expect(distribution).toMatch(/^0%( \d+%)* 100%$/m);
+  await openApp(page, '/?view=raters');
+  const raters = (await readPdf(await page.pdf({ format: 'A4' }))).text;
+  expect(raters.split('\n').filter((line) => line.startsWith('市全体'))).toHaveLength(1);
+});
