@@ -18,6 +18,35 @@ export function normalizeHeader(value: string): string {
   return normalizeCode(joined).toLowerCase().replace(/[\s-]+/g, '_');
 }
 
+/**
+ * The characters as the writer typed them where a PDF's text names a look-alike. Chromium writes a
+ * glyph's text as the lowest of the characters the font draws with it, so with the Noto and Source
+ * Han fonts an ideograph that shares its glyph with a radical comes out as the radical, in the PDF
+ * and in whatever is copied from it: a Kangxi radical (⽂ for 文, ⼦ for 子: NFKC undoes these, ⼾
+ * via 戶) or one of the CJK Radicals Supplement (⻄ for 西, ⻘ for 青, ⺠ for 民, ⺟ for 母:
+ * `SUPPLEMENT_RADICALS`, measured glyph by glyph on prints of every ideograph in both fonts), 戶
+ * for 戸, the hyphenation point for the katakana middle dot (‧ for ・) and the division slash for
+ * the full-width one (∕ for ／). No Japanese text means any of these.
+ */
+export function foldLookAlikes(text: string): string {
+  return text.replace(LOOK_ALIKE, (c) => {
+    const ideograph = c.normalize('NFKC');
+    return LOOK_ALIKES.get(ideograph) ?? ideograph;
+  });
+}
+
+const LOOK_ALIKE = /[\u2e80-\u2eff\u2f00-\u2fd5\u2027\u2215\u6236]/g;
+const SUPPLEMENT_RADICALS = [
+  '⺂⺃⺅⺉⺎⺏⺐⺒⺓⺔⺖⺘⺙⺛⺞⺟⺠⺡⺣⺤⺦⺨⺫⺭⺯⺰⺱⺹⺺⺾⻂⻃⻄⻅⻈⻉⻋⻍⻐⻑⻒⻓⻖⻘⻙⻚⻛⻜⻟⻠⻢⻥⻦⻧⻨⻩⻪⻫⻬⻭⻮⻯⻰⻲⻳',
+  '乛乚亻刂兀尣尢巳幺彑忄扌攵旡歺母民氵灬爫丬犭罒礻糹纟罓耂肀艹衤覀西见讠贝车辶钅長镸长阝青韦页风飞飠饣马鱼鸟卤麦黄黾斉齐歯齿竜龙亀龟',
+] as const;
+const LOOK_ALIKES = new Map<string, string>([
+  ...[...SUPPLEMENT_RADICALS[0]].map((radical, i): [string, string] => [radical, [...SUPPLEMENT_RADICALS[1]][i]]),
+  ['戶', '戸'],
+  ['\u2027', '・'],
+  ['\u2215', '／'],
+]);
+
 /** Levenshtein distance, small inputs only (ward names). */
 export function editDistance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, j) => j);

@@ -1,6 +1,7 @@
 import { byteChars, concatBytes } from './byte-text.ts';
 import { normalizeLineEnds } from './csv.ts';
 import { PartTooLarge } from './limits.ts';
+import { foldLookAlikes } from './normalize.ts';
 import { readFont, type PdfFont } from './pdf-fonts.ts';
 import { isWide, joinWrapped } from './report.ts';
 import { isStream, Keyword, Lexer, MAX_INFLATED_BYTES, nameOf, numberOf, PdfEncrypted, PdfFile, PdfString, UnreadFilter, type Dict, type Stream, type Value } from './pdf-objects.ts';
@@ -545,16 +546,6 @@ function linesOf(placed: Placed[]): Placed[][] {
   return lines.map((l) => l.sort((a, b) => (a.vertical ? b.y - a.y : a.x - b.x)));
 }
 
-/**
- * The characters as the writer typed them where a font's map names a look-alike: Chromium's PDFs map
- * a glyph shared by an ideograph and a Kangxi radical to the radical (⽂ for 文, ⼦ for 子), and the
- * katakana middle dot to the hyphenation point (‧ for ・). NFKC undoes the first; no Japanese text
- * means the second.
- */
-function asWritten(text: string): string {
-  return text.replace(/[\u2f00-\u2fd5]/g, (c) => c.normalize('NFKC')).replace(/\u2027/g, '・');
-}
-
 /** A PDF's text, and the line of that text each page starts on (1 for the first), for saying where a line is. */
 export interface PdfText {
   text: string;
@@ -604,7 +595,7 @@ async function pdfText(bytes: Uint8Array): Promise<PdfText> {
   }
   // A line end a font maps a glyph to (a carriage return) ends a line as LF does, page by page.
   const shown = pages.map((page) => normalizeLineEnds(page));
-  const text = asWritten(shown.join('\n'));
+  const text = foldLookAlikes(shown.join('\n'));
   const pageStarts: number[] = [];
   let line = 1;
   for (const page of shown) {

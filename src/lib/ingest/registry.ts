@@ -1,5 +1,5 @@
 import { memoize } from './memo.ts';
-import { editDistance, isKana, kanaToRomaji, normalizeCode } from './normalize.ts';
+import { editDistance, foldLookAlikes, isKana, kanaToRomaji, normalizeCode } from './normalize.ts';
 
 export interface Ward {
   /** 5-digit local government code without check digit, e.g. `14101`. */
@@ -112,8 +112,9 @@ export function kanaSearch(query: string): ((romaji: string) => boolean) | null 
   };
 }
 
+/** A ward name's key: also a name copied from a PDF whose text map wrote a look-alike (⻄区, ⼾塚区). */
 function nameKey(value: string): string {
-  return normalizeCode(value).replace(/\s/g, '').replace(/ヶ/g, 'ケ').replace(/ヵ/g, 'カ');
+  return foldLookAlikes(normalizeCode(value)).replace(/\s/g, '').replace(/ヶ/g, 'ケ').replace(/ヵ/g, 'カ');
 }
 
 export class WardRegistry {

@@ -1,3 +1,4 @@
+import { foldLookAlikes } from '../ingest/normalize.ts';
 import type { Theme } from './themes.ts';
 
 export interface Span {
@@ -8,7 +9,8 @@ export interface Span {
 }
 
 /**
- * The text's NFKC + lower-case copy, with, for each of its characters, the index of the original
+ * The text's NFKC + lower-case copy (radicals a PDF's text map wrote for ideographs read as those, so
+ * 市⺠ copied from one matches 市民), with, for each of its characters, the index of the original
  * character it came from: matches are found in the copy and reported in the original's coordinates
  * (NFKC can change lengths: ① becomes 1, ㈱ becomes (株)).
  */
@@ -16,7 +18,8 @@ export function normalizeWithMap(text: string): { normalized: string; origin: nu
   let normalized = '';
   const origin: number[] = [];
   let index = 0;
-  for (const char of text) {
+  // A look-alike is one UTF-16 unit and its ideograph another: folded first, the indices stay the original's.
+  for (const char of foldLookAlikes(text)) {
     const piece = char.normalize('NFKC').toLowerCase();
     for (let i = 0; i < piece.length; i++) origin.push(index);
     normalized += piece;
@@ -35,7 +38,7 @@ export function findThemeSpans(text: string, themes: readonly Theme[]): Span[] {
   const spans: Span[] = [];
   for (const theme of themes) {
     for (const raw of theme.keywords) {
-      const keyword = raw.normalize('NFKC').toLowerCase().trim();
+      const keyword = foldLookAlikes(raw.normalize('NFKC')).toLowerCase().trim();
       if (keyword === '') continue;
       for (let at = normalized.indexOf(keyword); at !== -1; at = normalized.indexOf(keyword, at + keyword.length)) {
         spans.push({ start: origin[at], end: origin[at + keyword.length - 1] + 1, keyword: raw, themeId: theme.id });

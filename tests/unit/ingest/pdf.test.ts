@@ -195,6 +195,12 @@ describe('the text of a PDF, as a viewer copies it', () => {
   it('reads ideographs Chromium maps to Kangxi radicals, and its middle dot, as written', async () => {
     expect(await readPdfText(onePage(cidFont('UniJIS-UCS2-H'), `BT /F1 10 Tf 50 700 Td ${ucs2('⼦育て‧教育')} Tj ET`, [cidDescendant]))).toBe('子育て・教育');
   });
+
+  it('reads ideographs Chromium maps to the CJK Radicals Supplement, 戸 mapped to ⼾ or 戶, and its slash, as written', async () => {
+    // Noto/Source Han draw 西 and ⻄ (and 戸, 戶 and ⼾) with one glyph; Chromium writes the lowest of them.
+    const drawn = '⻄区・⻘葉区・⼾塚区・戶塚区：市⺠、⺟親、⻑期、⻩色、⻭科、⻲∕⻯';
+    expect(await readPdfText(onePage(cidFont('UniJIS-UCS2-H'), `BT /F1 10 Tf 50 700 Td ${ucs2(drawn)} Tj ET`, [cidDescendant]))).toBe('西区・青葉区・戸塚区・戸塚区：市民、母親、長期、黄色、歯科、亀／竜');
+  });
 });
 
 describe('the ciphers of a protected PDF', () => {

@@ -98,6 +98,13 @@ describe('WardRegistry.yokohama()', () => {
     }
   });
 
+  it('resolves a name copied from a PDF whose text map wrote look-alike radicals for its ideographs', () => {
+    // Chromium's PDFs with the Noto/Source Han fonts: 西 as ⻄ (CJK Radicals Supplement), 戸 as the Kangxi radical ⼾ or as 戶.
+    for (const [copied, name] of [['⻄区', '西区'], ['⻘葉区', '青葉区'], ['⼾塚区', '戸塚区'], ['戶塚区', '戸塚区'], ['横浜市⻄区', '西区']]) {
+      expect(registry.resolve(copied)).toMatchObject({ ok: true, ward: { name } });
+    }
+  });
+
   it('rejects a 6-digit code with a wrong check digit and names the right one', () => {
     expect(registry.resolve('141012')).toEqual({ ok: false, code: 'ward_code_check_digit', suggestion: '141011' });
   });

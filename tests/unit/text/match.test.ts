@@ -60,6 +60,16 @@ describe('findThemeSpans with the default dictionary', () => {
     expect(text.slice(1, 4)).toBe('ＳＮＳ');
     expect(normalizeWithMap('㈱A').normalized).toBe('(株)a');
   });
+
+  it('reads the radicals a PDF’s text map wrote for ideographs as those ideographs (text copied from a Chromium PDF)', () => {
+    const themes = [{ id: 'outreach', ja: '訪問', en: 'Visits', keywords: ['市民', '戸別訪問'] }];
+    const text = '市⺠向けの⼾別訪問と戶別訪問';
+    expect(findThemeSpans(text, themes).map((s) => [s.keyword, text.slice(s.start, s.end)])).toEqual([
+      ['市民', '市⺠'],
+      ['戸別訪問', '⼾別訪問'],
+      ['戸別訪問', '戶別訪問'],
+    ]);
+  });
 });
 
 describe('toHighlightedPieces(text, spans)', () => {
