@@ -44,12 +44,15 @@ test('a view printed says its filters in words, and its table keeps the names th
   await expect(page.getByRole('button', { name: 'CSV に書き出す（Excel 用）' }).first()).toBeHidden();
 });
 
-test('printed to PDF, a chart’s axis reaches its last tick and a long table’s total row is printed once', async ({ page }) => {
+test('printed to PDF, a chart’s axis reaches its last tick, its ward names read back as written, and a long table’s total row is printed once', async ({ page }) => {
   await openApp(page, '/?view=distribution');
   const distribution = (await readPdf(await page.pdf({ format: 'A4' }))).text;
   expect(distribution).toContain('絞り込み: なし（すべての年度・区・段階・評価者）');
   // The axis, 0 % to its last tick, 100 %, cut at the page's edge when the chart kept the screen's width.
   expect(distribution).toMatch(/^0%( \d+%)* 100%$/m);
+  // Chromium writes 西, 青 and 戸 with glyphs the fonts share with radicals (⻄, ⻘, ⼾): read back as written.
+  for (const ward of ['西区', '青葉区', '戸塚区']) expect(distribution).toContain(ward);
+  expect(distribution).not.toMatch(/[\u2e80-\u2fdf戶]/);
   await openApp(page, '/?view=raters');
   const raters = (await readPdf(await page.pdf({ format: 'A4' }))).text;
   expect(raters.split('\n').filter((line) => line.startsWith('市全体'))).toHaveLength(1);

@@ -112,6 +112,8 @@ class PageReader {
     let tm: Matrix = IDENTITY;
     let lineMatrix: Matrix = IDENTITY;
     const operands: Value[] = [];
+    // Marked content open in this stream; an entry is the ActualText a span gives, or null.
+    const marks: Array<ActualText | null> = [];
     const num = (i: number) => numberOf(operands[i], 0);
     const moveLine = (tx: number, ty: number) => {
       lineMatrix = multiply([1, 0, 0, 1, tx, ty], lineMatrix);
@@ -120,20 +122,28 @@ class PageReader {
     const show = (s: Value) => {
       if (!(s instanceof PdfString) || !gs.font) return;
       const show = this.shows++;
+      const actual = marks.find((mark): mark is ActualText => mark !== null);
       for (const glyph of gs.font.glyphs(s.bytes)) {
         const full = multiply(tm, gs.ctm);
         const rendering = multiply([gs.fontSize * gs.scale, 0, 0, gs.fontSize, 0, gs.rise], full);
         const space = glyph.length === 1 && glyph.code === 32 ? gs.wordSpacing : 0;
         const size = Math.hypot(rendering[2], rendering[3]);
+        let placed: Placed;
         if (gs.font.vertical) {
           const ty = -(gs.fontSize + gs.charSpacing + space);
-          this.place({ x: rendering[4], y: rendering[5], advance: Math.abs(ty * Math.hypot(full[2], full[3])), size, text: glyph.text, vertical: true, show }, gs.font);
+          placed = { x: rendering[4], y: rendering[5], advance: Math.abs(ty * Math.hypot(full[2], full[3])), size, text: glyph.text, vertical: true, show };
           tm = multiply([1, 0, 0, 1, 0, ty], tm);
         } else {
           const tx = ((glyph.width / 1000) * gs.fontSize + gs.charSpacing + space) * gs.scale;
-          this.place({ x: rendering[4], y: rendering[5], advance: tx * Math.hypot(full[0], full[1]), size, text: glyph.text, vertical: false, show }, gs.font);
+          placed = { x: rendering[4], y: rendering[5], advance: tx * Math.hypot(full[0], full[1]), size, text: glyph.text, vertical: false, show };
           tm = multiply([1, 0, 0, 1, tx, 0], tm);
         }
+        if (!actual) this.place(placed, gs.font, false);
+        else if (!actual.first) {
+          // The span's text stands for its glyphs: given with the first, which the others widen.
+          actual.first = { ...placed, text: actual.text };
+          this.place(actual.first, gs.font, true);
+        } else widen(actual.first, placed);
       }
     };
     for (let token = lexer.token(); typeof token !== 'symbol'; token = lexer.token()) {
@@ -211,6 +221,15 @@ class PageReader {
         case 'ID':
           skipInlineImage(lexer);
           break;
+        case 'BMC':
+          marks.push(null);
+          break;
+        case 'BDC':
+          marks.push(actualTextOf(operands[1]));
+          break;
+        case 'EMC':
+          marks.pop();
+          break;
       }
       operands.length = 0;
     }
@@ -262,14 +281,45 @@ class PageReader {
     return font;
   }
 
-  private place(glyph: Placed, font: PdfFont): void {
+  /** `spoken`: the glyph is in a span whose ActualText gives its text, so a glyph without text of its own is not unmapped. */
+  private place(glyph: Placed, font: PdfFont, spoken: boolean): void {
     if (++this.drawn > MAX_CHARACTERS) throw new PartTooLarge('PDF text', MAX_INFLATED_BYTES);
-    if (glyph.text === '' && glyph.advance > 0) {
+    if (glyph.text === '' && glyph.advance > 0 && !spoken) {
       this.unmapped++;
       if (font.collection) this.inCollection++;
     }
     this.placed.push(glyph);
   }
+}
+
+/**
+ * A marked-content span's `ActualText`: the text its glyphs stand for, as the writer typed it
+ * (Chromium gives one where the font's map names a look-alike or one glyph draws two characters).
+ * Read from a dictionary written in the content only: one named in the resources is an object,
+ * whose strings an encrypted file encrypts and this reader does not decrypt.
+ */
+interface ActualText {
+  text: string;
+  /** The span's first glyph, placed with its text. */
+  first?: Placed;
+}
+
+function actualTextOf(properties: Value): ActualText | null {
+  const value = properties instanceof Map ? properties.get('ActualText') : undefined;
+  return value instanceof PdfString ? { text: textString(value.bytes) } : null;
+}
+
+/** A span's first glyph made to reach over a later glyph of the span on its line, so what follows is spaced from the span's end. */
+function widen(first: Placed, later: Placed): void {
+  if (first.vertical !== later.vertical || Math.abs(first.vertical ? later.x - first.x : later.y - first.y) > first.size / 2) return;
+  first.advance = Math.max(first.advance, first.vertical ? first.y - later.y + later.advance : later.x + later.advance - first.x);
+}
+
+/** A PDF text string: UTF-16BE after its byte order mark, UTF-8 after its (PDF 2.0), else PDFDocEncoding, Latin-1 in its printable part. */
+function textString(bytes: Uint8Array): string {
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder().decode(bytes.subarray(3));
+  return byteChars(bytes);
 }
 
 /** Skips an inline image's bytes, from after `ID` to its `EI`. */

@@ -196,6 +196,20 @@ describe('the text of a PDF, as a viewer copies it', () => {
     expect(await readPdfText(onePage(cidFont('UniJIS-UCS2-H'), `BT /F1 10 Tf 50 700 Td ${ucs2('⼦育て‧教育')} Tj ET`, [cidDescendant]))).toBe('子育て・教育');
   });
 
+  it('reads a marked span’s ActualText in place of its glyphs’ own text, as Chromium writes it for a look-alike or two characters in one glyph', async () => {
+    const show = (content: string) => readPdfText(onePage(helvetica, `BT /F1 10 Tf 50 700 Td ${content} ET`));
+    // One glyph for two characters (a ligature), then plain text; the span's other glyphs add nothing.
+    expect(await show('/Span <</ActualText <feff30343035>>> BDC (a) Tj EMC (bc) Tj')).toBe('〴〵bc');
+    expect(await show('/Span <</ActualText (fi)>> BDC (XY) Tj EMC (nal) Tj')).toBe('final');
+    // Marked content that gives no ActualText (a tagged PDF's MCIDs) keeps the glyphs' text; an inner span inside one that gives it adds nothing.
+    expect(await show('/P <</MCID 0>> BDC (ab) Tj EMC /Artifact BMC (c) Tj EMC')).toBe('abc');
+    expect(await show('/Span <</ActualText (A)>> BDC /Span <</ActualText (B)>> BDC (x) Tj EMC (y) Tj EMC (z) Tj')).toBe('Az');
+    // Glyphs with no text of their own are read by their span's ActualText, not refused as unmapped.
+    const unmapped = '<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Font /Encoding /Identity-H /DescendantFonts [6 0 R] >>';
+    const spoken = onePage(unmapped, 'BT /F1 10 Tf 50 700 Td /Span <</ActualText <feff897f533a>>> BDC <00210022> Tj EMC ET', ['<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Font >>']);
+    expect(await readPdfText(spoken)).toBe('西区');
+  });
+
   it('reads ideographs Chromium maps to the CJK Radicals Supplement, 戸 mapped to ⼾ or 戶, and its slash, as written', async () => {
     // Noto/Source Han draw 西 and ⻄ (and 戸, 戶 and ⼾) with one glyph; Chromium writes the lowest of them.
     const drawn = '⻄区・⻘葉区・⼾塚区・戶塚区：市⺠、⺟親、⻑期、⻩色、⻭科、⻲∕⻯';
