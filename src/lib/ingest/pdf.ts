@@ -112,8 +112,11 @@ class PageReader {
     let tm: Matrix = IDENTITY;
     let lineMatrix: Matrix = IDENTITY;
     const operands: Value[] = [];
-    // Marked content open in this stream; an entry is the ActualText a span gives, or null.
-    const marks: Array<ActualText | null> = [];
+    // How deep marked content is open in this stream, and the outermost open span's ActualText with
+    // the depth it opened at (kept aside, not looked for: a stream may open a million spans).
+    let markDepth = 0;
+    let actual: ActualText | undefined;
+    let actualDepth = 0;
     const num = (i: number) => numberOf(operands[i], 0);
     const moveLine = (tx: number, ty: number) => {
       lineMatrix = multiply([1, 0, 0, 1, tx, ty], lineMatrix);
@@ -122,7 +125,6 @@ class PageReader {
     const show = (s: Value) => {
       if (!(s instanceof PdfString) || !gs.font) return;
       const show = this.shows++;
-      const actual = marks.find((mark): mark is ActualText => mark !== null);
       for (const glyph of gs.font.glyphs(s.bytes)) {
         const full = multiply(tm, gs.ctm);
         const rendering = multiply([gs.fontSize * gs.scale, 0, 0, gs.fontSize, 0, gs.rise], full);
@@ -222,13 +224,18 @@ class PageReader {
           skipInlineImage(lexer);
           break;
         case 'BMC':
-          marks.push(null);
+          markDepth++;
           break;
         case 'BDC':
-          marks.push(actualTextOf(operands[1]));
+          markDepth++;
+          if (!actual) {
+            actual = actualTextOf(operands[1]);
+            actualDepth = markDepth;
+          }
           break;
         case 'EMC':
-          marks.pop();
+          markDepth = Math.max(0, markDepth - 1);
+          if (markDepth < actualDepth) actual = undefined;
           break;
       }
       operands.length = 0;
@@ -304,9 +311,9 @@ interface ActualText {
   first?: Placed;
 }
 
-function actualTextOf(properties: Value): ActualText | null {
+function actualTextOf(properties: Value): ActualText | undefined {
   const value = properties instanceof Map ? properties.get('ActualText') : undefined;
-  return value instanceof PdfString ? { text: textString(value.bytes) } : null;
+  return value instanceof PdfString ? { text: textString(value.bytes) } : undefined;
 }
 
 /** A span's first glyph made to reach over a later glyph of the span on its line, so what follows is spaced from the span's end. */
