@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { openApp, reloadApp } from './open-app.ts';
 import { htmlBytes, mhtml, pdfLayout, pdfLayoutWithBadRating, spaceLayout } from '../fixtures/reports/layouts.ts';
 import { textPdf } from '../unit/ingest/pdf-writer.ts';
+import { readPdf } from '../../src/lib/ingest/pdf.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -288,4 +289,26 @@ test('a sheet titled with its ward and year gives them to every row, and the loa
   // In English the ward is named by its romaji, as every view names it.
   await page.getByRole('button', { name: '表示言語を英語に切り替える' }).click();
   await expect(note).toContainText('→ Ward Konan, Fiscal year FY2025');
+});
+
+test('every character of JIS X 0208 (with its NEC and IBM rows) that Chromium prints to PDF reads back as written, in both of Noto CJK’s faces', async ({ page }) => {
+  // Chromium writes a glyph's lowest character and an ActualText where that is not the text: 西 as
+  // ⻄ with ActualText 西, ～ as 〜, a ligature as one glyph. The reader must give what was typed.
+  const decoder = new TextDecoder('euc-jp');
+  const characters: string[] = [];
+  for (let row = 0xa1; row <= 0xfe; row++) {
+    for (let cell = 0xa1; cell <= 0xfe; cell++) {
+      const text = decoder.decode(new Uint8Array([row, cell]));
+      if (text.length === 1 && text !== '\ufffd' && text.trim() !== '') characters.push(text);
+    }
+  }
+  expect(characters.length).toBeGreaterThan(7000);
+  const lines = Array.from({ length: Math.ceil(characters.length / 40) }, (_, i) => characters.slice(40 * i, 40 * i + 40).join(''));
+  for (const face of ['sans-serif', 'serif']) {
+    await page.setContent(`<html lang="ja"><body style="font: 12px ${face}">${lines.map((line) => `<div>${line}</div>`).join('')}</body></html>`);
+    const read = (await readPdf(await page.pdf({ format: 'A4' }))).text.replace(/\s/g, '');
+    const diffs = [...read].flatMap((c, i) => (c === characters[i] ? [] : [`${characters[i]}→${c}`]));
+    expect(diffs, face).toEqual([]);
+    expect(read.length, face).toBe(characters.length);
+  }
 });
