@@ -7,7 +7,7 @@ import type { Attachment } from 'svelte/attachments';
  * 12 mm margins). The browser lays a page out for paper without telling a ResizeObserver, so the
  * charts are redrawn at most this wide before it prints, not cut or shrunk at the page's edge.
  */
-export const PRINT_WIDTH = Math.floor(((210 - 2 * 12) / 25.4) * 96);
+const PRINT_WIDTH = Math.floor(((210 - 2 * 12) / 25.4) * 96);
 
 /**
  * The width a view's charts are drawn at: their box's, measured by a ResizeObserver. In the page the
