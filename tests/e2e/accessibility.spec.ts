@@ -69,7 +69,7 @@ test('in English too (longer labels and options), no view is wider than a 320 px
   }
 });
 
-test('on a phone a wide table scrolls sideways by keyboard, the ward list opens within the screen, the heatmap names its stages short and the themes grid scrolls in its figure', async ({ page }) => {
+test('on a phone a wide table scrolls sideways by keyboard, the ward list opens within the screen, the heatmap names its stages short and the themes grid scrolls in its figure, saying so', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 800 });
   await openApp(page, '/?view=heatmap');
   await expect(page.locator('svg text.group')).toHaveText(['計画', '実施', '振返']);
@@ -89,6 +89,9 @@ test('on a phone a wide table scrolls sideways by keyboard, the ward list opens 
   const sizes = await grid.evaluate((figure) => ({ scroll: figure.scrollWidth, client: figure.clientWidth, cell: figure.querySelector('g.cell rect')!.getBoundingClientRect().width }));
   expect(sizes.scroll).toBeGreaterThan(sizes.client);
   expect(sizes.cell).toBeGreaterThanOrEqual(12);
+  // Said under it, since a grid cut at a column's edge does not show that more lies to the right.
+  await expect(page.locator('.scroll-hint')).toHaveText('→ 図は横にスクロールできます。右側に続きがあります。');
+  await expect(page.locator('.scroll-hint')).toBeVisible();
 
   await openApp(page, '/?view=distribution');
   const box = page.locator('.table-wrap').first();
@@ -103,4 +106,7 @@ test('on a phone a wide table scrolls sideways by keyboard, the ward list opens 
   await expect(box).not.toHaveAttribute('tabindex');
   await openApp(page, '/?view=heatmap');
   await expect(page.locator('svg text.group')).toHaveText(['事業計画段階', '事業実施段階', '振り返り段階']);
+  await openApp(page, '/?view=themes');
+  await expect(page.locator('figure.heatmap g.cell').first()).toBeAttached();
+  await expect(page.locator('.scroll-hint')).toHaveCount(0);
 });

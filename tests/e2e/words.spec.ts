@@ -38,7 +38,7 @@ test('the correspondence analysis: wards and words on two dimensions with their 
   await expect(page.getByRole('region', { name: '対応分析の座標' }).locator('table').filter({ hasText: '次元 1' }).locator('tbody tr').filter({ hasText: '鶴見区' })).toHaveCount(1);
 });
 
-test('on a phone the co-occurrence network keeps its desktop width and scrolls sideways in its figure, not the page', async ({ page }) => {
+test('on a phone the co-occurrence network keeps its desktop width and scrolls sideways in its figure, not the page, saying so', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 800 });
   await openApp(page, '/?view=words');
   const figure = page.locator('figure.network');
@@ -46,5 +46,6 @@ test('on a phone the co-occurrence network keeps its desktop width and scrolls s
   await expect(figure.locator('svg')).toHaveAttribute('width', '640');
   expect(await figure.evaluate((f) => f.scrollWidth > f.clientWidth)).toBe(true);
   expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
+  await expect(page.locator('.scroll-hint')).toHaveText('→ 図は横にスクロールできます。右側に続きがあります。');
   await page.screenshot({ path: 'test-results/words-phone.png' });
 });

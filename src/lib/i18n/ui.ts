@@ -101,6 +101,7 @@ const STRINGS = {
   chooseTwoYears: { ja: '比べる 2 つの年度を選んでください。', en: 'Choose two years to compare.' },
   filtersInForce: { ja: 'いまの絞り込み', en: 'Filters in force' },
   filtersPrinted: { ja: '絞り込み', en: 'Filters' },
+  chartScrolls: { ja: '→ 図は横にスクロールできます。右側に続きがあります。', en: '→ The chart scrolls sideways: more of it lies to the right.' },
   noFiltersInForce: { ja: 'なし（すべての年度・区・段階・評価者）', en: 'none (all years, wards, stages and raters)' },
   clearFilters: { ja: '絞り込みをすべて解除', en: 'Clear all filters' },
   filters: { ja: '絞り込み', en: 'Filters' },
