@@ -2,6 +2,7 @@ import { parseRating, parseStage, QUESTIONS_PER_STAGE, SECTION_LABELS, STAGES, t
 import { parseFiscalYear, parsePeriod } from './fiscal-year.ts';
 import { raterNamed } from './headers.ts';
 import { clipText } from './limits.ts';
+import { foldLookAlikes } from './normalize.ts';
 import { delimitedToReportLines, htmlToReportLines, isHtml, ITEM_MARK, textToReportLines, type ReportLine } from './report-text.ts';
 import type { CenterRecord, ReasonCode } from './types.ts';
 
@@ -460,9 +461,11 @@ function isCsvSheet(text: string): boolean {
  * goals and actions, the three rating tables (a row per question, its text wrapped or not, cells by
  * tab, space or `<td>`, or one cell per line), and the criteria legend, after which nothing is read.
  * A text of several reports (a year's reports copied from one PDF) gives each report from its title
- * to the next one's.
+ * to the next one's. Look-alike radicals a PDF's text map wrote for ideographs are read as those.
  */
-export function parseReport(text: string): ReportResult {
+export function parseReport(report: string): ReportResult {
+  // A report's text copied from a PDF carries the radicals its map wrote for ideographs (市⺠ for 市民): read as typed.
+  const text = foldLookAlikes(report);
   const lines = (isHtml(text) ? htmlToReportLines(text) : isCsvSheet(text) ? delimitedToReportLines(text, ',') : textToReportLines(text)).filter((l) => l.cells.some((c) => c !== ''));
   const title = findTitle(lines);
   if (!title) {

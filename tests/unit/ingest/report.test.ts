@@ -96,6 +96,15 @@ describe('the seed report (鶴見区, 令和7年度)', () => {
     expect(variant.report).toMatchObject({ rowsRead: 43, rowsLoaded: 43, missingParts: [] });
   });
 
+  it('its text copied from a PDF Chromium made (radicals for the ideographs that share their glyphs) imports identically', async () => {
+    const seed = readFileSync(new URL('../../fixtures/report_seed.txt', import.meta.url), 'utf8');
+    // What a viewer that ignores ActualText copies: 市⺠ for 市民, ⻘ for 青 (社会福祉法人⻘い鳥), ⻑ for 長, ⼦ for 子.
+    const copied = seed.replaceAll('民', '⺠').replaceAll('青', '⻘').replaceAll('長', '⻑').replaceAll('子', '⼦');
+    expect(copied).not.toBe(seed);
+    const [original, pasted] = await Promise.all([ingest('report_seed.txt'), new IngestSession().ingestFile('copied.txt', new TextEncoder().encode(copied))]);
+    expect(content(pasted)).toEqual(content(original));
+  });
+
   it('the page saved by Safari (.webarchive: the HTML inside a binary property list, beside an image) imports identically', async () => {
     const [seed, archive] = await Promise.all([ingest('report_seed.txt'), ingest('report.webarchive')]);
     expect(content(archive)).toEqual(content(seed));
