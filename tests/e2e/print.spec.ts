@@ -57,3 +57,9 @@ test('printed to PDF, a chart’s axis reaches its last tick, its ward names rea
   const raters = (await readPdf(await page.pdf({ format: 'A4' }))).text;
   expect(raters.split('\n').filter((line) => line.startsWith('市全体'))).toHaveLength(1);
 });
+
+test('in English the printed filters name wards as the screen does, by their romaji', async ({ page }) => {
+  await openApp(page, '/?view=distribution&lang=en&fy=2025&ward=%E4%B8%AD%E5%8C%BA,%E8%A5%BF%E5%8C%BA&sw=%E4%B8%AD%E5%8C%BA');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.filters-printed')).toHaveText('Filters: Years: 2025 / Wards: Naka, Nishi / Selected ward: Naka');
+});
