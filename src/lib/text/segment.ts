@@ -1,3 +1,5 @@
+import { foldLookAlikes } from '../ingest/normalize.ts';
+
 /**
  * Japanese words for frequency counts: Intl.Segmenter's word boundaries, with a compound list that
  * keeps terms such as 父親支援 or 横浜子育てサポートシステム whole, and a stop-word list.
@@ -79,7 +81,9 @@ const COMPOUND_PATTERN = new RegExp(
  * Intl.Segmenter. One pass over the text: looking for every compound again after each one found took
  * time growing with the square of a long item's length (64,000 characters: 1.4 s).
  */
-export function segmentWords(text: string, segmenter = new Intl.Segmenter('ja', { granularity: 'word' })): string[] {
+export function segmentWords(item: string, segmenter = new Intl.Segmenter('ja', { granularity: 'word' })): string[] {
+  // An item copied from a PDF whose map wrote radicals for ideographs (市⺠) counts the words as typed (市民).
+  const text = foldLookAlikes(item);
   const words: string[] = [];
   const pushSegments = (part: string) => {
     for (const { segment, isWordLike: wordLike } of segmenter.segment(part)) {

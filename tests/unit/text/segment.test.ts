@@ -22,6 +22,11 @@ describe('segmentWords(text)', () => {
     expect(segmentWords('プレママプレパパ父親支援ピアサポート')).toEqual(['プレママ', 'プレパパ', '父親支援', 'ピアサポート']);
   });
 
+  it('counts an item copied from a PDF whose map wrote radicals for ideographs by the words as typed', () => {
+    expect(segmentWords('市⺠への周知と⺟親の交流')).toEqual(segmentWords('市民への周知と母親の交流'));
+    expect(segmentWords('市⺠への周知と⺟親の交流')).toContain('市民');
+  });
+
   it('drops stop words, punctuation and single characters', () => {
     const words = segmentWords('連携を図り、周知を行う。');
     expect(words).not.toContain('を');
