@@ -39,15 +39,16 @@ export class ChartWidth {
       });
     });
     observer.observe(box);
-    let screenWidth = this.value;
     const beforePrint = () => {
-      screenWidth = this.value;
       if (this.value <= PRINT_WIDTH) return;
       this.value = PRINT_WIDTH;
       // The page is laid out for paper as soon as this event returns: the charts must be redrawn now.
       flushSync();
     };
-    const afterPrint = () => (this.value = screenWidth);
+    // Back on screen the box has not changed size, so the observer says nothing: measured again here.
+    const afterPrint = () => {
+      if (box.clientWidth > 0) this.value = box.clientWidth;
+    };
     addEventListener('beforeprint', beforePrint);
     addEventListener('afterprint', afterPrint);
     return () => {
