@@ -302,8 +302,6 @@ class PageReader {
 /**
  * A marked-content span's `ActualText`: the text its glyphs stand for, as the writer typed it
  * (Chromium gives one where the font's map names a look-alike or one glyph draws two characters).
- * Read from a dictionary written in the content only: one named in the resources is an object,
- * whose strings an encrypted file encrypts and this reader does not decrypt.
  */
 interface ActualText {
   text: string;
@@ -311,6 +309,10 @@ interface ActualText {
   first?: Placed;
 }
 
+/**
+ * A span's ActualText from a dictionary written in the content only: one named in the resources is
+ * an object, whose strings an encrypted file encrypts and this reader does not decrypt.
+ */
 function actualTextOf(properties: Value): ActualText | undefined {
   const value = properties instanceof Map ? properties.get('ActualText') : undefined;
   return value instanceof PdfString ? { text: textString(value.bytes) } : undefined;
