@@ -50,11 +50,28 @@ export function parseStage(raw: string): Stage | undefined {
   return stages[0];
 }
 
-export const parseRater = lookup<Rater>({
+const RATER_WORDS: Record<string, Rater> = {
   区: 'ward', ward: 'ward', 区役所: 'ward',
-  拠点: 'center', center: 'center', centre: 'center', '拠点(法人)': 'center', 法人: 'center', 運営法人: 'center',
+  拠点: 'center', center: 'center', centre: 'center', 法人: 'center', 運営法人: 'center',
   相互: 'joint', 相互評価: 'joint', joint: 'joint', mutual: 'joint', 双方: 'joint',
-});
+};
+
+/**
+ * A rater as sheets write it: its word (`区`, `拠点`, `法人`, `相互評価`), alone or with a note in
+ * brackets that names the same rater or none (`拠点（法人）`, `拠点（NPO法人）`, `区（区役所）`); the
+ * joint rating's note may name the two who rate together (`相互評価（区・拠点）`). A note naming
+ * another rater (`区（拠点）`) is not guessed between.
+ */
+export function parseRater(raw: string): Rater | undefined {
+  const value = normalizeCode(raw).toLowerCase().replace(/\s/g, '');
+  if (RATER_WORDS[value]) return RATER_WORDS[value];
+  const m = /^(.+?)(?:\(([^()]*)\)|【([^【】]*)】)$/.exec(value);
+  const rater = m ? RATER_WORDS[m[1]] : undefined;
+  if (!rater) return undefined;
+  const named = new Set((m![2] ?? m![3]).split(/[・,、&/+と]|and/).flatMap((part) => RATER_WORDS[part] ?? []));
+  const jointOfBoth = rater === 'joint' && named.has('ward') && named.has('center');
+  return [...named].every((r) => r === rater) || jointOfBoth ? rater : undefined;
+}
 
 const NOT_RATED = new Set(['', '-', '−', '―', '—', '‐', 'ー', '未評価', 'n/a', 'na']);
 const RATING_WORDS: Record<string, Rating> = {

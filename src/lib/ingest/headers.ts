@@ -74,7 +74,7 @@ export const RATING_COLUMNS: ReadonlyArray<[Field, Rater]> = [['ward_rating', 'w
 export function raterNamed(name: string): Rater | undefined {
   const rater = parseRater(name);
   if (rater) return rater;
-  const key = normalizeHeader(name);
+  const key = headerKey(name);
   return RATING_COLUMNS.find(([field]) => ALIASES[field].includes(key))?.[1];
 }
 
@@ -107,7 +107,7 @@ function detectKind(normalized: string[]): CsvKind | undefined {
  * so each header is resolved against the fields of the detected kind only.
  */
 export function resolveHeader(header: string[], given: ReadonlySet<Field> = new Set()): HeaderResult {
-  const normalized = header.map(normalizeHeader);
+  const normalized = header.map(headerKey);
   const named = header.filter((h) => h.trim() !== '');
   const found = clipList(named);
   const foundTotal = named.length;
@@ -157,13 +157,24 @@ export function resolveHeader(header: string[], given: ReadonlySet<Field> = new 
 const ALIAS_NAMES = new Set(Object.values(ALIASES).flat());
 
 /**
+ * A column's name as it is matched: normalised, less a note in brackets after it when the name with
+ * the note is no alias. Hand-made sheets annotate their headers so: `年度（西暦）`, `評価（A～D）`,
+ * `相互評価（区・拠点）`, `拠点（NPO法人）`.
+ */
+function headerKey(name: string): string {
+  const key = normalizeHeader(name);
+  if (ALIAS_NAMES.has(key)) return key;
+  return /^(.+?)_*(?:\([^()]*\)|\[[^[\]]*\]|【[^【】]*】)$/.exec(key)?.[1] ?? key;
+}
+
+/**
  * The kind and columns a row names when it is a header again (files joined end to end, each with
  * its own): its first filled cell is a column name and the row names the columns of a known kind;
  * null for a row of data. Asked of rejected rows only.
  */
 export function headerRowColumns(fields: string[]): { kind: CsvKind; columns: Map<Field, number>; ignored: string[] } | null {
   const first = fields.find((f) => f.trim() !== '');
-  if (first === undefined || !ALIAS_NAMES.has(normalizeHeader(first))) return null;
+  if (first === undefined || !ALIAS_NAMES.has(headerKey(first))) return null;
   const header = resolveHeader(fields);
   return header.ok ? { kind: header.kind, columns: header.columns, ignored: header.ignored } : null;
 }

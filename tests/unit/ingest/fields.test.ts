@@ -24,9 +24,12 @@ describe('parseRater', () => {
     ['相互', 'joint'], ['相互評価', 'joint'], ['joint', 'joint'], ['mutual', 'joint'],
     // The center's rating is its operator's: sheets name it so.
     ['拠点（法人）', 'center'], ['法人', 'center'], ['運営法人', 'center'], ['双方', 'joint'],
+    // A note in brackets that names the same rater, or none, or for the joint rating the two who rate.
+    ['拠点（NPO法人）', 'center'], ['区（区役所）', 'ward'], ['区役所(区)', 'ward'], ['拠点【運営法人】', 'center'],
+    ['相互評価（区・拠点）', 'joint'], ['相互（区と拠点）', 'joint'], ['相互評価 (区, 拠点)', 'joint'], ['joint (ward & center)', 'joint'],
   ])('reads %s as %s', (raw, rater) => expect(parseRater(raw)).toBe(rater));
 
-  it('rejects others', () => expect(parseRater('市')).toBeUndefined());
+  it.each(['市', '区（拠点）', '拠点(区)', '相互評価（区）', '相互（拠点）', '（区）', '区拠点'])('rejects %s', (raw) => expect(parseRater(raw)).toBeUndefined());
 });
 
 describe('parseRating', () => {

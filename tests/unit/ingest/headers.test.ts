@@ -51,6 +51,25 @@ describe('resolveHeader', () => {
     for (const [field, index] of Object.entries(placed)) expect(columnOf(header, field), field).toBe(index);
   });
 
+  it.each([
+    [['区名', '年度（西暦）', '段階', '設問番号（1～7）', '評価者', '評価（A～D）'], 'ratings_long', { ward: 0, fiscal_year: 1, question_no: 3, rater: 4, rating: 5 }],
+    [['区名', '年度', '段階', '番号', '区（区役所）', '拠点（NPO法人）', '相互評価（区・拠点）'], 'ratings_wide', { ward: 0, ward_rating: 4, center_rating: 5, joint_rating: 6 }],
+    [['区名', '年度', '段階', '番号', '区の評価 [A-D]', '拠点の評価【A～D】', '相互評価 (A-D)'], 'ratings_wide', { ward_rating: 4, center_rating: 5, joint_rating: 6 }],
+    [['区', '年度 (fiscal year)', '区分（重点目標・取組内容…）', '内容（原文のまま）'], 'narratives', { ward: 0, fiscal_year: 1, section: 2, text: 3 }],
+  ])('reads headers annotated in brackets %j as their names', (header, expected, placed) => {
+    const r = resolveHeader(header);
+    expect(r.ok && r.kind).toBe(expected);
+    expect(r.ok && r.ignored).toEqual([]);
+    for (const [field, index] of Object.entries(placed)) expect(columnOf(header, field), field).toBe(index);
+  });
+
+  it('an annotation does not make an unknown name known, and two annotated names of one field are two columns for it', () => {
+    const r = resolveHeader(['区', '年度', '段階', '番号', '評価者', '評価', '備考（区）']);
+    expect(r.ok && r.ignored).toEqual(['備考（区）']);
+    const twice = resolveHeader(['区', '年度（西暦）', '年度（和暦）', '段階', '番号', '評価者', '評価']);
+    expect(twice).toMatchObject({ ok: false, code: 'duplicate_column', field: 'fiscal_year', found: ['年度（西暦）', '年度（和暦）'] });
+  });
+
   it('`番号` is the question number in ratings and the item number in narratives', () => {
     expect(columnOf(['区', '年度', '段階', '番号', '評価者', '評価'], 'question_no')).toBe(3);
     expect(columnOf(['区', '年度', '区分', '番号', '内容'], 'item_no')).toBe(3);
