@@ -13,11 +13,12 @@ export const MAX_FISCAL_YEAR = 2099;
 
 export type FiscalYearResult = { ok: true; fiscalYear: number } | { ok: false; code: 'invalid_fiscal_year' | 'fiscal_year_out_of_range' };
 
-const WESTERN = /^(?:fy)?\s*(\d{4})\s*(?:年度|年)?$/;
-const ERA = /^(令和|平成|r|h)\s*(\d{1,2}|元)\s*(?:年度|年)?$/;
+// 年度分 ("the year's share"), as a sheet or file heads the year it reports on: 令和7年度分.
+const WESTERN = /^(?:fy)?\s*(\d{4})\s*(?:年度分?|年)?$/;
+const ERA = /^(令和|平成|r|h)\s*(\d{1,2}|元)\s*(?:年度分?|年)?$/;
 
 /**
- * Parses `2025`, `2025年度`, `FY2025`, `令和7年度`, `令和7`, `R7`, `令和元年度`, `平成31年度`, `H30`.
+ * Parses `2025`, `2025年度`, `FY2025`, `令和7年度`, `令和7年度分`, `令和7`, `R7`, `令和元年度`, `平成31年度`, `H30`.
  * Returns the Western year in which the fiscal year starts (April): 令和元年度 is 2019, and so is
  * 平成31年度, because the era changed on 1 May 2019, inside the fiscal year that began in April.
  * Also two ways of writing the one year side by side, as documents and this app's own tables pair

@@ -166,9 +166,25 @@ export class WardRegistry {
       return { ok: true, ward };
     }
     const withoutCity = value.replace(/^横浜市/, '');
-    const ward = this.byKey.get(nameKey(withoutCity)) ?? this.byKey.get(romajiKey(withoutCity)) ?? this.byReading(withoutCity);
+    const ward = this.byName(withoutCity) ?? this.byName(withoutCity.replace(/役所$/, '')) ?? this.byNoted(value);
     if (ward) return { ok: true, ward };
     return { ok: false, code: 'unknown_ward', suggestion: this.suggest(withoutCity) };
+  }
+
+  private byName(value: string): Ward | undefined {
+    return this.byKey.get(nameKey(value)) ?? this.byKey.get(romajiKey(value)) ?? this.byReading(value);
+  }
+
+  /**
+   * A name with a note in brackets after it, as sheets write a reading or a code beside the name
+   * (`鶴見区（つるみく）`, `鶴見区(14101)`): the name's ward, if the note names no other.
+   */
+  private byNoted(value: string): Ward | undefined {
+    const m = /^(.+?)\s*(?:\(([^()]*)\)|【([^【】]*)】)$/.exec(value);
+    if (!m) return undefined;
+    const named = this.resolveUncached(m[1]);
+    const note = this.resolveUncached(m[2] ?? m[3]);
+    return named.ok && (!note.ok || note.ward === named.ward) ? named.ward : undefined;
   }
 
   /**

@@ -16,6 +16,8 @@ describe('parseFiscalYear', () => {
     ['Ｒ７', 2025],
     ['令和元年度', 2019],
     ['令和元年', 2019],
+    ['令和7年度分', 2025],
+    ['2025年度分', 2025],
     ['平成31年度', 2019],
     ['H30', 2018],
     ['平成元年度', 1989],
@@ -35,7 +37,7 @@ describe('parseFiscalYear', () => {
     expect(parseFiscalYear(raw)).toEqual({ ok: false, code: 'invalid_fiscal_year' });
   });
 
-  it.each(['', 'abc', '令和', 'R', '20255', '2025年4月', 'S60', '令和七年度'])('rejects %s as not a year', (raw) => {
+  it.each(['', 'abc', '令和', 'R', '20255', '2025年4月', 'S60', '令和七年度', '2025年分', '令和7年度分分'])('rejects %s as not a year', (raw) => {
     expect(parseFiscalYear(raw)).toEqual({ ok: false, code: 'invalid_fiscal_year' });
   });
 

@@ -56,7 +56,20 @@ describe('WardRegistry.yokohama()', () => {
     ['ツルミ区', '鶴見区'],
     ['こうほく区', '港北区'],
     ['ｾﾔ区', '瀬谷区'],
+    // The ward office for the ward, and a reading or code noted in brackets beside the name.
+    ['鶴見区役所', '鶴見区'],
+    ['横浜市鶴見区役所', '鶴見区'],
+    ['鶴見区（つるみく）', '鶴見区'],
+    ['鶴見区 (Tsurumi)', '鶴見区'],
+    ['鶴見区(14101)', '鶴見区'],
+    ['鶴見区【つるみ】', '鶴見区'],
+    ['保土ヶ谷区（ほどがやく）', '保土ケ谷区'],
+    ['鶴見区（拠点: わっくんひろば）', '鶴見区'],
   ])('resolves %s to %s', (raw, name) => expect(nameOf(raw)).toBe(name));
+
+  it.each(['鶴見区（神奈川区）', '鶴見区(14102)', '（鶴見区）', '鶴見区役所役所', '新宿区（つるみく）'])('rejects %s: the note names another ward, or the name none', (raw) =>
+    expect(registry.resolve(raw)).toMatchObject({ ok: false, code: 'unknown_ward' }),
+  );
 
   it('reads every ward’s kana reading, in code order', () => {
     const readings = 'つるみ かながわ にし なか みなみ ほどがや いそご かなざわ こうほく とつか こうなん あさひ みどり せや さかえ いずみ あおば つづき';
