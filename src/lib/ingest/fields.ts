@@ -134,10 +134,35 @@ const sectionKey = (raw: string) =>
 
 /**
  * Sections; `令和N年度重点目標` is `goal` when N is the evaluated year and `next_goal` when it is
- * the year after, as the published report titles both goal lists that way.
+ * the year after, as the published report titles both goal lists that way. Also as a sheet numbers,
+ * encloses or annotates its section cells: `1 重点目標`, `(2)取組内容`, `【取組の効果】`,
+ * `取組内容（次年度）`, and a year noted after the label (`重点目標（令和7年度）`), which must be the
+ * evaluated year or, for a goal or action, the next one (then it is the next year's list).
  */
 export function parseSection(raw: string, fiscalYear: number | undefined, parseYear: (v: string) => number | undefined): SectionResult {
-  const value = sectionKey(raw);
+  const value = sectionKey(raw).replace(LIST_NUMBER, '');
+  const enclosed = ENCLOSED.exec(value);
+  const label = enclosed ? (enclosed[1] ?? enclosed[2] ?? enclosed[3]) : value;
+  const noted = NOTED.exec(label);
+  if (!noted) return sectionOfLabel(label, fiscalYear, parseYear);
+  const [, base, note] = noted;
+  if (RELATIVE_YEAR.test(note)) return sectionOfLabel(note + base, fiscalYear, parseYear);
+  const year = parseYear(note);
+  const section = sectionOfLabel(base, fiscalYear, parseYear);
+  if (!section.ok || fiscalYear === undefined || year === undefined) return { ok: false };
+  if (year === fiscalYear && !section.section.startsWith('next_')) return section;
+  const next = NEXT_YEAR_SECTION[section.section];
+  return year === fiscalYear + 1 && next ? { ok: true, section: next } : { ok: false };
+}
+
+/** A list's number before a label (NFKC has made ① a 1 and ⑴ a (1)); a year's digits are not one. */
+const LIST_NUMBER = /^(?:\(\d{1,2}\)|\d{1,2}(?:[.、)]|(?=\D)))/;
+const ENCLOSED = /^(?:【(.+)】|\[(.+)\]|「(.+)」)$/;
+const NOTED = /^(.+?)\(([^()]+)\)$/;
+const RELATIVE_YEAR = /^(?:今年度|本年度|当年度|次年度|来年度)$/;
+const NEXT_YEAR_SECTION: Partial<Record<Section, Section>> = { goal: 'next_goal', action: 'next_action', next_goal: 'next_goal', next_action: 'next_action' };
+
+function sectionOfLabel(value: string, fiscalYear: number | undefined, parseYear: (v: string) => number | undefined): SectionResult {
   const direct = SECTION_WORDS[value] ?? SECTION_CELLS.find(([, pattern]) => pattern.test(value))?.[0];
   if (direct) return { ok: true, section: direct };
   const titled = /^(.+?年度?)の?重点目標$/.exec(value);

@@ -79,7 +79,18 @@ describe('parseSection', () => {
     ['来年度の取組の内容', 'next_action'], ['次年度の取り組みの内容', 'next_action'], ['当年度の重点目標', 'goal'], ['来年度の重点目標', 'next_goal'],
   ])('reads %s, as sheets write it, as %s', (raw, section) => expect(parseSection(raw, 2025, year)).toEqual({ ok: true, section }));
 
-  it.each(['令和3年度重点目標', '前年度重点目標', '目標', '取組の方針'])('rejects %s', (raw) => expect(parseSection(raw, 2025, year)).toEqual({ ok: false }));
+  it.each([
+    ['1 重点目標', 'goal'], ['①取組内容', 'action'], ['(3)取組の効果', 'effect'], ['⑷取組の課題', 'challenge'], ['2.次年度重点目標', 'next_goal'],
+    ['【取組の効果】', 'effect'], ['[課題]', 'challenge'], ['「取組内容」', 'action'], ['1【令和8年度重点目標】', 'next_goal'],
+    ['重点目標（令和7年度）', 'goal'], ['重点目標（令和8年度）', 'next_goal'], ['取組内容(2026年度)', 'next_action'], ['取組の課題（R7）', 'challenge'],
+    ['次年度重点目標（令和8年度）', 'next_goal'], ['取組内容（次年度）', 'next_action'], ['重点目標（今年度）', 'goal'], ['令和7年度重点目標（2025年度）', 'goal'],
+  ])('reads %s, numbered, enclosed or with a note, as %s', (raw, section) => expect(parseSection(raw, 2025, year)).toEqual({ ok: true, section }));
+
+  it.each([
+    '令和3年度重点目標', '前年度重点目標', '目標', '取組の方針',
+    // A note naming another year than the list's, or no year: not guessed.
+    '重点目標（令和6年度）', '取組の効果（令和8年度）', '次年度重点目標（令和7年度）', '取組内容（まとめ）', '2025重点目標',
+  ])('rejects %s', (raw) => expect(parseSection(raw, 2025, year)).toEqual({ ok: false }));
 });
 
 describe('parseItemNo', () => {
