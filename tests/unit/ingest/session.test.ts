@@ -155,6 +155,7 @@ describe('IngestSession.ingestFile: accepted forms', () => {
 
   it.each([
     ['3年目', '5年', 3, 5], ['3', '5か年', 3, 5], ['3年度目/5か年度', '', 3, 5], ['4/5', '', 4, 5], ['２年度目／５か年度', '5', 2, 5],
+    ['3年目', '5年間', 3, 5], ['3年度目（5か年度中）', '', 3, 5], ['3年度目(5年間)', '5か年', 3, 5], ['1', '5ヶ年度', 1, 5],
   ])('reads a contract written %s and %j as year %i of %i', async (year, length, contractYear, contractLength) => {
     const batch = await ingest(`区,年度,年度目,か年度\n鶴見区,2025,${year},${length}\n`);
     expect(batch.report.errors).toEqual([]);

@@ -10,8 +10,10 @@ export function centerContent(c: CenterRecord): string {
   return [c.centerName, c.operator, c.contractYear, c.contractLength, c.periodStart, c.periodEnd, c.purpose].join(' / ');
 }
 
-const CONTRACT_LENGTH_SUFFIX = /(?:か|ヶ|ケ|カ|箇)?年度?$/;
-const CONTRACT_BOTH = /^(\d{1,3})(?:年度?目)?[/／](\d{1,3})(?:[かヶケカ箇]?年度?)?$/;
+const LENGTH_WORD = '(?:[かヶケカ箇]?年度?|年間)';
+const CONTRACT_LENGTH_SUFFIX = new RegExp(`${LENGTH_WORD}$`);
+/** Both numbers in the year's cell: `3年度目/5か年度`, `3/5`, or the length in brackets, `3年度目（5か年度中）`. */
+const CONTRACT_BOTH = new RegExp(`^(\\d{1,3})(?:年度?目)?(?:[/／](\\d{1,3})${LENGTH_WORD}?|\\((\\d{1,3})${LENGTH_WORD}中?\\))$`);
 
 /** Centers: a row per ward and year (operator, contract year of its length, period, purpose), every field but the key optional. */
 export function centersHandler({ registry, ledger, builder }: ReadContext): RowHandler {
@@ -37,12 +39,13 @@ export function centersHandler({ registry, ledger, builder }: ReadContext): RowH
     };
     // The report's own form in one cell, `3年度目/5か年度` or `3/5`, gives both numbers.
     const both = CONTRACT_BOTH.exec(normalizeCode(reader.raw('contract_year')).replace(/\s/g, ''));
+    const bothLength = both ? Number(both[2] ?? both[3]) : null;
     let contractYear = both ? Number(both[1]) : optionalInt('contract_year', /年度?目$/, 'invalid_contract_year');
     let contractLength = optionalInt('contract_length', CONTRACT_LENGTH_SUFFIX, 'invalid_contract_length');
-    if (both && contractLength !== null && contractLength !== Number(both[2])) {
-      reader.fail('contract_length', 'contract_length_disagrees', { length: Number(both[2]) });
+    if (bothLength !== null && contractLength !== null && contractLength !== bothLength) {
+      reader.fail('contract_length', 'contract_length_disagrees', { length: bothLength });
     }
-    contractLength ??= both ? Number(both[2]) : null;
+    contractLength ??= bothLength;
     let periodStart = optionalDate('period_start');
     let periodEnd = optionalDate('period_end');
     // 事業実施期間 in one cell, as the report writes it: its dates, and its (3年度目/5か年度) where given.
