@@ -208,6 +208,13 @@ export interface QuestionNo {
  */
 export function parseQuestionNo(raw: string): QuestionNo | undefined {
   let value = normalizeCode(raw).toLowerCase().replace(/\s/g, '');
+  // The stage may follow in brackets, `1（計画）`, and must agree with one named before.
+  const noted = /^(.+?)\(([^()]+)\)$/.exec(value);
+  const notedStage = noted ? QUESTION_STAGE.find(([prefix]) => prefix.exec(noted[2])?.[0] === noted[2])?.[1] : undefined;
+  if (notedStage) {
+    const read = parseQuestionNo(noted![1]);
+    return read && (read.stage === null || read.stage === notedStage) ? { questionNo: read.questionNo, stage: notedStage } : undefined;
+  }
   let stage: Stage | null = null;
   for (const [prefix, named] of QUESTION_STAGE) {
     const m = prefix.exec(value);

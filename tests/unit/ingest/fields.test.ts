@@ -53,9 +53,10 @@ describe('parseQuestionNo', () => {
     ['1', 1, null], ['１', 1, null], ['Q3', 3, null], ['q3', 3, null], ['問4', 4, null], ['設問 5', 5, null], ['第2問', 2, null], ['No.6', 6, null],
     ['計画1', 1, 'planning'], ['事業計画段階 2', 2, 'planning'], ['実施7', 7, 'implementation'], ['実施 問3', 3, 'implementation'],
     ['振返1', 1, 'review'], ['振り返り3', 3, 'review'], ['事業の振り返り段階 2', 2, 'review'],
+    ['1（計画）', 1, 'planning'], ['問3(実施段階)', 3, 'implementation'], ['振返2（振り返り）', 2, 'review'],
   ])('reads %s as question %i (stage %s)', (raw, questionNo, stage) => expect(parseQuestionNo(raw)).toEqual({ questionNo, stage }));
 
-  it.each(['', '0', '一', '1-1', 'Q', '計画', '評価1', '1.5'])('rejects %j', (raw) => expect(parseQuestionNo(raw)).toBeUndefined());
+  it.each(['', '0', '一', '1-1', 'Q', '計画', '評価1', '1.5', '計画1（実施）', '(計画)', '2(1)', '1（備考）'])('rejects %j', (raw) => expect(parseQuestionNo(raw)).toBeUndefined());
 });
 
 describe('parseSection', () => {
