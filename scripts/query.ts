@@ -9,6 +9,7 @@ import { checkConsoleSql } from '../src/lib/db/console-guard.ts';
 import { namedQueries } from '../src/lib/db/queries/catalog.ts';
 import { NO_FILTERS, type RatingFilters } from '../src/lib/db/sql.ts';
 import { csvLine } from '../src/lib/export/csv.ts';
+import { csvCell, type ExportKind } from '../src/lib/export/table.ts';
 
 const USAGE = 'usage: npm run query -- [--dataset DIR] (--name NAME | --sql SQL | --list) [--filters JSON] [--ward W] [--year Y] [--format csv|json]';
 const args = process.argv.slice(2);
@@ -40,13 +41,21 @@ if (format !== 'csv' && format !== 'json') fail(USAGE);
 
 const db = await openDataset(option('dataset') ?? 'data');
 try {
-  const query = name ? catalog[name] : { sql: sql!, params: [] };
-  const rows = await db.query<Record<string, unknown>>(query.sql, query.params);
-  if (format === 'json') console.log(JSON.stringify(rows, null, 2));
+  // An analyst's SQL comes with its column types, so that its dates print as dates (they arrive as
+  // epoch milliseconds, as in the browser); the named queries return no dates.
+  const { columns, rows } = name
+    ? await db.query<Record<string, unknown>>(catalog[name].sql, catalog[name].params).then((rows) => ({ columns: null, rows }))
+    : await db.runUserSql(sql!).result;
+  const names = columns?.map((c) => c.name) ?? (rows.length > 0 ? Object.keys(rows[0]) : []);
+  const kinds = names.map((_, i): ExportKind => {
+    const type = columns?.[i].type ?? '';
+    return type === 'DATE' ? 'date' : type.startsWith('TIMESTAMP') ? 'timestamp' : 'json';
+  });
+  const shown = rows.map((row) => Object.fromEntries(names.map((c, i) => [c, kinds[i] === 'json' ? row[c] : csvCell(kinds[i], row[c])])));
+  if (format === 'json') console.log(JSON.stringify(shown, null, 2));
   else {
-    const columns = rows.length > 0 ? Object.keys(rows[0]) : [];
-    console.log(csvLine(columns));
-    for (const row of rows) console.log(csvLine(columns.map((c) => (typeof row[c] === 'object' && row[c] !== null ? JSON.stringify(row[c]) : (row[c] as string | number | boolean | null)))));
+    console.log(csvLine(names));
+    for (const row of shown) console.log(csvLine(names.map((c) => csvCell('json', row[c]))));
   }
 } finally {
   await db.close();

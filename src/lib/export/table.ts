@@ -135,7 +135,7 @@ export function crossIndex<R>(rows: readonly R[], rowKey: (row: R) => string | n
 }
 
 /** Spreadsheet form of one value: dates as ISO text, nested values as JSON. */
-function csvCell(kind: ExportKind, value: unknown): CsvCell {
+export function csvCell(kind: ExportKind, value: unknown): CsvCell {
   if (value === null || value === undefined) return null;
   if (kind === 'date' || kind === 'timestamp') {
     const iso = new Date(value instanceof Date ? value.getTime() : Number(value)).toISOString();

@@ -13,6 +13,7 @@ import { loadInto, loadIntoNodeDatabase } from '../../../src/lib/db/node-load.ts
 import { NOT_IN_CATALOG, namedQueries } from '../../../src/lib/db/queries/catalog.ts';
 import * as queries from '../../../src/lib/db/queries/index.ts';
 import { inBundledOrder } from '../../../src/lib/db/bundle.ts';
+import { IngestSession } from '../../../src/lib/ingest/session.ts';
 
 const DATA = join(import.meta.dirname, '../../../data');
 const files = inBundledOrder(readdirSync(DATA).filter((f) => f.endsWith('.csv')).map((name) => ({ name, url: name }))).map(({ name }) => ({
@@ -115,5 +116,16 @@ describe('the Parquet dataset', () => {
     const csv = execFileSync('npx', ['tsx', 'scripts/query.ts', '--dataset', datasetDir, '--sql', 'SELECT count(*) AS n FROM ratings'], { encoding: 'utf8' });
     expect(csv.trim().split('\n')).toEqual(['n', String(manifest.tables.find((t) => t.name === 'ratings')!.rows)]);
     expect(() => execFileSync('npx', ['tsx', 'scripts/query.ts', '--dataset', datasetDir, '--sql', 'DELETE FROM ratings'], { stdio: 'pipe' })).toThrow();
+  });
+
+  it('npm run query prints dates as dates, so that a table it prints loads again', async () => {
+    const sql = "SELECT ward, fiscal_year, operator, period_start, period_end, TIMESTAMP '2025-04-01 09:30:00' AS checked FROM centers WHERE ward = '鶴見区' AND fiscal_year = 2025";
+    const csv = execFileSync('npx', ['tsx', 'scripts/query.ts', '--dataset', datasetDir, '--sql', sql], { encoding: 'utf8' });
+    expect(csv.trim().split('\n')).toEqual(['ward,fiscal_year,operator,period_start,period_end,checked', '鶴見区,2025,社会福祉法人青い鳥,2025-04-01,2026-03-31,2025-04-01 09:30:00']);
+    const json = execFileSync('npx', ['tsx', 'scripts/query.ts', '--dataset', datasetDir, '--sql', sql, '--format', 'json'], { encoding: 'utf8' });
+    expect(JSON.parse(json)).toEqual([{ ward: '鶴見区', fiscal_year: 2025, operator: '社会福祉法人青い鳥', period_start: '2025-04-01', period_end: '2026-03-31', checked: '2025-04-01 09:30:00' }]);
+    const batch = await new IngestSession().ingestFile('centers.csv', new TextEncoder().encode(csv));
+    expect(batch.report).toMatchObject({ kind: 'centers', rowsLoaded: 1, rowsRejected: 0 });
+    expect(batch.centers[0]).toMatchObject({ periodStart: '2025-04-01', periodEnd: '2026-03-31' });
   });
 });
