@@ -63,3 +63,14 @@ test('in English the printed filters name wards as the screen does, by their rom
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.filters-printed')).toHaveText('Filters: Years: 2025 / Wards: Naka, Nishi / Selected ward: Naka');
 });
+
+test('printed, the trends’ small multiples stay on the first page under the view’s heading, scaled to what is left of it', async ({ page }) => {
+  await openApp(page, '/?view=trends');
+  await expect(page.locator('figure.trajectories g.panel')).toHaveCount(18);
+  const { text, pageStarts } = await readPdf(await page.pdf({ format: 'A4' }));
+  const firstPage = text.split('\n').slice(0, pageStarts[1] - 1).join('\n');
+  expect(firstPage).toContain('区ごとの平均点の推移');
+  // The first and the last ward's panels: the whole chart, not moved to the second page.
+  expect(firstPage).toMatch(/鶴見区/);
+  expect(firstPage).toMatch(/都筑区/);
+});
