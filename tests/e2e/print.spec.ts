@@ -74,3 +74,21 @@ test('printed, the trends’ small multiples stay on the first page under the vi
   expect(firstPage).toMatch(/鶴見区/);
   expect(firstPage).toMatch(/都筑区/);
 });
+
+test('printed, a table’s figures keep to one line at the page’s width (a κ with its note, 0.45 (参考))', async ({ page }) => {
+  await page.setViewportSize({ width: PRINT_WIDTH, height: 900 });
+  await openApp(page, '/?view=raters');
+  await page.emulateMedia({ media: 'print' });
+  const kappa = page.locator('table td', { hasText: '(参考)' });
+  await expect(kappa.first()).toBeVisible();
+  // The lines a cell's text is laid out on: the distinct tops of its text's boxes.
+  const lines = await kappa.evaluateAll((cells) =>
+    cells.map((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    }),
+  );
+  expect(lines.length).toBeGreaterThan(10);
+  expect(lines.every((n) => n === 1), lines.join(' ')).toBe(true);
+});
