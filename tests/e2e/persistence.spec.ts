@@ -109,6 +109,36 @@ test('files re-read on the next visit keep their order, so the same value wins a
   await expect(page.locator('table.result tbody td')).toHaveText(['C']);
 });
 
+test('one saved file can be removed: the tables are made again from the files left, and a row it replaced gets its earlier value back', async ({ page }) => {
+  await open(page, '?view=data');
+  await page.locator('input[name="files"]').setInputFiles([`${root}tests/fixtures/conflict_a.csv`, `${root}tests/fixtures/conflict_b.csv`]);
+  await expect(page.locator('table.conflicts tbody tr')).toContainText('A (conflict_a.csv:2) → C (conflict_b.csv:2)');
+  const saved = page.locator('details.saved-files');
+  await saved.locator('summary').click();
+  await expect(saved.locator('summary')).toHaveText('この端末に保存したファイル (2)');
+  await expect(saved.locator('li .file-name')).toHaveText(['conflict_a.csv', 'conflict_b.csv']);
+  await expect(saved.locator('li .note').first()).toHaveText(`${readFileSync(`${root}tests/fixtures/conflict_a.csv`).length} B`);
+  // The page reloads, and starts again from the files left.
+  await Promise.all([page.waitForEvent('load'), saved.getByRole('button', { name: '外す: conflict_b.csv' }).click()]);
+  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 60_000 });
+  const files = page.locator('table.files tbody');
+  await expect(files.getByRole('rowheader', { name: 'conflict_a.csv' })).toBeVisible();
+  await expect(files.getByRole('rowheader', { name: 'conflict_b.csv' })).toHaveCount(0);
+  await expect(page.locator('table.conflicts')).toHaveCount(0);
+  await expect(saved.locator('summary')).toHaveText('この端末に保存したファイル (1)');
+  await open(page, `?view=sql&q=${encodeURIComponent("SELECT rating FROM ratings WHERE ward = '西区' AND fiscal_year = 2024 AND stage = 'review' AND question_no = 1 AND rater = 'ward'")}`);
+  await page.getByRole('button', { name: '実行（Ctrl+Enter）' }).click();
+  await expect(page.locator('table.result tbody td')).toHaveText(['A']);
+  // The last one removed, nothing is kept: the next visit shows the build's figures at once again.
+  await open(page, '?view=data');
+  await saved.locator('summary').click();
+  await Promise.all([page.waitForEvent('load'), saved.getByRole('button', { name: '外す: conflict_a.csv' }).click()]);
+  await expect(page.locator('body[data-db-ready="true"]')).toBeAttached({ timeout: 60_000 });
+  await expect(page.locator('table.files tbody').getByRole('rowheader', { name: 'conflict_a.csv' })).toHaveCount(0);
+  await expect(saved).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('kyoten-dashboard:saved-files'))).toBeNull();
+});
+
 test('a browser that refuses storage still loads the files, and says they will not be kept', async ({ page }) => {
   await page.addInitScript(() => {
     indexedDB.open = () => {

@@ -11,6 +11,13 @@ export const percentOneplace = format('.1%');
 /** `6,048`: a count, thousands grouped as a clerk reads them. */
 export const groupedCount = format(',');
 
+/** A file's size as a clerk reads it: `850 B`, `12 kB`, `3.4 MB` (powers of 1,000, as the browsers' downloads say). */
+export function fileSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  const [value, unit] = bytes < 999_500 ? [bytes / 1e3, 'kB'] : [bytes / 1e6, 'MB'];
+  return `${value < 10 ? format('.1f')(value) : groupedCount(Math.round(value))} ${unit}`;
+}
+
 /** `3.25 (B)`: a mean score with its nearest letter. */
 export const scoreWithLetter = (score: number) => `${twoPlaces(score)} (${scoreLetter(score)})`;
 

@@ -129,6 +129,12 @@ const STRINGS = {
     en: 'Files are processed inside this browser only; nothing is sent anywhere. Loaded files and the theme dictionary are kept in this browser for your next visit.',
   },
   clearMyData: { ja: 'この端末に保存したデータを消す', en: 'Clear my data from this browser' },
+  savedFilesTitle: { ja: 'この端末に保存したファイル', en: 'Files kept in this browser' },
+  savedFilesNote: {
+    ja: 'ファイルを外すと、ページを読み込み直し、残りのファイルを読み込んだ順に読み直して表を作り直します（そのファイルが置き換えた行は、元の値に戻ります）。',
+    en: 'Removing a file reloads the page and reads the files left again, in the order they were loaded (rows it had replaced get their earlier values back).',
+  },
+  removeSavedFile: { ja: '外す', en: 'Remove' },
   loading: { ja: '読み込み中', en: 'Loading' },
   cancel: { ja: '中止', en: 'Cancel' },
   cancelled: { ja: '読み込みを中止しました。中止までに読み終えたファイルは反映されています。', en: 'Loading cancelled. Files finished before the cancel are loaded.' },

@@ -74,6 +74,37 @@ export async function readSavedFiles(): Promise<SourceFile[]> {
   return rows.map((r) => ({ name: r.name, bytes: new Uint8Array(r.bytes) }));
 }
 
+export interface SavedFileEntry {
+  key: IDBValidKey;
+  name: string;
+  bytes: number;
+}
+
+/** The saved files' names and sizes, in the order they were loaded (what the data view lists). */
+export async function listSavedFiles(): Promise<SavedFileEntry[]> {
+  const entries: SavedFileEntry[] = [];
+  // One cursor, one transaction: a file saved meanwhile (a load going on) cannot pair a key with another's name.
+  await run('readonly', (store) => {
+    const request = store.openCursor();
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return;
+      const value = cursor.value as { name: string; bytes: Uint8Array };
+      entries.push({ key: cursor.key, name: value.name, bytes: value.bytes.byteLength });
+      cursor.continue();
+    };
+    return request;
+  });
+  return entries;
+}
+
+/** Forgets one saved file; the last one gone, the mark goes too. */
+export async function removeSavedFile(key: IDBValidKey): Promise<void> {
+  await run('readwrite', (store) => store.delete(key));
+  const left = await run<number>('readonly', (store) => store.count());
+  if (left === 0) globalThis.localStorage?.removeItem(MARK);
+}
+
 export async function clearSavedFiles(): Promise<undefined> {
   globalThis.localStorage?.removeItem(MARK);
   return run('readwrite', (store) => store.clear());

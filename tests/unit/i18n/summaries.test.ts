@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { BenchmarkRow, HeatmapCellRow, QuestionDistributionRow, RaterGapRow, SlopeRow, ThemeSummaryRow, WardDistributionRow } from '../../../src/lib/db/queries/index.ts';
 import { contractYearHeading, wardNamer } from '../../../src/lib/i18n/labels.ts';
-import { changeText, scoreWithLetter, signedSteps, signedTwoPlaces } from '../../../src/lib/i18n/numbers.ts';
+import { changeText, fileSize, scoreWithLetter, signedSteps, signedTwoPlaces } from '../../../src/lib/i18n/numbers.ts';
 import { t } from '../../../src/lib/i18n/ui.ts';
 import {
   benchmarkSummary,
@@ -116,6 +116,10 @@ describe('summary sentences', () => {
     expect(heatmapSummary('ja', 2025, '区', 2, cells, wardNamer('ja', romaji))).toBe('令和7年度（2025年度）、区の評価。2 区 × 16 設問。最も低いのは 中区 の 実施6（1.25）。');
     expect(heatmapSummary('en', 2025, 'Ward office', 2, cells, wardNamer('en', romaji))).toBe('FY2025 (令和7年度), Ward office. 2 wards × 16 questions. Lowest: Naka I6 (1.25).');
   });
+});
+
+test('a file’s size reads in bytes, kB or MB, powers of 1,000, one decimal below 10', () => {
+  expect([0, 999, 1000, 9_949, 12_345, 999_499, 999_500, 3_400_000, 34_567_890].map(fileSize)).toEqual(['0 B', '999 B', '1.0 kB', '9.9 kB', '12 kB', '999 kB', '1.0 MB', '3.4 MB', '35 MB']);
 });
 
 test('number formats read the same in every view', () => {
