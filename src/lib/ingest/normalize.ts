@@ -8,6 +8,16 @@ export function normalizeCode(value: string): string {
 }
 
 /**
+ * A free-text cell as stored: trimmed, and without the apostrophe a spreadsheet export puts before
+ * text that starts like a formula (`'-講座の開催`: this app's own downloads write it so, and Excel
+ * never shows it), so that a file the app wrote loads back as the same text.
+ */
+export function freeText(value: string): string {
+  const text = value.trim();
+  return /^'[=+\-@]/.test(text) ? text.slice(1) : text;
+}
+
+/**
  * Header names match after NFKC, trim and case folding; inner spaces and hyphens count as `_`.
  * Zero-width characters (pasted from web pages, or a second BOM) are dropped; NFKC makes a
  * no-break space a space. A line break between two Japanese characters (a narrow column's header

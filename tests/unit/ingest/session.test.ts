@@ -4,6 +4,7 @@ import { IngestCancelled, IngestSession } from '../../../src/lib/ingest/session.
 import type { FileBatch } from '../../../src/lib/ingest/types.ts';
 import { fileErrorText } from '../../../src/lib/i18n/messages.ts';
 import { zip } from '../../fixtures/workbook/build.ts';
+import { tableToCsv } from '../../../src/lib/export/table.ts';
 import { compoundFile } from '../../fixtures/workbook/xls/build.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -197,6 +198,22 @@ describe('IngestSession.ingestFile: accepted forms', () => {
 });
 
 describe('IngestSession.ingestFile: files other tools write', () => {
+  it('reads back the app’s own download: text that starts like a formula loses the apostrophe the export put before it', async () => {
+    const rows = [
+      { ward: '鶴見区', fiscal_year: 2025, section: 'action', item_no: 1, text: '-講座の開催（父親向け）' },
+      { ward: '鶴見区', fiscal_year: 2025, section: 'action', item_no: 2, text: '=地域との連携' },
+      { ward: '鶴見区', fiscal_year: 2025, section: 'action', item_no: 3, text: "'引用符で始まる文" },
+    ];
+    const columns = ['ward', 'fiscal_year', 'section', 'item_no', 'text'].map((name) => ({ name, label: name, kind: name === 'text' || name === 'ward' || name === 'section' ? ('string' as const) : ('int32' as const) }));
+    const csv = tableToCsv({ columns, rows });
+    expect(csv).toContain(",'-講座の開催");
+    const batch = await ingest(csv);
+    expect(batch.report.errors).toEqual([]);
+    expect(batch.narratives.map((n) => n.text)).toEqual(rows.map((r) => r.text));
+    const centers = await ingest(`区,年度,拠点名,運営法人,事業目的\n鶴見区,2025,'+ひろば,'@法人,'-目的\n`);
+    expect(centers.centers[0]).toMatchObject({ centerName: '+ひろば', operator: '@法人', purpose: '-目的' });
+  });
+
   it('reads whole numbers pandas wrote as floats (an integer column holding a blank) as those numbers', async () => {
     const batch = await ingest(`${LONG}14101.0,2025.0,1.0,1.0,区,A\n鶴見区,2025,2,7.0,拠点,\n`);
     expect(batch.report).toMatchObject({ rowsLoaded: 2, rowsRejected: 0 });

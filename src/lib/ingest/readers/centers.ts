@@ -1,5 +1,5 @@
 import { parsePositiveInt } from '../fields.ts';
-import { normalizeCode } from '../normalize.ts';
+import { freeText, normalizeCode } from '../normalize.ts';
 import { parseJapaneseDate, parsePeriod } from '../fiscal-year.ts';
 import type { Field } from '../headers.ts';
 import type { CenterRecord, ReasonCode } from '../types.ts';
@@ -20,7 +20,7 @@ export function centersHandler({ registry, ledger, builder }: ReadContext): RowH
   return (reader) => {
     const { ward, fiscalYear } = readWardAndYear(reader, registry);
     const optionalText = (field: Field) => {
-      const value = reader.raw(field).trim();
+      const value = freeText(reader.raw(field));
       return value === '' ? null : value;
     };
     const optionalInt = (field: Field, suffix: RegExp, code: ReasonCode) => {

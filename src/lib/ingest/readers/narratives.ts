@@ -1,5 +1,6 @@
 import { parseItemNo, parseSection } from '../fields.ts';
 import { parseFiscalYear } from '../fiscal-year.ts';
+import { freeText } from '../normalize.ts';
 import { splitItems, startsAsList } from '../report.ts';
 import type { NarrativeRecord } from '../types.ts';
 import { readProvenance, readWardAndYear, type ReadContext, type RowHandler } from './context.ts';
@@ -31,7 +32,8 @@ export function narrativesHandler({ registry, ledger, builder }: ReadContext): R
         if (itemNo === undefined) reader.fail('item_no', 'invalid_item_no');
       }
     }
-    const text = reader.required('text')?.trim();
+    const raw = reader.required('text');
+    const text = raw === undefined ? undefined : freeText(raw);
     const provenance = readProvenance(reader);
     if (reader.errors.length > 0 || !ward || fiscalYear === undefined || !section || text === undefined) return 'rejected';
     const group = `${ward.name}|${fiscalYear}|${section}`;

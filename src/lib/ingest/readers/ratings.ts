@@ -1,7 +1,7 @@
 import { parseQuestionNo, parseRating, parseStage, QUESTIONS_PER_STAGE, type Rater, type Stage } from '../fields.ts';
 import { RATING_COLUMNS, raterNamed, type Field } from '../headers.ts';
 import { memoize } from '../memo.ts';
-import { normalizeCode } from '../normalize.ts';
+import { freeText, normalizeCode } from '../normalize.ts';
 import type { RowReader } from '../rows.ts';
 import type { RatingRecord } from '../types.ts';
 import type { WardRegistry } from '../registry.ts';
@@ -72,7 +72,7 @@ export function ratingsHandler(registry: WardRegistry, add: RatingSink, wide: bo
     }
     const provenance = readProvenance(reader);
     if (reader.errors.length > 0 || !ward || fiscalYear === undefined || !stage || questionNo === undefined) return 'rejected';
-    const questionText = reader.raw('question').trim();
+    const questionText = freeText(reader.raw('question'));
     rating.ward = ward.name;
     rating.fiscalYear = fiscalYear;
     rating.stage = stage;
