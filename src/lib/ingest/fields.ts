@@ -1,4 +1,4 @@
-import { normalizeCode } from './normalize.ts';
+import { normalizeCode, noteAfter } from './normalize.ts';
 
 export const STAGES = ['planning', 'implementation', 'review'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -65,10 +65,10 @@ const RATER_WORDS: Record<string, Rater> = {
 export function parseRater(raw: string): Rater | undefined {
   const value = normalizeCode(raw).toLowerCase().replace(/\s/g, '');
   if (RATER_WORDS[value]) return RATER_WORDS[value];
-  const m = /^(.+?)(?:\(([^()]*)\)|【([^【】]*)】)$/.exec(value);
-  const rater = m ? RATER_WORDS[m[1]] : undefined;
+  const noted = noteAfter(value);
+  const rater = noted ? RATER_WORDS[noted.base] : undefined;
   if (!rater) return undefined;
-  const named = new Set((m![2] ?? m![3]).split(/[・,、&/+と]|and/).flatMap((part) => RATER_WORDS[part] ?? []));
+  const named = new Set(noted!.note.split(/[・,、&/+と]|and/).flatMap((part) => RATER_WORDS[part] ?? []));
   const jointOfBoth = rater === 'joint' && named.has('ward') && named.has('center');
   return [...named].every((r) => r === rater) || jointOfBoth ? rater : undefined;
 }
@@ -143,9 +143,9 @@ export function parseSection(raw: string, fiscalYear: number | undefined, parseY
   const value = sectionKey(raw).replace(LIST_NUMBER, '');
   const enclosed = ENCLOSED.exec(value);
   const label = enclosed ? (enclosed[1] ?? enclosed[2] ?? enclosed[3]) : value;
-  const noted = NOTED.exec(label);
+  const noted = noteAfter(label);
   if (!noted) return sectionOfLabel(label, fiscalYear, parseYear);
-  const [, base, note] = noted;
+  const { base, note } = noted;
   if (RELATIVE_YEAR.test(note)) return sectionOfLabel(note + base, fiscalYear, parseYear);
   const year = parseYear(note);
   const section = sectionOfLabel(base, fiscalYear, parseYear);
@@ -158,7 +158,6 @@ export function parseSection(raw: string, fiscalYear: number | undefined, parseY
 /** A list's number before a label (NFKC has made ① a 1 and ⑴ a (1)); a year's digits are not one. */
 const LIST_NUMBER = /^(?:\(\d{1,2}\)|\d{1,2}(?:[.、)]|(?=\D)))/;
 const ENCLOSED = /^(?:【(.+)】|\[(.+)\]|「(.+)」)$/;
-const NOTED = /^(.+?)\(([^()]+)\)$/;
 const RELATIVE_YEAR = /^(?:今年度|本年度|当年度|次年度|来年度)$/;
 const NEXT_YEAR_SECTION: Partial<Record<Section, Section>> = { goal: 'next_goal', action: 'next_action', next_goal: 'next_goal', next_action: 'next_action' };
 
@@ -209,10 +208,10 @@ export interface QuestionNo {
 export function parseQuestionNo(raw: string): QuestionNo | undefined {
   let value = normalizeCode(raw).toLowerCase().replace(/\s/g, '');
   // The stage may follow in brackets, `1（計画）`, and must agree with one named before.
-  const noted = /^(.+?)\(([^()]+)\)$/.exec(value);
-  const notedStage = noted ? QUESTION_STAGE.find(([prefix]) => prefix.exec(noted[2])?.[0] === noted[2])?.[1] : undefined;
+  const noted = noteAfter(value);
+  const notedStage = noted ? QUESTION_STAGE.find(([prefix]) => prefix.exec(noted.note)?.[0] === noted.note)?.[1] : undefined;
   if (notedStage) {
-    const read = parseQuestionNo(noted![1]);
+    const read = parseQuestionNo(noted!.base);
     return read && (read.stage === null || read.stage === notedStage) ? { questionNo: read.questionNo, stage: notedStage } : undefined;
   }
   let stage: Stage | null = null;

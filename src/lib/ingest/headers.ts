@@ -1,7 +1,7 @@
 import { CsvReader, DELIMITERS, isBlankRecord, type CsvRecord, type Delimiter } from './csv.ts';
 import { parseRater, type Rater } from './fields.ts';
 import { clipList, clipText, LISTED_COLUMNS, PREAMBLE_LINES } from './limits.ts';
-import { normalizeHeader } from './normalize.ts';
+import { normalizeHeader, noteAfter } from './normalize.ts';
 import type { FileReport } from './types.ts';
 
 export const FILE_KINDS = ['ratings_long', 'ratings_wide', 'narratives', 'centers', 'wards', 'report', 'unknown'] as const;
@@ -164,7 +164,7 @@ const ALIAS_NAMES = new Set(Object.values(ALIASES).flat());
 function headerKey(name: string): string {
   const key = normalizeHeader(name);
   if (ALIAS_NAMES.has(key)) return key;
-  return /^(.+?)_*(?:\([^()]*\)|\[[^[\]]*\]|【[^【】]*】)$/.exec(key)?.[1] ?? key;
+  return noteAfter(key)?.base ?? key;
 }
 
 /**

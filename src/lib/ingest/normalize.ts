@@ -8,6 +8,15 @@ export function normalizeCode(value: string): string {
 }
 
 /**
+ * A value and the note in brackets after it, as hand-made sheets annotate a name (`年度（西暦）`,
+ * `鶴見区（つるみく）`, `拠点【NPO法人】`); null without one. The value is NFKC already: `（…）` is `(…)`.
+ */
+export function noteAfter(value: string): { base: string; note: string } | null {
+  const m = /^(.+?)[\s_]*(?:\(([^()]*)\)|\[([^[\]]*)\]|【([^【】]*)】)$/.exec(value);
+  return m ? { base: m[1], note: m[2] ?? m[3] ?? m[4] } : null;
+}
+
+/**
  * A free-text cell as stored: trimmed, and without the apostrophe a spreadsheet export puts before
  * text that starts like a formula (`'-講座の開催`: this app's own downloads write it so, and Excel
  * never shows it), so that a file the app wrote loads back as the same text.

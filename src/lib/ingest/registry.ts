@@ -1,5 +1,5 @@
 import { memoize } from './memo.ts';
-import { editDistance, foldLookAlikes, isKana, kanaToRomaji, normalizeCode } from './normalize.ts';
+import { editDistance, foldLookAlikes, isKana, kanaToRomaji, normalizeCode, noteAfter } from './normalize.ts';
 
 export interface Ward {
   /** 5-digit local government code without check digit, e.g. `14101`. */
@@ -180,10 +180,10 @@ export class WardRegistry {
    * (`鶴見区（つるみく）`, `鶴見区(14101)`): the name's ward, if the note names no other.
    */
   private byNoted(value: string): Ward | undefined {
-    const m = /^(.+?)\s*(?:\(([^()]*)\)|【([^【】]*)】)$/.exec(value);
-    if (!m) return undefined;
-    const named = this.resolveUncached(m[1]);
-    const note = this.resolveUncached(m[2] ?? m[3]);
+    const noted = noteAfter(value);
+    if (!noted) return undefined;
+    const named = this.resolveUncached(noted.base);
+    const note = this.resolveUncached(noted.note);
     return named.ok && (!note.ok || note.ward === named.ward) ? named.ward : undefined;
   }
 
