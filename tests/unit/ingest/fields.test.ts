@@ -25,7 +25,7 @@ describe('parseRater', () => {
     // The center's rating is its operator's: sheets name it so.
     ['拠点（法人）', 'center'], ['法人', 'center'], ['運営法人', 'center'], ['双方', 'joint'],
     // A note in brackets that names the same rater, or none, or for the joint rating the two who rate.
-    ['拠点（NPO法人）', 'center'], ['区（区役所）', 'ward'], ['区役所(区)', 'ward'], ['拠点【運営法人】', 'center'],
+    ['拠点（NPO法人）', 'center'], ['区（区役所）', 'ward'], ['区役所(区)', 'ward'], ['拠点【運営法人】', 'center'], ['区[区役所]', 'ward'],
     ['相互評価（区・拠点）', 'joint'], ['相互（区と拠点）', 'joint'], ['相互評価 (区, 拠点)', 'joint'], ['joint (ward & center)', 'joint'],
   ])('reads %s as %s', (raw, rater) => expect(parseRater(raw)).toBe(rater));
 
@@ -53,7 +53,7 @@ describe('parseQuestionNo', () => {
     ['1', 1, null], ['１', 1, null], ['Q3', 3, null], ['q3', 3, null], ['問4', 4, null], ['設問 5', 5, null], ['第2問', 2, null], ['No.6', 6, null],
     ['計画1', 1, 'planning'], ['事業計画段階 2', 2, 'planning'], ['実施7', 7, 'implementation'], ['実施 問3', 3, 'implementation'],
     ['振返1', 1, 'review'], ['振り返り3', 3, 'review'], ['事業の振り返り段階 2', 2, 'review'],
-    ['1（計画）', 1, 'planning'], ['問3(実施段階)', 3, 'implementation'], ['振返2（振り返り）', 2, 'review'],
+    ['1（計画）', 1, 'planning'], ['問3(実施段階)', 3, 'implementation'], ['振返2（振り返り）', 2, 'review'], ['4【実施】', 4, 'implementation'],
   ])('reads %s as question %i (stage %s)', (raw, questionNo, stage) => expect(parseQuestionNo(raw)).toEqual({ questionNo, stage }));
 
   it.each(['', '0', '一', '1-1', 'Q', '計画', '評価1', '1.5', '計画1（実施）', '(計画)', '2(1)', '1（備考）'])('rejects %j', (raw) => expect(parseQuestionNo(raw)).toBeUndefined());
@@ -83,7 +83,7 @@ describe('parseSection', () => {
   it.each([
     ['1 重点目標', 'goal'], ['①取組内容', 'action'], ['(3)取組の効果', 'effect'], ['⑷取組の課題', 'challenge'], ['2.次年度重点目標', 'next_goal'],
     ['【取組の効果】', 'effect'], ['[課題]', 'challenge'], ['「取組内容」', 'action'], ['1【令和8年度重点目標】', 'next_goal'],
-    ['重点目標（令和7年度）', 'goal'], ['重点目標（令和8年度）', 'next_goal'], ['取組内容(2026年度)', 'next_action'], ['取組の課題（R7）', 'challenge'],
+    ['重点目標（令和7年度）', 'goal'], ['重点目標（令和8年度）', 'next_goal'], ['取組内容(2026年度)', 'next_action'], ['取組の課題（R7）', 'challenge'], ['取組内容[次年度]', 'next_action'],
     ['次年度重点目標（令和8年度）', 'next_goal'], ['取組内容（次年度）', 'next_action'], ['重点目標（今年度）', 'goal'], ['令和7年度重点目標（2025年度）', 'goal'],
   ])('reads %s, numbered, enclosed or with a note, as %s', (raw, section) => expect(parseSection(raw, 2025, year)).toEqual({ ok: true, section }));
 

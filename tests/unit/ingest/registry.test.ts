@@ -63,6 +63,7 @@ describe('WardRegistry.yokohama()', () => {
     ['鶴見区 (Tsurumi)', '鶴見区'],
     ['鶴見区(14101)', '鶴見区'],
     ['鶴見区【つるみ】', '鶴見区'],
+    ['鶴見区[Tsurumi-ku]', '鶴見区'],
     ['保土ヶ谷区（ほどがやく）', '保土ケ谷区'],
     ['鶴見区（拠点: わっくんひろば）', '鶴見区'],
   ])('resolves %s to %s', (raw, name) => expect(nameOf(raw)).toBe(name));
