@@ -98,7 +98,8 @@ export function parseRating(raw: string): RatingResult {
   const m = LETTER_WITH_LABEL.exec(value);
   const letter = m?.[1].toUpperCase() as Rating | undefined;
   const label = m?.[2] ?? m?.[3] ?? '';
-  return letter && (label === '' || RATING_WORDS[label] === letter) ? { ok: true, rating: letter } : { ok: false };
+  // The label is a word (よくできた): a second letter (`AA`, a key pressed twice?) is not read as the first.
+  return letter && (label === '' || (label.length > 1 && RATING_WORDS[label] === letter)) ? { ok: true, rating: letter } : { ok: false };
 }
 
 export type SectionResult = { ok: true; section: Section } | { ok: false };

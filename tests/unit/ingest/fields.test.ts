@@ -45,7 +45,7 @@ describe('parseRating', () => {
     (raw, rating) => expect(parseRating(raw)).toEqual({ ok: true, rating }),
   );
 
-  it.each(['E', 'AB', '4', 'A+', 'A（できた）', 'B：よくできた', 'C-', 'D(可)', '(E)', '(A', '(AB)'])('rejects %s', (raw) => expect(parseRating(raw)).toEqual({ ok: false }));
+  it.each(['E', 'AB', '4', 'A+', 'A（できた）', 'B：よくできた', 'C-', 'D(可)', '(E)', '(A', '(AB)', 'AA', 'ａａ', 'B:b', 'C(c)'])('rejects %s', (raw) => expect(parseRating(raw)).toEqual({ ok: false }));
 });
 
 describe('parseQuestionNo', () => {
