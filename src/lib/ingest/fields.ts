@@ -17,8 +17,11 @@ export const QUESTIONS_PER_STAGE: Record<Stage, number> = { planning: 6, impleme
 /** A=4 … D=1, the scale the published reports use. */
 export const RATING_SCORE: Record<Rating, number> = { A: 4, B: 3, C: 2, D: 1 };
 
+/** A code cell as its words are looked up: NFKC, lower case, no spaces (`Ａ `, `計画 (Plan)`, `Ward`). */
+const cellKey = (raw: string) => normalizeCode(raw).toLowerCase().replace(/\s/g, '');
+
 function lookup<T>(table: Record<string, T>) {
-  return (raw: string): T | undefined => table[normalizeCode(raw).toLowerCase().replace(/\s/g, '')];
+  return (raw: string): T | undefined => table[cellKey(raw)];
 }
 
 /** A stage's own word, once 事業(の) and 段階 / stage are set aside. */
@@ -42,7 +45,7 @@ function stageOf(part: string): Stage | undefined {
  * a stage (its number, its word, a word in brackets after it) must name the same one.
  */
 export function parseStage(raw: string): Stage | undefined {
-  const value = normalizeCode(raw).toLowerCase().replace(/\s/g, '');
+  const value = cellKey(raw);
   const m = /^(?:([1-3])[.、)]?(?=\D))?(.*?)(?:\(([^()]*)\))?$/.exec(value)!;
   const parts = [m[1], m[2], m[3]].filter((part): part is string => part !== undefined && part !== '');
   const stages = parts.map(stageOf);
@@ -63,7 +66,7 @@ const RATER_WORDS: Record<string, Rater> = {
  * another rater (`区（拠点）`) is not guessed between.
  */
 export function parseRater(raw: string): Rater | undefined {
-  const value = normalizeCode(raw).toLowerCase().replace(/\s/g, '');
+  const value = cellKey(raw);
   if (RATER_WORDS[value]) return RATER_WORDS[value];
   const noted = noteAfter(value);
   const rater = noted ? RATER_WORDS[noted.base] : undefined;
@@ -89,7 +92,7 @@ const LETTER_WITH_LABEL = /^([a-d])(?:評価)?[:.・]?(?:\((.*)\)|(.*))$/;
  * label (a letter with another letter's label is not read); empty, `-`, `－`, `未評価` mean not rated.
  */
 export function parseRating(raw: string): RatingResult {
-  const plain = normalizeCode(raw).toLowerCase().replace(/\s/g, '');
+  const plain = cellKey(raw);
   // A letter in brackets, as a table marks the one chosen: (A), [B], 【C】.
   const value = /^[(\[【「]([a-d])[)\]】」]$/.exec(plain)?.[1] ?? plain;
   if (NOT_RATED.has(value)) return { ok: true, rating: null };
@@ -131,7 +134,7 @@ const SECTION_WORDS: Record<string, Section> = {
 
 /** 取り組み, 取組み and 取り組 are the report's 取組; 次年度の取組 is 次年度取組. */
 const sectionKey = (raw: string) =>
-  normalizeCode(raw).toLowerCase().replace(/\s/g, '').replace(/取り?組み?/g, '取組').replace(/^(今年度|本年度|当年度|次年度|来年度)の/, '$1');
+  cellKey(raw).replace(/取り?組み?/g, '取組').replace(/^(今年度|本年度|当年度|次年度|来年度)の/, '$1');
 
 /**
  * Sections; `令和N年度重点目標` is `goal` when N is the evaluated year and `next_goal` when it is
@@ -207,7 +210,7 @@ export interface QuestionNo {
  * `第1問`, `No.1`, `計画1`, `実施 問3` (the stage then has to agree with the row's).
  */
 export function parseQuestionNo(raw: string): QuestionNo | undefined {
-  let value = normalizeCode(raw).toLowerCase().replace(/\s/g, '');
+  let value = cellKey(raw);
   // The stage may follow in brackets, `1（計画）`, and must agree with one named before.
   const noted = noteAfter(value);
   const notedStage = noted ? QUESTION_STAGE.find(([prefix]) => prefix.exec(noted.note)?.[0] === noted.note)?.[1] : undefined;
@@ -230,7 +233,7 @@ export function parseQuestionNo(raw: string): QuestionNo | undefined {
 
 /** An item's number as a list or a sheet writes it: `1`, `①`, `(2)`, `3.`, `No.4`, `第5項`. */
 export function parseItemNo(raw: string): number | undefined {
-  const m = /^(?:no\.?|№|第|項目)?(?:\((\d{1,7})\)|(\d{1,7})[.、)]?)(?:番|項)?$/.exec(normalizeCode(raw).toLowerCase().replace(/\s/g, ''));
+  const m = /^(?:no\.?|№|第|項目)?(?:\((\d{1,7})\)|(\d{1,7})[.、)]?)(?:番|項)?$/.exec(cellKey(raw));
   return m ? parsePositiveInt(m[1] ?? m[2]) : undefined;
 }
 
