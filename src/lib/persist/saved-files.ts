@@ -100,8 +100,11 @@ export async function listSavedFiles(): Promise<SavedFileEntry[]> {
 
 /** Forgets one saved file; the last one gone, the mark goes too. */
 export async function removeSavedFile(key: IDBValidKey): Promise<void> {
-  await run('readwrite', (store) => store.delete(key));
-  const left = await run<number>('readonly', (store) => store.count());
+  // The count is asked after the delete in the same transaction, so it sees the delete.
+  const left = await run<number>('readwrite', (store) => {
+    store.delete(key);
+    return store.count();
+  });
   if (left === 0) globalThis.localStorage?.removeItem(MARK);
 }
 
