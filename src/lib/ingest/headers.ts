@@ -164,7 +164,23 @@ const ALIAS_NAMES = new Set(Object.values(ALIASES).flat());
 function headerKey(name: string): string {
   const key = normalizeHeader(name);
   if (ALIAS_NAMES.has(key)) return key;
-  return noteAfter(key)?.base ?? key;
+  const noted = noteAfter(key);
+  return ratingColumnKey(noted ? [noted.base, noted.note] : key.split(/[_・/:]/)) ?? noted?.base ?? key;
+}
+
+const RATING_WORDS = new Set(['評価', 'rating']);
+
+/**
+ * A rating column named by the word for rating and its rater, either way round, joined or with the
+ * rater as the note (`評価（区）`, `評価_拠点`, `相互・評価`, `rating_joint`): a sheet that heads one
+ * group `評価` over its raters' columns reads so once its two header rows are one. The rater's own
+ * rating column's name, or undefined for any other pair of words.
+ */
+function ratingColumnKey(words: string[]): string | undefined {
+  if (words.length !== 2) return undefined;
+  const [first, second] = words;
+  const rater = RATING_WORDS.has(first) ? parseRater(second) : RATING_WORDS.has(second) ? parseRater(first) : undefined;
+  return rater && RATING_COLUMNS.find(([, r]) => r === rater)![0];
 }
 
 /**
@@ -234,6 +250,9 @@ export function locateHeader(text: string): (LocatedHeader & { below: LocatedHea
       const after = new CsvReader(text, delimiter, record.end + 1, record.endLine + 1);
       const located = { delimiter, record, header, preamble: [...preamble], reader: after };
       if (record.problem === null && header.ok) return { ...located, below: null };
+      const lower = new CsvReader(text, delimiter, record.end + 1, record.endLine + 1);
+      const stacked = record.problem === null ? stackedHeader(record, lower) : null;
+      if (stacked) return { ...located, ...stacked, reader: lower, below: null };
       const lacking = !header.ok && header.code !== 'unrecognised_header' && record.problem === null;
       if (lacking && seen === 1) partial ??= located;
       else if (lacking && header.code === 'missing_columns') {
@@ -246,4 +265,44 @@ export function locateHeader(text: string): (LocatedHeader & { below: LocatedHea
   }
   const found = partial ?? first;
   return found && { ...found, below };
+}
+
+/**
+ * A header in two rows, as a sheet heads a group of columns (`評価` merged across `区 拠点 相互評価`,
+ * or `設問` across `番号 内容`): a column is named by the lower cell under a blank, the upper over a
+ * blank or the same name (a cell merged down both rows), and by both where both are filled (a
+ * group's label spans the columns after it that are blank above): `設問番号` when the two make a
+ * column name, else `評価（区）`. A group's label that is no column
+ * name (`評価結果`) leaves the lower cell's name. Taken only when the upper row names some column,
+ * the lower one holds nothing but column names, and the two name a known kind's columns; `reader`
+ * is at the lower row, and is left after it when the two are taken.
+ */
+function stackedHeader(upper: CsvRecord, reader: CsvReader): { record: CsvRecord; header: HeaderResult } | null {
+  if (!upper.fields.some(isColumnName)) return null;
+  const lower = reader.next();
+  if (!lower || lower.problem !== null || isBlankRecord(lower.fields)) return null;
+  if (!lower.fields.every((f) => f.trim() === '' || isColumnName(f))) return null;
+  const width = Math.max(upper.fields.length, lower.fields.length);
+  const fields: string[] = [];
+  let group = '';
+  for (let i = 0; i < width; i++) {
+    const [above, below] = [(upper.fields[i] ?? '').trim(), (lower.fields[i] ?? '').trim()];
+    // A merged group's label is in its first column only: the columns after it, blank above, share it.
+    if (above !== '') group = below !== '' && normalizeHeader(above) !== normalizeHeader(below) ? above : '';
+    fields.push(stackNames(above || (below === '' ? '' : group), below));
+  }
+  const header = resolveHeader(fields);
+  return header.ok ? { record: { ...upper, endLine: lower.endLine, end: lower.end, fields }, header } : null;
+}
+
+function isColumnName(cell: string): boolean {
+  return cell.trim() !== '' && (ALIAS_NAMES.has(headerKey(cell)) || parseRater(cell) !== undefined);
+}
+
+/** One column's name from its two header cells. */
+function stackNames(upper: string, lower: string): string {
+  if (lower === '' || normalizeHeader(upper) === normalizeHeader(lower)) return upper;
+  if (upper === '' || !isColumnName(upper)) return lower;
+  const joined = upper + lower;
+  return ALIAS_NAMES.has(headerKey(joined)) ? joined : `${upper}（${lower}）`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedHeaders, resolveHeader } from '../../../src/lib/ingest/headers.ts';
+import { expectedHeaders, locateHeader, resolveHeader } from '../../../src/lib/ingest/headers.ts';
 
 const kind = (header: string[]) => {
   const r = resolveHeader(header);
@@ -61,6 +61,25 @@ describe('resolveHeader', () => {
     expect(r.ok && r.kind).toBe(expected);
     expect(r.ok && r.ignored).toEqual([]);
     for (const [field, index] of Object.entries(placed)) expect(columnOf(header, field), field).toBe(index);
+  });
+
+  it.each([
+    [['区', '年度', '段階', '番号', '評価（区）', '評価（拠点）', '評価（相互評価）']],
+    [['区名', '年度', '段階', '番号', '評価_区', '評価_拠点', '評価_相互']],
+    [['区名', '年度', '段階', '番号', '区・評価', '拠点・評価', '相互・評価']],
+    [['区名', '年度', '段階', '番号', '評価/区役所', '評価/法人', '評価/相互']],
+    [['ward', 'fiscal_year', 'stage', 'question_no', 'rating (ward)', 'Rating-Center', 'rating_joint']],
+  ])('reads a rating column named by the word for rating and its rater, either way round: %j', (header) => {
+    const r = resolveHeader(header);
+    expect(r.ok && r.kind).toBe('ratings_wide');
+    expect(r.ok && r.ignored).toEqual([]);
+    expect(['ward', 'ward_rating', 'center_rating', 'joint_rating'].map((field) => columnOf(header, field))).toEqual([0, 4, 5, 6]);
+  });
+
+  it('a rating column whose note is no single rater is not guessed: `評価（A～D）` is the rating, `評価（区・拠点）` too', () => {
+    expect(columnOf(['区', '年度', '段階', '番号', '評価者', '評価（A～D）'], 'rating')).toBe(5);
+    expect(resolveHeader(['区名', '年度', '段階', '番号', '評価（区・拠点）', '拠点'])).toMatchObject({ ok: true, kind: 'ratings_wide', ignored: ['評価（区・拠点）'] });
+    expect(resolveHeader(['区名', '年度', '段階', '番号', '備考_区', '拠点'])).toMatchObject({ ok: true, ignored: ['備考_区'] });
   });
 
   it('an annotation does not make an unknown name known, and two annotated names of one field are two columns for it', () => {
@@ -137,5 +156,43 @@ describe('resolveHeader: every alias of the data contract', () => {
     const r = resolveHeader(header);
     expect(r).toMatchObject({ ok: true, kind });
     expect(r.ok && r.columns.get(field as never)).toBe(header.indexOf(alias));
+  });
+});
+
+describe('locateHeader: a header in two rows', () => {
+  const located = (text: string) => {
+    const found = locateHeader(text)!;
+    const next = found.reader.next();
+    return { header: found.header, fields: found.record.fields, lines: [found.record.line, found.record.endLine], next: next?.line, preamble: found.preamble.map((p) => p.line) };
+  };
+  const columns = (header: ReturnType<typeof resolveHeader>) => (header.ok ? Object.fromEntries(header.columns) : header);
+
+  it('reads a group label over its columns, as a CSV keeps a label merged across them (in its first column only)', () => {
+    const r = located('区名,年度,段階,設問,,評価,,\n,,,番号,内容,区,拠点,相互評価\n鶴見区,2025,計画,1,目的,A,B,A\n');
+    expect(r.fields).toEqual(['区名', '年度', '段階', '設問番号', '設問内容', '評価（区）', '評価（拠点）', '評価（相互評価）']);
+    expect(r.header).toMatchObject({ ok: true, kind: 'ratings_wide', ignored: [] });
+    expect(columns(r.header)).toMatchObject({ ward: 0, fiscal_year: 1, stage: 2, question_no: 3, question: 4, ward_rating: 5, center_rating: 6, joint_rating: 7 });
+    expect(r.lines).toEqual([1, 2]);
+    expect(r.next).toBe(3);
+  });
+
+  it('reads a sheet whose single columns are merged down both rows (the name in each), under a title', () => {
+    const r = located('令和7年度 評価表\n区名,年度,段階,番号,評価結果,,\n区名,年度,段階,番号,区,拠点,相互評価\n鶴見区,2025,計画,1,A,B,A\n');
+    expect(r.fields).toEqual(['区名', '年度', '段階', '番号', '区', '拠点', '相互評価']);
+    expect(columns(r.header)).toMatchObject({ ward: 0, ward_rating: 4, center_rating: 5, joint_rating: 6 });
+    expect(r.preamble).toEqual([1]);
+    expect(r.lines).toEqual([2, 3]);
+    expect(r.next).toBe(4);
+  });
+
+  it('never takes a row of data, or a title over a header, as half of a header', () => {
+    // A long file lacking its rater column: its first row has a rater's name in it, but data beside it.
+    const lacking = located('区,年度,段階,番号,評価\n鶴見区,2025,計画,1,区,A\n');
+    expect(lacking.header).toMatchObject({ ok: false, code: 'missing_columns' });
+    expect(lacking.lines).toEqual([1, 1]);
+    expect(lacking.next).toBe(2);
+    const titled = located('鶴見区 評価表\n区名,年度,段階,番号,区,拠点,相互評価\n鶴見区,2025,計画,1,A,B,A\n');
+    expect(titled.lines).toEqual([2, 2]);
+    expect(titled.preamble).toEqual([1]);
   });
 });

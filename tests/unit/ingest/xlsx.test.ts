@@ -61,6 +61,24 @@ describe('Excel workbooks (.xlsx) as Excel writes them', () => {
     expect(fromBook.ratings.toArray()).toEqual(fromCsv.ratings.toArray());
   });
 
+  it('reads a header in two rows, single columns merged down both and the ratings under one 評価 merged across', async () => {
+    const cells = (n: number, values: string[]) => row(n, values.map((v, k) => (v === '' ? '' : inline(`${'ABCDEFGH'[k]}${n}`, v))).join(''));
+    const sheet = [
+      cells(1, ['区名', '年度', '段階', '設問', '', '評価', '', '']),
+      cells(2, ['', '', '', '番号', '内容', '区', '拠点', '相互評価']),
+      cells(3, ['鶴見区', '令和7年度', '計画', '1', '目的', 'A', 'B', 'C']),
+      cells(4, ['鶴見区', '令和7年度', '計画', '2', '役割', 'B', 'E', 'D']),
+    ].join('');
+    const merges = '<mergeCells count="5"><mergeCell ref="A1:A2"/><mergeCell ref="B1:B2"/><mergeCell ref="C1:C2"/><mergeCell ref="D1:E1"/><mergeCell ref="F1:H1"/></mergeCells>';
+    const [batch] = await new IngestSession().ingestSource('two rows.xlsx', workbook([{ name: '評価', xml: sheet, after: merges }]));
+    expect(batch.report).toMatchObject({ kind: 'ratings_wide', rowsRead: 2, rowsLoaded: 1, rowsRejected: 1, ignoredColumns: [] });
+    expect(batch.ratings.toArray().map((r) => [r.questionNo, r.rater, r.rating, r.question, r.line])).toEqual([
+      [1, 'ward', 'A', '目的', 3], [1, 'center', 'B', '目的', 3], [1, 'joint', 'C', '目的', 3],
+    ]);
+    // A rejected cell is named by both header rows, as the sheet shows them over it.
+    expect(batch.report.errors.map((e) => [e.line, e.column, e.value])).toEqual([[4, '評価（拠点）', 'E']]);
+  });
+
   it('reads shared strings without their furigana, escapes, formulas’ values, dates in either date system, cells without references', async () => {
     const strings = [
       '<si><t>鶴見区</t><rPh sb="0" eb="3"><t>ツルミク</t></rPh><phoneticPr fontId="1"/></si>',
