@@ -9,7 +9,7 @@ export type FileKind = (typeof FILE_KINDS)[number];
 export type CsvKind = Exclude<FileKind, 'report' | 'unknown'>;
 
 export type Field =
-  | 'ward' | 'fiscal_year' | 'stage' | 'question_no' | 'question' | 'rater' | 'rating'
+  | 'ward' | 'fiscal_year' | 'fiscal_year_also' | 'stage' | 'question_no' | 'question' | 'rater' | 'rating'
   | 'ward_rating' | 'center_rating' | 'joint_rating'
   | 'section' | 'item_no' | 'text'
   | 'center_name' | 'operator' | 'contract_year' | 'contract_length' | 'period' | 'period_start' | 'period_end' | 'purpose'
@@ -20,6 +20,8 @@ export type Field =
 const ALIASES: Record<Field, string[]> = {
   ward: ['ward', '区', '区名', 'ward_name'],
   fiscal_year: ['fiscal_year', 'year', '年度', '対象年度', '評価年度'],
+  // A second column of the year (年度（和暦） beside 年度（西暦）), read to check it says the same.
+  fiscal_year_also: [],
   stage: ['stage', '段階', '評価段階', '事業段階'],
   question_no: ['question_no', 'no', 'no.', '設問番号', '番号', '設問no', '設問no.', '問'],
   question: ['question', '設問', '質問', '設問内容', '設問文', '質問内容'],
@@ -127,6 +129,10 @@ export function resolveHeader(header: string[], given: ReadonlySet<Field> = new 
     const field = fields.find((f) => ALIASES[f].includes(name) && !(wardIsRating && f === 'ward' && name === '区'));
     if (!field) {
       ignored.push(header[index]);
+      return;
+    }
+    if (field === 'fiscal_year' && columns.has(field) && !columns.has('fiscal_year_also')) {
+      columns.set('fiscal_year_also', index);
       return;
     }
     if (columns.has(field)) {

@@ -14,6 +14,7 @@ export type ReasonCode =
   | 'ward_code_check_digit'
   | 'invalid_fiscal_year'
   | 'fiscal_year_out_of_range'
+  | 'fiscal_years_disagree'
   | 'invalid_stage'
   | 'invalid_question_no'
   | 'question_no_out_of_range'

@@ -85,8 +85,15 @@ describe('resolveHeader', () => {
   it('an annotation does not make an unknown name known, and two annotated names of one field are two columns for it', () => {
     const r = resolveHeader(['区', '年度', '段階', '番号', '評価者', '評価', '備考（区）']);
     expect(r.ok && r.ignored).toEqual(['備考（区）']);
-    const twice = resolveHeader(['区', '年度（西暦）', '年度（和暦）', '段階', '番号', '評価者', '評価']);
-    expect(twice).toMatchObject({ ok: false, code: 'duplicate_column', field: 'fiscal_year', found: ['年度（西暦）', '年度（和暦）'] });
+    const twice = resolveHeader(['区', '段階（計画・実施）', '段階（振り返り）', '番号', '評価者', '評価']);
+    expect(twice).toMatchObject({ ok: false, code: 'duplicate_column', field: 'stage', found: ['段階（計画・実施）', '段階（振り返り）'] });
+  });
+
+  it('a second year column (年度（和暦） beside 年度（西暦）) is read to be checked; a third is one too many', () => {
+    expect(columnOf(['区', '年度（西暦）', '年度（和暦）', '段階', '番号', '評価者', '評価'], 'fiscal_year_also')).toBe(2);
+    expect(resolveHeader(['区', '年度（西暦）', '年度（和暦）', 'year', '段階', '番号', '評価者', '評価'])).toMatchObject({
+      ok: false, code: 'duplicate_column', field: 'fiscal_year', found: ['年度（西暦）', '年度（和暦）', 'year'],
+    });
   });
 
   it('`番号` is the question number in ratings and the item number in narratives', () => {

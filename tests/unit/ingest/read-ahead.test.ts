@@ -66,6 +66,18 @@ describe('reading ahead', () => {
     expect(errors(ahead.results[0])).toEqual(errors(one.results[0]));
   });
 
+  it('checks a second year column in the rows read ahead as one pass does', async () => {
+    const late = rows - 10;
+    const twoYears = (i: number, line: string) => line.replace(/^([^,]+),(\d+),/, (_, ward, year) => `${ward},${year},FY${i === late - 2 || i === 3 ? Number(year) + 1 : year},`);
+    const text = longFile(rows, twoYears, 'ward,年度（西暦）,年度（FY）,stage,question_no,rater,rating');
+    const one = await load([['two years.csv', text]], false);
+    const ahead = await load([['two years.csv', text]], true);
+    expect(ahead.inputs[0].line).toBeLessThan(late);
+    const errors = (r: (typeof one.results)[number]) => (r as { report: FileBatch['report'] }).report.errors.map((e) => [e.line, e.column, e.code]);
+    expect(errors(one.results[0])).toEqual([[5, '年度（FY）', 'fiscal_years_disagree'], [late, '年度（FY）', 'fiscal_years_disagree']]);
+    expect(errors(ahead.results[0])).toEqual(errors(one.results[0]));
+  });
+
   it('reads on by a header row placing the columns otherwise or adding one, found before the split or in the rows read ahead, as one pass does', async () => {
     const { inputs } = await load([['long.csv', longFile(rows)]], true);
     const split = inputs[0].line;

@@ -27,6 +27,21 @@ describe('IngestSession.ingestFile: accepted forms', () => {
     expect(batch.report.errors.map((e) => [e.line, e.column, e.value, e.code])).toEqual([[5, 'rater', '区長', 'invalid_rater']]);
   });
 
+  it('reads a year written twice (年度（西暦）, 年度（和暦）) when the two agree, in every kind; a row where they do not is rejected, naming the second', async () => {
+    const ratings = await ingest('区名,年度（西暦）,年度（和暦）,段階,番号,区,拠点,相互評価\n鶴見区,2025,令和7年度,計画,1,A,B,A\n鶴見区,2025,令和6年度,計画,2,A,B,A\n鶴見区,2025,,計画,3,C,B,A\n鶴見区,2025,れいわ,計画,4,A,B,A\n');
+    expect(ratings.report).toMatchObject({ kind: 'ratings_wide', rowsRead: 4, rowsLoaded: 2, rowsRejected: 2, ignoredColumns: [] });
+    expect(ratings.ratings.toArray().filter((r) => r.rater === 'ward').map((r) => [r.fiscalYear, r.questionNo, r.rating])).toEqual([[2025, 1, 'A'], [2025, 3, 'C']]);
+    expect(ratings.report.errors.map((e) => [e.line, e.column, e.value, e.code, e.params])).toEqual([
+      [3, '年度（和暦）', '令和6年度', 'fiscal_years_disagree', { year: 2025 }],
+      [5, '年度（和暦）', 'れいわ', 'invalid_fiscal_year', {}],
+    ]);
+    const narratives = await ingest('区,年度（和暦）,年度（西暦）,区分,内容\n鶴見区,R7,2025,重点目標,孤立を防ぐ\n鶴見区,R7,2024,重点目標,父親支援\n');
+    expect(narratives.report).toMatchObject({ kind: 'narratives', rowsLoaded: 1, rowsRejected: 1 });
+    expect(narratives.report.errors.map((e) => [e.line, e.column, e.code])).toEqual([[3, '年度（西暦）', 'fiscal_years_disagree']]);
+    const centers = await ingest('区,年度（西暦）,年度（和暦）,運営法人\n鶴見区,2025,令和7年度,法人A\n');
+    expect(centers.report).toMatchObject({ kind: 'centers', rowsLoaded: 1, rowsRejected: 0 });
+  });
+
   it('reads a header wrapped inside its cell (区の⏎評価), in a CSV as in a workbook; an English one keeps the break as a space', async () => {
     const batch = await ingest('区名,年度,段階,番号,"区の\n評価","拠点の\r\n評価","相互\n　評価"\n鶴見区,2025,計画,1,A,B,C\n');
     expect(batch.report).toMatchObject({ kind: 'ratings_wide', rowsLoaded: 1 });

@@ -29,7 +29,10 @@ export function readProvenance(reader: RowReader): Provenance {
   return provenance ?? 'real';
 }
 
-/** The ward (resolved in the registry, with a suggestion when close) and the fiscal year every data row names. */
+/**
+ * The ward (resolved in the registry, with a suggestion when close) and the fiscal year every data row
+ * names. A second year column, when filled, must name the same year.
+ */
 export function readWardAndYear(reader: RowReader, registry: WardRegistry): { ward?: Ward; fiscalYear?: number } {
   let ward: Ward | undefined;
   let fiscalYear: number | undefined;
@@ -44,6 +47,12 @@ export function readWardAndYear(reader: RowReader, registry: WardRegistry): { wa
     const year = readFiscalYear(yearRaw);
     if (year.ok) fiscalYear = year.fiscalYear;
     else reader.fail('fiscal_year', year.code);
+  }
+  const alsoRaw = reader.raw('fiscal_year_also');
+  if (alsoRaw.trim() !== '') {
+    const also = readFiscalYear(alsoRaw);
+    if (!also.ok) reader.fail('fiscal_year_also', also.code);
+    else if (fiscalYear !== undefined && also.fiscalYear !== fiscalYear) reader.fail('fiscal_year_also', 'fiscal_years_disagree', { year: fiscalYear });
   }
   return { ward, fiscalYear };
 }
