@@ -291,6 +291,28 @@ test('a sheet titled with its ward and year gives them to every row, and the loa
   await expect(note).toContainText('→ Ward Konan, Fiscal year FY2025');
 });
 
+test('a ratings sheet with the stage as heading rows, as the published table: each heading gives its stage to the rows under it, and the load report lists it', async ({ page }) => {
+  await openApp(page, '/?view=data');
+  await page.getByText('テキストを貼り付けて読み込む', { exact: true }).click();
+  const sheet = ['令和7年度　港南区　協働のプロセスの評価', '番号\t設問\t区\t拠点\t相互評価', '①事業計画段階', '1\t目的\tA\tB\tC', '③事業の振り返り段階', '3\t次年度\tD\tD\tC'];
+  await page.locator('textarea[name="pasted-text"]').fill(`${sheet.join('\n')}\n`);
+  await page.getByRole('button', { name: '貼り付けたテキストを読み込む' }).click();
+  await expect(page.locator('.progress')).toHaveCount(0);
+  await expect(page.locator('section.report tr.heading-line')).toHaveText([
+    '段階の見出し行（その下の行の段階として読みました）: 3 — ①事業計画段階 → 段階 事業計画段階',
+    '段階の見出し行（その下の行の段階として読みました）: 5 — ③事業の振り返り段階 → 段階 振り返り段階',
+  ]);
+  const loaded = page.locator('section.loaded-data tbody tr').filter({ hasText: /貼り付け_/ });
+  await expect(loaded).toContainText(/6\s+0\s+0\s+1\s+令和7年度（2025年度）/, { useInnerText: true });
+  await page.getByRole('button', { name: '表示言語を英語に切り替える' }).click();
+  await expect(page.locator('section.report tr.heading-line').first()).toHaveText('A stage heading (read as the stage of the rows under it): 3 — ①事業計画段階 → Stage Planning');
+  // What was loaded, by the analyst's SQL: each rating in the stage its heading named.
+  const sql = "SELECT stage, question_no, rater, rating FROM ratings WHERE ward = '港南区' AND fiscal_year = 2025 AND rating = 'D' ORDER BY rater";
+  await openApp(page, `/?view=sql&q=${encodeURIComponent(sql)}`);
+  await page.getByRole('button', { name: /^(実行|Run)/ }).click();
+  await expect(page.locator('table.result tbody tr')).toHaveText([/review\s*3\s*center\s*D/, /review\s*3\s*ward\s*D/]);
+});
+
 test('every character of JIS X 0208 (with its NEC and IBM rows) that Chromium prints to PDF reads back as written, in both of Noto CJK’s faces', async ({ page }) => {
   // Chromium writes a glyph's lowest character and an ActualText where that is not the text: 西 as
   // ⻄ with ActualText 西, ～ as 〜, a ligature as one glyph. The reader must give what was typed.

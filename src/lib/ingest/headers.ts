@@ -1,7 +1,8 @@
 import { CsvReader, DELIMITERS, isBlankRecord, type CsvRecord, type Delimiter } from './csv.ts';
-import { parseRater, type Rater } from './fields.ts';
+import { parseRater, type Rater, type Stage } from './fields.ts';
 import { clipList, clipText, LISTED_COLUMNS, PREAMBLE_LINES } from './limits.ts';
 import { normalizeHeader, noteAfter } from './normalize.ts';
+import { stageHeading } from './stage-heading.ts';
 import type { FileReport } from './types.ts';
 
 export const FILE_KINDS = ['ratings_long', 'ratings_wide', 'narratives', 'centers', 'wards', 'report', 'unknown'] as const;
@@ -92,10 +93,11 @@ function has(normalized: string[], field: Field): boolean {
 }
 
 /** The file's kind comes from its header alone (never from its file name). */
-function detectKind(normalized: string[]): CsvKind | undefined {
+function detectKind(normalized: string[], given: ReadonlySet<Field>): CsvKind | undefined {
   const wideSignal = has(normalized, 'center_rating') || has(normalized, 'joint_rating') || normalized.includes('ward_rating');
-  if (has(normalized, 'stage') && has(normalized, 'question_no') && wideSignal && !has(normalized, 'rater')) return 'ratings_wide';
-  if (has(normalized, 'rater') || (has(normalized, 'stage') && has(normalized, 'rating'))) return 'ratings_long';
+  const staged = has(normalized, 'stage') || given.has('stage');
+  if (staged && has(normalized, 'question_no') && wideSignal && !has(normalized, 'rater')) return 'ratings_wide';
+  if (has(normalized, 'rater') || (staged && has(normalized, 'rating'))) return 'ratings_long';
   if (has(normalized, 'section') || (has(normalized, 'text') && has(normalized, 'fiscal_year'))) return 'narratives';
   // Not 事業実施期間: a report copied without its title starts with that label and must be told it lacks the title.
   if (['center_name', 'operator', 'contract_year', 'contract_length'].some((f) => has(normalized, f as Field))) return 'centers';
@@ -113,7 +115,7 @@ export function resolveHeader(header: string[], given: ReadonlySet<Field> = new 
   const named = header.filter((h) => h.trim() !== '');
   const found = clipList(named);
   const foundTotal = named.length;
-  const kind = detectKind(normalized);
+  const kind = detectKind(normalized, given);
   if (!kind) {
     return { ok: false, code: 'unrecognised_header', found, foundTotal };
   }
@@ -146,7 +148,7 @@ export function resolveHeader(header: string[], given: ReadonlySet<Field> = new 
       return { ok: false, code: 'duplicate_column', field, found: clipList(header.filter((_, i) => ALIASES[field].includes(normalized[i]))) };
     }
   }
-  // `given`: fields every row takes from elsewhere (a sheet's title row, title-row.ts), not from a column.
+  // `given`: fields the rows take from elsewhere (a sheet's title row, title-row.ts; stage headings, stage-heading.ts), not from a column.
   const missing = required.filter((f) => !columns.has(f) && !given.has(f));
   if (kind === 'ratings_wide' && !RATING_COLUMNS.some(([field]) => columns.has(field))) {
     missing.push('ward_rating');
@@ -191,13 +193,15 @@ function ratingColumnKey(words: string[]): string | undefined {
 
 /**
  * The kind and columns a row names when it is a header again (files joined end to end, each with
- * its own): its first filled cell is a column name and the row names the columns of a known kind;
- * null for a row of data. Asked of rejected rows only.
+ * its own; a stage-headed sheet's header repeated under each stage's heading): its first filled cell
+ * is a column name and the row names the columns of a known kind, less those `given` as the file's
+ * header had them (a title's ward and year, stage headings); null for a row of data. Asked of
+ * rejected rows only.
  */
-export function headerRowColumns(fields: string[]): { kind: CsvKind; columns: Map<Field, number>; ignored: string[] } | null {
+export function headerRowColumns(fields: string[], given: ReadonlySet<Field> = new Set()): { kind: CsvKind; columns: Map<Field, number>; ignored: string[] } | null {
   const first = fields.find((f) => f.trim() !== '');
   if (first === undefined || !ALIAS_NAMES.has(headerKey(first))) return null;
-  const header = resolveHeader(fields);
+  const header = resolveHeader(fields, given);
   return header.ok ? { kind: header.kind, columns: header.columns, ignored: header.ignored } : null;
 }
 
@@ -230,6 +234,10 @@ export interface LocatedHeader {
   preamble: Array<{ line: number; text: string }>;
   /** Positioned after the header. */
   reader: CsvReader;
+  /** The header has no stage column, and a heading row names the stage of the rows under it (stage-heading.ts). */
+  stageHeaded?: true;
+  /** The heading row just above the header, whose stage the first rows have. */
+  stageAbove?: { line: number; text: string; stage: Stage };
 }
 
 /**
@@ -247,17 +255,24 @@ export function locateHeader(text: string): (LocatedHeader & { below: LocatedHea
   for (const delimiter of DELIMITERS) {
     const reader = new CsvReader(text, delimiter);
     const preamble: LocatedHeader['preamble'] = [];
+    let above: ReturnType<typeof stageHeading> & { line: number } | null = null;
     for (let seen = 0; seen <= PREAMBLE_LINES; ) {
       const record = reader.next();
       if (!record) break;
       if (isBlankRecord(record.fields)) continue;
       seen++;
-      const header = resolveHeader(record.fields);
       const after = new CsvReader(text, delimiter, record.end + 1, record.endLine + 1);
-      const located = { delimiter, record, header, preamble: [...preamble], reader: after };
+      const located: LocatedHeader = { delimiter, record, header: resolveHeader(record.fields), preamble: [...preamble], reader: after };
+      // A ratings sheet laid out as the published table: heading rows name the stage of the rows under them.
+      if (!located.header.ok && record.problem === null && (above || stageHeadingAt(text, delimiter, after))) {
+        Object.assign(located, { header: resolveHeader(record.fields, STAGE_GIVEN), stageHeaded: true, ...(above ? { stageAbove: above } : {}) });
+      }
+      const heading = record.problem === null ? stageHeading(record.fields) : null;
+      above = heading && { ...heading, line: record.line };
+      const { header } = located;
       if (record.problem === null && header.ok) return { ...located, below: null };
       const lower = new CsvReader(text, delimiter, record.end + 1, record.endLine + 1);
-      const stacked = record.problem === null ? stackedHeader(record, lower) : null;
+      const stacked = record.problem === null ? stackedHeader(record, lower, text, delimiter) : null;
       if (stacked) return { ...located, ...stacked, reader: lower, below: null };
       const lacking = !header.ok && header.code !== 'unrecognised_header' && record.problem === null;
       if (lacking && seen === 1) partial ??= located;
@@ -283,7 +298,7 @@ export function locateHeader(text: string): (LocatedHeader & { below: LocatedHea
  * the lower one holds nothing but column names, and the two name a known kind's columns; `reader`
  * is at the lower row, and is left after it when the two are taken.
  */
-function stackedHeader(upper: CsvRecord, reader: CsvReader): { record: CsvRecord; header: HeaderResult } | null {
+function stackedHeader(upper: CsvRecord, reader: CsvReader, text: string, delimiter: Delimiter): Pick<LocatedHeader, 'record' | 'header' | 'stageHeaded'> | null {
   if (!upper.fields.some(isColumnName)) return null;
   const lower = reader.next();
   if (!lower || lower.problem !== null || isBlankRecord(lower.fields)) return null;
@@ -297,8 +312,20 @@ function stackedHeader(upper: CsvRecord, reader: CsvReader): { record: CsvRecord
     if (above !== '') group = below !== '' && normalizeHeader(above) !== normalizeHeader(below) ? above : '';
     fields.push(stackNames(above || (below === '' ? '' : group), below));
   }
-  const header = resolveHeader(fields);
-  return header.ok ? { record: { ...upper, endLine: lower.endLine, end: lower.end, fields }, header } : null;
+  const stageHeaded = stageHeadingAt(text, delimiter, reader);
+  const header = resolveHeader(fields, stageHeaded ? STAGE_GIVEN : undefined);
+  return header.ok ? { record: { ...upper, endLine: lower.endLine, end: lower.end, fields }, header, ...(stageHeaded ? { stageHeaded } : {}) } : null;
+}
+
+const STAGE_GIVEN: ReadonlySet<Field> = new Set(['stage']);
+
+/** Whether the first row that is not blank from `reader`'s place (left where it is) heads a stage. */
+function stageHeadingAt(text: string, delimiter: Delimiter, reader: CsvReader): boolean {
+  const peek = new CsvReader(text, delimiter, reader.position, reader.line);
+  for (let record = peek.next(); record; record = peek.next()) {
+    if (!isBlankRecord(record.fields)) return record.problem === null && stageHeading(record.fields) !== null;
+  }
+  return false;
 }
 
 function isColumnName(cell: string): boolean {

@@ -9,6 +9,8 @@ export const LISTED_ERRORS = 10_000;
 export const LISTED_COLUMNS = 20;
 /** Title or blank rows tolerated above a CSV header. */
 export const PREAMBLE_LINES = 10;
+/** Stage heading rows listed in a file's report (three to a ward and year; the rows under each show their stage). */
+export const LISTED_HEADINGS = 60;
 
 /** A value as a message quotes it: at most `MESSAGE_VALUE` characters, then `…`; `length` when it was cut. */
 export function clip(value: string, limit = MESSAGE_VALUE): { value: string; length?: number } {

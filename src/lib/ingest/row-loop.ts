@@ -1,8 +1,9 @@
 import { isBlankRecord, type CsvReader, type CsvRecord } from './csv.ts';
 import type { RowHandler } from './readers/index.ts';
 import type { ErrorLog, RowReader } from './rows.ts';
-import { addIgnoredColumns, headerRowColumns, type CsvKind } from './headers.ts';
-import { clipText } from './limits.ts';
+import { addIgnoredColumns, headerRowColumns, type CsvKind, type Field } from './headers.ts';
+import { clipText, LISTED_HEADINGS } from './limits.ts';
+import { stageHeading } from './stage-heading.ts';
 import { summaryRow } from './summary-row.ts';
 import type { FileReport } from './types.ts';
 
@@ -20,6 +21,10 @@ export interface RowLoopInput {
   handler: RowHandler | null;
   report: FileReport;
   errors: ErrorLog;
+  /** The header has no stage column: a heading row names the stage of the rows under it (stage-heading.ts). */
+  stageHeaded?: boolean;
+  /** Fields the rows have without a column (a title's ward and year, the stage by headings), for a header row repeated inside. */
+  given?: ReadonlySet<Field>;
 }
 
 /**
@@ -57,6 +62,7 @@ export class RowLoop {
       const record = reader.next();
       if (!record) return false;
       if (isBlankRecord(record.fields)) continue;
+      if (this.input.stageHeaded && rowReader && this.readStageHeading(record, rowReader)) continue;
       n++;
       report.rowsRead++;
       if (!rowReader || !handler) {
@@ -95,7 +101,7 @@ export class RowLoop {
    */
   private nameRejectedRow(record: CsvRecord, rowReader: RowReader): void {
     if (record.problem || rowReader.errors.some((e) => e.code === 'invalid_encoding' || e.code === 'replacement_character')) return;
-    const again = headerRowColumns(record.fields);
+    const again = headerRowColumns(record.fields, this.input.given);
     if (again) {
       if (again.kind !== this.input.kind) this.headerChangedAt ??= record.line;
       else {
@@ -117,6 +123,21 @@ export class RowLoop {
     if (!summary) return;
     rowReader.errors = [];
     rowReader.failRow(summary.kind === 'total' ? 'totals_row' : 'note_row', {}, record.fields[summary.index], summary.index);
+  }
+
+  /**
+   * A stage's heading row gives its stage to the rows under it, as the header and title do to all:
+   * not a row of data, listed in the report with the stage it gives (the first `LISTED_HEADINGS`).
+   */
+  private readStageHeading(record: CsvRecord, rowReader: RowReader): boolean {
+    const heading = record.problem === null ? stageHeading(record.fields) : null;
+    if (!heading) return false;
+    rowReader.give('stage', heading.text);
+    const { report } = this.input;
+    if (report.skippedLines.filter((l) => l.gives?.stage).length < LISTED_HEADINGS) {
+      report.skippedLines.push({ line: record.line, text: clipText(heading.text, 80), gives: { stage: heading.stage } });
+    }
+    return true;
   }
 
   private holdsMark(record: CsvRecord): boolean {

@@ -32,9 +32,14 @@ export class RowReader {
     private columns: Map<Field, number>,
     private header: string[],
     private cellBreaks = false,
-    /** Values every row has without a column: the ward and year a sheet's title row names (title-row.ts). */
-    private constants: ReadonlyMap<Field, string> = new Map(),
+    /** Values the rows have without a column: the ward and year a sheet's title row names (title-row.ts), a stage heading's stage. */
+    private constants: Map<Field, string> = new Map(),
   ) {}
+
+  /** A value for the rows after this one, where the file has no column for it (a stage heading row). */
+  give(field: Field, value: string): void {
+    this.constants.set(field, value);
+  }
 
   /** One reader serves a whole file; a million rows should not mean a million readers. */
   reset(row: CsvRecord): this {

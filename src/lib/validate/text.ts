@@ -27,8 +27,10 @@ export function formatValidationReport(report: ValidationReport, lang: Lang): st
     const delimiter = f.delimiter === null ? '' : `   ${ja ? '区切り' : 'delimiter'}: ${DELIMITER_LABELS[lang][f.delimiter] ?? f.delimiter}`;
     out.push(`  ${ja ? '種類' : 'kind'}: ${f.kind}   ${ja ? '形式・文字コード' : 'format/encoding'}: ${f.encoding ? encodingLabel(f.encoding) : '-'}${delimiter}`);
     for (const s of f.skippedLines) {
-      const gives = s.gives ? ` → ${[s.gives.ward, s.gives.fiscalYear].filter((v) => v !== undefined).join(' ')}` : '';
-      const label = s.gives ? (ja ? `見出しより上の行から全行に読みました（${s.line}行目）` : `read for every row from above the header (line ${s.line})`) : ja ? `見出しより上の行を飛ばしました（${s.line}行目）` : `skipped above the header (line ${s.line})`;
+      const gives = s.gives ? ` → ${[s.gives.ward, s.gives.fiscalYear, s.gives.stage && STAGE[lang][s.gives.stage]].filter((v) => v !== undefined).join(' ')}` : '';
+      const label = s.gives?.stage
+        ? ja ? `段階の見出し行（${s.line}行目）` : `stage heading (line ${s.line})`
+        : s.gives ? (ja ? `見出しより上の行から全行に読みました（${s.line}行目）` : `read for every row from above the header (line ${s.line})`) : ja ? `見出しより上の行を飛ばしました（${s.line}行目）` : `skipped above the header (line ${s.line})`;
       out.push(`  ${label}: ${JSON.stringify(s.text)}${gives}`);
     }
     out.push(

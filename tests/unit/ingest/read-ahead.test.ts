@@ -66,6 +66,23 @@ describe('reading ahead', () => {
     expect(errors(ahead.results[0])).toEqual(errors(one.results[0]));
   });
 
+  it('does not read ahead a file whose stage is given by heading rows (a row read elsewhere would not know its stage)', async () => {
+    const lines = ['ward,fiscal_year,question_no,rater,rating'];
+    let headings = 0;
+    for (let i = 0; lines.length <= rows * 2; i++, headings++) {
+      lines.push(['事業計画段階', '事業実施段階', '事業の振り返り段階'][i % 3]);
+      for (let q = 1; q <= [6, 7, 3][i % 3]; q++) for (const rater of ['区', '拠点', '相互']) lines.push(`${WARDS[Math.floor(i / 3) % 18]},${1989 + (Math.floor(i / 54) % 111)},${q},${rater},${'ABCD'[(i + q) % 4]}`);
+    }
+    const text = lines.join('\n') + '\n';
+    const one = await load([['headed.csv', text]], false);
+    const ahead = await load([['headed.csv', text]], true);
+    expect(ahead.inputs).toEqual([]);
+    expect(ahead.results).toEqual(one.results);
+    const loaded = one.results[0] as { report: FileBatch['report']; table: RatingRecord[] };
+    expect(loaded.report).toMatchObject({ kind: 'ratings_long', rowsRead: lines.length - 1 - headings, rowsLoaded: lines.length - 1 - headings, rowsRejected: 0 });
+    expect(new Set(loaded.table.map((r) => r.stage))).toEqual(new Set(['planning', 'implementation', 'review']));
+  });
+
   it('checks a second year column in the rows read ahead as one pass does', async () => {
     const late = rows - 10;
     const twoYears = (i: number, line: string) => line.replace(/^([^,]+),(\d+),/, (_, ward, year) => `${ward},${year},FY${i === late - 2 || i === 3 ? Number(year) + 1 : year},`);

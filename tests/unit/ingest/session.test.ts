@@ -415,6 +415,41 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
     expect(column.ratings.toArray()[0]).toMatchObject({ ward: '中区', fiscalYear: 2025 });
   });
 
+  it('a ratings sheet laid out as the published table: a heading row names the stage of the rows under it, and the report lists it', async () => {
+    const batch = await ingest(
+      ['令和7年度 鶴見区 協働評価', '番号,設問,区,拠点,相互評価', '①事業計画段階,,,,', '1,目的,A,A,B', '2,,,,', '', '②事業実施段階,,,,', '7,第7問,C,C,C',
+       '③事業の振り返り段階,,,,', '1,振り返り,A,A,A', '4,範囲外,A,A,A'].join('\n') + '\n',
+    );
+    expect(batch.report).toMatchObject({ kind: 'ratings_wide', fileError: null, rowsRead: 5, rowsLoaded: 4, rowsRejected: 1, notRated: 3 });
+    expect(batch.report.skippedLines).toEqual([
+      { line: 1, text: '令和7年度 鶴見区 協働評価', gives: { ward: '鶴見区', fiscalYear: 2025 } },
+      { line: 3, text: '①事業計画段階', gives: { stage: 'planning' } },
+      { line: 7, text: '②事業実施段階', gives: { stage: 'implementation' } },
+      { line: 9, text: '③事業の振り返り段階', gives: { stage: 'review' } },
+    ]);
+    const ward = batch.ratings.toArray().filter((r) => r.rater === 'ward');
+    expect(ward.map((r) => [r.ward, r.fiscalYear, r.stage, r.questionNo, r.rating, r.line])).toEqual([
+      ['鶴見区', 2025, 'planning', 1, 'A', 4], ['鶴見区', 2025, 'planning', 2, null, 5], ['鶴見区', 2025, 'implementation', 7, 'C', 8], ['鶴見区', 2025, 'review', 1, 'A', 10],
+    ]);
+    // The stage a heading gave is the one a question number is checked against.
+    expect(batch.report.errors.map((e) => [e.line, e.value, e.code, e.params])).toEqual([[11, '4', 'question_no_out_of_range', { stage: 'review', max: 3 }]]);
+    expect(accounted(batch)).toBe(true);
+  });
+
+  it('stage headings over the header (repeated under each heading), in the long form, and a number alone is no heading', async () => {
+    const above = await ingest('令和7年度 鶴見区\n①事業計画段階\n番号,設問,区,拠点,相互評価\n1,目的,A,A,A\n②事業実施段階\n番号,設問,区,拠点,相互評価\n1,共有,B,B,B\n');
+    expect(above.report).toMatchObject({ kind: 'ratings_wide', fileError: null, rowsRead: 3, rowsLoaded: 2, rowsRejected: 1 });
+    expect(above.report.skippedLines.map((l) => [l.line, l.gives])).toEqual([[1, { ward: '鶴見区', fiscalYear: 2025 }], [2, { stage: 'planning' }], [5, { stage: 'implementation' }]]);
+    expect(above.ratings.toArray().filter((r) => r.rater === 'joint').map((r) => [r.stage, r.rating])).toEqual([['planning', 'A'], ['implementation', 'B']]);
+    expect(above.report.errors.map((e) => [e.line, e.code])).toEqual([[6, 'header_row']]);
+    const long = await ingest('区,年度,番号,評価者,評価\n事業計画段階\n鶴見区,2025,1,区,A\n振り返り\n鶴見区,2025,3,相互,C\n');
+    expect(long.report).toMatchObject({ kind: 'ratings_long', rowsRead: 2, rowsLoaded: 2 });
+    expect(long.ratings.toArray().map((r) => [r.stage, r.questionNo, r.rater])).toEqual([['planning', 1, 'ward'], ['review', 3, 'joint']]);
+    // Under a header without a stage column, a first row that is a question's number alone heads nothing: the stage is missing.
+    const numbered = await ingest('区名,年度,番号,区,拠点,相互評価\n①,,,,,\n鶴見区,2025,1,A,A,A\n');
+    expect(numbered.report.fileError).toMatchObject({ code: 'unrecognised_header' });
+  });
+
   it('a title naming two wards or two years, or none, gives nothing: the header is named as lacking them, and why', async () => {
     for (const title of ['鶴見区・港北区 令和7年度', '鶴見区 令和6年度・令和7年度', '協働のプロセスの評価']) {
       const batch = await ingest(`${title},,,,,\n段階,番号,設問,区の評価,拠点,相互評価\n計画,1,テキスト,A,B,A\n`);
