@@ -298,19 +298,30 @@ test('a ratings sheet with the stage as heading rows, as the published table: ea
   await page.locator('textarea[name="pasted-text"]').fill(`${sheet.join('\n')}\n`);
   await page.getByRole('button', { name: '貼り付けたテキストを読み込む' }).click();
   await expect(page.locator('.progress')).toHaveCount(0);
-  await expect(page.locator('section.report tr.heading-line')).toHaveText([
+  const headings = page.locator('section.report tr.heading-line');
+  await expect(headings).toHaveText([
     '段階の見出し行（その下の行の段階として読みました）: 3 — ①事業計画段階 → 段階 事業計画段階',
     '段階の見出し行（その下の行の段階として読みました）: 5 — ③事業の振り返り段階 → 段階 振り返り段階',
   ]);
   const loaded = page.locator('section.loaded-data tbody tr').filter({ hasText: /貼り付け_/ });
   await expect(loaded).toContainText(/6\s+0\s+0\s+1\s+令和7年度（2025年度）/, { useInnerText: true });
   await page.getByRole('button', { name: '表示言語を英語に切り替える' }).click();
-  await expect(page.locator('section.report tr.heading-line').first()).toHaveText('A stage heading (read as the stage of the rows under it): 3 — ①事業計画段階 → Stage Planning');
-  // What was loaded, by the analyst's SQL: each rating in the stage its heading named.
+  await expect(headings.first()).toHaveText('A stage heading (read as the stage of the rows under it): 3 — ①事業計画段階 → Stage Planning');
+  await page.getByRole('button', { name: 'Switch the interface to Japanese' }).click();
+  // The items of a report's sections, the section as heading rows (the paste box is still open).
+  await page.locator('textarea[name="pasted-text"]').fill('令和7年度　港南区　事業評価\n番号\t内容\n【取組の課題】\n1\t父親の参加が少ない\n');
+  await page.getByRole('button', { name: '貼り付けたテキストを読み込む' }).click();
+  await expect(page.locator('.progress')).toHaveCount(0);
+  await expect(headings).toHaveText(['項目の見出し行（その下の行の項目として読みました）: 3 — 【取組の課題】 → 項目 取組の課題']);
+  // What was loaded, by the analyst's SQL: each rating in the stage its heading named, the item in its section.
   const sql = "SELECT stage, question_no, rater, rating FROM ratings WHERE ward = '港南区' AND fiscal_year = 2025 AND rating = 'D' ORDER BY rater";
   await openApp(page, `/?view=sql&q=${encodeURIComponent(sql)}`);
-  await page.getByRole('button', { name: /^(実行|Run)/ }).click();
+  await page.getByRole('button', { name: '実行（Ctrl+Enter）' }).click();
   await expect(page.locator('table.result tbody tr')).toHaveText([/review\s*3\s*center\s*D/, /review\s*3\s*ward\s*D/]);
+  const items = "SELECT section, text FROM narratives WHERE ward = '港南区' AND fiscal_year = 2025 AND text = '父親の参加が少ない'";
+  await openApp(page, `/?view=sql&q=${encodeURIComponent(items)}`);
+  await page.getByRole('button', { name: '実行（Ctrl+Enter）' }).click();
+  await expect(page.locator('table.result tbody tr')).toHaveText([/challenge\s*父親の参加が少ない/]);
 });
 
 test('every character of JIS X 0208 (with its NEC and IBM rows) that Chromium prints to PDF reads back as written, in both of Noto CJK’s faces', async ({ page }) => {

@@ -1,8 +1,8 @@
 import { CsvReader, DELIMITERS, isBlankRecord, type CsvRecord, type Delimiter } from './csv.ts';
-import { parseRater, type Rater, type Stage } from './fields.ts';
+import { parseRater, type Rater } from './fields.ts';
 import { clipList, clipText, LISTED_COLUMNS, PREAMBLE_LINES } from './limits.ts';
 import { normalizeHeader, noteAfter } from './normalize.ts';
-import { stageHeading } from './stage-heading.ts';
+import { headingRow, type Heading, type HeadingField } from './heading-row.ts';
 import type { FileReport } from './types.ts';
 
 export const FILE_KINDS = ['ratings_long', 'ratings_wide', 'narratives', 'centers', 'wards', 'report', 'unknown'] as const;
@@ -98,7 +98,8 @@ function detectKind(normalized: string[], given: ReadonlySet<Field>): CsvKind | 
   const staged = has(normalized, 'stage') || given.has('stage');
   if (staged && has(normalized, 'question_no') && wideSignal && !has(normalized, 'rater')) return 'ratings_wide';
   if (has(normalized, 'rater') || (staged && has(normalized, 'rating'))) return 'ratings_long';
-  if (has(normalized, 'section') || (has(normalized, 'text') && has(normalized, 'fiscal_year'))) return 'narratives';
+  const sectioned = has(normalized, 'section') || given.has('section');
+  if (sectioned || (has(normalized, 'text') && has(normalized, 'fiscal_year'))) return 'narratives';
   // Not 事業実施期間: a report copied without its title starts with that label and must be told it lacks the title.
   if (['center_name', 'operator', 'contract_year', 'contract_length'].some((f) => has(normalized, f as Field))) return 'centers';
   if (has(normalized, 'code') && !has(normalized, 'fiscal_year')) return 'wards';
@@ -148,7 +149,7 @@ export function resolveHeader(header: string[], given: ReadonlySet<Field> = new 
       return { ok: false, code: 'duplicate_column', field, found: clipList(header.filter((_, i) => ALIASES[field].includes(normalized[i]))) };
     }
   }
-  // `given`: fields the rows take from elsewhere (a sheet's title row, title-row.ts; stage headings, stage-heading.ts), not from a column.
+  // `given`: fields the rows take from elsewhere (a sheet's title row, title-row.ts; heading rows, heading-row.ts), not from a column.
   const missing = required.filter((f) => !columns.has(f) && !given.has(f));
   if (kind === 'ratings_wide' && !RATING_COLUMNS.some(([field]) => columns.has(field))) {
     missing.push('ward_rating');
@@ -234,10 +235,10 @@ export interface LocatedHeader {
   preamble: Array<{ line: number; text: string }>;
   /** Positioned after the header. */
   reader: CsvReader;
-  /** The header has no stage column, and a heading row names the stage of the rows under it (stage-heading.ts). */
-  stageHeaded?: true;
-  /** The heading row just above the header, whose stage the first rows have. */
-  stageAbove?: { line: number; text: string; stage: Stage };
+  /** The field (stage or section) the header has no column for, that heading rows give the rows under them (heading-row.ts). */
+  headedBy?: HeadingField;
+  /** The heading row just above the header, whose value the first rows have. */
+  headingAbove?: Heading & { line: number };
 }
 
 /**
@@ -255,7 +256,7 @@ export function locateHeader(text: string): (LocatedHeader & { below: LocatedHea
   for (const delimiter of DELIMITERS) {
     const reader = new CsvReader(text, delimiter);
     const preamble: LocatedHeader['preamble'] = [];
-    let above: ReturnType<typeof stageHeading> & { line: number } | null = null;
+    let above: (Heading & { line: number }) | null = null;
     for (let seen = 0; seen <= PREAMBLE_LINES; ) {
       const record = reader.next();
       if (!record) break;
@@ -263,11 +264,13 @@ export function locateHeader(text: string): (LocatedHeader & { below: LocatedHea
       seen++;
       const after = new CsvReader(text, delimiter, record.end + 1, record.endLine + 1);
       const located: LocatedHeader = { delimiter, record, header: resolveHeader(record.fields), preamble: [...preamble], reader: after };
-      // A ratings sheet laid out as the published table: heading rows name the stage of the rows under them.
-      if (!located.header.ok && record.problem === null && (above || stageHeadingAt(text, delimiter, after))) {
-        Object.assign(located, { header: resolveHeader(record.fields, STAGE_GIVEN), stageHeaded: true, ...(above ? { stageAbove: above } : {}) });
+      // A sheet laid out as the published report: heading rows name the stage or section of the rows under them.
+      // Only a row naming two columns or more is a header so: a report's title over its first section is none.
+      const headedBy = located.header.ok || record.problem !== null || record.fields.filter(isColumnName).length < 2 ? undefined : (above?.field ?? headingAt(text, delimiter, after));
+      if (headedBy) {
+        Object.assign(located, { header: resolveHeader(record.fields, new Set([headedBy])), headedBy, ...(above ? { headingAbove: above } : {}) });
       }
-      const heading = record.problem === null ? stageHeading(record.fields) : null;
+      const heading = record.problem === null ? headingRow(record.fields) : null;
       above = heading && { ...heading, line: record.line };
       const { header } = located;
       if (record.problem === null && header.ok) return { ...located, below: null };
@@ -298,7 +301,7 @@ export function locateHeader(text: string): (LocatedHeader & { below: LocatedHea
  * the lower one holds nothing but column names, and the two name a known kind's columns; `reader`
  * is at the lower row, and is left after it when the two are taken.
  */
-function stackedHeader(upper: CsvRecord, reader: CsvReader, text: string, delimiter: Delimiter): Pick<LocatedHeader, 'record' | 'header' | 'stageHeaded'> | null {
+function stackedHeader(upper: CsvRecord, reader: CsvReader, text: string, delimiter: Delimiter): Pick<LocatedHeader, 'record' | 'header' | 'headedBy'> | null {
   if (!upper.fields.some(isColumnName)) return null;
   const lower = reader.next();
   if (!lower || lower.problem !== null || isBlankRecord(lower.fields)) return null;
@@ -312,20 +315,18 @@ function stackedHeader(upper: CsvRecord, reader: CsvReader, text: string, delimi
     if (above !== '') group = below !== '' && normalizeHeader(above) !== normalizeHeader(below) ? above : '';
     fields.push(stackNames(above || (below === '' ? '' : group), below));
   }
-  const stageHeaded = stageHeadingAt(text, delimiter, reader);
-  const header = resolveHeader(fields, stageHeaded ? STAGE_GIVEN : undefined);
-  return header.ok ? { record: { ...upper, endLine: lower.endLine, end: lower.end, fields }, header, ...(stageHeaded ? { stageHeaded } : {}) } : null;
+  const headedBy = headingAt(text, delimiter, reader);
+  const header = resolveHeader(fields, new Set(headedBy ? [headedBy] : []));
+  return header.ok ? { record: { ...upper, endLine: lower.endLine, end: lower.end, fields }, header, ...(headedBy ? { headedBy } : {}) } : null;
 }
 
-const STAGE_GIVEN: ReadonlySet<Field> = new Set(['stage']);
-
-/** Whether the first row that is not blank from `reader`'s place (left where it is) heads a stage. */
-function stageHeadingAt(text: string, delimiter: Delimiter, reader: CsvReader): boolean {
+/** The field the first row that is not blank from `reader`'s place (left where it is) heads, if it is a heading. */
+function headingAt(text: string, delimiter: Delimiter, reader: CsvReader): HeadingField | undefined {
   const peek = new CsvReader(text, delimiter, reader.position, reader.line);
   for (let record = peek.next(); record; record = peek.next()) {
-    if (!isBlankRecord(record.fields)) return record.problem === null && stageHeading(record.fields) !== null;
+    if (!isBlankRecord(record.fields)) return record.problem === null ? headingRow(record.fields)?.field : undefined;
   }
-  return false;
+  return undefined;
 }
 
 function isColumnName(cell: string): boolean {

@@ -3,7 +3,7 @@ import type { RowHandler } from './readers/index.ts';
 import type { ErrorLog, RowReader } from './rows.ts';
 import { addIgnoredColumns, headerRowColumns, type CsvKind, type Field } from './headers.ts';
 import { clipText, LISTED_HEADINGS } from './limits.ts';
-import { stageHeading } from './stage-heading.ts';
+import { headingRow, type HeadingField } from './heading-row.ts';
 import { summaryRow } from './summary-row.ts';
 import type { FileReport } from './types.ts';
 
@@ -21,8 +21,8 @@ export interface RowLoopInput {
   handler: RowHandler | null;
   report: FileReport;
   errors: ErrorLog;
-  /** The header has no stage column: a heading row names the stage of the rows under it (stage-heading.ts). */
-  stageHeaded?: boolean;
+  /** The field (stage or section) the header has no column for: a heading row gives it to the rows under it (heading-row.ts). */
+  headedBy?: HeadingField;
   /** Fields the rows have without a column (a title's ward and year, the stage by headings), for a header row repeated inside. */
   given?: ReadonlySet<Field>;
 }
@@ -62,7 +62,7 @@ export class RowLoop {
       const record = reader.next();
       if (!record) return false;
       if (isBlankRecord(record.fields)) continue;
-      if (this.input.stageHeaded && rowReader && this.readStageHeading(record, rowReader)) continue;
+      if (this.input.headedBy && rowReader && this.readHeading(this.input.headedBy, record, rowReader)) continue;
       n++;
       report.rowsRead++;
       if (!rowReader || !handler) {
@@ -126,16 +126,17 @@ export class RowLoop {
   }
 
   /**
-   * A stage's heading row gives its stage to the rows under it, as the header and title do to all:
-   * not a row of data, listed in the report with the stage it gives (the first `LISTED_HEADINGS`).
+   * A heading row gives its stage or section to the rows under it, as the header and title do to all:
+   * not a row of data, listed in the report with what it gives (the first `LISTED_HEADINGS`).
    */
-  private readStageHeading(record: CsvRecord, rowReader: RowReader): boolean {
-    const heading = record.problem === null ? stageHeading(record.fields) : null;
+  private readHeading(field: HeadingField, record: CsvRecord, rowReader: RowReader): boolean {
+    const titleYear = Number(rowReader.constant('fiscal_year')) || undefined;
+    const heading = record.problem === null ? headingRow(record.fields, field, titleYear) : null;
     if (!heading) return false;
-    rowReader.give('stage', heading.text);
+    rowReader.give(field, heading.text);
     const { report } = this.input;
-    if (report.skippedLines.filter((l) => l.gives?.stage).length < LISTED_HEADINGS) {
-      report.skippedLines.push({ line: record.line, text: clipText(heading.text, 80), gives: { stage: heading.stage } });
+    if (report.skippedLines.filter((l) => l.gives?.stage ?? l.gives?.section).length < LISTED_HEADINGS) {
+      report.skippedLines.push({ line: record.line, text: clipText(heading.text, 80), gives: heading.gives });
     }
     return true;
   }

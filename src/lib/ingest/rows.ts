@@ -36,9 +36,14 @@ export class RowReader {
     private constants: Map<Field, string> = new Map(),
   ) {}
 
-  /** A value for the rows after this one, where the file has no column for it (a stage heading row). */
+  /** A value for the rows after this one, where the file has no column for it (a heading row). */
   give(field: Field, value: string): void {
     this.constants.set(field, value);
+  }
+
+  /** A value the rows have without a column (a title's, a heading's). */
+  constant(field: Field): string | undefined {
+    return this.constants.get(field);
   }
 
   /** One reader serves a whole file; a million rows should not mean a million readers. */

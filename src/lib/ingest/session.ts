@@ -263,8 +263,8 @@ export class IngestSession {
       const parsed = parseReport(text);
       // Neither a CSV header nor a report: a text whose first line is delimited, or with a header under
       // a title, was meant as a CSV, so its header is what to fix.
-      // So was a ratings sheet with stage headings under its title, though the headings make it look like a report.
-      const meantAsCsv = !parsed.ok && !isHtml(text) && (parsed.code === 'not_a_report' ? located.record.fields.length >= 2 || located.below !== null : located.below?.stageHeaded === true);
+      // So was a sheet with stage or section headings under its title, though the headings make it look like a report.
+      const meantAsCsv = !parsed.ok && !isHtml(text) && (parsed.code === 'not_a_report' ? located.record.fields.length >= 2 || located.below !== null : located.below?.headedBy !== undefined);
       if (meantAsCsv && located.below) csv = located.below;
       if (!parsed.ok && !meantAsCsv) {
         if (parsed.code !== 'not_a_report') report.kind = 'report';
@@ -284,13 +284,13 @@ export class IngestSession {
     const { header, record: headerRecord, reader, delimiter } = csv;
     const fromSheet = (SHEET_FORMATS as readonly string[]).includes(encoding);
     report.delimiter = fromSheet ? null : asTable ? '|' : delimiter;
-    const { stageAbove } = csv;
-    report.skippedLines = stageAbove ? titled.skippedLines.map((l) => (l.line === stageAbove.line ? { ...l, gives: { stage: stageAbove.stage } } : l)) : titled.skippedLines;
+    const { headingAbove } = csv;
+    report.skippedLines = headingAbove ? titled.skippedLines.map((l) => (l.line === headingAbove.line ? { ...l, gives: headingAbove.gives } : l)) : titled.skippedLines;
     if (spansBadLine(headerRecord, badLines)) {
       throw new FileRefused({ code: 'undecodable', params: { encoding, line: headerRecord.line } });
     }
     const rowReader = header.ok ? new RowReader(header.columns, headerRecord.fields, fromSheet, titled.constants) : null;
-    if (stageAbove) rowReader?.give('stage', stageAbove.text);
+    if (headingAbove) rowReader?.give(headingAbove.field, headingAbove.text);
     const handler = header.ok ? rowHandler(header.kind, context) : null;
     if (header.ok) {
       report.kind = header.kind;
@@ -304,7 +304,7 @@ export class IngestSession {
     const every = options.checkpointEvery ?? 20000;
     // A long ratings file: the rest goes to another reader now, and is replayed after this one's rows.
     // The other reader knows the columns only: a file whose title gives values is read here whole.
-    const plan = options.readAhead && header.ok && titled.constants.size === 0 && !csv.stageHeaded
+    const plan = options.readAhead && header.ok && titled.constants.size === 0 && !csv.headedBy
       ? planReadAhead({ text, reader, kind: header.kind, columns: header.columns, header: headerRecord.fields, width, delimiter, encoding, badLines, registry: this.registry })
       : null;
     const ownText = plan ? text.slice(0, plan.split) : text;
@@ -319,7 +319,7 @@ export class IngestSession {
     };
     const kind = header.ok ? header.kind : null;
     const rows = new RowLoop({ kind, text: ownText, reader: ownReader, badLines, encoding, delimiter, width, rowReader, handler, report, errors,
-      stageHeaded: csv.stageHeaded === true, given: new Set([...titled.constants.keys(), ...(csv.stageHeaded ? ['stage' as const] : [])]) });
+      headedBy: csv.headedBy, given: new Set([...titled.constants.keys(), ...(csv.headedBy ? [csv.headedBy] : [])]) });
     while (rows.read(every)) await pause(ownReader.position / text.length);
     let linesRead = ownReader.line - 1;
     let headerChangedAt = rows.headerChangedAt;
@@ -363,7 +363,7 @@ export class IngestSession {
     const values = new Map<Field, string>();
     if (given.ward) values.set('ward', given.ward.name);
     if (given.fiscalYear) values.set('fiscal_year', String(given.fiscalYear.value));
-    const header = resolveHeader(csv.record.fields, new Set([...values.keys(), ...(csv.stageHeaded ? ['stage' as const] : [])]));
+    const header = resolveHeader(csv.record.fields, new Set([...values.keys(), ...(csv.headedBy ? [csv.headedBy] : [])]));
     if (!header.ok) return unchanged;
     const constants = new Map([...values].filter(([field]) => !header.columns.has(field)));
     const skippedLines = csv.preamble.map((l) => {

@@ -85,8 +85,9 @@ export type FileErrorCode =
 export interface TitleGives {
   ward?: string;
   fiscalYear?: number;
-  /** A stage heading row's stage, given to the rows under it. */
+  /** A heading row's stage or section, given to the rows under it. */
   stage?: Stage;
+  section?: Section;
 }
 
 /** A text's encoding, or the format of an Excel workbook (`.xlsx`, `.xls`), an OpenDocument spreadsheet, a Word (`.docx`, `.doc`) or a Writer document (their XML is UTF-8 by definition), or a PDF (its text is Unicode by its fonts' maps). */

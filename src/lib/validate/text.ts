@@ -1,6 +1,6 @@
 import { shortYearLabel } from '../i18n/labels.ts';
 import { encodingLabel, moreColumns, valueText, type Lang } from '../i18n/messages.ts';
-import { DELIMITER_LABELS } from '../i18n/ui.ts';
+import { DELIMITER_LABELS, SECTION_LABELS } from '../i18n/ui.ts';
 import type { ValidationReport } from './report.ts';
 
 const STAGE: Record<Lang, Record<string, string>> = {
@@ -27,9 +27,10 @@ export function formatValidationReport(report: ValidationReport, lang: Lang): st
     const delimiter = f.delimiter === null ? '' : `   ${ja ? '区切り' : 'delimiter'}: ${DELIMITER_LABELS[lang][f.delimiter] ?? f.delimiter}`;
     out.push(`  ${ja ? '種類' : 'kind'}: ${f.kind}   ${ja ? '形式・文字コード' : 'format/encoding'}: ${f.encoding ? encodingLabel(f.encoding) : '-'}${delimiter}`);
     for (const s of f.skippedLines) {
-      const gives = s.gives ? ` → ${[s.gives.ward, s.gives.fiscalYear, s.gives.stage && STAGE[lang][s.gives.stage]].filter((v) => v !== undefined).join(' ')}` : '';
+      const gives = s.gives ? ` → ${[s.gives.ward, s.gives.fiscalYear, s.gives.stage && STAGE[lang][s.gives.stage], s.gives.section && SECTION_LABELS[lang][s.gives.section]].filter((v) => v !== undefined).join(' ')}` : '';
       const label = s.gives?.stage
         ? ja ? `段階の見出し行（${s.line}行目）` : `stage heading (line ${s.line})`
+        : s.gives?.section ? ja ? `項目の見出し行（${s.line}行目）` : `section heading (line ${s.line})`
         : s.gives ? (ja ? `見出しより上の行から全行に読みました（${s.line}行目）` : `read for every row from above the header (line ${s.line})`) : ja ? `見出しより上の行を飛ばしました（${s.line}行目）` : `skipped above the header (line ${s.line})`;
       out.push(`  ${label}: ${JSON.stringify(s.text)}${gives}`);
     }

@@ -450,6 +450,19 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
     expect(numbered.report.fileError).toMatchObject({ code: 'unrecognised_header' });
   });
 
+  it('a narratives sheet with the section as heading rows: each gives its section to the items under it, a year noted read by the title’s', async () => {
+    const batch = await ingest(
+      ['令和7年度 鶴見区 事業評価', '番号,内容', '【重点目標】', '1,孤立を防ぐ', '2,父親支援を進める', '取組内容', '1,パパの日を開いた', '令和8年度重点目標', '1,ピアサポートを広げる', '令和9年度重点目標', '1,先の話'].join('\n') + '\n',
+    );
+    expect(batch.report).toMatchObject({ kind: 'narratives', fileError: null, rowsRead: 5, rowsLoaded: 4, rowsRejected: 1 });
+    expect(batch.narratives.map((n) => [n.ward, n.fiscalYear, n.section, n.itemNo, n.text])).toEqual([
+      ['鶴見区', 2025, 'goal', 1, '孤立を防ぐ'], ['鶴見区', 2025, 'goal', 2, '父親支援を進める'], ['鶴見区', 2025, 'action', 1, 'パパの日を開いた'], ['鶴見区', 2025, 'next_goal', 1, 'ピアサポートを広げる'],
+    ]);
+    expect(batch.report.skippedLines.slice(1).map((l) => [l.line, l.gives])).toEqual([[3, { section: 'goal' }], [6, { section: 'action' }], [8, { section: 'next_goal' }], [10, { section: 'goal' }]]);
+    // A heading of a year that is neither this one nor the next heads its items, and they are rejected for it, not filed under the heading before.
+    expect(batch.report.errors.map((e) => [e.line, e.value, e.code])).toEqual([[11, '令和9年度重点目標', 'invalid_section']]);
+  });
+
   it('a title naming two wards or two years, or none, gives nothing: the header is named as lacking them, and why', async () => {
     for (const title of ['鶴見区・港北区 令和7年度', '鶴見区 令和6年度・令和7年度', '協働のプロセスの評価']) {
       const batch = await ingest(`${title},,,,,\n段階,番号,設問,区の評価,拠点,相互評価\n計画,1,テキスト,A,B,A\n`);
