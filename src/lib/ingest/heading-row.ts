@@ -1,4 +1,4 @@
-import { parseSection, parseStage, type Section, type Stage } from './fields.ts';
+import { parseSection, parseStage, type Section } from './fields.ts';
 import { parseFiscalYear } from './fiscal-year.ts';
 import { normalizeCode } from './normalize.ts';
 import type { TitleGives } from './types.ts';
