@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { openApp, reloadApp } from './open-app.ts';
 import { htmlBytes, mhtml, pdfLayout, pdfLayoutWithBadRating, spaceLayout } from '../fixtures/reports/layouts.ts';
 import { textPdf } from '../unit/ingest/pdf-writer.ts';
+import { workbook } from '../fixtures/workbook/build.ts';
 import { readPdf } from '../../src/lib/ingest/pdf.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -322,6 +323,24 @@ test('a ratings sheet with the stage as heading rows, as the published table: ea
   await openApp(page, `/?view=sql&q=${encodeURIComponent(items)}`);
   await page.getByRole('button', { name: '実行（Ctrl+Enter）' }).click();
   await expect(page.locator('table.result tbody tr')).toHaveText([/challenge\s*父親の参加が少ない/]);
+});
+
+test('a workbook with a tab per ward: each sheet’s name gives its rows their ward, and the load report says the name gave it', async ({ page }) => {
+  await openApp(page, '/?view=data');
+  const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  const rows = (lines: string[][]) => lines.map((values, i) => `<row r="${i + 1}">${values.map((v, k) => cell(`${'ABCDE'[k]}${i + 1}`, v)).join('')}</row>`).join('');
+  const sheet = (rating: string) => rows([['年度', '段階', '番号', '評価者', '評価'], ['令和7年度', '計画', '1', '区', rating]]);
+  const book = workbook([{ name: '港南区', xml: sheet('D') }, { name: '旭区', xml: sheet('C') }]);
+  await page.locator('input[name="files"]').setInputFiles({ name: '区ごと.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(book) });
+  await expect(page.locator('.progress')).toHaveCount(0);
+  await expect(page.locator('section.report tr.title-line')).toHaveText([
+    'シート名から、列のない値を全行に読みました: 港南区 → 区 港南区',
+    'シート名から、列のない値を全行に読みました: 旭区 → 区 旭区',
+  ]);
+  const sql = "SELECT ward, rating FROM ratings WHERE fiscal_year = 2025 AND stage = 'planning' AND question_no = 1 AND rater = 'ward' AND ward IN ('港南区', '旭区') ORDER BY rating";
+  await openApp(page, `/?view=sql&q=${encodeURIComponent(sql)}`);
+  await page.getByRole('button', { name: '実行（Ctrl+Enter）' }).click();
+  await expect(page.locator('table.result tbody tr')).toHaveText([/旭区\s*C/, /港南区\s*D/]);
 });
 
 test('every character of JIS X 0208 (with its NEC and IBM rows) that Chromium prints to PDF reads back as written, in both of Noto CJK’s faces', async ({ page }) => {

@@ -121,7 +121,7 @@ export const FILE_ERRORS: Record<Lang, Record<FileErrorCode, Message>> = {
     unrecognised_header: (p) =>
       `見出し行からファイルの種類が分かりません。見つかった見出し: ${list(p.found)}${more('ja', p.found, p.foundTotal)}。必要な見出し: ${expected('ja')}`,
     missing_columns: (p) =>
-      `${kindLabel('ja', p.kind)}の見出しが足りません: ${list(p.missing)}${p.wideWard ? '（横持ちの表の「区」列は区の評価です。区の名前の列は「区名」としてください）' : ''}${p.titled ? '（上のタイトル行からは、区と年度がひとつずつ書かれているときだけ全行に読みます。ここでは読み取れないか、複数あります。タイトルを「令和7年度 鶴見区」のようにするか、各行に「区名」「年度」の列を加えてください）' : ''}（見つかった見出し: ${list(p.found)}${more('ja', p.found, p.foundTotal)}）`,
+      `${kindLabel('ja', p.kind)}の見出しが足りません: ${list(p.missing)}${p.wideWard ? '（横持ちの表の「区」列は区の評価です。区の名前の列は「区名」としてください）' : ''}${p.sheeted ? '（シート名と上のタイトル行からは、区と年度がひとつずつ書かれているときだけ全行に読みます。ここでは読み取れないか、複数あります。シート名を「鶴見区」「令和7年度」のようにするか、各行に「区名」「年度」の列を加えてください）' : p.titled ? '（上のタイトル行からは、区と年度がひとつずつ書かれているときだけ全行に読みます。ここでは読み取れないか、複数あります。タイトルを「令和7年度 鶴見区」のようにするか、各行に「区名」「年度」の列を加えてください）' : ''}（見つかった見出し: ${list(p.found)}${more('ja', p.found, p.foundTotal)}）`,
     duplicate_column: (p) => `同じ項目の列が複数あります: ${list(p.found)}`,
     empty_file: 'ファイルが空です',
     no_data_rows: '見出しはありますがデータ行がありません',
@@ -158,7 +158,7 @@ export const FILE_ERRORS: Record<Lang, Record<FileErrorCode, Message>> = {
     unrecognised_header: (p) =>
       `Cannot tell what kind of file this is from its header. Found: ${listEn(p.found)}${more('en', p.found, p.foundTotal)}. Expected: ${expected('en')}`,
     missing_columns: (p) =>
-      `The ${kindLabel('en', p.kind).toLowerCase()} header lacks: ${listEn(p.missing)}${p.wideWard ? ' (in the wide form “区” is the ward office’s rating; name the ward column “区名” or “ward”)' : ''}${p.titled ? ' (a title row above the header gives every row its ward and year only when it names exactly one of each; here one is missing or there are several: title it like “令和7年度 鶴見区”, or add 区名 and 年度 columns to every row)' : ''} (found: ${listEn(p.found)}${more('en', p.found, p.foundTotal)})`,
+      `The ${kindLabel('en', p.kind).toLowerCase()} header lacks: ${listEn(p.missing)}${p.wideWard ? ' (in the wide form “区” is the ward office’s rating; name the ward column “区名” or “ward”)' : ''}${p.sheeted ? ' (the sheet’s name and a title row above the header give every row its ward and year only when they name exactly one of each; here one is missing or there are several: name the sheet like “鶴見区” or “令和7年度”, or add 区名 and 年度 columns to every row)' : p.titled ? ' (a title row above the header gives every row its ward and year only when it names exactly one of each; here one is missing or there are several: title it like “令和7年度 鶴見区”, or add 区名 and 年度 columns to every row)' : ''} (found: ${listEn(p.found)}${more('en', p.found, p.foundTotal)})`,
     duplicate_column: (p) => `Several columns mean the same field: ${listEn(p.found)}`,
     empty_file: 'The file is empty',
     no_data_rows: 'The file has a header but no data rows',

@@ -207,6 +207,7 @@ const STRINGS = {
   skippedEntries: { ja: 'zip の中のデータでないファイル（読みませんでした）', en: 'Files in the zip that are not data (not read)' },
   skippedLines: { ja: '見出しより上の行（データとして読まずに飛ばしました）', en: 'Lines above the header (skipped, not read as data)' },
   titleGives: { ja: '見出しより上の行から、列のない値を全行に読みました', en: 'Read from a line above the header for every row (the file has no such column)' },
+  sheetNameGives: { ja: 'シート名から、列のない値を全行に読みました', en: 'Read from the sheet’s name for every row (the sheet has no such column)' },
   stageHeadingGives: { ja: '段階の見出し行（その下の行の段階として読みました）', en: 'A stage heading (read as the stage of the rows under it)' },
   sectionHeadingGives: { ja: '項目の見出し行（その下の行の項目として読みました）', en: 'A section heading (read as the section of the rows under it)' },
   rejectedSummaryTitle: { ja: '不採用の理由ごとの件数', en: 'Rejected cells by reason' },

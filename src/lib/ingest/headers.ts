@@ -86,7 +86,7 @@ export type HeaderResult =
   | { ok: true; kind: CsvKind; columns: Map<Field, number>; ignored: string[]; ignoredTotal: number }
   | { ok: false; code: 'unrecognised_header'; found: string[]; foundTotal: number }
   | { ok: false; code: 'duplicate_column'; field: Field; found: string[] }
-  | { ok: false; code: 'missing_columns'; kind: CsvKind; missing: string[]; found: string[]; foundTotal: number; wideWard?: 1; titled?: 1 };
+  | { ok: false; code: 'missing_columns'; kind: CsvKind; missing: string[]; found: string[]; foundTotal: number; wideWard?: 1; titled?: 1; sheeted?: 1 };
 
 function has(normalized: string[], field: Field): boolean {
   return ALIASES[field].some((alias) => normalized.includes(alias));

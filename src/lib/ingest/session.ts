@@ -145,7 +145,7 @@ export class IngestSession {
     }
     for (const sheet of shown) {
       const sheetName = shown.length > 1 ? `${name} [${sheet.name}]` : name;
-      batches.push(...(await this.readSource(sheetName, options, (batch, rest) => this.ingestText(batch, sheet.csv, format, new Set(), options, rest))));
+      batches.push(...(await this.readSource(sheetName, options, (batch, rest) => this.ingestText(batch, sheet.csv, format, new Set(), options, rest, sheet.name))));
     }
     batches[0].report.hiddenSheets = hiddenSheets;
     return batches;
@@ -245,7 +245,7 @@ export class IngestSession {
    * Reads a decoded text (LF line ends; a sheet's cells may hold lone CRs, their line breaks) into
    * `batch`: a CSV of a kind its header names, or published reports.
    */
-  private async ingestText(batch: FileBatch, decoded: string, encoding: SourceEncoding, badLines: Set<number>, options: IngestOptions, rest: LaterReports): Promise<FileBatch> {
+  private async ingestText(batch: FileBatch, decoded: string, encoding: SourceEncoding, badLines: Set<number>, options: IngestOptions, rest: LaterReports, sheet?: string): Promise<FileBatch> {
     const report = batch.report;
     report.encoding = encoding;
     if (decoded.trim() === '') return refuse(batch, 'empty_file');
@@ -276,7 +276,7 @@ export class IngestSession {
         return this.readReport(batch, first, badLines, options);
       }
     }
-    const titled = this.fromTitle(csv);
+    const titled = this.fromTitle(csv, sheet);
     csv = titled.csv;
     const errors = new ErrorLog(report, options.onError);
     const builder = new BatchBuilder(batch, (r) => this.ledger.ratingKey(r));
@@ -354,24 +354,33 @@ export class IngestSession {
   /**
    * A sheet titled 令和7年度 鶴見区 above a header that lacks only the ward or year column: the title
    * gives that value to every row, when it names exactly one (title-row.ts). The title's line says so
-   * in the load report. Anything else is left as it was found.
+   * in the load report. A workbook's sheet named for its ward or year (a tab per ward: `鶴見区`,
+   * `R7`) is titled so too, its name read as a line 0 after the title's. Anything else is left as
+   * it was found.
    */
-  private fromTitle(csv: LocatedHeader): { csv: LocatedHeader; constants: Map<Field, string>; skippedLines: FileReport['skippedLines'] } {
+  private fromTitle(csv: LocatedHeader, sheet?: string): { csv: LocatedHeader; constants: Map<Field, string>; skippedLines: FileReport['skippedLines'] } {
     const unchanged = { csv, constants: new Map<Field, string>(), skippedLines: csv.preamble };
-    if (csv.header.ok || csv.header.code !== 'missing_columns' || !csv.header.titled) return unchanged;
-    const given = titleValues(csv.preamble, this.registry);
+    if (csv.header.ok || csv.header.code !== 'missing_columns') return unchanged;
+    const lacking = csv.header.missing.some((m) => /^(?:ward|fiscal_year) /.test(m));
+    if (!csv.header.titled && !(lacking && sheet !== undefined)) return unchanged;
+    const named = sheet === undefined ? [] : [{ line: 0, text: sheet }];
+    // The title's lines first: a value they name is theirs, though the sheet's name names it too.
+    const given = titleValues([...csv.preamble, ...named], this.registry);
     const values = new Map<Field, string>();
     if (given.ward) values.set('ward', given.ward.name);
     if (given.fiscalYear) values.set('fiscal_year', String(given.fiscalYear.value));
     const header = resolveHeader(csv.record.fields, new Set([...values.keys(), ...(csv.headedBy ? [csv.headedBy] : [])]));
-    if (!header.ok) return unchanged;
+    // The message then names the sheet's name as a way to give them.
+    if (!header.ok) return sheet === undefined ? unchanged : { ...unchanged, csv: { ...csv, header: { ...csv.header, sheeted: 1 } } };
     const constants = new Map([...values].filter(([field]) => !header.columns.has(field)));
-    const skippedLines = csv.preamble.map((l) => {
+    const skippedLines = [...named, ...csv.preamble].flatMap((l) => {
       const gives = {
         ...(constants.has('ward') && given.ward?.line === l.line ? { ward: given.ward.name } : {}),
         ...(constants.has('fiscal_year') && given.fiscalYear?.line === l.line ? { fiscalYear: given.fiscalYear.value } : {}),
       };
-      return Object.keys(gives).length > 0 ? { ...l, gives } : l;
+      // The sheet's name is listed only when it gave a value: it is no line of the sheet.
+      if (Object.keys(gives).length === 0) return l.line === 0 ? [] : [l];
+      return [{ ...l, gives }];
     });
     return { csv: { ...csv, header }, constants, skippedLines };
   }

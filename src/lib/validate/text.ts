@@ -31,6 +31,7 @@ export function formatValidationReport(report: ValidationReport, lang: Lang): st
       const label = s.gives?.stage
         ? ja ? `段階の見出し行（${s.line}行目）` : `stage heading (line ${s.line})`
         : s.gives?.section ? ja ? `項目の見出し行（${s.line}行目）` : `section heading (line ${s.line})`
+        : s.line === 0 ? ja ? 'シート名から全行に読みました' : 'read for every row from the sheet’s name'
         : s.gives ? (ja ? `見出しより上の行から全行に読みました（${s.line}行目）` : `read for every row from above the header (line ${s.line})`) : ja ? `見出しより上の行を飛ばしました（${s.line}行目）` : `skipped above the header (line ${s.line})`;
       out.push(`  ${label}: ${JSON.stringify(s.text)}${gives}`);
     }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IngestSession } from '../../../src/lib/ingest/session.ts';
+import { fileErrorText } from '../../../src/lib/i18n/messages.ts';
 import { readWorkbook } from '../../../src/lib/ingest/xlsx.ts';
 import { NS, workbook, workbookOfCsv, WORKSHEET, zip } from '../../fixtures/workbook/build.ts';
 import { excelWorkbookLayout, sheetRows } from '../../fixtures/reports/layouts.ts';
@@ -77,6 +78,36 @@ describe('Excel workbooks (.xlsx) as Excel writes them', () => {
     ]);
     // A rejected cell is named by both header rows, as the sheet shows them over it.
     expect(batch.report.errors.map((e) => [e.line, e.column, e.value])).toEqual([[4, '評価（拠点）', 'E']]);
+  });
+
+  it('a tab per ward or per year: the sheet’s name gives the ward or year its header lacks, and the report says so', async () => {
+    const sheet = (name: string, lines: string[][]) => ({
+      name,
+      xml: lines.map((values, i) => row(i + 1, values.map((v, k) => (v === '' ? '' : inline(`${'ABCDEF'[k]}${i + 1}`, v))).join(''))).join(''),
+    });
+    const book = workbook([
+      sheet('鶴見区', [['年度', '段階', '番号', '評価者', '評価'], ['令和7年度', '計画', '1', '区', 'A']]),
+      sheet('R6', [['区', '段階', '番号', '評価者', '評価'], ['西区', '計画', '1', '区', 'B']]),
+      // A title naming another ward than the sheet's name: neither is taken.
+      sheet('中区', [['西区 令和7年度'], ['段階', '番号', '評価者', '評価'], ['計画', '1', '区', 'C']]),
+      // A title naming the sheet's own ward, and the year: the title's line is named for both.
+      sheet('港南区 (2)', [['港南区 令和7年度'], ['段階', '番号', '評価者', '評価'], ['計画', '1', '区', 'D']]),
+      sheet('Sheet5', [['段階', '番号', '評価者', '評価'], ['計画', '1', '区', 'A']]),
+    ]);
+    const batches = await new IngestSession().ingestSource('wards.xlsx', book);
+    const summary = batches.map((b) => [b.report.file, b.report.fileError?.code ?? null, b.ratings.toArray().map((r) => `${r.ward} ${r.fiscalYear} ${r.rating}`), b.report.skippedLines]);
+    expect(summary).toEqual([
+      ['wards.xlsx [鶴見区]', null, ['鶴見区 2025 A'], [{ line: 0, text: '鶴見区', gives: { ward: '鶴見区' } }]],
+      ['wards.xlsx [R6]', null, ['西区 2024 B'], [{ line: 0, text: 'R6', gives: { fiscalYear: 2024 } }]],
+      ['wards.xlsx [中区]', 'missing_columns', [], [{ line: 1, text: '西区 令和7年度' }]],
+      ['wards.xlsx [港南区 (2)]', null, ['港南区 2025 D'], [{ line: 1, text: '港南区 令和7年度', gives: { ward: '港南区', fiscalYear: 2025 } }]],
+      ['wards.xlsx [Sheet5]', 'missing_columns', [], []],
+    ]);
+    // A sheet whose name gives nothing is told that its name could.
+    const { code, params } = batches[4].report.fileError!;
+    expect(params).toMatchObject({ sheeted: 1 });
+    expect(fileErrorText('ja', code, params)).toContain('シート名を「鶴見区」「令和7年度」のようにするか');
+    expect(fileErrorText('en', code, params)).toContain('name the sheet like “鶴見区”');
   });
 
   it('reads shared strings without their furigana, escapes, formulas’ values, dates in either date system, cells without references', async () => {
