@@ -194,9 +194,9 @@ function ratingColumnKey(words: string[]): string | undefined {
 
 /**
  * The kind and columns a row names when it is a header again (files joined end to end, each with
- * its own; a stage-headed sheet's header repeated under each stage's heading): its first filled cell
- * is a column name and the row names the columns of a known kind, less those `given` as the file's
- * header had them (a title's ward and year, stage headings); null for a row of data. Asked of
+ * its own; a sheet's header repeated under each of its heading rows): its first filled cell is a
+ * column name and the row names the columns of a known kind, less those `given` as the file's
+ * header had them (a title's ward and year, heading rows); null for a row of data. Asked of
  * rejected rows only.
  */
 export function headerRowColumns(fields: string[], given: ReadonlySet<Field> = new Set()): { kind: CsvKind; columns: Map<Field, number>; ignored: string[] } | null {
@@ -296,10 +296,10 @@ export function locateHeader(text: string): (LocatedHeader & { below: LocatedHea
  * or `設問` across `番号 内容`): a column is named by the lower cell under a blank, the upper over a
  * blank or the same name (a cell merged down both rows), and by both where both are filled (a
  * group's label spans the columns after it that are blank above): `設問番号` when the two make a
- * column name, else `評価（区）`. A group's label that is no column
- * name (`評価結果`) leaves the lower cell's name. Taken only when the upper row names some column,
- * the lower one holds nothing but column names, and the two name a known kind's columns; `reader`
- * is at the lower row, and is left after it when the two are taken.
+ * column name, else `評価（区）`. A group's label that is no column name (`評価結果`) leaves the
+ * lower cell's name. Taken only when the upper row names some column, the lower one holds nothing
+ * but column names, and the two name a known kind's columns; `reader` is at the lower row, and is
+ * left after it when the two are taken.
  */
 function stackedHeader(upper: CsvRecord, reader: CsvReader, text: string, delimiter: Delimiter): Pick<LocatedHeader, 'record' | 'header' | 'headedBy'> | null {
   if (!upper.fields.some(isColumnName)) return null;

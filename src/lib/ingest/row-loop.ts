@@ -23,7 +23,7 @@ export interface RowLoopInput {
   errors: ErrorLog;
   /** The field (stage or section) the header has no column for: a heading row gives it to the rows under it (heading-row.ts). */
   headedBy?: HeadingField;
-  /** Fields the rows have without a column (a title's ward and year, the stage by headings), for a header row repeated inside. */
+  /** Fields the rows have without a column (a title's ward and year, the stage or section by heading rows), for a header row repeated inside. */
   given?: ReadonlySet<Field>;
 }
 

@@ -32,7 +32,7 @@ export class RowReader {
     private columns: Map<Field, number>,
     private header: string[],
     private cellBreaks = false,
-    /** Values the rows have without a column: the ward and year a sheet's title row names (title-row.ts), a stage heading's stage. */
+    /** Values the rows have without a column: the ward and year a sheet's title row names (title-row.ts), a heading row's stage or section. */
     private constants: Map<Field, string> = new Map(),
   ) {}
 

@@ -17,6 +17,7 @@ import { ErrorLog, RowReader } from './rows.ts';
 import type { RatingColumns } from './rating-columns.ts';
 import type { FileBatch, FileError, FileErrorCode, FileReport, RowError, SourceEncoding } from './types.ts';
 import { titleValues } from './title-row.ts';
+import { headingRow } from './heading-row.ts';
 import { extractWebArchive } from './webarchive.ts';
 import type { Sheet } from './sheet.ts';
 import { readSpreadsheet } from './ods.ts';
@@ -285,7 +286,9 @@ export class IngestSession {
     const fromSheet = (SHEET_FORMATS as readonly string[]).includes(encoding);
     report.delimiter = fromSheet ? null : asTable ? '|' : delimiter;
     const { headingAbove } = csv;
-    report.skippedLines = headingAbove ? titled.skippedLines.map((l) => (l.line === headingAbove.line ? { ...l, gives: headingAbove.gives } : l)) : titled.skippedLines;
+    // What the heading over the header gives is listed as its rows read it: a section's year by the title's.
+    const aboveGives = headingAbove && (headingRow([headingAbove.text], headingAbove.field, Number(titled.constants.get('fiscal_year')) || undefined) ?? headingAbove).gives;
+    report.skippedLines = headingAbove ? titled.skippedLines.map((l) => (l.line === headingAbove.line ? { ...l, gives: aboveGives } : l)) : titled.skippedLines;
     if (spansBadLine(headerRecord, badLines)) {
       throw new FileRefused({ code: 'undecodable', params: { encoding, line: headerRecord.line } });
     }
@@ -365,7 +368,8 @@ export class IngestSession {
     if (!csv.header.titled && !(lacking && sheet !== undefined)) return unchanged;
     const named = sheet === undefined ? [] : [{ line: 0, text: sheet }];
     // The title's lines first: a value they name is theirs, though the sheet's name names it too.
-    const given = titleValues([...csv.preamble, ...named], this.registry);
+    // A heading just over the header (令和8年度重点目標) is no title: its year is not the sheet's.
+    const given = titleValues([...csv.preamble.filter((l) => l.line !== csv.headingAbove?.line), ...named], this.registry);
     const values = new Map<Field, string>();
     if (given.ward) values.set('ward', given.ward.name);
     if (given.fiscalYear) values.set('fiscal_year', String(given.fiscalYear.value));

@@ -461,6 +461,10 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
     expect(batch.report.skippedLines.slice(1).map((l) => [l.line, l.gives])).toEqual([[3, { section: 'goal' }], [6, { section: 'action' }], [8, { section: 'next_goal' }], [10, { section: 'goal' }]]);
     // A heading of a year that is neither this one nor the next heads its items, and they are rejected for it, not filed under the heading before.
     expect(batch.report.errors.map((e) => [e.line, e.value, e.code])).toEqual([[11, '令和9年度重点目標', 'invalid_section']]);
+    // A heading just over the header names its year, and is no title: the title's year is the sheet's, and the heading is read by it.
+    const over = await ingest('令和7年度 鶴見区\n令和8年度重点目標\n番号,内容\n1,次の目標\n');
+    expect(over.narratives.map((n) => [n.fiscalYear, n.section, n.text])).toEqual([[2025, 'next_goal', '次の目標']]);
+    expect(over.report.skippedLines.map((l) => [l.line, l.gives])).toEqual([[1, { ward: '鶴見区', fiscalYear: 2025 }], [2, { section: 'next_goal' }]]);
   });
 
   it('a title naming two wards or two years, or none, gives nothing: the header is named as lacking them, and why', async () => {
