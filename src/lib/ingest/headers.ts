@@ -275,7 +275,7 @@ export function locateHeader(text: string): (LocatedHeader & { below: LocatedHea
       const { header } = located;
       if (record.problem === null && header.ok) return { ...located, below: null };
       const lower = new CsvReader(text, delimiter, record.end + 1, record.endLine + 1);
-      const stacked = record.problem === null ? stackedHeader(record, lower, text, delimiter) : null;
+      const stacked = record.problem === null ? stackedHeader(record, lower, text, delimiter, preamble.length > 0) : null;
       if (stacked) return { ...located, ...stacked, reader: lower, below: null };
       const lacking = !header.ok && header.code !== 'unrecognised_header' && record.problem === null;
       if (lacking && seen === 1) partial ??= located;
@@ -298,10 +298,11 @@ export function locateHeader(text: string): (LocatedHeader & { below: LocatedHea
  * group's label spans the columns after it that are blank above): `設問番号` when the two make a
  * column name, else `評価（区）`. A group's label that is no column name (`評価結果`) leaves the
  * lower cell's name. Taken only when the upper row names some column, the lower one holds nothing
- * but column names, and the two name a known kind's columns; `reader` is at the lower row, and is
- * left after it when the two are taken.
+ * but column names, and the two name a known kind's columns (the ward and year aside, which a title
+ * may give: `titled`, there are lines above); `reader` is at the lower row, and is left after it
+ * when the two are taken.
  */
-function stackedHeader(upper: CsvRecord, reader: CsvReader, text: string, delimiter: Delimiter): Pick<LocatedHeader, 'record' | 'header' | 'headedBy'> | null {
+function stackedHeader(upper: CsvRecord, reader: CsvReader, text: string, delimiter: Delimiter, titled: boolean): Pick<LocatedHeader, 'record' | 'header' | 'headedBy'> | null {
   if (!upper.fields.some(isColumnName)) return null;
   const lower = reader.next();
   if (!lower || lower.problem !== null || isBlankRecord(lower.fields)) return null;
@@ -317,7 +318,11 @@ function stackedHeader(upper: CsvRecord, reader: CsvReader, text: string, delimi
   }
   const headedBy = headingAt(text, delimiter, reader);
   const header = resolveHeader(fields, new Set(headedBy ? [headedBy] : []));
-  return header.ok ? { record: { ...upper, endLine: lower.endLine, end: lower.end, fields }, header, ...(headedBy ? { headedBy } : {}) } : null;
+  // Lacking only the ward or year is a sheet's header too: a title or the sheet's name may give them (session.ts fromTitle).
+  const lacksTitled = !header.ok && header.code === 'missing_columns' && header.missing.every((m) => /^(?:ward|fiscal_year) /.test(m));
+  if (!header.ok && !lacksTitled) return null;
+  const read = lacksTitled && titled ? { ...header, titled: 1 as const } : header;
+  return { record: { ...upper, endLine: lower.endLine, end: lower.end, fields }, header: read, ...(headedBy ? { headedBy } : {}) };
 }
 
 /** The field the first row that is not blank from `reader`'s place (left where it is) heads, if it is a heading. */

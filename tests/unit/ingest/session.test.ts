@@ -445,6 +445,13 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
     const long = await ingest('区,年度,番号,評価者,評価\n事業計画段階\n鶴見区,2025,1,区,A\n振り返り\n鶴見区,2025,3,相互,C\n');
     expect(long.report).toMatchObject({ kind: 'ratings_long', rowsRead: 2, rowsLoaded: 2 });
     expect(long.ratings.toArray().map((r) => [r.stage, r.questionNo, r.rater])).toEqual([['planning', 1, 'ward'], ['review', 3, 'joint']]);
+    // A header in two rows (評価 over its raters) under the title, the stages as headings under it.
+    const stacked = await ingest('令和7年度 鶴見区\n番号,設問,評価,,\n,,区,拠点,相互評価\n①事業計画段階,,,,\n1,目的,A,B,C\n②事業実施段階,,,,\n2,共有,B,B,D\n');
+    expect(stacked.report).toMatchObject({ kind: 'ratings_wide', fileError: null, rowsRead: 2, rowsLoaded: 2 });
+    expect(stacked.ratings.toArray().map((r) => `${r.ward} ${r.fiscalYear} ${r.stage} ${r.questionNo} ${r.rater} ${r.rating} ${r.line}`)).toEqual([
+      '鶴見区 2025 planning 1 ward A 5', '鶴見区 2025 planning 1 center B 5', '鶴見区 2025 planning 1 joint C 5',
+      '鶴見区 2025 implementation 2 ward B 7', '鶴見区 2025 implementation 2 center B 7', '鶴見区 2025 implementation 2 joint D 7',
+    ]);
     // Under a header without a stage column, a first row that is a question's number alone heads nothing: the stage is missing.
     const numbered = await ingest('区名,年度,番号,区,拠点,相互評価\n①,,,,,\n鶴見区,2025,1,A,A,A\n');
     expect(numbered.report.fileError).toMatchObject({ code: 'unrecognised_header' });
