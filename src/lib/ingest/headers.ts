@@ -81,6 +81,11 @@ export function raterNamed(name: string): Rater | undefined {
   return RATING_COLUMNS.find(([field]) => ALIASES[field].includes(key))?.[1];
 }
 
+/** Whether a missing column, as `missing_columns` names it (its aliases), is the ward or year a title may give. */
+export function isTitleField(missing: string): boolean {
+  return /^(?:ward|fiscal_year) /.test(missing);
+}
+
 /** Lists in results are clipped for messages (`*Total` counts them all): a header can have 200,000 columns. */
 export type HeaderResult =
   | { ok: true; kind: CsvKind; columns: Map<Field, number>; ignored: string[]; ignoredTotal: number }
@@ -263,16 +268,15 @@ export function locateHeader(text: string): (LocatedHeader & { below: LocatedHea
       if (isBlankRecord(record.fields)) continue;
       seen++;
       const after = new CsvReader(text, delimiter, record.end + 1, record.endLine + 1);
-      const located: LocatedHeader = { delimiter, record, header: resolveHeader(record.fields), preamble: [...preamble], reader: after };
+      const plain = resolveHeader(record.fields);
       // A sheet laid out as the published report: heading rows name the stage or section of the rows under them.
       // Only a row naming two columns or more is a header so: a report's title over its first section is none.
-      const headedBy = located.header.ok || record.problem !== null || record.fields.filter(isColumnName).length < 2 ? undefined : (above?.field ?? headingAt(text, delimiter, after));
-      if (headedBy) {
-        Object.assign(located, { header: resolveHeader(record.fields, new Set([headedBy])), headedBy, ...(above ? { headingAbove: above } : {}) });
-      }
+      const headedBy = plain.ok || record.problem !== null || record.fields.filter(isColumnName).length < 2 ? undefined : (above?.field ?? headingAt(text, delimiter, after));
+      const header = headedBy ? resolveHeader(record.fields, new Set([headedBy])) : plain;
+      const headings = headedBy ? { headedBy, ...(above ? { headingAbove: above } : {}) } : {};
+      const located: LocatedHeader = { delimiter, record, header, preamble: [...preamble], reader: after, ...headings };
       const heading = record.problem === null ? headingRow(record.fields) : null;
       above = heading && { ...heading, line: record.line };
-      const { header } = located;
       if (record.problem === null && header.ok) return { ...located, below: null };
       const lower = new CsvReader(text, delimiter, record.end + 1, record.endLine + 1);
       const stacked = record.problem === null ? stackedHeader(record, lower, text, delimiter, preamble.length > 0) : null;
@@ -281,7 +285,7 @@ export function locateHeader(text: string): (LocatedHeader & { below: LocatedHea
       if (lacking && seen === 1) partial ??= located;
       else if (lacking && header.code === 'missing_columns') {
         // A ward's own sheet titled 鶴見区 令和7年度: the message says the ward and year are read from columns only.
-        below ??= { ...located, header: header.missing.some((m) => /^(?:ward|fiscal_year) /.test(m)) ? { ...header, titled: 1 } : header };
+        below ??= { ...located, header: header.missing.some(isTitleField) ? { ...header, titled: 1 } : header };
       }
       if (seen === 1 && (!first || record.fields.length > first.record.fields.length)) first = located;
       preamble.push({ line: record.line, text: clipText(text.slice(record.start, record.end), 80) });
@@ -319,7 +323,7 @@ function stackedHeader(upper: CsvRecord, reader: CsvReader, text: string, delimi
   const headedBy = headingAt(text, delimiter, reader);
   const header = resolveHeader(fields, new Set(headedBy ? [headedBy] : []));
   // Lacking only the ward or year is a sheet's header too: a title or the sheet's name may give them (session.ts fromTitle).
-  const lacksTitled = !header.ok && header.code === 'missing_columns' && header.missing.every((m) => /^(?:ward|fiscal_year) /.test(m));
+  const lacksTitled = !header.ok && header.code === 'missing_columns' && header.missing.every(isTitleField);
   if (!header.ok && !lacksTitled) return null;
   const read = lacksTitled && titled ? { ...header, titled: 1 as const } : header;
   return { record: { ...upper, endLine: lower.endLine, end: lower.end, fields }, header: read, ...(headedBy ? { headedBy } : {}) };

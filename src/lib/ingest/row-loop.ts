@@ -3,7 +3,7 @@ import type { RowHandler } from './readers/index.ts';
 import type { ErrorLog, RowReader } from './rows.ts';
 import { addIgnoredColumns, headerRowColumns, type CsvKind, type Field } from './headers.ts';
 import { clipText, LISTED_HEADINGS } from './limits.ts';
-import { headingRow, type HeadingField } from './heading-row.ts';
+import { headingRow, type Heading, type HeadingField } from './heading-row.ts';
 import { summaryRow } from './summary-row.ts';
 import type { FileReport } from './types.ts';
 
@@ -23,6 +23,8 @@ export interface RowLoopInput {
   errors: ErrorLog;
   /** The field (stage or section) the header has no column for: a heading row gives it to the rows under it (heading-row.ts). */
   headedBy?: HeadingField;
+  /** The heading row just over the header, listed among the lines above it: the first rows are under it. */
+  headingAbove?: { line: number; text: string };
   /** Fields the rows have without a column (a title's ward and year, the stage or section by heading rows), for a header row repeated inside. */
   given?: ReadonlySet<Field>;
 }
@@ -43,10 +45,15 @@ export class RowLoop {
   /** Whether a header row inside the file placed the columns otherwise or was wider or narrower, and the rows after it were read by it. */
   remapped = false;
   private width: number;
+  /** Heading rows listed in the report so far. */
+  private headingsListed = 0;
 
   constructor(private input: RowLoopInput) {
     this.nextMark = input.text.indexOf('\ufffd');
     this.width = input.width;
+    const { headedBy, headingAbove, report } = input;
+    const heading = headedBy && headingAbove ? this.takeHeading(headedBy, [headingAbove.text]) : null;
+    if (heading) report.skippedLines = report.skippedLines.map((l) => (l.line === headingAbove!.line ? { ...l, gives: heading.gives } : l));
   }
 
   /** Reads on from another reader over `text` (the rest of the file, where it was to be read elsewhere). */
@@ -62,7 +69,7 @@ export class RowLoop {
       const record = reader.next();
       if (!record) return false;
       if (isBlankRecord(record.fields)) continue;
-      if (this.input.headedBy && rowReader && this.readHeading(this.input.headedBy, record, rowReader)) continue;
+      if (this.input.headedBy && rowReader && this.readHeading(this.input.headedBy, record)) continue;
       n++;
       report.rowsRead++;
       if (!rowReader || !handler) {
@@ -129,16 +136,21 @@ export class RowLoop {
    * A heading row gives its stage or section to the rows under it, as the header and title do to all:
    * not a row of data, listed in the report with what it gives (the first `LISTED_HEADINGS`).
    */
-  private readHeading(field: HeadingField, record: CsvRecord, rowReader: RowReader): boolean {
-    const titleYear = Number(rowReader.constant('fiscal_year')) || undefined;
-    const heading = record.problem === null ? headingRow(record.fields, field, titleYear) : null;
+  private readHeading(field: HeadingField, record: CsvRecord): boolean {
+    const heading = record.problem === null ? this.takeHeading(field, record.fields) : null;
     if (!heading) return false;
-    rowReader.give(field, heading.text);
-    const { report } = this.input;
-    if (report.skippedLines.filter((l) => l.gives?.stage ?? l.gives?.section).length < LISTED_HEADINGS) {
-      report.skippedLines.push({ line: record.line, text: clipText(heading.text, 80), gives: heading.gives });
+    if (this.headingsListed++ < LISTED_HEADINGS) {
+      this.input.report.skippedLines.push({ line: record.line, text: clipText(heading.text, 80), gives: heading.gives });
     }
     return true;
+  }
+
+  /** The heading a row is, given to the rows after it; a section's year read by the title's year, as its rows read it. */
+  private takeHeading(field: HeadingField, fields: readonly string[]): Heading | null {
+    const { rowReader } = this.input;
+    const heading = headingRow(fields, field, Number(rowReader?.constant('fiscal_year')) || undefined);
+    if (heading) rowReader?.give(field, heading.text);
+    return heading;
   }
 
   private holdsMark(record: CsvRecord): boolean {

@@ -2,7 +2,7 @@ import { BatchBuilder, emptyBatch, refusedBatch } from './batch.ts';
 import { countLines, CsvReader, normalizeLineEnds } from './csv.ts';
 import { decodeBytes } from './decode.ts';
 import { readWordDocument } from './docx.ts';
-import { locateHeader, resolveHeader, type Field, type LocatedHeader } from './headers.ts';
+import { isTitleField, locateHeader, resolveHeader, type Field, type LocatedHeader } from './headers.ts';
 import { Ledger } from './ledger.ts';
 import { clip, PartTooLarge } from './limits.ts';
 import { markdownTableAsCsv } from './markdown.ts';
@@ -15,9 +15,8 @@ import { planReadAhead, replayReadAhead, type ReadAheadInput, type ReadAheadResu
 import { headerWidth, RowLoop, spansBadLine } from './row-loop.ts';
 import { ErrorLog, RowReader } from './rows.ts';
 import type { RatingColumns } from './rating-columns.ts';
-import type { FileBatch, FileError, FileErrorCode, FileReport, RowError, SourceEncoding } from './types.ts';
+import { SHEET_NAME_LINE, type FileBatch, type FileError, type FileErrorCode, type FileReport, type RowError, type SourceEncoding } from './types.ts';
 import { titleValues } from './title-row.ts';
-import { headingRow } from './heading-row.ts';
 import { extractWebArchive } from './webarchive.ts';
 import type { Sheet } from './sheet.ts';
 import { readSpreadsheet } from './ods.ts';
@@ -285,15 +284,11 @@ export class IngestSession {
     const { header, record: headerRecord, reader, delimiter } = csv;
     const fromSheet = (SHEET_FORMATS as readonly string[]).includes(encoding);
     report.delimiter = fromSheet ? null : asTable ? '|' : delimiter;
-    const { headingAbove } = csv;
-    // What the heading over the header gives is listed as its rows read it: a section's year by the title's.
-    const aboveGives = headingAbove && (headingRow([headingAbove.text], headingAbove.field, Number(titled.constants.get('fiscal_year')) || undefined) ?? headingAbove).gives;
-    report.skippedLines = headingAbove ? titled.skippedLines.map((l) => (l.line === headingAbove.line ? { ...l, gives: aboveGives } : l)) : titled.skippedLines;
+    report.skippedLines = titled.skippedLines;
     if (spansBadLine(headerRecord, badLines)) {
       throw new FileRefused({ code: 'undecodable', params: { encoding, line: headerRecord.line } });
     }
     const rowReader = header.ok ? new RowReader(header.columns, headerRecord.fields, fromSheet, titled.constants) : null;
-    if (headingAbove) rowReader?.give(headingAbove.field, headingAbove.text);
     const handler = header.ok ? rowHandler(header.kind, context) : null;
     if (header.ok) {
       report.kind = header.kind;
@@ -322,7 +317,7 @@ export class IngestSession {
     };
     const kind = header.ok ? header.kind : null;
     const rows = new RowLoop({ kind, text: ownText, reader: ownReader, badLines, encoding, delimiter, width, rowReader, handler, report, errors,
-      headedBy: csv.headedBy, given: new Set([...titled.constants.keys(), ...(csv.headedBy ? [csv.headedBy] : [])]) });
+      headedBy: csv.headedBy, headingAbove: csv.headingAbove, given: new Set([...titled.constants.keys(), ...(csv.headedBy ? [csv.headedBy] : [])]) });
     while (rows.read(every)) await pause(ownReader.position / text.length);
     let linesRead = ownReader.line - 1;
     let headerChangedAt = rows.headerChangedAt;
@@ -358,15 +353,15 @@ export class IngestSession {
    * A sheet titled 令和7年度 鶴見区 above a header that lacks only the ward or year column: the title
    * gives that value to every row, when it names exactly one (title-row.ts). The title's line says so
    * in the load report. A workbook's sheet named for its ward or year (a tab per ward: `鶴見区`,
-   * `R7`) is titled so too, its name read as a line 0 after the title's. Anything else is left as
+   * `R7`) is titled so too, its name read as a line `SHEET_NAME_LINE` after the title's. Anything else is left as
    * it was found.
    */
   private fromTitle(csv: LocatedHeader, sheet?: string): { csv: LocatedHeader; constants: Map<Field, string>; skippedLines: FileReport['skippedLines'] } {
     const unchanged = { csv, constants: new Map<Field, string>(), skippedLines: csv.preamble };
     if (csv.header.ok || csv.header.code !== 'missing_columns') return unchanged;
-    const lacking = csv.header.missing.some((m) => /^(?:ward|fiscal_year) /.test(m));
+    const lacking = csv.header.missing.some(isTitleField);
     if (!csv.header.titled && !(lacking && sheet !== undefined)) return unchanged;
-    const named = sheet === undefined ? [] : [{ line: 0, text: sheet }];
+    const named = sheet === undefined ? [] : [{ line: SHEET_NAME_LINE, text: sheet }];
     // The title's lines first: a value they name is theirs, though the sheet's name names it too.
     // A heading just over the header (令和8年度重点目標) is no title: its year is not the sheet's.
     const given = titleValues([...csv.preamble.filter((l) => l.line !== csv.headingAbove?.line), ...named], this.registry);
@@ -383,7 +378,7 @@ export class IngestSession {
         ...(constants.has('fiscal_year') && given.fiscalYear?.line === l.line ? { fiscalYear: given.fiscalYear.value } : {}),
       };
       // The sheet's name is listed only when it gave a value: it is no line of the sheet.
-      if (Object.keys(gives).length === 0) return l.line === 0 ? [] : [l];
+      if (Object.keys(gives).length === 0) return l.line === SHEET_NAME_LINE ? [] : [l];
       return [{ ...l, gives }];
     });
     return { csv: { ...csv, header }, constants, skippedLines };

@@ -90,6 +90,19 @@ export interface TitleGives {
   section?: Section;
 }
 
+/** A workbook sheet's name, listed among a file's skipped lines when it gave the ward or year: it is no line of the sheet. */
+export const SHEET_NAME_LINE = 0;
+
+export type SkippedLine = { line: number; text: string; gives?: TitleGives };
+
+/** What a listed line is: a heading row, the sheet's name, a title line that gave values, or a line skipped above the header. */
+export function skippedLineKind({ line, gives }: SkippedLine): 'stageHeading' | 'sectionHeading' | 'sheetName' | 'title' | 'skipped' {
+  if (gives?.stage) return 'stageHeading';
+  if (gives?.section) return 'sectionHeading';
+  if (line === SHEET_NAME_LINE) return 'sheetName';
+  return gives ? 'title' : 'skipped';
+}
+
 /** A text's encoding, or the format of an Excel workbook (`.xlsx`, `.xls`), an OpenDocument spreadsheet, a Word (`.docx`, `.doc`) or a Writer document (their XML is UTF-8 by definition), or a PDF (its text is Unicode by its fonts' maps). */
 export type SourceEncoding = Encoding | 'xlsx' | 'xls' | 'ods' | 'docx' | 'doc' | 'odt' | 'pdf';
 
@@ -216,8 +229,11 @@ export interface FileReport extends FileCounts {
   /** Unknown columns, the first `LISTED_COLUMNS` of `ignoredColumnsTotal`. */
   ignoredColumns: string[];
   ignoredColumnsTotal: number;
-  /** Non-blank lines above the CSV header (a title row), not read as rows; `gives`: what a title line gave every row. */
-  skippedLines: Array<{ line: number; text: string; gives?: TitleGives }>;
+  /**
+   * Non-blank lines above the CSV header (a title row), not read as rows; `gives`: what a title line
+   * gave every row. Also the sheet's name when it gave a value, and heading rows with what they gave.
+   */
+  skippedLines: SkippedLine[];
   /** A workbook's sheets hidden in Excel and not read (often its drop-down lists); on the report of its first sheet read. */
   hiddenSheets: string[];
   /** A compressed folder's files that are not data (images, PDFs…), skipped; on the report of its first file read. */

@@ -1,6 +1,7 @@
 import { shortYearLabel } from '../i18n/labels.ts';
 import { encodingLabel, moreColumns, valueText, type Lang } from '../i18n/messages.ts';
 import { DELIMITER_LABELS, SECTION_LABELS } from '../i18n/ui.ts';
+import { skippedLineKind } from '../ingest/types.ts';
 import type { ValidationReport } from './report.ts';
 
 const STAGE: Record<Lang, Record<string, string>> = {
@@ -28,11 +29,14 @@ export function formatValidationReport(report: ValidationReport, lang: Lang): st
     out.push(`  ${ja ? '種類' : 'kind'}: ${f.kind}   ${ja ? '形式・文字コード' : 'format/encoding'}: ${f.encoding ? encodingLabel(f.encoding) : '-'}${delimiter}`);
     for (const s of f.skippedLines) {
       const gives = s.gives ? ` → ${[s.gives.ward, s.gives.fiscalYear, s.gives.stage && STAGE[lang][s.gives.stage], s.gives.section && SECTION_LABELS[lang][s.gives.section]].filter((v) => v !== undefined).join(' ')}` : '';
-      const label = s.gives?.stage
-        ? ja ? `段階の見出し行（${s.line}行目）` : `stage heading (line ${s.line})`
-        : s.gives?.section ? ja ? `項目の見出し行（${s.line}行目）` : `section heading (line ${s.line})`
-        : s.line === 0 ? ja ? 'シート名から全行に読みました' : 'read for every row from the sheet’s name'
-        : s.gives ? (ja ? `見出しより上の行から全行に読みました（${s.line}行目）` : `read for every row from above the header (line ${s.line})`) : ja ? `見出しより上の行を飛ばしました（${s.line}行目）` : `skipped above the header (line ${s.line})`;
+      const labels = {
+        stageHeading: ja ? `段階の見出し行（${s.line}行目）` : `stage heading (line ${s.line})`,
+        sectionHeading: ja ? `項目の見出し行（${s.line}行目）` : `section heading (line ${s.line})`,
+        sheetName: ja ? 'シート名から全行に読みました' : 'read for every row from the sheet’s name',
+        title: ja ? `見出しより上の行から全行に読みました（${s.line}行目）` : `read for every row from above the header (line ${s.line})`,
+        skipped: ja ? `見出しより上の行を飛ばしました（${s.line}行目）` : `skipped above the header (line ${s.line})`,
+      };
+      const label = labels[skippedLineKind(s)];
       out.push(`  ${label}: ${JSON.stringify(s.text)}${gives}`);
     }
     out.push(
