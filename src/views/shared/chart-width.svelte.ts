@@ -45,9 +45,12 @@ export class ChartWidth {
       // The page is laid out for paper as soon as this event returns: the charts must be redrawn now.
       flushSync();
     };
-    // Back on screen the box has not changed size, so the observer says nothing: measured again here.
+    // Back on screen the box may not have changed size since the observer last saw it, so it would say
+    // nothing. Observed afresh, it reports the box at the next frame, whenever the page is back on screen
+    // (read here, the width could still be the paper's: afterprint may come before the screen layout).
     const afterPrint = () => {
-      if (box.clientWidth > 0) this.value = box.clientWidth;
+      observer.unobserve(box);
+      observer.observe(box);
     };
     addEventListener('beforeprint', beforePrint);
     addEventListener('afterprint', afterPrint);
