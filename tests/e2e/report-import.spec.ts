@@ -325,6 +325,30 @@ test('a ratings sheet with the stage as heading rows, as the published table: ea
   await expect(page.locator('table.result tbody tr')).toHaveText([/challenge\s*父親の参加が少ない/]);
 });
 
+test('a ratings sheet without a stage column, its questions numbered as the app labels them (P1, 計画1): each number gives its row the stage; a plain number is rejected for it', async ({ page }) => {
+  await openApp(page, '/?view=data');
+  await page.getByText('テキストを貼り付けて読み込む', { exact: true }).click();
+  const sheet = ['区名\t年度\t設問\t区\t拠点\t相互評価', '港南区\tR7\tP1\tA\tB\tA', '港南区\tR7\t実施7\tD\tC\tD', '港南区\tR7\t3\tA\tA\tA', '港南区\tR7\tR3\tC\tD\tD'];
+  await page.locator('textarea[name="pasted-text"]').fill(`${sheet.join('\n')}\n`);
+  await page.getByRole('button', { name: '貼り付けたテキストを読み込む' }).click();
+  await expect(page.locator('.progress')).toHaveCount(0);
+  const report = page.locator('section.report');
+  await expect(report.locator('table.files tbody tr').filter({ hasText: /貼り付け_/ }).first()).toContainText(/評価（横持ち）/);
+  const rejected = report.locator('table.rejected tbody tr');
+  await expect(rejected).toHaveCount(1);
+  await expect(rejected.locator('td').nth(1)).toHaveText('4');
+  await expect(rejected.locator('td').nth(2)).toHaveText('設問');
+  await expect(rejected.locator('td').nth(3)).toHaveText('3');
+  await expect(rejected.locator('td').nth(4)).toHaveText('段階の列がないため、設問番号に段階を書いてください（「計画1」「実施3」「振返2」、または P1・I3・R2）');
+  await page.getByRole('button', { name: '表示言語を英語に切り替える' }).click();
+  await expect(rejected.locator('td').nth(4)).toHaveText('The sheet has no stage column, so the question number must name its stage (P1, I3, R2, or 計画1, 実施3, 振返2)');
+  // What was loaded, by the analyst's SQL: each question in the stage its number named.
+  const sql = "SELECT stage, question_no, string_agg(rating, '' ORDER BY rater) AS center_joint_ward FROM ratings WHERE ward = '港南区' AND fiscal_year = 2025 AND (stage || question_no) IN ('planning1', 'implementation7', 'review3') GROUP BY ALL ORDER BY stage";
+  await openApp(page, `/?view=sql&q=${encodeURIComponent(sql)}`);
+  await page.getByRole('button', { name: '実行（Ctrl+Enter）' }).click();
+  await expect(page.locator('table.result tbody tr')).toHaveText([/implementation\s*7\s*CDD/, /planning\s*1\s*BAA/, /review\s*3\s*DDC/]);
+});
+
 test('a workbook with a tab per ward: each sheet’s name gives its rows their ward, and the load report says the name gave it', async ({ page }) => {
   await openApp(page, '/?view=data');
   const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;

@@ -41,9 +41,10 @@ export const REASONS: Record<Lang, Record<ReasonCode, Message>> = {
     fiscal_year_out_of_range: '年度が範囲外です（平成は31年度まで、1989〜2099年度）',
     fiscal_years_disagree: (p) => `もう一つの年度の列（${p.year}年度）と合いません`,
     invalid_stage: '段階が読めません（計画・実施・振り返り、または 1・2・3）',
-    invalid_question_no: '設問番号が読めません（1 以上の整数。「問1」「Q1」「計画1」とも書けます）',
+    invalid_question_no: '設問番号が読めません（1 以上の整数。「問1」「Q1」「計画1」「P1」とも書けます）',
     question_no_out_of_range: (p) => `${STAGE_JA[String(p.stage)] ?? p.stage}の設問番号は 1〜${p.max} です`,
     question_stage_mismatch: (p) => `設問番号は${STAGE_JA[String(p.named)] ?? p.named}の設問ですが、段階の列は${STAGE_JA[String(p.stage)] ?? p.stage}です`,
+    question_no_without_stage: '段階の列がないため、設問番号に段階を書いてください（「計画1」「実施3」「振返2」、または P1・I3・R2）',
     invalid_rater: '評価者が読めません（区・拠点・相互評価）',
     invalid_rating: '評価が読めません（A・B・C・D、未評価は空欄か「-」）',
     numeric_rating: '評価が数値です。数値の向き（4 が A か D か）は決められないため、A・B・C・D で書いてください（報告書の点数は A=4〜D=1）',
@@ -82,9 +83,10 @@ export const REASONS: Record<Lang, Record<ReasonCode, Message>> = {
     fiscal_year_out_of_range: 'Fiscal year out of range (Heisei ends at 31; 1989–2099)',
     fiscal_years_disagree: (p) => `Disagrees with the other fiscal year column (FY${p.year})`,
     invalid_stage: 'Unknown stage (planning, implementation, review, or 1, 2, 3)',
-    invalid_question_no: 'Question number is not a whole number ≥ 1 (“Q1”, “問1” and “計画1” are read too)',
+    invalid_question_no: 'Question number is not a whole number ≥ 1 (“Q1”, “問1”, “計画1” and “P1” are read too)',
     question_no_out_of_range: (p) => `Questions of the ${p.stage} stage are numbered 1–${p.max}`,
     question_stage_mismatch: (p) => `The question number names the ${p.named} stage, but the stage column says ${p.stage}`,
+    question_no_without_stage: 'The sheet has no stage column, so the question number must name its stage (P1, I3, R2, or 計画1, 実施3, 振返2)',
     invalid_rater: 'Unknown rater (ward, center, joint)',
     invalid_rating: 'Unknown rating (A, B, C, D; leave empty or “-” when not rated)',
     numeric_rating: 'The rating is a number: which way it runs (is 4 an A or a D?) cannot be told, so write A, B, C or D (the reports score A=4 … D=1)',
@@ -121,7 +123,7 @@ export const FILE_ERRORS: Record<Lang, Record<FileErrorCode, Message>> = {
     unrecognised_header: (p) =>
       `見出し行からファイルの種類が分かりません。見つかった見出し: ${list(p.found)}${more('ja', p.found, p.foundTotal)}。必要な見出し: ${expected('ja')}`,
     missing_columns: (p) =>
-      `${kindLabel('ja', p.kind)}の見出しが足りません: ${list(p.missing)}${p.wideWard ? '（横持ちの表の「区」列は区の評価です。区の名前の列は「区名」としてください）' : ''}${p.sheeted ? '（シート名と上のタイトル行からは、区と年度がひとつずつ書かれているときだけ全行に読みます。ここでは読み取れないか、複数あります。シート名を「鶴見区」「令和7年度」のようにするか、各行に「区名」「年度」の列を加えてください）' : p.titled ? '（上のタイトル行からは、区と年度がひとつずつ書かれているときだけ全行に読みます。ここでは読み取れないか、複数あります。タイトルを「令和7年度 鶴見区」のようにするか、各行に「区名」「年度」の列を加えてください）' : ''}（見つかった見出し: ${list(p.found)}${more('ja', p.found, p.foundTotal)}）`,
+      `${kindLabel('ja', p.kind)}の見出しが足りません: ${list(p.missing)}${p.wideWard ? '（横持ちの表の「区」列は区の評価です。区の名前の列は「区名」としてください）' : ''}${p.stageless ? '（段階は、段階ごとの見出し行「①事業計画段階」や、「計画1」「P1」のような設問番号からも読めます）' : ''}${p.sheeted ? '（シート名と上のタイトル行からは、区と年度がひとつずつ書かれているときだけ全行に読みます。ここでは読み取れないか、複数あります。シート名を「鶴見区」「令和7年度」のようにするか、各行に「区名」「年度」の列を加えてください）' : p.titled ? '（上のタイトル行からは、区と年度がひとつずつ書かれているときだけ全行に読みます。ここでは読み取れないか、複数あります。タイトルを「令和7年度 鶴見区」のようにするか、各行に「区名」「年度」の列を加えてください）' : ''}（見つかった見出し: ${list(p.found)}${more('ja', p.found, p.foundTotal)}）`,
     duplicate_column: (p) => `同じ項目の列が複数あります: ${list(p.found)}`,
     empty_file: 'ファイルが空です',
     no_data_rows: '見出しはありますがデータ行がありません',
@@ -158,7 +160,7 @@ export const FILE_ERRORS: Record<Lang, Record<FileErrorCode, Message>> = {
     unrecognised_header: (p) =>
       `Cannot tell what kind of file this is from its header. Found: ${listEn(p.found)}${more('en', p.found, p.foundTotal)}. Expected: ${expected('en')}`,
     missing_columns: (p) =>
-      `The ${kindLabel('en', p.kind).toLowerCase()} header lacks: ${listEn(p.missing)}${p.wideWard ? ' (in the wide form “区” is the ward office’s rating; name the ward column “区名” or “ward”)' : ''}${p.sheeted ? ' (the sheet’s name and a title row above the header give every row its ward and year only when they name exactly one of each; here one is missing or there are several: name the sheet like “鶴見区” or “令和7年度”, or add 区名 and 年度 columns to every row)' : p.titled ? ' (a title row above the header gives every row its ward and year only when it names exactly one of each; here one is missing or there are several: title it like “令和7年度 鶴見区”, or add 区名 and 年度 columns to every row)' : ''} (found: ${listEn(p.found)}${more('en', p.found, p.foundTotal)})`,
+      `The ${kindLabel('en', p.kind).toLowerCase()} header lacks: ${listEn(p.missing)}${p.wideWard ? ' (in the wide form “区” is the ward office’s rating; name the ward column “区名” or “ward”)' : ''}${p.stageless ? ' (the stage is read also from heading rows such as “①事業計画段階” over each stage’s questions, or from question numbers such as “P1” or “計画1”)' : ''}${p.sheeted ? ' (the sheet’s name and a title row above the header give every row its ward and year only when they name exactly one of each; here one is missing or there are several: name the sheet like “鶴見区” or “令和7年度”, or add 区名 and 年度 columns to every row)' : p.titled ? ' (a title row above the header gives every row its ward and year only when it names exactly one of each; here one is missing or there are several: title it like “令和7年度 鶴見区”, or add 区名 and 年度 columns to every row)' : ''} (found: ${listEn(p.found)}${more('en', p.found, p.foundTotal)})`,
     duplicate_column: (p) => `Several columns mean the same field: ${listEn(p.found)}`,
     empty_file: 'The file is empty',
     no_data_rows: 'The file has a header but no data rows',

@@ -192,11 +192,11 @@ export function parsePositiveInt(raw: string, suffix?: RegExp): number | undefin
   return n >= 1 ? n : undefined;
 }
 
-/** A stage as the app's own question labels name it (`計画1`, `実施3`, `振返2`). */
+/** A stage as the app's own question labels name it (`計画1`, `実施3`, `振返2`; in English `P1`, `I3`, `R2`). */
 const QUESTION_STAGE: Array<[RegExp, Stage]> = [
-  [/^(?:事業)?計画(?:段階)?/, 'planning'],
-  [/^(?:事業)?実施(?:段階)?/, 'implementation'],
-  [/^(?:事業の)?(?:振り?返り?|ふりかえり)(?:段階)?/, 'review'],
+  [/^(?:(?:事業)?計画(?:段階)?|p-?(?=\d))/, 'planning'],
+  [/^(?:(?:事業)?実施(?:段階)?|i-?(?=\d))/, 'implementation'],
+  [/^(?:(?:事業の)?(?:振り?返り?|ふりかえり)(?:段階)?|r-?(?=\d))/, 'review'],
 ];
 
 export interface QuestionNo {
@@ -207,7 +207,8 @@ export interface QuestionNo {
 
 /**
  * A question number: `1`, or as sheets and the app's own labels write it: `Q1`, `問1`, `設問1`,
- * `第1問`, `No.1`, `計画1`, `実施 問3` (the stage then has to agree with the row's).
+ * `第1問`, `No.1`, `計画1`, `実施 問3`, `P1` (the stage then has to agree with the row's, or gives it
+ * where the sheet has no stage column).
  */
 export function parseQuestionNo(raw: string): QuestionNo | undefined {
   let value = cellKey(raw);

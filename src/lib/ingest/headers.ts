@@ -1,5 +1,5 @@
 import { CsvReader, DELIMITERS, isBlankRecord, type CsvRecord, type Delimiter } from './csv.ts';
-import { parseRater, type Rater } from './fields.ts';
+import { parseQuestionNo, parseRater, type Rater } from './fields.ts';
 import { clipList, clipText, LISTED_COLUMNS, PREAMBLE_LINES } from './limits.ts';
 import { normalizeHeader, noteAfter } from './normalize.ts';
 import { headingRow, type Heading, type HeadingField } from './heading-row.ts';
@@ -91,7 +91,7 @@ export type HeaderResult =
   | { ok: true; kind: CsvKind; columns: Map<Field, number>; ignored: string[]; ignoredTotal: number }
   | { ok: false; code: 'unrecognised_header'; found: string[]; foundTotal: number }
   | { ok: false; code: 'duplicate_column'; field: Field; found: string[] }
-  | { ok: false; code: 'missing_columns'; kind: CsvKind; missing: string[]; found: string[]; foundTotal: number; wideWard?: 1; titled?: 1; sheeted?: 1 };
+  | { ok: false; code: 'missing_columns'; kind: CsvKind; missing: string[]; found: string[]; foundTotal: number; wideWard?: 1; stageless?: 1; titled?: 1; sheeted?: 1 };
 
 function has(normalized: string[], field: Field): boolean {
   return ALIASES[field].some((alias) => normalized.includes(alias));
@@ -163,7 +163,9 @@ export function resolveHeader(header: string[], given: ReadonlySet<Field> = new 
     // In the wide form `区` is the ward office's rating, so the ward must be named `区名` or `ward`.
     const aliases = (f: Field) => ALIASES[f].filter((a) => !(kind === 'ratings_wide' && f === 'ward' && a === '区'));
     const wideWard = kind === 'ratings_wide' && missing.includes('ward') && normalized.includes('区') ? { wideWard: 1 as const } : {};
-    return { ok: false, code: 'missing_columns', kind, missing: missing.map((f) => aliases(f).join(' / ')), found, foundTotal, ...wideWard };
+    // The message tells the other ways a sheet can give the stage (heading rows, `計画1` / `P1`).
+    const stageless = missing.includes('stage') ? { stageless: 1 as const } : {};
+    return { ok: false, code: 'missing_columns', kind, missing: missing.map((f) => aliases(f).join(' / ')), found, foundTotal, ...wideWard, ...stageless };
   }
   return { ok: true, kind, columns, ignored: clipList(ignored), ignoredTotal: ignored.length };
 }
@@ -240,7 +242,10 @@ export interface LocatedHeader {
   preamble: Array<{ line: number; text: string }>;
   /** Positioned after the header. */
   reader: CsvReader;
-  /** The field (stage or section) the header has no column for, that heading rows give the rows under them (heading-row.ts). */
+  /**
+   * The field (stage or section) the header has no column for, that heading rows give the rows under
+   * them (heading-row.ts), or, for the stage, that each row's question number names (`計画1`, `P1`).
+   */
   headedBy?: HeadingField;
   /** The heading row just above the header, whose value the first rows have. */
   headingAbove?: Heading & { line: number };
@@ -271,7 +276,7 @@ export function locateHeader(text: string): (LocatedHeader & { below: LocatedHea
       const plain = resolveHeader(record.fields);
       // A sheet laid out as the published report: heading rows name the stage or section of the rows under them.
       // Only a row naming two columns or more is a header so: a report's title over its first section is none.
-      const headedBy = plain.ok || record.problem !== null || record.fields.filter(isColumnName).length < 2 ? undefined : (above?.field ?? headingAt(text, delimiter, after));
+      const headedBy = plain.ok || record.problem !== null || record.fields.filter(isColumnName).length < 2 ? undefined : (above?.field ?? headingAt(text, delimiter, after, record.fields));
       const header = headedBy ? resolveHeader(record.fields, new Set([headedBy])) : plain;
       const headings = headedBy ? { headedBy, ...(above ? { headingAbove: above } : {}) } : {};
       const located: LocatedHeader = { delimiter, record, header, preamble: [...preamble], reader: after, ...headings };
@@ -320,7 +325,7 @@ function stackedHeader(upper: CsvRecord, reader: CsvReader, text: string, delimi
     if (above !== '') group = below !== '' && normalizeHeader(above) !== normalizeHeader(below) ? above : '';
     fields.push(stackNames(above || (below === '' ? '' : group), below));
   }
-  const headedBy = headingAt(text, delimiter, reader);
+  const headedBy = headingAt(text, delimiter, reader, fields);
   const header = resolveHeader(fields, new Set(headedBy ? [headedBy] : []));
   // Lacking only the ward or year is a sheet's header too: a title or the sheet's name may give them (session.ts fromTitle).
   const lacksTitled = !header.ok && header.code === 'missing_columns' && header.missing.every(isTitleField);
@@ -329,13 +334,28 @@ function stackedHeader(upper: CsvRecord, reader: CsvReader, text: string, delimi
   return { record: { ...upper, endLine: lower.endLine, end: lower.end, fields }, header: read, ...(headedBy ? { headedBy } : {}) };
 }
 
-/** The field the first row that is not blank from `reader`'s place (left where it is) heads, if it is a heading. */
-function headingAt(text: string, delimiter: Delimiter, reader: CsvReader): HeadingField | undefined {
+/**
+ * The field the rows under `header` have from elsewhere than a column, by the first row that is not
+ * blank from `reader`'s place (left where it is): the field it heads, if it is a heading; else the
+ * stage, if its question number names one (`計画1`, `P1`: the app's own labels), for each row's
+ * question number to give its stage.
+ */
+function headingAt(text: string, delimiter: Delimiter, reader: CsvReader, header: string[]): HeadingField | undefined {
   const peek = new CsvReader(text, delimiter, reader.position, reader.line);
   for (let record = peek.next(); record; record = peek.next()) {
-    if (!isBlankRecord(record.fields)) return record.problem === null ? headingRow(record.fields)?.field : undefined;
+    if (isBlankRecord(record.fields)) continue;
+    if (record.problem !== null) return undefined;
+    return headingRow(record.fields)?.field ?? (questionNamesStage(header, record.fields) ? 'stage' : undefined);
   }
   return undefined;
+}
+
+/** Whether a ratings row under a header without a stage column names its stage in its question number. */
+function questionNamesStage(header: string[], fields: string[]): boolean {
+  const staged = resolveHeader(header, new Set(['stage']));
+  if (!staged.ok || (staged.kind !== 'ratings_long' && staged.kind !== 'ratings_wide') || staged.columns.has('stage')) return false;
+  const index = staged.columns.get('question_no');
+  return index !== undefined && (parseQuestionNo(fields[index] ?? '')?.stage ?? null) !== null;
 }
 
 function isColumnName(cell: string): boolean {

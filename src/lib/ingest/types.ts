@@ -19,6 +19,7 @@ export type ReasonCode =
   | 'invalid_question_no'
   | 'question_no_out_of_range'
   | 'question_stage_mismatch'
+  | 'question_no_without_stage'
   | 'invalid_rater'
   | 'invalid_rating'
   | 'numeric_rating'

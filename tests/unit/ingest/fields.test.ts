@@ -54,9 +54,11 @@ describe('parseQuestionNo', () => {
     ['計画1', 1, 'planning'], ['事業計画段階 2', 2, 'planning'], ['実施7', 7, 'implementation'], ['実施 問3', 3, 'implementation'],
     ['振返1', 1, 'review'], ['振り返り3', 3, 'review'], ['事業の振り返り段階 2', 2, 'review'],
     ['1（計画）', 1, 'planning'], ['問3(実施段階)', 3, 'implementation'], ['振返2（振り返り）', 2, 'review'], ['4【実施】', 4, 'implementation'],
+    // The app's English labels.
+    ['P1', 1, 'planning'], ['ｉ７', 7, 'implementation'], ['r3', 3, 'review'], ['P-2', 2, 'planning'], ['R 1', 1, 'review'],
   ])('reads %s as question %i (stage %s)', (raw, questionNo, stage) => expect(parseQuestionNo(raw)).toEqual({ questionNo, stage }));
 
-  it.each(['', '0', '一', '1-1', 'Q', '計画', '評価1', '1.5', '計画1（実施）', '(計画)', '2(1)', '1（備考）'])('rejects %j', (raw) => expect(parseQuestionNo(raw)).toBeUndefined());
+  it.each(['', '0', '一', '1-1', 'Q', '計画', '評価1', '1.5', '計画1（実施）', '(計画)', '2(1)', '1（備考）', 'P', 'PP1', 'X1', 'R-', 'P1.5'])('rejects %j', (raw) => expect(parseQuestionNo(raw)).toBeUndefined());
 });
 
 describe('parseSection', () => {

@@ -457,6 +457,28 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
     expect(numbered.report.fileError).toMatchObject({ code: 'unrecognised_header' });
   });
 
+  it('a ratings sheet without a stage column whose question numbers name it (P1, 計画1, as the app labels questions): each row’s gives its stage', async () => {
+    const wide = await ingest('区名,年度,設問番号,区,拠点,相互評価\n鶴見区,R7,計画1,A,A,A\n鶴見区,R7,I7,B,C,B\n鶴見区,R7,2,A,B,A\n鶴見区,R7,P9,A,B,A\n鶴見区,R7,振返3,C,C,\n');
+    expect(wide.report).toMatchObject({ kind: 'ratings_wide', fileError: null, rowsRead: 5, rowsLoaded: 3, rowsRejected: 2, notRated: 1 });
+    expect(wide.ratings.toArray().filter((r) => r.rater === 'center').map((r) => [r.stage, r.questionNo, r.rating, r.line])).toEqual([
+      ['planning', 1, 'A', 2], ['implementation', 7, 'C', 3], ['review', 3, 'C', 6],
+    ]);
+    // A number that names no stage is rejected for it; a stage's range is checked as a stage column's is.
+    expect(wide.report.errors.map((e) => [e.line, e.column, e.value, e.code])).toEqual([
+      [4, '設問番号', '2', 'question_no_without_stage'], [5, '設問番号', 'P9', 'question_no_out_of_range'],
+    ]);
+    expect(wide.report.skippedLines).toEqual([]);
+    expect(accounted(wide)).toBe(true);
+    const long = await ingest('区,年度,番号,評価者,評価\n鶴見区,2025,R2,相互,B\n鶴見区,2025,実施 問3,区,A\n');
+    expect(long.ratings.toArray().map((r) => [r.stage, r.questionNo, r.rater, r.rating])).toEqual([['review', 2, 'joint', 'B'], ['implementation', 3, 'ward', 'A']]);
+    // A first row that is a plain number: the file lacks its stage, and the message says where else it can come from.
+    const plain = await ingest('区,年度,番号,評価者,評価\n鶴見区,2025,1,区,A\n鶴見区,2025,P2,区,A\n');
+    expect(plain.report.fileError).toMatchObject({ code: 'missing_columns', params: { kind: 'ratings_long', stageless: 1 } });
+    const { code, params } = plain.report.fileError!;
+    expect(fileErrorText('ja', code, params)).toContain('「計画1」「P1」のような設問番号からも読めます');
+    expect(fileErrorText('en', code, params)).toContain('from question numbers such as “P1”');
+  });
+
   it('a narratives sheet with the section as heading rows: each gives its section to the items under it, a year noted read by the title’s', async () => {
     const batch = await ingest(
       ['令和7年度 鶴見区 事業評価', '番号,内容', '【重点目標】', '1,孤立を防ぐ', '2,父親支援を進める', '取組内容', '1,パパの日を開いた', '令和8年度重点目標', '1,ピアサポートを広げる', '令和9年度重点目標', '1,先の話'].join('\n') + '\n',

@@ -41,7 +41,9 @@ export function ratingsHandler(registry: WardRegistry, add: RatingSink, wide: bo
   return (reader) => {
     const { ward, fiscalYear } = readWardAndYear(reader, registry);
     let stage: Stage | undefined;
-    const stageRaw = reader.required('stage');
+    // Without a stage column or heading, each question number names its stage (`計画1`, `P1`: headers.ts headingAt).
+    const staged = reader.has('stage');
+    const stageRaw = staged ? reader.required('stage') : undefined;
     if (stageRaw !== undefined) {
       stage = readStage(stageRaw);
       if (!stage) reader.fail('stage', 'invalid_stage');
@@ -51,6 +53,10 @@ export function ratingsHandler(registry: WardRegistry, add: RatingSink, wide: bo
     if (questionRaw !== undefined) {
       const question = readQuestionNo(questionRaw);
       questionNo = question?.questionNo;
+      if (question && !staged) {
+        stage = question.stage ?? undefined;
+        if (!stage) reader.fail('question_no', 'question_no_without_stage');
+      }
       if (question === undefined) reader.fail('question_no', 'invalid_question_no');
       else if (stage && question.stage && question.stage !== stage) {
         reader.fail('question_no', 'question_stage_mismatch', { stage, named: question.stage });
