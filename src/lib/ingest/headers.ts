@@ -93,6 +93,9 @@ export type HeaderResult =
   | { ok: false; code: 'duplicate_column'; field: Field; found: string[] }
   | { ok: false; code: 'missing_columns'; kind: CsvKind; missing: string[]; found: string[]; foundTotal: number; wideWard?: 1; stageless?: 1; titled?: 1; sheeted?: 1 };
 
+/** The question's names that may head its number as well as its text, as a sheet without a number column heads it. */
+const QUESTION_OR_NUMBER = new Set(['question', '設問', '質問']);
+
 function has(normalized: string[], field: Field): boolean {
   return ALIASES[field].some((alias) => normalized.includes(alias));
 }
@@ -101,7 +104,8 @@ function has(normalized: string[], field: Field): boolean {
 function detectKind(normalized: string[], given: ReadonlySet<Field>): CsvKind | undefined {
   const wideSignal = has(normalized, 'center_rating') || has(normalized, 'joint_rating') || normalized.includes('ward_rating');
   const staged = has(normalized, 'stage') || given.has('stage');
-  if (staged && has(normalized, 'question_no') && wideSignal && !has(normalized, 'rater')) return 'ratings_wide';
+  const numbered = has(normalized, 'question_no') || normalized.some((n) => QUESTION_OR_NUMBER.has(n));
+  if (staged && numbered && wideSignal && !has(normalized, 'rater')) return 'ratings_wide';
   if (has(normalized, 'rater') || (staged && has(normalized, 'rating'))) return 'ratings_long';
   const sectioned = has(normalized, 'section') || given.has('section');
   if (sectioned || (has(normalized, 'text') && has(normalized, 'fiscal_year'))) return 'narratives';
@@ -149,6 +153,12 @@ export function resolveHeader(header: string[], given: ReadonlySet<Field> = new 
     }
     columns.set(field, index);
   });
+  // A ratings sheet with no column for the question's number heads it `設問` (the question): that column is its number.
+  const questionColumn = columns.get('question');
+  if ((kind === 'ratings_long' || kind === 'ratings_wide') && !columns.has('question_no') && questionColumn !== undefined && QUESTION_OR_NUMBER.has(normalized[questionColumn])) {
+    columns.set('question_no', questionColumn);
+    columns.delete('question');
+  }
   for (const [field, index] of columns) {
     if (index === -1) {
       return { ok: false, code: 'duplicate_column', field, found: clipList(header.filter((_, i) => ALIASES[field].includes(normalized[i]))) };

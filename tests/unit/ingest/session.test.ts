@@ -479,6 +479,21 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
     expect(fileErrorText('en', code, params)).toContain('from question numbers such as “P1”');
   });
 
+  it('a ratings sheet whose only question column is headed 設問 (or 質問, question) reads it as the question’s number; with a number column, 設問 is the text', async () => {
+    const wide = await ingest('区名\t年度\t段階\t設問\t区\t拠点\t相互評価\n港南区\tR7\t計画\t1\tA\tB\tA\n港南区\tR7\t実施\t問7\tC\tC\tD\n港南区\tR7\t実施\t目的を話し合えたか\tA\tA\tA\n');
+    expect(wide.report).toMatchObject({ kind: 'ratings_wide', fileError: null, rowsRead: 3, rowsLoaded: 2, rowsRejected: 1, ignoredColumns: [] });
+    expect(wide.ratings.toArray().filter((r) => r.rater === 'joint').map((r) => [r.stage, r.questionNo, r.question, r.rating])).toEqual([['planning', 1, null, 'A'], ['implementation', 7, null, 'D']]);
+    // A question's text where its number should be is rejected, naming the column as the sheet heads it.
+    expect(wide.report.errors.map((e) => [e.line, e.column, e.value, e.code])).toEqual([[4, '設問', '目的を話し合えたか', 'invalid_question_no']]);
+    const long = await ingest('ward,fiscal_year,stage,question,rater,rating\n鶴見区,2025,review,3,joint,B\n');
+    expect(long.ratings.toArray().map((r) => [r.stage, r.questionNo, r.rater, r.rating])).toEqual([['review', 3, 'joint', 'B']]);
+    // Without a stage column, too, its number may name the stage (the app's labels).
+    const staged = await ingest('区名,年度,質問,区,拠点,相互評価\n港南区,2025,P2,A,A,B\n');
+    expect(staged.ratings.toArray().map((r) => [r.stage, r.questionNo, r.rating])).toEqual([['planning', 2, 'A'], ['planning', 2, 'A'], ['planning', 2, 'B']]);
+    const numbered = await ingest('区名,年度,段階,番号,設問,区,拠点,相互評価\n港南区,2025,計画,1,目的,A,A,B\n');
+    expect(numbered.ratings.toArray()[0]).toMatchObject({ questionNo: 1, question: '目的' });
+  });
+
   it('a narratives sheet with the section as heading rows: each gives its section to the items under it, a year noted read by the title’s', async () => {
     const batch = await ingest(
       ['令和7年度 鶴見区 事業評価', '番号,内容', '【重点目標】', '1,孤立を防ぐ', '2,父親支援を進める', '取組内容', '1,パパの日を開いた', '令和8年度重点目標', '1,ピアサポートを広げる', '令和9年度重点目標', '1,先の話'].join('\n') + '\n',
