@@ -2,7 +2,7 @@ import { CsvReader, DELIMITERS, isBlankRecord, type CsvRecord, type Delimiter } 
 import { parseQuestionNo, parseRater, type Rater } from './fields.ts';
 import { clipList, clipText, LISTED_COLUMNS, PREAMBLE_LINES } from './limits.ts';
 import { normalizeHeader, noteAfter } from './normalize.ts';
-import { headingRow, type Heading, type HeadingField } from './heading-row.ts';
+import { headingRow, sectionNamed, type Heading, type HeadingField } from './heading-row.ts';
 import type { FileReport } from './types.ts';
 
 export const FILE_KINDS = ['ratings_long', 'ratings_wide', 'narratives', 'centers', 'wards', 'report', 'unknown'] as const;
@@ -66,6 +66,9 @@ const KIND_FIELDS: Record<CsvKind, { required: Field[]; optional: Field[] }> = {
   wards: { required: ['code', 'name'], optional: ['name_en', 'city', 'tile_x', 'tile_y'] },
 };
 
+/** A narratives sheet with a column per section: its other columns. */
+const SECTION_COLUMNS_FIELDS: { required: Field[]; optional: Field[] } = { required: ['ward', 'fiscal_year'], optional: ['item_no', 'provenance'] };
+
 /** The wide form's rating columns, each with the rater whose ratings it holds. */
 export const RATING_COLUMNS: ReadonlyArray<[Field, Rater]> = [['ward_rating', 'ward'], ['center_rating', 'center'], ['joint_rating', 'joint']];
 
@@ -88,7 +91,11 @@ export function isTitleField(missing: string): boolean {
 
 /** Lists in results are clipped for messages (`*Total` counts them all): a header can have 200,000 columns. */
 export type HeaderResult =
-  | { ok: true; kind: CsvKind; columns: Map<Field, number>; ignored: string[]; ignoredTotal: number }
+  | {
+      ok: true; kind: CsvKind; columns: Map<Field, number>; ignored: string[]; ignoredTotal: number;
+      /** A narratives sheet's columns each headed by a section (`重点目標`, `取組の課題`), its cells the section's items. */
+      sectionColumns: number[];
+    }
   | { ok: false; code: 'unrecognised_header'; found: string[]; foundTotal: number }
   | { ok: false; code: 'duplicate_column'; field: Field; found: string[] }
   | { ok: false; code: 'missing_columns'; kind: CsvKind; missing: string[]; found: string[]; foundTotal: number; wideWard?: 1; stageless?: 1; titled?: 1; sheeted?: 1 };
@@ -101,14 +108,16 @@ function has(normalized: string[], field: Field): boolean {
 }
 
 /** The file's kind comes from its header alone (never from its file name). */
-function detectKind(normalized: string[], given: ReadonlySet<Field>): CsvKind | undefined {
+function detectKind(normalized: string[], given: ReadonlySet<Field>, sectionColumns: number): CsvKind | undefined {
   const wideSignal = has(normalized, 'center_rating') || has(normalized, 'joint_rating') || normalized.includes('ward_rating');
   const staged = has(normalized, 'stage') || given.has('stage');
   const numbered = has(normalized, 'question_no') || normalized.some((n) => QUESTION_OR_NUMBER.has(n));
   if (staged && numbered && wideSignal && !has(normalized, 'rater')) return 'ratings_wide';
   if (has(normalized, 'rater') || (staged && has(normalized, 'rating'))) return 'ratings_long';
   const sectioned = has(normalized, 'section') || given.has('section');
-  if (sectioned || (has(normalized, 'text') && has(normalized, 'fiscal_year'))) return 'narratives';
+  // Columns headed by sections: two, or one beside the ward or year (a report's line `取組内容 ・…` names one and no ward).
+  const sectionHeaded = sectionColumns >= 2 || (sectionColumns === 1 && (has(normalized, 'ward') || has(normalized, 'fiscal_year')));
+  if (sectioned || sectionHeaded || (has(normalized, 'text') && has(normalized, 'fiscal_year'))) return 'narratives';
   // Not 事業実施期間: a report copied without its title starts with that label and must be told it lacks the title.
   if (['center_name', 'operator', 'contract_year', 'contract_length'].some((f) => has(normalized, f as Field))) return 'centers';
   if (has(normalized, 'code') && !has(normalized, 'fiscal_year')) return 'wards';
@@ -125,11 +134,14 @@ export function resolveHeader(header: string[], given: ReadonlySet<Field> = new 
   const named = header.filter((h) => h.trim() !== '');
   const found = clipList(named);
   const foundTotal = named.length;
-  const kind = detectKind(normalized, given);
+  const sectionCells = header.flatMap((name, index) => (!ALIAS_NAMES.has(normalized[index]) && sectionNamed(name, undefined) ? [index] : []));
+  const kind = detectKind(normalized, given, sectionCells.length);
   if (!kind) {
     return { ok: false, code: 'unrecognised_header', found, foundTotal };
   }
-  const { required, optional } = KIND_FIELDS[kind];
+  // A row per ward and year, a column per section (as a city compiles its wards' reports): no 区分 or 内容 column is read.
+  const sectionColumns = kind === 'narratives' && sectionCells.length > 0 && !has(normalized, 'section') ? sectionCells : [];
+  const { required, optional } = sectionColumns.length > 0 ? SECTION_COLUMNS_FIELDS : KIND_FIELDS[kind];
   const fields = [...required, ...optional];
   const columns = new Map<Field, number>();
   const ignored: string[] = [];
@@ -137,7 +149,7 @@ export function resolveHeader(header: string[], given: ReadonlySet<Field> = new 
   // another column is (`区の評価`, `区評価`, `区役所`): then `区` is the ward, as in every other kind.
   const wardIsRating = kind === 'ratings_wide' && !normalized.some((n) => n !== '区' && ALIASES.ward_rating.includes(n));
   normalized.forEach((name, index) => {
-    if (name === '') return;
+    if (name === '' || sectionColumns.includes(index)) return;
     const field = fields.find((f) => ALIASES[f].includes(name) && !(wardIsRating && f === 'ward' && name === '区'));
     if (!field) {
       ignored.push(header[index]);
@@ -177,7 +189,7 @@ export function resolveHeader(header: string[], given: ReadonlySet<Field> = new 
     const stageless = missing.includes('stage') ? { stageless: 1 as const } : {};
     return { ok: false, code: 'missing_columns', kind, missing: missing.map((f) => aliases(f).join(' / ')), found, foundTotal, ...wideWard, ...stageless };
   }
-  return { ok: true, kind, columns, ignored: clipList(ignored), ignoredTotal: ignored.length };
+  return { ok: true, kind, columns, ignored: clipList(ignored), ignoredTotal: ignored.length, sectionColumns };
 }
 
 const ALIAS_NAMES = new Set(Object.values(ALIASES).flat());
@@ -216,11 +228,11 @@ function ratingColumnKey(words: string[]): string | undefined {
  * header had them (a title's ward and year, heading rows); null for a row of data. Asked of
  * rejected rows only.
  */
-export function headerRowColumns(fields: string[], given: ReadonlySet<Field> = new Set()): { kind: CsvKind; columns: Map<Field, number>; ignored: string[] } | null {
+export function headerRowColumns(fields: string[], given: ReadonlySet<Field> = new Set()): { kind: CsvKind; columns: Map<Field, number>; sectionColumns: number[]; ignored: string[] } | null {
   const first = fields.find((f) => f.trim() !== '');
   if (first === undefined || !ALIAS_NAMES.has(headerKey(first))) return null;
   const header = resolveHeader(fields, given);
-  return header.ok ? { kind: header.kind, columns: header.columns, ignored: header.ignored } : null;
+  return header.ok ? { kind: header.kind, columns: header.columns, sectionColumns: header.sectionColumns, ignored: header.ignored } : null;
 }
 
 /**

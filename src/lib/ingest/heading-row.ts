@@ -41,9 +41,10 @@ const yearOf = (value: string) => {
 
 /**
  * A section label, read with `fiscalYear` when known, else with the year it names itself
- * (`令和7年度重点目標` is a goal). A label of another year still heads its rows, which its year then rejects.
+ * (`令和7年度重点目標` is a goal). A label of another year still heads its rows, which its year then
+ * rejects. Also how a column headed by a section is told (headers.ts).
  */
-function sectionNamed(text: string, fiscalYear: number | undefined): Section | undefined {
+export function sectionNamed(text: string, fiscalYear: number | undefined): Section | undefined {
   const named = [...normalizeCode(text).matchAll(/(?:令和|平成)(?:\d{1,2}|元)年度?|(?:19|20)\d{2}年度?|[RH]\d{1,2}年度?/gi)].flatMap((m) => yearOf(m[0]) ?? []);
   for (const year of [fiscalYear, ...named]) {
     const section = parseSection(text, year, yearOf);

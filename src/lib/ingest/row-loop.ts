@@ -115,8 +115,8 @@ export class RowLoop {
         // The rows after it follow it: where it places the columns, how wide it is, what it adds.
         addIgnoredColumns(this.input.report, again.ignored);
         const width = headerWidth(record.fields);
-        const placed = rowReader.placesAs(again.columns);
-        if (!placed) rowReader.remap(again.columns, record.fields);
+        const placed = rowReader.placesAs(again.columns, record.fields, again.sectionColumns);
+        if (!placed) rowReader.remap(again.columns, record.fields, again.sectionColumns);
         if (!placed || width !== this.width) {
           this.width = width;
           this.remapped = true;

@@ -34,7 +34,25 @@ export class RowReader {
     private cellBreaks = false,
     /** Values the rows have without a column: the ward and year a sheet's title row names (title-row.ts), a heading row's stage or section. */
     private constants: Map<Field, string> = new Map(),
+    /** A narratives sheet's columns each headed by a section (headers.ts), read by their index and heading. */
+    private sections: readonly number[] = [],
   ) {}
+
+  /** The columns headed by a section, in the order the sheet has them. */
+  get sectionColumns(): readonly number[] {
+    return this.sections;
+  }
+
+  /** A column's heading as the sheet writes it. */
+  columnName(index: number): string {
+    return this.header[index] ?? '';
+  }
+
+  /** A cell by its column's index, as `raw` reads one. */
+  cell(index: number): string {
+    const value = this.row.fields[index] ?? '';
+    return this.cellBreaks && value.includes('\r') ? value.replace(/\r/g, '\n') : value;
+  }
 
   /** A value for the rows after this one, where the file has no column for it (a heading row). */
   give(field: Field, value: string): void {
@@ -65,15 +83,17 @@ export class RowReader {
   }
 
   /** Reads the rows after a header that places the columns otherwise (files joined end to end) by it. */
-  remap(columns: Map<Field, number>, header: string[]): void {
+  remap(columns: Map<Field, number>, header: string[], sections: readonly number[]): void {
     this.columns = columns;
     this.header = header;
+    this.sections = sections;
     this.above = null;
   }
 
-  /** Whether another header places the same fields in the same columns as this file's. */
-  placesAs(columns: Map<Field, number>): boolean {
-    return columns.size === this.columns.size && [...columns].every(([field, index]) => this.columns.get(field) === index);
+  /** Whether another header places the same fields, and the same sections, in the same columns as this file's. */
+  placesAs(columns: Map<Field, number>, header: string[], sections: readonly number[]): boolean {
+    return columns.size === this.columns.size && [...columns].every(([field, index]) => this.columns.get(field) === index) &&
+      sections.length === this.sections.length && sections.every((index, k) => this.sections[k] === index && header[index] === this.header[index]);
   }
 
   /** A cell as written; in a sheet, a lone CR (a line break inside an Excel cell) is the line break it stands for. */
@@ -81,9 +101,7 @@ export class RowReader {
     const index = this.columns.get(field);
     // A title's value is only ever for a field without a column: the columns are looked up first, as every row reads them.
     if (index === undefined) return this.constants.get(field) ?? '';
-    const value = this.row.fields[index] ?? '';
-    // Only a sheet's cells are looked at: a million CSV rows should not pay for the search.
-    return this.cellBreaks && value.includes('\r') ? value.replace(/\r/g, '\n') : value;
+    return this.cell(index);
   }
 
   /** A required cell: blank is an error, named as a merged cell's when the row above has the value. */

@@ -288,7 +288,7 @@ export class IngestSession {
     if (spansBadLine(headerRecord, badLines)) {
       throw new FileRefused({ code: 'undecodable', params: { encoding, line: headerRecord.line } });
     }
-    const rowReader = header.ok ? new RowReader(header.columns, headerRecord.fields, fromSheet, titled.constants) : null;
+    const rowReader = header.ok ? new RowReader(header.columns, headerRecord.fields, fromSheet, titled.constants, header.sectionColumns) : null;
     const handler = header.ok ? rowHandler(header.kind, context) : null;
     if (header.ok) {
       report.kind = header.kind;

@@ -24,6 +24,8 @@ export type ReasonCode =
   | 'invalid_rating'
   | 'numeric_rating'
   | 'invalid_section'
+  | 'no_section_items'
+  | 'section_column_year'
   | 'invalid_item_no'
   | 'invalid_contract_year'
   | 'invalid_contract_length'

@@ -494,6 +494,34 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
     expect(numbered.ratings.toArray()[0]).toMatchObject({ questionNo: 1, question: '目的' });
   });
 
+  it('a narratives sheet with a column per section, as a city compiles its wards’ reports: each cell is that section’s list, a blank cell none', async () => {
+    const sheet = await ingest(
+      '区,年度,重点目標,取組内容,取組の効果,取組の課題,次年度重点目標\n' +
+      '鶴見区,2025,"・孤立を防ぐ\n・父親支援","・パパの日\n・ピア相談",参加が増えた,,"1. 切れ目のない支援\n2. 父親の参加"\n' +
+      '西区,R7,,,,,\n中区,2025,目標,,,,\n',
+    );
+    expect(sheet.report).toMatchObject({ kind: 'narratives', fileError: null, rowsRead: 3, rowsLoaded: 2, rowsRejected: 1, ignoredColumns: [] });
+    expect(sheet.narratives.map((n) => [n.ward, n.section, n.itemNo, n.text, n.line])).toEqual([
+      ['鶴見区', 'goal', 1, '孤立を防ぐ', 2], ['鶴見区', 'goal', 2, '父親支援', 2], ['鶴見区', 'action', 1, 'パパの日', 2], ['鶴見区', 'action', 2, 'ピア相談', 2],
+      ['鶴見区', 'effect', 1, '参加が増えた', 2], ['鶴見区', 'next_goal', 1, '切れ目のない支援', 2], ['鶴見区', 'next_goal', 2, '父親の参加', 2],
+      ['中区', 'goal', 1, '目標', 7],
+    ]);
+    // A row of nothing but blank sections is rejected, named at the first section's column.
+    expect(sheet.report.errors.map((e) => [e.line, e.column, e.code])).toEqual([[6, '重点目標', 'no_section_items']]);
+    expect(accounted(sheet)).toBe(true);
+    // Under a title, numbered rows, the goals' columns named by their years: read by the row's year, one of neither year rejects its row.
+    const titled = await ingest('令和7年度 港南区\n番号,令和7年度重点目標,取組内容,令和8年度重点目標,令和9年度重点目標\n1,孤立,交流会,切れ目,\n2,父親,講座,,先の話\n');
+    expect(titled.report).toMatchObject({ kind: 'narratives', rowsRead: 2, rowsLoaded: 1, rowsRejected: 1 });
+    expect(titled.narratives.map((n) => [n.ward, n.fiscalYear, n.section, n.itemNo, n.text])).toEqual([
+      ['港南区', 2025, 'goal', 1, '孤立'], ['港南区', 2025, 'action', 1, '交流会'], ['港南区', 2025, 'next_goal', 1, '切れ目'],
+    ]);
+    expect(titled.report.errors.map((e) => [e.line, e.column, e.value, e.code, e.params])).toEqual([[4, '令和9年度重点目標', '令和9年度重点目標', 'section_column_year', { year: 2025 }]]);
+    // With a 区分 column the sheet is one item per row, and a column headed 課題 is no section of it.
+    const long = await ingest('区,年度,区分,内容,課題\n鶴見区,2025,効果,参加が増えた,メモ\n');
+    expect(long.narratives.map((n) => [n.section, n.text])).toEqual([['effect', '参加が増えた']]);
+    expect(long.report.ignoredColumns).toEqual(['課題']);
+  });
+
   it('a narratives sheet with the section as heading rows: each gives its section to the items under it, a year noted read by the title’s', async () => {
     const batch = await ingest(
       ['令和7年度 鶴見区 事業評価', '番号,内容', '【重点目標】', '1,孤立を防ぐ', '2,父親支援を進める', '取組内容', '1,パパの日を開いた', '令和8年度重点目標', '1,ピアサポートを広げる', '令和9年度重点目標', '1,先の話'].join('\n') + '\n',

@@ -2,6 +2,7 @@ import { parseItemNo, parseSection } from '../fields.ts';
 import { parseFiscalYear } from '../fiscal-year.ts';
 import { freeText } from '../normalize.ts';
 import { splitItems, startsAsList } from '../report.ts';
+import type { RowOutcome, RowReader } from '../rows.ts';
 import type { NarrativeRecord } from '../types.ts';
 import { readProvenance, readWardAndYear, type ReadContext, type RowHandler } from './context.ts';
 
@@ -12,43 +13,82 @@ import { readProvenance, readWardAndYear, type ReadContext, type RowHandler } fr
  */
 export function narrativesHandler({ registry, ledger, builder }: ReadContext): RowHandler {
   const order = new Map<string, number>();
-  return (reader) => {
-    const { ward, fiscalYear } = readWardAndYear(reader, registry);
-    let section: NarrativeRecord['section'] | undefined;
-    const sectionRaw = reader.required('section');
-    if (sectionRaw !== undefined) {
-      const parsed = parseSection(sectionRaw, fiscalYear, (v) => {
-        const y = parseFiscalYear(v);
-        return y.ok ? y.fiscalYear : undefined;
-      });
-      if (parsed.ok) section = parsed.section;
-      else reader.fail('section', 'invalid_section');
-    }
-    let itemNo: number | undefined;
-    if (reader.has('item_no')) {
-      const raw = reader.required('item_no');
-      if (raw !== undefined) {
-        itemNo = parseItemNo(raw);
-        if (itemNo === undefined) reader.fail('item_no', 'invalid_item_no');
-      }
-    }
-    const raw = reader.required('text');
-    const text = raw === undefined ? undefined : freeText(raw);
-    const provenance = readProvenance(reader);
-    if (reader.errors.length > 0 || !ward || fiscalYear === undefined || !section || text === undefined) return 'rejected';
-    const group = `${ward.name}|${fiscalYear}|${section}`;
+  /** Adds a cell's items (its list, unless `itemNo` numbers the row): loaded when any is new. */
+  const addItems = (text: string, itemNo: number | undefined, key: Omit<NarrativeRecord, 'itemNo' | 'text'>): boolean => {
+    const group = `${key.ward}|${key.fiscalYear}|${key.section}`;
     // A cell holding the whole list (・ bullets or 1. 2. 3., as the report prints it) is its items, when no item_no numbers the row.
     const items = itemNo === undefined ? listItems(text) : [text];
     const first = itemNo ?? (order.get(group) ?? 0) + 1;
     if (itemNo === undefined) order.set(group, first + items.length - 1);
     let loaded = false;
     items.forEach((item, k) => {
-      const record: NarrativeRecord = { ward: ward.name, fiscalYear, section, itemNo: first + k, text: item, provenance, line: reader.row.line };
-      if (ledger.addText(builder, 'narrative', record, `${section}#${record.itemNo}`, item)) loaded = true;
+      const record: NarrativeRecord = { ...key, itemNo: first + k, text: item };
+      if (ledger.addText(builder, 'narrative', record, `${key.section}#${record.itemNo}`, item)) loaded = true;
     });
-    return loaded ? 'loaded' : 'duplicate';
+    return loaded;
+  };
+  return (reader) => {
+    const { ward, fiscalYear } = readWardAndYear(reader, registry);
+    if (reader.sectionColumns.length > 0) return readSectionColumns(reader, ward?.name, fiscalYear, addItems);
+    let section: NarrativeRecord['section'] | undefined;
+    const sectionRaw = reader.required('section');
+    if (sectionRaw !== undefined) {
+      const parsed = parseSection(sectionRaw, fiscalYear, yearOf);
+      if (parsed.ok) section = parsed.section;
+      else reader.fail('section', 'invalid_section');
+    }
+    const itemNo = readItemNo(reader);
+    const raw = reader.required('text');
+    const text = raw === undefined ? undefined : freeText(raw);
+    const provenance = readProvenance(reader);
+    if (reader.errors.length > 0 || !ward || fiscalYear === undefined || !section || text === undefined) return 'rejected';
+    return addItems(text, itemNo, { ward: ward.name, fiscalYear, section, provenance, line: reader.row.line }) ? 'loaded' : 'duplicate';
   };
 }
+
+/** The optional `item_no` column's number; blank in a column the sheet has is an error. */
+function readItemNo(reader: RowReader): number | undefined {
+  if (!reader.has('item_no')) return undefined;
+  const raw = reader.required('item_no');
+  if (raw === undefined) return undefined;
+  const itemNo = parseItemNo(raw);
+  if (itemNo === undefined) reader.fail('item_no', 'invalid_item_no');
+  return itemNo;
+}
+
+/**
+ * A row per ward and year with a column per section (`重点目標`, `取組内容`, `取組の課題`, …), each
+ * cell that section's items (its list, or the one item `item_no` numbers). A blank cell is a section
+ * without items; a row with none is rejected. A column headed by a year's goals (`令和8年度重点目標`)
+ * is read by the row's year, as a report's label is: a year neither the row's nor the next rejects
+ * the row at that column.
+ */
+function readSectionColumns(
+  reader: RowReader, ward: string | undefined, fiscalYear: number | undefined,
+  addItems: (text: string, itemNo: number | undefined, key: Omit<NarrativeRecord, 'itemNo' | 'text'>) => boolean,
+): RowOutcome {
+  const itemNo = readItemNo(reader);
+  const filled = reader.sectionColumns.filter((index) => reader.cell(index).trim() !== '');
+  if (filled.length === 0) reader.failRow('no_section_items', {}, '', reader.sectionColumns[0]);
+  const sections = filled.map((index) => {
+    const heading = reader.columnName(index);
+    const section = fiscalYear === undefined ? undefined : parseSection(heading, fiscalYear, yearOf);
+    if (section && !section.ok) reader.failRow('section_column_year', { year: fiscalYear! }, heading, index);
+    return section?.ok ? section.section : undefined;
+  });
+  const provenance = readProvenance(reader);
+  if (reader.errors.length > 0 || ward === undefined || fiscalYear === undefined) return 'rejected';
+  let loaded = false;
+  filled.forEach((index, k) => {
+    if (addItems(freeText(reader.cell(index)), itemNo, { ward, fiscalYear, section: sections[k]!, provenance, line: reader.row.line })) loaded = true;
+  });
+  return loaded ? 'loaded' : 'duplicate';
+}
+
+const yearOf = (value: string) => {
+  const year = parseFiscalYear(value);
+  return year.ok ? year.fiscalYear : undefined;
+};
 
 /** A cell's items when it starts as a list does and holds two or more; else the cell as one item. */
 function listItems(text: string): string[] {
