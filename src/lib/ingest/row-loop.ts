@@ -6,6 +6,7 @@ import { clipText, LISTED_HEADINGS } from './limits.ts';
 import { headingRow, type Heading, type HeadingField } from './heading-row.ts';
 import { summaryRow } from './summary-row.ts';
 import type { FileReport } from './types.ts';
+import { isSheetFormat } from './sheet.ts';
 
 export interface RowLoopInput {
   /** What the file's header made it (null: no kind, every row rejected): a header of another kind inside it cannot be read on. */
@@ -45,12 +46,18 @@ export class RowLoop {
   /** Whether a header row inside the file placed the columns otherwise or was wider or narrower, and the rows after it were read by it. */
   remapped = false;
   private width: number;
+  /**
+   * A workbook's sheet: its row ends at its last cell with a value (a blank cell, even one with a
+   * border, is not stored), so a row shorter than the header is blank to its end, never cut short.
+   */
+  private fromSheet: boolean;
   /** Heading rows listed in the report so far. */
   private headingsListed = 0;
 
   constructor(private input: RowLoopInput) {
     this.nextMark = input.text.indexOf('\ufffd');
     this.width = input.width;
+    this.fromSheet = isSheetFormat(input.encoding);
     const { headedBy, headingAbove, report } = input;
     const heading = headedBy && headingAbove ? this.takeHeading(headedBy, [headingAbove.text]) : null;
     if (heading) report.skippedLines = report.skippedLines.map((l) => (l.line === headingAbove!.line ? { ...l, gives: heading.gives } : l));
@@ -83,7 +90,7 @@ export class RowLoop {
         rowReader.failRow('invalid_encoding', { encoding }, text.slice(record.start, record.end));
       } else if (this.holdsMark(record)) {
         rowReader.failRow('replacement_character', {}, text.slice(record.start, record.end));
-      } else if (record.fields.length < this.width) {
+      } else if (record.fields.length < this.width && !this.fromSheet) {
         rowReader.failRow('too_few_fields', { expected: this.width, found: record.fields.length }, text.slice(record.start, record.end));
       } else if (record.fields.length > this.width && record.fields.slice(this.width).some((f) => f.trim() !== '')) {
         rowReader.failRow('too_many_fields', { expected: this.width, found: record.fields.length }, record.fields.slice(this.width).join(delimiter), this.width);

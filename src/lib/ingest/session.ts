@@ -18,7 +18,7 @@ import type { RatingColumns } from './rating-columns.ts';
 import { SHEET_NAME_LINE, type FileBatch, type FileError, type FileErrorCode, type FileReport, type RowError, type SourceEncoding } from './types.ts';
 import { titleValues } from './title-row.ts';
 import { extractWebArchive } from './webarchive.ts';
-import type { Sheet } from './sheet.ts';
+import { isSheetFormat, type Sheet, type SheetFormat } from './sheet.ts';
 import { readSpreadsheet } from './ods.ts';
 import { readWriterDocument } from './odt.ts';
 import { readExcel97 } from './xls.ts';
@@ -282,7 +282,7 @@ export class IngestSession {
     const builder = new BatchBuilder(batch, (r) => this.ledger.ratingKey(r));
     const context: ReadContext = { registry: this.registry, ledger: this.ledger, builder };
     const { header, record: headerRecord, reader, delimiter } = csv;
-    const fromSheet = (SHEET_FORMATS as readonly string[]).includes(encoding);
+    const fromSheet = isSheetFormat(encoding);
     report.delimiter = fromSheet ? null : asTable ? '|' : delimiter;
     report.skippedLines = titled.skippedLines;
     if (spansBadLine(headerRecord, badLines)) {
@@ -412,8 +412,6 @@ async function pausingWhile<T>(promise: Promise<T>, pause: () => Promise<void>):
 
 type OfficeContent = { sheets: Sheet[]; format: SheetFormat } | { html: string; format: 'docx' | 'doc' | 'odt' } | { pdf: PdfText; format: 'pdf' };
 /** The spreadsheet formats, whose sheets are read as the CSVs they would be saved as. */
-const SHEET_FORMATS = ['xlsx', 'xls', 'ods'] as const;
-type SheetFormat = (typeof SHEET_FORMATS)[number];
 
 /** An office file's content, by the first reader that takes the bytes; null for anything else (a zip of other files too). */
 async function readOffice(bytes: Uint8Array): Promise<OfficeContent | null> {

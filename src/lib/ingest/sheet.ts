@@ -13,6 +13,14 @@ export interface Sheet {
   csv: string;
 }
 
+const SHEET_FORMATS = ['xlsx', 'xls', 'ods'] as const;
+export type SheetFormat = (typeof SHEET_FORMATS)[number];
+
+/** Whether a text read as CSV is a workbook's sheet (its `encoding` names the format it came in). */
+export function isSheetFormat(encoding: string): encoding is SheetFormat {
+  return (SHEET_FORMATS as readonly string[]).includes(encoding);
+}
+
 /** A cell with a value: its 1-based column and its text as shown. */
 export interface Cell {
   column: number;

@@ -80,6 +80,20 @@ describe('Excel workbooks (.xlsx) as Excel writes them', () => {
     expect(batch.report.errors.map((e) => [e.line, e.column, e.value])).toEqual([[4, '評価（拠点）', 'E']]);
   });
 
+  it('a row whose last cells are blank (Excel stores no blank cell, bordered or not) is read to the header’s width: its blanks are unrated, not a row cut short', async () => {
+    const cells = (n: number, values: string[]) => row(n, values.map((v, k) => (v === '' ? `<c r="${'ABCDEFG'[k]}${n}" s="1"/>` : inline(`${'ABCDEFG'[k]}${n}`, v))).join(''));
+    const xml = [cells(1, ['区名', '年度', '段階', '番号', '区', '拠点', '相互評価']), cells(2, ['港南区', '2025', '計画', '1', 'A', '', '']), row(3, inline('A3', '旭区') + inline('B3', '2025') + inline('C3', '実施') + inline('D3', '2'))].join('');
+    const [batch] = await new IngestSession().ingestSource('blanks.xlsx', workbook([{ name: 'Sheet1', xml }]));
+    expect(batch.report).toMatchObject({ rowsRead: 2, rowsLoaded: 2, rowsRejected: 0, notRated: 5 });
+    expect(batch.ratings.toArray().map((r) => `${r.ward} ${r.stage} ${r.rater} ${r.rating}`)).toEqual([
+      '港南区 planning ward A', '港南区 planning center null', '港南区 planning joint null',
+      '旭区 implementation ward null', '旭区 implementation center null', '旭区 implementation joint null',
+    ]);
+    // The same rows as a CSV cut short are rejected: there a short row is a lost delimiter or a cut line.
+    const csv = await new IngestSession().ingestFile('cut.csv', new TextEncoder().encode('区名,年度,段階,番号,区,拠点,相互評価\n港南区,2025,計画,1,A\n'));
+    expect(csv.report.errors.map((e) => e.code)).toEqual(['too_few_fields']);
+  });
+
   it('a tab per ward or per year: the sheet’s name gives the ward or year its header lacks, and the report says so', async () => {
     const sheet = (name: string, lines: string[][]) => ({
       name,
