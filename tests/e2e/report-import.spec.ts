@@ -372,7 +372,7 @@ test('a city’s workbook of its wards’ reports, a column per section: each ce
   const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
   const rows = (lines: string[][]) => lines.map((values, i) => `<row r="${i + 1}">${values.map((v, k) => cell(`${'ABCDE'[k]}${i + 1}`, v)).join('')}</row>`).join('');
   // 旭区's row has no cell after its ward, as Excel stores a row of blank cells.
-  const sheet = rows([['区', '重点目標', '取組の課題', '令和8年度重点目標'], ['港南区', '・孤立を防ぐ\n・父親の育児参加を広げる', '父親の参加が少ない', '1. ピアサポートの場をつくる'], ['旭区']]);
+  const sheet = rows([['区', '重点目標', '取組の課題', '令和8年度重点目標'], ['港南区', '・孤立を防ぐ\n・父親の育児参加を広げる', '父親の参加が少ない', '1. ピアサポートの場をつくる\n2. 父親の交流を続ける'], ['旭区']]);
   const book = workbook([{ name: '令和7年度', xml: sheet }]);
   await page.locator('input[name="files"]').setInputFiles({ name: '各区まとめ.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(book) });
   await expect(page.locator('.progress')).toHaveCount(0);
@@ -381,11 +381,12 @@ test('a city’s workbook of its wards’ reports, a column per section: each ce
   await expect(report.locator('tr.title-line')).toHaveText(['シート名から、列のない値を全行に読みました: 令和7年度 → 年度 令和7年度（2025年度）']);
   const rejected = report.locator('table.rejected tbody tr');
   await expect(rejected.locator('td')).toHaveText(['各区まとめ.xlsx', '3', '重点目標', '', '項目ごとの列（重点目標・取組内容・取組の効果・取組の課題など）が、どれも空です']);
-  const sql = "SELECT section, item_no, text FROM narratives WHERE ward = '港南区' AND fiscal_year = 2025 AND line = 2 AND text IN ('孤立を防ぐ', '父親の育児参加を広げる', '父親の参加が少ない', 'ピアサポートの場をつくる') ORDER BY section, item_no";
+  const sql = "SELECT section, item_no, text FROM narratives WHERE ward = '港南区' AND fiscal_year = 2025 AND line = 2 AND text IN ('孤立を防ぐ', '父親の育児参加を広げる', '父親の参加が少ない', 'ピアサポートの場をつくる', '父親の交流を続ける') ORDER BY section, item_no";
   await openApp(page, `/?view=sql&q=${encodeURIComponent(sql)}`);
   await page.getByRole('button', { name: '実行（Ctrl+Enter）' }).click();
   await expect(page.locator('table.result tbody tr')).toHaveText([
-    /challenge\s*1\s*父親の参加が少ない/, /goal\s*1\s*孤立を防ぐ/, /goal\s*2\s*父親の育児参加を広げる/, /next_goal\s*1\s*ピアサポートの場をつくる/,
+    /challenge\s*1\s*父親の参加が少ない/, /goal\s*1\s*孤立を防ぐ/, /goal\s*2\s*父親の育児参加を広げる/,
+    /next_goal\s*1\s*ピアサポートの場をつくる/, /next_goal\s*2\s*父親の交流を続ける/,
   ]);
 });
 
