@@ -515,7 +515,7 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
     expect(titled.narratives.map((n) => [n.ward, n.fiscalYear, n.section, n.itemNo, n.text])).toEqual([
       ['港南区', 2025, 'goal', 1, '孤立'], ['港南区', 2025, 'action', 1, '交流会'], ['港南区', 2025, 'next_goal', 1, '切れ目'],
     ]);
-    expect(titled.report.errors.map((e) => [e.line, e.column, e.value, e.code, e.params])).toEqual([[4, '令和9年度重点目標', '令和9年度重点目標', 'section_column_year', { year: 2025 }]]);
+    expect(titled.report.errors.map((e) => [e.line, e.column, e.value, e.code, e.params])).toEqual([[4, '令和9年度重点目標', '先の話', 'section_column_year', { year: 2025 }]]);
     // With a 区分 column the sheet is one item per row, and a column headed 課題 is no section of it.
     const long = await ingest('区,年度,区分,内容,課題\n鶴見区,2025,効果,参加が増えた,メモ\n');
     expect(long.narratives.map((n) => [n.section, n.text])).toEqual([['effect', '参加が増えた']]);

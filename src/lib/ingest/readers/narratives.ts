@@ -73,7 +73,7 @@ function readSectionColumns(
   const sections = filled.map((index) => {
     const heading = reader.columnName(index);
     const section = fiscalYear === undefined ? undefined : parseSection(heading, fiscalYear, yearOf);
-    if (section && !section.ok) reader.failRow('section_column_year', { year: fiscalYear! }, heading, index);
+    if (section && !section.ok) reader.failRow('section_column_year', { year: fiscalYear! }, reader.cell(index), index);
     return section?.ok ? section.section : undefined;
   });
   const provenance = readProvenance(reader);
