@@ -37,6 +37,12 @@ export function parseFiscalYear(raw: string): FiscalYearResult {
   return second.ok && second.fiscalYear === first.fiscalYear ? first : { ok: false, code: 'invalid_fiscal_year' };
 }
 
+/** The fiscal year a cell or label names, or undefined (for `parseSection`, which reads a year in a label). */
+export function fiscalYearOf(raw: string): number | undefined {
+  const year = parseFiscalYear(raw);
+  return year.ok ? year.fiscalYear : undefined;
+}
+
 const PAIRED = /^(.+?)\s*\((.+?)\)$/;
 const SPANNED = /^(.+?)\s*[/\-]\s*(.+)$/;
 

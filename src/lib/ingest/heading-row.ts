@@ -1,5 +1,5 @@
 import { parseSection, parseStage, type Section } from './fields.ts';
-import { parseFiscalYear } from './fiscal-year.ts';
+import { fiscalYearOf } from './fiscal-year.ts';
 import { normalizeCode } from './normalize.ts';
 import type { TitleGives } from './types.ts';
 
@@ -34,20 +34,15 @@ export function headingRow(fields: readonly string[], field?: HeadingField, fisc
   return section ? { field: 'section', text, gives: { section } } : null;
 }
 
-const yearOf = (value: string) => {
-  const year = parseFiscalYear(value);
-  return year.ok ? year.fiscalYear : undefined;
-};
-
 /**
  * A section label, read with `fiscalYear` when known, else with the year it names itself
  * (`令和7年度重点目標` is a goal). A label of another year still heads its rows, which its year then
  * rejects. Also how a column headed by a section is told (headers.ts).
  */
 export function sectionNamed(text: string, fiscalYear: number | undefined): Section | undefined {
-  const named = [...normalizeCode(text).matchAll(/(?:令和|平成)(?:\d{1,2}|元)年度?|(?:19|20)\d{2}年度?|[RH]\d{1,2}年度?/gi)].flatMap((m) => yearOf(m[0]) ?? []);
+  const named = [...normalizeCode(text).matchAll(/(?:令和|平成)(?:\d{1,2}|元)年度?|(?:19|20)\d{2}年度?|[RH]\d{1,2}年度?/gi)].flatMap((m) => fiscalYearOf(m[0]) ?? []);
   for (const year of [fiscalYear, ...named]) {
-    const section = parseSection(text, year, yearOf);
+    const section = parseSection(text, year, fiscalYearOf);
     if (section.ok) return section.section;
   }
   return undefined;

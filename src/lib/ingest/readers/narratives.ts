@@ -1,5 +1,5 @@
 import { parseItemNo, parseSection } from '../fields.ts';
-import { parseFiscalYear } from '../fiscal-year.ts';
+import { fiscalYearOf } from '../fiscal-year.ts';
 import { freeText } from '../normalize.ts';
 import { splitItems, startsAsList } from '../report.ts';
 import type { RowOutcome, RowReader } from '../rows.ts';
@@ -33,7 +33,7 @@ export function narrativesHandler({ registry, ledger, builder }: ReadContext): R
     let section: NarrativeRecord['section'] | undefined;
     const sectionRaw = reader.required('section');
     if (sectionRaw !== undefined) {
-      const parsed = parseSection(sectionRaw, fiscalYear, yearOf);
+      const parsed = parseSection(sectionRaw, fiscalYear, fiscalYearOf);
       if (parsed.ok) section = parsed.section;
       else reader.fail('section', 'invalid_section');
     }
@@ -72,7 +72,7 @@ function readSectionColumns(
   if (filled.length === 0) reader.failRow('no_section_items', {}, '', reader.sectionColumns[0]);
   const sections = filled.map((index) => {
     const heading = reader.columnName(index);
-    const section = fiscalYear === undefined ? undefined : parseSection(heading, fiscalYear, yearOf);
+    const section = fiscalYear === undefined ? undefined : parseSection(heading, fiscalYear, fiscalYearOf);
     if (section && !section.ok) reader.failRow('section_column_year', { year: fiscalYear! }, reader.cell(index), index);
     return section?.ok ? section.section : undefined;
   });
@@ -84,11 +84,6 @@ function readSectionColumns(
   });
   return loaded ? 'loaded' : 'duplicate';
 }
-
-const yearOf = (value: string) => {
-  const year = parseFiscalYear(value);
-  return year.ok ? year.fiscalYear : undefined;
-};
 
 /** A cell's items when it starts as a list does and holds two or more; else the cell as one item. */
 function listItems(text: string): string[] {
