@@ -411,7 +411,6 @@ async function pausingWhile<T>(promise: Promise<T>, pause: () => Promise<void>):
 }
 
 type OfficeContent = { sheets: Sheet[]; format: SheetFormat } | { html: string; format: 'docx' | 'doc' | 'odt' } | { pdf: PdfText; format: 'pdf' };
-/** The spreadsheet formats, whose sheets are read as the CSVs they would be saved as. */
 
 /** An office file's content, by the first reader that takes the bytes; null for anything else (a zip of other files too). */
 async function readOffice(bytes: Uint8Array): Promise<OfficeContent | null> {

@@ -13,6 +13,7 @@ export interface Sheet {
   csv: string;
 }
 
+/** The spreadsheet formats, whose sheets are read as the CSVs they would be saved as. */
 const SHEET_FORMATS = ['xlsx', 'xls', 'ods'] as const;
 export type SheetFormat = (typeof SHEET_FORMATS)[number];
 

@@ -13,8 +13,7 @@ import { readProvenance, readWardAndYear, type ReadContext, type RowHandler } fr
  */
 export function narrativesHandler({ registry, ledger, builder }: ReadContext): RowHandler {
   const order = new Map<string, number>();
-  /** Adds a cell's items (its list, unless `itemNo` numbers the row): loaded when any is new. */
-  const addItems = (text: string, itemNo: number | undefined, key: Omit<NarrativeRecord, 'itemNo' | 'text'>): boolean => {
+  const addItems: AddItems = (text, itemNo, key) => {
     const group = `${key.ward}|${key.fiscalYear}|${key.section}`;
     // A cell holding the whole list (・ bullets or 1. 2. 3., as the report prints it) is its items, when no item_no numbers the row.
     const items = itemNo === undefined ? listItems(text) : [text];
@@ -46,6 +45,9 @@ export function narrativesHandler({ registry, ledger, builder }: ReadContext): R
   };
 }
 
+/** Adds a cell's items (its list, unless `itemNo` numbers the row): loaded when any is new. */
+type AddItems = (text: string, itemNo: number | undefined, key: Omit<NarrativeRecord, 'itemNo' | 'text'>) => boolean;
+
 /** The optional `item_no` column's number; blank in a column the sheet has is an error. */
 function readItemNo(reader: RowReader): number | undefined {
   if (!reader.has('item_no')) return undefined;
@@ -63,25 +65,25 @@ function readItemNo(reader: RowReader): number | undefined {
  * is read by the row's year, as a report's label is: a year neither the row's nor the next rejects
  * the row at that column.
  */
-function readSectionColumns(
-  reader: RowReader, ward: string | undefined, fiscalYear: number | undefined,
-  addItems: (text: string, itemNo: number | undefined, key: Omit<NarrativeRecord, 'itemNo' | 'text'>) => boolean,
-): RowOutcome {
+function readSectionColumns(reader: RowReader, ward: string | undefined, fiscalYear: number | undefined, addItems: AddItems): RowOutcome {
   const itemNo = readItemNo(reader);
-  const filled = reader.sectionColumns.filter((index) => reader.cell(index).trim() !== '');
+  const filled = reader.sectionColumns.flatMap((index) => {
+    const text = reader.cell(index);
+    return text.trim() === '' ? [] : [{ index, text }];
+  });
   if (filled.length === 0) reader.failRow('no_section_items', {}, '', reader.sectionColumns[0]);
-  const sections = filled.map((index) => {
-    const heading = reader.columnName(index);
-    const section = fiscalYear === undefined ? undefined : parseSection(heading, fiscalYear, fiscalYearOf);
-    if (section && !section.ok) reader.failRow('section_column_year', { year: fiscalYear! }, reader.cell(index), index);
-    return section?.ok ? section.section : undefined;
+  // Without the row's year no column's section can be told; each is checked though the ward is bad.
+  const items = fiscalYear === undefined ? [] : filled.flatMap(({ index, text }) => {
+    const section = parseSection(reader.columnName(index), fiscalYear, fiscalYearOf);
+    if (!section.ok) reader.failRow('section_column_year', { year: fiscalYear }, text, index);
+    return section.ok ? [{ section: section.section, text }] : [];
   });
   const provenance = readProvenance(reader);
   if (reader.errors.length > 0 || ward === undefined || fiscalYear === undefined) return 'rejected';
   let loaded = false;
-  filled.forEach((index, k) => {
-    if (addItems(freeText(reader.cell(index)), itemNo, { ward, fiscalYear, section: sections[k]!, provenance, line: reader.row.line })) loaded = true;
-  });
+  for (const { section, text } of items) {
+    if (addItems(freeText(text), itemNo, { ward, fiscalYear, section, provenance, line: reader.row.line })) loaded = true;
+  }
   return loaded ? 'loaded' : 'duplicate';
 }
 
