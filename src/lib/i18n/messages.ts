@@ -44,7 +44,9 @@ export const REASONS: Record<Lang, Record<ReasonCode, Message>> = {
     invalid_question_no: '設問番号が読めません（1 以上の整数。「問1」「Q1」「計画1」「P1」とも書けます）',
     question_no_out_of_range: (p) => `${STAGE_JA[String(p.stage)] ?? p.stage}の設問番号は 1〜${p.max} です`,
     question_stage_mismatch: (p) => `設問番号は${STAGE_JA[String(p.named)] ?? p.named}の設問ですが、段階の列は${STAGE_JA[String(p.stage)] ?? p.stage}です`,
-    question_no_without_stage: '段階の列がないため、設問番号に段階を書いてください（「計画1」「実施3」「振返2」、または P1・I3・R2）',
+    question_no_without_stage: '段階の列がないため、設問番号に段階を書くか（「計画1」「実施3」「振返2」、または P1・I3・R2）、設問文の列に報告書の設問文を入れてください',
+    unknown_question_wording: '設問番号として読めず、報告書の16設問の文言のどれとも一致しません（段階の列がないため、設問は「計画1」のような番号か報告書の設問文で書いてください）',
+    question_wording_mismatch: (p) => `設問番号が、設問文の示す設問（${STAGE_JA[String(p.stage)] ?? p.stage}の${p.questionNo}、通し番号では${p.position}）と合いません`,
     invalid_rater: '評価者が読めません（区・拠点・相互評価）',
     invalid_rating: '評価が読めません（A・B・C・D、未評価は空欄か「-」）',
     numeric_rating: '評価が数値です。数値の向き（4 が A か D か）は決められないため、A・B・C・D で書いてください（報告書の点数は A=4〜D=1）',
@@ -88,7 +90,9 @@ export const REASONS: Record<Lang, Record<ReasonCode, Message>> = {
     invalid_question_no: 'Question number is not a whole number ≥ 1 (“Q1”, “問1”, “計画1” and “P1” are read too)',
     question_no_out_of_range: (p) => `Questions of the ${p.stage} stage are numbered 1–${p.max}`,
     question_stage_mismatch: (p) => `The question number names the ${p.named} stage, but the stage column says ${p.stage}`,
-    question_no_without_stage: 'The sheet has no stage column, so the question number must name its stage (P1, I3, R2, or 計画1, 実施3, 振返2)',
+    question_no_without_stage: 'The sheet has no stage column, so the question number must name its stage (P1, I3, R2, or 計画1, 実施3, 振返2), or the question column hold the report’s wording of the question',
+    unknown_question_wording: 'Neither a question number nor the wording of one of the report’s 16 questions (the sheet has no stage column, so write the question as a number such as P1 or in the report’s words)',
+    question_wording_mismatch: (p) => `The question number does not match the question its wording names (question ${p.questionNo} of the ${p.stage} stage, ${p.position} of 16 counted straight through)`,
     invalid_rater: 'Unknown rater (ward, center, joint)',
     invalid_rating: 'Unknown rating (A, B, C, D; leave empty or “-” when not rated)',
     numeric_rating: 'The rating is a number: which way it runs (is 4 an A or a D?) cannot be told, so write A, B, C or D (the reports score A=4 … D=1)',
@@ -127,7 +131,7 @@ export const FILE_ERRORS: Record<Lang, Record<FileErrorCode, Message>> = {
     unrecognised_header: (p) =>
       `見出し行からファイルの種類が分かりません。見つかった見出し: ${list(p.found)}${more('ja', p.found, p.foundTotal)}。必要な見出し: ${expected('ja')}`,
     missing_columns: (p) =>
-      `${kindLabel('ja', p.kind)}の見出しが足りません: ${list(p.missing)}${p.wideWard ? '（横持ちの表の「区」列は区の評価です。区の名前の列は「区名」としてください）' : ''}${p.stageless ? '（段階は、段階ごとの見出し行「①事業計画段階」や、「計画1」「P1」のような設問番号からも読めます）' : ''}${p.sheeted ? '（シート名と上のタイトル行からは、区と年度がひとつずつ書かれているときだけ全行に読みます。ここでは読み取れないか、複数あります。シート名を「鶴見区」「令和7年度」のようにするか、各行に「区名」「年度」の列を加えてください）' : p.titled ? '（上のタイトル行からは、区と年度がひとつずつ書かれているときだけ全行に読みます。ここでは読み取れないか、複数あります。タイトルを「令和7年度 鶴見区」のようにするか、各行に「区名」「年度」の列を加えてください）' : ''}（見つかった見出し: ${list(p.found)}${more('ja', p.found, p.foundTotal)}）`,
+      `${kindLabel('ja', p.kind)}の見出しが足りません: ${list(p.missing)}${p.wideWard ? '（横持ちの表の「区」列は区の評価です。区の名前の列は「区名」としてください）' : ''}${p.stageless ? '（段階は、段階ごとの見出し行「①事業計画段階」や、「計画1」「P1」のような設問番号、報告書の設問文からも読めます）' : ''}${p.sheeted ? '（シート名と上のタイトル行からは、区と年度がひとつずつ書かれているときだけ全行に読みます。ここでは読み取れないか、複数あります。シート名を「鶴見区」「令和7年度」のようにするか、各行に「区名」「年度」の列を加えてください）' : p.titled ? '（上のタイトル行からは、区と年度がひとつずつ書かれているときだけ全行に読みます。ここでは読み取れないか、複数あります。タイトルを「令和7年度 鶴見区」のようにするか、各行に「区名」「年度」の列を加えてください）' : ''}（見つかった見出し: ${list(p.found)}${more('ja', p.found, p.foundTotal)}）`,
     duplicate_column: (p) => `同じ項目の列が複数あります: ${list(p.found)}`,
     empty_file: 'ファイルが空です',
     no_data_rows: '見出しはありますがデータ行がありません',
@@ -164,7 +168,7 @@ export const FILE_ERRORS: Record<Lang, Record<FileErrorCode, Message>> = {
     unrecognised_header: (p) =>
       `Cannot tell what kind of file this is from its header. Found: ${listEn(p.found)}${more('en', p.found, p.foundTotal)}. Expected: ${expected('en')}`,
     missing_columns: (p) =>
-      `The ${kindLabel('en', p.kind).toLowerCase()} header lacks: ${listEn(p.missing)}${p.wideWard ? ' (in the wide form “区” is the ward office’s rating; name the ward column “区名” or “ward”)' : ''}${p.stageless ? ' (the stage is read also from heading rows such as “①事業計画段階” over each stage’s questions, or from question numbers such as “P1” or “計画1”)' : ''}${p.sheeted ? ' (the sheet’s name and a title row above the header give every row its ward and year only when they name exactly one of each; here one is missing or there are several: name the sheet like “鶴見区” or “令和7年度”, or add 区名 and 年度 columns to every row)' : p.titled ? ' (a title row above the header gives every row its ward and year only when it names exactly one of each; here one is missing or there are several: title it like “令和7年度 鶴見区”, or add 区名 and 年度 columns to every row)' : ''} (found: ${listEn(p.found)}${more('en', p.found, p.foundTotal)})`,
+      `The ${kindLabel('en', p.kind).toLowerCase()} header lacks: ${listEn(p.missing)}${p.wideWard ? ' (in the wide form “区” is the ward office’s rating; name the ward column “区名” or “ward”)' : ''}${p.stageless ? ' (the stage is read also from heading rows such as “①事業計画段階” over each stage’s questions, from question numbers such as “P1” or “計画1”, or from the report’s wording of each question)' : ''}${p.sheeted ? ' (the sheet’s name and a title row above the header give every row its ward and year only when they name exactly one of each; here one is missing or there are several: name the sheet like “鶴見区” or “令和7年度”, or add 区名 and 年度 columns to every row)' : p.titled ? ' (a title row above the header gives every row its ward and year only when it names exactly one of each; here one is missing or there are several: title it like “令和7年度 鶴見区”, or add 区名 and 年度 columns to every row)' : ''} (found: ${listEn(p.found)}${more('en', p.found, p.foundTotal)})`,
     duplicate_column: (p) => `Several columns mean the same field: ${listEn(p.found)}`,
     empty_file: 'The file is empty',
     no_data_rows: 'The file has a header but no data rows',

@@ -3,6 +3,7 @@ import { parseQuestionNo, parseRater, type Rater } from './fields.ts';
 import { clipList, clipText, LISTED_COLUMNS, PREAMBLE_LINES } from './limits.ts';
 import { normalizeHeader, noteAfter } from './normalize.ts';
 import { headingRow, sectionNamed, type Heading, type HeadingField } from './heading-row.ts';
+import { questionWorded } from './standard-questions.ts';
 import type { FileReport } from './types.ts';
 
 export const FILE_KINDS = ['ratings_long', 'ratings_wide', 'narratives', 'centers', 'wards', 'report', 'unknown'] as const;
@@ -378,12 +379,21 @@ function headingAt(text: string, delimiter: Delimiter, reader: CsvReader, header
   return undefined;
 }
 
-/** Whether a ratings row under a header without a stage column names its stage in its question number. */
+/**
+ * Whether a ratings row under a header without a stage column names its question's stage: in its
+ * number (`計画1`, `P1`), or by the wording of one of the report's 16 questions, in the question
+ * column or in the number's place (a sheet whose one question column is 設問).
+ */
 function questionNamesStage(header: string[], fields: string[]): boolean {
   const staged = resolveHeader(header, new Set(['stage']));
   if (!staged.ok || (staged.kind !== 'ratings_long' && staged.kind !== 'ratings_wide') || staged.columns.has('stage')) return false;
   const index = staged.columns.get('question_no');
-  return index !== undefined && (parseQuestionNo(fields[index] ?? '')?.stage ?? null) !== null;
+  if (index === undefined) return false;
+  const cell = fields[index] ?? '';
+  const number = parseQuestionNo(cell);
+  if (number === undefined) return questionWorded(cell) !== undefined;
+  const wording = staged.columns.get('question');
+  return number.stage !== null || (wording !== undefined && questionWorded(fields[wording] ?? '') !== undefined);
 }
 
 function isColumnName(cell: string): boolean {

@@ -20,6 +20,8 @@ export type ReasonCode =
   | 'question_no_out_of_range'
   | 'question_stage_mismatch'
   | 'question_no_without_stage'
+  | 'unknown_question_wording'
+  | 'question_wording_mismatch'
   | 'invalid_rater'
   | 'invalid_rating'
   | 'numeric_rating'

@@ -475,8 +475,51 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
     const plain = await ingest('区,年度,番号,評価者,評価\n鶴見区,2025,1,区,A\n鶴見区,2025,P2,区,A\n');
     expect(plain.report.fileError).toMatchObject({ code: 'missing_columns', params: { kind: 'ratings_long', stageless: 1 } });
     const { code, params } = plain.report.fileError!;
-    expect(fileErrorText('ja', code, params)).toContain('「計画1」「P1」のような設問番号からも読めます');
+    expect(fileErrorText('ja', code, params)).toContain('「計画1」「P1」のような設問番号、報告書の設問文からも読めます');
     expect(fileErrorText('en', code, params)).toContain('from question numbers such as “P1”');
+  });
+
+  it('a ratings sheet without a stage column whose questions are in the report’s words: each wording gives its stage and number', async () => {
+    const seedRows = new TextDecoder().decode(fixture('report_seed.txt')).split('\n').filter((l) => /^\d\t/.test(l)).map((l) => l.split('\t'));
+    const real = await ingest(new TextDecoder().decode(fixture('../../data/real_tsurumi_2025_ratings.csv')));
+    const key = (batch: FileBatch) => batch.ratings.toArray().map((r) => `${r.stage} ${r.questionNo} ${r.rater} ${r.rating}`).sort();
+    // The published table without its stage headings: 設問 holds the wording, no number.
+    const worded = await ingest(['区名,年度,設問,区,拠点,相互評価', ...seedRows.map(([, q, w, c, j]) => `鶴見区,R7,${q},${w},${c},${j}`)].join('\n'));
+    expect(worded.report).toMatchObject({ kind: 'ratings_wide', fileError: null, rowsRead: 16, rowsLoaded: 16, rowsRejected: 0 });
+    expect(key(worded)).toEqual(key(real));
+    expect(worded.ratings.toArray()[0].question).toBe(seedRows[0][1]);
+    // Numbered within each stage, or 1–16 straight through: the wording beside the number names the question.
+    const perStage = await ingest(['区名,年度,設問番号,設問,区,拠点,相互評価', ...seedRows.map(([n, q, w, c, j]) => `鶴見区,2025,${n},${q},${w},${c},${j}`)].join('\n'));
+    expect(key(perStage)).toEqual(key(real));
+    const through = await ingest(['区,年度,番号,設問,評価者,評価', ...seedRows.map(([, q, , , j], i) => `鶴見区,2025,${i + 1},${q},相互評価,${j}`)].join('\n'));
+    expect(through.report).toMatchObject({ kind: 'ratings_long', fileError: null, rowsRead: 16, rowsLoaded: 16 });
+    expect(key(through)).toEqual(key(real).filter((k) => k.includes(' joint ')));
+    // A number that is neither the question’s within its stage nor its place in 16, a wording of no
+    // question, and a plain number without a wording are each rejected for it.
+    const bad = await ingest([
+      '区名,年度,番号,設問,区,拠点,相互評価',
+      `鶴見区,2025,1,${seedRows[0][1]},A,A,A`,
+      `鶴見区,2025,5,${seedRows[6][1]},A,A,A`,
+      '鶴見区,2025,2,利用者アンケートを実施しましたか,A,A,A',
+      `鶴見区,2025,計画3,${seedRows[2][1]},B,B,B`,
+      `鶴見区,2025,,${seedRows[7][1]},B,B,B`,
+    ].join('\n'));
+    expect(bad.report).toMatchObject({ kind: 'ratings_wide', rowsRead: 5, rowsLoaded: 2, rowsRejected: 3 });
+    expect(bad.report.errors.map((e) => [e.line, e.column, e.value, e.code, e.params])).toEqual([
+      [3, '番号', '5', 'question_wording_mismatch', { stage: 'implementation', questionNo: 1, position: 7 }],
+      [4, '番号', '2', 'question_no_without_stage', {}],
+      [6, '番号', '', 'missing_value', {}],
+    ]);
+    expect(accounted(bad)).toBe(true);
+    const unknown = await ingest(['区名,年度,設問,区,拠点,相互評価', `鶴見区,2025,${seedRows[0][1]},A,A,A`, '鶴見区,2025,利用者アンケートを実施しましたか,A,A,A'].join('\n'));
+    expect(unknown.report.errors.map((e) => [e.line, e.column, e.code])).toEqual([[3, '設問', 'unknown_question_wording']]);
+    // A stage column and the wording where the number goes: the two must agree.
+    const staged = await ingest(['区名,年度,段階,設問,区,拠点,相互評価', `鶴見区,2025,実施,${seedRows[6][1]},A,B,C`, `鶴見区,2025,計画,${seedRows[7][1]},A,B,C`].join('\n'));
+    expect(staged.ratings.toArray().map((r) => [r.stage, r.questionNo, r.rater, r.rating])).toEqual([['implementation', 1, 'ward', 'A'], ['implementation', 1, 'center', 'B'], ['implementation', 1, 'joint', 'C']]);
+    expect(staged.report.errors.map((e) => [e.line, e.code])).toEqual([[3, 'question_stage_mismatch']]);
+    // A first row that is a short label names no stage: the file lacks its stage column, as before.
+    const label = await ingest('区名,年度,設問,区,拠点,相互評価\n鶴見区,2025,目的の共有,A,A,A\n');
+    expect(label.report.fileError).toMatchObject({ code: 'unrecognised_header' });
   });
 
   it('a ratings sheet whose only question column is headed 設問 (or 質問, question) reads it as the question’s number; with a number column, 設問 is the text', async () => {

@@ -1,8 +1,9 @@
-import { parseQuestionNo, parseRating, parseStage, QUESTIONS_PER_STAGE, type Rater, type Stage } from '../fields.ts';
+import { parseQuestionNo, parseRating, parseStage, QUESTIONS_PER_STAGE, type QuestionNo, type Rater, type Stage } from '../fields.ts';
 import { RATING_COLUMNS, raterNamed, type Field } from '../headers.ts';
 import { memoize } from '../memo.ts';
 import { freeText, normalizeCode } from '../normalize.ts';
 import type { RowReader } from '../rows.ts';
+import { questionWorded } from '../standard-questions.ts';
 import type { RatingRecord } from '../types.ts';
 import type { WardRegistry } from '../registry.ts';
 import { readProvenance, readWardAndYear, type RowHandler } from './context.ts';
@@ -11,6 +12,7 @@ const readStage = memoize(parseStage);
 const readRater = memoize(raterNamed);
 const readRating = memoize(parseRating);
 const readQuestionNo = memoize(parseQuestionNo);
+const readWording = memoize(questionWorded, 1000);
 
 /**
  * Checks a rating cell; the value itself is read again (from the memo) once the whole row is known good.
@@ -41,7 +43,8 @@ export function ratingsHandler(registry: WardRegistry, add: RatingSink, wide: bo
   return (reader) => {
     const { ward, fiscalYear } = readWardAndYear(reader, registry);
     let stage: Stage | undefined;
-    // Without a stage column or heading, each question number names its stage (`計画1`, `P1`: headers.ts headingAt).
+    // Without a stage column or heading, each question gives its stage: its number (`計画1`, `P1`) or
+    // its wording (the report's 16 questions; headers.ts headingAt).
     const staged = reader.has('stage');
     const stageRaw = staged ? reader.required('stage') : undefined;
     if (stageRaw !== undefined) {
@@ -49,15 +52,26 @@ export function ratingsHandler(registry: WardRegistry, add: RatingSink, wide: bo
       if (!stage) reader.fail('stage', 'invalid_stage');
     }
     let questionNo: number | undefined;
+    // The question's wording where the number column holds it (a sheet whose one question column is 設問).
+    let wordedInNumber = false;
     const questionRaw = reader.required('question_no');
     if (questionRaw !== undefined) {
-      const question = readQuestionNo(questionRaw);
+      let question: QuestionNo | undefined = readQuestionNo(questionRaw);
+      if (question === undefined) {
+        question = readWording(questionRaw);
+        wordedInNumber = question !== undefined;
+      }
+      // A plain number, within its stage or 1–16 straight through: the wording beside it names the question.
+      const worded = question && !staged && question.stage === null ? readWording(reader.raw('question')) : undefined;
+      if (worded && question!.questionNo !== worded.questionNo && question!.questionNo !== worded.position) {
+        reader.fail('question_no', 'question_wording_mismatch', { stage: worded.stage, questionNo: worded.questionNo, position: worded.position });
+      } else if (worded) question = worded;
       questionNo = question?.questionNo;
       if (question && !staged) {
         stage = question.stage ?? undefined;
-        if (!stage) reader.fail('question_no', 'question_no_without_stage');
+        if (!stage && !worded) reader.fail('question_no', 'question_no_without_stage');
       }
-      if (question === undefined) reader.fail('question_no', 'invalid_question_no');
+      if (question === undefined) reader.fail('question_no', staged ? 'invalid_question_no' : 'unknown_question_wording');
       else if (stage && question.stage && question.stage !== stage) {
         reader.fail('question_no', 'question_stage_mismatch', { stage, named: question.stage });
         questionNo = undefined;
@@ -78,7 +92,7 @@ export function ratingsHandler(registry: WardRegistry, add: RatingSink, wide: bo
     }
     const provenance = readProvenance(reader);
     if (reader.errors.length > 0 || !ward || fiscalYear === undefined || !stage || questionNo === undefined) return 'rejected';
-    const questionText = freeText(reader.raw('question'));
+    const questionText = freeText(wordedInNumber ? questionRaw! : reader.raw('question'));
     rating.ward = ward.name;
     rating.fiscalYear = fiscalYear;
     rating.stage = stage;
