@@ -3,6 +3,7 @@ import { parseFiscalYear, parsePeriod } from './fiscal-year.ts';
 import { raterNamed } from './headers.ts';
 import { clipText } from './limits.ts';
 import { foldLookAlikes } from './normalize.ts';
+import { questionWorded } from './standard-questions.ts';
 import { delimitedToReportLines, htmlToReportLines, isHtml, ITEM_MARK, textToReportLines, type ReportLine } from './report-text.ts';
 import type { CenterRecord, ReasonCode } from './types.ts';
 
@@ -502,6 +503,8 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
   // The rating row read last, while its question may still run on (a PDF's cell wrapped below its ratings).
   let lastRow: ReportRating[] | null = null;
   let ended = false;
+  // A rating table copied without its stage headings: each question's wording names its stage (standard-questions.ts).
+  let stagesWorded = false;
   const seenSections = new Set<Section>();
   const seenQuestions = new Map<Stage, Set<number>>();
   const itemCount = new Map<Section, number>();
@@ -549,6 +552,7 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
   };
 
   const flushPending = () => {
+    settleWording();
     if (!pending) return;
     const p = pending;
     pending = null;
@@ -565,7 +569,7 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
   const readRow = (p: Pending, cells: string[] | null): void => {
     const first = cells ? cells[0] : p.parts[0][0];
     const numberMatch = QUESTION_NO.exec(first.normalize('NFKC'))!;
-    const questionNo = Number(numberMatch[1]);
+    let questionNo = Number(numberMatch[1]);
     const row = ++rows;
     let ratingCells: string[];
     let question: string;
@@ -587,9 +591,23 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
       });
       question = joinWrapped([numberMatch[2], ...lines]);
     }
+    settleWording();
     const problems: Array<Omit<ReportProblem, 'row'>> = [];
-    const s = stage!;
-    if (questionNo < 1 || questionNo > QUESTIONS_PER_STAGE[s]) {
+    let s = stage!;
+    // Without stage headings the wording names the question; one wrapped below its ratings is named once whole.
+    let unnamed = false;
+    let stageKnown = true;
+    if (stagesWorded) {
+      const named = nameByWording(question, questionNo, first, p.line);
+      stageKnown = !('code' in named);
+      if ('code' in named && named.code === 'unknown_question_wording' && !QUESTION_END.test(question)) unnamed = true;
+      else if ('code' in named) problems.push(named);
+      else {
+        stage = s = named.stage;
+        questionNo = named.questionNo;
+      }
+    }
+    if (stageKnown && (questionNo < 1 || questionNo > QUESTIONS_PER_STAGE[s])) {
       problems.push({ line: p.line, column: '設問番号', value: first, code: 'question_no_out_of_range', params: { stage: s, max: QUESTIONS_PER_STAGE[s] } });
     }
     if (ratingCells.length !== raters.length) {
@@ -606,13 +624,49 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
     if (problems.length > 0) {
       for (const x of problems) problem(x, row);
       markRejected(p.entries);
-    } else {
-      for (const r of parsed) report.ratings.push(r);
+    } else if (unnamed) {
+      unnamedRow = { line: p.line, row, first, questionNo, entries: [...p.entries], ratings: parsed };
       lastRow = parsed;
-      if (!seenQuestions.has(s)) seenQuestions.set(s, new Set());
-      seenQuestions.get(s)!.add(questionNo);
+    } else {
+      keepRow(parsed, p.entries);
+      lastRow = parsed;
     }
   };
+
+  const keepRow = (parsed: ReportRating[], entries: number[]) => {
+    const { stage: s, questionNo } = parsed[0];
+    for (const r of parsed) report.ratings.push(r);
+    for (const i of entries) report.lines[i].section = s;
+    if (!seenQuestions.has(s)) seenQuestions.set(s, new Set());
+    seenQuestions.get(s)!.add(questionNo);
+  };
+  /** The question a row's wording names (standard-questions.ts), its number counted within the stage or straight through the 16. */
+  const nameByWording = (question: string, questionNo: number, first: string, line: number): { stage: Stage; questionNo: number } | Omit<ReportProblem, 'row'> => {
+    const worded = questionWorded(question);
+    if (!worded) return { line, column: '設問', value: clipText(question), code: 'unknown_question_wording', params: {} };
+    if (questionNo !== worded.questionNo && questionNo !== worded.position) {
+      return { line, column: '設問番号', value: first, code: 'question_wording_mismatch', params: { stage: worded.stage, questionNo: worded.questionNo, position: worded.position } };
+    }
+    return worded;
+  };
+  /** The row whose wording named no question yet, its text still running on; named, or rejected, before whatever comes next. */
+  let unnamedRow: UnnamedRow | null = null;
+  const nameUnnamed = (final: boolean) => {
+    if (!unnamedRow) return;
+    const u = unnamedRow;
+    const named = nameByWording(u.ratings[0].question, u.questionNo, u.first, u.line);
+    if ('code' in named && !final) return;
+    unnamedRow = null;
+    if ('code' in named) {
+      problem(named, u.row);
+      markRejected(u.entries);
+      return;
+    }
+    stage = named.stage;
+    for (const r of u.ratings) Object.assign(r, named);
+    keepRow(u.ratings, u.entries);
+  };
+  const settleWording = () => nameUnnamed(true);
 
   // A rating table may give each row its stage in a first column (a Word or Excel form) instead of a
   // heading above each stage's table: the cell sets the stage, and a row whose stage cell a merge left
@@ -667,12 +721,14 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
       if (partHeading) {
         part = /^(?:次年度|来年度)/.test(partHeading[1]) ? 'next' : partHeading[1].startsWith('協働') ? 'process' : 'this';
         if (part !== 'process') stage = null;
+        stagesWorded = false;
         // 「次年度重点目標」 alone on its line heads the part and may also be the label of the goals below it.
         if (part === 'next') section = { label: 'next_goal', section: 'next_goal', parts: [] };
       } else {
         stage = stageTitled(stageHeading![1]);
         part = 'process';
         raters = STANDARD_RATERS;
+        stagesWorded = false;
       }
       role(l, 'heading', stage);
       continue;
@@ -693,18 +749,31 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
       ended = label.rest.trim() !== '' || l.cells.slice(1).some((c) => c !== '');
       continue;
     }
+    if (part === 'process' && stage === null && !stageColumn) {
+      const tokens = joinRatingLabels(whole.split(/[\t \u3000]+/).filter((t) => t !== ''));
+      // Before any stage heading: the rater header of a table without them, or its first row, whose wording names its stage.
+      const header = raterHeader(tokens);
+      if (header) {
+        raters = header.length >= 2 ? header : raters;
+        role(l, 'heading', null);
+        continue;
+      }
+      // A row's ratings, or its wording (a question wrapped above its ratings), open such a table; each row's
+      // wording then names its stage (readRow), and a row whose wording names none is rejected for it.
+      const ratingCount = trailingRatings(tokens).length;
+      const worded = questionWorded(tokens.slice(0, tokens.length - ratingCount).join(' '));
+      if (QUESTION_NO.test((tokens[0] ?? '').normalize('NFKC')) && (ratingCount > 0 || worded)) {
+        stage = worded?.stage ?? 'planning';
+        stagesWorded = true;
+      }
+    }
     if (part === 'process' && (stage || stageColumn)) {
       const tokens = joinRatingLabels(whole.split(/[\t \u3000]+/).filter((t) => t !== ''));
-      // The rater header, on one line or one name per line, after the number's and question's titles if a sheet has them.
-      const first = tokens.findIndex((t) => !COLUMN_TITLE.test(t.normalize('NFKC')));
-      const named = first === -1 ? [] : tokens.slice(first);
-      const header = named.map(raterNamed);
-      if (named.length >= 1 && named.length <= 3 && header.every((r) => r !== undefined)) {
-        if (!pending) {
-          raters = named.length >= 2 ? (header as Rater[]) : raters;
-          role(l, 'heading', stage);
-          continue;
-        }
+      const header = raterHeader(tokens);
+      if (header && !pending) {
+        raters = header.length >= 2 ? header : raters;
+        role(l, 'heading', stage);
+        continue;
       }
       const cells = l.cells.length >= 3 ? l.cells.map((c) => c.trim()) : null;
       const startsRow = stage !== null && QUESTION_NO.test((cells ? cells[0] : tokens[0] ?? '').normalize('NFKC')) && (cells ? cells[0] !== '' : true);
@@ -737,10 +806,17 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
       if (afterRow && !QUESTION_END.test(afterRow[0].question) && trailingRatings(tokens).length === 0) {
         const question = joinWrapped([afterRow[0].question, tokens.join(' ')]);
         for (const r of afterRow) r.question = question;
-        role(l, 'rating', stage);
+        const entry = role(l, 'rating', stage);
+        // `readRow` sets it, as `lastRow`.
+        const unnamed = unnamedRow as UnnamedRow | null;
+        if (unnamed?.ratings === afterRow) {
+          unnamed.entries.push(entry);
+          nameUnnamed(false);
+        }
         lastRow = afterRow;
         continue;
       }
+      settleWording();
       if (tablesComplete()) {
         // Every question is in: what follows is the page around the report (a footer without the legend).
         ended = true;
@@ -800,6 +876,7 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
   }
   flushPending();
   closeSection();
+  settleWording();
   if (center.line !== null) report.center = { ...center, line: center.line };
   for (const s of Object.keys(SECTION_TITLES) as Section[]) {
     if (!seenSections.has(s)) report.missing.push(SECTION_TITLES[s]);
@@ -813,6 +890,24 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
   }
   if (!report.center) report.missing.push('事業実施期間・事業の実施者');
   return report;
+}
+
+/** A rating row whose wording named no question while its text still ran on (below its ratings, from a PDF). */
+interface UnnamedRow {
+  line: number;
+  row: number;
+  first: string;
+  questionNo: number;
+  entries: number[];
+  ratings: ReportRating[];
+}
+
+/** The rater header, on one line or one name per line, after the number's and question's titles if a sheet has them. */
+function raterHeader(tokens: string[]): Rater[] | null {
+  const first = tokens.findIndex((t) => !COLUMN_TITLE.test(t.normalize('NFKC')));
+  const named = first === -1 ? [] : tokens.slice(first);
+  const header = named.map(raterNamed);
+  return named.length >= 1 && named.length <= 3 && header.every((r) => r !== undefined) ? (header as Rater[]) : null;
 }
 
 /** The rating-looking tokens at the end of a row. */

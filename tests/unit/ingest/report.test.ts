@@ -123,6 +123,74 @@ describe('the seed report (鶴見区, 令和7年度)', () => {
   });
 });
 
+describe('the seed’s rating tables without their stage headings (captions lost in a copy)', () => {
+  const seed = readFileSync(new URL('../../fixtures/report_seed.txt', import.meta.url), 'utf8');
+  const headless = seed.replace(/^[①②③]事業.*段階\n/gm, '');
+  const read = (text: string) => {
+    const result = parseReport(text);
+    if (!result.ok) throw new Error(result.code);
+    return result.reports[0];
+  };
+  const ratingsOf = (r: ParsedReport) => r.ratings.map(({ stage, questionNo, rater, rating }) => `${stage} ${questionNo} ${rater} ${rating}`);
+  const seedReport = read(seed);
+  /** The seed's rows, in order: number, question, three ratings. */
+  const rows = seed.split('\n').filter((l) => /^\d\t/.test(l)).map((l) => l.split('\t'));
+
+  it('each question’s wording names its stage: the same 48 ratings, every part found', () => {
+    expect(headless).not.toContain('事業計画段階');
+    const report = read(headless);
+    expect(report.problems).toEqual([]);
+    expect(report.missing).toEqual([]);
+    expect(report.ratings.map(({ line: _line, ...r }) => r)).toEqual(seedReport.ratings.map(({ line: _line, ...r }) => r));
+    // Each row's lines are listed under the stage its wording named.
+    expect(report.lines.filter((l) => l.role === 'rating').map((l) => l.section)).toEqual(seedReport.lines.filter((l) => l.role === 'rating').map((l) => l.section));
+  });
+
+  it('numbered 1–16 straight through, its rater columns in another order, or a PDF’s copy with each question wrapped below its ratings: the same ratings', () => {
+    let n = 0;
+    const through = headless.replace(/^\d(?=\t)/gm, () => String(++n));
+    expect(n).toBe(16);
+    expect(ratingsOf(read(through))).toEqual(ratingsOf(seedReport));
+    const swapped = headless.replaceAll('\t\t区\t拠点\t相互評価', '\t\t拠点\t区\t相互評価').replace(/^(\d\t[^\t]+\t)([A-D])\t([A-D])/gm, '$1$3\t$2');
+    expect(ratingsOf(read(swapped)).sort()).toEqual(ratingsOf(seedReport).sort());
+    // Cut at 8 characters, not even the first question's first line names it.
+    for (const width of [14, 8]) {
+      const table = rows.map(([no, question, ...ratings]) => {
+        const [first, ...rest] = question.match(new RegExp(`.{1,${width}}`, 'gu'))!;
+        return [`${no} ${first} ${ratings.join(' ')}`, ...rest].join('\n');
+      });
+      const start = headless.indexOf('3 協働のプロセスの評価');
+      const pdf = `${headless.slice(0, start)}3 協働のプロセスの評価\n区 拠点 相互評価\n${table.join('\n')}\n評価基準\nA よくできた B できた C あまりできなかった D まったくできなかった\n`;
+      const wrapped = read(pdf);
+      expect(wrapped.problems).toEqual([]);
+      expect(ratingsOf(wrapped)).toEqual(ratingsOf(seedReport));
+      expect(wrapped.ratings.find((r) => r.stage === 'review' && r.questionNo === 1)?.question).toBe(rows[13][1]);
+    }
+  });
+
+  it('a number that is not its wording’s question, and a row whose wording is no question’s, are named; the rest load', async () => {
+    const lines = headless.split('\n');
+    const at = (question: string) => lines.findIndex((l) => l.includes(question));
+    const [renumbered, reworded] = [at(rows[4][1]), at(rows[8][1])];
+    lines[renumbered] = lines[renumbered].replace(/^5/, '4');
+    lines[reworded] = lines[reworded].replace(rows[8][1], '利用者アンケートを実施しましたか。');
+    const [batch] = await new IngestSession().ingestSource('headless.txt', new TextEncoder().encode(lines.join('\n')));
+    expect(batch.report.errors.map((e) => [e.line, e.column, e.value, e.code, e.params])).toEqual([
+      [renumbered + 1, '設問番号', '4', 'question_wording_mismatch', { stage: 'planning', questionNo: 5, position: 5 }],
+      [reworded + 1, '設問', '利用者アンケートを実施しましたか。', 'unknown_question_wording', {}],
+    ]);
+    expect(batch.report).toMatchObject({ rowsRead: 43, rowsLoaded: 41, rowsRejected: 2, records: { ratings: 42 } });
+    expect(batch.report.missingParts).toEqual(['事業計画段階 設問5', '事業実施段階 設問3']);
+  });
+
+  it('a table of other questions under no stage heading: its rows are rejected for their unknown stage, not passed over', async () => {
+    const other = tabLayout().replace(/^[①②③]事業.*段階\n/gm, '');
+    const [batch] = await new IngestSession().ingestSource('other.txt', new TextEncoder().encode(other));
+    expect(batch.report.errors.map((e) => e.code)).toEqual(Array(16).fill('unknown_question_wording'));
+    expect(batch.report).toMatchObject({ rowsRejected: 16, records: { ratings: 0, narratives: expect.any(Number) } });
+  });
+});
+
 describe('damaged reports', () => {
   it('name the table row with two ratings and the unknown section, and load the rest', async () => {
     const batch = await ingest('report_damaged.txt');
