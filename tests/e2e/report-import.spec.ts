@@ -339,14 +339,43 @@ test('a ratings sheet without a stage column, its questions numbered as the app 
   await expect(rejected.locator('td').nth(1)).toHaveText('4');
   await expect(rejected.locator('td').nth(2)).toHaveText('設問');
   await expect(rejected.locator('td').nth(3)).toHaveText('3');
-  await expect(rejected.locator('td').nth(4)).toHaveText('段階の列がないため、設問番号に段階を書いてください（「計画1」「実施3」「振返2」、または P1・I3・R2）');
+  await expect(rejected.locator('td').nth(4)).toHaveText('段階の列がないため、設問番号に段階を書くか（「計画1」「実施3」「振返2」、または P1・I3・R2）、設問文の列に報告書の設問文を入れてください');
   await page.getByRole('button', { name: '表示言語を英語に切り替える' }).click();
-  await expect(rejected.locator('td').nth(4)).toHaveText('The sheet has no stage column, so the question number must name its stage (P1, I3, R2, or 計画1, 実施3, 振返2)');
+  await expect(rejected.locator('td').nth(4)).toHaveText('The sheet has no stage column, so the question number must name its stage (P1, I3, R2, or 計画1, 実施3, 振返2), or the question column hold the report’s wording of the question');
   // What was loaded, by the analyst's SQL: each question in the stage its number named.
   const sql = "SELECT stage, question_no, string_agg(rating, '' ORDER BY rater) AS center_joint_ward FROM ratings WHERE ward = '港南区' AND fiscal_year = 2025 AND (stage || question_no) IN ('planning1', 'implementation7', 'review3') GROUP BY ALL ORDER BY stage";
   await openApp(page, `/?view=sql&q=${encodeURIComponent(sql)}`);
   await page.getByRole('button', { name: '実行（Ctrl+Enter）' }).click();
   await expect(page.locator('table.result tbody tr')).toHaveText([/implementation\s*7\s*CDD/, /planning\s*1\s*BAA/, /review\s*3\s*DDC/]);
+});
+
+test('a report pasted without its stage headings: each question’s wording gives its row the stage, a row of another question is rejected for its unknown stage', async ({ page }) => {
+  const seed = readFileSync(join(root, 'tests/fixtures/report_seed.txt'), 'utf8');
+  // 栄区's report, its tables' captions lost, one question reworded past recognition and one numbered 1–16 through.
+  const pasted = seed
+    .replace('鶴見区地域子育て支援拠点事業', '栄区地域子育て支援拠点事業')
+    .replace(/^[①②③]事業.*段階\n/gm, '')
+    .replace('1\t率直な意見交換のもと', '7\t率直な意見交換のもと')
+    .replace('相手に任せっきりにせず、お互いが役割を自覚して積極的に取り組むことができましたか。', '利用者アンケートを毎月実施しましたか。');
+  expect(pasted).not.toContain('事業実施段階');
+  await openApp(page, '/?view=data');
+  await page.getByText('テキストを貼り付けて読み込む', { exact: true }).click();
+  await page.locator('textarea[name="pasted-text"]').fill(pasted);
+  await page.getByRole('button', { name: '貼り付けたテキストを読み込む' }).click();
+  await expect(page.locator('.progress')).toHaveCount(0);
+  const report = page.locator('section.report');
+  const rejected = report.locator('table.rejected tbody tr');
+  await expect(rejected).toHaveCount(1);
+  await expect(rejected.locator('td').nth(2)).toHaveText('設問');
+  await expect(rejected.locator('td').nth(3)).toHaveText('利用者アンケートを毎月実施しましたか。');
+  await expect(rejected.locator('td').nth(4)).toHaveText('段階が分かりません。段階の列や見出し（①事業計画段階 など）がなく、設問も「計画1」「P1」のような番号でも報告書の16設問の文言でもありません');
+  await page.getByRole('button', { name: '表示言語を英語に切り替える' }).click();
+  await expect(rejected.locator('td').nth(4)).toContainText('The stage is unknown: there is no stage column or heading');
+  // What was loaded, by the analyst's SQL: the seed's tables, each row in the stage its wording named, less the reworded one.
+  const sql = "SELECT stage, count(DISTINCT question_no) AS questions, string_agg(rating, '' ORDER BY question_no, rater) AS ratings FROM ratings WHERE ward = '栄区' AND fiscal_year = 2025 AND provenance = 'real' GROUP BY stage ORDER BY stage";
+  await openApp(page, `/?view=sql&q=${encodeURIComponent(sql)}&lang=ja`);
+  await page.getByRole('button', { name: '実行（Ctrl+Enter）' }).click();
+  await expect(page.locator('table.result tbody tr')).toHaveText([/implementation\s*6\s*AAAAAABAAAABBBBAAA/, /planning\s*6\s*AAAAAAAAAAAAABBAAA/, /review\s*3\s*BBBAAAAAA/]);
 });
 
 test('a workbook with a tab per ward: each sheet’s name gives its rows their ward, and the load report says the name gave it', async ({ page }) => {
