@@ -129,7 +129,8 @@ const LEGEND = /^A\s*[:：]?\s*よくできた/;
 
 /** A rating cell (NFKC): a letter in any case, alone, in brackets or with 評価 (`A`, `(B)`, `【C】`, `D評価`), or an unrated mark. */
 const RATING_TOKEN = /^(?:[A-Da-d](?:評価)?|[(\[【「][A-Da-d][)\]】」]|[-－―—‐−ー]|未評価)$/;
-const QUESTION_NO = /^([0-9０-９]{1,2})[.．、)）]?(.*)$/;
+/** A question's number starting a row (NFKC): `1`, `1.`, `(1)`, `①`, and as sheets write it, `問1`, `Q1`, `No.1`, `設問1`, `第1問`. */
+const QUESTION_NO = /^(?:設問|問|第|q|no\.?|№)?\(?([0-9０-９]{1,2})(?:\)|[.．、]|問)?(.*)$/i;
 /** A question's last character: every one of the form's questions ends its sentence (…ましたか。). */
 const QUESTION_END = /[。．.？?！!」）)]$/;
 /** A rating table's titles of the number and question columns, as a sheet heads them (NFKC). */

@@ -313,6 +313,32 @@ describe('the rating cells', () => {
   });
 });
 
+describe('the rating rows’ question numbers', () => {
+  it.each([
+    ['問1', (n: string) => `問${n}`, '\t'],
+    ['Q1, space-separated (a PDF copy)', (n: string) => `Q${n}`, ' '],
+    ['（1）', (n: string) => `（${n}）`, '\t'],
+    ['1)', (n: string) => `${n})`, ' '],
+    ['No.1', (n: string) => `No.${n}`, '\t'],
+    ['設問1', (n: string) => `設問${n}`, '\t'],
+    ['第1問', (n: string) => `第${n}問`, '\t'],
+    ['①', (n: string) => String.fromCodePoint(0x2460 + Number(n) - 1), '\t'],
+  ])('written %s, read as the number', (_, mark, separator) => {
+    const seed = readFileSync(new URL('../../fixtures/report_seed.txt', import.meta.url), 'utf8');
+    const text = seed.replace(/^(\d+)\t([^\t]+)\t([A-D])\t([A-D])\t([A-D])$/gm, (_, no, q, w, c, j) => [mark(no), q, w, c, j].join(separator));
+    expect(text).toContain(`${mark('7')}${separator}事業の進捗状況`);
+    const parsed = parseReport(text);
+    if (!parsed.ok) throw new Error(parsed.code);
+    const [report] = parsed.reports;
+    expect(report.problems).toEqual([]);
+    const rows = new Map<string, string>();
+    for (const r of report.ratings) rows.set(`${r.stage}${r.questionNo}`, (rows.get(`${r.stage}${r.questionNo}`) ?? '') + r.rating);
+    expect([...rows.keys()]).toEqual(STAGES.flatMap((stage) => SEED_TABLES[stage].map((_, i) => `${stage}${i + 1}`)));
+    expect([...rows.values()]).toEqual(Object.values(SEED_TABLES).flat());
+    expect(report.ratings[0].question).toBe('自分たちが達成すべき大きな目的や理念についてよく話し合うことができましたか。');
+  });
+});
+
 describe('quotes in copied text', () => {
   const items = (text: string) => {
     const result = parseReport(text);
