@@ -41,13 +41,17 @@ function stageOf(part: string): Stage | undefined {
 
 /**
  * A stage as sheets write it: `計画`, `事業計画段階`, `事業の計画段階`, `①事業計画段階` (NFKC:
- * `1事業計画段階`), `1.計画`, `第1段階`, `計画(Plan)`, `Planning stage`, `2`. Every part that names
- * a stage (its number, its word, a word in brackets after it) must name the same one.
+ * `1事業計画段階`), `1.計画`, `第1段階`, `計画(Plan)`, `Planning stage`, `2`, and numbered as a
+ * document numbers its headings: `(1)事業計画段階`, `第1 事業計画段階`, `Ⅰ 計画`, `一、計画`,
+ * `【事業計画段階】`. Every part that names a stage (its number, its word, a word in brackets after
+ * it) must name the same one.
  */
 export function parseStage(raw: string): Stage | undefined {
-  const value = cellKey(raw);
-  const m = /^(?:([1-3])[.、)]?(?=\D))?(.*?)(?:\(([^()]*)\))?$/.exec(value)!;
-  const parts = [m[1], m[2], m[3]].filter((part): part is string => part !== undefined && part !== '');
+  const value = cellKey(raw).replace(/^【(.*)】$/, '$1');
+  const m = /^(?:\(?([1-3])[.、)]?(?=\D)|第([1-3一二三])(?=[^0-9段])|(i{1,3})[.、]?(?=[^a-z.、])|([一二三])[.、])?(.*?)(?:\(([^()]*)\))?$/.exec(value)!;
+  const kanji = m[2] ?? m[4];
+  const numbered = m[1] ?? (m[3] ? String(m[3].length) : kanji ? String('一二三'.indexOf(kanji) + 1 || kanji) : undefined);
+  const parts = [numbered, m[5], m[6]].filter((part): part is string => part !== undefined && part !== '');
   const stages = parts.map(stageOf);
   if (stages.length === 0 || stages.some((stage) => stage === undefined || stage !== stages[0])) return undefined;
   return stages[0];

@@ -85,7 +85,7 @@ export const SECTION_TITLES: Record<Section, string> = {
 const RATER_TITLES: Record<Rater, string> = { ward: '区', center: '拠点', joint: '相互評価' };
 const STAGE_TITLES: Record<Stage, string> = { planning: '事業計画段階', implementation: '事業実施段階', review: '事業の振り返り段階' };
 /** The stage a heading's title (as `STAGE_HEADING` captures it) names. */
-const stageTitled = (title: string) => (Object.keys(STAGE_TITLES) as Stage[]).find((s) => STAGE_TITLES[s] === title)!;
+const stageTitled = (title: string): Stage => (title.includes('計画') ? 'planning' : title.includes('実施') ? 'implementation' : 'review');
 const STANDARD_RATERS: Rater[] = ['ward', 'center', 'joint'];
 
 /** NFKC, `**` (a Markdown copy) and `【】` gone, spaces gone: the form labels are compared in. */
@@ -121,7 +121,11 @@ const LABELS: Array<[Label, RegExp]> = [
 const LABEL_SEPARATOR = /^[\t \u3000]*[:：]?[\t \u3000]*/;
 
 const PART_HEADING = /^(?:\d{1,2}[.．、]?)?((?:令和|平成)(?:\d{1,2}|元)年度重点目標の評価|(?:今年度|本年度|当年度)の?重点目標の評価|(?:次年度|来年度)の?重点目標|協働のプロセスの評価)$/;
-const STAGE_HEADING = /^(?:[1-3][.．、)）]?)?(事業計画段階|事業実施段階|事業の振り返り段階)$/;
+/**
+ * A stage's heading (key form): its title, with or without 事業 (`事業の振り返り段階`, `実施段階`,
+ * `振返り段階`), numbered or not as a document numbers it: `①`, `1.`, `(2)`, `第3`, `Ⅰ`, `二、`.
+ */
+const STAGE_HEADING = /^(?:\(?[1-3][.．、)）]?|第[1-3一二三]|I{1,3}[.．、]?|[一二三][.．、])?((?:事業の?)?(?:計画|実施|振り?返り|ふりかえり)段階)$/;
 const CONTEXT_SENTENCE = /^取組経過について振り返り|^[(（]?評価[)）]?$/;
 /** A page's number as a PDF's text carries it between pages (`- 1 -`, `1/3`, `p.2`, `2ページ`), in the key form. */
 const PAGE_NUMBER = /^(?:[-‐−―—ー]\d{1,3}[-‐−―—ー]|\d{1,3}\/\d{1,3}|[pP]\.?\d{1,3}|\d{1,3}ページ)$/;

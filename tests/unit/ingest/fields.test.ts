@@ -11,10 +11,14 @@ describe('parseStage', () => {
     ...['事業の計画段階', '1.計画', '①計画', '第1段階', '計画(Plan)', '事業計画段階（①）', 'Planning stage'].map((v) => [v, 'planning']),
     ...['事業の実施段階', '実施（Do）', 'implementation stage', '2、実施'].map((v) => [v, 'implementation']),
     ...['事業振り返り段階', '事業の振返り段階', 'ふりかえり段階', 'Review stage', '第3段階'].map((v) => [v, 'review']),
+    // Numbered as a document numbers its headings.
+    ...['(1)事業計画段階', '（１）計画', '第1 事業計画段階', 'Ⅰ 事業計画段階', 'I.計画', '一、事業計画段階', '【事業計画段階】', '【①事業計画段階】'].map((v) => [v, 'planning']),
+    ...['(2) 実施', '第2　事業実施段階', 'Ⅱ 事業実施段階', '二、実施段階'].map((v) => [v, 'implementation']),
+    ...['(3)事業の振り返り段階', '第三 振り返り', 'Ⅲ．振り返り', '三、事業の振り返り段階'].map((v) => [v, 'review']),
   ])('reads %s as %s', (raw, stage) => expect(parseStage(raw)).toBe(stage));
 
   // A number and a word naming different stages are not guessed between.
-  it.each(['4', '④', 'evaluation', '', '評価段階', '2計画', '計画(実施)', '12', '第4段階'])('rejects %s', (raw) => expect(parseStage(raw)).toBeUndefined());
+  it.each(['4', '④', 'evaluation', '', '評価段階', '2計画', '計画(実施)', '12', '第4段階', '(2)計画', 'Ⅲ 実施', '二、計画', '第1 実施', 'iv計画', '【】'])('rejects %s', (raw) => expect(parseStage(raw)).toBeUndefined());
 });
 
 describe('parseRater', () => {

@@ -313,6 +313,27 @@ describe('the rating cells', () => {
   });
 });
 
+describe('the stage headings', () => {
+  // The invented report's questions are no standard wording: only the headings can give the stages.
+  it.each([
+    ['(1) 事業計画段階', ['(1)事業計画段階', '(2)事業実施段階', '(3)事業の振り返り段階']],
+    ['第1 事業計画段階', ['第1 事業計画段階', '第2 事業実施段階', '第3 事業の振り返り段階']],
+    ['Ⅰ 事業計画段階', ['Ⅰ 事業計画段階', 'Ⅱ 事業実施段階', 'Ⅲ 事業の振り返り段階']],
+    ['一、事業計画段階', ['一、事業計画段階', '二、事業実施段階', '三、事業の振り返り段階']],
+    ['計画段階, without 事業', ['計画段階', '実施段階', '振り返り段階']],
+    ['【事業計画段階】, 振返り', ['【事業計画段階】', '【事業実施段階】', '【事業の振返り段階】']],
+  ])('written %s, head their tables', (_, headings) => {
+    const text = tabLayout().replace('①事業計画段階', headings[0]).replace('②事業実施段階', headings[1]).replace('③事業の振り返り段階', headings[2]);
+    for (const heading of headings) expect(text).toContain(`\n${heading}\n`);
+    const parsed = parseReport(text);
+    if (!parsed.ok) throw new Error(parsed.code);
+    const [report] = parsed.reports;
+    expect(report.problems).toEqual([]);
+    expect(STAGES.map((s) => report.ratings.filter((r) => r.stage === s).length)).toEqual([18, 21, 9]);
+    expect(report.missing).toEqual([]);
+  });
+});
+
 describe('the rating rows’ question numbers', () => {
   it.each([
     ['問1', (n: string) => `問${n}`, '\t'],
