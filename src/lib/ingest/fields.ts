@@ -84,6 +84,9 @@ const NOT_RATED = new Set(['', '-', '−', '―', '—', '‐', 'ー', '未評�
 const RATING_WORDS: Record<string, Rating> = {
   a: 'A', b: 'B', c: 'C', d: 'D',
   よくできた: 'A', できた: 'B', あまりできなかった: 'C', まったくできなかった: 'D',
+  // As people write the labels: in kanji, and politely (a form's choices).
+  余りできなかった: 'C', 全くできなかった: 'D',
+  よくできました: 'A', できました: 'B', あまりできませんでした: 'C', まったくできませんでした: 'D', 全くできませんでした: 'D',
 };
 
 export type RatingResult = { ok: true; rating: Rating | null } | { ok: false };

@@ -37,7 +37,7 @@ describe('parseRater', () => {
 });
 
 describe('parseRating', () => {
-  it.each([['A', 'A'], ['a', 'A'], ['Ａ', 'A'], ['ｂ', 'B'], [' C ', 'C'], ['d', 'D'], ['よくできた', 'A'], ['まったくできなかった', 'D']])(
+  it.each([['A', 'A'], ['a', 'A'], ['Ａ', 'A'], ['ｂ', 'B'], [' C ', 'C'], ['d', 'D'], ['よくできた', 'A'], ['まったくできなかった', 'D'], ['全くできなかった', 'D'], ['余りできなかった', 'C'], ['できました', 'B'], ['あまりできませんでした', 'C'], ['D：全くできなかった', 'D']])(
     'reads %s as %s',
     (raw, rating) => expect(parseRating(raw)).toEqual({ ok: true, rating }),
   );
@@ -49,7 +49,7 @@ describe('parseRating', () => {
     (raw, rating) => expect(parseRating(raw)).toEqual({ ok: true, rating }),
   );
 
-  it.each(['E', 'AB', '4', 'A+', 'A（できた）', 'B：よくできた', 'C-', 'D(可)', '(E)', '(A', '(AB)', 'AA', 'ａａ', 'B:b', 'C(c)'])('rejects %s', (raw) => expect(parseRating(raw)).toEqual({ ok: false }));
+  it.each(['E', 'AB', '4', 'A+', 'A（できた）', 'B：よくできた', 'C-', 'D(可)', '(E)', '(A', '(AB)', 'AA', 'ａａ', 'B:b', 'C(c)', 'A：全くできなかった'])('rejects %s', (raw) => expect(parseRating(raw)).toEqual({ ok: false }));
 });
 
 describe('parseQuestionNo', () => {
