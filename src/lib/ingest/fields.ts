@@ -84,7 +84,7 @@ const NOT_RATED = new Set(['', '-', '−', '―', '—', '‐', 'ー', '未評�
 const RATING_WORDS: Record<string, Rating> = {
   a: 'A', b: 'B', c: 'C', d: 'D',
   よくできた: 'A', できた: 'B', あまりできなかった: 'C', まったくできなかった: 'D',
-  // As people write the labels: in kanji, and politely (a form's choices).
+  // As people write the labels: in kanji (出来 is read as でき above), and politely (a form's choices).
   余りできなかった: 'C', 全くできなかった: 'D',
   よくできました: 'A', できました: 'B', あまりできませんでした: 'C', まったくできませんでした: 'D', 全くできませんでした: 'D',
 };
@@ -99,7 +99,8 @@ const LETTER_WITH_LABEL = /^([a-d])(?:評価)?[:.・]?(?:\((.*)\)|(.*))$/;
  * label (a letter with another letter's label is not read); empty, `-`, `－`, `未評価` mean not rated.
  */
 export function parseRating(raw: string): RatingResult {
-  const plain = cellKey(raw);
+  // できた is also written 出来た.
+  const plain = cellKey(raw).replaceAll('出来', 'でき');
   // A letter in brackets, as a table marks the one chosen: (A), [B], 【C】.
   const value = /^[(\[【「]([a-d])[)\]】」]$/.exec(plain)?.[1] ?? plain;
   if (NOT_RATED.has(value)) return { ok: true, rating: null };

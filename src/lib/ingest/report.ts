@@ -129,7 +129,7 @@ const STAGE_HEADING = /^(?:\(?[1-3][.．、)）]?|第[1-3一二三]|I{1,3}[.．�
 const CONTEXT_SENTENCE = /^取組経過について振り返り|^[(（]?評価[)）]?$/;
 /** A page's number as a PDF's text carries it between pages (`- 1 -`, `1/3`, `p.2`, `2ページ`), in the key form. */
 const PAGE_NUMBER = /^(?:[-‐−―—ー]\d{1,3}[-‐−―—ー]|\d{1,3}\/\d{1,3}|[pP]\.?\d{1,3}|\d{1,3}ページ)$/;
-const LEGEND = /^A\s*[:：]?\s*よくできた/;
+const LEGEND = /^A\s*[:：]?\s*よく(?:でき|出来)た/;
 
 /** A rating cell (NFKC): a letter in any case, alone, in brackets or with 評価 (`A`, `(B)`, `【C】`, `D評価`), or an unrated mark. */
 const RATING_TOKEN = /^(?:[A-Da-d](?:評価)?|[(\[【「][A-Da-d][)\]】」]|[-－―—‐−ー]|未評価)$/;
