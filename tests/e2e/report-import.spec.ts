@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openApp, reloadApp } from './open-app.ts';
 import { htmlBytes, mhtml, pdfLayout, pdfLayoutWithBadRating, spaceLayout } from '../fixtures/reports/layouts.ts';
 import { textPdf } from '../unit/ingest/pdf-writer.ts';
@@ -9,6 +9,14 @@ import { readPdf } from '../../src/lib/ingest/pdf.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
+/** Opens the data view, pastes `text` into its paste box and loads it, waiting until the load is done. */
+async function pasteIntoDataView(page: Page, text: string): Promise<void> {
+  await openApp(page, '/?view=data');
+  await page.getByText('テキストを貼り付けて読み込む', { exact: true }).click();
+  await page.locator('textarea[name="pasted-text"]').fill(text);
+  await page.getByRole('button', { name: '貼り付けたテキストを読み込む' }).click();
+  await expect(page.locator('.progress')).toHaveCount(0);
+}
 
 /** A folder as a clerk keeps them: the page saved "complete" (with its assets), the text copy, the single-file save, a CSV. */
 function reportFolder(): string {
@@ -70,12 +78,8 @@ test('a single-file page whose UTF-8 bytes are saved as they are (8bit) reads as
 });
 
 test('a year’s reports pasted as one text load as a file per report, checked each, and come back once after a reload', async ({ page }) => {
-  await openApp(page, '/?view=data');
-  await page.getByText('テキストを貼り付けて読み込む', { exact: true }).click();
   const seed = readFileSync(`${root}tests/fixtures/report_seed.txt`, 'utf8');
-  await page.locator('textarea[name="pasted-text"]').fill(`${seed}\n${pdfLayout()}\n${pdfLayout().replaceAll('港南区', '西区')}`);
-  await page.getByRole('button', { name: '貼り付けたテキストを読み込む' }).click();
-  await expect(page.locator('.progress')).toHaveCount(0);
+  await pasteIntoDataView(page, `${seed}\n${pdfLayout()}\n${pdfLayout().replaceAll('港南区', '西区')}`);
   const summaries = page.locator('section.report-check details summary');
   await expect(summaries).toHaveText([
     /鶴見区 令和7年度（2025年度）.*貼り付け_\d{8}-\d{6}\.txt #1.*評価 48\/48 · 記述 26 · 拠点情報 あり · 不採用 0/,
@@ -276,11 +280,7 @@ test('a compressed folder (.zip) loads each data file in it, its other files nam
 });
 
 test('a sheet titled with its ward and year gives them to every row, and the load report says which line gave them', async ({ page }) => {
-  await openApp(page, '/?view=data');
-  await page.getByText('テキストを貼り付けて読み込む', { exact: true }).click();
-  await page.locator('textarea[name="pasted-text"]').fill('令和7年度　港南区　協働のプロセスの評価\n段階\t番号\t区\t拠点\t相互評価\n計画\t1\tA\tB\tC\n');
-  await page.getByRole('button', { name: '貼り付けたテキストを読み込む' }).click();
-  await expect(page.locator('.progress')).toHaveCount(0);
+  await pasteIntoDataView(page, '令和7年度　港南区　協働のプロセスの評価\n段階\t番号\t区\t拠点\t相互評価\n計画\t1\tA\tB\tC\n');
   const note = page.locator('section.report tr.title-line');
   await expect(note).toHaveText('見出しより上の行から、列のない値を全行に読みました: 1 — 令和7年度　港南区　協働のプロセスの評価 → 区 港南区・年度 令和7年度（2025年度）');
   const pasted = page.locator('section.report table.files tbody tr').filter({ hasText: /貼り付け_/ }).first();
@@ -293,12 +293,8 @@ test('a sheet titled with its ward and year gives them to every row, and the loa
 });
 
 test('a ratings sheet with the stage as heading rows, as the published table: each heading gives its stage to the rows under it, and the load report lists it', async ({ page }) => {
-  await openApp(page, '/?view=data');
-  await page.getByText('テキストを貼り付けて読み込む', { exact: true }).click();
   const sheet = ['令和7年度　港南区　協働のプロセスの評価', '番号\t設問\t区\t拠点\t相互評価', '①事業計画段階', '1\t目的\tA\tB\tC', '③事業の振り返り段階', '3\t次年度\tD\tD\tC'];
-  await page.locator('textarea[name="pasted-text"]').fill(`${sheet.join('\n')}\n`);
-  await page.getByRole('button', { name: '貼り付けたテキストを読み込む' }).click();
-  await expect(page.locator('.progress')).toHaveCount(0);
+  await pasteIntoDataView(page, `${sheet.join('\n')}\n`);
   const headings = page.locator('section.report tr.heading-line');
   await expect(headings).toHaveText([
     '段階の見出し行（その下の行の段階として読みました）: 3 — ①事業計画段階 → 段階 事業計画段階',
@@ -326,12 +322,8 @@ test('a ratings sheet with the stage as heading rows, as the published table: ea
 });
 
 test('a ratings sheet without a stage column, its questions numbered as the app labels them (P1, 計画1): each number gives its row the stage; a plain number is rejected for it', async ({ page }) => {
-  await openApp(page, '/?view=data');
-  await page.getByText('テキストを貼り付けて読み込む', { exact: true }).click();
   const sheet = ['区名\t年度\t設問\t区\t拠点\t相互評価', '港南区\tR7\tP1\tA\tB\tA', '港南区\tR7\t実施7\tD\tC\tD', '港南区\tR7\t3\tA\tA\tA', '港南区\tR7\tR3\tC\tD\tD'];
-  await page.locator('textarea[name="pasted-text"]').fill(`${sheet.join('\n')}\n`);
-  await page.getByRole('button', { name: '貼り付けたテキストを読み込む' }).click();
-  await expect(page.locator('.progress')).toHaveCount(0);
+  await pasteIntoDataView(page, `${sheet.join('\n')}\n`);
   const report = page.locator('section.report');
   await expect(report.locator('table.files tbody tr').filter({ hasText: /貼り付け_/ }).first()).toContainText(/評価（横持ち）/);
   const rejected = report.locator('table.rejected tbody tr');
@@ -358,11 +350,7 @@ test('a report pasted without its stage headings: each question’s wording give
     .replace('1\t率直な意見交換のもと', '7\t率直な意見交換のもと')
     .replace('相手に任せっきりにせず、お互いが役割を自覚して積極的に取り組むことができましたか。', '利用者アンケートを毎月実施しましたか。');
   expect(pasted).not.toContain('事業実施段階');
-  await openApp(page, '/?view=data');
-  await page.getByText('テキストを貼り付けて読み込む', { exact: true }).click();
-  await page.locator('textarea[name="pasted-text"]').fill(pasted);
-  await page.getByRole('button', { name: '貼り付けたテキストを読み込む' }).click();
-  await expect(page.locator('.progress')).toHaveCount(0);
+  await pasteIntoDataView(page, pasted);
   const report = page.locator('section.report');
   const rejected = report.locator('table.rejected tbody tr');
   await expect(rejected).toHaveCount(1);
