@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openApp, reloadApp } from './open-app.ts';
 import { htmlBytes, mhtml, pdfLayout, pdfLayoutWithBadRating, spaceLayout } from '../fixtures/reports/layouts.ts';
 import { textPdf } from '../unit/ingest/pdf-writer.ts';
@@ -16,6 +16,14 @@ async function pasteIntoDataView(page: Page, text: string): Promise<void> {
   await page.locator('textarea[name="pasted-text"]').fill(text);
   await page.getByRole('button', { name: '貼り付けたテキストを読み込む' }).click();
   await expect(page.locator('.progress')).toHaveCount(0);
+}
+
+/** The load report's one rejected row: its line, column, value and reason, as shown; returns the reason's cell. */
+async function expectOneRejected(page: Page, cells: [string, string, string, string]): Promise<Locator> {
+  const rejected = page.locator('section.report table.rejected tbody tr');
+  await expect(rejected).toHaveCount(1);
+  for (const [i, text] of cells.entries()) await expect(rejected.locator('td').nth(i + 1)).toHaveText(text);
+  return rejected.locator('td').nth(4);
 }
 
 /** A folder as a clerk keeps them: the page saved "complete" (with its assets), the text copy, the single-file save, a CSV. */
@@ -326,14 +334,9 @@ test('a ratings sheet without a stage column, its questions numbered as the app 
   await pasteIntoDataView(page, `${sheet.join('\n')}\n`);
   const report = page.locator('section.report');
   await expect(report.locator('table.files tbody tr').filter({ hasText: /貼り付け_/ }).first()).toContainText(/評価（横持ち）/);
-  const rejected = report.locator('table.rejected tbody tr');
-  await expect(rejected).toHaveCount(1);
-  await expect(rejected.locator('td').nth(1)).toHaveText('4');
-  await expect(rejected.locator('td').nth(2)).toHaveText('設問');
-  await expect(rejected.locator('td').nth(3)).toHaveText('3');
-  await expect(rejected.locator('td').nth(4)).toHaveText('段階の列がないため、設問番号に段階を書くか（「計画1」「実施3」「振返2」、または P1・I3・R2）、設問文の列に報告書の設問文を入れてください');
+  const reason = await expectOneRejected(page, ['4', '設問', '3', '段階の列がないため、設問番号に段階を書くか（「計画1」「実施3」「振返2」、または P1・I3・R2）、設問文の列に報告書の設問文を入れてください']);
   await page.getByRole('button', { name: '表示言語を英語に切り替える' }).click();
-  await expect(rejected.locator('td').nth(4)).toHaveText('The sheet has no stage column, so the question number must name its stage (P1, I3, R2, or 計画1, 実施3, 振返2), or the question column hold the report’s wording of the question');
+  await expect(reason).toHaveText('The sheet has no stage column, so the question number must name its stage (P1, I3, R2, or 計画1, 実施3, 振返2), or the question column hold the report’s wording of the question');
   // What was loaded, by the analyst's SQL: each question in the stage its number named.
   const sql = "SELECT stage, question_no, string_agg(rating, '' ORDER BY rater) AS center_joint_ward FROM ratings WHERE ward = '港南区' AND fiscal_year = 2025 AND (stage || question_no) IN ('planning1', 'implementation7', 'review3') GROUP BY ALL ORDER BY stage";
   await openApp(page, `/?view=sql&q=${encodeURIComponent(sql)}`);
@@ -351,14 +354,10 @@ test('a report pasted without its stage headings: each question’s wording give
     .replace('相手に任せっきりにせず、お互いが役割を自覚して積極的に取り組むことができましたか。', '利用者アンケートを毎月実施しましたか。');
   expect(pasted).not.toContain('事業実施段階');
   await pasteIntoDataView(page, pasted);
-  const report = page.locator('section.report');
-  const rejected = report.locator('table.rejected tbody tr');
-  await expect(rejected).toHaveCount(1);
-  await expect(rejected.locator('td').nth(2)).toHaveText('設問');
-  await expect(rejected.locator('td').nth(3)).toHaveText('利用者アンケートを毎月実施しましたか。');
-  await expect(rejected.locator('td').nth(4)).toHaveText('段階が分かりません。段階の列や見出し（①事業計画段階 など）がなく、設問も「計画1」「P1」のような番号でも報告書の16設問の文言でもありません');
+  const line = String(pasted.split('\n').findIndex((l) => l.includes('利用者アンケートを毎月')) + 1);
+  const reason = await expectOneRejected(page, [line, '設問', '利用者アンケートを毎月実施しましたか。', '段階が分かりません。段階の列や見出し（①事業計画段階 など）がなく、設問も「計画1」「P1」のような番号でも報告書の16設問の文言でもありません']);
   await page.getByRole('button', { name: '表示言語を英語に切り替える' }).click();
-  await expect(rejected.locator('td').nth(4)).toContainText('The stage is unknown: there is no stage column or heading');
+  await expect(reason).toContainText('The stage is unknown: there is no stage column or heading');
   // What was loaded, by the analyst's SQL: the seed's tables, each row in the stage its wording named, less the reworded one.
   const sql = "SELECT stage, count(DISTINCT question_no) AS questions, string_agg(rating, '' ORDER BY question_no, rater) AS ratings FROM ratings WHERE ward = '栄区' AND fiscal_year = 2025 AND provenance = 'real' GROUP BY stage ORDER BY stage";
   await openApp(page, `/?view=sql&q=${encodeURIComponent(sql)}&lang=ja`);
