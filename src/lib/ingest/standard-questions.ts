@@ -53,15 +53,24 @@ function dice(a: Map<string, number>, aSize: number, b: Map<string, number>, bSi
   return aSize + bSize === 0 ? 0 : (2 * shared) / (aSize + bSize);
 }
 
-const STANDARD = (() => {
-  const keys: Array<QuestionKey & { position: number }> = [];
+type StandardQuestion = WordedQuestion & { pairs: Map<string, number>; size: number };
+let standard: StandardQuestion[] | undefined;
+
+/** The 16 questions' letter pairs, made at the first question read (this module is in the page's first script). */
+function standardQuestions(): StandardQuestion[] {
+  standard ??= indexWordings();
+  return standard;
+}
+
+function indexWordings(): StandardQuestion[] {
+  const keys: WordedQuestion[] = [];
   let position = 0;
   for (const stage of STAGES) for (let n = 1; n <= QUESTIONS_PER_STAGE[stage]; n++) keys.push({ stage, questionNo: n, position: ++position });
   return keys.map((key, i) => {
     const wording = wordingKey(WORDINGS[i]);
     return { ...key, pairs: bigrams(wording), size: Math.max(0, wording.length - 1) };
   });
-})();
+}
 
 /** How alike a cell's wording must be to its question's, and how much more than to any other. */
 const MATCH = 0.6;
@@ -79,10 +88,10 @@ export function questionWorded(text: string): WordedQuestion | undefined {
   if (key.length < MIN_LETTERS) return undefined;
   const pairs = bigrams(key);
   const size = key.length - 1;
-  let best: (typeof STANDARD)[number] | undefined;
+  let best: StandardQuestion | undefined;
   let bestScore = 0;
   let second = 0;
-  for (const question of STANDARD) {
+  for (const question of standardQuestions()) {
     const score = dice(pairs, size, question.pairs, question.size);
     if (score > bestScore) [second, bestScore, best] = [bestScore, score, question];
     else if (score > second) second = score;
