@@ -668,7 +668,7 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
       return;
     }
     stage = named.stage;
-    for (const r of u.ratings) Object.assign(r, named);
+    for (const r of u.ratings) Object.assign(r, { stage: named.stage, questionNo: named.questionNo });
     keepRow(u.ratings, u.entries);
   };
   const settleWording = () => nameUnnamed(true);
@@ -766,8 +766,9 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
       // A row's ratings, or its wording (a question wrapped above its ratings), open such a table; each row's
       // wording then names its stage (readRow), and a row whose wording names none is rejected for it.
       const ratingCount = trailingRatings(tokens).length;
-      const worded = questionWorded(tokens.slice(0, tokens.length - ratingCount).join(' '));
-      if (QUESTION_NO.test((tokens[0] ?? '').normalize('NFKC')) && (ratingCount > 0 || worded)) {
+      const numbered = QUESTION_NO.test((tokens[0] ?? '').normalize('NFKC'));
+      const worded = numbered ? questionWorded(tokens.slice(0, tokens.length - ratingCount).join(' ')) : undefined;
+      if (numbered && (ratingCount > 0 || worded)) {
         stage = worded?.stage ?? 'planning';
         stagesWorded = true;
       }

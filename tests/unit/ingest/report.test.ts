@@ -185,6 +185,7 @@ describe('the seed’s rating tables without their stage headings (captions lost
       const wrapped = read(pdf);
       expect(wrapped.problems).toEqual([]);
       expect(ratingsOf(wrapped)).toEqual(ratingsOf(seedReport));
+      expect(Object.keys(wrapped.ratings[0]).sort()).toEqual(Object.keys(seedReport.ratings[0]).sort());
       expect(wrapped.ratings.find((r) => r.stage === 'review' && r.questionNo === 1)?.question).toBe(rows[13][1]);
     }
   });
