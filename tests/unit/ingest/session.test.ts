@@ -452,6 +452,10 @@ describe('IngestSession.ingestFile: rejections name line, column, value and reas
       '鶴見区 2025 planning 1 ward A 5', '鶴見区 2025 planning 1 center B 5', '鶴見区 2025 planning 1 joint C 5',
       '鶴見区 2025 implementation 2 ward B 7', '鶴見区 2025 implementation 2 center B 7', '鶴見区 2025 implementation 2 joint D 7',
     ]);
+    // Heading rows numbered as a document numbers its headings, or in brackets.
+    const numberedHeadings = await ingest('区名,年度,番号,設問,区,拠点,相互評価\n(1)事業計画段階\n鶴見区,2025,1,目的,A,A,A\nⅡ 事業実施段階\n鶴見区,2025,2,共有,B,B,B\n【事業の振り返り段階】\n鶴見区,2025,3,確認,C,C,C\n');
+    expect(numberedHeadings.report).toMatchObject({ kind: 'ratings_wide', fileError: null, rowsRead: 3, rowsLoaded: 3 });
+    expect(numberedHeadings.report.skippedLines.map((l) => [l.line, l.gives])).toEqual([[2, { stage: 'planning' }], [4, { stage: 'implementation' }], [6, { stage: 'review' }]]);
     // Under a header without a stage column, a first row that is a question's number alone heads nothing: the stage is missing.
     const numbered = await ingest('区名,年度,番号,区,拠点,相互評価\n①,,,,,\n鶴見区,2025,1,A,A,A\n');
     expect(numbered.report.fileError).toMatchObject({ code: 'unrecognised_header' });
