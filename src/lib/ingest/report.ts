@@ -566,8 +566,12 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
     markRejected(p.entries);
   };
   const tablesComplete = () => STAGES.every((s) => (seenQuestions.get(s)?.size ?? 0) === QUESTIONS_PER_STAGE[s]);
-  const markRejected = (entries: number[]) => {
-    for (const i of entries) report.lines[i].role = 'rejected';
+  /** Marks a rejected row's lines; one whose stage is unknown (its wording named none) is listed under no stage. */
+  const markRejected = (entries: number[], stageUnknown = false) => {
+    for (const i of entries) {
+      report.lines[i].role = 'rejected';
+      if (stageUnknown) report.lines[i].section = null;
+    }
   };
 
   /** A rating row: the question number, its text, then one rating per rater column. */
@@ -628,7 +632,7 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
     }
     if (problems.length > 0) {
       for (const x of problems) problem(x, row);
-      markRejected(p.entries);
+      markRejected(p.entries, !stageKnown);
     } else if (unnamed) {
       unnamedRow = { line: p.line, row, first, questionNo, entries: [...p.entries], ratings: parsed };
       lastRow = parsed;
@@ -664,7 +668,7 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
     unnamedRow = null;
     if ('code' in named) {
       problem(named, u.row);
-      markRejected(u.entries);
+      markRejected(u.entries, true);
       return;
     }
     stage = named.stage;

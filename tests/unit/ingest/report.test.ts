@@ -203,6 +203,8 @@ describe('the seed’s rating tables without their stage headings (captions lost
     ]);
     expect(batch.report).toMatchObject({ rowsRead: 43, rowsLoaded: 41, rowsRejected: 2, records: { ratings: 42 } });
     expect(batch.report.missingParts).toEqual(['事業計画段階 設問5', '事業実施段階 設問3']);
+    // The check lists the two rows under no stage: their wording did not settle it.
+    expect(batch.reportLines.filter((l) => l.role === 'rejected').map((l) => [l.line, l.section])).toEqual([[renumbered + 1, null], [reworded + 1, null]]);
   });
 
   it('a table of other questions under no stage heading: its rows are rejected for their unknown stage, not passed over', async () => {
@@ -210,6 +212,7 @@ describe('the seed’s rating tables without their stage headings (captions lost
     const [batch] = await new IngestSession().ingestSource('other.txt', new TextEncoder().encode(other));
     expect(batch.report.errors.map((e) => e.code)).toEqual(Array(16).fill('unknown_question_wording'));
     expect(batch.report).toMatchObject({ rowsRejected: 16, records: { ratings: 0, narratives: expect.any(Number) } });
+    expect(new Set(batch.reportLines.filter((l) => l.role === 'rejected').map((l) => l.section))).toEqual(new Set([null]));
   });
 });
 
