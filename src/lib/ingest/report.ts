@@ -3,7 +3,7 @@ import { parseFiscalYear, parsePeriod } from './fiscal-year.ts';
 import { raterNamed } from './headers.ts';
 import { clipText } from './limits.ts';
 import { foldLookAlikes } from './normalize.ts';
-import { questionWorded } from './standard-questions.ts';
+import { numbersWording, questionWorded } from './standard-questions.ts';
 import { delimitedToReportLines, htmlToReportLines, isHtml, ITEM_MARK, textToReportLines, type ReportLine } from './report-text.ts';
 import type { CenterRecord, ReasonCode } from './types.ts';
 
@@ -653,7 +653,7 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
   const nameByWording = (question: string, questionNo: number, first: string, line: number): { stage: Stage; questionNo: number } | Omit<ReportProblem, 'row'> => {
     const worded = questionWorded(question);
     if (!worded) return { line, column: '設問', value: clipText(question), code: 'unknown_question_wording', params: {} };
-    if (questionNo !== worded.questionNo && questionNo !== worded.position) {
+    if (!numbersWording(worded, questionNo)) {
       return { line, column: '設問番号', value: first, code: 'question_wording_mismatch', params: { stage: worded.stage, questionNo: worded.questionNo, position: worded.position } };
     }
     return worded;
@@ -758,17 +758,17 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
       ended = label.rest.trim() !== '' || l.cells.slice(1).some((c) => c !== '');
       continue;
     }
+    const tokens = part === 'process' ? joinRatingLabels(whole.split(/[\t \u3000]+/).filter((t) => t !== '')) : [];
+    // The rater header, also before any stage heading (a table without them).
+    const header = part === 'process' && !pending ? raterHeader(tokens) : null;
+    if (header) {
+      raters = header.length >= 2 ? header : raters;
+      role(l, 'heading', stage);
+      continue;
+    }
     if (part === 'process' && stage === null && !stageColumn) {
-      const tokens = joinRatingLabels(whole.split(/[\t \u3000]+/).filter((t) => t !== ''));
-      // Before any stage heading: the rater header of a table without them, or its first row, whose wording names its stage.
-      const header = raterHeader(tokens);
-      if (header) {
-        raters = header.length >= 2 ? header : raters;
-        role(l, 'heading', null);
-        continue;
-      }
-      // A row's ratings, or its wording (a question wrapped above its ratings), open such a table; each row's
-      // wording then names its stage (readRow), and a row whose wording names none is rejected for it.
+      // Before any stage heading, a row's ratings, or its wording (a question wrapped above its ratings), open a
+      // table without them; each row's wording then names its stage (readRow), and a row whose wording names none is rejected for it.
       const ratingCount = trailingRatings(tokens).length;
       const numbered = QUESTION_NO.test((tokens[0] ?? '').normalize('NFKC'));
       const worded = numbered ? questionWorded(tokens.slice(0, tokens.length - ratingCount).join(' ')) : undefined;
@@ -778,13 +778,6 @@ function readReport(lines: ReportLine[], title: Title, from: number, end: number
       }
     }
     if (part === 'process' && (stage || stageColumn)) {
-      const tokens = joinRatingLabels(whole.split(/[\t \u3000]+/).filter((t) => t !== ''));
-      const header = raterHeader(tokens);
-      if (header && !pending) {
-        raters = header.length >= 2 ? header : raters;
-        role(l, 'heading', stage);
-        continue;
-      }
       const cells = l.cells.length >= 3 ? l.cells.map((c) => c.trim()) : null;
       const startsRow = stage !== null && QUESTION_NO.test((cells ? cells[0] : tokens[0] ?? '').normalize('NFKC')) && (cells ? cells[0] !== '' : true);
       if (startsRow && cells && cells.length >= 2 + raters.length - 1) {

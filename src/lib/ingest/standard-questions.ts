@@ -58,18 +58,15 @@ let standard: StandardQuestion[] | undefined;
 
 /** The 16 questions' letter pairs, made at the first question read (this module is in the page's first script). */
 function standardQuestions(): StandardQuestion[] {
-  standard ??= indexWordings();
-  return standard;
-}
-
-function indexWordings(): StandardQuestion[] {
+  if (standard) return standard;
   const keys: WordedQuestion[] = [];
   let position = 0;
   for (const stage of STAGES) for (let n = 1; n <= QUESTIONS_PER_STAGE[stage]; n++) keys.push({ stage, questionNo: n, position: ++position });
-  return keys.map((key, i) => {
+  standard = keys.map((key, i) => {
     const wording = wordingKey(WORDINGS[i]);
     return { ...key, pairs: bigrams(wording), size: Math.max(0, wording.length - 1) };
   });
+  return standard;
 }
 
 /** How alike a cell's wording must be to its question's, and how much more than to any other. */
@@ -98,4 +95,9 @@ export function questionWorded(text: string): WordedQuestion | undefined {
   }
   if (!best || bestScore < MATCH || bestScore - second < MARGIN) return undefined;
   return { stage: best.stage, questionNo: best.questionNo, position: best.position };
+}
+
+/** Whether a number beside a wording is its question's: counted within the stage, or straight through the 16. */
+export function numbersWording(worded: WordedQuestion, questionNo: number): boolean {
+  return questionNo === worded.questionNo || questionNo === worded.position;
 }

@@ -3,7 +3,7 @@ import { RATING_COLUMNS, raterNamed, type Field } from '../headers.ts';
 import { memoize } from '../memo.ts';
 import { freeText, normalizeCode } from '../normalize.ts';
 import type { RowReader } from '../rows.ts';
-import { questionWorded } from '../standard-questions.ts';
+import { numbersWording, questionWorded, type WordedQuestion } from '../standard-questions.ts';
 import type { RatingRecord } from '../types.ts';
 import type { WardRegistry } from '../registry.ts';
 import { readProvenance, readWardAndYear, type RowHandler } from './context.ts';
@@ -62,10 +62,13 @@ export function ratingsHandler(registry: WardRegistry, add: RatingSink, wide: bo
         wordedInNumber = question !== undefined;
       }
       // A plain number, within its stage or 1–16 straight through: the wording beside it names the question.
-      const worded = question && !staged && question.stage === null ? readWording(reader.raw('question')) : undefined;
-      if (worded && question!.questionNo !== worded.questionNo && question!.questionNo !== worded.position) {
-        reader.fail('question_no', 'question_wording_mismatch', { stage: worded.stage, questionNo: worded.questionNo, position: worded.position });
-      } else if (worded) question = worded;
+      let worded: WordedQuestion | undefined;
+      if (question && !staged && question.stage === null) {
+        worded = readWording(reader.raw('question'));
+        if (worded && !numbersWording(worded, question.questionNo)) {
+          reader.fail('question_no', 'question_wording_mismatch', { stage: worded.stage, questionNo: worded.questionNo, position: worded.position });
+        } else if (worded) question = worded;
+      }
       questionNo = question?.questionNo;
       if (question && !staged) {
         stage = question.stage ?? undefined;
